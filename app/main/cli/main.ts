@@ -1,0 +1,68 @@
+import path from 'node:path';
+import { startHost } from '../core/host';
+import { toApiErrorPayload } from '../core/errors';
+import { VERSION } from '../core/version';
+import { startServer } from '../server/server';
+import { parseCommand, USAGE, UsageError, type Command } from './args';
+import { collectSnapshot, formatSnapshotText } from './snapshot';
+
+function rootsOf(cmd: { procfs?: string; sysfs?: string }) {
+  return { ...(cmd.procfs !== undefined && { procfs: cmd.procfs }), ...(cmd.sysfs !== undefined && { sysfs: cmd.sysfs }) };
+}
+
+async function serve(cmd: Extract<Command, { kind: 'serve' }>): Promise<void> {
+  const host = await startHost({ roots: rootsOf(cmd), intervalMs: cmd.intervalMs, readOnly: cmd.readOnly, transport: 'websocket' });
+  const server = await startServer({
+    api: host.api,
+    staticDir: path.join(__dirname, '..', 'renderer'),
+    host: cmd.host,
+    port: cmd.port,
+    readOnly: cmd.readOnly,
+    allowHosts: cmd.allowHosts,
+  });
+  console.log(`Procyon ${VERSION} is serving${cmd.readOnly ? ' read-only' : ''} at:\n\n    ${server.url}\n`);
+  if (cmd.host !== '127.0.0.1' && cmd.host !== 'localhost') {
+    console.log('Warning: bound to a non-loopback address; anyone who has the URL above can use it.');
+  }
+  const shutdown = () => {
+    host.stop();
+    void server.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let cmd: Command;
+  try {
+    cmd = parseCommand(argv);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      console.error(`procyon: ${err.message}\n\n${USAGE}`);
+      return 2;
+    }
+    throw err;
+  }
+  try {
+    switch (cmd.kind) {
+      case 'help':
+        console.log(USAGE);
+        return 0;
+      case 'version':
+        console.log(VERSION);
+        return 0;
+      case 'snapshot': {
+        const snap = await collectSnapshot(rootsOf(cmd));
+        console.log(cmd.json ? JSON.stringify(snap, null, 2) : formatSnapshotText(snap));
+        return 0;
+      }
+      case 'serve':
+        await serve(cmd);
+        return -1; // keeps running
+    }
+  } catch (err) {
+    const e = toApiErrorPayload(err);
+    console.error(`procyon: ${e.code}: ${e.message}`);
+    return 1;
+  }
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { cpuPercent, cpuTimesPercent, type CpuTimesLike } from './cpu-percent';
+
+const zero: CpuTimesLike = { user: 0, nice: 0, system: 0, idle: 0, iowait: 0, irq: 0, softirq: 0, steal: 0, guest: 0, guestNice: 0 };
+const t = (o: Partial<CpuTimesLike>): CpuTimesLike => ({ ...zero, ...o });
+
+describe('cpuPercent (psutil semantics)', () => {
+  it('is the busy share of elapsed time, rounded to one decimal', () => {
+    const a = t({ user: 10, system: 5, idle: 85 });
+    const b = t({ user: 13, system: 6, idle: 88 }); // +3 user +1 system +3 idle = 7 elapsed, 4 busy
+    expect(cpuPercent(a, b)).toBe(57.1);
+  });
+
+  it('counts iowait as idle, not busy', () => {
+    expect(cpuPercent(t({}), t({ iowait: 50, idle: 50 }))).toBe(0);
+  });
+
+  it('does not count guest time twice (it is already inside user)', () => {
+    // 4 s user of which 2 s guest, 4 s idle: 50 %, not 6/10.
+    expect(cpuPercent(t({}), t({ user: 4, guest: 2, idle: 4 }))).toBe(50);
+  });
+
+  it('gives 0 when no time passed or counters went backwards', () => {
+    const a = t({ user: 5, idle: 5 });
+    expect(cpuPercent(a, a)).toBe(0);
+    expect(cpuPercent(t({ user: 9, idle: 9 }), a)).toBe(0);
+  });
+
+  it('clamps to 100', () => {
+    expect(cpuPercent(t({ idle: 10 }), t({ user: 5, idle: 9 }))).toBe(100);
+  });
+});
+
+describe('cpuTimesPercent', () => {
+  it('splits elapsed time by mode', () => {
+    const p = cpuTimesPercent(t({}), t({ user: 2, system: 1, idle: 6, iowait: 1 }));
+    expect(p).toMatchObject({ user: 20, system: 10, idle: 60, iowait: 10, steal: 0 });
+  });
+});

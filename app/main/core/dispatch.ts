@@ -1,0 +1,57 @@
+import {
+  ApiError,
+  CHANNELS,
+  MUTATING_OPERATIONS,
+  requestSchemas,
+  type MonitorApi,
+  type MonitorOperation,
+  type Result,
+} from '../../shared';
+import { toApiErrorPayload } from './errors';
+
+export interface DispatchContext {
+  readOnly: boolean;
+}
+
+function isOperation(op: unknown): op is MonitorOperation {
+  return typeof op === 'string' && Object.prototype.hasOwnProperty.call(CHANNELS, op);
+}
+
+/**
+ * Every transport's entry point: check the operation name, validate the
+ * argument against the contract's schema, enforce read-only, call, and wrap
+ * the outcome so the error code survives the trip.
+ */
+export async function dispatch(api: MonitorApi, ctx: DispatchContext, op: unknown, arg: unknown): Promise<Result<unknown>> {
+  try {
+    if (!isOperation(op)) throw new ApiError({ code: 'UNKNOWN_OPERATION', message: `unknown operation ${JSON.stringify(String(op)).slice(0, 80)}` });
+    if (ctx.readOnly && MUTATING_OPERATIONS.has(op)) {
+      throw new ApiError({ code: 'READ_ONLY', message: `${op} is refused: this Procyon host is read-only` });
+    }
+    const parsed = requestSchemas[op].safeParse(arg);
+    if (!parsed.success) {
+      throw new ApiError({
+        code: 'INVALID_ARGUMENT',
+        message: `invalid argument for ${op}`,
+        issues: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
+      });
+    }
+    const value = await call(api, op, parsed.data);
+    return { ok: true, value };
+  } catch (err) {
+    return { ok: false, error: toApiErrorPayload(err) };
+  }
+}
+
+function call(api: MonitorApi, op: MonitorOperation, arg: unknown): Promise<unknown> {
+  switch (op) {
+    case 'getInfo':
+      return api.getInfo();
+    case 'getSnapshot':
+      return api.getSnapshot();
+    case 'getHistory':
+      return api.getHistory(arg as Parameters<MonitorApi['getHistory']>[0]);
+    case 'setInterval':
+      return api.setInterval(arg as Parameters<MonitorApi['setInterval']>[0]);
+  }
+}

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { CHANNELS, EVENTS, type MonitorApi, type Snapshot } from '../../shared';
+import { createMonitorApi } from '../core/api';
+import { Collector } from '../core/collector';
+import { FIXTURE_PROC, FIXTURE_SYS } from '../core/fixture-root.test-util';
+import { Sampler } from '../core/sampler';
+import { bindIpc, type IpcEventLike, type IpcMainLike, type SenderContents } from './ipc';
+
+// The handler layer of Electron IPC, run in plain Node: the recorder below stands
+// in for ipcMain (the Electron binary cannot run here), everything behind it is real.
+
+const APP_URL = 'file:///opt/procyon/dist/renderer/index.html';
+
+class RecordingIpc implements IpcMainLike {
+  handlers = new Map<string, (event: IpcEventLike, ...args: unknown[]) => Promise<unknown>>();
+  listeners = new Map<string, (event: IpcEventLike, ...args: unknown[]) => void>();
+  handle(channel: string, h: (event: IpcEventLike, ...args: unknown[]) => Promise<unknown>) {
+    this.handlers.set(channel, h);
+  }
+  on(channel: string, l: (event: IpcEventLike, ...args: unknown[]) => void) {
+    this.listeners.set(channel, l);
+  }
+}
+
+function contents(id: number, url = APP_URL): SenderContents & { sent: [string, unknown][]; destroy(): void } {
+  let onDestroyed: (() => void) | null = null;
+  let destroyed = false;
+  return {
+    id,
+    mainFrame: { url },
+    sent: [],
+    send(channel, payload) {
+      this.sent.push([channel, payload]);
+    },
+    isDestroyed: () => destroyed,
+    once(_e, l) {
+      onDestroyed = l;
+    },
+    destroy() {
+      destroyed = true;
+      onDestroyed?.();
+    },
+  };
+}
+
+async function setup(): Promise<{ ipc: RecordingIpc; sampler: Sampler; api: MonitorApi }> {
+  const collector = new Collector({ procfs: FIXTURE_PROC, sysfs: FIXTURE_SYS });
+  const sampler = new Sampler(collector);
+  await sampler.tick();
+  const api = createMonitorApi(sampler, { version: '1', readOnly: false, transport: 'electron', facts: await collector.readStatic() });
+  const ipc = new RecordingIpc();
+  bindIpc(ipc, api, { readOnly: false }, (u) => u === APP_URL);
+  return { ipc, sampler, api };
+}
+
+describe('Electron IPC binding', () => {
+  it('registers one handler per MonitorApi operation', async () => {
+    const { ipc } = await setup();
+    expect([...ipc.handlers.keys()].sort()).toEqual(Object.values(CHANNELS).sort());
+  });
+
+  it('answers our top frame', async () => {
+    const { ipc } = await setup();
+    const wc = contents(1);
+    const r = await ipc.handlers.get(CHANNELS.getHistory)!({ sender: wc, senderFrame: wc.mainFrame }, { seconds: 10 });
+    expect(r).toMatchObject({ ok: true, value: [{ seq: 1 }] });
+  });
+
+  it('refuses a sub-frame and a foreign page', async () => {
+    const { ipc } = await setup();
+    const wc = contents(1);
+    const iframe = { url: APP_URL };
+    expect(await ipc.handlers.get(CHANNELS.getInfo)!({ sender: wc, senderFrame: iframe })).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+    const evil = contents(2, 'https://evil.example/');
+    expect(await ipc.handlers.get(CHANNELS.getInfo)!({ sender: evil, senderFrame: evil.mainFrame })).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+    expect(await ipc.handlers.get(CHANNELS.getInfo)!({ sender: wc, senderFrame: null })).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+  });
+
+  it('validates arguments like every transport', async () => {
+    const { ipc } = await setup();
+    const wc = contents(1);
+    const ev = { sender: wc, senderFrame: wc.mainFrame };
+    expect(await ipc.handlers.get(CHANNELS.setInterval)!(ev, { ms: 'fast' })).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+    expect(await ipc.handlers.get(CHANNELS.getHistory)!(ev, { seconds: 5 }, 'extra')).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+  });
+
+  it('pushes snapshots to subscribed windows only, and stops when they go away', async () => {
+    const { ipc, sampler } = await setup();
+    const a = contents(1);
+    const b = contents(2);
+    const foreign = contents(3, 'https://evil.example/');
+    ipc.listeners.get(EVENTS.subscribe)!({ sender: a, senderFrame: a.mainFrame });
+    ipc.listeners.get(EVENTS.subscribe)!({ sender: foreign, senderFrame: foreign.mainFrame });
+    await sampler.tick();
+    expect(a.sent.map(([c, s]) => [c, (s as Snapshot).seq])).toEqual([[EVENTS.snapshot, 2]]);
+    expect(b.sent).toEqual([]);
+    expect(foreign.sent).toEqual([]);
+    a.destroy();
+    expect(sampler.listenerCount('snapshot')).toBe(0);
+  });
+});

@@ -1,0 +1,54 @@
+import { BrowserWindow, shell } from 'electron';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+export const RENDERER_INDEX = path.join(__dirname, '..', 'renderer', 'index.html');
+const PRELOAD = path.join(__dirname, '..', 'preload', 'preload.js');
+
+/** Our page and nothing else: the exact file URL of the bundled index.html. */
+export function isAppUrl(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'file:' && u.pathname === pathToFileURL(RENDERER_INDEX).pathname;
+  } catch {
+    return false;
+  }
+}
+
+export function createMainWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    minWidth: 720,
+    minHeight: 480,
+    title: 'Procyon',
+    show: false,
+    webPreferences: {
+      preload: PRELOAD,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  });
+  win.once('ready-to-show', () => win.show());
+  void win.loadFile(RENDERER_INDEX);
+  return win;
+}
+
+/** Applied to every webContents: no navigation away, no new windows, no webviews. Links open in the browser. */
+export function hardenContents(contents: Electron.WebContents): void {
+  contents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    if (/^https:\/\//.test(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+}

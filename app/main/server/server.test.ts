@@ -1,0 +1,152 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { WS_PATH, type ServerMessage } from '../../shared';
+import { createMonitorApi } from '../core/api';
+import { Collector } from '../core/collector';
+import { FIXTURE_PROC, FIXTURE_SYS } from '../core/fixture-root.test-util';
+import { Sampler } from '../core/sampler';
+import { startServer, type RunningServer } from './server';
+
+const TOKEN = 'test-token-0123456789';
+let srv: RunningServer;
+let sampler: Sampler;
+
+beforeAll(async () => {
+  const staticDir = mkdtempSync(path.join(os.tmpdir(), 'procyon-static-'));
+  writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Procyon</title>');
+  const collector = new Collector({ procfs: FIXTURE_PROC, sysfs: FIXTURE_SYS });
+  sampler = new Sampler(collector);
+  await sampler.tick();
+  const api = createMonitorApi(sampler, { version: '1.0.0', readOnly: true, transport: 'websocket', facts: await collector.readStatic() });
+  srv = await startServer({ api, staticDir, token: TOKEN, port: 0, readOnly: true });
+});
+afterAll(() => srv.close());
+
+function get(pathAndQuery: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: srv.port, path: pathAndQuery, headers: { host: `127.0.0.1:${srv.port}`, ...headers } }, (res) => {
+      let body = '';
+      res.on('data', (c: Buffer) => (body += c.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+function openSocket(headers: Record<string, string>, query = ''): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(`ws://127.0.0.1:${srv.port}${WS_PATH}${query}`, { headers });
+    ws.once('open', () => resolve(ws));
+    ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
+    ws.once('error', reject);
+  });
+}
+
+function nextMessage(ws: WebSocket, pred: (m: ServerMessage) => boolean = () => true): Promise<ServerMessage> {
+  return new Promise((resolve) => {
+    const on = (data: WebSocket.RawData) => {
+      const m = JSON.parse(data.toString()) as ServerMessage;
+      if (pred(m)) {
+        ws.off('message', on);
+        resolve(m);
+      }
+    };
+    ws.on('message', on);
+  });
+}
+
+const cookie = () => ({ cookie: `procyon_token_${srv.port}=${TOKEN}` });
+
+describe('procyon serve: the gate', () => {
+  it('logs a loopback URL that carries the token', () => {
+    expect(srv.url).toBe(`http://127.0.0.1:${srv.port}/?token=${TOKEN}`);
+  });
+
+  it('refuses a request without the token (401)', async () => {
+    const r = await get('/');
+    expect(r.status).toBe(401);
+    expect(r.body).not.toContain('<title>Procyon');
+  });
+
+  it('refuses a wrong token (401)', async () => {
+    expect((await get('/?token=wrong')).status).toBe(401);
+    expect((await get('/', { cookie: `procyon_token_${srv.port}=wrong` })).status).toBe(401);
+  });
+
+  it('trades the token in the URL for an HttpOnly cookie and redirects', async () => {
+    const r = await get(`/?token=${TOKEN}`);
+    expect(r.status).toBe(302);
+    expect(r.headers.location).toBe('/');
+    expect(String(r.headers['set-cookie'])).toMatch(new RegExp(`procyon_token_${srv.port}=${TOKEN}; HttpOnly; SameSite=Strict`));
+  });
+
+  it('serves the page with the cookie, under a strict CSP', async () => {
+    const r = await get('/', cookie());
+    expect(r.status).toBe(200);
+    expect(r.body).toContain('<title>Procyon');
+    expect(String(r.headers['content-security-policy'])).toContain("script-src 'self'");
+  });
+
+  it('refuses a wrong Host even with the token (DNS rebinding)', async () => {
+    expect((await get('/', { ...cookie(), host: `evil.example:${srv.port}` })).status).toBe(421);
+    expect((await get('/', { ...cookie(), host: `127.0.0.1:${srv.port + 1}` })).status).toBe(421);
+  });
+
+  it('refuses a foreign Origin even with the token', async () => {
+    expect((await get('/', { ...cookie(), origin: 'http://evil.example' })).status).toBe(403);
+    expect((await get('/', { ...cookie(), origin: `http://localhost:${srv.port}` })).status).toBe(200);
+  });
+
+  it('does not serve files outside the renderer folder', async () => {
+    expect((await get('/../../../../etc/passwd', cookie())).status).toBe(404);
+    expect((await get('/%2e%2e/%2e%2e/etc/passwd', cookie())).status).toBe(404);
+  });
+
+  it('refuses WebSocket upgrades without token, with a wrong Host, or from a foreign Origin', async () => {
+    await expect(openSocket({ origin: `http://127.0.0.1:${srv.port}` })).rejects.toThrow('HTTP 401');
+    await expect(openSocket({ ...cookie(), host: `evil.example:${srv.port}` })).rejects.toThrow('HTTP 421');
+    await expect(openSocket({ ...cookie(), origin: 'http://evil.example' })).rejects.toThrow('HTTP 403');
+  });
+});
+
+describe('procyon serve: MonitorApi over the WebSocket', () => {
+  it('answers calls, keeps error codes, and pushes snapshots to subscribers', async () => {
+    const ws = await openSocket({ ...cookie(), origin: `http://127.0.0.1:${srv.port}` });
+    try {
+      ws.send(JSON.stringify({ type: 'call', id: 1, op: 'getInfo' }));
+      const info = await nextMessage(ws, (m) => m.type === 'reply' && m.id === 1);
+      expect(info).toMatchObject({ ok: true, value: { product: 'procyon', readOnly: true, transport: 'websocket' } });
+
+      ws.send(JSON.stringify({ type: 'call', id: 2, op: 'setInterval', arg: { ms: 2000 } }));
+      expect(await nextMessage(ws, (m) => m.type === 'reply' && m.id === 2)).toMatchObject({ ok: false, error: { code: 'READ_ONLY' } });
+
+      ws.send(JSON.stringify({ type: 'call', id: 3, op: 'getHistory', arg: { seconds: 'all' } }));
+      expect(await nextMessage(ws, (m) => m.type === 'reply' && m.id === 3)).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+
+      ws.send('not json');
+      expect(await nextMessage(ws, (m) => m.type === 'reply' && m.id === null)).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+
+      ws.send(JSON.stringify({ type: 'subscribe' }));
+      const pushed = nextMessage(ws, (m) => m.type === 'snapshot');
+      await new Promise((r) => setTimeout(r, 50));
+      await sampler.tick();
+      const snap = await pushed;
+      expect(snap.type === 'snapshot' && snap.snapshot.seq).toBeGreaterThanOrEqual(2);
+    } finally {
+      ws.close();
+    }
+  });
+
+  it('also accepts the token in the socket URL, for non-browser clients', async () => {
+    const ws = await openSocket({}, `?token=${TOKEN}`);
+    ws.send(JSON.stringify({ type: 'call', id: 7, op: 'getSnapshot' }));
+    const r = await nextMessage(ws, (m) => m.type === 'reply' && m.id === 7);
+    expect(r).toMatchObject({ ok: true, value: { seq: expect.any(Number) } });
+    ws.close();
+  });
+});

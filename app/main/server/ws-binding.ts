@@ -1,0 +1,67 @@
+import type { WebSocket } from 'ws';
+import { ClientMessage, type MonitorApi, type ServerMessage, type Snapshot } from '../../shared';
+import { dispatch, type DispatchContext } from '../core/dispatch';
+
+/** Past this many unsent bytes a slow client skips ticks instead of growing our memory. */
+const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
+
+function send(ws: WebSocket, msg: ServerMessage): void {
+  if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(msg));
+}
+
+/** Binds one client socket to MonitorApi: calls go through dispatch(), snapshots are pushed while subscribed. */
+export function bindSocket(ws: WebSocket, api: MonitorApi, ctx: DispatchContext): void {
+  let unsubscribe: (() => void) | null = null;
+  const onSnapshot = (snapshot: Snapshot) => {
+    if (ws.bufferedAmount > MAX_BUFFERED_BYTES) return;
+    send(ws, { type: 'snapshot', snapshot });
+  };
+
+  ws.on('message', (data, isBinary) => {
+    if (isBinary) {
+      send(ws, { type: 'reply', id: null, ok: false, error: { code: 'INVALID_ARGUMENT', message: 'binary messages are not accepted' } });
+      return;
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(data.toString());
+    } catch {
+      send(ws, { type: 'reply', id: null, ok: false, error: { code: 'INVALID_ARGUMENT', message: 'message is not valid JSON' } });
+      return;
+    }
+    const msg = ClientMessage.safeParse(parsed);
+    if (!msg.success) {
+      const id = typeof (parsed as { id?: unknown } | null)?.id === 'number' ? ((parsed as { id: number }).id) : null;
+      send(ws, {
+        type: 'reply',
+        id,
+        ok: false,
+        error: {
+          code: 'INVALID_ARGUMENT',
+          message: 'malformed message',
+          issues: msg.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
+        },
+      });
+      return;
+    }
+    const m = msg.data;
+    if (m.type === 'subscribe') {
+      unsubscribe ??= api.onSnapshot(onSnapshot);
+      return;
+    }
+    if (m.type === 'unsubscribe') {
+      unsubscribe?.();
+      unsubscribe = null;
+      return;
+    }
+    void dispatch(api, ctx, m.op, m.arg).then((result) => {
+      send(ws, result.ok ? { type: 'reply', id: m.id, ok: true, value: result.value } : { type: 'reply', id: m.id, ok: false, error: result.error });
+    });
+  });
+
+  ws.on('close', () => {
+    unsubscribe?.();
+    unsubscribe = null;
+  });
+  ws.on('error', () => ws.terminate());
+}

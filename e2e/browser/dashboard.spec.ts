@@ -1,0 +1,50 @@
+import { expect, test } from '@playwright/test';
+import path from 'node:path';
+import { REPO, startServe, type Served } from '../support/serve';
+
+let served: Served;
+test.beforeAll(async () => {
+  served = await startServe(['--interval', '500']);
+});
+test.afterAll(async () => {
+  await served?.stop();
+});
+
+const SHOTS = path.join(REPO, 'e2e', 'artifacts');
+
+test('the dashboard shows a live CPU chart that receives new points', async ({ page }) => {
+  const consoleErrors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  await page.goto(served.url);
+  // The token was traded for a cookie and dropped from the address bar.
+  expect(page.url()).not.toContain('token=');
+
+  await expect(page.getByTestId('connection-status')).toHaveText('Live', { timeout: 15_000 });
+  const chart = page.getByTestId('cpu-chart');
+  await expect(chart).toBeVisible();
+  const pointsNow = async () => Number(await chart.getAttribute('data-points'));
+  await expect.poll(pointsNow, { timeout: 10_000 }).toBeGreaterThan(1);
+  const before = await pointsNow();
+  await expect.poll(pointsNow, { timeout: 10_000 }).toBeGreaterThanOrEqual(before + 3);
+
+  await expect(page.getByRole('region', { name: 'Memory' })).toContainText('GiB');
+  await page.screenshot({ path: path.join(SHOTS, 'dashboard-light.png'), fullPage: true });
+  expect(consoleErrors).toEqual([]);
+});
+
+test('dark theme is readable too', async ({ browser }) => {
+  const context = await browser.newContext({ colorScheme: 'dark', viewport: { width: 1360, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(served.url);
+  await expect(page.getByTestId('connection-status')).toHaveText('Live', { timeout: 15_000 });
+  await expect.poll(async () => Number(await page.getByTestId('cpu-chart').getAttribute('data-points')), { timeout: 10_000 }).toBeGreaterThan(3);
+  await page.screenshot({ path: path.join(SHOTS, 'dashboard-dark.png'), fullPage: true });
+  await context.close();
+});
+
+test('a page without the token is refused', async ({ page }) => {
+  const res = await page.goto(served.origin + '/');
+  expect(res?.status()).toBe(401);
+});

@@ -1,0 +1,34 @@
+import { defineConfig } from '@playwright/test';
+
+// Debian's Chromium, never a downloaded one. The flags keep it from reaching
+// for Google's services, which this machine's closed network refuses.
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export default defineConfig({
+  testDir: '.',
+  outputDir: '../test-results',
+  timeout: 60_000,
+  workers: 1,
+  reporter: [['list']],
+  projects: [
+    {
+      name: 'browser',
+      testMatch: /browser\/.*\.spec\.ts/,
+      use: {
+        browserName: 'chromium',
+        launchOptions: { executablePath: process.env.PROCYON_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS },
+        viewport: { width: 1360, height: 900 },
+      },
+    },
+    { name: 'electron', testMatch: /electron\/.*\.spec\.ts/ },
+  ],
+});

@@ -1,0 +1,31 @@
+// Builds the addon with node-gyp, then compiles the TypeScript face (lib/ → dist/).
+// Runs as the package's install script, so `npm ci` at the root leaves a working
+// `require('@procyon/collector')`.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const pkg = path.resolve(here, '..');
+const require = createRequire(import.meta.url);
+
+function run(cmd, args) {
+  const r = spawnSync(cmd, args, { cwd: pkg, stdio: 'inherit' });
+  if (r.status !== 0) {
+    console.error(`@procyon/collector: ${path.basename(cmd)} ${args.join(' ')} failed (${r.status ?? r.signal})`);
+    process.exit(r.status ?? 1);
+  }
+}
+
+const gypArgs = ['rebuild'];
+if (process.env.PROCYON_DEBUG_NATIVE) gypArgs.push('--debug');
+// Debian ships Node's headers in /usr/include/node; pointing node-gyp there avoids a
+// header download, which this kind of machine cannot do.
+const haveNodedir = process.env.npm_config_nodedir || process.argv.some((a) => a.startsWith('--nodedir'));
+if (!haveNodedir && existsSync(path.join(path.dirname(process.execPath), '..', 'include', 'node', 'node.h'))) {
+  gypArgs.push(`--nodedir=${path.resolve(path.dirname(process.execPath), '..')}`);
+}
+run(process.execPath, [require.resolve('node-gyp/bin/node-gyp.js'), ...gypArgs]);
+run(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(pkg, 'tsconfig.json')]);

@@ -1,0 +1,31 @@
+// `npm test`: every check, in the order that fails fastest. All steps run even
+// after a failure, so one run shows everything that is wrong.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+const steps = [
+  ['native build', ['run', 'build:native']],
+  ['typecheck', ['run', 'typecheck']],
+  ['lint', ['run', 'lint']],
+  ['unit (vitest)', ['run', 'test:unit']],
+  ['native (vitest)', ['run', 'test:native']],
+  ['app build', ['run', 'build:app']],
+  ['e2e (playwright)', ['run', 'test:e2e']],
+];
+
+const results = [];
+for (const [name, args] of steps) {
+  console.log(`\n━━ ${name} ━━`);
+  const t0 = Date.now();
+  const r = spawnSync(npm, args, { cwd: repo, stdio: 'inherit' });
+  results.push({ name, ok: r.status === 0, seconds: ((Date.now() - t0) / 1000).toFixed(1) });
+}
+
+console.log('\n━━ summary ━━');
+for (const r of results) console.log(`${r.ok ? 'ok  ' : 'FAIL'}  ${r.name}  (${r.seconds} s)`);
+const failed = results.filter((r) => !r.ok).length;
+process.exit(failed === 0 ? 0 : 1);

@@ -1,0 +1,14 @@
+import { readFileSync } from 'node:fs';
+import { defineConfig } from 'vitest/config';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+
+// App tests (core, server, CLI, shared, renderer logic). The native package has its own suite.
+export default defineConfig({
+  define: { __PROCYON_VERSION__: JSON.stringify(pkg.version) },
+  test: {
+    include: ['app/**/*.test.ts', 'app/**/*.test.tsx'],
+    environment: 'node',
+    testTimeout: 20_000,
+  },
+});
