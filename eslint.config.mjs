@@ -32,7 +32,7 @@ export default tseslint.config(
   { files: ['app/renderer/**'], languageOptions: { globals: { ...globals.browser } }, rules: restrict(NODE_BUILTIN, NODE_PACKAGES, NATIVE, ELECTRON, MAIN, PRELOAD) },
   { files: ['app/renderer/**/*.tsx'], plugins: { 'react-hooks': reactHooks }, rules: reactHooks.configs.recommended.rules },
   { files: ['app/preload/**'], languageOptions: { globals: { ...globals.browser } }, rules: restrict(NODE_BUILTIN, NODE_PACKAGES, NATIVE, MAIN, RENDERER) },
-  { files: ['app/main/core/**'], rules: restrict(ELECTRON, { regex: '(^|/)(electron|server|cli)(/|$)', message: 'core is transport-free: no Electron, server or CLI.' }, RENDERER, PRELOAD) },
-  { files: ['app/main/server/**', 'app/main/cli/**'], rules: restrict(ELECTRON, { regex: '(^|/)electron(/|$)', message: 'serve mode and the CLI run without Electron.' }, RENDERER, PRELOAD) },
+  { files: ['app/main/core/**'], rules: restrict(ELECTRON, { regex: '/(electron|server|cli)(/|$)', message: 'core is transport-free: no Electron, server or CLI.' }, RENDERER, PRELOAD) },
+  { files: ['app/main/server/**', 'app/main/cli/**'], rules: restrict(ELECTRON, { regex: '/electron(/|$)', message: 'serve mode and the CLI run without Electron.' }, RENDERER, PRELOAD) },
   { files: ['native/lib/**'], rules: restrict({ regex: '(^|/)app(/|$)', message: 'The collector does not know the app.' }, ELECTRON) },
 );

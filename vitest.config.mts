@@ -7,7 +7,7 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 export default defineConfig({
   define: { __PROCYON_VERSION__: JSON.stringify(pkg.version) },
   test: {
-    include: ['app/**/*.test.ts', 'app/**/*.test.tsx'],
+    include: ['app/**/*.test.ts', 'app/**/*.test.tsx', 'test/**/*.test.ts'],
     environment: 'node',
     testTimeout: 20_000,
   },

@@ -53,3 +53,9 @@ export interface CpuTimesOptions extends Roots {
 export interface CpuCountOptions extends Roots {
   logical?: boolean;
 }
+
+/** The functions whose availability capabilities() reports. */
+export type CollectorFunction = 'cpuTimes' | 'cpuCount' | 'virtualMemory' | 'swapMemory' | 'bootTime';
+
+/** capabilities(): for each function, whether this platform implements it. */
+export type Capabilities = Readonly<Record<CollectorFunction, boolean>>;

@@ -1,0 +1,82 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import type { Snapshot } from '../../../shared/payloads';
+import { appendSnapshot, capacityOf, mergeHistory, recent } from './history';
+import { createMonitorStore } from './monitor';
+
+const snap = (seq: number, time = seq * 1000) => ({ seq, time }) as Snapshot;
+const seqs = (list: Snapshot[]) => list.map((s) => s.seq);
+
+describe('appendSnapshot', () => {
+  it('appends newer ticks and bounds the length', () => {
+    let h: Snapshot[] = [];
+    for (let i = 1; i <= 5; i++) h = appendSnapshot(h, snap(i), 3);
+    expect(seqs(h)).toEqual([3, 4, 5]);
+  });
+  it('ignores a tick whose seq is not newer, returning the same array', () => {
+    const h = [snap(1), snap(2)];
+    expect(appendSnapshot(h, snap(2), 10)).toBe(h);
+    expect(appendSnapshot(h, snap(1), 10)).toBe(h);
+  });
+  it('starts over when the host restarted (seq back, time forward)', () => {
+    const h = [snap(100, 1000), snap(101, 2000)];
+    expect(seqs(appendSnapshot(h, snap(1, 5000), 10))).toEqual([1]);
+  });
+});
+
+describe('mergeHistory', () => {
+  it('keeps live ticks that arrived after the fetched range', () => {
+    const current = [snap(9), snap(10), snap(11)];
+    expect(seqs(mergeHistory(current, [snap(8), snap(7), snap(9), snap(10)], 100))).toEqual([7, 8, 9, 10, 11]);
+  });
+  it('drops ticks of a previous host session', () => {
+    const current = [snap(500, 1000), snap(501, 2000)];
+    expect(seqs(mergeHistory(current, [snap(1, 9000), snap(2, 10_000)], 100))).toEqual([1, 2]);
+  });
+  it('leaves the history alone when nothing was fetched', () => {
+    const current = [snap(1)];
+    expect(mergeHistory(current, [], 10)).toBe(current);
+  });
+  it('bounds the result', () => {
+    expect(seqs(mergeHistory([], [snap(1), snap(2), snap(3)], 2))).toEqual([2, 3]);
+  });
+});
+
+describe('recent', () => {
+  it('keeps ticks within the span of the newest', () => {
+    const h = [snap(1), snap(2), snap(3), snap(4), snap(5)];
+    expect(seqs(recent(h, 2000))).toEqual([3, 4, 5]);
+    expect(recent(h, 60_000)).toBe(h);
+    expect(recent([], 1000)).toEqual([]);
+  });
+});
+
+describe('capacityOf', () => {
+  it('falls back to 3600', () => {
+    expect(capacityOf(undefined)).toBe(3600);
+    expect(capacityOf(0)).toBe(3600);
+    expect(capacityOf(600)).toBe(600);
+  });
+});
+
+describe('monitor store', () => {
+  it('applies each snapshot once and tracks the latest', () => {
+    const store = createMonitorStore();
+    store.getState().applySnapshot(snap(1));
+    store.getState().applySnapshot(snap(2));
+    const before = store.getState();
+    store.getState().applySnapshot(snap(2));
+    expect(store.getState()).toBe(before);
+    expect(store.getState().latest?.seq).toBe(2);
+    store.getState().loadHistory([snap(0), snap(1)]);
+    expect(seqs(store.getState().history)).toEqual([0, 1, 2]);
+    expect(store.getState().latest?.seq).toBe(2);
+  });
+  it('toggles away from the effective theme', () => {
+    const store = createMonitorStore({ systemTheme: 'dark' });
+    store.getState().toggleTheme();
+    expect(store.getState().themePreference).toBe('light');
+    store.getState().toggleTheme();
+    expect(store.getState().themePreference).toBe('dark');
+  });
+});

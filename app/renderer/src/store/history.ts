@@ -1,0 +1,52 @@
+import type { Snapshot } from '../../../shared/payloads';
+
+// Pure history bookkeeping, kept apart from zustand so it is testable and
+// so the ordering rules live in one place.
+
+export const DEFAULT_HISTORY_CAPACITY = 3600;
+
+export function capacityOf(historyCapacity: number | undefined): number {
+  return historyCapacity && historyCapacity > 0 ? historyCapacity : DEFAULT_HISTORY_CAPACITY;
+}
+
+function bound(history: Snapshot[], cap: number): Snapshot[] {
+  return history.length > cap ? history.slice(history.length - cap) : history;
+}
+
+/**
+ * Appends a live tick. Returns the same array when the tick is not newer than
+ * the last one, so a duplicate delivery causes no re-render.
+ */
+export function appendSnapshot(history: Snapshot[], snapshot: Snapshot, cap: number): Snapshot[] {
+  const last = history[history.length - 1];
+  if (last && snapshot.seq <= last.seq) {
+    // A lower seq from later in time is a restarted host whose count began
+    // again; its old ticks would make the chart jump backwards, so start over.
+    return snapshot.time > last.time ? [snapshot] : history;
+  }
+  return bound([...history, snapshot], cap);
+}
+
+/**
+ * Folds a fetched history (oldest first) into what we hold. The fetched list
+ * is authoritative: after a host restart its seq starts again from zero, so
+ * we keep only our ticks that are later than its end both in seq and in time
+ * (those arrived live while the request was in flight).
+ */
+export function mergeHistory(current: Snapshot[], fetched: Snapshot[], cap: number): Snapshot[] {
+  const sorted = [...fetched].sort((a, b) => a.seq - b.seq);
+  const end = sorted[sorted.length - 1];
+  if (!end) return current;
+  const later = current.filter((s) => s.seq > end.seq && s.time > end.time);
+  return bound([...sorted, ...later], cap);
+}
+
+/** The ticks within `spanMs` of the newest one. */
+export function recent(history: Snapshot[], spanMs: number): Snapshot[] {
+  const last = history[history.length - 1];
+  if (!last) return history;
+  const from = last.time - spanMs;
+  let i = history.length;
+  while (i > 0 && history[i - 1]!.time >= from) i -= 1;
+  return i === 0 ? history : history.slice(i);
+}

@@ -1,0 +1,52 @@
+import type { MonitorApi } from '../../../shared/api';
+import { ApiError } from '../../../shared/errors';
+import type { ConnectionSource } from '../api/connection';
+import type { MonitorStore } from './monitor';
+
+const HISTORY_SECONDS = 300;
+
+function describe(error: unknown) {
+  if (error instanceof ApiError) return { code: error.code, message: error.message };
+  return { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) };
+}
+
+/**
+ * Feeds the store from the host: live ticks first (so none fall between the
+ * history fetch and the subscription), then info and recent history. Each
+ * time the transport comes back the load runs again to fill the gap.
+ */
+export function startSync(api: MonitorApi, connection: ConnectionSource, store: MonitorStore): () => void {
+  const { applySnapshot } = store.getState();
+  let stopped = false;
+  let loading = false;
+
+  async function load(): Promise<void> {
+    if (loading) return;
+    loading = true;
+    try {
+      const info = await api.getInfo();
+      if (stopped) return;
+      store.getState().setInfo(info);
+      const history = await api.getHistory({ seconds: HISTORY_SECONDS });
+      if (!stopped) store.getState().loadHistory(history);
+    } catch (error) {
+      if (!stopped) store.getState().setError(describe(error));
+    } finally {
+      loading = false;
+    }
+  }
+
+  const offSnapshot = api.onSnapshot((snapshot) => applySnapshot(snapshot));
+  store.getState().setConnection(connection.get());
+  const offConnection = connection.subscribe((state) => {
+    store.getState().setConnection(state);
+    if (state === 'open') void load();
+  });
+  if (connection.get() !== 'closed') void load();
+
+  return () => {
+    stopped = true;
+    offSnapshot();
+    offConnection();
+  };
+}

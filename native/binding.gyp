@@ -1,0 +1,77 @@
+{
+  "targets": [
+    {
+      "target_name": "procyon_collector",
+      # Headers only, rather than a dependency on node-addon-api's gyp targets:
+      # those make node-gyp write makefiles into node_modules, outside build/.
+      "include_dirs": [
+        "src",
+        "<!(node -p \"require('node-addon-api').include_dir\")"
+      ],
+      "defines": ["NAPI_VERSION=8", "NAPI_CPP_EXCEPTIONS"],
+      "cflags!": ["-fno-exceptions"],
+      "cflags_cc!": ["-fno-exceptions", "-std=gnu++17", "-std=gnu++1y", "-std=gnu++14"],
+      "cflags_cc": ["-std=c++17", "-Wall", "-Wextra"],
+      "sources": [
+        "src/addon.cc",
+        "src/backend_factory.cc",
+        "src/js_args.cc",
+        "src/js_records.cc",
+        "src/common/error.cc",
+        "src/common/js_error.cc",
+        "src/common/percent.cc",
+        "src/parse/cpu_list.cc",
+        "src/parse/cpuinfo.cc",
+        "src/parse/meminfo.cc",
+        "src/parse/proc_stat.cc",
+        "src/parse/swap_memory.cc",
+        "src/parse/text.cc",
+        "src/parse/virtual_memory.cc",
+        "src/parse/vmstat.cc",
+        "src/parse/zoneinfo.cc"
+      ],
+      "conditions": [
+        ["OS!='win'", {
+          "sources": [
+            "src/common/directory.cc",
+            "src/common/file_reader.cc"
+          ]
+        }],
+        ["OS=='linux'", {
+          "sources": [
+            "src/linux/boot_time.cc",
+            "src/linux/cpu.cc",
+            "src/linux/host.cc",
+            "src/linux/linux_backend.cc",
+            "src/linux/memory.cc"
+          ]
+        }],
+        ["OS=='mac'", {
+          "xcode_settings": {
+            "CLANG_CXX_LANGUAGE_STANDARD": "c++17",
+            "GCC_ENABLE_CPP_EXCEPTIONS": "YES",
+            "GCC_OPTIMIZATION_LEVEL": "2"
+          }
+        }],
+        ["OS=='win'", {
+          "defines": ["_HAS_EXCEPTIONS=1"],
+          "msvs_settings": {
+            "VCCLCompilerTool": {
+              "AdditionalOptions": ["/std:c++17"],
+              "ExceptionHandling": 1,
+              "Optimization": 2
+            }
+          }
+        }]
+      ],
+      "configurations": {
+        "Release": {
+          "cflags!": ["-O3"],
+          "cflags_cc!": ["-O3"],
+          "cflags": ["-O2"],
+          "cflags_cc": ["-O2"]
+        }
+      }
+    }
+  ]
+}

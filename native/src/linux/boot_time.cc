@@ -1,0 +1,14 @@
+#include "common/error.h"
+#include "common/file_reader.h"
+#include "linux/linux_backend.h"
+#include "parse/proc_stat.h"
+
+namespace procyon {
+
+double LinuxBackend::bootTime(const Roots& roots) const {
+  FileReader& files = reader();
+  const std::string_view text = files.read(roots.procfs, "stat");
+  return annotatePath(files.path(), [&] { return parse::parseProcStatBootTime(text); });
+}
+
+}  // namespace procyon

@@ -1,0 +1,51 @@
+#include <optional>
+
+#include "common/error.h"
+#include "common/file_reader.h"
+#include "linux/host.h"
+#include "linux/linux_backend.h"
+#include "parse/meminfo.h"
+#include "parse/swap_memory.h"
+#include "parse/virtual_memory.h"
+#include "parse/vmstat.h"
+#include "parse/zoneinfo.h"
+
+namespace procyon {
+
+VirtualMemory LinuxBackend::virtualMemory(const Roots& roots) const {
+  FileReader& files = reader();
+  // parseMeminfo copies what it needs, so the reader's buffer is free again.
+  const parse::Meminfo meminfo = parse::parseMeminfo(files.read(roots.procfs, "meminfo"));
+  const std::string meminfoPath = files.path();
+
+  std::optional<uint64_t> lowWatermarkPages;
+  if (parse::virtualMemoryNeedsZoneinfo(meminfo)) {
+    // zoneinfo appeared in 2.6.13; without it psutil estimates free + cached.
+    if (const auto zoneinfo = files.readIfExists(roots.procfs, "zoneinfo")) {
+      lowWatermarkPages = annotatePath(files.path(), [&] { return parse::sumLowWatermarkPages(*zoneinfo); });
+    }
+  }
+  return annotatePath(meminfoPath, [&] {
+    return parse::computeVirtualMemory(meminfo, lowWatermarkPages, linux_host::pageSize());
+  });
+}
+
+SwapMemory LinuxBackend::swapMemory(const Roots& roots) const {
+  FileReader& files = reader();
+  const parse::Meminfo meminfo = parse::parseMeminfo(files.read(roots.procfs, "meminfo"));
+  const auto total = meminfo.get("SwapTotal");
+  const auto free = meminfo.get("SwapFree");
+  // meminfo is preferred so a procfs root describes its container; psutil
+  // asks the kernel only when the file lacks the lines.
+  linux_host::SwapTotals totals = total && free
+      ? linux_host::SwapTotals{static_cast<double>(*total), static_cast<double>(*free)}
+      : linux_host::sysinfoSwap();
+
+  std::optional<parse::SwapPageCounts> counts;
+  if (const auto vmstat = files.readIfExists(roots.procfs, "vmstat")) {
+    counts = annotatePath(files.path(), [&] { return parse::parseVmstatSwapCounts(*vmstat); });
+  }
+  return parse::computeSwapMemory(totals.total, totals.free, counts);
+}
+
+}  // namespace procyon

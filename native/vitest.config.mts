@@ -1,0 +1,9 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    // Tests spawn node and python; give them room on a slow CI box.
+    testTimeout: 30_000,
+  },
+});
