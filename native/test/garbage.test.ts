@@ -29,8 +29,10 @@ describe('garbage /proc/stat', () => {
   const roots = tree({ 'proc/stat': 'this is not\na stat file\n\0\x01\x02 cpu\n' });
 
   it('cpuTimes and bootTime reject with ParseError naming the file', async () => {
-    for (const promise of [collector.cpuTimes(roots), collector.bootTime(roots)]) {
-      const { error } = await settle(promise);
+    // Each call is made only when it is awaited: a second promise created up
+    // front would reject unobserved while the first is awaited.
+    for (const call of [() => collector.cpuTimes(roots), () => collector.bootTime(roots)]) {
+      const { error } = await settle(call());
       expect(error).toBeInstanceOf(ParseError);
       expect((error as InstanceType<typeof ParseError>).code).toBe('PARSE_ERROR');
       expect((error as InstanceType<typeof ParseError>).path).toBe(`${roots.procfs}/stat`);
