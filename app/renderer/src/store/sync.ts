@@ -1,13 +1,13 @@
 import type { MonitorApi } from '../../../shared/api';
-import { ApiError } from '../../../shared/errors';
+import { toApiError } from '../../../shared/errors';
 import type { ConnectionSource } from '../api/connection';
 import type { MonitorStore } from './monitor';
 
 const HISTORY_SECONDS = 300;
 
 function describe(error: unknown) {
-  if (error instanceof ApiError) return { code: error.code, message: error.message };
-  return { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) };
+  const e = toApiError(error);
+  return { code: e.code, message: e.message };
 }
 
 /**
