@@ -28,7 +28,24 @@
         "src/parse/text.cc",
         "src/parse/virtual_memory.cc",
         "src/parse/vmstat.cc",
-        "src/parse/zoneinfo.cc"
+        "src/parse/zoneinfo.cc",
+        # --- cpu (stats, freq, load) ---
+        "src/addon_cpu_extra.cc",
+        "src/js_records_cpu.cc",
+        "src/parse/cpu_extra.cc",
+        # --- disks ---
+        "src/addon_disks.cc",
+        "src/js_records_disk.cc",
+        "src/parse/diskstats.cc",
+        "src/parse/mounts.cc",
+        # --- other system info (users, pids) ---
+        "src/addon_other.cc",
+        "src/js_records_other.cc",
+        "src/parse/utmp.cc",
+        # --- systemSnapshot ---
+        "src/addon_snapshot.cc",
+        "src/js_args_system.cc",
+        "src/snapshot.cc"
       ],
       "conditions": [
         ["OS!='win'", {
@@ -43,7 +60,13 @@
             "src/linux/cpu.cc",
             "src/linux/host.cc",
             "src/linux/linux_backend.cc",
-            "src/linux/memory.cc"
+            "src/linux/memory.cc",
+            # --- cpu (stats, freq, load) ---
+            "src/linux/cpu_extra.cc",
+            # --- disks ---
+            "src/linux/disks.cc",
+            # --- other system info (users, pids) ---
+            "src/linux/users.cc"
           ]
         }],
         ["OS=='mac'", {

@@ -1,7 +1,29 @@
 import { binding } from './native';
 import type { Capabilities, CollectorFunction } from './types';
 
-const FUNCTIONS: readonly CollectorFunction[] = ['cpuTimes', 'cpuCount', 'virtualMemory', 'swapMemory', 'bootTime'];
+const FUNCTIONS: readonly CollectorFunction[] = [
+  'cpuTimes',
+  'cpuCount',
+  'virtualMemory',
+  'swapMemory',
+  'bootTime',
+  // --- cpu (percent, stats, freq, load) ---
+  'cpuPercent',
+  'cpuTimesPercent',
+  'cpuStats',
+  'cpuFreq',
+  'getloadavg',
+  // --- disks ---
+  'diskPartitions',
+  'diskUsage',
+  'diskIoCounters',
+  // --- other system info (users, pids) ---
+  'users',
+  'pids',
+  'pidExists',
+  // --- snapshot ---
+  'systemSnapshot',
+];
 
 let cached: Capabilities | undefined;
 

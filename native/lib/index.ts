@@ -23,6 +23,30 @@ export {
   isErrorCode,
 } from './errors';
 export type { ErrorCode, ErrorDetails } from './errors';
+// --- cpu (percent, stats, freq, load) ---
+export { cpuPercent, cpuTimesPercent, CpuPercentTracker, createCpuPercentTracker } from './cpu_percent';
+export type { CpuPercentOptions } from './cpu_percent';
+export { cpuStats, cpuFreq, getloadavg } from './cpu_extra';
+export type { CpuStats, CpuFreq, CpuFreqOptions } from './cpu_extra';
+// --- disks ---
+export { diskPartitions, diskUsage, diskIoCounters, DiskIoCountersReader, createDiskIoCountersReader, DISK_IO_FIELDS } from './disks';
+export type {
+  DiskPartition,
+  DiskUsage,
+  DiskIoCounters,
+  DiskPartitionsOptions,
+  DiskIoCountersOptions,
+  DiskIoCountersFunction,
+} from './disks';
+export { WrapNumbers } from './wrap_numbers';
+// --- other system info (users, pids) ---
+export { users, pids, pidExists } from './users';
+export type { User, UsersOptions } from './users';
+export * as constants from './constants';
+export * from './constants';
+// --- systemSnapshot ---
+export { systemSnapshot, isSnapshotError, SNAPSHOT_TOPICS } from './snapshot';
+export type { SystemSnapshot, SnapshotOptions, SnapshotTopic, SnapshotTopicValues, SnapshotError } from './snapshot';
 export type {
   CpuTimes,
   VirtualMemory,

@@ -6,6 +6,10 @@ import path from 'node:path';
 import { fromNative } from './errors';
 import type { ResolvedRoots } from './roots';
 import type { CpuTimes, SwapMemory, VirtualMemory } from './types';
+// --- cpu (stats, freq, load), disks, other system info ---
+import type { CpuFreq, CpuStats } from './cpu_extra';
+import type { DiskPartition, DiskUsage, NamedDiskIoCounters } from './disks';
+import type { User } from './users';
 
 export interface NativeBinding {
   cpuTimes(options: ResolvedRoots & { percpu: boolean }): Promise<CpuTimes | CpuTimes[]>;
@@ -16,6 +20,21 @@ export interface NativeBinding {
   bootTime(options: ResolvedRoots): Promise<number>;
   bootTimeSync(options: ResolvedRoots): number;
   capabilities(): string[];
+  // --- cpu (stats, freq, load) ---
+  cpuStats(options: ResolvedRoots): Promise<CpuStats>;
+  cpuFreq(options: ResolvedRoots & { percpu: boolean }): Promise<CpuFreq | CpuFreq[] | null>;
+  getloadavg(options: ResolvedRoots): Promise<[number, number, number]>;
+  // --- disks ---
+  diskPartitions(options: ResolvedRoots & { all: boolean }): Promise<DiskPartition[]>;
+  diskUsage(options: { path: string }): Promise<DiskUsage>;
+  diskIoCounters(options: ResolvedRoots & { perdisk: boolean }): Promise<NamedDiskIoCounters[]>;
+  // --- other system info (users, pids) ---
+  users(options: { utmp?: string }): Promise<User[]>;
+  pids(options: ResolvedRoots): Promise<number[]>;
+  pidExists(options: ResolvedRoots & { pid: number }): Promise<boolean>;
+  // --- systemSnapshot ---
+  systemSnapshot(options: ResolvedRoots & { topics: string[]; diskUsagePaths: string[] }): Promise<unknown>;
+  snapshotTopics(): string[];
 }
 
 function load(): NativeBinding {

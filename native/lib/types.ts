@@ -55,7 +55,28 @@ export interface CpuCountOptions extends Roots {
 }
 
 /** The functions whose availability capabilities() reports. */
-export type CollectorFunction = 'cpuTimes' | 'cpuCount' | 'virtualMemory' | 'swapMemory' | 'bootTime';
+export type CollectorFunction =
+  | 'cpuTimes'
+  | 'cpuCount'
+  | 'virtualMemory'
+  | 'swapMemory'
+  | 'bootTime'
+  // --- cpu (percent, stats, freq, load) ---
+  | 'cpuPercent'
+  | 'cpuTimesPercent'
+  | 'cpuStats'
+  | 'cpuFreq'
+  | 'getloadavg'
+  // --- disks ---
+  | 'diskPartitions'
+  | 'diskUsage'
+  | 'diskIoCounters'
+  // --- other system info (users, pids) ---
+  | 'users'
+  | 'pids'
+  | 'pidExists'
+  // --- snapshot ---
+  | 'systemSnapshot';
 
 /** capabilities(): for each function, whether this platform implements it. */
 export type Capabilities = Readonly<Record<CollectorFunction, boolean>>;

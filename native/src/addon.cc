@@ -8,20 +8,13 @@
 #include <optional>
 #include <vector>
 
+#include "addon_data.h"
 #include "backend.h"
 #include "js_args.h"
 #include "native_call.h"
 
 namespace procyon {
 namespace {
-
-// Workers hold their own reference, so a backend outlives an environment
-// torn down while a read is still in flight.
-struct AddonData {
-  std::shared_ptr<const Backend> backend;
-};
-
-std::shared_ptr<const Backend> backendOf(Napi::Env env) { return env.GetInstanceData<AddonData>()->backend; }
 
 Napi::Value cpuTimes(const Napi::CallbackInfo& info) {
   return runAsync<CpuTimesResult>(info, "procyon.cpuTimes", [&] {
@@ -106,6 +99,14 @@ static Napi::Object initCollector(Napi::Env env, Napi::Object exports) {
   exports.Set("bootTime", Napi::Function::New(env, bootTime, "bootTime"));
   exports.Set("bootTimeSync", Napi::Function::New(env, bootTimeSync, "bootTimeSync"));
   exports.Set("capabilities", Napi::Function::New(env, capabilities, "capabilities"));
+  // --- cpu (stats, freq, load): addon_cpu_extra.cc ---
+  registerCpuExtraExports(env, exports);
+  // --- disks: addon_disks.cc ---
+  registerDiskExports(env, exports);
+  // --- other system info (users, pids): addon_other.cc ---
+  registerOtherSystemExports(env, exports);
+  // --- systemSnapshot: addon_snapshot.cc ---
+  registerSnapshotExports(env, exports);
   return exports;
 }
 

@@ -11,6 +11,9 @@
 #include <vector>
 
 #include "common/records.h"
+#include "common/records_cpu.h"
+#include "common/records_disk.h"
+#include "common/records_other.h"
 
 namespace procyon {
 
@@ -38,6 +41,25 @@ class Backend {
   virtual SwapMemory swapMemory(const Roots& roots) const = 0;
   // Seconds since the epoch.
   virtual double bootTime(const Roots& roots) const = 0;
+
+  // --- cpu (stats, freq, load) ---
+  virtual CpuStats cpuStats(const Roots& roots) const = 0;
+  // Per CPU, psutil's order; empty when nothing reports a frequency.
+  virtual std::vector<CpuFreq> cpuFreq(const Roots& roots) const = 0;
+  virtual LoadAvg loadAvg(const Roots& roots) const = 0;
+
+  // --- disks ---
+  virtual std::vector<DiskPartition> diskPartitions(const Roots& roots, bool all) const = 0;
+  // `path` is a real filesystem path (not under a root).
+  virtual DiskUsage diskUsage(const std::string& path) const = 0;
+  // Raw counters per device in file order; perdisk=false keeps whole disks only.
+  virtual std::vector<DiskIoCounters> diskIoCounters(const Roots& roots, bool perdisk) const = 0;
+
+  // --- other system info (users, pids) ---
+  // An absent utmp file means nobody is logged in.
+  virtual std::vector<User> users(const std::string& utmpPath) const = 0;
+  virtual PidList pids(const Roots& roots) const = 0;
+  virtual PidPresence pidExists(const Roots& roots, int64_t pid) const = 0;
 };
 
 // The backend for the platform this addon was built for (backend_factory.cc).

@@ -19,6 +19,21 @@ class UnsupportedBackend final : public Backend {
   SwapMemory swapMemory(const Roots&) const override { fail("swapMemory"); }
   double bootTime(const Roots&) const override { fail("bootTime"); }
 
+  // --- cpu (stats, freq, load) ---
+  CpuStats cpuStats(const Roots&) const override { fail("cpuStats"); }
+  std::vector<CpuFreq> cpuFreq(const Roots&) const override { fail("cpuFreq"); }
+  LoadAvg loadAvg(const Roots&) const override { fail("getloadavg"); }
+
+  // --- disks ---
+  std::vector<DiskPartition> diskPartitions(const Roots&, bool) const override { fail("diskPartitions"); }
+  DiskUsage diskUsage(const std::string&) const override { fail("diskUsage"); }
+  std::vector<DiskIoCounters> diskIoCounters(const Roots&, bool) const override { fail("diskIoCounters"); }
+
+  // --- other system info (users, pids) ---
+  std::vector<User> users(const std::string&) const override { fail("users"); }
+  PidList pids(const Roots&) const override { fail("pids"); }
+  PidPresence pidExists(const Roots&, int64_t) const override { fail("pidExists"); }
+
  private:
   [[noreturn]] static void fail(const char* function) {
     throw Error::unsupported(std::string(function) + " is not supported on this platform");

@@ -58,13 +58,29 @@ describe('live /proc', () => {
     expect(physical === null || (physical >= 1 && physical <= logical!)).toBe(true);
   });
 
-  it('capabilities() reports every foundation function on Linux', () => {
+  it('capabilities() reports every implemented function on Linux', () => {
     expect(collector.capabilities()).toEqual({
       cpuTimes: true,
       cpuCount: true,
       virtualMemory: true,
       swapMemory: true,
       bootTime: true,
+      // --- cpu (percent, stats, freq, load) ---
+      cpuPercent: true,
+      cpuTimesPercent: true,
+      cpuStats: true,
+      cpuFreq: true,
+      getloadavg: true,
+      // --- disks ---
+      diskPartitions: true,
+      diskUsage: true,
+      diskIoCounters: true,
+      // --- other system info (users, pids) ---
+      users: true,
+      pids: true,
+      pidExists: true,
+      // --- snapshot ---
+      systemSnapshot: true,
     });
   });
 

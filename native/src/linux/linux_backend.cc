@@ -5,7 +5,17 @@
 namespace procyon {
 
 std::vector<std::string_view> LinuxBackend::capabilities() const {
-  return {"cpuTimes", "cpuCount", "virtualMemory", "swapMemory", "bootTime"};
+  return {
+      "cpuTimes", "cpuCount", "virtualMemory", "swapMemory", "bootTime",
+      // --- cpu (percent, stats, freq, load) ---
+      "cpuPercent", "cpuTimesPercent", "cpuStats", "cpuFreq", "getloadavg",
+      // --- disks ---
+      "diskPartitions", "diskUsage", "diskIoCounters",
+      // --- other system info (users, pids) ---
+      "users", "pids", "pidExists",
+      // --- snapshot ---
+      "systemSnapshot",
+  };
 }
 
 FileReader& LinuxBackend::reader() {

@@ -25,6 +25,21 @@ class LinuxBackend final : public Backend {
   // boot_time.cc
   double bootTime(const Roots& roots) const override;
 
+  // --- cpu (stats, freq, load): cpu_extra.cc ---
+  CpuStats cpuStats(const Roots& roots) const override;
+  std::vector<CpuFreq> cpuFreq(const Roots& roots) const override;
+  LoadAvg loadAvg(const Roots& roots) const override;
+
+  // --- disks: disks.cc ---
+  std::vector<DiskPartition> diskPartitions(const Roots& roots, bool all) const override;
+  DiskUsage diskUsage(const std::string& path) const override;
+  std::vector<DiskIoCounters> diskIoCounters(const Roots& roots, bool perdisk) const override;
+
+  // --- other system info (users, pids): users.cc ---
+  std::vector<User> users(const std::string& utmpPath) const override;
+  PidList pids(const Roots& roots) const override;
+  PidPresence pidExists(const Roots& roots, int64_t pid) const override;
+
  private:
   // One reader per pool thread, so its buffer is reused across calls without locking.
   static FileReader& reader();

@@ -36,10 +36,13 @@ SwapMemory LinuxBackend::swapMemory(const Roots& roots) const {
   const auto total = meminfo.get("SwapTotal");
   const auto free = meminfo.get("SwapFree");
   // meminfo is preferred so a procfs root describes its container; psutil
-  // asks the kernel only when the file lacks the lines.
-  linux_host::SwapTotals totals = total && free
-      ? linux_host::SwapTotals{static_cast<double>(*total), static_cast<double>(*free)}
-      : linux_host::sysinfoSwap();
+  // asks the kernel only when the file lacks the lines. The kernel describes
+  // this host, so a captured tree under another root never borrows from it:
+  // there, missing lines mean no swap.
+  const linux_host::SwapTotals totals =
+      total && free ? linux_host::SwapTotals{static_cast<double>(*total), static_cast<double>(*free)}
+      : roots.procfs == "/proc" ? linux_host::sysinfoSwap()
+                                : linux_host::SwapTotals{0, 0};
 
   std::optional<parse::SwapPageCounts> counts;
   if (const auto vmstat = files.readIfExists(roots.procfs, "vmstat")) {

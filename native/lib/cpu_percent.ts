@@ -1,0 +1,165 @@
+// psutil.cpu_percent() and psutil.cpu_times_percent(), computed from two
+// cpuTimes readings. psutil keeps the last reading per calling thread; here
+// each CpuPercentTracker keeps its own, and the module-level functions share
+// one default tracker, so independent callers each make their own tracker.
+
+import { InvalidArgument } from './errors';
+import { binding, callAsync } from './native';
+import { booleanOption, optionsObject } from './options';
+import { resolveRoots, type ResolvedRoots } from './roots';
+import { round1 } from './round';
+import type { CpuTimes, Roots } from './types';
+
+export interface CpuPercentOptions extends Roots {
+  /**
+   * Seconds to wait between two readings (without blocking the event loop).
+   * 0 or undefined: compare with this tracker's previous call (the first call
+   * returns 0.0 values, which psutil says to ignore).
+   */
+  interval?: number | null;
+  percpu?: boolean;
+}
+
+const FIELDS = ['user', 'nice', 'system', 'idle', 'iowait', 'irq', 'softirq', 'steal', 'guest', 'guestNice'] as const;
+
+function zeroTimes(): CpuTimes {
+  return Object.fromEntries(FIELDS.map((field) => [field, 0])) as unknown as CpuTimes;
+}
+
+// psutil's _cpu_times_deltas: negative deltas (counters going back) count 0.
+function deltas(t1: CpuTimes, t2: CpuTimes): CpuTimes {
+  return Object.fromEntries(FIELDS.map((field) => [field, Math.max(0, t2[field] - t1[field])])) as unknown as CpuTimes;
+}
+
+// psutil's _cpu_tot_time on Linux: guest time is already in user/nice.
+function totalTime(t: CpuTimes): number {
+  let total = 0;
+  for (const field of FIELDS) total += t[field];
+  return total - t.guest - t.guestNice;
+}
+
+// psutil's _cpu_busy_time: iowait is idle time that idle does not count.
+function busyTime(t: CpuTimes): number {
+  return totalTime(t) - t.idle - t.iowait;
+}
+
+const clamp = (x: number) => Math.min(Math.max(0, x), 100);
+
+/** cpu_percent's calculate(): busy share of the elapsed CPU time, rounded to 0.1. */
+export function percentBetween(t1: CpuTimes, t2: CpuTimes): number {
+  const delta = deltas(t1, t2);
+  const all = totalTime(delta);
+  if (all === 0) return 0;
+  return clamp(round1((busyTime(delta) / all) * 100));
+}
+
+/**
+ * cpu_times_percent's calculate(): each mode's share of the elapsed CPU time.
+ * (psutil scales by 100 / max(1, total), which under-reports when less than
+ * one CPU-second elapsed; here the shares are of the actual total.)
+ */
+export function timesPercentBetween(t1: CpuTimes, t2: CpuTimes): CpuTimes {
+  const delta = deltas(t1, t2);
+  const all = totalTime(delta);
+  const scale = all > 0 ? 100 / all : 0;
+  return Object.fromEntries(FIELDS.map((field) => [field, clamp(round1(delta[field] * scale))])) as unknown as CpuTimes;
+}
+
+function intervalOption(value: unknown): number {
+  if (value === undefined || value === null) return 0;
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    throw new InvalidArgument(`interval must be a finite number, got ${typeof value === 'number' ? value : typeof value}`);
+  }
+  if (value < 0) throw new InvalidArgument(`interval is not positive (got ${value})`);
+  return value;
+}
+
+type Reading = CpuTimes | CpuTimes[];
+
+function readTimes(roots: ResolvedRoots, percpu: boolean): Promise<Reading> {
+  return callAsync(() => binding.cpuTimes({ ...roots, percpu }));
+}
+
+const sleep = (seconds: number) => new Promise<void>((resolve) => setTimeout(resolve, seconds * 1000));
+
+/** One caller's cpu_percent / cpu_times_percent state (psutil's per-thread map entry). */
+export class CpuPercentTracker {
+  // Keyed by function, percpu and roots: cpu_percent and cpu_times_percent
+  // keep separate readings in psutil, and two trees must not be compared.
+  readonly #last = new Map<string, Reading>();
+
+  /** psutil.cpu_percent(interval, percpu): busy percentage, system-wide or per CPU. */
+  cpuPercent(options: CpuPercentOptions & { percpu: true }): Promise<number[]>;
+  cpuPercent(options?: CpuPercentOptions & { percpu?: false }): Promise<number>;
+  cpuPercent(options?: CpuPercentOptions): Promise<number | number[]>;
+  async cpuPercent(options?: CpuPercentOptions): Promise<number | number[]> {
+    return this.#run('percent', options, (t1, t2) => percentBetween(t1, t2), () => 0);
+  }
+
+  /** psutil.cpu_times_percent(interval, percpu): per-mode percentages. */
+  cpuTimesPercent(options: CpuPercentOptions & { percpu: true }): Promise<CpuTimes[]>;
+  cpuTimesPercent(options?: CpuPercentOptions & { percpu?: false }): Promise<CpuTimes>;
+  cpuTimesPercent(options?: CpuPercentOptions): Promise<CpuTimes | CpuTimes[]>;
+  async cpuTimesPercent(options?: CpuPercentOptions): Promise<CpuTimes | CpuTimes[]> {
+    return this.#run('times', options, timesPercentBetween, zeroTimes);
+  }
+
+  /** Forgets the previous readings: the next non-blocking call returns 0.0 values again. */
+  reset(): void {
+    this.#last.clear();
+  }
+
+  async #run<T>(
+    kind: string,
+    options: CpuPercentOptions | undefined,
+    calculate: (t1: CpuTimes, t2: CpuTimes) => T,
+    zero: () => T,
+  ): Promise<T | T[]> {
+    const opts = optionsObject(options);
+    const interval = intervalOption(opts.interval);
+    const percpu = booleanOption(opts.percpu, 'percpu', false);
+    const roots = resolveRoots(opts);
+    const key = JSON.stringify([kind, percpu, roots.procfs]);
+
+    let before: Reading | undefined;
+    if (interval > 0) {
+      before = await readTimes(roots, percpu);
+      await sleep(interval);
+    } else {
+      before = this.#last.get(key);
+    }
+    const after = await readTimes(roots, percpu);
+    this.#last.set(key, after);
+
+    if (!percpu) return before === undefined ? zero() : calculate(before as CpuTimes, after as CpuTimes);
+    const list = after as CpuTimes[];
+    if (before === undefined) return list.map(() => zero());
+    const previous = before as CpuTimes[];
+    // psutil zips the two lists: a CPU that appeared or vanished is dropped.
+    const count = Math.min(previous.length, list.length);
+    return Array.from({ length: count }, (_, i) => calculate(previous[i]!, list[i]!));
+  }
+}
+
+/** A tracker of one's own: its non-blocking calls compare only with its own previous call. */
+export function createCpuPercentTracker(): CpuPercentTracker {
+  return new CpuPercentTracker();
+}
+
+const defaultTracker = new CpuPercentTracker();
+
+/** psutil.cpu_percent() with the module's default tracker. */
+export function cpuPercent(options: CpuPercentOptions & { percpu: true }): Promise<number[]>;
+export function cpuPercent(options?: CpuPercentOptions & { percpu?: false }): Promise<number>;
+export function cpuPercent(options?: CpuPercentOptions): Promise<number | number[]>;
+export function cpuPercent(options?: CpuPercentOptions): Promise<number | number[]> {
+  return defaultTracker.cpuPercent(options);
+}
+
+/** psutil.cpu_times_percent() with the module's default tracker. */
+export function cpuTimesPercent(options: CpuPercentOptions & { percpu: true }): Promise<CpuTimes[]>;
+export function cpuTimesPercent(options?: CpuPercentOptions & { percpu?: false }): Promise<CpuTimes>;
+export function cpuTimesPercent(options?: CpuPercentOptions): Promise<CpuTimes | CpuTimes[]>;
+export function cpuTimesPercent(options?: CpuPercentOptions): Promise<CpuTimes | CpuTimes[]> {
+  return defaultTracker.cpuTimesPercent(options);
+}

@@ -1,0 +1,51 @@
+// Exports: cpuStats, cpuFreq, getloadavg. (cpuPercent / cpuTimesPercent are
+// computed in lib/ from cpuTimes readings.)
+
+#include <napi.h>
+
+#include "addon_data.h"
+#include "js_args.h"
+#include "js_records_cpu.h"
+#include "native_call.h"
+#include "parse/cpu_extra.h"
+
+namespace procyon {
+namespace {
+
+Napi::Value cpuStats(const Napi::CallbackInfo& info) {
+  return runAsync<CpuStats>(info, "procyon.cpuStats", [&] {
+    return [backend = backendOf(info.Env()), roots = rootsOption(optionsArgument(info))] {
+      return backend->cpuStats(roots);
+    };
+  });
+}
+
+Napi::Value cpuFreq(const Napi::CallbackInfo& info) {
+  return runAsync<CpuFreqResult>(info, "procyon.cpuFreq", [&] {
+    const Napi::Object options = optionsArgument(info);
+    const bool percpu = booleanOption(options, "percpu", false);
+    return [backend = backendOf(info.Env()), roots = rootsOption(options), percpu]() -> CpuFreqResult {
+      std::vector<CpuFreq> cpus = backend->cpuFreq(roots);
+      if (percpu) return cpus;
+      return parse::averageCpuFreq(cpus);
+    };
+  });
+}
+
+Napi::Value getloadavg(const Napi::CallbackInfo& info) {
+  return runAsync<LoadAvg>(info, "procyon.getloadavg", [&] {
+    return [backend = backendOf(info.Env()), roots = rootsOption(optionsArgument(info))] {
+      return backend->loadAvg(roots);
+    };
+  });
+}
+
+}  // namespace
+
+void registerCpuExtraExports(Napi::Env env, Napi::Object exports) {
+  exports.Set("cpuStats", Napi::Function::New(env, cpuStats, "cpuStats"));
+  exports.Set("cpuFreq", Napi::Function::New(env, cpuFreq, "cpuFreq"));
+  exports.Set("getloadavg", Napi::Function::New(env, getloadavg, "getloadavg"));
+}
+
+}  // namespace procyon

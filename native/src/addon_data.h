@@ -1,0 +1,28 @@
+#pragma once
+
+// What every export reaches the backend through (shared by addon.cc and the
+// per-area addon_*.cc files).
+
+#include <napi.h>
+
+#include <memory>
+
+#include "backend.h"
+
+namespace procyon {
+
+// Workers hold their own reference, so a backend outlives an environment
+// torn down while a read is still in flight.
+struct AddonData {
+  std::shared_ptr<const Backend> backend;
+};
+
+inline std::shared_ptr<const Backend> backendOf(Napi::Env env) { return env.GetInstanceData<AddonData>()->backend; }
+
+// --- per-area export tables (defined in addon_<area>.cc) ---
+void registerCpuExtraExports(Napi::Env env, Napi::Object exports);
+void registerDiskExports(Napi::Env env, Napi::Object exports);
+void registerOtherSystemExports(Napi::Env env, Napi::Object exports);
+void registerSnapshotExports(Napi::Env env, Napi::Object exports);
+
+}  // namespace procyon

@@ -1,0 +1,50 @@
+// Exports: diskPartitions, diskUsage, diskIoCounters (raw per-device
+// counters; lib/ applies nowrap and sums the total, as psutil's __init__ does).
+
+#include <napi.h>
+
+#include "addon_data.h"
+#include "js_args.h"
+#include "js_args_system.h"
+#include "js_records_disk.h"
+#include "native_call.h"
+
+namespace procyon {
+namespace {
+
+Napi::Value diskPartitions(const Napi::CallbackInfo& info) {
+  return runAsync<std::vector<DiskPartition>>(info, "procyon.diskPartitions", [&] {
+    const Napi::Object options = optionsArgument(info);
+    const bool all = booleanOption(options, "all", false);
+    return [backend = backendOf(info.Env()), roots = rootsOption(options), all] {
+      return backend->diskPartitions(roots, all);
+    };
+  });
+}
+
+Napi::Value diskUsage(const Napi::CallbackInfo& info) {
+  return runAsync<DiskUsage>(info, "procyon.diskUsage", [&] {
+    std::string path = requiredStringOption(optionsArgument(info), "path");
+    return [backend = backendOf(info.Env()), path = std::move(path)] { return backend->diskUsage(path); };
+  });
+}
+
+Napi::Value diskIoCounters(const Napi::CallbackInfo& info) {
+  return runAsync<std::vector<DiskIoCounters>>(info, "procyon.diskIoCounters", [&] {
+    const Napi::Object options = optionsArgument(info);
+    const bool perdisk = booleanOption(options, "perdisk", false);
+    return [backend = backendOf(info.Env()), roots = rootsOption(options), perdisk] {
+      return backend->diskIoCounters(roots, perdisk);
+    };
+  });
+}
+
+}  // namespace
+
+void registerDiskExports(Napi::Env env, Napi::Object exports) {
+  exports.Set("diskPartitions", Napi::Function::New(env, diskPartitions, "diskPartitions"));
+  exports.Set("diskUsage", Napi::Function::New(env, diskUsage, "diskUsage"));
+  exports.Set("diskIoCounters", Napi::Function::New(env, diskIoCounters, "diskIoCounters"));
+}
+
+}  // namespace procyon
