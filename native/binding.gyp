@@ -28,7 +28,15 @@
         "src/parse/text.cc",
         "src/parse/virtual_memory.cc",
         "src/parse/vmstat.cc",
-        "src/parse/zoneinfo.cc"
+        "src/parse/zoneinfo.cc",
+        # --- network ---
+        "src/js_records_net.cc",
+        "src/parse/net_connections.cc",
+        "src/parse/net_dev.cc",
+        "src/parse/net_if.cc",
+        # --- sensors ---
+        "src/js_records_sensors.cc",
+        "src/parse/sensors.cc"
       ],
       "conditions": [
         ["OS!='win'", {
@@ -43,7 +51,13 @@
             "src/linux/cpu.cc",
             "src/linux/host.cc",
             "src/linux/linux_backend.cc",
-            "src/linux/memory.cc"
+            "src/linux/memory.cc",
+            # --- network ---
+            "src/linux/net_connections.cc",
+            "src/linux/net_if.cc",
+            "src/linux/net_io.cc",
+            # --- sensors ---
+            "src/linux/sensors.cc"
           ]
         }],
         ["OS=='mac'", {

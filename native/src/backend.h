@@ -11,6 +11,10 @@
 #include <vector>
 
 #include "common/records.h"
+// --- network ---
+#include "common/records_net.h"
+// --- sensors ---
+#include "common/records_sensors.h"
 
 namespace procyon {
 
@@ -38,6 +42,20 @@ class Backend {
   virtual SwapMemory swapMemory(const Roots& roots) const = 0;
   // Seconds since the epoch.
   virtual double bootTime(const Roots& roots) const = 0;
+
+  // --- network ---
+  // Raw per-NIC counters in /proc/net/dev order (nowrap and the sum are lib/network.ts's).
+  virtual NetIoPerNic netIoCounters(const Roots& roots) const = 0;
+  // `kind` is one of psutil's kinds; anything else throws INVALID_ARGUMENT.
+  virtual NetConnections netConnections(const Roots& roots, const std::string& kind) const = 0;
+  // Always the live system (getifaddrs), as psutil.
+  virtual NicAddresses netIfAddrs() const = 0;
+  virtual NicStatsMap netIfStats(const Roots& roots) const = 0;
+
+  // --- sensors ---
+  virtual Temperatures sensorsTemperatures(const Roots& roots, bool fahrenheit) const = 0;
+  virtual Fans sensorsFans(const Roots& roots) const = 0;
+  virtual BatteryResult sensorsBattery(const Roots& roots) const = 0;
 };
 
 // The backend for the platform this addon was built for (backend_factory.cc).

@@ -19,6 +19,17 @@ class UnsupportedBackend final : public Backend {
   SwapMemory swapMemory(const Roots&) const override { fail("swapMemory"); }
   double bootTime(const Roots&) const override { fail("bootTime"); }
 
+  // --- network ---
+  NetIoPerNic netIoCounters(const Roots&) const override { fail("netIoCounters"); }
+  NetConnections netConnections(const Roots&, const std::string&) const override { fail("netConnections"); }
+  NicAddresses netIfAddrs() const override { fail("netIfAddrs"); }
+  NicStatsMap netIfStats(const Roots&) const override { fail("netIfStats"); }
+
+  // --- sensors ---
+  Temperatures sensorsTemperatures(const Roots&, bool) const override { fail("sensorsTemperatures"); }
+  Fans sensorsFans(const Roots&) const override { fail("sensorsFans"); }
+  BatteryResult sensorsBattery(const Roots&) const override { fail("sensorsBattery"); }
+
  private:
   [[noreturn]] static void fail(const char* function) {
     throw Error::unsupported(std::string(function) + " is not supported on this platform");

@@ -5,7 +5,13 @@
 namespace procyon {
 
 std::vector<std::string_view> LinuxBackend::capabilities() const {
-  return {"cpuTimes", "cpuCount", "virtualMemory", "swapMemory", "bootTime"};
+  return {
+      "cpuTimes", "cpuCount", "virtualMemory", "swapMemory", "bootTime",
+      // --- network ---
+      "netIoCounters", "netConnections", "netIfAddrs", "netIfStats",
+      // --- sensors ---
+      "sensorsTemperatures", "sensorsFans", "sensorsBattery",
+  };
 }
 
 FileReader& LinuxBackend::reader() {

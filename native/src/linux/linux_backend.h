@@ -25,6 +25,17 @@ class LinuxBackend final : public Backend {
   // boot_time.cc
   double bootTime(const Roots& roots) const override;
 
+  // --- network --- (net_io.cc, net_connections.cc, net_if.cc)
+  NetIoPerNic netIoCounters(const Roots& roots) const override;
+  NetConnections netConnections(const Roots& roots, const std::string& kind) const override;
+  NicAddresses netIfAddrs() const override;
+  NicStatsMap netIfStats(const Roots& roots) const override;
+
+  // --- sensors --- (sensors.cc)
+  Temperatures sensorsTemperatures(const Roots& roots, bool fahrenheit) const override;
+  Fans sensorsFans(const Roots& roots) const override;
+  BatteryResult sensorsBattery(const Roots& roots) const override;
+
  private:
   // One reader per pool thread, so its buffer is reused across calls without locking.
   static FileReader& reader();
