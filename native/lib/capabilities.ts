@@ -1,7 +1,22 @@
 import { binding } from './native';
 import type { Capabilities, CollectorFunction } from './types';
 
-const FUNCTIONS: readonly CollectorFunction[] = ['cpuTimes', 'cpuCount', 'virtualMemory', 'swapMemory', 'bootTime'];
+const FUNCTIONS: readonly CollectorFunction[] = [
+  'cpuTimes',
+  'cpuCount',
+  'virtualMemory',
+  'swapMemory',
+  'bootTime',
+  // --- network ---
+  'netIoCounters',
+  'netConnections',
+  'netIfAddrs',
+  'netIfStats',
+  // --- sensors ---
+  'sensorsTemperatures',
+  'sensorsFans',
+  'sensorsBattery',
+];
 
 let cached: Capabilities | undefined;
 

@@ -6,6 +6,10 @@ import path from 'node:path';
 import { fromNative } from './errors';
 import type { ResolvedRoots } from './roots';
 import type { CpuTimes, SwapMemory, VirtualMemory } from './types';
+// --- network ---
+import type { NetConnection, NetIoCounters, NicAddress, NicStats } from './types';
+// --- sensors ---
+import type { Battery, Fan, Temperature } from './types';
 
 export interface NativeBinding {
   cpuTimes(options: ResolvedRoots & { percpu: boolean }): Promise<CpuTimes | CpuTimes[]>;
@@ -16,6 +20,15 @@ export interface NativeBinding {
   bootTime(options: ResolvedRoots): Promise<number>;
   bootTimeSync(options: ResolvedRoots): number;
   capabilities(): string[];
+  // --- network ---
+  netIoCounters(options: ResolvedRoots): Promise<Record<string, NetIoCounters>>;
+  netConnections(options: ResolvedRoots & { kind: string }): Promise<NetConnection[]>;
+  netIfAddrs(options: Record<string, never>): Promise<Record<string, NicAddress[]>>;
+  netIfStats(options: ResolvedRoots): Promise<Record<string, NicStats>>;
+  // --- sensors ---
+  sensorsTemperatures(options: ResolvedRoots & { fahrenheit: boolean }): Promise<Record<string, Temperature[]>>;
+  sensorsFans(options: ResolvedRoots): Promise<Record<string, Fan[]>>;
+  sensorsBattery(options: ResolvedRoots): Promise<Battery | null>;
 }
 
 function load(): NativeBinding {
