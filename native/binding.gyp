@@ -45,7 +45,15 @@
         # --- systemSnapshot ---
         "src/addon_snapshot.cc",
         "src/js_args_system.cc",
-        "src/snapshot.cc"
+        "src/snapshot.cc",
+        # --- network ---
+        "src/js_records_net.cc",
+        "src/parse/net_connections.cc",
+        "src/parse/net_dev.cc",
+        "src/parse/net_if.cc",
+        # --- sensors ---
+        "src/js_records_sensors.cc",
+        "src/parse/sensors.cc"
       ],
       "conditions": [
         ["OS!='win'", {
@@ -66,7 +74,13 @@
             # --- disks ---
             "src/linux/disks.cc",
             # --- other system info (users, pids) ---
-            "src/linux/users.cc"
+            "src/linux/users.cc",
+            # --- network ---
+            "src/linux/net_connections.cc",
+            "src/linux/net_if.cc",
+            "src/linux/net_io.cc",
+            # --- sensors ---
+            "src/linux/sensors.cc"
           ]
         }],
         ["OS=='mac'", {

@@ -23,6 +23,15 @@ const FUNCTIONS: readonly CollectorFunction[] = [
   'pidExists',
   // --- snapshot ---
   'systemSnapshot',
+  // --- network ---
+  'netIoCounters',
+  'netConnections',
+  'netIfAddrs',
+  'netIfStats',
+  // --- sensors ---
+  'sensorsTemperatures',
+  'sensorsFans',
+  'sensorsBattery',
 ];
 
 let cached: Capabilities | undefined;

@@ -78,9 +78,8 @@ export async function diskUsage(path: string): Promise<DiskUsage> {
   return callAsync(() => binding.diskUsage({ path }));
 }
 
-const toRow = (disk: DiskIoCounters): number[] => DISK_IO_FIELDS.map((field) => disk[field]);
-const fromRow = (row: readonly number[]): DiskIoCounters =>
-  Object.fromEntries(DISK_IO_FIELDS.map((field, i) => [field, row[i] ?? 0])) as unknown as DiskIoCounters;
+const countersOf = (disk: NamedDiskIoCounters): DiskIoCounters =>
+  Object.fromEntries(DISK_IO_FIELDS.map((field) => [field, disk[field]])) as unknown as DiskIoCounters;
 
 // psutil's cache name: perdisk and total calls share one nowrap history.
 const WRAP_NAME = 'psutil.disk_io_counters';
@@ -101,12 +100,12 @@ export class DiskIoCountersReader {
     const raw = await callAsync(() => binding.diskIoCounters({ ...roots, perdisk }));
     // psutil: None (or {} per disk) on a diskless machine.
     if (raw.length === 0) return perdisk ? {} : null;
-    let rows = new Map<string, number[]>(raw.map((disk) => [disk.name, toRow(disk)]));
-    if (nowrap) rows = this.#wrap.run(rows, WRAP_NAME);
-    if (perdisk) return Object.fromEntries([...rows].map(([name, row]) => [name, fromRow(row)]));
-    const total = DISK_IO_FIELDS.map(() => 0);
-    for (const row of rows.values()) row.forEach((value, i) => (total[i]! += value));
-    return fromRow(total);
+    let byDisk: Record<string, DiskIoCounters> = Object.fromEntries(raw.map((disk) => [disk.name, countersOf(disk)]));
+    if (nowrap) byDisk = this.#wrap.run(byDisk, WRAP_NAME);
+    if (perdisk) return byDisk;
+    const total = Object.fromEntries(DISK_IO_FIELDS.map((field) => [field, 0])) as unknown as DiskIoCounters;
+    for (const disk of Object.values(byDisk)) for (const field of DISK_IO_FIELDS) total[field] += disk[field];
+    return total;
   }
 
   /** psutil's disk_io_counters.cache_clear(): forget the nowrap history. */

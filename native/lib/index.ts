@@ -57,3 +57,20 @@ export type {
   Capabilities,
   CollectorFunction,
 } from './types';
+
+// --- network ---
+export { netIoCounters, netConnections, netIfAddrs, netIfStats } from './network';
+export * from './constants_net';
+export type {
+  NetIoCounters,
+  NetIoCountersOptions,
+  InetAddr,
+  NetConnection,
+  NetConnectionsOptions,
+  NicAddress,
+  NicStats,
+} from './types';
+
+// --- sensors ---
+export { sensorsTemperatures, sensorsFans, sensorsBattery } from './sensors';
+export type { Temperature, SensorsTemperaturesOptions, Fan, Battery } from './types';

@@ -10,6 +10,10 @@ import type { CpuTimes, SwapMemory, VirtualMemory } from './types';
 import type { CpuFreq, CpuStats } from './cpu_extra';
 import type { DiskPartition, DiskUsage, NamedDiskIoCounters } from './disks';
 import type { User } from './users';
+// --- network ---
+import type { NetConnection, NetIoCounters, NicAddress, NicStats } from './types';
+// --- sensors ---
+import type { Battery, Fan, Temperature } from './types';
 
 export interface NativeBinding {
   cpuTimes(options: ResolvedRoots & { percpu: boolean }): Promise<CpuTimes | CpuTimes[]>;
@@ -35,6 +39,15 @@ export interface NativeBinding {
   // --- systemSnapshot ---
   systemSnapshot(options: ResolvedRoots & { topics: string[]; diskUsagePaths: string[] }): Promise<unknown>;
   snapshotTopics(): string[];
+  // --- network ---
+  netIoCounters(options: ResolvedRoots): Promise<Record<string, NetIoCounters>>;
+  netConnections(options: ResolvedRoots & { kind: string }): Promise<NetConnection[]>;
+  netIfAddrs(options: Record<string, never>): Promise<Record<string, NicAddress[]>>;
+  netIfStats(options: ResolvedRoots): Promise<Record<string, NicStats>>;
+  // --- sensors ---
+  sensorsTemperatures(options: ResolvedRoots & { fahrenheit: boolean }): Promise<Record<string, Temperature[]>>;
+  sensorsFans(options: ResolvedRoots): Promise<Record<string, Fan[]>>;
+  sensorsBattery(options: ResolvedRoots): Promise<Battery | null>;
 }
 
 function load(): NativeBinding {

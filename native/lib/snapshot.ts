@@ -8,7 +8,7 @@ import { InvalidArgument, type ErrorCode } from './errors';
 import { binding, callAsync } from './native';
 import { optionsObject } from './options';
 import { resolveRoots } from './roots';
-import type { CpuTimes, Roots, SwapMemory, VirtualMemory } from './types';
+import type { Battery, CpuTimes, Fan, NetIoCounters, NicStats, Roots, SwapMemory, Temperature, VirtualMemory } from './types';
 
 /** What each topic holds when it succeeds. */
 export interface SnapshotTopicValues {
@@ -32,8 +32,16 @@ export interface SnapshotTopicValues {
   diskPartitions: DiskPartition[];
   /** Per requested path (SnapshotOptions.diskUsagePaths). */
   diskUsage: Record<string, DiskUsage | SnapshotError>;
-  // --- network --- (network area)
-  // --- sensors --- (sensors area)
+  // --- network ---
+  /** Raw per-NIC counters (no nowrap). */
+  perNicIoCounters: Record<string, NetIoCounters>;
+  netIfStats: Record<string, NicStats>;
+  // --- sensors ---
+  /** In °C. */
+  sensorsTemperatures: Record<string, Temperature[]>;
+  sensorsFans: Record<string, Fan[]>;
+  /** null when there is no battery. */
+  sensorsBattery: Battery | null;
 }
 
 export type SnapshotTopic = keyof SnapshotTopicValues;
@@ -53,8 +61,13 @@ export const SNAPSHOT_TOPICS: readonly SnapshotTopic[] = Object.freeze([
   'perDiskIoCounters',
   'diskPartitions',
   'diskUsage',
-  // --- network --- (network area)
-  // --- sensors --- (sensors area)
+  // --- network ---
+  'perNicIoCounters',
+  'netIfStats',
+  // --- sensors ---
+  'sensorsTemperatures',
+  'sensorsFans',
+  'sensorsBattery',
 ] as const);
 
 /** A topic (or a diskUsage path) that could not be read. */

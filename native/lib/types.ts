@@ -76,7 +76,119 @@ export type CollectorFunction =
   | 'pids'
   | 'pidExists'
   // --- snapshot ---
-  | 'systemSnapshot';
+  | 'systemSnapshot'
+  // --- network ---
+  | 'netIoCounters'
+  | 'netConnections'
+  | 'netIfAddrs'
+  | 'netIfStats'
+  // --- sensors ---
+  | 'sensorsTemperatures'
+  | 'sensorsFans'
+  | 'sensorsBattery';
 
 /** capabilities(): for each function, whether this platform implements it. */
 export type Capabilities = Readonly<Record<CollectorFunction, boolean>>;
+
+// --- network ---
+
+/** psutil.net_io_counters(): cumulative counters since boot (bytes, packets). */
+export interface NetIoCounters {
+  bytesSent: number;
+  bytesRecv: number;
+  packetsSent: number;
+  packetsRecv: number;
+  errin: number;
+  errout: number;
+  dropin: number;
+  dropout: number;
+}
+
+export interface NetIoCountersOptions extends Roots {
+  /** One entry per NIC instead of the sum (default false). */
+  pernic?: boolean;
+  /** Keep counters from ever decreasing between calls (default true). */
+  nowrap?: boolean;
+  /** Where nowrap keeps its state; defaults to a shared one (see netIoCounters.cacheClear). */
+  wrapCache?: import('./wrap_numbers').WrapNumbers;
+}
+
+/** psutil's addr namedtuple. */
+export interface InetAddr {
+  ip: string;
+  port: number;
+}
+
+/**
+ * psutil.net_connections() entry. For AF_INET/AF_INET6, laddr/raddr are
+ * InetAddr or null (psutil's empty tuple: no remote end or port 0); for
+ * AF_UNIX, laddr is the socket path ('' when unnamed) and raddr is ''.
+ */
+export interface NetConnection {
+  /** -1 when the owning process is unknown. */
+  fd: number;
+  /** AF_INET (2), AF_INET6 (10) or AF_UNIX (1). */
+  family: number;
+  /** SOCK_STREAM (1), SOCK_DGRAM (2) or SOCK_SEQPACKET (5). */
+  type: number;
+  laddr: InetAddr | string | null;
+  raddr: InetAddr | string | null;
+  /** One of the CONN_* strings; 'NONE' for UDP and UNIX sockets. */
+  status: import('./constants_net').ConnectionStatus;
+  pid: number | null;
+}
+
+export interface NetConnectionsOptions extends Roots {
+  /** Which sockets (default 'inet'); see CONNECTION_KINDS. */
+  kind?: import('./constants_net').ConnectionKind;
+}
+
+/** psutil.net_if_addrs() entry; null fields are psutil's None. */
+export interface NicAddress {
+  /** AF_INET (2), AF_INET6 (10) or AF_LINK (17). */
+  family: number;
+  address: string;
+  netmask: string | null;
+  broadcast: string | null;
+  ptp: string | null;
+}
+
+/** psutil.net_if_stats() entry. */
+export interface NicStats {
+  isup: boolean;
+  /** NIC_DUPLEX_FULL (2), NIC_DUPLEX_HALF (1) or NIC_DUPLEX_UNKNOWN (0). */
+  duplex: number;
+  /** Mbps; 0 when unknown. */
+  speed: number;
+  mtu: number;
+  /** Comma-separated flag names, e.g. 'up,broadcast,running,multicast'. */
+  flags: string;
+}
+
+// --- sensors ---
+
+/** psutil.sensors_temperatures() entry, in °C (or °F); null when unknown. */
+export interface Temperature {
+  label: string;
+  current: number;
+  high: number | null;
+  critical: number | null;
+}
+
+export interface SensorsTemperaturesOptions extends Roots {
+  fahrenheit?: boolean;
+}
+
+/** psutil.sensors_fans() entry: speed in RPM. */
+export interface Fan {
+  label: string;
+  current: number;
+}
+
+/** psutil.sensors_battery(). */
+export interface Battery {
+  percent: number;
+  /** Seconds, or POWER_TIME_UNLIMITED (-2) / POWER_TIME_UNKNOWN (-1). */
+  secsleft: number;
+  powerPlugged: boolean | null;
+}

@@ -1,69 +1,66 @@
-// psutil's _WrapNumbers: keeps counters that wrap or reset (a new value below
-// the previous one) increasing across calls by adding the old value back.
-// Generic over {key: number[]}, so any counters-by-device function can use it.
+// psutil's _WrapNumbers: keeps counters that wrap around or reset (a NIC
+// driver reloaded, a 32-bit counter overflowing) monotonic, by remembering
+// the last raw values and adding what was lost. State is per instance, so
+// each caller can hold its own.
+
+type Counters = Record<string, number>;
+
+interface Entry {
+  last: Record<string, unknown>;
+  /** Per key, per field: the total lost to wraps so far. */
+  reminders: Map<string, Map<string, number>>;
+}
 
 export class WrapNumbers {
-  // Per cache name: the last raw input, the amounts added per (key, column),
-  // and which (key, column) pairs each key has.
-  readonly #cache = new Map<string, Map<string, readonly number[]>>();
-  readonly #reminders = new Map<string, Map<string, number>>();
-  readonly #reminderKeys = new Map<string, Map<string, Set<string>>>();
+  private readonly entries = new Map<string, Entry>();
 
-  /** Returns `input` adjusted so no number decreases relative to the previous call for `name`. */
-  run(input: Map<string, readonly number[]>, name: string): Map<string, number[]> {
-    const old = this.#cache.get(name);
-    if (old === undefined) {
-      this.#cache.set(name, input);
-      this.#reminders.set(name, new Map());
-      this.#reminderKeys.set(name, new Map());
-      return new Map([...input].map(([key, values]) => [key, [...values]]));
+  /**
+   * Returns `input` adjusted so no field is below what it was on the previous
+   * call with the same `name`: when a raw value drops, the previous raw value
+   * is added to it (and to every later value of that field). The first call
+   * returns `input` unchanged; keys that disappear lose their adjustment.
+   */
+  run<T extends { [K in keyof T]: number }>(input: Record<string, T>, name: string): Record<string, T> {
+    const entry = this.entries.get(name);
+    if (!entry) {
+      this.entries.set(name, { last: input, reminders: new Map() });
+      return input;
     }
-    const reminders = this.#reminders.get(name)!;
-    const reminderKeys = this.#reminderKeys.get(name)!;
-
-    // A key that disappeared (a disk removed) takes its reminders with it.
-    for (const gone of old.keys()) {
-      if (input.has(gone)) continue;
-      for (const remkey of reminderKeys.get(gone) ?? []) reminders.delete(remkey);
-      reminderKeys.delete(gone);
+    for (const key of entry.reminders.keys()) {
+      if (!Object.prototype.hasOwnProperty.call(input, key)) entry.reminders.delete(key);
     }
-
-    const output = new Map<string, number[]>();
-    for (const [key, values] of input) {
-      const previous = old.get(key);
-      if (previous === undefined) {
-        output.set(key, [...values]);
+    const output: Record<string, T> = {};
+    for (const [key, values] of Object.entries(input)) {
+      const old = Object.prototype.hasOwnProperty.call(entry.last, key) ? (entry.last[key] as Counters) : undefined;
+      if (!old) {
+        output[key] = values;
         continue;
       }
-      output.set(
-        key,
-        values.map((value, i) => {
-          const remkey = JSON.stringify([key, i]);
-          const before = previous[i];
-          if (before !== undefined && value < before) {
-            reminders.set(remkey, (reminders.get(remkey) ?? 0) + before);
-            let keys = reminderKeys.get(key);
-            if (!keys) reminderKeys.set(key, (keys = new Set()));
-            keys.add(remkey);
-          }
-          return value + (reminders.get(remkey) ?? 0);
-        }),
-      );
+      let reminders = entry.reminders.get(key);
+      const adjusted: Counters = {};
+      for (const [field, value] of Object.entries(values as Counters)) {
+        const previous = old[field];
+        if (previous !== undefined && value < previous) {
+          reminders ??= new Map();
+          entry.reminders.set(key, reminders);
+          reminders.set(field, (reminders.get(field) ?? 0) + previous);
+        }
+        adjusted[field] = value + (reminders?.get(field) ?? 0);
+      }
+      output[key] = adjusted as unknown as T;
     }
-    this.#cache.set(name, input);
+    entry.last = input;
     return output;
   }
 
-  /** Forgets everything, or only what was kept for `name`. */
+  /** Forgets the state of `name`, or of everything when omitted (psutil's cache_clear). */
   cacheClear(name?: string): void {
-    if (name === undefined) {
-      this.#cache.clear();
-      this.#reminders.clear();
-      this.#reminderKeys.clear();
-    } else {
-      this.#cache.delete(name);
-      this.#reminders.delete(name);
-      this.#reminderKeys.delete(name);
-    }
+    if (name === undefined) this.entries.clear();
+    else this.entries.delete(name);
+  }
+
+  /** Names with state, for tests and diagnostics. */
+  cachedNames(): string[] {
+    return [...this.entries.keys()];
   }
 }

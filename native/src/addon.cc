@@ -12,6 +12,11 @@
 #include "backend.h"
 #include "js_args.h"
 #include "native_call.h"
+// --- network ---
+#include "js_records_net.h"
+#include "parse/net_connections.h"
+// --- sensors ---
+#include "js_records_sensors.h"
 
 namespace procyon {
 namespace {
@@ -77,6 +82,78 @@ Napi::Value bootTimeSync(const Napi::CallbackInfo& info) {
   return runSync(info, [&] { return backendOf(info.Env())->bootTime(rootsOption(optionsArgument(info))); });
 }
 
+// --- network ---
+
+Napi::Value netIoCounters(const Napi::CallbackInfo& info) {
+  return runAsync<NetIoPerNic>(info, "procyon.netIoCounters", [&] {
+    return [backend = backendOf(info.Env()), roots = rootsOption(optionsArgument(info))] {
+      return backend->netIoCounters(roots);
+    };
+  });
+}
+
+// `kind`: a string naming one of psutil's kinds; absent means "inet".
+std::string connectionKindOption(Napi::Object options) {
+  const Napi::Value value = options.Get("kind");
+  if (value.IsUndefined()) return "inet";
+  if (!value.IsString()) throw Error::invalidArgument("kind must be a string");
+  std::string kind = value.As<Napi::String>().Utf8Value();
+  if (!parse::connectionTables(kind)) throw Error::invalidArgument(parse::invalidKindMessage(kind));
+  return kind;
+}
+
+Napi::Value netConnections(const Napi::CallbackInfo& info) {
+  return runAsync<NetConnections>(info, "procyon.netConnections", [&] {
+    const Napi::Object options = optionsArgument(info);
+    return [backend = backendOf(info.Env()), roots = rootsOption(options), kind = connectionKindOption(options)] {
+      return backend->netConnections(roots, kind);
+    };
+  });
+}
+
+Napi::Value netIfAddrs(const Napi::CallbackInfo& info) {
+  return runAsync<NicAddresses>(info, "procyon.netIfAddrs", [&] {
+    optionsArgument(info);  // validated for a uniform signature; addresses are always live
+    return [backend = backendOf(info.Env())] { return backend->netIfAddrs(); };
+  });
+}
+
+Napi::Value netIfStats(const Napi::CallbackInfo& info) {
+  return runAsync<NicStatsMap>(info, "procyon.netIfStats", [&] {
+    return [backend = backendOf(info.Env()), roots = rootsOption(optionsArgument(info))] {
+      return backend->netIfStats(roots);
+    };
+  });
+}
+
+// --- sensors ---
+
+Napi::Value sensorsTemperatures(const Napi::CallbackInfo& info) {
+  return runAsync<Temperatures>(info, "procyon.sensorsTemperatures", [&] {
+    const Napi::Object options = optionsArgument(info);
+    const bool fahrenheit = booleanOption(options, "fahrenheit", false);
+    return [backend = backendOf(info.Env()), roots = rootsOption(options), fahrenheit] {
+      return backend->sensorsTemperatures(roots, fahrenheit);
+    };
+  });
+}
+
+Napi::Value sensorsFans(const Napi::CallbackInfo& info) {
+  return runAsync<Fans>(info, "procyon.sensorsFans", [&] {
+    return [backend = backendOf(info.Env()), roots = rootsOption(optionsArgument(info))] {
+      return backend->sensorsFans(roots);
+    };
+  });
+}
+
+Napi::Value sensorsBattery(const Napi::CallbackInfo& info) {
+  return runAsync<BatteryResult>(info, "procyon.sensorsBattery", [&] {
+    return [backend = backendOf(info.Env()), roots = rootsOption(optionsArgument(info))] {
+      return backend->sensorsBattery(roots);
+    };
+  });
+}
+
 Napi::Value capabilities(const Napi::CallbackInfo& info) {
   const std::vector<std::string_view> names = backendOf(info.Env())->capabilities();
   Napi::Array array = Napi::Array::New(info.Env(), names.size());
@@ -107,6 +184,15 @@ static Napi::Object initCollector(Napi::Env env, Napi::Object exports) {
   registerOtherSystemExports(env, exports);
   // --- systemSnapshot: addon_snapshot.cc ---
   registerSnapshotExports(env, exports);
+  // --- network ---
+  exports.Set("netIoCounters", Napi::Function::New(env, netIoCounters, "netIoCounters"));
+  exports.Set("netConnections", Napi::Function::New(env, netConnections, "netConnections"));
+  exports.Set("netIfAddrs", Napi::Function::New(env, netIfAddrs, "netIfAddrs"));
+  exports.Set("netIfStats", Napi::Function::New(env, netIfStats, "netIfStats"));
+  // --- sensors ---
+  exports.Set("sensorsTemperatures", Napi::Function::New(env, sensorsTemperatures, "sensorsTemperatures"));
+  exports.Set("sensorsFans", Napi::Function::New(env, sensorsFans, "sensorsFans"));
+  exports.Set("sensorsBattery", Napi::Function::New(env, sensorsBattery, "sensorsBattery"));
   return exports;
 }
 

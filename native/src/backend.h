@@ -14,6 +14,10 @@
 #include "common/records_cpu.h"
 #include "common/records_disk.h"
 #include "common/records_other.h"
+// --- network ---
+#include "common/records_net.h"
+// --- sensors ---
+#include "common/records_sensors.h"
 
 namespace procyon {
 
@@ -60,6 +64,19 @@ class Backend {
   virtual std::vector<User> users(const std::string& utmpPath) const = 0;
   virtual PidList pids(const Roots& roots) const = 0;
   virtual PidPresence pidExists(const Roots& roots, int64_t pid) const = 0;
+  // --- network ---
+  // Raw per-NIC counters in /proc/net/dev order (nowrap and the sum are lib/network.ts's).
+  virtual NetIoPerNic netIoCounters(const Roots& roots) const = 0;
+  // `kind` is one of psutil's kinds; anything else throws INVALID_ARGUMENT.
+  virtual NetConnections netConnections(const Roots& roots, const std::string& kind) const = 0;
+  // Always the live system (getifaddrs), as psutil.
+  virtual NicAddresses netIfAddrs() const = 0;
+  virtual NicStatsMap netIfStats(const Roots& roots) const = 0;
+
+  // --- sensors ---
+  virtual Temperatures sensorsTemperatures(const Roots& roots, bool fahrenheit) const = 0;
+  virtual Fans sensorsFans(const Roots& roots) const = 0;
+  virtual BatteryResult sensorsBattery(const Roots& roots) const = 0;
 };
 
 // The backend for the platform this addon was built for (backend_factory.cc).

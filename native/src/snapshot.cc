@@ -6,6 +6,8 @@
 #include "js_records.h"
 #include "js_records_cpu.h"
 #include "js_records_disk.h"
+#include "js_records_net.h"
+#include "js_records_sensors.h"
 #include "native_call.h"
 #include "parse/cpu_extra.h"
 #include "parse/diskstats.h"
@@ -94,8 +96,14 @@ const Topic kTopics[] = {
     {"diskPartitions",
      [](const Backend& b, const SnapshotRequest& r) { return deferToJs(b.diskPartitions(r.roots, false)); }},
     {"diskUsage", diskUsages},
-    // --- network --- (added by the network area)
-    // --- sensors --- (added by the sensors area)
+    // --- network ---
+    {"perNicIoCounters", [](const Backend& b, const SnapshotRequest& r) { return deferToJs(b.netIoCounters(r.roots)); }},
+    {"netIfStats", [](const Backend& b, const SnapshotRequest& r) { return deferToJs(b.netIfStats(r.roots)); }},
+    // --- sensors ---
+    {"sensorsTemperatures",
+     [](const Backend& b, const SnapshotRequest& r) { return deferToJs(b.sensorsTemperatures(r.roots, false)); }},
+    {"sensorsFans", [](const Backend& b, const SnapshotRequest& r) { return deferToJs(b.sensorsFans(r.roots)); }},
+    {"sensorsBattery", [](const Backend& b, const SnapshotRequest& r) { return deferToJs(b.sensorsBattery(r.roots)); }},
 };
 
 const Topic* findTopic(std::string_view name) {

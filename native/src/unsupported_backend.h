@@ -33,6 +33,16 @@ class UnsupportedBackend final : public Backend {
   std::vector<User> users(const std::string&) const override { fail("users"); }
   PidList pids(const Roots&) const override { fail("pids"); }
   PidPresence pidExists(const Roots&, int64_t) const override { fail("pidExists"); }
+  // --- network ---
+  NetIoPerNic netIoCounters(const Roots&) const override { fail("netIoCounters"); }
+  NetConnections netConnections(const Roots&, const std::string&) const override { fail("netConnections"); }
+  NicAddresses netIfAddrs() const override { fail("netIfAddrs"); }
+  NicStatsMap netIfStats(const Roots&) const override { fail("netIfStats"); }
+
+  // --- sensors ---
+  Temperatures sensorsTemperatures(const Roots&, bool) const override { fail("sensorsTemperatures"); }
+  Fans sensorsFans(const Roots&) const override { fail("sensorsFans"); }
+  BatteryResult sensorsBattery(const Roots&) const override { fail("sensorsBattery"); }
 
  private:
   [[noreturn]] static void fail(const char* function) {

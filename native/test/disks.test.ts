@@ -141,10 +141,10 @@ describe('diskIoCounters nowrap', () => {
 
   it('WrapNumbers drops the reminders of a key that disappears', () => {
     const wrap = new collector.WrapNumbers();
-    wrap.run(new Map([['a', [10]]]), 'x');
-    expect(wrap.run(new Map([['a', [1]]]), 'x').get('a')).toEqual([11]);
-    wrap.run(new Map([['b', [1]]]), 'x'); // 'a' gone
-    expect(wrap.run(new Map([['a', [2]]]), 'x').get('a')).toEqual([2]); // new key: raw
+    wrap.run({ a: { n: 10 } }, 'x');
+    expect(wrap.run({ a: { n: 1 } }, 'x').a).toEqual({ n: 11 });
+    wrap.run({ b: { n: 1 } }, 'x'); // 'a' gone
+    expect(wrap.run({ a: { n: 2 } }, 'x').a).toEqual({ n: 2 }); // new key: raw
   });
 });
 

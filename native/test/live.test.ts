@@ -81,6 +81,15 @@ describe('live /proc', () => {
       pidExists: true,
       // --- snapshot ---
       systemSnapshot: true,
+      // --- network ---
+      netIoCounters: true,
+      netConnections: true,
+      netIfAddrs: true,
+      netIfStats: true,
+      // --- sensors ---
+      sensorsTemperatures: true,
+      sensorsFans: true,
+      sensorsBattery: true,
     });
   });
 

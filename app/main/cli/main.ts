@@ -4,7 +4,8 @@ import { toApiErrorPayload } from '../core/errors';
 import { VERSION } from '../core/version';
 import { startServer } from '../server/server';
 import { parseCommand, USAGE, UsageError, type Command } from './args';
-import { collectSnapshot, formatSnapshotText } from './snapshot';
+import { formatSnapshotText } from './report';
+import { collectSnapshot } from './snapshot';
 
 function rootsOf(cmd: { procfs?: string; sysfs?: string }) {
   return { ...(cmd.procfs !== undefined && { procfs: cmd.procfs }), ...(cmd.sysfs !== undefined && { sysfs: cmd.sysfs }) };

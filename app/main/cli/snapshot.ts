@@ -1,37 +1,88 @@
 import * as native from '@procyon/collector';
 import type { CollectorRoots } from '../core/collector';
 
-/** Everything the collector offers so far, keyed by psutil's names in camelCase. */
+/** A function that failed in this snapshot: the others still report. */
+export interface Failed {
+  error: { code: string; message: string };
+}
+
+async function attempt<T>(read: () => Promise<T>): Promise<T | Failed> {
+  try {
+    return await read();
+  } catch (err) {
+    const e = err as { code?: unknown; message?: unknown };
+    return { error: { code: typeof e.code === 'string' ? e.code : 'INTERNAL', message: String(e.message ?? err) } };
+  }
+}
+
+export function failed(value: unknown): value is Failed {
+  return typeof value === 'object' && value !== null && 'error' in value && Object.keys(value).length === 1;
+}
+
+/**
+ * Every system function the collector offers, keyed by psutil's names in
+ * camelCase. Each is read on its own so one that fails (a missing file under
+ * a captured root, say) is reported in its place without hiding the rest.
+ */
 export async function collectSnapshot(roots: CollectorRoots) {
-  const [cpuTimes, cpuTimesPercpu, cpuCountLogical, cpuCountPhysical, virtualMemory, swapMemory, bootTime] = await Promise.all([
-    native.cpuTimes({ ...roots, percpu: false }),
-    native.cpuTimes({ ...roots, percpu: true }),
-    native.cpuCount({ ...roots, logical: true }),
-    native.cpuCount({ ...roots, logical: false }),
-    native.virtualMemory(roots),
-    native.swapMemory(roots),
-    native.bootTime(roots),
-  ]);
+  const [cpuTimes, cpuTimesPercpu, cpuCountLogical, cpuCountPhysical, cpuStats, cpuFreq, getloadavg, virtualMemory, swapMemory] =
+    await Promise.all([
+      attempt(() => native.cpuTimes({ ...roots, percpu: false })),
+      attempt(() => native.cpuTimes({ ...roots, percpu: true })),
+      attempt(() => native.cpuCount({ ...roots, logical: true })),
+      attempt(() => native.cpuCount({ ...roots, logical: false })),
+      attempt(() => native.cpuStats(roots)),
+      attempt(() => native.cpuFreq({ ...roots, percpu: false })),
+      attempt(() => native.getloadavg(roots)),
+      attempt(() => native.virtualMemory(roots)),
+      attempt(() => native.swapMemory(roots)),
+    ]);
+  // netIfAddrs (getifaddrs), users (utmp) and diskUsage (statvfs) ask this
+  // machine's kernel, not a /proc tree: under another root they are left out
+  // rather than mixed in.
+  const custom = roots.procfs !== undefined || roots.sysfs !== undefined;
+  const liveOnly = <T,>(read: () => Promise<T>) => (custom ? Promise.resolve(undefined) : attempt(read));
+  const diskPartitions = await attempt(() => native.diskPartitions(roots));
+  // disk_usage reads the live filesystem, so it only makes sense for this machine's mounts.
+  const diskUsage: Record<string, unknown> = {};
+  if (!failed(diskPartitions) && !custom) {
+    for (const p of diskPartitions) diskUsage[p.mountpoint] = await attempt(() => native.diskUsage(p.mountpoint));
+  }
+  const [diskIoCounters, netIoCounters, netConnections, netIfAddrs, netIfStats, sensorsTemperatures, sensorsFans, sensorsBattery, users, bootTime] =
+    await Promise.all([
+      attempt(() => native.diskIoCounters({ ...roots, perdisk: true, nowrap: false })),
+      attempt(() => native.netIoCounters({ ...roots, pernic: true, nowrap: false })),
+      attempt(() => native.netConnections({ ...roots, kind: 'all' })),
+      liveOnly(() => native.netIfAddrs()),
+      attempt(() => native.netIfStats(roots)),
+      attempt(() => native.sensorsTemperatures(roots)),
+      attempt(() => native.sensorsFans(roots)),
+      attempt(() => native.sensorsBattery(roots)),
+      liveOnly(() => native.users()),
+      attempt(() => native.bootTime(roots)),
+    ]);
   return {
     cpuTimes,
     cpuTimesPercpu,
     cpuCount: { logical: cpuCountLogical, physical: cpuCountPhysical },
+    cpuStats,
+    cpuFreq,
+    getloadavg,
     virtualMemory,
     swapMemory,
+    diskPartitions,
+    diskUsage,
+    diskIoCounters,
+    netIoCounters,
+    netConnections,
+    netIfAddrs,
+    netIfStats,
+    sensorsTemperatures,
+    sensorsFans,
+    sensorsBattery,
+    users,
     bootTime,
   };
 }
 
-const GiB = 1024 ** 3;
-
-export function formatSnapshotText(s: Awaited<ReturnType<typeof collectSnapshot>>): string {
-  const t = s.cpuTimes;
-  const gib = (b: number) => `${(b / GiB).toFixed(2)} GiB`;
-  return [
-    `boot time   ${new Date(s.bootTime * 1000).toISOString()}`,
-    `cpu count   ${s.cpuCount.logical} logical, ${s.cpuCount.physical ?? 'unknown'} physical`,
-    `cpu times   user ${t.user.toFixed(2)}s  system ${t.system.toFixed(2)}s  idle ${t.idle.toFixed(2)}s  iowait ${t.iowait.toFixed(2)}s`,
-    `memory      ${gib(s.virtualMemory.used)} used of ${gib(s.virtualMemory.total)} (${s.virtualMemory.percent}%), ${gib(s.virtualMemory.available)} available`,
-    `swap        ${gib(s.swapMemory.used)} used of ${gib(s.swapMemory.total)} (${s.swapMemory.percent}%)`,
-  ].join('\n');
-}
+export type CollectedSnapshot = Awaited<ReturnType<typeof collectSnapshot>>;

@@ -15,6 +15,10 @@ std::vector<std::string_view> LinuxBackend::capabilities() const {
       "users", "pids", "pidExists",
       // --- snapshot ---
       "systemSnapshot",
+      // --- network ---
+      "netIoCounters", "netConnections", "netIfAddrs", "netIfStats",
+      // --- sensors ---
+      "sensorsTemperatures", "sensorsFans", "sensorsBattery",
   };
 }
 

@@ -39,6 +39,16 @@ class LinuxBackend final : public Backend {
   std::vector<User> users(const std::string& utmpPath) const override;
   PidList pids(const Roots& roots) const override;
   PidPresence pidExists(const Roots& roots, int64_t pid) const override;
+  // --- network --- (net_io.cc, net_connections.cc, net_if.cc)
+  NetIoPerNic netIoCounters(const Roots& roots) const override;
+  NetConnections netConnections(const Roots& roots, const std::string& kind) const override;
+  NicAddresses netIfAddrs() const override;
+  NicStatsMap netIfStats(const Roots& roots) const override;
+
+  // --- sensors --- (sensors.cc)
+  Temperatures sensorsTemperatures(const Roots& roots, bool fahrenheit) const override;
+  Fans sensorsFans(const Roots& roots) const override;
+  BatteryResult sensorsBattery(const Roots& roots) const override;
 
  private:
   // One reader per pool thread, so its buffer is reused across calls without locking.

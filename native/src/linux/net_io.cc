@@ -1,0 +1,18 @@
+// psutil.net_io_counters' raw read: /proc/net/dev. The nowrap correction
+// and the pernic=False sum are applied by lib/network.ts (they keep state
+// per caller, which belongs on the JS side).
+
+#include "common/error.h"
+#include "common/file_reader.h"
+#include "linux/linux_backend.h"
+#include "parse/net_dev.h"
+
+namespace procyon {
+
+NetIoPerNic LinuxBackend::netIoCounters(const Roots& roots) const {
+  FileReader& files = reader();
+  const std::string_view text = files.read(roots.procfs, "net/dev");
+  return annotatePath(files.path(), [&] { return parse::parseNetDev(text); });
+}
+
+}  // namespace procyon
