@@ -24,7 +24,7 @@ export {
 } from './errors';
 export type { ErrorCode, ErrorDetails } from './errors';
 // --- cpu (percent, stats, freq, load) ---
-export { cpuPercent, cpuTimesPercent, CpuPercentTracker, createCpuPercentTracker } from './cpu_percent';
+export { cpuPercent, cpuTimesPercent, CpuPercentTracker, createCpuPercentTracker, percentBetween, timesPercentBetween } from './cpu_percent';
 export type { CpuPercentOptions } from './cpu_percent';
 export { cpuStats, cpuFreq, getloadavg } from './cpu_extra';
 export type { CpuStats, CpuFreq, CpuFreqOptions } from './cpu_extra';

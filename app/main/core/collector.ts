@@ -1,5 +1,5 @@
 import * as native from '@procyon/collector';
-import type { CpuTimesLike } from './cpu-percent';
+import type { CpuTimes } from '@procyon/collector';
 import type { MemorySample, SwapSample } from '../../shared';
 
 /** Where the collector reads /proc and /sys from (tests and --procfs/--sysfs point it at captured trees). */
@@ -10,8 +10,8 @@ export interface CollectorRoots {
 
 /** One tick's raw readings: counters, not yet rates. */
 export interface RawTick {
-  cpuTotal: CpuTimesLike;
-  cpuPer: CpuTimesLike[];
+  cpuTotal: CpuTimes;
+  cpuPer: CpuTimes[];
   memory: MemorySample;
   swap: SwapSample;
 }
@@ -22,19 +22,33 @@ export interface StaticFacts {
   bootTime: number;
 }
 
+const TICK_TOPICS = ['cpuTimes', 'perCpuTimes', 'virtualMemory', 'swapMemory'] as const;
+
+/**
+ * A topic that failed fails the tick, with the collector's own error: the
+ * dashboard's panels need all four, and the sampler reports and skips such a tick.
+ */
+function topic<T>(value: T | native.SnapshotError): T {
+  if (native.isSnapshotError(value)) {
+    // The same conversion as a rejected call, so the error has its usual class.
+    throw native.fromNative(Object.assign(new Error(value.error.message), value.error));
+  }
+  return value;
+}
+
 /** Reads what the sampler needs from @procyon/collector; the reads run on the addon's worker threads. */
 export class Collector {
   constructor(private readonly roots: CollectorRoots = {}) {}
 
+  /** One trip to the addon's worker thread per tick, for the topics on screen. */
   async readTick(): Promise<RawTick> {
-    const r = this.roots;
-    const [cpuTotal, cpuPer, memory, swap] = await Promise.all([
-      native.cpuTimes({ ...r, percpu: false }),
-      native.cpuTimes({ ...r, percpu: true }),
-      native.virtualMemory(r),
-      native.swapMemory(r),
-    ]);
-    return { cpuTotal, cpuPer, memory, swap };
+    const snap = await native.systemSnapshot({ ...this.roots, topics: TICK_TOPICS });
+    return {
+      cpuTotal: topic(snap.cpuTimes),
+      cpuPer: topic(snap.perCpuTimes),
+      memory: topic(snap.virtualMemory),
+      swap: topic(snap.swapMemory),
+    };
   }
 
   async readStatic(): Promise<StaticFacts> {

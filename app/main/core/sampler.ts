@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { MAX_INTERVAL_MS, MIN_INTERVAL_MS, type Snapshot } from '../../shared';
 import type { Collector, RawTick } from './collector';
-import { cpuPercent, cpuTimesPercent } from './cpu-percent';
+import { percentBetween, timesPercentBetween } from '@procyon/collector';
 import { RingBuffer } from './ring-buffer';
 
 export const DEFAULT_INTERVAL_MS = 1000;
@@ -128,9 +128,9 @@ export function buildSnapshot(prev: RawTick | null, cur: RawTick, seq: number, t
     intervalMs,
     cpu: canRate
       ? {
-          percent: cpuPercent(prev.cpuTotal, cur.cpuTotal),
-          perCpu: cur.cpuPer.map((t, i) => cpuPercent(prev.cpuPer[i]!, t)),
-          timesPercent: cpuTimesPercent(prev.cpuTotal, cur.cpuTotal),
+          percent: percentBetween(prev.cpuTotal, cur.cpuTotal),
+          perCpu: cur.cpuPer.map((t, i) => percentBetween(prev.cpuPer[i]!, t)),
+          timesPercent: timesPercentBetween(prev.cpuTotal, cur.cpuTotal),
         }
       : null,
     memory: cur.memory,

@@ -1,5 +1,14 @@
+// The pure halves of cpu_percent and cpu_times_percent, which the app's
+// sampler uses between its own successive readings.
+
 import { describe, expect, it } from 'vitest';
-import { cpuPercent, cpuTimesPercent, type CpuTimesLike } from './cpu-percent';
+
+import type { CpuTimes } from '../lib/index';
+import { collector } from './helpers';
+
+const cpuPercent = collector.percentBetween;
+const cpuTimesPercent = collector.timesPercentBetween;
+type CpuTimesLike = CpuTimes;
 
 const zero: CpuTimesLike = { user: 0, nice: 0, system: 0, idle: 0, iowait: 0, irq: 0, softirq: 0, steal: 0, guest: 0, guestNice: 0 };
 const t = (o: Partial<CpuTimesLike>): CpuTimesLike => ({ ...zero, ...o });
