@@ -18,6 +18,8 @@ export interface SnapshotTopicValues {
   cpuStats: CpuStats;
   /** The psutil.cpu_freq() average, null when nothing reports a frequency. */
   cpuFreq: CpuFreq | null;
+  /** psutil.cpu_freq(percpu=True): empty when nothing reports a frequency. */
+  perCpuFreq: CpuFreq[];
   /** psutil.getloadavg(): 1, 5 and 15 minutes. */
   loadavg: [number, number, number];
   // --- memory ---
@@ -52,6 +54,7 @@ export const SNAPSHOT_TOPICS: readonly SnapshotTopic[] = Object.freeze([
   'perCpuTimes',
   'cpuStats',
   'cpuFreq',
+  'perCpuFreq',
   'loadavg',
   // --- memory ---
   'virtualMemory',

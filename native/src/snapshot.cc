@@ -77,6 +77,7 @@ const Topic kTopics[] = {
     {"cpuStats", [](const Backend& b, const SnapshotRequest& r) { return deferToJs(b.cpuStats(r.roots)); }},
     {"cpuFreq",
      [](const Backend& b, const SnapshotRequest& r) { return deferToJs(parse::averageCpuFreq(b.cpuFreq(r.roots))); }},
+    {"perCpuFreq", [](const Backend& b, const SnapshotRequest& r) { return deferToJs(b.cpuFreq(r.roots)); }},
     {"loadavg", [](const Backend& b, const SnapshotRequest& r) { return deferToJs(b.loadAvg(r.roots)); }},
     // --- memory ---
     {"virtualMemory", [](const Backend& b, const SnapshotRequest& r) { return deferToJs(b.virtualMemory(r.roots)); }},

@@ -159,6 +159,13 @@ describe('fixture: systemSnapshot', () => {
     expect(snap.perDiskIoCounters).toEqual(await collector.diskIoCounters({ ...FIXTURE_ROOTS, perdisk: true, nowrap: false }));
   });
 
+  it('perCpuFreq is cpuFreq({percpu: true}), one entry per CPU', async () => {
+    const snap = await collector.systemSnapshot({ ...FIXTURE_ROOTS, topics: ['perCpuFreq'] });
+    const percpu = await collector.cpuFreq({ ...FIXTURE_ROOTS, percpu: true });
+    expect(percpu.length).toBeGreaterThan(0);
+    expect(snap.perCpuFreq).toEqual(percpu);
+  });
+
   it('a failing topic reports {error} and does not sink the others', async () => {
     // The fixture has no proc/filesystems (nor readable mounts): diskPartitions cannot be read.
     const snap = await collector.systemSnapshot({
