@@ -27,6 +27,10 @@ const api: MonitorApi = {
   getSnapshot: () => ipcRenderer.invoke(CHANNELS.getSnapshot).then((r: Result<Awaited<ReturnType<MonitorApi['getSnapshot']>>>) => settle(r)),
   getHistory: (request) => ipcRenderer.invoke(CHANNELS.getHistory, request).then((r: Result<Awaited<ReturnType<MonitorApi['getHistory']>>>) => settle(r)),
   setInterval: (request) => ipcRenderer.invoke(CHANNELS.setInterval, request).then((r: Result<Awaited<ReturnType<MonitorApi['setInterval']>>>) => settle(r)),
+  setTopics: (request) => ipcRenderer.invoke(CHANNELS.setTopics, request).then((r: Result<Awaited<ReturnType<MonitorApi['setTopics']>>>) => settle(r)),
+  getSystemInfo: () => ipcRenderer.invoke(CHANNELS.getSystemInfo).then((r: Result<Awaited<ReturnType<MonitorApi['getSystemInfo']>>>) => settle(r)),
+  getConnections: (request) =>
+    ipcRenderer.invoke(CHANNELS.getConnections, request).then((r: Result<Awaited<ReturnType<MonitorApi['getConnections']>>>) => settle(r)),
   onSnapshot(listener) {
     if (typeof listener !== 'function') throw new TypeError('onSnapshot needs a function');
     if (listeners.size === 0) {

@@ -1,5 +1,5 @@
-import type { HostInfo, Snapshot } from './payloads';
-import type { GetHistoryRequest, SetIntervalRequest } from './schemas';
+import type { ConnectionSample, HostInfo, Snapshot, SystemInfo } from './payloads';
+import type { GetConnectionsRequest, GetHistoryRequest, SetIntervalRequest, SetTopicsRequest } from './schemas';
 
 /**
  * Everything the UI may ask of the host. One implementation lives in
@@ -11,10 +11,20 @@ export interface MonitorApi {
   getInfo(): Promise<HostInfo>;
   /** The latest tick, or null before the first one completes. */
   getSnapshot(): Promise<Snapshot | null>;
-  /** Ticks from the last `seconds`, oldest first (bounded by the host's history). */
+  /**
+   * Ticks from the last `seconds`, oldest first. Up to 5 minutes come at full
+   * rate; longer spans come downsampled (5 s buckets up to an hour, 1 min up
+   * to 24 h), each bucket the average of its ticks with `span` set.
+   */
   getHistory(request: GetHistoryRequest): Promise<Snapshot[]>;
   /** Change the tick length for everyone (refused in read-only mode). */
   setInterval(request: SetIntervalRequest): Promise<{ intervalMs: number }>;
+  /** What this client shows, so the host samples it (replaces the client's previous choice). */
+  setTopics(request: SetTopicsRequest): Promise<{ topics: string[] }>;
+  /** Host, OS, kernel, CPU model, boot time, logged-in users, interface addresses. */
+  getSystemInfo(): Promise<SystemInfo>;
+  /** psutil.net_connections(kind) with process names. */
+  getConnections(request: GetConnectionsRequest): Promise<ConnectionSample[]>;
   /** Called with every new tick until the returned function is called. */
   onSnapshot(listener: (snapshot: Snapshot) => void): () => void;
 }

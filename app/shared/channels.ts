@@ -6,6 +6,9 @@ export const CHANNELS = {
   getSnapshot: 'procyon:getSnapshot',
   getHistory: 'procyon:getHistory',
   setInterval: 'procyon:setInterval',
+  setTopics: 'procyon:setTopics',
+  getSystemInfo: 'procyon:getSystemInfo',
+  getConnections: 'procyon:getConnections',
 } as const satisfies Record<MonitorOperation, string>;
 
 /** Events and subscription control, main ↔ renderer. */

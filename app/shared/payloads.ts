@@ -23,6 +23,93 @@ export interface CpuSample {
   perCpu: number[];
   /** Total utilisation split by mode, psutil.cpu_times_percent(). */
   timesPercent: CpuTimesPercent;
+  /** Per logical CPU, split by mode (for stacked per-core charts). */
+  perCpuTimesPercent: CpuTimesPercent[];
+  /** Context switches, interrupts and soft interrupts per second (psutil.cpu_stats() deltas). */
+  ctxSwitchesPerSec: number;
+  interruptsPerSec: number;
+  softInterruptsPerSec: number;
+}
+
+/** psutil.cpu_freq() entry, MHz (min and max 0 when unknown). */
+export interface CpuFreqSample {
+  current: number;
+  min: number;
+  max: number;
+}
+
+/** What the CPU page shows besides utilisation; present with the 'cpu' topic. */
+export interface CpuDetails {
+  /** psutil.getloadavg(). */
+  loadavg: [number, number, number];
+  /** psutil.cpu_freq(percpu=True); empty when the machine reports none. */
+  perCpuFreq: CpuFreqSample[];
+}
+
+/** One block device over the last tick (psutil.disk_io_counters(perdisk=True) deltas). */
+export interface DiskSample {
+  name: string;
+  readBytesPerSec: number;
+  writeBytesPerSec: number;
+  readsPerSec: number;
+  writesPerSec: number;
+  /** Share of the tick the device was busy (busy_time delta / elapsed), 0..100. */
+  busyPercent: number;
+  /** Cumulative counters, as psutil reports them (nowrap applied). */
+  readBytes: number;
+  writeBytes: number;
+}
+
+/** psutil.disk_partitions() joined with psutil.disk_usage(mountpoint). */
+export interface PartitionSample {
+  device: string;
+  mountpoint: string;
+  fstype: string;
+  opts: string;
+  /** null when statvfs failed (a stale network mount, say). */
+  usage: { total: number; used: number; free: number; percent: number } | null;
+}
+
+/** One network interface over the last tick. */
+export interface NicSample {
+  name: string;
+  bytesSentPerSec: number;
+  bytesRecvPerSec: number;
+  packetsSentPerSec: number;
+  packetsRecvPerSec: number;
+  /** Cumulative counters (psutil.net_io_counters(pernic=True), nowrap applied). */
+  bytesSent: number;
+  bytesRecv: number;
+  packetsSent: number;
+  packetsRecv: number;
+  errin: number;
+  errout: number;
+  dropin: number;
+  dropout: number;
+  /** psutil.net_if_stats(); null when the interface has no stats entry. */
+  stats: { isup: boolean; duplex: number; speed: number; mtu: number; flags: string } | null;
+}
+
+/** psutil.sensors_temperatures() entry, °C; null marks are unknown. */
+export interface TemperatureSample {
+  label: string;
+  current: number;
+  high: number | null;
+  critical: number | null;
+}
+
+export interface SensorsSample {
+  /** By chip name. */
+  temperatures: Record<string, TemperatureSample[]>;
+  /** By chip name: RPM. */
+  fans: Record<string, { label: string; current: number }[]>;
+}
+
+/** psutil.sensors_battery(); secsleft is -1 (unknown) or -2 (on AC) as psutil's POWER_TIME_* constants. */
+export interface BatterySample {
+  percent: number;
+  secsleft: number;
+  powerPlugged: boolean | null;
 }
 
 /** psutil.virtual_memory() on Linux. */
@@ -40,7 +127,7 @@ export interface MemorySample {
   slab: number;
 }
 
-/** psutil.swap_memory(). */
+/** psutil.swap_memory(), plus swap-in/out rates over the last tick. */
 export interface SwapSample {
   total: number;
   used: number;
@@ -48,18 +135,92 @@ export interface SwapSample {
   percent: number;
   sin: number;
   sout: number;
+  /** Bytes per second; null on the first tick. */
+  sinPerSec: number | null;
+  soutPerSec: number | null;
 }
 
-/** One tick of the sampler. `cpu` is null on the first tick: a rate needs two readings. */
+/**
+ * What a client asks the host to sample. CPU totals, memory and swap are
+ * always sampled (the tray shows them); the rest only while some client shows them.
+ */
+export const TOPICS = ['cpu', 'disks', 'partitions', 'network', 'sensors', 'battery'] as const;
+export type Topic = (typeof TOPICS)[number];
+
+/**
+ * One tick of the sampler. `cpu` is null on the first tick: a rate needs two
+ * readings. An optional field is present only when its topic was sampled in
+ * that tick; rates inside it are null-free (a first reading gives 0).
+ */
 export interface Snapshot {
   seq: number;
   /** ms since the epoch when the tick's reads finished. */
   time: number;
   /** The tick length the sampler was running at. */
   intervalMs: number;
+  /** How many ticks this one stands for: 1 for raw ticks, more for downsampled history. */
+  span?: number;
   cpu: CpuSample | null;
   memory: MemorySample;
   swap: SwapSample;
+  cpuDetails?: CpuDetails;
+  disks?: DiskSample[];
+  partitions?: PartitionSample[];
+  network?: NicSample[];
+  sensors?: SensorsSample;
+  /** null: the machine has no battery. */
+  battery?: BatterySample | null;
+  /** Topics that failed this tick, with why (the others are still there). */
+  errors?: Partial<Record<Topic, { code: string; message: string }>>;
+}
+
+/** psutil.users() entry. */
+export interface UserSample {
+  name: string;
+  terminal: string | null;
+  host: string;
+  /** Seconds since the epoch. */
+  started: number;
+  pid: number;
+}
+
+/** psutil.net_if_addrs() entry; family is 2 (IPv4), 10 (IPv6) or 17 (link layer). */
+export interface NicAddressSample {
+  family: number;
+  address: string;
+  netmask: string | null;
+  broadcast: string | null;
+  ptp: string | null;
+}
+
+/** The System page: what changes rarely, fetched on demand. */
+export interface SystemInfo {
+  hostname: string;
+  osName: string;
+  kernel: string;
+  arch: string;
+  cpuModel: string;
+  bootTime: number;
+  users: UserSample[];
+  /** By interface name. */
+  addresses: Record<string, NicAddressSample[]>;
+}
+
+/** psutil.net_connections() entry with the owning process's name. */
+export interface ConnectionSample {
+  fd: number;
+  /** 'tcp', 'tcp6', 'udp', 'udp6' or 'unix'. */
+  proto: string;
+  family: number;
+  type: number;
+  /** 'ip:port', '[ip6]:port' or a unix path; '' when none. */
+  laddr: string;
+  raddr: string;
+  /** One of psutil's CONN_* strings. */
+  status: string;
+  pid: number | null;
+  /** The process's name, null when unknown or not visible to us. */
+  processName: string | null;
 }
 
 export interface HostInfo {

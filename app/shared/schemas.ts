@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TOPICS } from './payloads';
 
 // One schema per operation's argument. Every transport validates with these
 // before the core sees a request, so bad input becomes INVALID_ARGUMENT in one
@@ -20,11 +21,25 @@ export const SetIntervalRequest = z.strictObject({
 });
 export type SetIntervalRequest = z.infer<typeof SetIntervalRequest>;
 
+export const SetTopicsRequest = z.strictObject({
+  topics: z.array(z.enum(TOPICS)).max(TOPICS.length),
+});
+export type SetTopicsRequest = z.infer<typeof SetTopicsRequest>;
+
+export const CONNECTION_KINDS = ['inet', 'inet4', 'inet6', 'tcp', 'tcp4', 'tcp6', 'udp', 'udp4', 'udp6', 'unix', 'all'] as const;
+export const GetConnectionsRequest = z.strictObject({
+  kind: z.enum(CONNECTION_KINDS),
+});
+export type GetConnectionsRequest = z.infer<typeof GetConnectionsRequest>;
+
 export const requestSchemas = {
   getInfo: NoArgs,
   getSnapshot: NoArgs,
   getHistory: GetHistoryRequest,
   setInterval: SetIntervalRequest,
+  setTopics: SetTopicsRequest,
+  getSystemInfo: NoArgs,
+  getConnections: GetConnectionsRequest,
 } as const;
 
 /** Operations that change host state: refused when the host is read-only. */

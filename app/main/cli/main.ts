@@ -14,7 +14,7 @@ function rootsOf(cmd: { procfs?: string; sysfs?: string }) {
 async function serve(cmd: Extract<Command, { kind: 'serve' }>): Promise<void> {
   const host = await startHost({ roots: rootsOf(cmd), intervalMs: cmd.intervalMs, readOnly: cmd.readOnly, transport: 'websocket' });
   const server = await startServer({
-    api: host.api,
+    connect: host.connect,
     staticDir: path.join(__dirname, '..', 'renderer'),
     host: cmd.host,
     port: cmd.port,

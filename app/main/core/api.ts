@@ -1,20 +1,33 @@
 import os from 'node:os';
 import type { HostInfo, MonitorApi, Snapshot } from '../../shared';
-import type { StaticFacts } from './collector';
+import type { CollectorRoots, StaticFacts } from './collector';
+import { connections } from './connections';
 import type { Sampler } from './sampler';
+import { systemInfo } from './system-info';
+import type { TopicRegistry } from './topics';
 
 export interface HostApiOptions {
   version: string;
   readOnly: boolean;
   transport: HostInfo['transport'];
   facts: StaticFacts;
+  roots: CollectorRoots;
+  topics: TopicRegistry;
+}
+
+/** MonitorApi for one client (a window, a socket), plus what to do when it goes. */
+export interface ClientApi extends MonitorApi {
+  dispose(): void;
 }
 
 /**
- * MonitorApi over the sampler. Arguments reach here already validated by
+ * MonitorApi over the sampler, one per client so each client's topics count
+ * toward what is sampled. Arguments reach here already validated by
  * dispatch(); this layer holds the rules (read-only, what history means).
  */
-export function createMonitorApi(sampler: Sampler, options: HostApiOptions): MonitorApi {
+export function createMonitorApi(sampler: Sampler, options: HostApiOptions): ClientApi {
+  const client = options.topics.register();
+  const unsubscribers = new Set<() => void>();
   return {
     async getInfo() {
       return {
@@ -41,9 +54,28 @@ export function createMonitorApi(sampler: Sampler, options: HostApiOptions): Mon
       sampler.setIntervalMs(ms);
       return { intervalMs: sampler.intervalMs };
     },
+    async setTopics({ topics }) {
+      options.topics.set(client, topics);
+      return { topics: [...new Set(topics)] };
+    },
+    getSystemInfo() {
+      return systemInfo(options.roots, options.facts.bootTime);
+    },
+    getConnections(request) {
+      return connections(options.roots, request);
+    },
     onSnapshot(listener: (s: Snapshot) => void) {
       sampler.on('snapshot', listener);
-      return () => sampler.off('snapshot', listener);
+      const off = () => {
+        sampler.off('snapshot', listener);
+        unsubscribers.delete(off);
+      };
+      unsubscribers.add(off);
+      return off;
+    },
+    dispose() {
+      for (const off of [...unsubscribers]) off();
+      options.topics.release(client);
     },
   };
 }

@@ -1,6 +1,6 @@
 import * as native from '@procyon/collector';
-import type { CpuTimes } from '@procyon/collector';
-import type { MemorySample, SwapSample } from '../../shared';
+import type { Battery, CpuFreq, CpuStats, CpuTimes, DiskIoCounters, DiskPartition, DiskUsage, Fan, NetIoCounters, NicStats, SnapshotTopic, Temperature } from '@procyon/collector';
+import type { MemorySample, Topic } from '../../shared';
 
 /** Where the collector reads /proc and /sys from (tests and --procfs/--sysfs point it at captured trees). */
 export interface CollectorRoots {
@@ -8,12 +8,32 @@ export interface CollectorRoots {
   sysfs?: string;
 }
 
-/** One tick's raw readings: counters, not yet rates. */
+export interface TopicFailure {
+  code: string;
+  message: string;
+}
+
+/**
+ * One tick's raw readings: counters, not yet rates. The always-on part fails
+ * the tick if it cannot be read; each optional topic carries either its
+ * readings or why it failed, so one broken sensor file does not blank the CPU.
+ */
 export interface RawTick {
   cpuTotal: CpuTimes;
   cpuPer: CpuTimes[];
+  cpuStats: CpuStats;
   memory: MemorySample;
-  swap: SwapSample;
+  swap: { total: number; used: number; free: number; percent: number; sin: number; sout: number };
+  cpu?: { loadavg: [number, number, number]; perCpuFreq: CpuFreq[] } | TopicFailure;
+  disks?: Record<string, DiskIoCounters> | TopicFailure;
+  partitions?: { list: DiskPartition[]; usage: Record<string, DiskUsage | native.SnapshotError> } | TopicFailure;
+  network?: { io: Record<string, NetIoCounters>; stats: Record<string, NicStats> } | TopicFailure;
+  sensors?: { temperatures: Record<string, Temperature[]>; fans: Record<string, Fan[]> } | TopicFailure;
+  battery?: { value: Battery | null } | TopicFailure;
+}
+
+export function isFailure(value: unknown): value is TopicFailure {
+  return typeof value === 'object' && value !== null && 'code' in value && 'message' in value && Object.keys(value).length === 2;
 }
 
 export interface StaticFacts {
@@ -22,33 +42,89 @@ export interface StaticFacts {
   bootTime: number;
 }
 
-const TICK_TOPICS = ['cpuTimes', 'perCpuTimes', 'virtualMemory', 'swapMemory'] as const;
+const ALWAYS = ['cpuTimes', 'perCpuTimes', 'cpuStats', 'virtualMemory', 'swapMemory'] as const satisfies readonly SnapshotTopic[];
 
-/**
- * A topic that failed fails the tick, with the collector's own error: the
- * dashboard's panels need all four, and the sampler reports and skips such a tick.
- */
-function topic<T>(value: T | native.SnapshotError): T {
-  if (native.isSnapshotError(value)) {
-    // The same conversion as a rejected call, so the error has its usual class.
-    throw native.fromNative(Object.assign(new Error(value.error.message), value.error));
-  }
+const NATIVE_TOPICS: Record<Topic, readonly SnapshotTopic[]> = {
+  cpu: ['loadavg', 'perCpuFreq'],
+  disks: ['perDiskIoCounters'],
+  partitions: ['diskPartitions', 'diskUsage'],
+  network: ['perNicIoCounters', 'netIfStats'],
+  sensors: ['sensorsTemperatures', 'sensorsFans'],
+  battery: ['sensorsBattery'],
+};
+
+/** Throws the collector's own error class for a failed always-on topic. */
+function required<T>(value: T | native.SnapshotError): T {
+  if (native.isSnapshotError(value)) throw native.fromNative(Object.assign(new Error(value.error.message), value.error));
   return value;
 }
 
-/** Reads what the sampler needs from @procyon/collector; the reads run on the addon's worker threads. */
+/** The first failure among a topic's native parts, or null when all succeeded. */
+function firstFailure(...values: unknown[]): TopicFailure | null {
+  for (const v of values) if (native.isSnapshotError(v)) return { code: v.error.code, message: v.error.message };
+  return null;
+}
+
+/** Reads what the sampler needs from @procyon/collector: one trip to the addon's worker thread per tick. */
 export class Collector {
+  /** Mount points seen last time: statvfs needs paths up front, and partitions change rarely. */
+  private mountpoints: string[] = [];
+
   constructor(private readonly roots: CollectorRoots = {}) {}
 
-  /** One trip to the addon's worker thread per tick, for the topics on screen. */
-  async readTick(): Promise<RawTick> {
-    const snap = await native.systemSnapshot({ ...this.roots, topics: TICK_TOPICS });
-    return {
-      cpuTotal: topic(snap.cpuTimes),
-      cpuPer: topic(snap.perCpuTimes),
-      memory: topic(snap.virtualMemory),
-      swap: topic(snap.swapMemory),
+  get customRoots(): boolean {
+    return this.roots.procfs !== undefined || this.roots.sysfs !== undefined;
+  }
+
+  async readTick(topics: ReadonlySet<Topic> = new Set()): Promise<RawTick> {
+    const wanted = new Set<SnapshotTopic>(ALWAYS);
+    for (const t of topics) for (const n of NATIVE_TOPICS[t]) wanted.add(n);
+    // diskUsage asks statvfs of this machine: meaningless for a captured tree.
+    if (this.customRoots) wanted.delete('diskUsage');
+    const snap = (await native.systemSnapshot({
+      ...this.roots,
+      topics: [...wanted],
+      diskUsagePaths: this.mountpoints,
+    })) as Partial<native.SystemSnapshot>;
+
+    const tick: RawTick = {
+      cpuTotal: required(snap.cpuTimes!),
+      cpuPer: required(snap.perCpuTimes!),
+      cpuStats: required(snap.cpuStats!),
+      memory: required(snap.virtualMemory!),
+      swap: required(snap.swapMemory!),
     };
+    if (topics.has('cpu')) {
+      tick.cpu = firstFailure(snap.loadavg) ?? {
+        loadavg: snap.loadavg as [number, number, number],
+        // A machine without cpufreq has no frequencies: that is not an error.
+        perCpuFreq: native.isSnapshotError(snap.perCpuFreq) ? [] : (snap.perCpuFreq ?? []),
+      };
+    }
+    if (topics.has('disks')) tick.disks = firstFailure(snap.perDiskIoCounters) ?? (snap.perDiskIoCounters as Record<string, DiskIoCounters>);
+    if (topics.has('partitions')) {
+      const failure = firstFailure(snap.diskPartitions);
+      if (failure) tick.partitions = failure;
+      else {
+        const list = snap.diskPartitions as DiskPartition[];
+        this.mountpoints = list.map((p) => p.mountpoint);
+        tick.partitions = { list, usage: (snap.diskUsage as Record<string, DiskUsage | native.SnapshotError> | undefined) ?? {} };
+      }
+    }
+    if (topics.has('network')) {
+      tick.network = firstFailure(snap.perNicIoCounters, snap.netIfStats) ?? {
+        io: snap.perNicIoCounters as Record<string, NetIoCounters>,
+        stats: snap.netIfStats as Record<string, NicStats>,
+      };
+    }
+    if (topics.has('sensors')) {
+      tick.sensors = firstFailure(snap.sensorsTemperatures, snap.sensorsFans) ?? {
+        temperatures: snap.sensorsTemperatures as Record<string, Temperature[]>,
+        fans: snap.sensorsFans as Record<string, Fan[]>,
+      };
+    }
+    if (topics.has('battery')) tick.battery = firstFailure(snap.sensorsBattery) ?? { value: snap.sensorsBattery as Battery | null };
+    return tick;
   }
 
   async readStatic(): Promise<StaticFacts> {

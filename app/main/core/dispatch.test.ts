@@ -5,12 +5,20 @@ import { Collector } from './collector';
 import { dispatch } from './dispatch';
 import { FIXTURE_PROC, FIXTURE_SYS } from './fixture-root.test-util';
 import { Sampler } from './sampler';
+import { TopicRegistry } from './topics';
 
 async function makeApi(readOnly = false): Promise<{ api: MonitorApi; sampler: Sampler }> {
   const collector = new Collector({ procfs: FIXTURE_PROC, sysfs: FIXTURE_SYS });
   const sampler = new Sampler(collector);
   await sampler.tick();
-  const api = createMonitorApi(sampler, { version: '9.9.9', readOnly, transport: 'websocket', facts: await collector.readStatic() });
+  const api = createMonitorApi(sampler, {
+    version: '9.9.9',
+    readOnly,
+    transport: 'websocket',
+    facts: await collector.readStatic(),
+    roots: { procfs: FIXTURE_PROC, sysfs: FIXTURE_SYS },
+    topics: new TopicRegistry(),
+  });
   return { api, sampler };
 }
 
@@ -37,6 +45,12 @@ describe('dispatch', () => {
     ['setInterval', { ms: 1 }],
     ['setInterval', { ms: 1e12 }],
     ['getInfo', { unexpected: 1 }],
+    ['setTopics', { topics: ['gpu'] }],
+    ['setTopics', { topics: 'cpu' }],
+    ['setTopics', { topics: ['cpu', 'cpu', 'cpu', 'cpu', 'cpu', 'cpu', 'cpu'] }],
+    ['getConnections', { kind: 'bogus' }],
+    ['getConnections', undefined],
+    ['getSystemInfo', { x: 1 }],
   ])('%s(%j) → INVALID_ARGUMENT', async (op, arg) => {
     const { api } = await makeApi();
     const r = await dispatch(api, { readOnly: false }, op, arg);
@@ -53,6 +67,14 @@ describe('dispatch', () => {
     const { api, sampler } = await makeApi(true);
     expect(await dispatch(api, { readOnly: true }, 'setInterval', { ms: 2000 })).toMatchObject({ ok: false, error: { code: 'READ_ONLY' } });
     expect(sampler.intervalMs).toBe(1000);
+  });
+
+  it('setTopics is allowed read-only (it only chooses what to look at) and returns the set', async () => {
+    const { api } = await makeApi(true);
+    expect(await dispatch(api, { readOnly: true }, 'setTopics', { topics: ['disks', 'disks', 'network'] })).toEqual({
+      ok: true,
+      value: { topics: ['disks', 'network'] },
+    });
   });
 
   it('setInterval changes the tick length', async () => {

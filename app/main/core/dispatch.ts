@@ -53,5 +53,11 @@ function call(api: MonitorApi, op: MonitorOperation, arg: unknown): Promise<unkn
       return api.getHistory(arg as Parameters<MonitorApi['getHistory']>[0]);
     case 'setInterval':
       return api.setInterval(arg as Parameters<MonitorApi['setInterval']>[0]);
+    case 'setTopics':
+      return api.setTopics(arg as Parameters<MonitorApi['setTopics']>[0]);
+    case 'getSystemInfo':
+      return api.getSystemInfo();
+    case 'getConnections':
+      return api.getConnections(arg as Parameters<MonitorApi['getConnections']>[0]);
   }
 }

@@ -9,9 +9,13 @@ export const FIXTURE_PROC = path.join(FIXTURE, 'proc');
 export const FIXTURE_SYS = path.join(FIXTURE, 'sys');
 
 /** A writable copy of the fixture's system files, so a test can move the counters between ticks. */
-export function writableProcRoot(): { dir: string; setStat(fn: (s: string) => string): void } {
+export function writableProcRoot(extra: string[] = []): {
+  dir: string;
+  setStat(fn: (s: string) => string): void;
+  edit(file: string, fn: (s: string) => string): void;
+} {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'procyon-proc-'));
-  for (const f of ['stat', 'meminfo', 'vmstat', 'cpuinfo']) {
+  for (const f of ['stat', 'meminfo', 'vmstat', 'cpuinfo', ...extra]) {
     try {
       cpSync(path.join(FIXTURE_PROC, f), path.join(dir, f));
     } catch {
@@ -21,7 +25,10 @@ export function writableProcRoot(): { dir: string; setStat(fn: (s: string) => st
   return {
     dir,
     setStat(fn) {
-      const p = path.join(dir, 'stat');
+      this.edit('stat', fn);
+    },
+    edit(file, fn) {
+      const p = path.join(dir, file);
       writeFileSync(p, fn(readFileSync(p, 'utf8')));
     },
   };

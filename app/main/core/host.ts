@@ -1,7 +1,8 @@
-import { createMonitorApi } from './api';
+import type { HostInfo } from '../../shared';
+import { createMonitorApi, type ClientApi } from './api';
 import { Collector, type CollectorRoots } from './collector';
 import { Sampler } from './sampler';
-import type { HostInfo, MonitorApi } from '../../shared';
+import { TopicRegistry } from './topics';
 import { VERSION } from './version';
 
 export interface HostOptions {
@@ -12,20 +13,27 @@ export interface HostOptions {
 }
 
 export interface Host {
-  api: MonitorApi;
   sampler: Sampler;
   readOnly: boolean;
+  /** A MonitorApi for one new client; dispose() it when the client goes. */
+  connect(): ClientApi;
   stop(): void;
 }
 
-/** Wires collector → sampler → api; what Electron's main and serve mode both start. */
+/** Wires collector → sampler → per-client api; what Electron's main and serve mode both start. */
 export async function startHost(options: HostOptions): Promise<Host> {
-  const collector = new Collector(options.roots);
+  const roots = options.roots ?? {};
+  const collector = new Collector(roots);
   const facts = await collector.readStatic();
-  const sampler = new Sampler(collector, options.intervalMs === undefined ? {} : { intervalMs: options.intervalMs });
+  const topics = new TopicRegistry();
+  const sampler = new Sampler(collector, { ...(options.intervalMs !== undefined && { intervalMs: options.intervalMs }), topics: () => topics.union() });
   const readOnly = options.readOnly ?? false;
-  const api = createMonitorApi(sampler, { version: VERSION, readOnly, transport: options.transport, facts });
   sampler.on('error', (err) => console.error('procyon: sampling failed:', err instanceof Error ? err.message : err));
   sampler.start();
-  return { api, sampler, readOnly, stop: () => sampler.stop() };
+  return {
+    sampler,
+    readOnly,
+    connect: () => createMonitorApi(sampler, { version: VERSION, readOnly, transport: options.transport, facts, roots, topics }),
+    stop: () => sampler.stop(),
+  };
 }

@@ -1,22 +1,31 @@
 import { EventEmitter } from 'node:events';
-import { MAX_INTERVAL_MS, MIN_INTERVAL_MS, type Snapshot } from '../../shared';
-import type { Collector, RawTick } from './collector';
-import { percentBetween, timesPercentBetween } from '@procyon/collector';
-import { RingBuffer } from './ring-buffer';
+import { percentBetween, timesPercentBetween, WrapNumbers } from '@procyon/collector';
+import type { DiskIoCounters, NetIoCounters } from '@procyon/collector';
+import { MAX_INTERVAL_MS, MIN_INTERVAL_MS, type Snapshot, type Topic } from '../../shared';
+import { isFailure, type Collector, type RawTick } from './collector';
+import { History } from './history';
+import { diskSamples, nicSamples, perSec } from './rates';
 
 export const DEFAULT_INTERVAL_MS = 1000;
-/** An hour of one-second ticks. Longer ranges (downsampled) come with the dashboard work. */
-export const DEFAULT_HISTORY_CAPACITY = 3600;
 
 export interface SamplerOptions {
   intervalMs?: number;
-  historyCapacity?: number;
   now?: () => number;
+  /** Which optional topics to read each tick (default: none beyond the always-on ones). */
+  topics?: () => ReadonlySet<Topic>;
 }
 
 interface SamplerEvents {
   snapshot: [Snapshot];
   error: [unknown];
+}
+
+/** The previous tick's counters, for rates. Disk and NIC counters pass through nowrap first. */
+interface Previous {
+  raw: RawTick;
+  time: number;
+  disks?: Record<string, DiskIoCounters>;
+  nics?: Record<string, NetIoCounters>;
 }
 
 /**
@@ -25,9 +34,11 @@ interface SamplerEvents {
  */
 export class Sampler extends EventEmitter<SamplerEvents> {
   private interval: number;
-  private readonly history: RingBuffer<Snapshot>;
+  private readonly history: History;
   private readonly now: () => number;
-  private prev: RawTick | null = null;
+  private readonly topics: () => ReadonlySet<Topic>;
+  private readonly wrap = new WrapNumbers();
+  private prev: Previous | null = null;
   private seq = 0;
   private timer: NodeJS.Timeout | null = null;
   private running = false;
@@ -39,8 +50,9 @@ export class Sampler extends EventEmitter<SamplerEvents> {
   ) {
     super();
     this.interval = checkInterval(options.intervalMs ?? DEFAULT_INTERVAL_MS);
-    this.history = new RingBuffer<Snapshot>(options.historyCapacity ?? DEFAULT_HISTORY_CAPACITY);
     this.now = options.now ?? Date.now;
+    this.history = new History(this.now);
+    this.topics = options.topics ?? (() => new Set());
   }
 
   get intervalMs(): number {
@@ -52,13 +64,12 @@ export class Sampler extends EventEmitter<SamplerEvents> {
   }
 
   get latest(): Snapshot | null {
-    return this.history.last() ?? null;
+    return this.history.latest() ?? null;
   }
 
-  /** Snapshots from the last `seconds`, oldest first. */
+  /** Snapshots from the last `seconds`, oldest first (downsampled past 5 minutes). */
   historySince(seconds: number): Snapshot[] {
-    const from = this.now() - seconds * 1000;
-    return this.history.tailWhile((s) => s.time >= from);
+    return this.history.since(seconds);
   }
 
   setIntervalMs(ms: number): void {
@@ -78,7 +89,7 @@ export class Sampler extends EventEmitter<SamplerEvents> {
     this.timer = null;
   }
 
-  /** Take one tick now (used by start, tests and the CLI's snapshot command). */
+  /** Take one tick now (used by start, tests and the CLI). */
   async tick(): Promise<Snapshot | null> {
     if (this.inFlight) return this.inFlight;
     this.inFlight = this.collect().finally(() => {
@@ -90,14 +101,32 @@ export class Sampler extends EventEmitter<SamplerEvents> {
   private async collect(): Promise<Snapshot | null> {
     let raw: RawTick;
     try {
-      raw = await this.collector.readTick();
+      raw = await this.collector.readTick(this.topics());
     } catch (err) {
       // A failed read skips one tick; the sampler keeps going and says why.
       this.emit('error', err);
       return null;
     }
-    const snapshot = buildSnapshot(this.prev, raw, ++this.seq, this.now(), this.interval);
-    this.prev = raw;
+    const time = this.now();
+    const prev = this.prev;
+    const snapshot = buildSnapshot(prev, raw, ++this.seq, time, this.interval);
+    const next: Previous = { raw, time };
+    const seconds = prev ? (time - prev.time) / 1000 : 0;
+    if (raw.disks) {
+      if (isFailure(raw.disks)) (snapshot.errors ??= {}).disks = raw.disks;
+      else {
+        next.disks = this.wrap.run(raw.disks, 'disks');
+        snapshot.disks = diskSamples(next.disks, prev?.disks, seconds);
+      }
+    }
+    if (raw.network) {
+      if (isFailure(raw.network)) (snapshot.errors ??= {}).network = raw.network;
+      else {
+        next.nics = this.wrap.run(raw.network.io, 'nics');
+        snapshot.network = nicSamples(next.nics, prev?.nics, raw.network.stats, seconds);
+      }
+    }
+    this.prev = next;
     this.history.push(snapshot);
     this.emit('snapshot', snapshot);
     return snapshot;
@@ -119,23 +148,61 @@ export class Sampler extends EventEmitter<SamplerEvents> {
   }
 }
 
-/** Pure: two raw readings → one snapshot. The first tick has no CPU rate. */
-export function buildSnapshot(prev: RawTick | null, cur: RawTick, seq: number, time: number, intervalMs: number): Snapshot {
-  const canRate = prev !== null && prev.cpuPer.length === cur.cpuPer.length;
-  return {
+/**
+ * Pure: two raw readings → one snapshot, for everything but the disk and NIC
+ * rates (which need nowrap state). The first tick has no CPU rate.
+ */
+export function buildSnapshot(prev: Previous | null, cur: RawTick, seq: number, time: number, intervalMs: number): Snapshot {
+  const p = prev?.raw;
+  const seconds = prev ? (time - prev.time) / 1000 : 0;
+  const canRate = p !== undefined && p.cpuPer.length === cur.cpuPer.length;
+  const snapshot: Snapshot = {
     seq,
     time,
     intervalMs,
     cpu: canRate
       ? {
-          percent: percentBetween(prev.cpuTotal, cur.cpuTotal),
-          perCpu: cur.cpuPer.map((t, i) => percentBetween(prev.cpuPer[i]!, t)),
-          timesPercent: timesPercentBetween(prev.cpuTotal, cur.cpuTotal),
+          percent: percentBetween(p.cpuTotal, cur.cpuTotal),
+          perCpu: cur.cpuPer.map((t, i) => percentBetween(p.cpuPer[i]!, t)),
+          timesPercent: timesPercentBetween(p.cpuTotal, cur.cpuTotal),
+          perCpuTimesPercent: cur.cpuPer.map((t, i) => timesPercentBetween(p.cpuPer[i]!, t)),
+          ctxSwitchesPerSec: perSec(cur.cpuStats.ctxSwitches, p.cpuStats.ctxSwitches, seconds),
+          interruptsPerSec: perSec(cur.cpuStats.interrupts, p.cpuStats.interrupts, seconds),
+          softInterruptsPerSec: perSec(cur.cpuStats.softInterrupts, p.cpuStats.softInterrupts, seconds),
         }
       : null,
     memory: cur.memory,
-    swap: cur.swap,
+    swap: {
+      ...cur.swap,
+      sinPerSec: p ? perSec(cur.swap.sin, p.swap.sin, seconds) : null,
+      soutPerSec: p ? perSec(cur.swap.sout, p.swap.sout, seconds) : null,
+    },
   };
+  const errors: NonNullable<Snapshot['errors']> = {};
+  if (cur.cpu) {
+    if (isFailure(cur.cpu)) errors.cpu = cur.cpu;
+    else snapshot.cpuDetails = { loadavg: cur.cpu.loadavg, perCpuFreq: cur.cpu.perCpuFreq };
+  }
+  if (cur.partitions) {
+    if (isFailure(cur.partitions)) errors.partitions = cur.partitions;
+    else {
+      const usage = cur.partitions.usage;
+      snapshot.partitions = cur.partitions.list.map((part) => {
+        const u = usage[part.mountpoint];
+        return { ...part, usage: u && !('error' in u) ? u : null };
+      });
+    }
+  }
+  if (cur.sensors) {
+    if (isFailure(cur.sensors)) errors.sensors = cur.sensors;
+    else snapshot.sensors = cur.sensors;
+  }
+  if (cur.battery) {
+    if (isFailure(cur.battery)) errors.battery = cur.battery;
+    else snapshot.battery = cur.battery.value;
+  }
+  if (Object.keys(errors).length > 0) snapshot.errors = errors;
+  return snapshot;
 }
 
 function checkInterval(ms: number): number {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { CHANNELS, EVENTS, type MonitorApi, type Snapshot } from '../../shared';
+import { CHANNELS, EVENTS, type Snapshot } from '../../shared';
 import { createMonitorApi } from '../core/api';
 import { Collector } from '../core/collector';
 import { FIXTURE_PROC, FIXTURE_SYS } from '../core/fixture-root.test-util';
 import { Sampler } from '../core/sampler';
+import { TopicRegistry } from '../core/topics';
 import { bindIpc, type IpcEventLike, type IpcMainLike, type SenderContents } from './ipc';
 
 // The handler layer of Electron IPC, run in plain Node: the recorder below stands
@@ -43,14 +44,15 @@ function contents(id: number, url = APP_URL): SenderContents & { sent: [string, 
   };
 }
 
-async function setup(): Promise<{ ipc: RecordingIpc; sampler: Sampler; api: MonitorApi }> {
+async function setup(): Promise<{ ipc: RecordingIpc; sampler: Sampler; topics: TopicRegistry }> {
   const collector = new Collector({ procfs: FIXTURE_PROC, sysfs: FIXTURE_SYS });
   const sampler = new Sampler(collector);
   await sampler.tick();
-  const api = createMonitorApi(sampler, { version: '1', readOnly: false, transport: 'electron', facts: await collector.readStatic() });
+  const facts = await collector.readStatic();
+  const topics = new TopicRegistry();
   const ipc = new RecordingIpc();
-  bindIpc(ipc, api, { readOnly: false }, (u) => u === APP_URL);
-  return { ipc, sampler, api };
+  bindIpc(ipc, () => createMonitorApi(sampler, { version: '1', readOnly: false, transport: 'electron', facts, roots: {}, topics }), { readOnly: false }, (u) => u === APP_URL);
+  return { ipc, sampler, topics };
 }
 
 describe('Electron IPC binding', () => {

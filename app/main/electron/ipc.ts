@@ -1,4 +1,5 @@
-import { CHANNELS, EVENTS, OPERATIONS, type MonitorApi, type Result, type Snapshot } from '../../shared';
+import { CHANNELS, EVENTS, OPERATIONS, type Result, type Snapshot } from '../../shared';
+import type { ClientApi } from '../core/api';
 import { dispatch, type DispatchContext } from '../core/dispatch';
 
 // The Electron surface is described by the few members used here, so the
@@ -34,39 +35,43 @@ export function isTrustedSender(event: IpcEventLike, trustedUrl: (url: string) =
 
 const UNTRUSTED: Result<never> = { ok: false, error: { code: 'UNAUTHORIZED', message: 'IPC from an untrusted frame' } };
 
-export function bindIpc(ipc: IpcMainLike, api: MonitorApi, ctx: DispatchContext, trustedUrl: (url: string) => boolean): void {
+/** Each window is one client with its own MonitorApi (its own topics), created on first use, disposed with the window. */
+export function bindIpc(ipc: IpcMainLike, connect: () => ClientApi, ctx: DispatchContext, trustedUrl: (url: string) => boolean): void {
+  const clients = new Map<number, { api: ClientApi; unsubscribe: (() => void) | null }>();
+  const clientOf = (wc: SenderContents) => {
+    let c = clients.get(wc.id);
+    if (!c) {
+      c = { api: connect(), unsubscribe: null };
+      clients.set(wc.id, c);
+      wc.once('destroyed', () => {
+        clients.get(wc.id)?.api.dispose();
+        clients.delete(wc.id);
+      });
+    }
+    return c;
+  };
+
   for (const op of OPERATIONS) {
     ipc.handle(CHANNELS[op], async (event, ...args) => {
       if (!isTrustedSender(event, trustedUrl)) return UNTRUSTED;
       // Exactly one argument at most: a second one is as wrong as a bad first one.
       if (args.length > 1) return { ok: false, error: { code: 'INVALID_ARGUMENT', message: `${op} takes at most one argument` } };
-      return dispatch(api, ctx, op, args[0]);
+      return dispatch(clientOf(event.sender).api, ctx, op, args[0]);
     });
   }
-
-  const subscribers = new Map<number, SenderContents>();
-  let unsubscribe: (() => void) | null = null;
-  const push = (snapshot: Snapshot) => {
-    for (const wc of subscribers.values()) if (!wc.isDestroyed()) wc.send(EVENTS.snapshot, snapshot);
-  };
-  const drop = (id: number) => {
-    subscribers.delete(id);
-    if (subscribers.size === 0 && unsubscribe) {
-      unsubscribe();
-      unsubscribe = null;
-    }
-  };
 
   ipc.on(EVENTS.subscribe, (event) => {
     if (!isTrustedSender(event, trustedUrl)) return;
     const wc = event.sender;
-    if (subscribers.has(wc.id)) return;
-    subscribers.set(wc.id, wc);
-    wc.once('destroyed', () => drop(wc.id));
-    unsubscribe ??= api.onSnapshot(push);
+    const c = clientOf(wc);
+    c.unsubscribe ??= c.api.onSnapshot((snapshot: Snapshot) => {
+      if (!wc.isDestroyed()) wc.send(EVENTS.snapshot, snapshot);
+    });
   });
   ipc.on(EVENTS.unsubscribe, (event) => {
     if (!isTrustedSender(event, trustedUrl)) return;
-    drop(event.sender.id);
+    const c = clients.get(event.sender.id);
+    c?.unsubscribe?.();
+    if (c) c.unsubscribe = null;
   });
 }

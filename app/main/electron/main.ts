@@ -36,7 +36,7 @@ if (!app.requestSingleInstanceLock()) {
       ...(process.env.PROCYON_SYSFS && { sysfs: process.env.PROCYON_SYSFS }),
     };
     host = await startHost({ roots, transport: 'electron' });
-    bindIpc(ipcMain as unknown as IpcMainLike, host.api, { readOnly: host.readOnly }, isAppUrl);
+    bindIpc(ipcMain as unknown as IpcMainLike, host.connect, { readOnly: host.readOnly }, isAppUrl);
     createMainWindow();
 
     app.on('activate', () => {

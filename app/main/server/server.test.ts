@@ -9,6 +9,7 @@ import { createMonitorApi } from '../core/api';
 import { Collector } from '../core/collector';
 import { FIXTURE_PROC, FIXTURE_SYS } from '../core/fixture-root.test-util';
 import { Sampler } from '../core/sampler';
+import { TopicRegistry } from '../core/topics';
 import { startServer, type RunningServer } from './server';
 
 const TOKEN = 'test-token-0123456789';
@@ -21,8 +22,10 @@ beforeAll(async () => {
   const collector = new Collector({ procfs: FIXTURE_PROC, sysfs: FIXTURE_SYS });
   sampler = new Sampler(collector);
   await sampler.tick();
-  const api = createMonitorApi(sampler, { version: '1.0.0', readOnly: true, transport: 'websocket', facts: await collector.readStatic() });
-  srv = await startServer({ api, staticDir, token: TOKEN, port: 0, readOnly: true });
+  const facts = await collector.readStatic();
+  const topics = new TopicRegistry();
+  const connect = () => createMonitorApi(sampler, { version: '1.0.0', readOnly: true, transport: 'websocket', facts, roots: { procfs: FIXTURE_PROC, sysfs: FIXTURE_SYS }, topics });
+  srv = await startServer({ connect, staticDir, token: TOKEN, port: 0, readOnly: true });
 });
 afterAll(() => srv.close());
 

@@ -2,13 +2,15 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import { MAX_MESSAGE_BYTES, WS_PATH, type MonitorApi } from '../../shared';
+import { MAX_MESSAGE_BYTES, WS_PATH } from '../../shared';
+import type { ClientApi } from '../core/api';
 import { allowedHosts, cookieName, hostAllowed, isLoopback, newToken, originAllowed, tokenPresented } from './auth';
 import { sendStatic } from './static-files';
 import { bindSocket } from './ws-binding';
 
 export interface ServeOptions {
-  api: MonitorApi;
+  /** A MonitorApi per connecting client (Host.connect). */
+  connect: () => ClientApi;
   staticDir: string;
   host?: string;
   port?: number;
@@ -55,7 +57,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   let allowed = new Set<string>();
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
-  wss.on('connection', (ws) => bindSocket(ws, options.api, { readOnly }));
+  wss.on('connection', (ws) => bindSocket(ws, options.connect(), { readOnly }));
 
   const server = createServer((req, res) => {
     void handle(req, res);

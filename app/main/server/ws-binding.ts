@@ -1,5 +1,6 @@
 import type { WebSocket } from 'ws';
-import { ClientMessage, type MonitorApi, type ServerMessage, type Snapshot } from '../../shared';
+import { ClientMessage, type ServerMessage, type Snapshot } from '../../shared';
+import type { ClientApi } from '../core/api';
 import { dispatch, type DispatchContext } from '../core/dispatch';
 
 /** Past this many unsent bytes a slow client skips ticks instead of growing our memory. */
@@ -9,8 +10,8 @@ function send(ws: WebSocket, msg: ServerMessage): void {
   if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(msg));
 }
 
-/** Binds one client socket to MonitorApi: calls go through dispatch(), snapshots are pushed while subscribed. */
-export function bindSocket(ws: WebSocket, api: MonitorApi, ctx: DispatchContext): void {
+/** Binds one client socket to its own MonitorApi: calls go through dispatch(), snapshots are pushed while subscribed. */
+export function bindSocket(ws: WebSocket, api: ClientApi, ctx: DispatchContext): void {
   let unsubscribe: (() => void) | null = null;
   const onSnapshot = (snapshot: Snapshot) => {
     if (ws.bufferedAmount > MAX_BUFFERED_BYTES) return;
@@ -60,8 +61,8 @@ export function bindSocket(ws: WebSocket, api: MonitorApi, ctx: DispatchContext)
   });
 
   ws.on('close', () => {
-    unsubscribe?.();
     unsubscribe = null;
+    api.dispose();
   });
   ws.on('error', () => ws.terminate());
 }

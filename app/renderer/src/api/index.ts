@@ -25,6 +25,9 @@ function fromPreload(raw: MonitorApi): MonitorApi {
     getSnapshot: () => raw.getSnapshot().catch(rethrow),
     getHistory: (r) => raw.getHistory(r).catch(rethrow),
     setInterval: (r) => raw.setInterval(r).catch(rethrow),
+    setTopics: (r) => raw.setTopics(r).catch(rethrow),
+    getSystemInfo: () => raw.getSystemInfo().catch(rethrow),
+    getConnections: (r) => raw.getConnections(r).catch(rethrow),
     onSnapshot: (l) => raw.onSnapshot(l),
   };
 }

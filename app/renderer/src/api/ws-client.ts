@@ -2,6 +2,7 @@ import type { MonitorApi, MonitorOperation } from '../../../shared/api';
 import { ApiError, isApiErrorCode, type ApiErrorPayload } from '../../../shared/errors';
 import type { Snapshot } from '../../../shared/payloads';
 import type { ClientMessage } from '../../../shared/protocol';
+import type { SetTopicsRequest } from '../../../shared/schemas';
 import type { ConnectionSource, ConnectionState } from './connection';
 
 /** The part of the DOM WebSocket the client uses, so tests can pass a fake. */
@@ -150,6 +151,8 @@ export function createWsClient(options: WsClientOptions): WsClient {
       setState('open');
       // A new server session knows nothing of our old subscription.
       if (snapshotListeners.size > 0) s.send(JSON.stringify({ type: 'subscribe' } satisfies ClientMessage));
+      // The server treats every socket as a new client: tell it again what we show.
+      if (lastTopics) void call('setTopics', lastTopics).catch(() => undefined);
       for (const data of outbox.splice(0)) s.send(data);
     };
     s.onmessage = (event) => {
@@ -175,6 +178,8 @@ export function createWsClient(options: WsClientOptions): WsClient {
     retryTimer = timers.setTimeout(connect, delay);
   }
 
+  let lastTopics: SetTopicsRequest | null = null;
+
   function call<T>(op: MonitorOperation, arg?: unknown): Promise<T> {
     if (disposed) return Promise.reject(unavailable('Client disposed'));
     if (state === 'closed') return Promise.reject(unavailable('Not connected to the Procyon host'));
@@ -193,6 +198,12 @@ export function createWsClient(options: WsClientOptions): WsClient {
     getSnapshot: () => call('getSnapshot'),
     getHistory: (request) => call('getHistory', request),
     setInterval: (request) => call('setInterval', request),
+    setTopics: (request) => {
+      lastTopics = request;
+      return call('setTopics', request);
+    },
+    getSystemInfo: () => call('getSystemInfo'),
+    getConnections: (request) => call('getConnections', request),
     onSnapshot(listener) {
       const wrapped = (snapshot: Snapshot) => listener(snapshot);
       snapshotListeners.add(wrapped);

@@ -1,0 +1,68 @@
+import { MIN_INTERVAL_MS, type Snapshot } from '../../shared';
+import { averageValues } from './average';
+import { RingBuffer } from './ring-buffer';
+
+/** A coarser tier: fixed-width buckets, each the average of the ticks in it. */
+class Tier {
+  readonly ring: RingBuffer<Snapshot>;
+  private bucket: Snapshot[] = [];
+  private bucketKey = -1;
+
+  constructor(
+    readonly bucketMs: number,
+    readonly spanMs: number,
+  ) {
+    this.ring = new RingBuffer(Math.ceil(spanMs / bucketMs));
+  }
+
+  add(s: Snapshot): void {
+    const key = Math.floor(s.time / this.bucketMs);
+    if (key !== this.bucketKey && this.bucket.length > 0) this.flush();
+    this.bucketKey = key;
+    this.bucket.push(s);
+  }
+
+  private flush(): void {
+    const ticks = this.bucket;
+    this.bucket = [];
+    const avg = averageValues(ticks) as Snapshot;
+    const last = ticks[ticks.length - 1]!;
+    // Identity and time come from the bucket's last tick; the rest is averaged.
+    this.ring.push({ ...avg, seq: last.seq, time: last.time, intervalMs: last.intervalMs, span: ticks.reduce((n, t) => n + (t.span ?? 1), 0) });
+  }
+}
+
+export const RAW_SPAN_MS = 5 * 60_000;
+
+/**
+ * Three bounded rings: 5 minutes at full rate, an hour in 5 s buckets, a day
+ * in 1 min buckets. Memory is fixed by the capacities (about 1,200 + 720 +
+ * 1,440 snapshots at most), however long the app runs.
+ */
+export class History {
+  private readonly raw = new RingBuffer<Snapshot>(Math.ceil(RAW_SPAN_MS / MIN_INTERVAL_MS));
+  private readonly tiers = [new Tier(5_000, 3_600_000), new Tier(60_000, 86_400_000)];
+
+  constructor(private readonly now: () => number) {}
+
+  get capacity(): number {
+    return this.raw.capacity + this.tiers.reduce((n, t) => n + t.ring.capacity, 0);
+  }
+
+  push(s: Snapshot): void {
+    this.raw.push(s);
+    for (const t of this.tiers) t.add(s);
+  }
+
+  latest(): Snapshot | undefined {
+    return this.raw.last();
+  }
+
+  /** The last `seconds`, oldest first, from the finest tier that covers the span. */
+  since(seconds: number): Snapshot[] {
+    const from = this.now() - seconds * 1000;
+    const spanMs = seconds * 1000;
+    const source = spanMs <= RAW_SPAN_MS ? this.raw : (this.tiers.find((t) => spanMs <= t.spanMs) ?? this.tiers[this.tiers.length - 1]!).ring;
+    return source.tailWhile((s) => s.time >= from);
+  }
+}
