@@ -29,6 +29,9 @@ const api: MonitorApi = {
   setInterval: (request) => ipcRenderer.invoke(CHANNELS.setInterval, request).then((r: Result<Awaited<ReturnType<MonitorApi['setInterval']>>>) => settle(r)),
   setTopics: (request) => ipcRenderer.invoke(CHANNELS.setTopics, request).then((r: Result<Awaited<ReturnType<MonitorApi['setTopics']>>>) => settle(r)),
   getSystemInfo: () => ipcRenderer.invoke(CHANNELS.getSystemInfo).then((r: Result<Awaited<ReturnType<MonitorApi['getSystemInfo']>>>) => settle(r)),
+  processAction: (request) =>
+    ipcRenderer.invoke(CHANNELS.processAction, request).then((r: Result<Awaited<ReturnType<MonitorApi['processAction']>>>) => settle(r)),
+  killTree: (request) => ipcRenderer.invoke(CHANNELS.killTree, request).then((r: Result<Awaited<ReturnType<MonitorApi['killTree']>>>) => settle(r)),
   getConnections: (request) =>
     ipcRenderer.invoke(CHANNELS.getConnections, request).then((r: Result<Awaited<ReturnType<MonitorApi['getConnections']>>>) => settle(r)),
   onSnapshot(listener) {

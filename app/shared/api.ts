@@ -1,5 +1,5 @@
 import type { ConnectionSample, HostInfo, Snapshot, SystemInfo } from './payloads';
-import type { GetConnectionsRequest, GetHistoryRequest, SetIntervalRequest, SetTopicsRequest } from './schemas';
+import type { GetConnectionsRequest, GetHistoryRequest, KillTreeRequest, ProcessActionRequest, SetIntervalRequest, SetTopicsRequest } from './schemas';
 
 /**
  * Everything the UI may ask of the host. One implementation lives in
@@ -25,6 +25,14 @@ export interface MonitorApi {
   getSystemInfo(): Promise<SystemInfo>;
   /** psutil.net_connections(kind) with process names. */
   getConnections(request: GetConnectionsRequest): Promise<ConnectionSample[]>;
+  /**
+   * Act on one process, named by pid AND createTime: if the pid has exited or
+   * now names another process, NO_SUCH_PROCESS and nothing is touched.
+   * Refused when read-only; PID 1 and Procyon itself need confirm.
+   */
+  processAction(request: ProcessActionRequest): Promise<{ ok: true }>;
+  /** SIGTERM the process's descendants and then it, wait, SIGKILL survivors; one outcome per process. */
+  killTree(request: KillTreeRequest): Promise<{ pid: number; result: 'terminated' | 'killed' | 'gone' | 'failed'; error?: { code: string; message: string } }[]>;
   /** Called with every new tick until the returned function is called. */
   onSnapshot(listener: (snapshot: Snapshot) => void): () => void;
 }

@@ -9,6 +9,8 @@ export const CHANNELS = {
   setTopics: 'procyon:setTopics',
   getSystemInfo: 'procyon:getSystemInfo',
   getConnections: 'procyon:getConnections',
+  processAction: 'procyon:processAction',
+  killTree: 'procyon:killTree',
 } as const satisfies Record<MonitorOperation, string>;
 
 /** Events and subscription control, main ↔ renderer. */

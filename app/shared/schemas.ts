@@ -32,6 +32,55 @@ export const GetConnectionsRequest = z.strictObject({
 });
 export type GetConnectionsRequest = z.infer<typeof GetConnectionsRequest>;
 
+
+
+
+// --- process control ---
+
+/** Signal names a user may send (Linux's standard set). */
+export const SIGNAL_NAMES = [
+  'SIGHUP', 'SIGINT', 'SIGQUIT', 'SIGILL', 'SIGTRAP', 'SIGABRT', 'SIGBUS', 'SIGFPE', 'SIGKILL', 'SIGUSR1', 'SIGSEGV', 'SIGUSR2',
+  'SIGPIPE', 'SIGALRM', 'SIGTERM', 'SIGSTKFLT', 'SIGCHLD', 'SIGCONT', 'SIGSTOP', 'SIGTSTP', 'SIGTTIN', 'SIGTTOU', 'SIGURG',
+  'SIGXCPU', 'SIGXFSZ', 'SIGVTALRM', 'SIGPROF', 'SIGWINCH', 'SIGIO', 'SIGPWR', 'SIGSYS',
+] as const;
+
+/** Linux's pid_max ceiling (2^22). */
+export const MAX_PID = 4_194_304;
+
+const ProcessRefShape = {
+  pid: z.number().int().min(1).max(MAX_PID),
+  /** Seconds since the epoch, as the process table reported it: together with pid, the process's identity. */
+  createTime: z.number().finite().nonnegative(),
+  /** Needed to act on PID 1 or on Procyon itself. */
+  confirm: z.boolean().optional(),
+};
+
+export const ProcessActionSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('signal'), signal: z.enum(SIGNAL_NAMES) }),
+  z.strictObject({ kind: z.literal('terminate') }),
+  z.strictObject({ kind: z.literal('kill') }),
+  z.strictObject({ kind: z.literal('suspend') }),
+  z.strictObject({ kind: z.literal('resume') }),
+  z.strictObject({ kind: z.literal('renice'), value: z.number().int().min(-20).max(19) }),
+  z.strictObject({ kind: z.literal('ionice'), ioclass: z.number().int().min(0).max(3), value: z.number().int().min(0).max(7).optional() }),
+  z.strictObject({ kind: z.literal('setAffinity'), cpus: z.array(z.number().int().min(0).max(4095)).max(4096) }),
+  z.strictObject({
+    kind: z.literal('setRlimit'),
+    resource: z.number().int().min(0).max(15),
+    soft: z.number().int().min(-1),
+    hard: z.number().int().min(-1),
+  }),
+]);
+export type ProcessActionRequestAction = z.infer<typeof ProcessActionSchema>;
+
+export const ProcessActionRequest = z.strictObject({ ...ProcessRefShape, action: ProcessActionSchema });
+export type ProcessActionRequest = z.infer<typeof ProcessActionRequest>;
+
+export const KillTreeRequest = z.strictObject({ ...ProcessRefShape, timeout: z.number().min(0).max(60).optional() });
+export type KillTreeRequest = z.infer<typeof KillTreeRequest>;
+
+// --- every operation ---
+
 export const requestSchemas = {
   getInfo: NoArgs,
   getSnapshot: NoArgs,
@@ -40,7 +89,9 @@ export const requestSchemas = {
   setTopics: SetTopicsRequest,
   getSystemInfo: NoArgs,
   getConnections: GetConnectionsRequest,
+  processAction: ProcessActionRequest,
+  killTree: KillTreeRequest,
 } as const;
 
 /** Operations that change host state: refused when the host is read-only. */
-export const MUTATING_OPERATIONS = new Set<string>(['setInterval']);
+export const MUTATING_OPERATIONS = new Set<string>(['setInterval', 'processAction', 'killTree']);

@@ -38,6 +38,30 @@ describe('procyon CLI arguments', () => {
     expect(() => parseCommand(argv)).toThrow(msg);
   });
 
+  it('process commands', () => {
+    expect(parseCommand(['ps', '--tree', '--sort', 'rss', '--user', 'ann'])).toEqual({ kind: 'ps', json: false, sort: 'rss', tree: true, user: 'ann' });
+    expect(parseCommand(['ps'])).toMatchObject({ kind: 'ps', sort: 'cpuPercent', tree: false });
+    expect(parseCommand(['proc', '42', '--json'])).toEqual({ kind: 'proc', pid: 42, json: true });
+    expect(parseCommand(['kill', '7'])).toEqual({ kind: 'act', action: 'kill', pid: 7, yes: false });
+    expect(parseCommand(['terminate', '1', '--yes'])).toEqual({ kind: 'act', action: 'terminate', pid: 1, yes: true });
+    expect(parseCommand(['renice', '9', '--', '-5'])).toEqual({ kind: 'renice', pid: 9, value: -5, yes: false });
+  });
+
+  it.each([
+    [['kill'], /PID is required/],
+    [['kill', '0'], /PID must be/],
+    [['kill', '-3'], /Unknown option|PID must be/],
+    [['kill', '12x'], /PID must be/],
+    [['kill', '99999999'], /PID must be/],
+    [['renice', '9', '20'], /-20 to 19/],
+    [['renice', '9'], /-20 to 19/],
+    [['ps', '--sort', 'bogus'], /--sort must be one of/],
+    [['kill', '5', '--json'], /does not apply to kill/],
+    [['proc', '5', '6'], /unexpected argument/],
+  ])('%j is a usage error', (argv, msg) => {
+    expect(() => parseCommand(argv)).toThrow(msg);
+  });
+
   it('no command, -h and -v', () => {
     expect(parseCommand([])).toEqual({ kind: 'help' });
     expect(parseCommand(['-h'])).toEqual({ kind: 'help' });

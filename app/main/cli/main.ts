@@ -6,6 +6,10 @@ import { startServer } from '../server/server';
 import { parseCommand, USAGE, UsageError, type Command } from './args';
 import { formatSnapshotText } from './report';
 import { collectSnapshot } from './snapshot';
+import { arrangePs, collectPs, formatPs } from './ps';
+import { collectProc, formatProc } from './proc';
+import { ProcessController } from '../core/control';
+import * as native from '@procyon/collector';
 
 function rootsOf(cmd: { procfs?: string; sysfs?: string }) {
   return { ...(cmd.procfs !== undefined && { procfs: cmd.procfs }), ...(cmd.sysfs !== undefined && { sysfs: cmd.sysfs }) };
@@ -55,6 +59,27 @@ export async function main(argv: string[]): Promise<number> {
       case 'snapshot': {
         const snap = await collectSnapshot(rootsOf(cmd));
         console.log(cmd.json ? JSON.stringify(snap, null, 2) : formatSnapshotText(snap));
+        return 0;
+      }
+      case 'ps': {
+        const rows = arrangePs(await collectPs(rootsOf(cmd)), { sort: cmd.sort, tree: cmd.tree, ...(cmd.user !== undefined && { user: cmd.user }) });
+        console.log(cmd.json ? JSON.stringify(rows.map((r) => (cmd.tree ? { ...r.row, depth: r.depth } : r.row)), null, 2) : formatPs(rows));
+        return 0;
+      }
+      case 'proc': {
+        const d = await collectProc(cmd.pid, rootsOf(cmd));
+        console.log(cmd.json ? JSON.stringify(d, null, 2) : formatProc(d));
+        return 0;
+      }
+      case 'act':
+      case 'renice': {
+        // The user named a pid just now: the process it names now is the one meant.
+        const roots = rootsOf(cmd);
+        const proc = await native.Process.create(cmd.pid, roots);
+        const ref = { pid: cmd.pid, createTime: proc.knownCreateTime };
+        const control = new ProcessController(roots);
+        await control.act(ref, cmd.kind === 'renice' ? { kind: 'renice', value: cmd.value } : { kind: cmd.action }, cmd.yes);
+        console.log(`${cmd.kind === 'renice' ? `reniced to ${cmd.value}` : `${cmd.action} sent to`} ${cmd.pid} (${await proc.name().catch(() => '?')})`);
         return 0;
       }
       case 'serve':

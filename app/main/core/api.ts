@@ -2,6 +2,7 @@ import os from 'node:os';
 import type { HostInfo, MonitorApi, Snapshot } from '../../shared';
 import type { CollectorRoots, StaticFacts } from './collector';
 import { connections } from './connections';
+import { ProcessController } from './control';
 import type { Sampler } from './sampler';
 import { systemInfo } from './system-info';
 import type { TopicRegistry } from './topics';
@@ -27,6 +28,7 @@ export interface ClientApi extends MonitorApi {
  */
 export function createMonitorApi(sampler: Sampler, options: HostApiOptions): ClientApi {
   const client = options.topics.register();
+  const control = new ProcessController(options.roots);
   const unsubscribers = new Set<() => void>();
   return {
     async getInfo() {
@@ -63,6 +65,12 @@ export function createMonitorApi(sampler: Sampler, options: HostApiOptions): Cli
     },
     getConnections(request) {
       return connections(options.roots, request);
+    },
+    processAction({ pid, createTime, action, confirm }) {
+      return control.act({ pid, createTime }, action, confirm);
+    },
+    killTree({ pid, createTime, timeout, confirm }) {
+      return control.killTree({ pid, createTime }, timeout ?? 3, confirm);
     },
     onSnapshot(listener: (s: Snapshot) => void) {
       sampler.on('snapshot', listener);

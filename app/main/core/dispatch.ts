@@ -59,5 +59,9 @@ function call(api: MonitorApi, op: MonitorOperation, arg: unknown): Promise<unkn
       return api.getSystemInfo();
     case 'getConnections':
       return api.getConnections(arg as Parameters<MonitorApi['getConnections']>[0]);
+    case 'processAction':
+      return api.processAction(arg as Parameters<MonitorApi['processAction']>[0]);
+    case 'killTree':
+      return api.killTree(arg as Parameters<MonitorApi['killTree']>[0]);
   }
 }

@@ -28,6 +28,8 @@ function fromPreload(raw: MonitorApi): MonitorApi {
     setTopics: (r) => raw.setTopics(r).catch(rethrow),
     getSystemInfo: () => raw.getSystemInfo().catch(rethrow),
     getConnections: (r) => raw.getConnections(r).catch(rethrow),
+    processAction: (r) => raw.processAction(r).catch(rethrow),
+    killTree: (r) => raw.killTree(r).catch(rethrow),
     onSnapshot: (l) => raw.onSnapshot(l),
   };
 }

@@ -204,6 +204,8 @@ export function createWsClient(options: WsClientOptions): WsClient {
     },
     getSystemInfo: () => call('getSystemInfo'),
     getConnections: (request) => call('getConnections', request),
+    processAction: (request) => call('processAction', request),
+    killTree: (request) => call('killTree', request),
     onSnapshot(listener) {
       const wrapped = (snapshot: Snapshot) => listener(snapshot);
       snapshotListeners.add(wrapped);

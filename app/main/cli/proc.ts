@@ -1,0 +1,33 @@
+import * as native from '@procyon/collector';
+import type { CollectorRoots } from '../core/collector';
+
+/**
+ * psutil's Process(pid).as_dict(): every attribute; one that cannot be read
+ * (another user's environ, say) is reported in its place as {error: {code, message}}.
+ */
+export async function collectProc(pid: number, roots: CollectorRoots): Promise<Record<string, unknown>> {
+  const proc = await native.Process.create(pid, roots);
+  const out: Record<string, unknown> = {};
+  await proc.oneshot(async () => {
+    for (const attr of native.PROCESS_ATTRS) {
+      try {
+        out[attr] = (await proc.asDict({ attrs: [attr] }))[attr];
+      } catch (err) {
+        const e = err as { code?: unknown; message?: unknown };
+        out[attr] = { error: { code: typeof e.code === 'string' ? e.code : 'INTERNAL', message: String(e.message ?? err) } };
+      }
+    }
+  });
+  return out;
+}
+
+export function formatProc(d: Record<string, unknown>): string {
+  const width = Math.max(...Object.keys(d).map((k) => k.length));
+  return Object.entries(d)
+    .map(([k, v]) => {
+      const err = (v as { error?: { code: string } } | null)?.error;
+      const shown = err ? `<${err.code}>` : typeof v === 'string' ? v : JSON.stringify(v);
+      return `${k.padEnd(width)}  ${shown.length > 200 ? `${shown.slice(0, 197)}...` : shown}`;
+    })
+    .join('\n');
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { arrangePs, formatPs, type PsRow } from './ps';
+
+const row = (pid: number, ppid: number, o: Partial<PsRow> = {}): PsRow => ({
+  pid, ppid, user: 'root', status: 'sleeping', cpuPercent: 0, memoryPercent: 0, rss: 0, vms: 0, numThreads: 1, nice: 0, createTime: 0, name: `p${pid}`, cmdline: [`/bin/p${pid}`], ...o,
+});
+
+describe('procyon ps arrangement', () => {
+  const rows = [row(1, 0, { cpuPercent: 1 }), row(20, 1, { cpuPercent: 30, user: 'ann' }), row(21, 20, { cpuPercent: 5, user: 'ann' }), row(30, 1, { cpuPercent: 9 })];
+
+  it('sorts numbers descending (like top) and pids ascending', () => {
+    expect(arrangePs(rows, { sort: 'cpuPercent', tree: false }).map((r) => r.row.pid)).toEqual([20, 30, 21, 1]);
+    expect(arrangePs(rows, { sort: 'pid', tree: false }).map((r) => r.row.pid)).toEqual([1, 20, 21, 30]);
+  });
+
+  it('filters by user; an orphaned child starts its own tree', () => {
+    const t = arrangePs(rows, { sort: 'pid', tree: true, user: 'ann' });
+    expect(t.map((r) => [r.row.pid, r.depth])).toEqual([
+      [20, 0],
+      [21, 1],
+    ]);
+  });
+
+  it('tree puts children under parents, siblings in sort order', () => {
+    const t = arrangePs(rows, { sort: 'cpuPercent', tree: true });
+    expect(t.map((r) => [r.row.pid, r.depth])).toEqual([
+      [1, 0],
+      [20, 1],
+      [21, 2],
+      [30, 1],
+    ]);
+    expect(formatPs(t).split('\n')[3]).toMatch(/ {4}└─ \/bin\/p21$/);
+  });
+
+  it('shows kernel threads (no cmdline) by name in brackets', () => {
+    expect(formatPs([{ row: row(2, 0, { cmdline: [], name: 'kthreadd' }), depth: 0 }])).toContain('[kthreadd]');
+  });
+});

@@ -1,0 +1,93 @@
+import * as native from '@procyon/collector';
+import type { ProcessTableRow } from '@procyon/collector';
+import type { CollectorRoots } from '../core/collector';
+import { bytes2human, table } from './report/units';
+
+export interface PsRow {
+  pid: number;
+  ppid: number;
+  user: string;
+  status: string;
+  cpuPercent: number;
+  memoryPercent: number;
+  rss: number;
+  vms: number;
+  numThreads: number;
+  nice: number;
+  createTime: number;
+  name: string;
+  cmdline: string[];
+}
+
+export const PS_SORT_FIELDS = ['pid', 'ppid', 'user', 'status', 'cpuPercent', 'memoryPercent', 'rss', 'vms', 'numThreads', 'nice', 'createTime', 'name'] as const;
+export type PsSortField = (typeof PS_SORT_FIELDS)[number];
+
+/** Two process tables a short moment apart: CPU % is recent use, as top shows it, not ps's lifetime average. */
+export async function collectPs(roots: CollectorRoots, sampleMs = 250): Promise<PsRow[]> {
+  const fields = ['ppid', 'name', 'username', 'status', 'cpuTimes', 'memory', 'numThreads', 'nice', 'cmdline'] as const;
+  const [first, vm] = await Promise.all([native.processTable({ ...roots, fields }), native.virtualMemory(roots)]);
+  await new Promise((r) => setTimeout(r, sampleMs));
+  const second = await native.processTable({ ...roots, fields });
+  const rates = new Map(native.processTableRates(first, second).map((r) => [`${r.pid}:${r.createTime}`, r]));
+  return second.rows.map((row: ProcessTableRow) => ({
+    pid: row.pid,
+    ppid: row.ppid ?? 0,
+    user: row.username ?? '?',
+    status: row.status ?? '?',
+    cpuPercent: rates.get(`${row.pid}:${row.createTime}`)?.cpuPercent ?? 0,
+    memoryPercent: vm.total > 0 ? Math.round(((row.rss ?? 0) / vm.total) * 1000) / 10 : 0,
+    rss: row.rss ?? 0,
+    vms: row.vms ?? 0,
+    numThreads: row.numThreads ?? 0,
+    nice: row.nice ?? 0,
+    createTime: row.createTime,
+    name: row.name ?? '?',
+    cmdline: row.cmdline ?? [],
+  }));
+}
+
+/** Pure: filter by user, sort (numbers descending like top, text ascending), optionally as a tree. */
+export function arrangePs(rows: PsRow[], opts: { sort: PsSortField; user?: string; tree: boolean }): { row: PsRow; depth: number }[] {
+  const filtered = opts.user === undefined ? rows : rows.filter((r) => r.user === opts.user);
+  const cmp = (a: PsRow, b: PsRow) => {
+    const x = a[opts.sort];
+    const y = b[opts.sort];
+    if (typeof x === 'number' && typeof y === 'number') return opts.sort === 'pid' || opts.sort === 'ppid' ? x - y : y - x || a.pid - b.pid;
+    return String(x).localeCompare(String(y)) || a.pid - b.pid;
+  };
+  const sorted = [...filtered].sort(cmp);
+  if (!opts.tree) return sorted.map((row) => ({ row, depth: 0 }));
+  const present = new Set(sorted.map((r) => r.pid));
+  const children = new Map<number, PsRow[]>();
+  const roots: PsRow[] = [];
+  for (const r of sorted) {
+    // A process whose parent is filtered out (or gone) starts its own tree.
+    if (r.ppid !== r.pid && present.has(r.ppid)) children.set(r.ppid, [...(children.get(r.ppid) ?? []), r]);
+    else roots.push(r);
+  }
+  const out: { row: PsRow; depth: number }[] = [];
+  const walk = (r: PsRow, depth: number) => {
+    out.push({ row: r, depth });
+    for (const c of children.get(r.pid) ?? []) walk(c, depth + 1);
+  };
+  for (const r of roots) walk(r, 0);
+  return out;
+}
+
+export function formatPs(rows: { row: PsRow; depth: number }[]): string {
+  const header = ['PID', 'PPID', 'USER', 'S', '%CPU', '%MEM', 'RSS', 'VMS', 'THR', 'NI', 'COMMAND'];
+  const body = rows.map(({ row: r, depth }) => [
+    String(r.pid),
+    String(r.ppid),
+    r.user.slice(0, 12),
+    r.status,
+    r.cpuPercent.toFixed(1),
+    r.memoryPercent.toFixed(1),
+    bytes2human(r.rss),
+    bytes2human(r.vms),
+    String(r.numThreads),
+    String(r.nice),
+    `${'  '.repeat(depth)}${depth > 0 ? '└─ ' : ''}${r.cmdline.length > 0 ? r.cmdline.join(' ') : `[${r.name}]`}`,
+  ]);
+  return table([header, ...body], ['r', 'r', 'l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'l']);
+}
