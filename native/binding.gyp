@@ -28,7 +28,13 @@
         "src/parse/text.cc",
         "src/parse/virtual_memory.cc",
         "src/parse/vmstat.cc",
-        "src/parse/zoneinfo.cc"
+        "src/parse/zoneinfo.cc",
+        # --- processes ---
+        "src/addon_process.cc",
+        "src/js_records_process.cc",
+        "src/parse/proc_pid_memory.cc",
+        "src/parse/proc_pid_misc.cc",
+        "src/parse/proc_pid_stat.cc"
       ],
       "conditions": [
         ["OS!='win'", {
@@ -43,7 +49,14 @@
             "src/linux/cpu.cc",
             "src/linux/host.cc",
             "src/linux/linux_backend.cc",
-            "src/linux/memory.cc"
+            "src/linux/memory.cc",
+            # --- processes ---
+            "src/linux/process_actions.cc",
+            "src/linux/process_host.cc",
+            "src/linux/process_pids.cc",
+            "src/linux/process_read.cc",
+            "src/linux/process_table.cc",
+            "src/parse/proc_net_pid.cc"
           ]
         }],
         ["OS=='mac'", {

@@ -11,6 +11,8 @@
 #include "backend.h"
 #include "js_args.h"
 #include "native_call.h"
+// --- processes ---
+#include "addon_process.h"
 
 namespace procyon {
 namespace {
@@ -106,6 +108,8 @@ static Napi::Object initCollector(Napi::Env env, Napi::Object exports) {
   exports.Set("bootTime", Napi::Function::New(env, bootTime, "bootTime"));
   exports.Set("bootTimeSync", Napi::Function::New(env, bootTimeSync, "bootTimeSync"));
   exports.Set("capabilities", Napi::Function::New(env, capabilities, "capabilities"));
+  // --- processes ---
+  registerProcessExports(env, exports, env.GetInstanceData<AddonData>()->backend);
   return exports;
 }
 

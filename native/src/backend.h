@@ -11,6 +11,8 @@
 #include <vector>
 
 #include "common/records.h"
+// --- processes ---
+#include "common/records_process.h"
 
 namespace procyon {
 
@@ -38,6 +40,17 @@ class Backend {
   virtual SwapMemory swapMemory(const Roots& roots) const = 0;
   // Seconds since the epoch.
   virtual double bootTime(const Roots& roots) const = 0;
+
+  // --- processes ---
+  // psutil.pids(), sorted; psutil.pid_exists().
+  virtual std::vector<int64_t> processPids(const Roots& roots) const = 0;
+  virtual bool processPidExists(const Roots& roots, int64_t pid) const = 0;
+  // The sections of one process a Process method (or a oneshot) needs, in one trip.
+  virtual ProcessSnapshot readProcess(const Roots& roots, const ProcessQuery& query) const = 0;
+  // An identity-checked action (signal, nice, ionice, rlimit, cpu affinity).
+  virtual void processAction(const Roots& roots, const ProcessAction& action) const = 0;
+  // One row per process with the fields (ProcessTableField bits) asked for.
+  virtual ProcessTable processTable(const Roots& roots, uint32_t fields) const = 0;
 };
 
 // The backend for the platform this addon was built for (backend_factory.cc).

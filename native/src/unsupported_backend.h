@@ -19,6 +19,13 @@ class UnsupportedBackend final : public Backend {
   SwapMemory swapMemory(const Roots&) const override { fail("swapMemory"); }
   double bootTime(const Roots&) const override { fail("bootTime"); }
 
+  // --- processes ---
+  std::vector<int64_t> processPids(const Roots&) const override { fail("pids"); }
+  bool processPidExists(const Roots&, int64_t) const override { fail("pidExists"); }
+  ProcessSnapshot readProcess(const Roots&, const ProcessQuery&) const override { fail("Process"); }
+  void processAction(const Roots&, const ProcessAction&) const override { fail("Process"); }
+  ProcessTable processTable(const Roots&, uint32_t) const override { fail("processTable"); }
+
  private:
   [[noreturn]] static void fail(const char* function) {
     throw Error::unsupported(std::string(function) + " is not supported on this platform");

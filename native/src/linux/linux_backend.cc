@@ -5,7 +5,9 @@
 namespace procyon {
 
 std::vector<std::string_view> LinuxBackend::capabilities() const {
-  return {"cpuTimes", "cpuCount", "virtualMemory", "swapMemory", "bootTime"};
+  return {"cpuTimes", "cpuCount", "virtualMemory", "swapMemory", "bootTime",
+          // --- processes ---
+          "pids", "pidExists", "Process", "processIter", "waitProcs", "processTable"};
 }
 
 FileReader& LinuxBackend::reader() {

@@ -25,6 +25,17 @@ class LinuxBackend final : public Backend {
   // boot_time.cc
   double bootTime(const Roots& roots) const override;
 
+  // --- processes ---
+  // process_pids.cc
+  std::vector<int64_t> processPids(const Roots& roots) const override;
+  bool processPidExists(const Roots& roots, int64_t pid) const override;
+  // process_read.cc
+  ProcessSnapshot readProcess(const Roots& roots, const ProcessQuery& query) const override;
+  // process_actions.cc
+  void processAction(const Roots& roots, const ProcessAction& action) const override;
+  // process_table.cc
+  ProcessTable processTable(const Roots& roots, uint32_t fields) const override;
+
  private:
   // One reader per pool thread, so its buffer is reused across calls without locking.
   static FileReader& reader();
