@@ -1,7 +1,20 @@
 import { binding } from './native';
 import type { Capabilities, CollectorFunction } from './types';
 
-const FUNCTIONS: readonly CollectorFunction[] = ['cpuTimes', 'cpuCount', 'virtualMemory', 'swapMemory', 'bootTime'];
+const FUNCTIONS: readonly CollectorFunction[] = [
+  'cpuTimes',
+  'cpuCount',
+  'virtualMemory',
+  'swapMemory',
+  'bootTime',
+  // --- processes ---
+  'pids',
+  'pidExists',
+  'Process',
+  'processIter',
+  'waitProcs',
+  'processTable',
+];
 
 let cached: Capabilities | undefined;
 

@@ -33,3 +33,13 @@ export type {
   Capabilities,
   CollectorFunction,
 } from './types';
+
+// --- processes ---
+export { Process, PROCESS_ATTRS, pids, pidExists } from './process';
+export type { ProcessAttr, AsDictOptions, ProcessOptions } from './process';
+export { processIter, waitProcs } from './process_iter';
+export type { ProcessIterOptions, WaitProcsOptions } from './process_iter';
+export { processTable, processTableRates, PROCESS_TABLE_FIELDS } from './process_table';
+export type { ProcessTableOptions, ProcessTableResult, ProcessTableRate } from './process_table';
+export * from './constants_process';
+export type * from './process_types';

@@ -6,6 +6,8 @@ import path from 'node:path';
 import { fromNative } from './errors';
 import type { ResolvedRoots } from './roots';
 import type { CpuTimes, SwapMemory, VirtualMemory } from './types';
+// --- processes ---
+import type { NativeProcessAction, NativeProcessSnapshot, NativeProcessTable } from './process_types';
 
 export interface NativeBinding {
   cpuTimes(options: ResolvedRoots & { percpu: boolean }): Promise<CpuTimes | CpuTimes[]>;
@@ -16,6 +18,12 @@ export interface NativeBinding {
   bootTime(options: ResolvedRoots): Promise<number>;
   bootTimeSync(options: ResolvedRoots): number;
   capabilities(): string[];
+  // --- processes ---
+  processPids(options: ResolvedRoots): Promise<number[]>;
+  processPidExists(options: ResolvedRoots & { pid: number }): Promise<boolean>;
+  processRead(options: ResolvedRoots & { pid: number; sections: number; kind?: string }): Promise<NativeProcessSnapshot>;
+  processAction(options: ResolvedRoots & NativeProcessAction): Promise<void>;
+  processTable(options: ResolvedRoots & { fields: number }): Promise<NativeProcessTable>;
 }
 
 function load(): NativeBinding {

@@ -55,7 +55,19 @@ export interface CpuCountOptions extends Roots {
 }
 
 /** The functions whose availability capabilities() reports. */
-export type CollectorFunction = 'cpuTimes' | 'cpuCount' | 'virtualMemory' | 'swapMemory' | 'bootTime';
+export type CollectorFunction =
+  | 'cpuTimes'
+  | 'cpuCount'
+  | 'virtualMemory'
+  | 'swapMemory'
+  | 'bootTime'
+  // --- processes ---
+  | 'pids'
+  | 'pidExists'
+  | 'Process'
+  | 'processIter'
+  | 'waitProcs'
+  | 'processTable';
 
 /** capabilities(): for each function, whether this platform implements it. */
 export type Capabilities = Readonly<Record<CollectorFunction, boolean>>;
