@@ -109,6 +109,10 @@ std::optional<std::string> readLinkAt(int dirfd, const char* name) {
   }
 }
 
+// A secondary file that is missing while stat is still there: the process
+// lives (a captured tree may simply lack the file), keep the row.
+bool processGone(int pidfd) { return ::faccessat(pidfd, "stat", F_OK, 0) != 0; }
+
 std::string baseName(const std::string& path) {
   const size_t slash = path.rfind('/');
   return slash == std::string::npos ? path : path.substr(slash + 1);
@@ -162,7 +166,7 @@ ProcessTable LinuxBackend::processTable(const Roots& roots, uint32_t fields) con
 
     if (fields & kTblMemory) {
       const ReadResult r = readAt(pidfd, "statm", buffer, text);
-      if (r == ReadResult::Gone) continue;
+      if (r == ReadResult::Gone && processGone(pidfd)) continue;
       if (r == ReadResult::Ok) {
         try {
           const ProcStatm m = parse::parseProcPidStatm(text);
@@ -175,7 +179,7 @@ ProcessTable LinuxBackend::processTable(const Roots& roots, uint32_t fields) con
     }
     if (fields & kTblIo) {
       const ReadResult r = readAt(pidfd, "io", buffer, text);
-      if (r == ReadResult::Gone) continue;
+      if (r == ReadResult::Gone && processGone(pidfd)) continue;
       if (r == ReadResult::Ok) {
         try {
           const ProcIo io = parse::parseProcPidIo(text);
@@ -203,7 +207,7 @@ ProcessTable LinuxBackend::processTable(const Roots& roots, uint32_t fields) con
       bool gone = false;
       if (wantCmdline && (!cached.cmdline || table.timestamp - cached.cmdlineReadAt >= kCmdlineRefreshSeconds)) {
         const ReadResult r = readAt(pidfd, "cmdline", buffer, text);
-        if (r == ReadResult::Gone) gone = true;
+        if (r == ReadResult::Gone) gone = processGone(pidfd);
         if (r == ReadResult::Ok) {
           cached.cmdline = parse::parseCmdline(text);
           cached.cmdlineReadAt = table.timestamp;
@@ -211,12 +215,12 @@ ProcessTable LinuxBackend::processTable(const Roots& roots, uint32_t fields) con
       }
       if (wantExe && !cached.exe) {
         if (auto exe = readLinkAt(pidfd, "exe")) cached.exe = std::move(*exe);
-        else if (errno != EACCES && errno != EPERM && errno != ENOENT) gone = true;
+        else if (errno != EACCES && errno != EPERM && errno != ENOENT) gone = gone || processGone(pidfd);
         else if (errno == ENOENT) cached.exe = "";  // kernel thread or exited
       }
       if (wantUser && !cached.username) {
         const ReadResult r = readAt(pidfd, "status", buffer, text);
-        if (r == ReadResult::Gone) gone = true;
+        if (r == ReadResult::Gone) gone = gone || processGone(pidfd);
         if (r == ReadResult::Ok) {
           try {
             const ProcStatus status = parse::parseProcPidStatus(text);
