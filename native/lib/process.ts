@@ -118,7 +118,7 @@ const MEMORY_INFO_FIELDS = ['rss', 'vms', 'shared', 'text', 'lib', 'data', 'dirt
 const MEMORY_FULL_FIELDS = [...MEMORY_INFO_FIELDS, 'uss', 'pss', 'swap'] as const;
 type MemType = (typeof MEMORY_FULL_FIELDS)[number];
 
-export interface ProcessOptions extends Roots {}
+export type ProcessOptions = Roots;
 
 export interface AsDictOptions {
   attrs?: readonly ProcessAttr[];
