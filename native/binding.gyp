@@ -53,7 +53,13 @@
         "src/parse/net_if.cc",
         # --- sensors ---
         "src/js_records_sensors.cc",
-        "src/parse/sensors.cc"
+        "src/parse/sensors.cc",
+        # --- processes ---
+        "src/addon_process.cc",
+        "src/js_records_process.cc",
+        "src/parse/proc_pid_memory.cc",
+        "src/parse/proc_pid_misc.cc",
+        "src/parse/proc_pid_stat.cc"
       ],
       "conditions": [
         ["OS!='win'", {
@@ -80,7 +86,13 @@
             "src/linux/net_if.cc",
             "src/linux/net_io.cc",
             # --- sensors ---
-            "src/linux/sensors.cc"
+            "src/linux/sensors.cc",
+            # --- processes ---
+            "src/linux/process_actions.cc",
+            "src/linux/process_host.cc",
+            "src/linux/process_read.cc",
+            "src/linux/process_table.cc",
+            "src/parse/proc_net_pid.cc"
           ]
         }],
         ["OS=='mac'", {

@@ -32,6 +32,11 @@ const FUNCTIONS: readonly CollectorFunction[] = [
   'sensorsTemperatures',
   'sensorsFans',
   'sensorsBattery',
+  // --- processes ---
+  'Process',
+  'processIter',
+  'waitProcs',
+  'processTable',
 ];
 
 let cached: Capabilities | undefined;

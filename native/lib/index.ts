@@ -74,3 +74,13 @@ export type {
 // --- sensors ---
 export { sensorsTemperatures, sensorsFans, sensorsBattery } from './sensors';
 export type { Temperature, SensorsTemperaturesOptions, Fan, Battery } from './types';
+// --- processes ---
+// pids and pidExists come from ./users (one implementation for the system and the process areas).
+export { Process, PROCESS_ATTRS } from './process';
+export type { ProcessAttr, AsDictOptions, ProcessOptions } from './process';
+export { processIter, waitProcs } from './process_iter';
+export type { ProcessIterOptions, WaitProcsOptions } from './process_iter';
+export { processTable, processTableRates, PROCESS_TABLE_FIELDS } from './process_table';
+export type { ProcessTableOptions, ProcessTableResult, ProcessTableRate } from './process_table';
+export * from './constants_process';
+export type * from './process_types';

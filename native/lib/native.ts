@@ -14,6 +14,8 @@ import type { User } from './users';
 import type { NetConnection, NetIoCounters, NicAddress, NicStats } from './types';
 // --- sensors ---
 import type { Battery, Fan, Temperature } from './types';
+// --- processes ---
+import type { NativeProcessAction, NativeProcessSnapshot, NativeProcessTable } from './process_types';
 
 export interface NativeBinding {
   cpuTimes(options: ResolvedRoots & { percpu: boolean }): Promise<CpuTimes | CpuTimes[]>;
@@ -48,6 +50,10 @@ export interface NativeBinding {
   sensorsTemperatures(options: ResolvedRoots & { fahrenheit: boolean }): Promise<Record<string, Temperature[]>>;
   sensorsFans(options: ResolvedRoots): Promise<Record<string, Fan[]>>;
   sensorsBattery(options: ResolvedRoots): Promise<Battery | null>;
+  // --- processes ---
+  processRead(options: ResolvedRoots & { pid: number; sections: number; kind?: string }): Promise<NativeProcessSnapshot>;
+  processAction(options: ResolvedRoots & NativeProcessAction): Promise<void>;
+  processTable(options: ResolvedRoots & { fields: number }): Promise<NativeProcessTable>;
 }
 
 function load(): NativeBinding {

@@ -85,7 +85,12 @@ export type CollectorFunction =
   // --- sensors ---
   | 'sensorsTemperatures'
   | 'sensorsFans'
-  | 'sensorsBattery';
+  | 'sensorsBattery'
+  // --- processes ---
+  | 'Process'
+  | 'processIter'
+  | 'waitProcs'
+  | 'processTable';
 
 /** capabilities(): for each function, whether this platform implements it. */
 export type Capabilities = Readonly<Record<CollectorFunction, boolean>>;

@@ -17,6 +17,8 @@
 #include "parse/net_connections.h"
 // --- sensors ---
 #include "js_records_sensors.h"
+// --- processes ---
+#include "addon_process.h"
 
 namespace procyon {
 namespace {
@@ -193,6 +195,8 @@ static Napi::Object initCollector(Napi::Env env, Napi::Object exports) {
   exports.Set("sensorsTemperatures", Napi::Function::New(env, sensorsTemperatures, "sensorsTemperatures"));
   exports.Set("sensorsFans", Napi::Function::New(env, sensorsFans, "sensorsFans"));
   exports.Set("sensorsBattery", Napi::Function::New(env, sensorsBattery, "sensorsBattery"));
+  // --- processes ---
+  registerProcessExports(env, exports, env.GetInstanceData<AddonData>()->backend);
   return exports;
 }
 

@@ -18,6 +18,8 @@
 #include "common/records_net.h"
 // --- sensors ---
 #include "common/records_sensors.h"
+// --- processes ---
+#include "common/records_process.h"
 
 namespace procyon {
 
@@ -77,6 +79,13 @@ class Backend {
   virtual Temperatures sensorsTemperatures(const Roots& roots, bool fahrenheit) const = 0;
   virtual Fans sensorsFans(const Roots& roots) const = 0;
   virtual BatteryResult sensorsBattery(const Roots& roots) const = 0;
+  // --- processes ---
+  // The sections of one process a Process method (or a oneshot) needs, in one trip.
+  virtual ProcessSnapshot readProcess(const Roots& roots, const ProcessQuery& query) const = 0;
+  // An identity-checked action (signal, nice, ionice, rlimit, cpu affinity).
+  virtual void processAction(const Roots& roots, const ProcessAction& action) const = 0;
+  // One row per process with the fields (ProcessTableField bits) asked for.
+  virtual ProcessTable processTable(const Roots& roots, uint32_t fields) const = 0;
 };
 
 // The backend for the platform this addon was built for (backend_factory.cc).

@@ -43,6 +43,10 @@ class UnsupportedBackend final : public Backend {
   Temperatures sensorsTemperatures(const Roots&, bool) const override { fail("sensorsTemperatures"); }
   Fans sensorsFans(const Roots&) const override { fail("sensorsFans"); }
   BatteryResult sensorsBattery(const Roots&) const override { fail("sensorsBattery"); }
+  // --- processes ---
+  ProcessSnapshot readProcess(const Roots&, const ProcessQuery&) const override { fail("Process"); }
+  void processAction(const Roots&, const ProcessAction&) const override { fail("Process"); }
+  ProcessTable processTable(const Roots&, uint32_t) const override { fail("processTable"); }
 
  private:
   [[noreturn]] static void fail(const char* function) {

@@ -90,6 +90,11 @@ describe('live /proc', () => {
       sensorsTemperatures: true,
       sensorsFans: true,
       sensorsBattery: true,
+      // --- processes ---
+      Process: true,
+      processIter: true,
+      waitProcs: true,
+      processTable: true,
     });
   });
 

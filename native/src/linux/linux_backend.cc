@@ -19,6 +19,8 @@ std::vector<std::string_view> LinuxBackend::capabilities() const {
       "netIoCounters", "netConnections", "netIfAddrs", "netIfStats",
       // --- sensors ---
       "sensorsTemperatures", "sensorsFans", "sensorsBattery",
+      // --- processes ---
+      "Process", "processIter", "waitProcs", "processTable",
   };
 }
 

@@ -49,6 +49,14 @@ class LinuxBackend final : public Backend {
   Temperatures sensorsTemperatures(const Roots& roots, bool fahrenheit) const override;
   Fans sensorsFans(const Roots& roots) const override;
   BatteryResult sensorsBattery(const Roots& roots) const override;
+  // --- processes ---
+  // process_pids.cc
+  // process_read.cc
+  ProcessSnapshot readProcess(const Roots& roots, const ProcessQuery& query) const override;
+  // process_actions.cc
+  void processAction(const Roots& roots, const ProcessAction& action) const override;
+  // process_table.cc
+  ProcessTable processTable(const Roots& roots, uint32_t fields) const override;
 
  private:
   // One reader per pool thread, so its buffer is reused across calls without locking.

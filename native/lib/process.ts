@@ -1,0 +1,702 @@
+// psutil.Process for Node. The public class holds what psutil's does —
+// identity (pid, createTime), caching, oneshot, the error rules — over a thin
+// native layer: processRead (the /proc sections a method needs, in one trip
+// to the worker thread) and processAction (identity-checked through a pidfd).
+
+import { constants as osConstants } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+import { IOPRIO_CLASS_IDLE, IOPRIO_CLASS_NONE } from './constants';
+import { SECTION, TABLE_FIELD, type ProcessStatus, type SectionName } from './constants_process';
+import { cpuCount } from './cpu';
+import { AccessDenied, InvalidArgument, NoSuchProcess, TimeoutExpired, ZombieProcess, fromNative } from './errors';
+import { virtualMemory } from './memory';
+import { binding, callAsync } from './native';
+import { optionsObject } from './options';
+import { resolveRoots, type ResolvedRoots } from './roots';
+import type {
+  ConnectionKind,
+  NativeProcessAction,
+  NativeProcessSnapshot,
+  ProcessConnection,
+  ProcessCpuTimes,
+  ProcessCtxSwitches,
+  ProcessIds,
+  ProcessIoCounters,
+  ProcessIonice,
+  ProcessMemoryFullInfo,
+  ProcessMemoryInfo,
+  ProcessMemoryMap,
+  ProcessMemoryMapExt,
+  ProcessOpenFile,
+  ProcessThread,
+} from './process_types';
+import type { Roots } from './types';
+
+type Snapshot = NativeProcessSnapshot;
+type Value<K extends SectionName> = Exclude<NonNullable<Snapshot[K]>, Error>;
+
+/** Attributes asDict() knows (psutil's, camelCase; the actions and parent/children are excluded as in psutil). */
+export const PROCESS_ATTRS = [
+  'cmdline',
+  'netConnections',
+  'cpuAffinity',
+  'cpuNum',
+  'cpuPercent',
+  'cpuTimes',
+  'createTime',
+  'cwd',
+  'environ',
+  'exe',
+  'gids',
+  'ioCounters',
+  'ionice',
+  'memoryFullInfo',
+  'memoryInfo',
+  'memoryMaps',
+  'memoryPercent',
+  'name',
+  'nice',
+  'numCtxSwitches',
+  'numFds',
+  'numThreads',
+  'openFiles',
+  'pid',
+  'ppid',
+  'status',
+  'terminal',
+  'threads',
+  'uids',
+  'username',
+] as const;
+export type ProcessAttr = (typeof PROCESS_ATTRS)[number];
+
+// Which sections each attribute reads, so asDict() fetches them all in one trip.
+const ATTR_SECTIONS: Record<ProcessAttr, number> = {
+  cmdline: SECTION.cmdline,
+  netConnections: SECTION.connections,
+  cpuAffinity: SECTION.cpuAffinity,
+  cpuNum: SECTION.stat,
+  cpuPercent: SECTION.stat,
+  cpuTimes: SECTION.stat,
+  createTime: 0,
+  cwd: SECTION.cwd,
+  environ: SECTION.environ,
+  exe: SECTION.exe | SECTION.cmdline,
+  gids: SECTION.status,
+  ioCounters: SECTION.io,
+  ionice: SECTION.ionice,
+  memoryFullInfo: SECTION.statm | SECTION.smaps,
+  memoryInfo: SECTION.statm,
+  memoryMaps: SECTION.memoryMaps,
+  memoryPercent: SECTION.statm,
+  name: SECTION.stat | SECTION.cmdline,
+  nice: SECTION.stat,
+  numCtxSwitches: SECTION.status,
+  numFds: SECTION.numFds,
+  numThreads: SECTION.status,
+  openFiles: SECTION.openFiles,
+  pid: 0,
+  ppid: SECTION.stat,
+  status: SECTION.stat,
+  terminal: SECTION.terminal,
+  threads: SECTION.threads,
+  uids: SECTION.status,
+  username: SECTION.username,
+};
+
+// psutil's oneshot() on Linux: stat and status are read once for everything in the block.
+const ONESHOT_PREFETCH = SECTION.stat | SECTION.status;
+
+const MEMORY_INFO_FIELDS = ['rss', 'vms', 'shared', 'text', 'lib', 'data', 'dirty'] as const;
+const MEMORY_FULL_FIELDS = [...MEMORY_INFO_FIELDS, 'uss', 'pss', 'swap'] as const;
+type MemType = (typeof MEMORY_FULL_FIELDS)[number];
+
+export type ProcessOptions = Roots;
+
+export interface AsDictOptions {
+  attrs?: readonly ProcessAttr[];
+  /** What an attribute that raises AccessDenied or ZombieProcess becomes (psutil's ad_value). */
+  adValue?: unknown;
+}
+
+function checkPid(pid: unknown): number {
+  if (typeof pid !== 'number' || !Number.isInteger(pid)) throw new InvalidArgument(`pid must be an integer, got ${String(pid)}`);
+  if (pid < 0) throw new InvalidArgument(`pid must be a positive integer (got ${pid})`);
+  return pid;
+}
+
+function signalNumber(sig: number | string): number {
+  if (typeof sig === 'string') {
+    const number = (osConstants.signals as Record<string, number | undefined>)[sig];
+    if (number === undefined) throw new InvalidArgument(`unknown signal ${sig}`);
+    return number;
+  }
+  if (!Number.isInteger(sig) || sig < 0 || sig > 64) throw new InvalidArgument(`invalid signal ${sig}`);
+  return sig;
+}
+
+function basename(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash < 0 ? path : path.slice(slash + 1);
+}
+
+/** psutil.Process: a process identified by (pid, createTime). Create with `await Process.create(pid)`. */
+export class Process {
+  readonly pid: number;
+  /** @internal */
+  readonly roots: ResolvedRoots;
+  #createTime: number;
+  #name: string | null;
+  #exe: string | null = null;
+  #oneshot: Snapshot | null = null;
+  #oneshotDepth = 0;
+  #lastCpu: { at: number; busy: number } | null = null;
+  /** Set by waitProcs() on processes that are gone (psutil's returncode; null when unknowable). */
+  returncode?: number | null;
+  /** Set by processIter({attrs}) (psutil's proc.info). */
+  info?: Record<string, unknown>;
+
+  /** @internal Use Process.create(). */
+  constructor(pid: number, createTime: number, roots: ResolvedRoots, name: string | null = null) {
+    this.pid = pid;
+    this.#createTime = createTime;
+    this.roots = roots;
+    this.#name = name;
+  }
+
+  /** psutil.Process(pid): NoSuchProcess when there is no such process. Defaults to this process. */
+  static async create(pid: number = process.pid, options?: ProcessOptions): Promise<Process> {
+    const checked = checkPid(pid);
+    const roots = resolveRoots(optionsObject(options));
+    if (checked === 0) throw new NoSuchProcess(0, null, 'process PID 0 does not exist on Linux');
+    const snap = await callAsync(() => binding.processRead({ ...roots, pid: checked, sections: SECTION.stat }));
+    const stat = snap.stat;
+    if (stat === undefined || stat instanceof Error) throw fromNative(stat) ?? new NoSuchProcess(checked);
+    return new Process(checked, stat.createTime, roots, null);
+  }
+
+  toString(): string {
+    return `psutil.Process(pid=${this.pid}, name='${this.#name ?? '?'}')`;
+  }
+
+  /** Same pid and createTime: the same process (psutil's __eq__). */
+  equals(other: Process): boolean {
+    return other instanceof Process && this.pid === other.pid && this.#createTime === other.#createTime;
+  }
+
+  // ---- reads -------------------------------------------------------------
+
+  #raise(error: unknown): never {
+    const converted = fromNative(error);
+    // Name the process in the error when the native side could not.
+    if (converted instanceof ZombieProcess) throw converted;
+    if (converted instanceof NoSuchProcess && converted.processName === null && this.#name !== null) {
+      throw new NoSuchProcess(this.pid, this.#name, undefined, { cause: converted });
+    }
+    if (converted instanceof AccessDenied && converted.processName === null && this.#name !== null) {
+      throw new AccessDenied(this.pid, this.#name, undefined, { cause: converted, path: converted.path, errno: converted.errno });
+    }
+    throw converted;
+  }
+
+  /** Reads the sections (bits) not already cached in a oneshot, in one trip. */
+  async #fetch(sections: number, kind?: string): Promise<Snapshot> {
+    const cache = this.#oneshot;
+    let missing = sections;
+    if (cache) {
+      for (const [name, bit] of Object.entries(SECTION)) {
+        if (cache[name as SectionName] !== undefined && name !== 'connections') missing &= ~bit;
+      }
+    }
+    if (missing === 0 && cache) return cache;
+    const snap = await callAsync(() =>
+      binding.processRead({ ...this.roots, pid: this.pid, sections: missing, ...(kind === undefined ? {} : { kind }) }),
+    );
+    if (!cache) return snap;
+    Object.assign(cache, snap);
+    return cache;
+  }
+
+  async #section<K extends SectionName>(name: K, kind?: string): Promise<Value<K>> {
+    const snap = await this.#fetch(SECTION[name], kind);
+    const value: unknown = snap[name];
+    if (value instanceof Error) this.#raise(value);
+    if (value === undefined) throw new NoSuchProcess(this.pid, this.#name);
+    return value as Value<K>;
+  }
+
+  /**
+   * psutil's oneshot(): within `fn`, each /proc file is read once and shared
+   * by every method that needs it (stat and status are fetched together up
+   * front, the rest on first use). Nested calls share the outer cache.
+   */
+  async oneshot<T>(fn: () => Promise<T> | T): Promise<T> {
+    return this.#withOneshot(ONESHOT_PREFETCH, fn);
+  }
+
+  async #withOneshot<T>(prefetch: number, fn: () => Promise<T> | T): Promise<T> {
+    const outer = this.#oneshotDepth === 0;
+    if (outer) this.#oneshot = { pid: this.pid };
+    this.#oneshotDepth += 1;
+    try {
+      if (prefetch) await this.#fetch(prefetch);
+      return await fn();
+    } finally {
+      this.#oneshotDepth -= 1;
+      if (this.#oneshotDepth === 0) this.#oneshot = null;
+    }
+  }
+
+  /** psutil.Process.as_dict(): the attributes asked for (default: all), read in one trip. */
+  async asDict(options?: AsDictOptions): Promise<Record<string, unknown>> {
+    const opts = optionsObject(options);
+    const attrs: readonly ProcessAttr[] = opts.attrs ?? PROCESS_ATTRS;
+    if (!Array.isArray(attrs)) throw new InvalidArgument(`invalid attrs type ${typeof attrs}`);
+    const invalid = attrs.filter((a) => !(PROCESS_ATTRS as readonly string[]).includes(a));
+    if (invalid.length) throw new InvalidArgument(`invalid attr name${invalid.length > 1 ? 's' : ''} ${invalid.map((a) => `'${a}'`).join(', ')}`);
+    const adValue = opts.adValue ?? null;
+    let sections = 0;
+    for (const attr of attrs as readonly ProcessAttr[]) sections |= ATTR_SECTIONS[attr];
+    return this.#withOneshot(sections & ~SECTION.connections, async () => {
+      const result: Record<string, unknown> = {};
+      for (const attr of attrs) {
+        try {
+          result[attr] = attr === 'pid' ? this.pid : await (this as unknown as Record<string, () => Promise<unknown>>)[attr]!.call(this);
+        } catch (err) {
+          if (err instanceof AccessDenied || err instanceof ZombieProcess) result[attr] = adValue;
+          else throw err;
+        }
+      }
+      return result;
+    });
+  }
+
+  /** psutil: the parent pid (not cached: it changes when the parent exits). */
+  async ppid(): Promise<number> {
+    return (await this.#section('stat')).ppid;
+  }
+
+  /** psutil: comm, or cmdline[0]'s basename when comm was truncated to 15 characters. */
+  async name(): Promise<string> {
+    let name = (await this.#section('stat')).name;
+    if (name.length >= 15) {
+      try {
+        const cmdline = await this.cmdline();
+        if (cmdline.length) {
+          const extended = basename(cmdline[0]!);
+          if (extended.startsWith(name)) name = extended;
+        }
+      } catch (err) {
+        if (!(err instanceof AccessDenied)) throw err;
+      }
+    }
+    this.#name = name;
+    return name;
+  }
+
+  /** psutil: the executable's absolute path; "" for kernel threads (guessed from cmdline[0] when unreadable). */
+  async exe(): Promise<string> {
+    if (this.#exe !== null) return this.#exe;
+    const guess = async (fallback: string | AccessDenied): Promise<string> => {
+      const cmdline = await this.cmdline();
+      const first = cmdline[0];
+      if (first && first.startsWith('/')) {
+        const { accessSync, statSync, constants } = await import('node:fs');
+        try {
+          if (statSync(first).isFile()) {
+            accessSync(first, constants.X_OK);
+            return first;
+          }
+        } catch {
+          // not an executable file
+        }
+      }
+      if (fallback instanceof AccessDenied) throw fallback;
+      return fallback;
+    };
+    let exe: string;
+    try {
+      exe = await this.#section('exe');
+    } catch (err) {
+      if (err instanceof AccessDenied) return guess(err);
+      throw err;
+    }
+    if (!exe) {
+      try {
+        exe = await guess(exe);
+      } catch {
+        // keep ""
+      }
+    }
+    this.#exe = exe;
+    return exe;
+  }
+
+  /** psutil: the command line as a list ([] for zombies and kernel threads). */
+  async cmdline(): Promise<string[]> {
+    return [...(await this.#section('cmdline'))];
+  }
+
+  /** psutil: the environment variables ({} for zombies). */
+  async environ(): Promise<Record<string, string>> {
+    return { ...(await this.#section('environ')) };
+  }
+
+  /** psutil: seconds since the epoch (boot time + starttime / CLK_TCK); cached, it is the identity. */
+  async createTime(): Promise<number> {
+    return this.#createTime;
+  }
+
+  /** psutil.Process.status(): a STATUS_* string. */
+  async status(): Promise<ProcessStatus> {
+    return (await this.#section('stat')).status;
+  }
+
+  async cwd(): Promise<string> {
+    return this.#section('cwd');
+  }
+
+  /** The real uid's user name; the uid as a string when the user is unknown. */
+  async username(): Promise<string> {
+    return this.#section('username');
+  }
+
+  async uids(): Promise<ProcessIds> {
+    const [real, effective, saved] = (await this.#section('status')).uids as [number, number, number];
+    return { real, effective, saved };
+  }
+
+  async gids(): Promise<ProcessIds> {
+    const [real, effective, saved] = (await this.#section('status')).gids as [number, number, number];
+    return { real, effective, saved };
+  }
+
+  /** The controlling terminal ("/dev/pts/3"), or null. */
+  async terminal(): Promise<string | null> {
+    return this.#section('terminal');
+  }
+
+  /** nice() gets the niceness; nice(value) sets it (identity-checked). */
+  async nice(value?: number): Promise<number | undefined> {
+    if (value === undefined) return (await this.#section('stat')).nice;
+    if (!Number.isInteger(value)) throw new InvalidArgument(`nice value must be an integer, got ${String(value)}`);
+    await this.#act({ action: 'nice', value: Math.max(-20, Math.min(19, value)) });
+    return undefined;
+  }
+
+  /** ionice() gets {ioclass, value}; ionice(ioclass, value?) sets them (identity-checked). */
+  async ionice(ioclass?: number, value?: number): Promise<ProcessIonice | undefined> {
+    if (ioclass === undefined || ioclass === null) {
+      if (value !== undefined && value !== null) throw new InvalidArgument("'ioclass' argument must be specified");
+      return { ...(await this.#section('ionice')) };
+    }
+    if (!Number.isInteger(ioclass) || ioclass < 0 || ioclass > 3) throw new InvalidArgument(`invalid ioclass ${String(ioclass)}`);
+    const v = value ?? 0;
+    if (!Number.isInteger(v)) throw new InvalidArgument(`value must be an integer, got ${String(value)}`);
+    if (v && (ioclass === IOPRIO_CLASS_IDLE || ioclass === IOPRIO_CLASS_NONE)) {
+      throw new InvalidArgument(`${ioclass} ioclass accepts no value`);
+    }
+    if (v < 0 || v > 7) throw new InvalidArgument('value not in 0-7 range');
+    await this.#act({ action: 'ionice', ioclass, value: v });
+    return undefined;
+  }
+
+  /** rlimit(resource) → [soft, hard]; rlimit(resource, [soft, hard]) sets them (identity-checked). -1 is RLIM_INFINITY. */
+  async rlimit(resource: number, limits?: readonly [number, number]): Promise<[number, number] | undefined> {
+    if (!Number.isInteger(resource) || resource < 0 || resource > 15) throw new InvalidArgument(`invalid resource ${String(resource)}`);
+    if (limits === undefined) {
+      const all = await this.#section('rlimits');
+      const pair = all[resource];
+      if (!pair) throw new InvalidArgument(`resource ${resource} is not reported`);
+      return [pair[0], pair[1]];
+    }
+    if (!Array.isArray(limits) || limits.length !== 2) {
+      throw new InvalidArgument(`second argument must be a (soft, hard) tuple, got ${JSON.stringify(limits)}`);
+    }
+    const [soft, hard] = limits;
+    for (const v of [soft, hard]) {
+      if (!Number.isInteger(v) || v < -1) throw new InvalidArgument(`invalid limit ${String(v)}`);
+    }
+    await this.#act({ action: 'rlimit', resource, soft, hard });
+    return undefined;
+  }
+
+  async ioCounters(): Promise<ProcessIoCounters> {
+    return { ...(await this.#section('io')) };
+  }
+
+  async numCtxSwitches(): Promise<ProcessCtxSwitches> {
+    const status = await this.#section('status');
+    if (status.voluntary === null || status.involuntary === null) {
+      throw new InvalidArgument("'voluntary_ctxt_switches' and 'nonvoluntary_ctxt_switches' lines were not found (kernel too old?)");
+    }
+    return { voluntary: status.voluntary, involuntary: status.involuntary };
+  }
+
+  async numFds(): Promise<number> {
+    return this.#section('numFds');
+  }
+
+  async numThreads(): Promise<number> {
+    const status = await this.#section('status');
+    return status.numThreads ?? (await this.#section('stat')).numThreads;
+  }
+
+  async threads(): Promise<ProcessThread[]> {
+    return (await this.#section('threads')).map((t) => ({ ...t }));
+  }
+
+  async cpuTimes(): Promise<ProcessCpuTimes> {
+    return { ...(await this.#section('stat')).cpuTimes };
+  }
+
+  /**
+   * psutil.Process.cpu_percent(): with `interval` > 0, the share of one CPU
+   * used during that wait (may exceed 100 on several CPUs); without, since
+   * the previous call on this instance (0 the first time).
+   */
+  async cpuPercent(options?: { interval?: number | null }): Promise<number> {
+    const interval = optionsObject(options).interval ?? null;
+    if (interval !== null && (typeof interval !== 'number' || !(interval >= 0))) {
+      throw new InvalidArgument(`interval is not positive (got ${String(interval)})`);
+    }
+    const sample = async () => {
+      // Straight to the addon: a oneshot's cached stat would hide the change.
+      const snap = await callAsync(() => binding.processRead({ ...this.roots, pid: this.pid, sections: SECTION.stat }));
+      if (snap.stat instanceof Error || snap.stat === undefined) this.#raise(snap.stat);
+      const t = snap.stat.cpuTimes;
+      return { at: performance.now() / 1000, busy: t.user + t.system };
+    };
+    let before: { at: number; busy: number } | null;
+    if (interval !== null && interval > 0) {
+      before = await sample();
+      await sleep(interval * 1000);
+    } else {
+      before = this.#lastCpu;
+    }
+    const after = await sample();
+    this.#lastCpu = after;
+    if (before === null) return 0;
+    const elapsed = after.at - before.at;
+    if (elapsed <= 0) return 0;
+    return Math.round(((after.busy - before.busy) / elapsed) * 100 * 10) / 10;
+  }
+
+  /** cpuAffinity() → the CPUs it may run on; cpuAffinity(cpus) sets them ([] = all; identity-checked). */
+  async cpuAffinity(cpus?: readonly number[]): Promise<number[] | undefined> {
+    if (cpus === undefined) return [...(await this.#section('cpuAffinity'))].sort((a, b) => a - b);
+    if (!Array.isArray(cpus)) throw new InvalidArgument('cpus must be a list of CPU numbers');
+    const count = (await cpuCount(this.roots)) ?? 1;
+    const all = Array.from({ length: count }, (_, i) => i);
+    const wanted = cpus.length ? [...new Set(cpus)] : all;
+    for (const cpu of wanted) {
+      if (!Number.isInteger(cpu) || cpu < 0 || cpu >= count) {
+        throw new InvalidArgument(`invalid CPU number ${String(cpu)}; choose between ${JSON.stringify(all)}`);
+      }
+    }
+    await this.#act({ action: 'cpuAffinity', cpus: wanted });
+    return undefined;
+  }
+
+  /** The CPU this process last ran on. */
+  async cpuNum(): Promise<number> {
+    return (await this.#section('stat')).cpuNum;
+  }
+
+  async memoryInfo(): Promise<ProcessMemoryInfo> {
+    return { ...(await this.#section('statm')) };
+  }
+
+  /** memoryInfo() + uss, pss, swap (smaps_rollup, else smaps). */
+  async memoryFullInfo(): Promise<ProcessMemoryFullInfo> {
+    const info = await this.#section('statm');
+    const smaps = await this.#section('smaps');
+    return { ...info, ...smaps };
+  }
+
+  /** memtype's share of total physical memory, in percent. */
+  async memoryPercent(options?: { memtype?: MemType }): Promise<number> {
+    const memtype = optionsObject(options).memtype ?? 'rss';
+    if (!(MEMORY_FULL_FIELDS as readonly string[]).includes(memtype)) {
+      throw new InvalidArgument(`invalid memtype '${String(memtype)}'; valid types are ${JSON.stringify(MEMORY_FULL_FIELDS)}`);
+    }
+    const info: Record<string, number> = (MEMORY_INFO_FIELDS as readonly string[]).includes(memtype)
+      ? { ...(await this.memoryInfo()) }
+      : { ...(await this.memoryFullInfo()) };
+    const total = (await virtualMemory(this.roots)).total;
+    if (!total) throw new InvalidArgument("can't calculate process memory percent because total physical system memory is not positive");
+    return (info[memtype]! / total) * 100;
+  }
+
+  /** psutil.Process.memory_maps(): grouped by path (default), or one entry per mapping with addr and perms. */
+  memoryMaps(options: { grouped: false }): Promise<ProcessMemoryMapExt[]>;
+  memoryMaps(options?: { grouped?: true }): Promise<ProcessMemoryMap[]>;
+  async memoryMaps(options?: { grouped?: boolean }): Promise<ProcessMemoryMap[] | ProcessMemoryMapExt[]> {
+    const grouped = optionsObject(options).grouped ?? true;
+    const maps = await this.#section('memoryMaps');
+    if (!grouped) return maps.map((m) => ({ ...m }));
+    const byPath = new Map<string, ProcessMemoryMap>();
+    for (const { addr: _addr, perms: _perms, ...m } of maps) {
+      const seen = byPath.get(m.path);
+      if (!seen) {
+        byPath.set(m.path, { ...m });
+        continue;
+      }
+      for (const key of Object.keys(m) as (keyof ProcessMemoryMap)[]) {
+        if (key !== 'path') seen[key] += m[key];
+      }
+    }
+    return [...byPath.values()];
+  }
+
+  /** Regular files this process has open (as psutil: absolute paths that stat() as regular files). */
+  async openFiles(): Promise<ProcessOpenFile[]> {
+    return (await this.#section('openFiles')).map((f) => ({ ...f }));
+  }
+
+  /** psutil.Process.net_connections(kind='inet'). */
+  async netConnections(options?: { kind?: ConnectionKind }): Promise<ProcessConnection[]> {
+    const kind = optionsObject(options).kind ?? 'inet';
+    const snap = await callAsync(() => binding.processRead({ ...this.roots, pid: this.pid, sections: SECTION.connections, kind }));
+    const value = snap.connections;
+    if (value instanceof Error || value === undefined) this.#raise(value);
+    return value;
+  }
+
+  /** The parent Process, or null (identity-checked first, as every method that returns processes). */
+  async parent(): Promise<Process | null> {
+    await this.#act({ action: 'checkIdentity' });
+    const ppid = await this.ppid();
+    if (ppid <= 0) return null;
+    try {
+      const parent = await Process.create(ppid, this.roots);
+      // A parent younger than its child means the ppid was reused.
+      if (parent.#createTime <= this.#createTime) return parent;
+    } catch (err) {
+      if (!(err instanceof NoSuchProcess)) throw err;
+    }
+    return null;
+  }
+
+  /** All ancestors, nearest first. */
+  async parents(): Promise<Process[]> {
+    const result: Process[] = [];
+    let proc = await this.parent();
+    while (proc !== null) {
+      result.push(proc);
+      proc = await proc.parent();
+    }
+    return result;
+  }
+
+  /** Children (or all descendants with `recursive`), from every process's ppid in one processTable trip. */
+  async children(options?: { recursive?: boolean }): Promise<Process[]> {
+    const recursive = optionsObject(options).recursive ?? false;
+    await this.#act({ action: 'checkIdentity' });
+    const table = await callAsync(() => binding.processTable({ ...this.roots, fields: TABLE_FIELD.ppid | TABLE_FIELD.name }));
+    const byParent = new Map<number, typeof table.rows>();
+    for (const row of table.rows) {
+      const list = byParent.get(row.ppid!) ?? [];
+      list.push(row);
+      byParent.set(row.ppid!, list);
+    }
+    const result: Process[] = [];
+    const seen = new Set<number>();
+    const stack = [this.pid];
+    while (stack.length) {
+      const pid = stack.pop()!;
+      if (seen.has(pid)) continue;
+      seen.add(pid);
+      for (const row of byParent.get(pid) ?? []) {
+        // A child older than this process means its ppid was reused.
+        if (this.#createTime <= row.createTime) {
+          result.push(new Process(row.pid, row.createTime, this.roots, row.name ?? null));
+          if (recursive) stack.push(row.pid);
+        }
+      }
+      if (!recursive) break;
+    }
+    return result;
+  }
+
+  /** Same pid and same createTime: still this process (a zombie still is). */
+  async isRunning(): Promise<boolean> {
+    try {
+      const snap = await callAsync(() => binding.processRead({ ...this.roots, pid: this.pid, sections: SECTION.stat }));
+      const stat = snap.stat;
+      if (stat === undefined || stat instanceof Error) return false;
+      return stat.createTime === this.#createTime;
+    } catch {
+      return false;
+    }
+  }
+
+  // ---- actions: every one identity-checked by the addon (pidfd) ----------
+
+  async #act(action: Record<string, unknown> & { action: NativeProcessAction['action'] }): Promise<void> {
+    try {
+      await callAsync(() =>
+        binding.processAction({ ...this.roots, pid: this.pid, createTime: this.#createTime, ...action } as ResolvedRoots & NativeProcessAction),
+      );
+    } catch (err) {
+      this.#raise(err);
+    }
+  }
+
+  async sendSignal(sig: number | string): Promise<void> {
+    await this.#act({ action: 'signal', signal: signalNumber(sig) });
+  }
+
+  async suspend(): Promise<void> {
+    await this.sendSignal('SIGSTOP');
+  }
+
+  async resume(): Promise<void> {
+    await this.sendSignal('SIGCONT');
+  }
+
+  async terminate(): Promise<void> {
+    await this.sendSignal('SIGTERM');
+  }
+
+  async kill(): Promise<void> {
+    await this.sendSignal('SIGKILL');
+  }
+
+  /**
+   * psutil.Process.wait(): resolves when the process is gone. Node reaps its
+   * own children (libuv) and cannot waitpid() others, so this polls with
+   * backoff and resolves null (psutil's answer for non-children).
+   * TimeoutExpired when `timeout` (seconds) passes first.
+   */
+  async wait(options?: { timeout?: number | null }): Promise<number | null> {
+    const timeout = optionsObject(options).timeout ?? null;
+    if (timeout !== null && (typeof timeout !== 'number' || !(timeout >= 0))) {
+      throw new InvalidArgument('timeout must be a positive integer');
+    }
+    const stopAt = timeout === null ? Infinity : performance.now() + timeout * 1000;
+    let delay = 1;
+    for (;;) {
+      if (!(await this.#stillThere())) return null;
+      if (performance.now() >= stopAt) throw new TimeoutExpired(timeout!, this.pid, this.#name);
+      await sleep(Math.min(delay, Math.max(0, stopAt - performance.now())));
+      delay = Math.min(delay * 2, 40);
+    }
+  }
+
+  // Alive for wait(): the pid exists with our createTime (a zombie we cannot reap still exists, as in psutil).
+  async #stillThere(): Promise<boolean> {
+    return this.isRunning();
+  }
+
+  /** @internal For processIter / waitProcs. */
+  get knownCreateTime(): number {
+    return this.#createTime;
+  }
+
+  /** @internal */
+  get cachedName(): string | null {
+    return this.#name;
+  }
+}

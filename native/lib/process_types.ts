@@ -1,0 +1,194 @@
+// The records of the process API (psutil's namedtuples, camelCase fields,
+// psutil's units: bytes, seconds) and the addon's raw snapshot shape.
+
+import type { ProcessStatus } from './constants_process';
+
+/** Process.cpuTimes(): seconds. */
+export interface ProcessCpuTimes {
+  user: number;
+  system: number;
+  childrenUser: number;
+  childrenSystem: number;
+  iowait: number;
+}
+
+/** Process.memoryInfo(): bytes (statm × page size). */
+export interface ProcessMemoryInfo {
+  rss: number;
+  vms: number;
+  shared: number;
+  text: number;
+  lib: number;
+  data: number;
+  dirty: number;
+}
+
+/** Process.memoryFullInfo(): memoryInfo() + uss, pss, swap (bytes). */
+export interface ProcessMemoryFullInfo extends ProcessMemoryInfo {
+  uss: number;
+  pss: number;
+  swap: number;
+}
+
+/** One entry of Process.memoryMaps() (grouped: no addr/perms). */
+export interface ProcessMemoryMap {
+  path: string;
+  rss: number;
+  size: number;
+  pss: number;
+  sharedClean: number;
+  sharedDirty: number;
+  privateClean: number;
+  privateDirty: number;
+  referenced: number;
+  anonymous: number;
+  swap: number;
+}
+
+export interface ProcessMemoryMapExt extends ProcessMemoryMap {
+  addr: string;
+  perms: string;
+}
+
+/** Process.ioCounters(). */
+export interface ProcessIoCounters {
+  readCount: number;
+  writeCount: number;
+  readBytes: number;
+  writeBytes: number;
+  readChars: number;
+  writeChars: number;
+}
+
+/** Process.numCtxSwitches(). */
+export interface ProcessCtxSwitches {
+  voluntary: number;
+  involuntary: number;
+}
+
+/** Process.uids() / gids(). */
+export interface ProcessIds {
+  real: number;
+  effective: number;
+  saved: number;
+}
+
+/** Process.threads() entries: seconds. */
+export interface ProcessThread {
+  id: number;
+  userTime: number;
+  systemTime: number;
+}
+
+/** Process.openFiles() entries. */
+export interface ProcessOpenFile {
+  path: string;
+  fd: number;
+  position: number;
+  mode: string;
+  flags: number;
+}
+
+/** Process.ionice(). */
+export interface ProcessIonice {
+  ioclass: number;
+  value: number;
+}
+
+/** An inet endpoint (psutil's addr(ip, port)). */
+export interface ProcessAddress {
+  ip: string;
+  port: number;
+}
+
+/**
+ * Process.netConnections() entries. laddr/raddr: {ip, port} or null when
+ * psutil gives () (port 0); for AF_UNIX, laddr is the path and raddr "".
+ */
+export interface ProcessConnection {
+  fd: number;
+  family: number;
+  type: number;
+  laddr: ProcessAddress | string | null;
+  raddr: ProcessAddress | string | null;
+  status: string;
+}
+
+export type { ConnectionKind } from './constants_net';
+
+/** @internal What the addon's processRead resolves with: each section a value or an Error. */
+export interface NativeProcessSnapshot {
+  pid: number;
+  stat?:
+    | {
+        name: string;
+        status: ProcessStatus;
+        ppid: number;
+        ttyNr: number;
+        createTime: number;
+        cpuTimes: ProcessCpuTimes;
+        nice: number;
+        numThreads: number;
+        cpuNum: number;
+      }
+    | Error;
+  status?:
+    | { uids: number[]; gids: number[]; numThreads: number | null; voluntary: number | null; involuntary: number | null }
+    | Error;
+  statm?: ProcessMemoryInfo | Error;
+  io?: ProcessIoCounters | Error;
+  cmdline?: string[] | Error;
+  environ?: Record<string, string> | Error;
+  exe?: string | Error;
+  cwd?: string | Error;
+  smaps?: { uss: number; pss: number; swap: number } | Error;
+  memoryMaps?: ProcessMemoryMapExt[] | Error;
+  numFds?: number | Error;
+  threads?: ProcessThread[] | Error;
+  openFiles?: ProcessOpenFile[] | Error;
+  ionice?: ProcessIonice | Error;
+  cpuAffinity?: number[] | Error;
+  rlimits?: Record<number, [number, number]> | Error;
+  connections?: ProcessConnection[] | Error;
+  terminal?: string | null | Error;
+  username?: string | Error;
+}
+
+/** @internal */
+export type NativeProcessAction =
+  | { pid: number; createTime?: number; action: 'signal'; signal: number }
+  | { pid: number; createTime?: number; action: 'nice'; value: number }
+  | { pid: number; createTime?: number; action: 'ionice'; ioclass: number; value: number }
+  | { pid: number; createTime?: number; action: 'rlimit'; resource: number; soft: number; hard: number }
+  | { pid: number; createTime?: number; action: 'cpuAffinity'; cpus: number[] }
+  | { pid: number; createTime?: number; action: 'checkIdentity' };
+
+/** One row of processTable(): pid and createTime always, the rest as asked. */
+export interface ProcessTableRow {
+  pid: number;
+  createTime: number;
+  ppid?: number;
+  name?: string;
+  /** null when /proc/[pid]/status could not be read. */
+  username?: string | null;
+  status?: ProcessStatus;
+  /** user + system seconds (cumulative: diff two tables for cpuPercent). */
+  cpuTimes?: number;
+  rss?: number;
+  vms?: number;
+  numThreads?: number;
+  nice?: number;
+  cmdline?: string[];
+  /** null when /proc/[pid]/io is not readable (another user's process, without privilege). */
+  readBytes?: number | null;
+  writeBytes?: number | null;
+  terminal?: string | null;
+  cpuNum?: number;
+  exe?: string;
+}
+
+/** @internal */
+export interface NativeProcessTable {
+  timestamp: number;
+  rows: ProcessTableRow[];
+}

@@ -1,0 +1,126 @@
+// Exports of the process API. Like every export: one options object in, a
+// Promise out, the work on libuv's pool.
+//
+//   processRead({procfs, pid, sections, kind?})         → snapshot (sections: ProcessSectionBit mask)
+//   processAction({procfs, pid, createTime?, action, …}) → undefined
+//   processTable({procfs, fields})                      → {timestamp, rows}
+
+#include "addon_process.h"
+
+#include <cmath>
+#include <string>
+
+#include "js_args.h"
+#include "js_records_process.h"
+#include "native_call.h"
+
+namespace procyon {
+namespace {
+
+struct ProcessAddonData {
+  std::shared_ptr<const Backend> backend;
+};
+
+std::shared_ptr<const Backend> backendOf(const Napi::CallbackInfo& info) {
+  return static_cast<ProcessAddonData*>(info.Data())->backend;
+}
+
+double numberOption(Napi::Object options, const char* name) {
+  const Napi::Value value = options.Get(name);
+  if (!value.IsNumber()) throw Error::invalidArgument(std::string(name) + " must be a number");
+  const double number = value.As<Napi::Number>().DoubleValue();
+  if (!std::isfinite(number)) throw Error::invalidArgument(std::string(name) + " must be finite");
+  return number;
+}
+
+int64_t integerOption(Napi::Object options, const char* name, double min, double max) {
+  const double number = numberOption(options, name);
+  if (std::trunc(number) != number || number < min || number > max) {
+    throw Error::invalidArgument(std::string(name) + " must be an integer in [" + std::to_string(static_cast<int64_t>(min)) +
+                                 ", " + std::to_string(static_cast<int64_t>(max)) + "]");
+  }
+  return static_cast<int64_t>(number);
+}
+
+int64_t pidOption(Napi::Object options) { return integerOption(options, "pid", 0, 4194304.0 * 1024); }
+
+Napi::Value processRead(const Napi::CallbackInfo& info) {
+  return runAsync<ProcessSnapshot>(info, "procyon.processRead", [&] {
+    const Napi::Object options = optionsArgument(info);
+    ProcessQuery query;
+    query.pid = pidOption(options);
+    query.sections = static_cast<uint32_t>(integerOption(options, "sections", 0, 0xffffffff));
+    const Napi::Value kind = options.Get("kind");
+    if (!kind.IsUndefined()) {
+      if (!kind.IsString()) throw Error::invalidArgument("kind must be a string");
+      query.connectionKind = kind.As<Napi::String>().Utf8Value();
+    }
+    return [backend = backendOf(info), roots = rootsOption(options), query] { return backend->readProcess(roots, query); };
+  });
+}
+
+Napi::Value processAction(const Napi::CallbackInfo& info) {
+  return runAsync<ActionDone>(info, "procyon.processAction", [&] {
+    const Napi::Object options = optionsArgument(info);
+    ProcessAction action;
+    action.pid = pidOption(options);
+    if (!options.Get("createTime").IsUndefined()) action.createTime = numberOption(options, "createTime");
+    const Napi::Value kind = options.Get("action");
+    if (!kind.IsString()) throw Error::invalidArgument("action must be a string");
+    const std::string name = kind.As<Napi::String>().Utf8Value();
+    if (name == "signal") {
+      action.kind = ProcessAction::Kind::Signal;
+      action.signal = static_cast<int>(integerOption(options, "signal", 0, 64));
+    } else if (name == "nice") {
+      action.kind = ProcessAction::Kind::Nice;
+      action.value = integerOption(options, "value", -20, 19);
+    } else if (name == "ionice") {
+      action.kind = ProcessAction::Kind::Ionice;
+      action.ioclass = static_cast<int>(integerOption(options, "ioclass", 0, 3));
+      action.value = integerOption(options, "value", 0, 7);
+    } else if (name == "rlimit") {
+      action.kind = ProcessAction::Kind::Rlimit;
+      action.resource = static_cast<int>(integerOption(options, "resource", 0, 15));
+      action.soft = static_cast<double>(integerOption(options, "soft", -1, 9007199254740991.0));
+      action.hard = static_cast<double>(integerOption(options, "hard", -1, 9007199254740991.0));
+    } else if (name == "cpuAffinity") {
+      action.kind = ProcessAction::Kind::CpuAffinity;
+      const Napi::Value cpus = options.Get("cpus");
+      if (!cpus.IsArray()) throw Error::invalidArgument("cpus must be an array");
+      const Napi::Array array = cpus.As<Napi::Array>();
+      for (uint32_t i = 0; i < array.Length(); ++i) {
+        const Napi::Value cpu = array.Get(i);
+        if (!cpu.IsNumber()) throw Error::invalidArgument("cpus must hold numbers");
+        action.cpus.push_back(cpu.As<Napi::Number>().Int64Value());
+      }
+    } else if (name == "checkIdentity") {
+      action.kind = ProcessAction::Kind::CheckIdentity;
+    } else {
+      throw Error::invalidArgument("unknown action '" + name + "'");
+    }
+    return [backend = backendOf(info), roots = rootsOption(options), action] {
+      backend->processAction(roots, action);
+      return ActionDone{};
+    };
+  });
+}
+
+Napi::Value processTable(const Napi::CallbackInfo& info) {
+  return runAsync<ProcessTable>(info, "procyon.processTable", [&] {
+    const Napi::Object options = optionsArgument(info);
+    const auto fields = static_cast<uint32_t>(integerOption(options, "fields", 0, 0xffffffff));
+    return [backend = backendOf(info), roots = rootsOption(options), fields] { return backend->processTable(roots, fields); };
+  });
+}
+
+}  // namespace
+
+void registerProcessExports(Napi::Env env, Napi::Object exports, std::shared_ptr<const Backend> backend) {
+  auto* data = new ProcessAddonData{std::move(backend)};
+  env.AddCleanupHook([data] { delete data; });
+  exports.Set("processRead", Napi::Function::New(env, processRead, "processRead", data));
+  exports.Set("processAction", Napi::Function::New(env, processAction, "processAction", data));
+  exports.Set("processTable", Napi::Function::New(env, processTable, "processTable", data));
+}
+
+}  // namespace procyon

@@ -1,0 +1,303 @@
+#pragma once
+
+// Records of the process API (psutil.Process on Linux). Parsers fill the raw
+// per-file structs; the backend assembles them into what lib/process.ts needs.
+// Kept apart from records.h so the process work merges without conflicts.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "common/error.h"
+
+namespace procyon {
+
+// /proc/[pid]/stat, the fields psutil uses (clock ticks / pages as the kernel prints them).
+struct ProcStat {
+  int64_t pid = 0;
+  std::string comm;  // between the first '(' and the LAST ')'
+  char state = '?';
+  int64_t ppid = 0;
+  int64_t pgrp = 0;
+  int64_t session = 0;
+  int64_t ttyNr = 0;
+  int64_t tpgid = 0;
+  uint64_t minflt = 0;
+  uint64_t majflt = 0;
+  uint64_t utime = 0;
+  uint64_t stime = 0;
+  int64_t cutime = 0;
+  int64_t cstime = 0;
+  int64_t priority = 0;
+  int64_t nice = 0;
+  int64_t numThreads = 0;
+  uint64_t starttime = 0;
+  uint64_t vsize = 0;
+  int64_t rss = 0;  // pages
+  int64_t processor = -1;
+  uint64_t rtPriority = 0;
+  uint64_t policy = 0;
+  uint64_t delayacctBlkioTicks = 0;
+  std::optional<int64_t> exitCode;  // field 52 (Linux 3.5+)
+};
+
+// /proc/[pid]/status, the lines psutil uses.
+struct ProcStatus {
+  std::string name;
+  char state = '?';
+  int64_t tgid = 0;
+  int64_t ppid = 0;
+  // real, effective, saved, filesystem
+  std::optional<std::vector<int64_t>> uids;
+  std::optional<std::vector<int64_t>> gids;
+  std::optional<int64_t> threads;
+  std::optional<uint64_t> voluntaryCtxtSwitches;
+  std::optional<uint64_t> nonvoluntaryCtxtSwitches;
+  std::string cpusAllowedList;
+};
+
+// /proc/[pid]/statm, in pages.
+struct ProcStatm {
+  uint64_t size = 0, resident = 0, shared = 0, text = 0, lib = 0, data = 0, dirty = 0;
+};
+
+// /proc/[pid]/io.
+struct ProcIo {
+  uint64_t rchar = 0, wchar = 0, syscr = 0, syscw = 0, readBytes = 0, writeBytes = 0;
+};
+
+// smaps_rollup or summed smaps: bytes.
+struct SmapsTotals {
+  double uss = 0, pss = 0, swap = 0;
+};
+
+// One /proc/[pid]/smaps block (psutil.Process.memory_maps(grouped=False)); bytes.
+struct MemoryMap {
+  std::string addr;
+  std::string perms;
+  std::string path;
+  double rss = 0, size = 0, pss = 0, sharedClean = 0, sharedDirty = 0, privateClean = 0, privateDirty = 0,
+         referenced = 0, anonymous = 0, swap = 0;
+};
+
+// One /proc/[pid]/maps line.
+struct MapsEntry {
+  uint64_t start = 0, end = 0;
+  std::string perms;
+  uint64_t offset = 0;
+  std::string dev;
+  uint64_t inode = 0;
+  std::string path;
+};
+
+// One resource of /proc/[pid]/limits or prlimit(2); -1 is RLIM_INFINITY, as Python's resource module.
+struct RlimitValue {
+  int resource = 0;
+  double soft = -1;
+  double hard = -1;
+};
+
+// /proc/[pid]/fdinfo/N.
+struct FdInfo {
+  uint64_t pos = 0;
+  uint64_t flags = 0;
+};
+
+// One row of /proc/net/{tcp,tcp6,udp,udp6}.
+struct InetSocketRow {
+  std::string laddrIp;
+  uint32_t laddrPort = 0;
+  std::string raddrIp;
+  uint32_t raddrPort = 0;
+  int state = 0;  // the kernel's TCP state number
+  uint64_t inode = 0;
+};
+
+// One row of /proc/net/unix.
+struct UnixSocketRow {
+  int type = 0;
+  uint64_t inode = 0;
+  std::string path;
+};
+
+// --- what the backend hands to JS ---
+
+struct ProcessCpuTimes {
+  double user = 0, system = 0, childrenUser = 0, childrenSystem = 0, iowait = 0;
+};
+
+struct ProcessStatInfo {
+  std::string name;  // comm
+  std::string status;  // psutil STATUS_* string
+  int64_t ppid = 0;
+  int64_t ttyNr = 0;
+  double createTime = 0;
+  ProcessCpuTimes cpuTimes;
+  int64_t nice = 0;
+  int64_t numThreads = 0;
+  int64_t cpuNum = -1;
+};
+
+struct ProcessStatusInfo {
+  std::vector<int64_t> uids;  // real, effective, saved
+  std::vector<int64_t> gids;
+  std::optional<int64_t> numThreads;
+  std::optional<uint64_t> voluntary, involuntary;
+};
+
+struct ProcessMemoryInfo {
+  double rss = 0, vms = 0, shared = 0, text = 0, lib = 0, data = 0, dirty = 0;
+};
+
+struct ProcessIoCounters {
+  double readCount = 0, writeCount = 0, readBytes = 0, writeBytes = 0, readChars = 0, writeChars = 0;
+};
+
+struct ProcessThread {
+  int64_t id = 0;
+  double userTime = 0, systemTime = 0;
+};
+
+struct ProcessOpenFile {
+  std::string path;
+  int64_t fd = 0;
+  double position = 0;
+  std::string mode;
+  int64_t flags = 0;
+};
+
+struct ProcessConnection {
+  int64_t fd = -1;
+  int family = 0;
+  int type = 0;
+  // inet: [ip, port] or empty; unix: path (raddr "")
+  bool unix = false;
+  std::string laddrIp, raddrIp;
+  uint32_t laddrPort = 0, raddrPort = 0;
+  bool hasLaddr = false, hasRaddr = false;
+  std::string status;
+};
+
+struct IoniceValue {
+  int ioclass = 0;
+  int value = 0;
+};
+
+// A section of a process snapshot: its value, or the error reading it raised
+// (already turned into psutil's NoSuchProcess / ZombieProcess / AccessDenied).
+template <typename T>
+using Section = std::optional<std::variant<T, Error>>;
+
+// Which sections readProcess fills (bit flags).
+enum ProcessSectionBit : uint32_t {
+  kSecStat = 1u << 0,
+  kSecStatus = 1u << 1,
+  kSecStatm = 1u << 2,
+  kSecIo = 1u << 3,
+  kSecCmdline = 1u << 4,
+  kSecEnviron = 1u << 5,
+  kSecExe = 1u << 6,
+  kSecCwd = 1u << 7,
+  kSecSmaps = 1u << 8,  // memoryFullInfo's uss/pss/swap
+  kSecMemoryMaps = 1u << 9,
+  kSecNumFds = 1u << 10,
+  kSecThreads = 1u << 11,
+  kSecOpenFiles = 1u << 12,
+  kSecIonice = 1u << 13,
+  kSecCpuAffinity = 1u << 14,
+  kSecRlimits = 1u << 15,
+  kSecConnections = 1u << 16,
+  kSecTerminal = 1u << 17,
+  kSecUsername = 1u << 18,
+};
+
+struct ProcessQuery {
+  int64_t pid = 0;
+  uint32_t sections = 0;
+  std::string connectionKind = "inet";
+};
+
+struct ProcessSnapshot {
+  int64_t pid = 0;
+  Section<ProcessStatInfo> stat;
+  Section<ProcessStatusInfo> status;
+  Section<ProcessMemoryInfo> statm;
+  Section<ProcessIoCounters> io;
+  Section<std::vector<std::string>> cmdline;
+  Section<std::vector<std::pair<std::string, std::string>>> environ;
+  Section<std::string> exe;
+  Section<std::string> cwd;
+  Section<SmapsTotals> smaps;
+  Section<std::vector<MemoryMap>> memoryMaps;
+  Section<int64_t> numFds;
+  Section<std::vector<ProcessThread>> threads;
+  Section<std::vector<ProcessOpenFile>> openFiles;
+  Section<IoniceValue> ionice;
+  Section<std::vector<int64_t>> cpuAffinity;
+  Section<std::vector<RlimitValue>> rlimits;
+  Section<std::vector<ProcessConnection>> connections;
+  Section<std::optional<std::string>> terminal;
+  Section<std::string> username;
+};
+
+// An action on a process, checked against (pid, createTime) first.
+struct ProcessAction {
+  enum class Kind { Signal, Nice, Ionice, Rlimit, CpuAffinity, CheckIdentity };
+  Kind kind = Kind::CheckIdentity;
+  int64_t pid = 0;
+  std::optional<double> createTime;  // absent: no identity check
+  int signal = 0;
+  int64_t value = 0;  // nice value, ionice value
+  int ioclass = 0;
+  int resource = 0;
+  double soft = -1, hard = -1;
+  std::vector<int64_t> cpus;
+};
+
+// processTable: which fields (bit flags) and the rows.
+enum ProcessTableField : uint32_t {
+  kTblPpid = 1u << 0,
+  kTblName = 1u << 1,
+  kTblUsername = 1u << 2,
+  kTblStatus = 1u << 3,
+  kTblCpuTimes = 1u << 4,
+  kTblMemory = 1u << 5,
+  kTblNumThreads = 1u << 6,
+  kTblNice = 1u << 7,
+  kTblCreateTime = 1u << 8,
+  kTblCmdline = 1u << 9,
+  kTblIo = 1u << 10,
+  kTblTerminal = 1u << 11,
+  kTblCpuNum = 1u << 12,
+  kTblExe = 1u << 13,
+};
+
+struct ProcessTableRow {
+  int64_t pid = 0;
+  int64_t ppid = 0;
+  std::string name;
+  std::string username;
+  std::string status;
+  double cpuTimes = 0;  // user + system seconds
+  double rss = 0, vms = 0;
+  int64_t numThreads = 0;
+  int64_t nice = 0;
+  double createTime = 0;
+  std::vector<std::string> cmdline;
+  bool hasIo = false;  // /proc/[pid]/io readable (root, or own processes)
+  double readBytes = 0, writeBytes = 0;
+  std::optional<std::string> terminal;
+  int64_t cpuNum = -1;
+  std::string exe;
+};
+
+struct ProcessTable {
+  uint32_t fields = 0;
+  double timestamp = 0;  // monotonic seconds, for rates
+  std::vector<ProcessTableRow> rows;
+};
+
+}  // namespace procyon

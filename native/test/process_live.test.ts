@@ -1,0 +1,494 @@
+// Process against real processes this test spawns, and against psutil
+// (python3-psutil) reading the same pids.
+
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { createInterface } from 'node:readline';
+import { afterAll, describe, expect, it } from 'vitest';
+
+import { PACKAGE_DIR, collector } from './helpers';
+
+const { Process, NoSuchProcess, ZombieProcess, TimeoutExpired, InvalidArgument } = collector;
+type Proc = InstanceType<typeof Process>;
+
+const PYTHON = '/usr/bin/python3';
+const havePsutil = spawnSync(PYTHON, ['-c', 'import psutil'], { encoding: 'utf8' }).status === 0;
+const children: ChildProcess[] = [];
+const scratch = mkdtempSync(path.join(tmpdir(), 'procyon-proc-'));
+
+afterAll(() => {
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+function track(child: ChildProcess): ChildProcess {
+  children.push(child);
+  return child;
+}
+
+/** Spawns and waits for the first stdout line (the helper says it is ready). */
+async function spawnReady(cmd: string, args: string[], options: Parameters<typeof spawn>[2] = {}): Promise<{ child: ChildProcess; line: string }> {
+  const child = track(spawn(cmd, args, { stdio: ['ignore', 'pipe', 'inherit'], ...options }));
+  const lines = createInterface({ input: child.stdout! });
+  const line = await new Promise<string>((resolve, reject) => {
+    lines.once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`${cmd} exited (${code}) before it was ready`)));
+  });
+  return { child, line };
+}
+
+async function exited(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  await new Promise((resolve) => child.once('exit', resolve));
+}
+
+function psutil(pid: number, expr = 'p.as_dict()'): Record<string, unknown> {
+  const script = `
+import json, psutil, sys
+p = psutil.Process(${pid})
+def conv(o):
+    if hasattr(o, '_asdict'): return o._asdict()
+    return str(o)
+print(json.dumps(${expr}, default=conv))
+`;
+  const r = spawnSync(PYTHON, ['-W', 'ignore', '-c', script], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`psutil failed: ${r.stderr}`);
+  return JSON.parse(r.stdout) as Record<string, unknown>;
+}
+
+const fdCount = () => readdirSync('/proc/self/fd').length;
+
+describe('capabilities', () => {
+  it('reports the process API on Linux', () => {
+    expect(collector.capabilities()).toMatchObject({
+      pids: true,
+      pidExists: true,
+      Process: true,
+      processIter: true,
+      waitProcs: true,
+      processTable: true,
+    });
+  });
+});
+
+describe('spawned processes', () => {
+  it('a name with spaces and parentheses (comm and argv[0])', async () => {
+    const link = path.join(scratch, 'a) (b');
+    symlinkSync('/bin/sleep', link);
+    const child = track(spawn('bash', ['-c', `exec -a 'a) (b' '${link}' 30`], { stdio: 'ignore' }));
+    await new Promise((r) => setTimeout(r, 200));
+    const p = await Process.create(child.pid!);
+    expect(await p.name()).toBe('a) (b');
+    expect(await p.cmdline()).toEqual(['a) (b', '30']);
+    expect(await p.status()).toBe('sleeping');
+    expect(await p.ppid()).toBe(process.pid);
+    if (havePsutil) {
+      const ps = psutil(child.pid!);
+      expect(await p.name()).toBe(ps.name);
+      expect(await p.cmdline()).toEqual(ps.cmdline);
+      expect(Math.abs((await p.createTime()) - (ps.create_time as number))).toBeLessThan(0.02);
+    }
+  });
+
+  it('many threads: numThreads and threads() match psutil', async () => {
+    const { child } = await spawnReady(PYTHON, [
+      '-c',
+      'import threading,time\nfor _ in range(10): threading.Thread(target=time.sleep, args=(30,), daemon=True).start()\nprint("ready", flush=True)\ntime.sleep(30)',
+    ]);
+    const p = await Process.create(child.pid!);
+    expect(await p.numThreads()).toBe(11);
+    const threads = await p.threads();
+    expect(threads).toHaveLength(11);
+    expect(threads[0]!.id).toBe(child.pid);
+    if (havePsutil) {
+      const ps = psutil(child.pid!, '[t.id for t in p.threads()]') as unknown as number[];
+      expect(threads.map((t) => t.id).sort()).toEqual([...ps].sort());
+    }
+  });
+
+  it('a zombie: status, ZombieProcess on exe/cwd, [] cmdline, still running', async () => {
+    const { line } = await spawnReady(PYTHON, [
+      '-c',
+      'import os,time\npid=os.fork()\nif pid==0: os._exit(3)\nprint(pid, flush=True)\ntime.sleep(30)',
+    ]);
+    const zpid = Number(line);
+    await new Promise((r) => setTimeout(r, 200));
+    const z = await Process.create(zpid);
+    expect(await z.status()).toBe('zombie');
+    await expect(z.exe()).rejects.toBeInstanceOf(ZombieProcess);
+    await expect(z.cwd()).rejects.toBeInstanceOf(ZombieProcess);
+    expect(await z.cmdline()).toEqual([]);
+    expect(await z.isRunning()).toBe(true);
+    const d = await z.asDict({ attrs: ['pid', 'status', 'exe', 'cwd'], adValue: 'AD' });
+    expect(d).toEqual({ pid: zpid, status: 'zombie', exe: 'AD', cwd: 'AD' });
+    if (havePsutil) expect(psutil(zpid, 'p.status()')).toBe('zombie');
+    await expect(z.wait({ timeout: 0.05 })).rejects.toBeInstanceOf(TimeoutExpired);
+  });
+
+  it('stopped and resumed through suspend()/resume()', async () => {
+    const child = track(spawn('sleep', ['30'], { stdio: 'ignore' }));
+    const p = await Process.create(child.pid!);
+    await p.suspend();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(await p.status()).toBe('stopped');
+    if (havePsutil) expect(psutil(child.pid!, 'p.status()')).toBe('stopped');
+    await p.resume();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(await p.status()).toBe('sleeping');
+  });
+
+  it('open files and sockets, as psutil sees them', async () => {
+    const file = path.join(scratch, 'data.log');
+    writeFileSync(file, 'x'.repeat(10));
+    const sock = path.join(scratch, 'u.sock');
+    const { child } = await spawnReady(PYTHON, [
+      '-c',
+      `import socket,time
+f=open(${JSON.stringify(file)},'a'); f.write('abc'); f.flush()
+g=open(${JSON.stringify(file)},'r+'); g.seek(5)
+t=socket.socket(); t.bind(('127.0.0.1',0)); t.listen()
+u=socket.socket(socket.AF_INET6, socket.SOCK_DGRAM); u.bind(('::1',0))
+x=socket.socket(socket.AF_UNIX); x.bind(${JSON.stringify(sock)}); x.listen()
+print('ready', flush=True)
+time.sleep(30)`,
+    ]);
+    const p = await Process.create(child.pid!);
+    const files = await p.openFiles();
+    const mine = files.filter((f) => f.path === file);
+    expect(mine.map((f) => [f.mode, f.position])).toEqual([
+      ['a', 13],
+      ['r+', 5],
+    ]);
+    const conns = await p.netConnections({ kind: 'all' });
+    const tcp = conns.find((c) => c.family === collector.AF_INET && c.type === collector.SOCK_STREAM)!;
+    expect(tcp.status).toBe('LISTEN');
+    expect(tcp.laddr).toMatchObject({ ip: '127.0.0.1' });
+    expect(tcp.raddr).toBeNull();
+    const udp6 = conns.find((c) => c.family === collector.AF_INET6)!;
+    expect(udp6).toMatchObject({ type: collector.SOCK_DGRAM, status: 'NONE', laddr: { ip: '::1' } });
+    // fd 1 is a unix socket too (node's stdout pipe is a socketpair): look for ours by path.
+    expect(conns.find((c) => c.family === collector.AF_UNIX && c.laddr === sock)).toMatchObject({ type: collector.SOCK_STREAM, raddr: '', status: 'NONE' });
+    expect(await p.netConnections()).toHaveLength(2); // inet: tcp + udp6
+    expect(await p.netConnections({ kind: 'tcp4' })).toHaveLength(1);
+    await expect(p.netConnections({ kind: 'bogus' as 'all' })).rejects.toBeInstanceOf(InvalidArgument);
+    if (havePsutil) {
+      const ps = psutil(child.pid!, '{"files": [f._asdict() for f in p.open_files()], "conns": [[c.fd, int(c.family), int(c.type), list(c.laddr) if isinstance(c.laddr, tuple) else c.laddr, c.status] for c in p.connections("all")]}') as {
+        files: { path: string; fd: number; position: number; mode: string; flags: number }[];
+        conns: [number, number, number, unknown, string][];
+      };
+      expect(files.map((f) => [f.path, f.fd, f.position, f.mode, f.flags])).toEqual(
+        ps.files.map((f) => [f.path, f.fd, f.position, f.mode, f.flags]).sort((a, b) => (a[1] as number) - (b[1] as number)),
+      );
+      const ours = conns.map((c) => [
+        c.fd,
+        c.family,
+        c.type,
+        typeof c.laddr === 'string' || c.laddr === null ? (c.laddr ?? []) : [c.laddr.ip, c.laddr.port],
+        c.status,
+      ]);
+      expect(ours.sort()).toEqual([...ps.conns].sort());
+    }
+  });
+
+  it('nice and rlimits set by the child (renice/ulimit), then by us', async () => {
+    const child = track(spawn('bash', ['-c', 'ulimit -n 123; exec nice -n 5 sleep 30'], { stdio: 'ignore' }));
+    await new Promise((r) => setTimeout(r, 200));
+    const p = await Process.create(child.pid!);
+    expect(await p.nice()).toBe(5);
+    expect(await p.rlimit(collector.RLIMIT_NOFILE)).toEqual([123, 123]);
+    await p.nice(10);
+    expect(await p.nice()).toBe(10);
+    await p.rlimit(collector.RLIMIT_NOFILE, [100, 120]);
+    expect(await p.rlimit(collector.RLIMIT_NOFILE)).toEqual([100, 120]);
+    await p.rlimit(collector.RLIMIT_CORE, [collector.RLIM_INFINITY, collector.RLIM_INFINITY]);
+    expect(await p.rlimit(collector.RLIMIT_CORE)).toEqual([-1, -1]);
+    await p.ionice(collector.IOPRIO_CLASS_BE, 6);
+    expect(await p.ionice()).toEqual({ ioclass: 2, value: 6 });
+    await expect(p.ionice(collector.IOPRIO_CLASS_IDLE, 3)).rejects.toBeInstanceOf(InvalidArgument);
+    await expect(p.ionice(collector.IOPRIO_CLASS_BE, 8)).rejects.toBeInstanceOf(InvalidArgument);
+    await expect(p.ionice(undefined, 3)).rejects.toBeInstanceOf(InvalidArgument);
+    await p.cpuAffinity([0]);
+    expect(await p.cpuAffinity()).toEqual([0]);
+    await p.cpuAffinity([]);
+    expect((await p.cpuAffinity())!.length).toBe((await collector.cpuCount())!);
+    await expect(p.cpuAffinity([99])).rejects.toBeInstanceOf(InvalidArgument);
+    if (havePsutil) {
+      const ps = psutil(child.pid!, '[p.nice(), list(p.rlimit(psutil.RLIMIT_NOFILE)), list(p.ionice())]');
+      expect(ps).toEqual([10, [100, 120], [2, 6]]);
+    }
+  });
+
+  it('environ with "=", newlines and unicode', async () => {
+    const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', EQ: 'a=b=c', NL: 'one\ntwo', UNI: 'ünïcødé ✓ 日本' };
+    const child = track(spawn('sleep', ['30'], { env, stdio: 'ignore' }));
+    await new Promise((r) => setTimeout(r, 100));
+    const p = await Process.create(child.pid!);
+    expect(await p.environ()).toEqual(env);
+    if (havePsutil) expect(psutil(child.pid!, 'p.environ()')).toEqual(env);
+  });
+
+  it.skipIf(!havePsutil)('asDict() of a sleeping process agrees with psutil', async () => {
+    const child = track(spawn('sleep', ['30'], { stdio: 'ignore', cwd: scratch }));
+    await new Promise((r) => setTimeout(r, 100));
+    const p = await Process.create(child.pid!);
+    const d = await p.asDict();
+    const ps = psutil(child.pid!);
+    for (const [ours, theirs] of [
+      ['pid', 'pid'],
+      ['ppid', 'ppid'],
+      ['name', 'name'],
+      ['exe', 'exe'],
+      ['cmdline', 'cmdline'],
+      ['status', 'status'],
+      ['username', 'username'],
+      ['cwd', 'cwd'],
+      ['nice', 'nice'],
+      ['numThreads', 'num_threads'],
+      ['numFds', 'num_fds'],
+      ['terminal', 'terminal'],
+      ['cpuAffinity', 'cpu_affinity'],
+    ] as const) {
+      expect(d[ours], ours).toEqual(ps[theirs]);
+    }
+    expect(Object.values(d.uids as object)).toEqual(ps.uids);
+    expect(Object.values(d.gids as object)).toEqual(ps.gids);
+    expect(Object.values(d.ionice as object)).toEqual(ps.ionice);
+    expect(Math.abs((d.createTime as number) - (ps.create_time as number))).toBeLessThan(0.02);
+    expect((d.memoryInfo as { vms: number }).vms).toBe((ps.memory_info as number[])[1]);
+    expect((d.memoryFullInfo as { uss: number }).uss).toBeGreaterThan(0);
+    expect(Object.keys(d).sort()).toEqual([...collector.PROCESS_ATTRS].sort());
+  });
+});
+
+describe('identity and errors', () => {
+  it('an exited pid → NoSuchProcess, for reads and actions', async () => {
+    const child = track(spawn('sleep', ['30'], { stdio: 'ignore' }));
+    const p = await Process.create(child.pid!);
+    child.kill('SIGKILL');
+    await exited(child);
+    await expect(p.status()).rejects.toBeInstanceOf(NoSuchProcess);
+    await expect(p.kill()).rejects.toBeInstanceOf(NoSuchProcess);
+    await expect(Process.create(child.pid!)).rejects.toBeInstanceOf(NoSuchProcess);
+    expect(await p.isRunning()).toBe(false);
+    expect(await p.wait()).toBeNull();
+  });
+
+  it('actions on a stale instance touch nothing: old exits, new one lives', async () => {
+    const first = track(spawn('sleep', ['30'], { stdio: 'ignore' }));
+    const old = await Process.create(first.pid!);
+    first.kill('SIGKILL');
+    await exited(first);
+    const second = track(spawn('sleep', ['30'], { stdio: 'ignore' }));
+    const fresh = await Process.create(second.pid!);
+    for (const act of [() => old.kill(), () => old.terminate(), () => old.suspend(), () => old.nice(3), () => old.children(), () => old.parent()]) {
+      await expect(act()).rejects.toBeInstanceOf(NoSuchProcess);
+    }
+    expect(await fresh.status()).toBe('sleeping');
+    expect(await fresh.nice()).toBe(0);
+  });
+
+  it('the identity check itself: the same pid with a different createTime is refused', async () => {
+    const child = track(spawn('sleep', ['30'], { stdio: 'ignore' }));
+    const real = await Process.create(child.pid!);
+    // What a reused pid looks like from the old instance: same pid, another createTime.
+    const impostor = new Process(child.pid!, (await real.createTime()) - 1000, real.roots);
+    await expect(impostor.kill()).rejects.toThrow(/PID has been reused/);
+    await expect(impostor.sendSignal('SIGSTOP')).rejects.toBeInstanceOf(NoSuchProcess);
+    await expect(impostor.nice(7)).rejects.toBeInstanceOf(NoSuchProcess);
+    await expect(impostor.rlimit(collector.RLIMIT_NOFILE, [10, 10])).rejects.toBeInstanceOf(NoSuchProcess);
+    await expect(impostor.cpuAffinity([0])).rejects.toBeInstanceOf(NoSuchProcess);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(await real.status()).toBe('sleeping');
+    expect(await real.nice()).toBe(0);
+    expect(await real.rlimit(collector.RLIMIT_NOFILE)).not.toEqual([10, 10]);
+    expect(child.exitCode).toBeNull();
+    await real.terminate();
+    expect(await real.wait({ timeout: 5 })).toBeNull();
+    expect(child.signalCode === 'SIGTERM' || (await new Promise((r) => child.once('exit', (_c, s) => r(s)))) === 'SIGTERM').toBe(true);
+  });
+
+  it('AccessDenied as an unprivileged user (environ of pid 1, signalling root)', async () => {
+    if (spawnSync('id', ['procyon-test']).status !== 0) {
+      const made = spawnSync('useradd', ['-M', '-s', '/usr/sbin/nologin', 'procyon-test']);
+      if (made.status !== 0 && spawnSync('id', ['procyon-test']).status !== 0) throw new Error(`useradd failed: ${made.stderr}`);
+    }
+    const target = track(spawn('sleep', ['30'], { stdio: 'ignore' }));
+    const script = `
+const c = require(${JSON.stringify(path.join(PACKAGE_DIR, 'dist', 'index.js'))});
+(async () => {
+  const out = {};
+  const name = (e) => (e && e.constructor ? e.constructor.name : String(e));
+  try { await (await c.Process.create(1)).environ(); out.environ = 'ok'; } catch (e) { out.environ = name(e); out.pid = e.pid; }
+  try { await (await c.Process.create(${target.pid})).kill(); out.kill = 'ok'; } catch (e) { out.kill = name(e); out.killPid = e.pid; out.killName = e.processName; }
+  const d = await (await c.Process.create(1)).asDict({ attrs: ['pid', 'environ', 'name'], adValue: 'denied' });
+  out.asDict = d.environ;
+  console.log(JSON.stringify(out));
+})();`;
+    const r = spawnSync('runuser', ['-u', 'procyon-test', '--', process.execPath, '-e', script], { encoding: 'utf8', cwd: '/' });
+    expect(r.stderr).toBe('');
+    const out = JSON.parse(r.stdout) as Record<string, unknown>;
+    expect(out).toMatchObject({ environ: 'AccessDenied', pid: 1, kill: 'AccessDenied', killPid: target.pid, killName: 'sleep', asDict: 'denied' });
+    expect(target.exitCode).toBeNull();
+  });
+});
+
+describe('oneshot, processIter, waitProcs, wait', () => {
+  it('asDict and oneshot read in one trip to the worker', async () => {
+    const binding = createRequire(import.meta.url)(path.join(PACKAGE_DIR, 'dist', 'native.js')).binding as { processRead: (o: unknown) => Promise<unknown> };
+    const original = binding.processRead;
+    let calls = 0;
+    binding.processRead = (o: unknown) => {
+      calls += 1;
+      return original.call(binding, o);
+    };
+    try {
+      const p = await Process.create();
+      calls = 0;
+      await p.asDict({ attrs: ['name', 'ppid', 'status', 'uids', 'gids', 'memoryInfo', 'numThreads', 'cpuTimes', 'username', 'cmdline'] });
+      expect(calls).toBe(1);
+      calls = 0;
+      const got = await p.oneshot(async () => [await p.name(), await p.ppid(), await p.uids(), await p.numCtxSwitches(), await p.cpuTimes()]);
+      expect(calls).toBe(1);
+      expect(got[1]).toBe(process.ppid);
+      calls = 0;
+      await p.ppid();
+      await p.ppid();
+      expect(calls).toBe(2); // outside oneshot nothing is cached
+    } finally {
+      binding.processRead = original;
+    }
+  });
+
+  it('processIter caches instances while (pid, createTime) lives, with info from attrs', async () => {
+    const child = track(spawn('sleep', ['30'], { stdio: 'ignore' }));
+    await new Promise((r) => setTimeout(r, 100));
+    const first: Proc[] = [];
+    for await (const p of collector.processIter({ attrs: ['name', 'ppid'] })) first.push(p);
+    const mine = first.find((p) => p.pid === child.pid)!;
+    expect(mine.info).toEqual({ name: 'sleep', ppid: process.pid });
+    const again: Proc[] = [];
+    for await (const p of collector.processIter()) again.push(p);
+    expect(again.find((p) => p.pid === child.pid)).toBe(mine);
+    expect(again.map((p) => p.pid)).toEqual([...again.map((p) => p.pid)].sort((a, b) => a - b));
+    collector.processIter.cacheClear();
+    const third: Proc[] = [];
+    for await (const p of collector.processIter()) third.push(p);
+    expect(third.find((p) => p.pid === child.pid)).not.toBe(mine);
+    expect(await collector.pids()).toContain(child.pid);
+    expect(await collector.pidExists(child.pid!)).toBe(true);
+    expect(await collector.pidExists(2 ** 22 + 1)).toBe(false);
+  });
+
+  it('children() and parent(); waitProcs() returns gone and alive', async () => {
+    const a = track(spawn('sleep', ['30'], { stdio: 'ignore' }));
+    const b = track(spawn('sleep', ['0.2'], { stdio: 'ignore' }));
+    const me = await Process.create();
+    const kids = await me.children();
+    expect(kids.map((k) => k.pid)).toEqual(expect.arrayContaining([a.pid, b.pid]));
+    const pa = await Process.create(a.pid!);
+    expect((await pa.parent())!.pid).toBe(process.pid);
+    const pb = await Process.create(b.pid!);
+    const seen: number[] = [];
+    const { gone, alive } = await collector.waitProcs([pa, pb], { timeout: 3, callback: (p) => void seen.push(p.pid) });
+    expect(gone.map((p) => p.pid)).toEqual([b.pid]);
+    expect(alive.map((p) => p.pid)).toEqual([a.pid]);
+    expect(seen).toEqual([b.pid]);
+    expect(gone[0]!.returncode).toBeNull();
+  });
+
+  it('wait(): TimeoutExpired while alive, null once terminated', async () => {
+    const child = track(spawn('sleep', ['30'], { stdio: 'ignore' }));
+    const p = await Process.create(child.pid!);
+    const t0 = performance.now();
+    await expect(p.wait({ timeout: 0.2 })).rejects.toBeInstanceOf(TimeoutExpired);
+    expect(performance.now() - t0).toBeGreaterThanOrEqual(190);
+    await p.terminate();
+    expect(await p.wait({ timeout: 5 })).toBeNull();
+    await expect(p.wait({ timeout: -1 })).rejects.toBeInstanceOf(InvalidArgument);
+  });
+
+  it('cpuPercent: blocking measures a busy child near 100, non-blocking starts at 0', async () => {
+    const child = track(spawn(process.execPath, ['-e', 'for(;;){}'], { stdio: 'ignore' }));
+    const p = await Process.create(child.pid!);
+    expect(await p.cpuPercent()).toBe(0);
+    const busy = await p.cpuPercent({ interval: 0.5 });
+    expect(busy).toBeGreaterThan(50);
+    expect(busy).toBeLessThan(130);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await p.cpuPercent()).toBeGreaterThan(50);
+    await expect(p.cpuPercent({ interval: -1 })).rejects.toBeInstanceOf(InvalidArgument);
+    await p.kill();
+  });
+
+  it('memoryPercent and its memtype validation', async () => {
+    const p = await Process.create();
+    const pct = await p.memoryPercent();
+    expect(pct).toBeGreaterThan(0);
+    expect(pct).toBeLessThan(100);
+    expect(await p.memoryPercent({ memtype: 'uss' })).toBeLessThanOrEqual(pct + 1);
+    await expect(p.memoryPercent({ memtype: 'nope' as 'rss' })).rejects.toBeInstanceOf(InvalidArgument);
+  });
+});
+
+describe('processTable', () => {
+  it('rows for spawned processes with the right name, ppid and cmdline', async () => {
+    const child = track(spawn('sleep', ['31.5'], { stdio: 'ignore' }));
+    await new Promise((r) => setTimeout(r, 100));
+    const table = await collector.processTable();
+    const row = table.rows.find((r) => r.pid === child.pid)!;
+    expect(row).toMatchObject({ name: 'sleep', ppid: process.pid, cmdline: ['sleep', '31.5'], status: 'sleeping', username: 'root', exe: '/usr/bin/sleep' });
+    const self = table.rows.find((r) => r.pid === process.pid)!;
+    const p = await Process.create();
+    expect(self.createTime).toBe(await p.createTime());
+    expect(self.rss).toBeGreaterThan(0);
+    expect(self.readBytes).not.toBeNull();
+    const narrow = await collector.processTable({ fields: ['name'] });
+    expect(Object.keys(narrow.rows[0]!).sort()).toEqual(['createTime', 'name', 'pid']);
+    await expect(collector.processTable({ fields: ['bogus' as 'name'] })).rejects.toBeInstanceOf(InvalidArgument);
+  });
+
+  it('processTableRates: cpuPercent of a busy child and null for new rows', async () => {
+    const child = track(spawn(process.execPath, ['-e', 'for(;;){}'], { stdio: 'ignore' }));
+    await new Promise((r) => setTimeout(r, 100));
+    const a = await collector.processTable({ fields: ['cpuTimes', 'io'] });
+    await new Promise((r) => setTimeout(r, 500));
+    const b = await collector.processTable({ fields: ['cpuTimes', 'io'] });
+    const rates = collector.processTableRates(a, b);
+    const busy = rates.find((r) => r.pid === child.pid)!;
+    // Two cores shared with the test runner: well above idle is what matters.
+    expect(busy.cpuPercent).toBeGreaterThan(30);
+    expect(busy.cpuPercent).toBeLessThan(130);
+    child.kill('SIGKILL');
+    expect(collector.processTableRates({ timestamp: 0, rows: [] }, b)[0]!.cpuPercent).toBeNull();
+  });
+
+  it('churn: 200 short processes while calling processTable 50 times → no error, no fd leak', async () => {
+    const before = fdCount();
+    let spawned = 0;
+    let running = 0;
+    const spawner = (async () => {
+      while (spawned < 200) {
+        if (running >= 8) {
+          await new Promise((r) => setTimeout(r, 2));
+          continue;
+        }
+        spawned += 1;
+        running += 1;
+        const c = spawn('true', [], { stdio: 'ignore' });
+        c.once('exit', () => (running -= 1));
+        c.once('error', () => (running -= 1));
+      }
+      while (running > 0) await new Promise((r) => setTimeout(r, 5));
+    })();
+    for (let i = 0; i < 50; i++) {
+      const table = await collector.processTable({ fields: ['ppid', 'name', 'cmdline', 'exe', 'username', 'memory', 'io', 'terminal'] });
+      expect(table.rows.length).toBeGreaterThan(0);
+    }
+    await spawner;
+    expect(spawned).toBe(200);
+    expect(fdCount()).toBe(before);
+  });
+});
