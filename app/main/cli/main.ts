@@ -63,7 +63,7 @@ export async function main(argv: string[]): Promise<number> {
       }
       case 'ps': {
         const rows = arrangePs(await collectPs(rootsOf(cmd)), { sort: cmd.sort, tree: cmd.tree, ...(cmd.user !== undefined && { user: cmd.user }) });
-        console.log(cmd.json ? JSON.stringify(rows.map((r) => (cmd.tree ? { ...r.row, depth: r.depth } : r.row)), null, 2) : formatPs(rows));
+        console.log(cmd.json ? JSON.stringify(rows.map((r) => (cmd.tree ? { ...r.row, depth: r.depth } : r.row)), null, 2) : formatPs(rows, process.stdout.isTTY ? process.stdout.columns : undefined));
         return 0;
       }
       case 'proc': {
@@ -77,9 +77,10 @@ export async function main(argv: string[]): Promise<number> {
         const roots = rootsOf(cmd);
         const proc = await native.Process.create(cmd.pid, roots);
         const ref = { pid: cmd.pid, createTime: proc.knownCreateTime };
+        const name = await proc.name().catch(() => '?');
         const control = new ProcessController(roots);
         await control.act(ref, cmd.kind === 'renice' ? { kind: 'renice', value: cmd.value } : { kind: cmd.action }, cmd.yes);
-        console.log(`${cmd.kind === 'renice' ? `reniced to ${cmd.value}` : `${cmd.action} sent to`} ${cmd.pid} (${await proc.name().catch(() => '?')})`);
+        console.log(`${cmd.kind === 'renice' ? `reniced to ${cmd.value}:` : `${cmd.action}:`} ${cmd.pid} (${name})`);
         return 0;
       }
       case 'serve':
@@ -88,7 +89,8 @@ export async function main(argv: string[]): Promise<number> {
     }
   } catch (err) {
     const e = toApiErrorPayload(err);
-    console.error(`procyon: ${e.code}: ${e.message}`);
+    const hint = e.code === 'CONFIRMATION_REQUIRED' ? ' (on the command line: --yes)' : '';
+    console.error(`procyon: ${e.code}: ${e.message}${hint}`);
     return 1;
   }
 }

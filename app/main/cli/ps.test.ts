@@ -32,6 +32,10 @@ describe('procyon ps arrangement', () => {
     expect(formatPs(t).split('\n')[3]).toMatch(/ {4}└─ \/bin\/p21$/);
   });
 
+  it('cuts lines to the terminal width when asked', () => {
+    expect(formatPs(arrangePs(rows, { sort: 'pid', tree: false }), 30).split('\n').every((l) => l.length <= 30)).toBe(true);
+  });
+
   it('shows kernel threads (no cmdline) by name in brackets', () => {
     expect(formatPs([{ row: row(2, 0, { cmdline: [], name: 'kthreadd' }), depth: 0 }])).toContain('[kthreadd]');
   });

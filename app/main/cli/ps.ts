@@ -74,7 +74,8 @@ export function arrangePs(rows: PsRow[], opts: { sort: PsSortField; user?: strin
   return out;
 }
 
-export function formatPs(rows: { row: PsRow; depth: number }[]): string {
+/** `columns`: cut lines to the terminal's width, as ps does on a TTY. */
+export function formatPs(rows: { row: PsRow; depth: number }[], columns?: number): string {
   const header = ['PID', 'PPID', 'USER', 'S', '%CPU', '%MEM', 'RSS', 'VMS', 'THR', 'NI', 'COMMAND'];
   const body = rows.map(({ row: r, depth }) => [
     String(r.pid),
@@ -89,5 +90,6 @@ export function formatPs(rows: { row: PsRow; depth: number }[]): string {
     String(r.nice),
     `${'  '.repeat(depth)}${depth > 0 ? '└─ ' : ''}${r.cmdline.length > 0 ? r.cmdline.join(' ') : `[${r.name}]`}`,
   ]);
-  return table([header, ...body], ['r', 'r', 'l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'l']);
+  const text = table([header, ...body], ['r', 'r', 'l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'l']);
+  return columns === undefined ? text : text.split('\n').map((l) => l.slice(0, columns)).join('\n');
 }

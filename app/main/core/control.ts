@@ -114,6 +114,11 @@ export class ProcessController {
     for (const p of gone) outcomes.set(p.pid, { pid: p.pid, result: 'terminated' });
     for (const p of alive) {
       try {
+        // A zombie has exited already; only its parent's wait() is missing.
+        if ((await p.status()) === 'zombie') {
+          outcomes.set(p.pid, { pid: p.pid, result: 'terminated' });
+          continue;
+        }
         await p.kill();
         outcomes.set(p.pid, { pid: p.pid, result: 'killed' });
       } catch (err) {

@@ -1,0 +1,44 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { collectProc, formatProc } from './proc';
+
+// `procyon proc PID --json` against psutil.Process(pid).as_dict() for the same process.
+
+const PSUTIL = `
+import json, sys, psutil
+d = psutil.Process(int(sys.argv[1])).as_dict()
+print(json.dumps(d, default=lambda o: o._asdict() if hasattr(o, '_asdict') else str(o)))
+`;
+
+describe('procyon proc', () => {
+  it('agrees with psutil.Process.as_dict() on every stable attribute', async () => {
+    const child = spawn('sleep', ['30'], { stdio: 'ignore', env: { ...process.env, PROCYON_TEST: 'a=b\nc' } });
+    try {
+      await new Promise((r) => setTimeout(r, 100));
+      const ours = await collectProc(child.pid!, {});
+      const py = spawnSync('/usr/bin/python3', ['-c', PSUTIL, String(child.pid)], { encoding: 'utf8' });
+      expect(py.status, py.stderr).toBe(0);
+      const theirs = JSON.parse(py.stdout) as Record<string, unknown>;
+      for (const [ourKey, theirKey] of [
+        ['pid', 'pid'], ['ppid', 'ppid'], ['name', 'name'], ['exe', 'exe'], ['cmdline', 'cmdline'], ['status', 'status'],
+        ['cwd', 'cwd'], ['username', 'username'], ['terminal', 'terminal'], ['nice', 'nice'], ['numThreads', 'num_threads'],
+        ['numFds', 'num_fds'], ['cpuAffinity', 'cpu_affinity'], ['environ', 'environ'],
+      ] as const) {
+        expect(ours[ourKey], ourKey).toEqual(theirs[theirKey]);
+      }
+      // json.dumps writes psutil's namedtuples as arrays, in field order.
+      expect(Object.values(ours.uids as object)).toEqual(theirs.uids);
+      expect(Object.values(ours.gids as object)).toEqual(theirs.gids);
+      expect(Math.abs((ours.createTime as number) - (theirs.create_time as number))).toBeLessThan(0.01);
+      expect((ours.memoryInfo as { rss: number }).rss).toBe((theirs.memory_info as number[])[0]);
+      expect((ours.environ as Record<string, string>).PROCYON_TEST).toBe('a=b\nc');
+      expect(formatProc(ours)).toMatch(/^name\s+sleep$/m);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
+
+  it('a pid that does not exist is NoSuchProcess', async () => {
+    await expect(collectProc(4_000_000, {})).rejects.toMatchObject({ code: 'NO_SUCH_PROCESS' });
+  });
+});
