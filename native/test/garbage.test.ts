@@ -4,24 +4,10 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 
-import { CLOCK_TICKS, collector, makeTree } from './helpers';
+import { CLOCK_TICKS, collector, settle, treeFactory } from './helpers';
 
 const { ParseError, ProcyonError } = collector;
-const cleanups: (() => void)[] = [];
-afterAll(() => cleanups.forEach((cleanup) => cleanup()));
-
-function tree(files: Record<string, string | Uint8Array>) {
-  const { dir, cleanup } = makeTree(files);
-  cleanups.push(cleanup);
-  return { procfs: `${dir}/proc`, sysfs: `${dir}/sys` };
-}
-
-async function settle(promise: Promise<unknown>): Promise<{ value?: unknown; error?: unknown }> {
-  return promise.then(
-    (value) => ({ value }),
-    (error: unknown) => ({ error }),
-  );
-}
+const tree = treeFactory(afterAll);
 
 const MEMINFO_OLD_KERNEL = ['MemTotal: 1000 kB', 'MemFree: 100 kB', 'Buffers: 50 kB', 'Cached: 300 kB', 'SwapTotal: 0 kB', 'SwapFree: 0 kB', ''].join('\n');
 

@@ -44,6 +44,28 @@ export function makeTree(files: Record<string, string | Uint8Array>): { dir: str
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+/**
+ * A procfs/sysfs root pair over files written for one test file; the trees
+ * are removed after that file's tests (vitest's afterAll is registered on first use).
+ */
+export function treeFactory(afterAll: (fn: () => void) => void): (files: Record<string, string | Uint8Array>) => { procfs: string; sysfs: string } {
+  const cleanups: (() => void)[] = [];
+  afterAll(() => cleanups.forEach((cleanup) => cleanup()));
+  return (files) => {
+    const { dir, cleanup } = makeTree(files);
+    cleanups.push(cleanup);
+    return { procfs: `${dir}/proc`, sysfs: `${dir}/sys` };
+  };
+}
+
+/** A promise's outcome as a value, so a test can assert on a rejection's class and fields. */
+export async function settle(promise: Promise<unknown>): Promise<{ value?: unknown; error?: unknown }> {
+  return promise.then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
+}
+
 /** Columns of the /proc/stat line labelled `label`, as numbers. */
 export function statColumns(text: string, label: string): number[] {
   const line = text.split('\n').find((l) => l.split(/\s+/)[0] === label);

@@ -5,24 +5,10 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
-import { PACKAGE_DIR, collector, makeTree } from './helpers';
+import { PACKAGE_DIR, collector, settle, treeFactory } from './helpers';
 
 const { NotFound, InvalidArgument, ParseError, ProcyonError } = collector;
-const cleanups: (() => void)[] = [];
-afterAll(() => cleanups.forEach((cleanup) => cleanup()));
-
-function tree(files: Record<string, string | Uint8Array>) {
-  const { dir, cleanup } = makeTree(files);
-  cleanups.push(cleanup);
-  return { procfs: `${dir}/proc`, sysfs: `${dir}/sys` };
-}
-
-async function settle(promise: Promise<unknown>): Promise<{ value?: unknown; error?: unknown }> {
-  return promise.then(
-    (value) => ({ value }),
-    (error: unknown) => ({ error }),
-  );
-}
+const tree = treeFactory(afterAll);
 
 const missing = { procfs: '/nonexistent/procyon/proc', sysfs: '/nonexistent/procyon/sys' };
 

@@ -7,6 +7,7 @@
 #include <cerrno>
 
 #include "common/error.h"
+#include "common/unique_fd.h"
 
 namespace procyon {
 namespace {
@@ -17,17 +18,6 @@ constexpr size_t kInitialBuffer = 16 * 1024;
 constexpr size_t kRetainedBuffer = 1024 * 1024;
 // /proc and /sys files are small; anything beyond this is not what we meant to read.
 constexpr size_t kMaxFileSize = 64 * 1024 * 1024;
-
-class FdCloser {
- public:
-  explicit FdCloser(int fd) : fd_(fd) {}
-  ~FdCloser() { ::close(fd_); }
-  FdCloser(const FdCloser&) = delete;
-  FdCloser& operator=(const FdCloser&) = delete;
-
- private:
-  int fd_;
-};
 
 }  // namespace
 
@@ -62,7 +52,7 @@ std::optional<std::string_view> FileReader::readPath(bool missingIsError) {
     if (!missingIsError && (err == ENOENT || err == ENOTDIR)) return std::nullopt;
     throw Error::fromErrno(err, "open", path_);
   }
-  FdCloser closer(fd);
+  UniqueFd closer(fd);
 
   if (buffer_.size() > kRetainedBuffer || buffer_.empty()) buffer_.assign(kInitialBuffer, '\0');
   size_t used = 0;

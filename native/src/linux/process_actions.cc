@@ -14,6 +14,7 @@
 #include <cerrno>
 #include <cmath>
 
+#include "common/unique_fd.h"
 #include "common/file_reader.h"
 #include "linux/linux_backend.h"
 #include "linux/process_host.h"
@@ -30,20 +31,6 @@ namespace procyon {
 namespace {
 
 using namespace linux_process;
-
-class Fd {
- public:
-  explicit Fd(int fd) : fd_(fd) {}
-  ~Fd() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  Fd(const Fd&) = delete;
-  Fd& operator=(const Fd&) = delete;
-  int get() const { return fd_; }
-
- private:
-  int fd_;
-};
 
 // Raises NoSuchProcess unless <pid> exists with `createTime`.
 void checkIdentity(const Roots& roots, int64_t pid, double createTime) {
@@ -80,7 +67,7 @@ void LinuxBackend::processAction(const Roots& roots, const ProcessAction& action
     if (pidfd < 0 && errno == ESRCH) throw noSuchProcess(pid, std::nullopt);
     // ENOSYS (kernel < 5.3) or a sandbox: fall back to check-then-act by pid.
   }
-  Fd guard(pidfd);
+  UniqueFd guard(pidfd);
   if (action.createTime) checkIdentity(roots, pid, *action.createTime);
 
   switch (action.kind) {

@@ -14,6 +14,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "common/unique_fd.h"
 #include "linux/host.h"
 #include "linux/linux_backend.h"
 #include "linux/process_host.h"
@@ -47,20 +48,6 @@ TableCache& tableCache() {
   return cache;
 }
 
-class Fd {
- public:
-  explicit Fd(int fd) : fd_(fd) {}
-  ~Fd() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  Fd(const Fd&) = delete;
-  Fd& operator=(const Fd&) = delete;
-  int get() const { return fd_; }
-
- private:
-  int fd_;
-};
-
 enum class ReadResult { Ok, Gone, Denied };
 
 ReadResult classify(int err) {
@@ -75,7 +62,7 @@ ReadResult readAt(int dirfd, const char* name, std::string& buffer, std::string_
     fd = ::openat(dirfd, name, O_RDONLY | O_CLOEXEC);
   } while (fd < 0 && errno == EINTR);
   if (fd < 0) return classify(errno);
-  Fd guard(fd);
+  UniqueFd guard(fd);
   if (buffer.size() < 4096) buffer.resize(4096);
   size_t used = 0;
   for (;;) {
@@ -142,7 +129,7 @@ ProcessTable LinuxBackend::processTable(const Roots& roots, uint32_t fields) con
     const auto pid = static_cast<int64_t>(*parsedPid);
     const int pidfd = ::openat(procfd, entry->d_name, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (pidfd < 0) continue;
-    Fd pidGuard(pidfd);
+    UniqueFd pidGuard(pidfd);
 
     std::string_view text;
     if (readAt(pidfd, "stat", buffer, text) != ReadResult::Ok) continue;
