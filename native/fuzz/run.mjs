@@ -1,0 +1,140 @@
+// `npm run fuzz [-- --seconds N] [--only TARGET]`: builds a libFuzzer harness
+// per /proc and /sys parser family (clang, with ASan and UBSan), seeds it from
+// the captured fixture trees, runs each for N seconds, and replays the inputs
+// kept in regressions/. A crash, a leak or a sanitizer report fails the run
+// and the input is saved under regressions/<target>/ to stay a test.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const native = path.resolve(here, '..');
+const fixture = path.resolve(native, '../../shared/fixtures/prometheus-procfs');
+const out = path.join(native, 'build-fuzz');
+
+const { values } = parseArgs({ options: { seconds: { type: 'string', default: '60' }, only: { type: 'string' } } });
+const seconds = Number(values.seconds);
+if (!Number.isInteger(seconds) || seconds < 1) {
+  console.error('fuzz: --seconds must be a whole number ≥ 1');
+  process.exit(2);
+}
+
+// Seeds: real captures of the files each harness parses.
+const SEEDS = {
+  proc_stat: ['proc/stat'],
+  meminfo: ['proc/meminfo', 'proc/zoneinfo', 'proc/vmstat'],
+  cpuinfo: ['proc/cpuinfo', 'proc/loadavg', 'sys/devices/system/cpu/cpu0/topology/thread_siblings_list', 'sys/devices/system/cpu/cpu0/cpufreq/scaling_cur_freq'],
+  disks: ['proc/diskstats', 'proc/mounts', 'proc/self/mounts', 'proc/26231/mountstats'],
+  net: ['proc/net/dev', 'proc/net/tcp', 'proc/net/tcp6', 'proc/net/udp', 'proc/net/unix', 'sys/class/net/eth0/flags', 'sys/class/net/eth0/speed'],
+  sensors: ['sys/class/thermal/thermal_zone0/temp', 'sys/class/power_supply/BAT0/energy_now', 'sys/class/power_supply/BAT0/status'],
+  utmp: [],
+  proc_pid: ['proc/26231/stat', 'proc/26231/status', 'proc/26231/statm', 'proc/26231/io', 'proc/26231/limits', 'proc/26231/cmdline', 'proc/26231/environ', 'proc/26231/fdinfo/0'],
+  proc_pid_memory: ['proc/26231/smaps', 'proc/26231/smaps_rollup', 'proc/26232/maps'],
+};
+
+function run(cmd, args, opts = {}) {
+  const r = spawnSync(cmd, args, { encoding: 'utf8', ...opts });
+  if (r.error) throw r.error;
+  return r;
+}
+
+function need(tool, pkg) {
+  if (run('sh', ['-c', `command -v ${tool}`]).status !== 0) {
+    console.error(`fuzz: ${tool} is missing (apt-get install ${pkg})`);
+    process.exit(2);
+  }
+}
+need('clang++', 'clang libclang-rt-14-dev');
+
+const SAN = ['-fsanitize=address,undefined', '-fno-sanitize-recover=undefined', '-fno-omit-frame-pointer'];
+const CXX = ['-std=c++17', '-g', '-O1', `-I${path.join(native, 'src')}`, ...SAN];
+
+// The parsers and the little of common/ they use, compiled once for every harness.
+function buildLibrary() {
+  mkdirSync(path.join(out, 'obj'), { recursive: true });
+  const sources = [
+    ...readdirSync(path.join(native, 'src/parse')).filter((f) => f.endsWith('.cc')).map((f) => path.join(native, 'src/parse', f)),
+    path.join(native, 'src/common/error.cc'),
+    path.join(native, 'src/common/percent.cc'),
+  ];
+  const objects = sources.map((src) => path.join(out, 'obj', `${path.basename(path.dirname(src))}_${path.basename(src, '.cc')}.o`));
+  const jobs = sources.map((src, i) => {
+    const obj = objects[i];
+    if (existsSync(obj) && statSync(obj).mtimeMs > statSync(src).mtimeMs) return null;
+    return ['-c', ...CXX, '-fsanitize=fuzzer-no-link', src, '-o', obj];
+  });
+  // Two at a time: this kind of machine has two cores.
+  const pending = jobs.filter(Boolean);
+  for (let i = 0; i < pending.length; i += 2) {
+    const batch = pending.slice(i, i + 2).map((args) => spawnSync('clang++', args, { stdio: 'inherit' }));
+    if (batch.some((r) => r.status !== 0)) process.exit(1);
+  }
+  return objects;
+}
+
+function buildTarget(name, objects) {
+  const bin = path.join(out, name);
+  const r = run('clang++', [...CXX, '-fsanitize=fuzzer', path.join(here, 'targets', `${name}.cc`), ...objects, '-o', bin], { stdio: 'inherit' });
+  if (r.status !== 0) process.exit(1);
+  return bin;
+}
+
+function seedDir(name) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), `procyon-seed-${name}-`));
+  for (const rel of SEEDS[name] ?? []) {
+    const src = path.join(fixture, rel);
+    if (existsSync(src) && statSync(src).isFile()) cpSync(src, path.join(dir, rel.replaceAll('/', '_')));
+  }
+  return dir;
+}
+
+const targets = readdirSync(path.join(here, 'targets'))
+  .map((f) => path.basename(f, '.cc'))
+  .filter((t) => !values.only || t === values.only)
+  .sort();
+if (targets.length === 0) {
+  console.error(`fuzz: no target named ${values.only}`);
+  process.exit(2);
+}
+
+const objects = buildLibrary();
+const results = [];
+for (const name of targets) {
+  const bin = buildTarget(name, objects);
+  const regressions = path.join(here, 'regressions', name);
+  mkdirSync(regressions, { recursive: true });
+  const kept = readdirSync(regressions).filter((f) => !f.startsWith('.'));
+  // Replay every input that once crashed: each must now pass.
+  if (kept.length > 0) {
+    const replay = run(bin, kept.map((f) => path.join(regressions, f)), { env: { ...process.env, ASAN_OPTIONS: 'detect_leaks=1' } });
+    if (replay.status !== 0) {
+      console.error(replay.stderr.slice(-4000));
+      results.push({ name, ok: false, execs: 0, note: 'a kept regression input fails again' });
+      continue;
+    }
+  }
+  const corpus = mkdtempSync(path.join(os.tmpdir(), `procyon-corpus-${name}-`));
+  const r = run(bin, [
+    corpus,
+    seedDir(name),
+    `-max_total_time=${seconds}`,
+    '-timeout=10',
+    '-rss_limit_mb=2048',
+    '-max_len=65536',
+    '-print_final_stats=1',
+    `-artifact_prefix=${regressions}/`,
+  ], { env: { ...process.env, ASAN_OPTIONS: 'detect_leaks=1', UBSAN_OPTIONS: 'print_stacktrace=1:halt_on_error=1' } });
+  const execs = Number(/stat::number_of_executed_units:\s*(\d+)/.exec(r.stderr)?.[1] ?? 0);
+  const ok = r.status === 0;
+  if (!ok) console.error(r.stderr.slice(-6000));
+  results.push({ name, ok, execs, note: ok ? '' : `crash input saved under native/fuzz/regressions/${name}/` });
+}
+
+console.log(`\nfuzz: ${seconds} s per target, ASan + UBSan + LeakSanitizer`);
+for (const r of results) console.log(`${r.ok ? 'ok  ' : 'FAIL'}  ${r.name.padEnd(16)} ${String(r.execs).padStart(10)} execs  ${r.note}`);
+const failed = results.filter((r) => !r.ok).length;
+console.log(`${results.length - failed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

@@ -1,0 +1,18 @@
+// /proc/cpuinfo, cpu topology lists, loadavg, cpufreq values.
+#include "../fuzz_common.h"
+#include "parse/cpu_extra.h"
+#include "parse/cpu_list.h"
+#include "parse/cpuinfo.h"
+
+using namespace procyon;
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  const auto t = fuzz::text(data, size);
+  fuzz::tolerate([&] { parse::countCpuinfoProcessors(t); });
+  fuzz::tolerate([&] { parse::cpuinfoPhysicalCores(t); });
+  fuzz::tolerate([&] { parse::parseCpuinfoMhz(t); });
+  fuzz::tolerate([&] { parse::parseCpuList(t); });
+  fuzz::tolerate([&] { parse::cpuListKey(t); });
+  fuzz::tolerate([&] { parse::parseLoadavg(t); });
+  fuzz::tolerate([&] { parse::parseKhzAsMhz(t); });
+  return 0;
+}

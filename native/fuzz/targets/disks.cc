@@ -1,0 +1,17 @@
+// /proc/diskstats, /sys/block/*/stat, mounts and /proc/filesystems.
+#include "../fuzz_common.h"
+#include "parse/diskstats.h"
+#include "parse/mounts.h"
+
+using namespace procyon;
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  const auto t = fuzz::text(data, size);
+  fuzz::tolerate([&] { parse::parseDiskstats(t); });
+  fuzz::tolerate([&] { parse::parseSysBlockStat("sda", t); });
+  fuzz::tolerate([&] { parse::parseMounts(t); });
+  fuzz::tolerate([&] { parse::decodeMountField(t); });
+  fuzz::tolerate([&] { parse::parsePhysicalFilesystems(t); });
+  fuzz::tolerate([&] { parse::findPartitionDevice(t, 8, 1); });
+  fuzz::tolerate([&] { parse::ueventDevice(t); });
+  return 0;
+}

@@ -1,0 +1,19 @@
+// /proc/[pid]/{stat,status,statm,io,limits,fdinfo/N,cmdline,environ}.
+#include "../fuzz_common.h"
+#include "parse/proc_pid_misc.h"
+#include "parse/proc_pid_stat.h"
+
+using namespace procyon;
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  const auto t = fuzz::text(data, size);
+  fuzz::tolerate([&] { parse::parseProcPidStat(t); });
+  fuzz::tolerate([&] { parse::parseProcPidStatus(t); });
+  fuzz::tolerate([&] { parse::parseProcPidStatm(t); });
+  fuzz::tolerate([&] { parse::parseProcPidIo(t); });
+  fuzz::tolerate([&] { parse::parseProcPidLimits(t); });
+  fuzz::tolerate([&] { parse::rlimitResourceOfLimitName(t); });
+  fuzz::tolerate([&] { parse::parseFdinfo(t); });
+  fuzz::tolerate([&] { parse::parseCmdline(t); });
+  fuzz::tolerate([&] { parse::parseEnviron(t); });
+  return 0;
+}

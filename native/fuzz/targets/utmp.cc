@@ -1,0 +1,9 @@
+// utmp records (binary).
+#include "../fuzz_common.h"
+#include "parse/utmp.h"
+
+using namespace procyon;
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  fuzz::tolerate([&] { parse::parseUtmp(fuzz::text(data, size)); });
+  return 0;
+}
