@@ -13,6 +13,8 @@ const steps = [
   ['lint', ['run', 'lint']],
   ['unit (vitest)', ['run', 'test:unit']],
   ['native (vitest)', ['run', 'test:native']],
+  // Brief in the test run; `npm run fuzz -- --seconds 600` for a real session.
+  ['fuzz (libFuzzer, 5 s per parser family)', ['run', 'fuzz', '--', '--seconds', '5']],
   ['app build', ['run', 'build:app']],
   ['e2e (playwright)', ['run', 'test:e2e']],
 ];
