@@ -1,12 +1,33 @@
-import { useEffect, useLayoutEffect } from 'react';
-import { Dashboard } from './components/Dashboard';
+import { useEffect, useLayoutEffect, type ComponentType } from 'react';
 import { Header } from './components/Header';
+import { Sidebar } from './components/Sidebar';
 import { StatusMessage } from './components/StatusMessage';
+import { BatteryPage } from './pages/BatteryPage';
+import { CpuPage } from './pages/CpuPage';
+import { DisksPage } from './pages/DisksPage';
+import { MemoryPage } from './pages/MemoryPage';
+import { NetworkPage } from './pages/NetworkPage';
+import { OverviewPage } from './pages/OverviewPage';
+import { SensorsPage } from './pages/SensorsPage';
+import { SystemPage } from './pages/SystemPage';
+import { PAGES, type PageId } from './routes/pages';
 import { useMonitor } from './store/context';
 import { selectTheme } from './store/monitor';
 import { savePreference } from './store/theme';
 
 const DARK_QUERY = '(prefers-color-scheme: dark)';
+
+// Only the current page is mounted: off-screen charts cost nothing per tick.
+const PAGE_COMPONENTS: Record<PageId, ComponentType> = {
+  overview: OverviewPage,
+  cpu: CpuPage,
+  memory: MemoryPage,
+  disks: DisksPage,
+  network: NetworkPage,
+  sensors: SensorsPage,
+  battery: BatteryPage,
+  system: SystemPage,
+};
 
 function useThemeEffects() {
   const theme = useMonitor(selectTheme);
@@ -30,16 +51,37 @@ function useThemeEffects() {
   useEffect(() => savePreference(preference), [preference]);
 }
 
+function CurrentPage() {
+  const page = useMonitor((s) => s.page);
+  // Dim the last values while the link is down so nobody mistakes them for live ones.
+  const stale = useMonitor((s) => s.connection !== 'open');
+  const Page = PAGE_COMPONENTS[page];
+  return (
+    <div className={stale ? 'page stale' : 'page'} data-page={page}>
+      <Page key={page} />
+    </div>
+  );
+}
+
 export function App() {
   useThemeEffects();
   const hasInfo = useMonitor((s) => s.info !== null);
+  const page = useMonitor((s) => s.page);
+
+  useEffect(() => {
+    document.title = `${PAGES.find((p) => p.id === page)!.label} · Procyon`;
+  }, [page]);
+
   return (
     <div className="app">
       <Header />
-      <main>
-        <StatusMessage />
-        {hasInfo && <Dashboard />}
-      </main>
+      <div className="layout">
+        <Sidebar />
+        <main>
+          <StatusMessage />
+          {hasInfo && <CurrentPage />}
+        </main>
+      </div>
     </div>
   );
 }

@@ -1,6 +1,24 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { formatAgo, formatBytes, formatClock, formatDuration, formatInterval, formatPercent } from './format';
+import {
+  formatAgo,
+  formatBatteryTime,
+  formatBitRate,
+  formatByteRate,
+  formatBytes,
+  formatClock,
+  formatCount,
+  formatCountRate,
+  formatDuration,
+  formatFrequency,
+  formatHoursMinutes,
+  formatInterval,
+  formatLinkSpeed,
+  formatPercent,
+  formatRate,
+  formatTemperature,
+  toFahrenheit,
+} from './format';
 
 describe('formatBytes', () => {
   it('uses binary units with three significant digits', () => {
@@ -63,5 +81,74 @@ describe('formatAgo', () => {
     expect(formatAgo(-60_000)).toBe('-1m');
     expect(formatAgo(-300_000)).toBe('-5m');
     expect(formatAgo(-30_000)).toBe('-30s');
+  });
+});
+
+describe('rates', () => {
+  it('shows bytes per second in binary units', () => {
+    expect(formatByteRate(0)).toBe('0 B/s');
+    expect(formatByteRate(1536)).toBe('1.50 KiB/s');
+    expect(formatByteRate(125 * 1024 ** 2)).toBe('125 MiB/s');
+  });
+  it('shows bits per second in decimal units', () => {
+    expect(formatBitRate(0)).toBe('0 bit/s');
+    expect(formatBitRate(100)).toBe('800 bit/s');
+    expect(formatBitRate(125)).toBe('1.00 kbit/s');
+    expect(formatBitRate(1_500_000)).toBe('12.0 Mbit/s');
+    expect(formatBitRate(125_000_000)).toBe('1.00 Gbit/s');
+    expect(formatBitRate(Number.NaN)).toBe('—');
+  });
+  it('follows the chosen unit', () => {
+    expect(formatRate(1024, 'bytes')).toBe('1.00 KiB/s');
+    expect(formatRate(1024, 'bits')).toBe('8.19 kbit/s');
+  });
+  it('counts events per second', () => {
+    expect(formatCountRate(0)).toBe('0/s');
+    expect(formatCountRate(2.5)).toBe('2.5/s');
+    expect(formatCountRate(37.5)).toBe('37.5/s');
+    expect(formatCountRate(850.4)).toBe('850/s');
+    expect(formatCountRate(1234)).toBe('1.23k/s');
+    expect(formatCountRate(12_345)).toBe('12.3k/s');
+    expect(formatCountRate(1_250_000)).toBe('1.25M/s');
+  });
+});
+
+describe('formatTemperature', () => {
+  it('rounds to whole degrees in °C or °F', () => {
+    expect(toFahrenheit(100)).toBe(212);
+    expect(formatTemperature(38.85, 'C')).toBe('39 °C');
+    expect(formatTemperature(83, 'F')).toBe('181 °F');
+    expect(formatTemperature(-40, 'F')).toBe('-40 °F');
+    expect(formatTemperature(0, 'F')).toBe('32 °F');
+    expect(formatTemperature(Number.NaN, 'C')).toBe('—');
+  });
+});
+
+describe('other units', () => {
+  it('formats frequencies from MHz', () => {
+    expect(formatFrequency(800)).toBe('800 MHz');
+    expect(formatFrequency(2445.406)).toBe('2.45 GHz');
+    expect(formatFrequency(0)).toBe('—');
+  });
+  it('formats battery time left, with psutil’s special values', () => {
+    expect(formatBatteryTime(14_400)).toBe('4 h 0 min');
+    expect(formatBatteryTime(5_430)).toBe('1 h 30 min');
+    expect(formatBatteryTime(2_100)).toBe('35 min');
+    expect(formatBatteryTime(-1)).toBe('calculating');
+    expect(formatBatteryTime(-2)).toBe('on AC');
+    expect(formatHoursMinutes(59)).toBe('0 min');
+  });
+  it('groups counts and names link speeds', () => {
+    expect(formatCount(2400)).toBe('2,400');
+    expect(formatCount(1_234_567)).toBe('1,234,567');
+    expect(formatCount(12)).toBe('12');
+    expect(formatLinkSpeed(0)).toBe('unknown');
+    expect(formatLinkSpeed(100)).toBe('100 Mbit/s');
+    expect(formatLinkSpeed(10_000)).toBe('10 Gbit/s');
+  });
+  it('labels hours back on long axes', () => {
+    expect(formatAgo(-3_600_000)).toBe('-1h');
+    expect(formatAgo(-4 * 3_600_000)).toBe('-4h');
+    expect(formatAgo(-600_000)).toBe('-10m');
   });
 });

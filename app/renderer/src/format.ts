@@ -108,6 +108,8 @@ export function formatTemperature(celsius: number, unit: TemperatureUnit): strin
 export function formatCountRate(perSec: number): string {
   if (!Number.isFinite(perSec)) return DASH;
   const v = Math.abs(perSec);
+  // Axis ticks of a quiet chart fall between integers (2.5/s, 37.5/s); keep one decimal there.
+  if (v < 100 && !Number.isInteger(perSec)) return `${perSec.toFixed(1)}/s`;
   if (v < 1000) return `${Math.round(perSec)}/s`;
   if (v < 1_000_000) return `${(perSec / 1000).toFixed(v < 10_000 ? 2 : 1)}k/s`;
   return `${(perSec / 1_000_000).toFixed(2)}M/s`;
@@ -146,4 +148,11 @@ export function formatCount(n: number): string {
 export function formatLinkSpeed(mbps: number): string {
   if (!Number.isFinite(mbps) || mbps <= 0) return 'unknown';
   return mbps >= 1000 ? `${mbps / 1000} Gbit/s` : `${mbps} Mbit/s`;
+}
+
+/** "2024-05-01 14:03" in local time from epoch seconds: unambiguous whatever the browser's locale. */
+export function formatDateTime(epochSeconds: number): string {
+  if (!Number.isFinite(epochSeconds)) return DASH;
+  const d = new Date(epochSeconds * 1000);
+  return `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())} ${pad2(d.getHours())}:${pad2(d.getMinutes())}`;
 }

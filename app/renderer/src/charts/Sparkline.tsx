@@ -1,40 +1,57 @@
+import { memo } from 'react';
 import { Area, AreaChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatPercent } from '../format';
 import { ChartTooltip } from './ChartTooltip';
-import { CHART_SPAN_MS, type Point } from './series';
+import { CHART_SPAN_MS, niceCeiling, type Point } from './series';
+import type { SeriesSpec } from './TimeSeriesChart';
 
 interface Props {
   data: Point[];
-  dataKey: string;
-  name: string;
-  color: string;
+  /** One or more series; several are stacked (CPU modes per core). */
+  series: SeriesSpec[];
   end: number;
   height: number;
+  spanMs?: number;
+  /** Fixed top (100 for percent); omitted: rounded up from the data, at least `floor`. */
+  max?: number;
+  floor?: number;
+  formatValue?: (value: number) => string;
 }
 
 const formatTooltipPercent = (value: number) => formatPercent(value, 1);
 
-/** An axis-free 0–100 % chart for small multiples; same window as the big chart so they line up. */
-export function Sparkline({ data, dataKey, name, color, end, height }: Props) {
+/** An axis-free chart for tiles and small multiples; same window as the big charts so they line up. */
+export const Sparkline = memo(function Sparkline({ data, series, end, height, spanMs = CHART_SPAN_MS, max = 100, floor, formatValue = formatTooltipPercent }: Props) {
+  const stacked = series.length > 1;
+  let top = max;
+  if (floor !== undefined) {
+    let m = floor;
+    for (const p of data) for (const s of series) m = Math.max(m, p[s.key] ?? 0);
+    top = niceCeiling(m);
+  }
   return (
     <ResponsiveContainer width="100%" height={height}>
       <AreaChart data={data} margin={{ top: 2, right: 0, bottom: 0, left: 0 }}>
-        <XAxis dataKey="t" type="number" domain={[end - CHART_SPAN_MS, end]} allowDataOverflow hide />
-        <YAxis domain={[0, 100]} hide />
-        <Tooltip content={<ChartTooltip formatValue={formatTooltipPercent} />} cursor={false} isAnimationActive={false} />
-        <Area
-          dataKey={dataKey}
-          name={name}
-          type="monotone"
-          stroke={color}
-          strokeWidth={1.5}
-          fill={color}
-          fillOpacity={0.18}
-          dot={false}
-          activeDot={false}
-          isAnimationActive={false}
-        />
+        <XAxis dataKey="t" type="number" domain={[end - spanMs, end]} allowDataOverflow hide />
+        <YAxis domain={[0, top]} allowDataOverflow hide />
+        <Tooltip content={<ChartTooltip formatValue={formatValue} />} cursor={false} isAnimationActive={false} />
+        {series.map((s) => (
+          <Area
+            key={s.key}
+            dataKey={s.key}
+            name={s.name}
+            type={stacked ? 'linear' : 'monotone'}
+            stackId={stacked ? 'stack' : undefined}
+            stroke={s.color}
+            strokeWidth={stacked ? 1 : 1.5}
+            fill={s.color}
+            fillOpacity={stacked ? 0.55 : 0.18}
+            dot={false}
+            activeDot={false}
+            isAnimationActive={false}
+          />
+        ))}
       </AreaChart>
     </ResponsiveContainer>
   );
-}
+});

@@ -1,8 +1,9 @@
-import { useId } from 'react';
-import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { memo, useId } from 'react';
+import { Area, AreaChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatAgo, formatPercent } from '../format';
+import { axisTicks } from '../settings/range';
 import { ChartTooltip } from './ChartTooltip';
-import { CHART_SPAN_MS, minuteTicks, type Point } from './series';
+import { CHART_SPAN_MS, niceCeiling, type Point } from './series';
 
 export interface SeriesSpec {
   key: string;
@@ -13,6 +14,21 @@ export interface SeriesSpec {
   line?: boolean;
 }
 
+export interface Scale {
+  /** Formats axis labels and tooltip values. */
+  format: (value: number) => string;
+  /** Fixed maximum (100 for percent); omitted: rounded up from the data. */
+  max?: number;
+  /** The smallest maximum an auto scale may pick, so a quiet disk does not look busy. */
+  floor?: number;
+  /** Round the auto maximum to powers of 1024 (bytes) rather than 1000. */
+  binary?: boolean;
+  /** Room for axis labels, px. */
+  width?: number;
+}
+
+export const PERCENT_SCALE: Scale = { format: (v) => formatPercent(v, v % 1 === 0 ? 0 : 1), max: 100, width: 44 };
+
 interface Props {
   data: Point[];
   series: SeriesSpec[];
@@ -20,17 +36,47 @@ interface Props {
   end: number;
   height: number;
   spanMs?: number;
+  scale?: Scale;
+  /** Stack the filled series (CPU modes, memory composition). */
+  stacked?: boolean;
+  /** A horizontal mark, e.g. the core count on a load-average chart. */
+  reference?: { value: number; label: string };
   /** Name the series above the plot; worth it only when there is more than one. */
   legend?: boolean;
 }
 
-const percentTicks = [0, 25, 50, 75, 100];
-const formatTooltipPercent = (value: number) => formatPercent(value, 1);
+const PERCENT_TICKS = [0, 25, 50, 75, 100];
 
-/** A 0–100 % chart over a fixed window that ends at the newest tick. */
-export function TimeSeriesChart({ data, series, end, height, spanMs = CHART_SPAN_MS, legend = false }: Props) {
+function maxOf(data: Point[], series: SeriesSpec[], stacked: boolean): number {
+  let max = 0;
+  for (const p of data) {
+    let sum = 0;
+    for (const s of series) {
+      const v = p[s.key] ?? 0;
+      if (stacked && !s.line) sum += v;
+      else if (v > max) max = v;
+    }
+    if (sum > max) max = sum;
+  }
+  return max;
+}
+
+/** A chart over a fixed window that ends at the newest tick; percent by default. */
+export const TimeSeriesChart = memo(function TimeSeriesChart({
+  data,
+  series,
+  end,
+  height,
+  spanMs = CHART_SPAN_MS,
+  scale = PERCENT_SCALE,
+  stacked = false,
+  reference,
+  legend = false,
+}: Props) {
   // useId output contains characters that are not valid in url(#…) references.
   const gradientPrefix = `g${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
+  const top = scale.max ?? niceCeiling(Math.max(maxOf(data, series, stacked), reference?.value ?? 0, scale.floor ?? 0), scale.binary);
+  const yTicks = scale.max === 100 ? PERCENT_TICKS : [0, top / 4, top / 2, (top * 3) / 4, top];
   return (
     <>
       {legend && (
@@ -48,8 +94,8 @@ export function TimeSeriesChart({ data, series, end, height, spanMs = CHART_SPAN
           <defs>
             {series.map((s) => (
               <linearGradient key={s.key} id={`${gradientPrefix}-${s.key}`} x1="0" y1="0" x2="0" y2="1">
-                <stop offset="0%" style={{ stopColor: s.color, stopOpacity: 0.45 }} />
-                <stop offset="100%" style={{ stopColor: s.color, stopOpacity: 0.04 }} />
+                <stop offset="0%" style={{ stopColor: s.color, stopOpacity: stacked ? 0.7 : 0.45 }} />
+                <stop offset="100%" style={{ stopColor: s.color, stopOpacity: stacked ? 0.5 : 0.04 }} />
               </linearGradient>
             ))}
           </defs>
@@ -59,7 +105,7 @@ export function TimeSeriesChart({ data, series, end, height, spanMs = CHART_SPAN
             type="number"
             scale="time"
             domain={[end - spanMs, end]}
-            ticks={minuteTicks(end, spanMs)}
+            ticks={axisTicks(end, spanMs)}
             tickFormatter={(t: number) => formatAgo(t - end)}
             allowDataOverflow
             stroke="var(--axis)"
@@ -67,28 +113,38 @@ export function TimeSeriesChart({ data, series, end, height, spanMs = CHART_SPAN
             tickLine={false}
           />
           <YAxis
-            domain={[0, 100]}
-            ticks={percentTicks}
-            tickFormatter={(v: number) => `${v}%`}
-            width={44}
+            domain={[0, top]}
+            ticks={yTicks}
+            tickFormatter={scale.format}
+            width={scale.width ?? 72}
+            allowDataOverflow
             stroke="var(--axis)"
             tick={{ fill: 'var(--muted)', fontSize: 11 }}
             tickLine={false}
             axisLine={false}
           />
           <Tooltip
-            content={<ChartTooltip formatValue={formatTooltipPercent} />}
+            content={<ChartTooltip formatValue={scale.format} />}
             cursor={{ stroke: 'var(--axis)', strokeDasharray: '3 3' }}
             isAnimationActive={false}
           />
+          {reference && (
+            <ReferenceLine
+              y={reference.value}
+              stroke="var(--muted)"
+              strokeDasharray="4 4"
+              label={{ value: reference.label, position: 'insideTopLeft', fill: 'var(--muted)', fontSize: 11 }}
+            />
+          )}
           {series.map((s) => (
             <Area
               key={s.key}
               dataKey={s.key}
               name={s.name}
-              type="monotone"
+              type={stacked ? 'linear' : 'monotone'}
+              stackId={stacked && !s.line ? 'stack' : undefined}
               stroke={s.color}
-              strokeWidth={s.line ? 1.5 : 2}
+              strokeWidth={s.line ? 1.5 : stacked ? 1 : 2}
               fill={s.line ? 'none' : `url(#${gradientPrefix}-${s.key})`}
               dot={false}
               activeDot={{ r: 3 }}
@@ -99,4 +155,4 @@ export function TimeSeriesChart({ data, series, end, height, spanMs = CHART_SPAN
       </ResponsiveContainer>
     </>
   );
-}
+});

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../../shared/payloads';
-import { cpuTotalSeries, memorySeries, minuteTicks, perCoreSeries } from './series';
+import { buildSeries, cpuTotalSeries, memorySeries, minuteTicks, modeValues, niceCeiling, perCoreSeries } from './series';
 
 const tick = (seq: number, cpu: number[] | null): Snapshot =>
   ({
@@ -33,5 +33,28 @@ describe('series', () => {
 
   it('puts a tick at each minute back to five', () => {
     expect(minuteTicks(600_000)).toEqual([300_000, 360_000, 420_000, 480_000, 540_000, 600_000]);
+  });
+});
+
+describe('series helpers', () => {
+  it('buildSeries skips ticks without the topic', () => {
+    const h = [{ time: 1, disks: [{ readBytesPerSec: 5 }] }, { time: 2 }, { time: 3, disks: [{ readBytesPerSec: 7 }] }] as unknown as Snapshot[];
+    expect(buildSeries(h, (s) => (s.disks ? { r: s.disks[0]!.readBytesPerSec } : null))).toEqual([
+      { t: 1, r: 5 },
+      { t: 3, r: 7 },
+    ]);
+  });
+  it('modeValues folds nice into user and softirq into irq', () => {
+    const t = { user: 10, nice: 2, system: 5, idle: 70, iowait: 3, irq: 1, softirq: 4, steal: 5, guest: 0, guestNice: 0 };
+    expect(modeValues(t)).toEqual({ user: 12, system: 5, iowait: 3, irq: 5, steal: 5 });
+    expect(modeValues(t, 'c1')).toEqual({ c1user: 12, c1system: 5, c1iowait: 3, c1irq: 5, c1steal: 5 });
+  });
+  it('niceCeiling rounds an axis top to 1-2-5 steps', () => {
+    expect(niceCeiling(0)).toBe(1);
+    expect(niceCeiling(3.2)).toBe(5);
+    expect(niceCeiling(12)).toBe(20);
+    expect(niceCeiling(4500)).toBe(5000);
+    expect(niceCeiling(1.5 * 1024 * 1024, true)).toBe(2 * 1024 * 1024);
+    expect(niceCeiling(800 * 1024, true)).toBe(1000 * 1024);
   });
 });

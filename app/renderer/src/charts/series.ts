@@ -1,29 +1,68 @@
-import type { Snapshot } from '../../../shared/payloads';
+import type { CpuTimesPercent, Snapshot } from '../../../shared/payloads';
 
 /** One chart row: `t` is ms since the epoch, other keys are series values. */
 export type Point = { t: number } & Record<string, number>;
 
 export const CHART_SPAN_MS = 5 * 60_000;
 
+/**
+ * One row per snapshot for which `pick` has values. Ticks where the topic was
+ * not sampled (pick returns null) are skipped, so a line never drops to zero
+ * just because nobody was looking.
+ */
+export function buildSeries(history: readonly Snapshot[], pick: (s: Snapshot) => Record<string, number> | null | undefined): Point[] {
+  const points: Point[] = [];
+  for (const s of history) {
+    const values = pick(s);
+    if (values) points.push({ t: s.time, ...values } as Point);
+  }
+  return points;
+}
+
 /** Total CPU %; the first tick (cpu: null) has no rate yet and is skipped. */
 export function cpuTotalSeries(history: Snapshot[]): Point[] {
-  const points: Point[] = [];
-  for (const s of history) if (s.cpu) points.push({ t: s.time, total: s.cpu.percent });
-  return points;
+  return buildSeries(history, (s) => (s.cpu ? { total: s.cpu.percent } : null));
 }
 
 /** One row per tick with `c0…cN` for each logical CPU. */
 export function perCoreSeries(history: Snapshot[]): Point[] {
-  const points: Point[] = [];
-  for (const s of history) {
-    if (!s.cpu) continue;
-    const row: Point = { t: s.time };
+  return buildSeries(history, (s) => {
+    if (!s.cpu) return null;
+    const row: Record<string, number> = {};
     s.cpu.perCpu.forEach((value, i) => {
       row[`c${i}`] = value;
     });
-    points.push(row);
-  }
-  return points;
+    return row;
+  });
+}
+
+/** The modes a stacked CPU chart shows; irq folds in softirq, as top(1)'s "hi + si". */
+export const CPU_MODES = ['user', 'system', 'iowait', 'irq', 'steal'] as const;
+export type CpuMode = (typeof CPU_MODES)[number];
+
+export function modeValues(t: CpuTimesPercent, prefix = ''): Record<string, number> {
+  return {
+    [`${prefix}user`]: t.user + t.nice,
+    [`${prefix}system`]: t.system,
+    [`${prefix}iowait`]: t.iowait,
+    [`${prefix}irq`]: t.irq + t.softirq,
+    [`${prefix}steal`]: t.steal,
+  };
+}
+
+/** Total CPU split by mode. */
+export function cpuModeSeries(history: Snapshot[]): Point[] {
+  return buildSeries(history, (s) => (s.cpu ? modeValues(s.cpu.timesPercent) : null));
+}
+
+/** Per core split by mode: keys `c0user`, `c0system`, … */
+export function perCoreModeSeries(history: Snapshot[]): Point[] {
+  return buildSeries(history, (s) => {
+    if (!s.cpu) return null;
+    const row: Record<string, number> = {};
+    s.cpu.perCpuTimesPercent.forEach((t, i) => Object.assign(row, modeValues(t, `c${i}`)));
+    return row;
+  });
 }
 
 export function memorySeries(history: Snapshot[]): Point[] {
@@ -35,4 +74,16 @@ export function minuteTicks(end: number, spanMs = CHART_SPAN_MS): number[] {
   const ticks: number[] = [];
   for (let offset = spanMs; offset >= 0; offset -= 60_000) ticks.push(end - offset);
   return ticks;
+}
+
+/** A round upper bound for an auto-scaled axis: 1, 2 or 5 times a power of ten (or of 1024 for bytes). */
+export function niceCeiling(max: number, binary = false): number {
+  if (!(max > 0)) return 1;
+  const base = binary ? 1024 : 1000;
+  let scale = 1;
+  while (max / scale >= base) scale *= base;
+  const m = max / scale;
+  const steps = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000];
+  const step = steps.find((s) => m <= s) ?? 1000;
+  return step * scale;
 }

@@ -1,14 +1,13 @@
 import { formatDuration, formatInterval } from '../format';
 import { useMonitor } from '../store/context';
 import { ConnectionStatus } from './ConnectionStatus';
+import { ExportSnapshotButton } from './ExportSnapshotButton';
+import { PauseButton } from './PauseButton';
+import { RangeSwitch } from './RangeSwitch';
+import { SettingsMenu } from './SettingsMenu';
 import { ThemeToggle } from './ThemeToggle';
 
 const PLATFORM_NAMES: Record<string, string> = { linux: 'Linux', darwin: 'macOS', win32: 'Windows', freebsd: 'FreeBSD' };
-
-function cores(logical: number, physical: number | null): string {
-  const l = `${logical} logical`;
-  return physical === null ? `${l} cores` : `${physical} physical · ${l} cores`;
-}
 
 export function Header() {
   const info = useMonitor((s) => s.info);
@@ -16,6 +15,7 @@ export function Header() {
   // so a remote machine with clock skew still shows its own uptime.
   const now = useMonitor((s) => s.latest?.time);
   const interval = useMonitor((s) => s.latest?.intervalMs ?? s.info?.intervalMs);
+  const paused = useMonitor((s) => s.frozen !== null);
 
   return (
     <header className="app-header">
@@ -29,7 +29,6 @@ export function Header() {
       {info && (
         <ul className="host-facts" aria-label="Host">
           <li>{PLATFORM_NAMES[info.platform] ?? info.platform}</li>
-          <li>{cores(info.cpuCountLogical, info.cpuCountPhysical)}</li>
           <li>
             <span className="fact-label">Up</span> {now === undefined ? '—' : formatDuration(now / 1000 - info.bootTime)}
           </li>
@@ -37,9 +36,14 @@ export function Header() {
             <span className="fact-label">Tick</span> {interval === undefined ? '—' : formatInterval(interval)}
           </li>
           {info.readOnly && <li className="fact-warn">Read-only</li>}
+          {paused && <li className="fact-warn">Paused</li>}
         </ul>
       )}
       <div className="header-actions">
+        <RangeSwitch />
+        <PauseButton />
+        <ExportSnapshotButton />
+        <SettingsMenu />
         <ConnectionStatus />
         <ThemeToggle />
       </div>

@@ -1,8 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import type { Snapshot } from '../../../shared/payloads';
-import { appendSnapshot, capacityOf, mergeHistory, recent } from './history';
-import { createMonitorStore } from './monitor';
+import type { HostInfo, Snapshot } from '../../../shared/payloads';
+import { appendSnapshot, boundLong, capacityOf, LONG_HISTORY_CAP, mergeHistory, recent, windowHistory } from './history';
+import { createMonitorStore, selectHistory, selectLatest } from './monitor';
 
 const snap = (seq: number, time = seq * 1000) => ({ seq, time }) as Snapshot;
 const seqs = (list: Snapshot[]) => list.map((s) => s.seq);
@@ -78,5 +78,60 @@ describe('monitor store', () => {
     expect(store.getState().themePreference).toBe('light');
     store.getState().toggleTheme();
     expect(store.getState().themePreference).toBe('dark');
+  });
+});
+
+describe('long-range history', () => {
+  it('boundLong sorts by time and keeps the newest LONG_HISTORY_CAP entries', () => {
+    const many = Array.from({ length: LONG_HISTORY_CAP + 10 }, (_, i) => snap(i));
+    const bounded = boundLong([...many].reverse());
+    expect(bounded).toHaveLength(LONG_HISTORY_CAP);
+    expect(bounded[0]!.seq).toBe(10);
+    expect(bounded[bounded.length - 1]!.seq).toBe(LONG_HISTORY_CAP + 9);
+  });
+  it('windowHistory puts bucket averages before the live ticks, within the span', () => {
+    const live = [snap(100), snap(101), snap(102)];
+    const long = [snap(40), snap(60), snap(80), snap(100), snap(101)];
+    expect(seqs(windowHistory(live, long, 50_000))).toEqual([60, 80, 100, 101, 102]);
+    expect(seqs(windowHistory(live, [], 50_000))).toEqual([100, 101, 102]);
+    expect(seqs(windowHistory(live, long, 1000))).toEqual([101, 102]);
+    expect(seqs(windowHistory([], long, 30_000))).toEqual([80, 100, 101]);
+  });
+});
+
+describe('monitor store: pause and bounds', () => {
+  it('freezes the view while ticks keep arriving, and catches up on resume', () => {
+    const store = createMonitorStore();
+    store.getState().applySnapshot(snap(1));
+    store.getState().togglePause();
+    store.getState().applySnapshot(snap(2));
+    store.getState().applySnapshot(snap(3));
+    const s = store.getState();
+    expect(seqs(selectHistory(s))).toEqual([1]);
+    expect(selectLatest(s)?.seq).toBe(1);
+    expect(seqs(s.history)).toEqual([1, 2, 3]);
+    store.getState().togglePause();
+    expect(seqs(selectHistory(store.getState()))).toEqual([1, 2, 3]);
+    expect(selectLatest(store.getState())?.seq).toBe(3);
+  });
+  it('bounds live history by the host’s capacity and long history by its cap', () => {
+    const store = createMonitorStore();
+    store.getState().setInfo({ historyCapacity: 5 } as HostInfo);
+    for (let i = 1; i <= 12; i++) store.getState().applySnapshot(snap(i));
+    expect(seqs(store.getState().history)).toEqual([8, 9, 10, 11, 12]);
+    store.getState().setLong(Array.from({ length: 3000 }, (_, i) => snap(i)));
+    expect(store.getState().long).toHaveLength(LONG_HISTORY_CAP);
+    store.getState().setLong([]);
+    expect(store.getState().long).toEqual([]);
+  });
+  it('merges settings patches and ignores a same-page navigation', () => {
+    const store = createMonitorStore();
+    store.getState().updateSettings({ rateUnit: 'bits' });
+    expect(store.getState().settings).toMatchObject({ rateUnit: 'bits', range: '5m' });
+    const before = store.getState();
+    store.getState().setPage('overview');
+    expect(store.getState()).toBe(before);
+    store.getState().setPage('cpu');
+    expect(store.getState().page).toBe('cpu');
   });
 });

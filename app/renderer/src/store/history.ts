@@ -50,3 +50,27 @@ export function recent(history: Snapshot[], spanMs: number): Snapshot[] {
   while (i > 0 && history[i - 1]!.time >= from) i -= 1;
   return i === 0 ? history : history.slice(i);
 }
+
+/** The most downsampled entries kept for a long range: 24 h of 1-minute buckets, with room to spare. */
+export const LONG_HISTORY_CAP = 1500;
+
+/** Fetched long-range history, oldest first and bounded; the newest entries win. */
+export function boundLong(fetched: Snapshot[]): Snapshot[] {
+  const sorted = [...fetched].sort((a, b) => a.time - b.time);
+  return bound(sorted, LONG_HISTORY_CAP);
+}
+
+/**
+ * What a chart shows for a span: the host's bucket averages for the part
+ * older than our live ticks, then the live ticks themselves, so the recent
+ * end keeps full resolution while the far end comes from the coarse tiers.
+ */
+export function windowHistory(live: Snapshot[], long: Snapshot[], spanMs: number): Snapshot[] {
+  const liveWindow = recent(live, spanMs);
+  if (long.length === 0) return liveWindow;
+  const end = live[live.length - 1]?.time ?? long[long.length - 1]!.time;
+  const from = end - spanMs;
+  const liveStart = liveWindow[0]?.time ?? Number.POSITIVE_INFINITY;
+  const older = long.filter((s) => s.time >= from && s.time < liveStart);
+  return older.length === 0 ? liveWindow : [...older, ...liveWindow];
+}

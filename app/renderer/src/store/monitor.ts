@@ -1,7 +1,9 @@
 import { createStore } from 'zustand/vanilla';
-import type { HostInfo, Snapshot } from '../../../shared/payloads';
+import type { HostInfo, Snapshot, SystemInfo } from '../../../shared/payloads';
 import type { ConnectionState } from '../api/connection';
-import { appendSnapshot, capacityOf, mergeHistory } from './history';
+import { DEFAULT_PAGE, type PageId } from '../routes/pages';
+import { DEFAULT_SETTINGS, type Settings } from '../settings/settings';
+import { appendSnapshot, boundLong, capacityOf, mergeHistory } from './history';
 import { resolveTheme, type Theme, type ThemePreference } from './theme';
 
 export interface LoadError {
@@ -9,37 +11,63 @@ export interface LoadError {
   message: string;
 }
 
+/** What the screen shows while paused: the data as it was when the user pressed Pause. */
+export interface Frozen {
+  history: Snapshot[];
+  long: Snapshot[];
+  latest: Snapshot | null;
+}
+
 export interface MonitorState {
   info: HostInfo | null;
   /** Oldest first, bounded by info.historyCapacity (or 3600 before info arrives). */
   history: Snapshot[];
   latest: Snapshot | null;
+  /** Downsampled history for ranges beyond the live ticks; empty for short ranges. */
+  long: Snapshot[];
+  systemInfo: SystemInfo | null;
   connection: ConnectionState;
   /** Why the initial load failed; cleared by the next successful load. */
   error: LoadError | null;
   themePreference: ThemePreference;
   systemTheme: Theme;
-
+  settings: Settings;
+  page: PageId;
+  /** Non-null while paused: ticks keep arriving into `history`, the view reads this. */
+  frozen: Frozen | null;
   setInfo(info: HostInfo): void;
   applySnapshot(snapshot: Snapshot): void;
   loadHistory(snapshots: Snapshot[]): void;
+  setLong(snapshots: Snapshot[]): void;
+  setSystemInfo(info: SystemInfo): void;
   setConnection(state: ConnectionState): void;
   setError(error: LoadError | null): void;
   setSystemTheme(theme: Theme): void;
+  setThemePreference(preference: ThemePreference): void;
   toggleTheme(): void;
+  updateSettings(patch: Partial<Settings>): void;
+  setPage(page: PageId): void;
+  togglePause(): void;
 }
 
 export type MonitorStore = ReturnType<typeof createMonitorStore>;
 
-export function createMonitorStore(initial: Partial<Pick<MonitorState, 'themePreference' | 'systemTheme' | 'connection'>> = {}) {
+type Initial = Partial<Pick<MonitorState, 'themePreference' | 'systemTheme' | 'connection' | 'settings' | 'page'>>;
+
+export function createMonitorStore(initial: Initial = {}) {
   return createStore<MonitorState>()((set, get) => ({
     info: null,
     history: [],
     latest: null,
+    long: [],
+    systemInfo: null,
     connection: initial.connection ?? 'connecting',
     error: null,
     themePreference: initial.themePreference ?? 'system',
     systemTheme: initial.systemTheme ?? 'light',
+    settings: initial.settings ?? DEFAULT_SETTINGS,
+    page: initial.page ?? DEFAULT_PAGE,
+    frozen: null,
 
     setInfo(info) {
       set({ info, error: null });
@@ -54,6 +82,12 @@ export function createMonitorStore(initial: Partial<Pick<MonitorState, 'themePre
       const next = mergeHistory(history, snapshots, capacityOf(info?.historyCapacity));
       if (next !== history) set({ history: next, latest: next[next.length - 1] ?? null });
     },
+    setLong(snapshots) {
+      set({ long: snapshots.length === 0 ? [] : boundLong(snapshots) });
+    },
+    setSystemInfo(systemInfo) {
+      set({ systemInfo });
+    },
     setConnection(connection) {
       set({ connection });
     },
@@ -63,9 +97,22 @@ export function createMonitorStore(initial: Partial<Pick<MonitorState, 'themePre
     setSystemTheme(systemTheme) {
       set({ systemTheme });
     },
+    setThemePreference(themePreference) {
+      set({ themePreference });
+    },
     toggleTheme() {
       const { themePreference, systemTheme } = get();
       set({ themePreference: resolveTheme(themePreference, systemTheme) === 'dark' ? 'light' : 'dark' });
+    },
+    updateSettings(patch) {
+      set({ settings: { ...get().settings, ...patch } });
+    },
+    setPage(page) {
+      if (page !== get().page) set({ page });
+    },
+    togglePause() {
+      const { frozen, history, long, latest } = get();
+      set({ frozen: frozen ? null : { history, long, latest } });
     },
   }));
 }
@@ -73,3 +120,7 @@ export function createMonitorStore(initial: Partial<Pick<MonitorState, 'themePre
 export function selectTheme(state: MonitorState): Theme {
   return resolveTheme(state.themePreference, state.systemTheme);
 }
+
+export const selectHistory = (s: MonitorState) => s.frozen?.history ?? s.history;
+export const selectLong = (s: MonitorState) => s.frozen?.long ?? s.long;
+export const selectLatest = (s: MonitorState) => (s.frozen ? s.frozen.latest : s.latest);

@@ -1,0 +1,62 @@
+import type { ReactNode } from 'react';
+import { TimeSeriesChart, type Scale, type SeriesSpec } from '../charts/TimeSeriesChart';
+import type { Point } from '../charts/series';
+import { buildCsv, exportFileName } from '../export/csv';
+import { downloadText } from '../export/download';
+import { rangeName } from '../settings/range';
+import type { View } from '../store/view';
+
+interface Props {
+  title: string;
+  /** The current value(s) next to the title. */
+  summary?: ReactNode;
+  data: Point[];
+  series: SeriesSpec[];
+  view: View;
+  scale?: Scale;
+  /** Column unit in the CSV header, e.g. "%" or "bytes/s". */
+  csvUnit: string;
+  stacked?: boolean;
+  reference?: { value: number; label: string };
+  height?: number;
+  testId?: string;
+}
+
+/** A titled chart with the range in its description and a CSV export of exactly what it plots. */
+export function ChartCard({ title, summary, data, series, view, scale, csvUnit, stacked, reference, height = 200, testId }: Props) {
+  const exportCsv = () => downloadText(exportFileName(title, view.end || Date.now(), 'csv'), buildCsv(data, series, csvUnit), 'text/csv');
+  return (
+    <figure className="chart-card">
+      <figcaption className="chart-card-head">
+        <h3>{title}</h3>
+        {summary && <span className="chart-card-summary">{summary}</span>}
+        <button type="button" className="text-button" aria-label={`Export ${title} as CSV`} title="Download this chart's data as CSV" onClick={exportCsv}>
+          CSV
+        </button>
+      </figcaption>
+      <div
+        className="chart"
+        style={{ minHeight: height }}
+        data-testid={testId}
+        data-points={data.length}
+        data-span={view.spanMs}
+        role="img"
+        aria-label={`${title}, ${rangeName(view.range).toLowerCase()}`}
+      >
+        {view.latest && (
+          <TimeSeriesChart
+            data={data}
+            series={series}
+            end={view.end}
+            spanMs={view.spanMs}
+            height={series.length > 1 ? height - 24 : height}
+            legend={series.length > 1}
+            {...(scale && { scale })}
+            {...(stacked && { stacked })}
+            {...(reference && { reference })}
+          />
+        )}
+      </div>
+    </figure>
+  );
+}

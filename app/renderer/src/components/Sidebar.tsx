@@ -1,0 +1,55 @@
+import { useRef, type KeyboardEvent } from 'react';
+import { neighbourPage, PAGES, pageHref, type PageId } from '../routes/pages';
+import { useMonitor } from '../store/context';
+
+/** The page list. Arrow keys move between pages (and focus follows); Alt+1…8 work anywhere (routes/router.ts). */
+export function Sidebar() {
+  const page = useMonitor((s) => s.page);
+  const links = useRef(new Map<PageId, HTMLAnchorElement>());
+
+  const go = (id: PageId) => {
+    window.location.assign(pageHref(id));
+    links.current.get(id)?.focus();
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
+    // From the focused link, not the store: a second key press can arrive
+    // before the hashchange of the first has re-rendered us.
+    const focused = [...links.current].find(([, el]) => el === e.target)?.[0] ?? page;
+    const moves: Record<string, () => PageId> = {
+      ArrowDown: () => neighbourPage(focused, 1),
+      ArrowRight: () => neighbourPage(focused, 1),
+      ArrowUp: () => neighbourPage(focused, -1),
+      ArrowLeft: () => neighbourPage(focused, -1),
+      Home: () => PAGES[0].id,
+      End: () => PAGES[PAGES.length - 1]!.id,
+    };
+    const move = moves[e.key];
+    if (!move) return;
+    e.preventDefault();
+    go(move());
+  };
+
+  return (
+    <nav className="sidebar" aria-label="Pages" onKeyDown={onKeyDown}>
+      <ul>
+        {PAGES.map((p, i) => (
+          <li key={p.id}>
+            <a
+              ref={(el) => {
+                if (el) links.current.set(p.id, el);
+                else links.current.delete(p.id);
+              }}
+              href={pageHref(p.id)}
+              aria-current={p.id === page ? 'page' : undefined}
+              aria-keyshortcuts={`Alt+${i + 1}`}
+              title={`${p.label} (Alt+${i + 1})`}
+              className={p.id === page ? 'nav-link active' : 'nav-link'}
+            >
+              {p.label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,33 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { neighbourPage, pageHref, PAGES, parseHash, topicsFor } from './pages';
+
+describe('pages', () => {
+  it('parse the hash, defaulting to the overview', () => {
+    expect(parseHash('#/cpu')).toBe('cpu');
+    expect(parseHash('#/Network')).toBe('network');
+    expect(parseHash('#/disks?x=1')).toBe('disks');
+    expect(parseHash('')).toBe('overview');
+    expect(parseHash('#/')).toBe('overview');
+    expect(parseHash('#/nope')).toBe('overview');
+    expect(pageHref('overview')).toBe('#/');
+    expect(pageHref('battery')).toBe('#/battery');
+  });
+  it('ask for exactly the topics on screen, and none while hidden', () => {
+    expect(topicsFor('overview', false)).toEqual(['cpu', 'disks', 'partitions', 'network', 'sensors', 'battery']);
+    expect(topicsFor('cpu', false)).toEqual(['cpu']);
+    expect(topicsFor('disks', false)).toEqual(['disks', 'partitions']);
+    expect(topicsFor('network', false)).toEqual(['network']);
+    expect(topicsFor('sensors', false)).toEqual(['sensors']);
+    expect(topicsFor('battery', false)).toEqual(['battery']);
+    expect(topicsFor('system', false)).toEqual([]);
+    expect(topicsFor('memory', false)).toEqual([]);
+    expect(topicsFor('overview', true)).toEqual([]);
+  });
+  it('step through the sidebar order, wrapping', () => {
+    expect(PAGES.map((p) => p.label)).toEqual(['Overview', 'CPU', 'Memory', 'Disks', 'Network', 'Sensors', 'Battery', 'System']);
+    expect(neighbourPage('overview', 1)).toBe('cpu');
+    expect(neighbourPage('overview', -1)).toBe('system');
+    expect(neighbourPage('system', 1)).toBe('overview');
+  });
+});

@@ -1,0 +1,42 @@
+import { TOPICS, type Topic } from '../../../shared/payloads';
+
+/**
+ * The dashboard's pages, in sidebar order (Alt+1 … Alt+8). `topics` is exactly
+ * what a page shows, so the host samples nothing that is not on screen.
+ */
+export const PAGES = [
+  { id: 'overview', label: 'Overview', topics: [...TOPICS] },
+  { id: 'cpu', label: 'CPU', topics: ['cpu'] },
+  { id: 'memory', label: 'Memory', topics: [] },
+  { id: 'disks', label: 'Disks', topics: ['disks', 'partitions'] },
+  { id: 'network', label: 'Network', topics: ['network'] },
+  { id: 'sensors', label: 'Sensors', topics: ['sensors'] },
+  { id: 'battery', label: 'Battery', topics: ['battery'] },
+  { id: 'system', label: 'System', topics: [] },
+] as const satisfies readonly { id: string; label: string; topics: readonly Topic[] }[];
+
+export type PageId = (typeof PAGES)[number]['id'];
+
+export const DEFAULT_PAGE: PageId = 'overview';
+
+export function pageHref(id: PageId): string {
+  return `#/${id === DEFAULT_PAGE ? '' : id}`;
+}
+
+/** "#/cpu" → 'cpu'; anything unknown (including "" and "#/") is the overview. */
+export function parseHash(hash: string): PageId {
+  const id = hash.replace(/^#\/?/, '').split(/[/?]/)[0]!.toLowerCase();
+  return PAGES.find((p) => p.id === id)?.id ?? DEFAULT_PAGE;
+}
+
+/** What to ask the host for: the page's topics, or nothing while the document is hidden. */
+export function topicsFor(page: PageId, hidden: boolean): Topic[] {
+  if (hidden) return [];
+  return [...PAGES.find((p) => p.id === page)!.topics];
+}
+
+/** The page `delta` places away in sidebar order, wrapping round. */
+export function neighbourPage(page: PageId, delta: number): PageId {
+  const i = PAGES.findIndex((p) => p.id === page);
+  return PAGES[(i + delta + PAGES.length) % PAGES.length]!.id;
+}

@@ -1,0 +1,38 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import type { MonitorApi } from '../../../shared/api';
+import { createMonitorStore } from './monitor';
+import { startTopics, type VisibilitySource } from './topics';
+
+function fakeDoc() {
+  const listeners = new Set<() => void>();
+  const doc = {
+    hidden: false,
+    addEventListener: (_: string, l: () => void) => listeners.add(l),
+    removeEventListener: (_: string, l: () => void) => listeners.delete(l),
+  };
+  const setHidden = (h: boolean) => {
+    doc.hidden = h;
+    listeners.forEach((l) => l());
+  };
+  return { doc: doc as VisibilitySource, setHidden, listeners };
+}
+
+describe('startTopics', () => {
+  it('sends the page’s topics on change only, and none while hidden', () => {
+    const sent: string[][] = [];
+    const api = { setTopics: (r: { topics: string[] }) => (sent.push(r.topics), Promise.resolve(r)) } as unknown as MonitorApi;
+    const store = createMonitorStore({ page: 'cpu' });
+    const { doc, setHidden, listeners } = fakeDoc();
+    const stop = startTopics(api, store, doc);
+    setHidden(true);
+    setHidden(true);
+    setHidden(false);
+    store.getState().updateSettings({ rateUnit: 'bits' });
+    store.getState().setPage('system');
+    store.getState().setPage('disks');
+    expect(sent).toEqual([['cpu'], [], ['cpu'], [], ['disks', 'partitions']]);
+    stop();
+    expect(listeners.size).toBe(0);
+  });
+});

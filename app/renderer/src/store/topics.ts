@@ -1,0 +1,39 @@
+import type { MonitorApi } from '../../../shared/api';
+import { topicsFor } from '../routes/pages';
+import type { MonitorStore } from './monitor';
+
+/** The part of `document` this needs, so a test can pass a fake. */
+export interface VisibilitySource {
+  readonly hidden: boolean;
+  addEventListener(type: 'visibilitychange', listener: () => void): void;
+  removeEventListener(type: 'visibilitychange', listener: () => void): void;
+}
+
+/**
+ * Tells the host what is on screen: the current page's topics, or none while
+ * the document is hidden. Sends only on change; the WebSocket client repeats
+ * the last choice itself after a reconnect.
+ */
+export function startTopics(api: MonitorApi, store: MonitorStore, doc: VisibilitySource): () => void {
+  let sent: string | null = null;
+  const update = () => {
+    const topics = topicsFor(store.getState().page, doc.hidden);
+    const key = topics.join(',');
+    if (key === sent) return;
+    sent = key;
+    api.setTopics({ topics }).catch(() => {
+      // Not fatal: the host keeps sampling the previous set. Forget what we
+      // sent so the next change (or reconnect) tries again.
+      sent = null;
+    });
+  };
+  update();
+  const offStore = store.subscribe((s, prev) => {
+    if (s.page !== prev.page) update();
+  });
+  doc.addEventListener('visibilitychange', update);
+  return () => {
+    offStore();
+    doc.removeEventListener('visibilitychange', update);
+  };
+}
