@@ -32,6 +32,8 @@ const api: MonitorApi = {
   processAction: (request) =>
     ipcRenderer.invoke(CHANNELS.processAction, request).then((r: Result<Awaited<ReturnType<MonitorApi['processAction']>>>) => settle(r)),
   killTree: (request) => ipcRenderer.invoke(CHANNELS.killTree, request).then((r: Result<Awaited<ReturnType<MonitorApi['killTree']>>>) => settle(r)),
+  getProcessDetails: (request) =>
+    ipcRenderer.invoke(CHANNELS.getProcessDetails, request).then((r: Result<Awaited<ReturnType<MonitorApi['getProcessDetails']>>>) => settle(r)),
   getConnections: (request) =>
     ipcRenderer.invoke(CHANNELS.getConnections, request).then((r: Result<Awaited<ReturnType<MonitorApi['getConnections']>>>) => settle(r)),
   onSnapshot(listener) {

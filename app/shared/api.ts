@@ -1,5 +1,5 @@
 import type { ConnectionSample, HostInfo, Snapshot, SystemInfo } from './payloads';
-import type { GetConnectionsRequest, GetHistoryRequest, KillTreeRequest, ProcessActionRequest, SetIntervalRequest, SetTopicsRequest } from './schemas';
+import type { GetConnectionsRequest, GetHistoryRequest, GetProcessDetailsRequest, KillTreeRequest, ProcessActionRequest, SetIntervalRequest, SetTopicsRequest } from './schemas';
 
 /**
  * Everything the UI may ask of the host. One implementation lives in
@@ -33,6 +33,12 @@ export interface MonitorApi {
   processAction(request: ProcessActionRequest): Promise<{ ok: true }>;
   /** SIGTERM the process's descendants and then it, wait, SIGKILL survivors; one outcome per process. */
   killTree(request: KillTreeRequest): Promise<{ pid: number; result: 'terminated' | 'killed' | 'gone' | 'failed'; error?: { code: string; message: string } }[]>;
+  /**
+   * Every psutil attribute of one process (psutil's as_dict, camelCase): an
+   * attribute that cannot be read is {error: {code, message}} in its place.
+   * NO_SUCH_PROCESS when the pid has exited or names another process now.
+   */
+  getProcessDetails(request: GetProcessDetailsRequest): Promise<Record<string, unknown>>;
   /** Called with every new tick until the returned function is called. */
   onSnapshot(listener: (snapshot: Snapshot) => void): () => void;
 }

@@ -11,6 +11,7 @@ export const CHANNELS = {
   getConnections: 'procyon:getConnections',
   processAction: 'procyon:processAction',
   killTree: 'procyon:killTree',
+  getProcessDetails: 'procyon:getProcessDetails',
 } as const satisfies Record<MonitorOperation, string>;
 
 /** Events and subscription control, main ↔ renderer. */

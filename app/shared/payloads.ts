@@ -144,7 +144,7 @@ export interface SwapSample {
  * What a client asks the host to sample. CPU totals, memory and swap are
  * always sampled (the tray shows them); the rest only while some client shows them.
  */
-export const TOPICS = ['cpu', 'disks', 'partitions', 'network', 'sensors', 'battery'] as const;
+export const TOPICS = ['cpu', 'disks', 'partitions', 'network', 'sensors', 'battery', 'processes'] as const;
 export type Topic = (typeof TOPICS)[number];
 
 /**
@@ -170,8 +170,43 @@ export interface Snapshot {
   sensors?: SensorsSample;
   /** null: the machine has no battery. */
   battery?: BatterySample | null;
+  /**
+   * Every process, with rates since the previous tick. Live only: history
+   * keeps no process rows (5,000 rows × an hour of ticks would not be flat memory).
+   */
+  processes?: ProcessRow[];
   /** Topics that failed this tick, with why (the others are still there). */
   errors?: Partial<Record<Topic, { code: string; message: string }>>;
+}
+
+/** One row of the process table: a process is (pid, createTime). */
+export interface ProcessRow {
+  pid: number;
+  /** Seconds since the epoch; with pid, what every action must name. */
+  createTime: number;
+  ppid: number;
+  name: string;
+  /** null when it cannot be read. */
+  username: string | null;
+  /** psutil's STATUS_* string. */
+  status: string;
+  /** Share of one CPU since the previous tick (can exceed 100 on several cores); null for a process new this tick. */
+  cpuPercent: number | null;
+  /** user + system seconds since the process started. */
+  cpuTimes: number;
+  rss: number;
+  vms: number;
+  /** rss / total memory × 100. */
+  memoryPercent: number;
+  numThreads: number;
+  nice: number;
+  /** Empty for kernel threads. */
+  cmdline: string[];
+  /** null when unreadable (another user's process without privilege) or new this tick. */
+  readBytesPerSec: number | null;
+  writeBytesPerSec: number | null;
+  terminal: string | null;
+  cpuNum: number;
 }
 
 /** psutil.users() entry. */

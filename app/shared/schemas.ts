@@ -79,6 +79,12 @@ export type ProcessActionRequest = z.infer<typeof ProcessActionRequest>;
 export const KillTreeRequest = z.strictObject({ ...ProcessRefShape, timeout: z.number().min(0).max(60).optional() });
 export type KillTreeRequest = z.infer<typeof KillTreeRequest>;
 
+export const GetProcessDetailsRequest = z.strictObject({
+  pid: z.number().int().min(1).max(MAX_PID),
+  createTime: z.number().finite().nonnegative(),
+});
+export type GetProcessDetailsRequest = z.infer<typeof GetProcessDetailsRequest>;
+
 // --- every operation ---
 
 export const requestSchemas = {
@@ -91,6 +97,7 @@ export const requestSchemas = {
   getConnections: GetConnectionsRequest,
   processAction: ProcessActionRequest,
   killTree: KillTreeRequest,
+  getProcessDetails: GetProcessDetailsRequest,
 } as const;
 
 /** Operations that change host state: refused when the host is read-only. */

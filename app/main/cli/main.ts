@@ -7,7 +7,8 @@ import { parseCommand, USAGE, UsageError, type Command } from './args';
 import { formatSnapshotText } from './report';
 import { collectSnapshot } from './snapshot';
 import { arrangePs, collectPs, formatPs } from './ps';
-import { collectProc, formatProc } from './proc';
+import { collectProc } from '../core/process-details';
+import { formatProc } from './proc-format';
 import { ProcessController } from '../core/control';
 import * as native from '@procyon/collector';
 

@@ -3,6 +3,7 @@ import type { HostInfo, MonitorApi, Snapshot } from '../../shared';
 import type { CollectorRoots, StaticFacts } from './collector';
 import { connections } from './connections';
 import { ProcessController } from './control';
+import { collectProc } from './process-details';
 import type { Sampler } from './sampler';
 import { systemInfo } from './system-info';
 import type { TopicRegistry } from './topics';
@@ -71,6 +72,11 @@ export function createMonitorApi(sampler: Sampler, options: HostApiOptions): Cli
     },
     killTree({ pid, createTime, timeout, confirm }) {
       return control.killTree({ pid, createTime }, timeout ?? 3, confirm);
+    },
+    async getProcessDetails({ pid, createTime }) {
+      // Same identity rule as actions: details of a reused pid would describe another process.
+      await control.resolve({ pid, createTime });
+      return collectProc(pid, options.roots);
     },
     onSnapshot(listener: (s: Snapshot) => void) {
       sampler.on('snapshot', listener);

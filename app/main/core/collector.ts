@@ -1,5 +1,5 @@
 import * as native from '@procyon/collector';
-import type { Battery, CpuFreq, CpuStats, CpuTimes, DiskIoCounters, DiskPartition, DiskUsage, Fan, NetIoCounters, NicStats, SnapshotTopic, Temperature } from '@procyon/collector';
+import type { Battery, CpuFreq, ProcessTableResult, CpuStats, CpuTimes, DiskIoCounters, DiskPartition, DiskUsage, Fan, NetIoCounters, NicStats, SnapshotTopic, Temperature } from '@procyon/collector';
 import type { MemorySample, Topic } from '../../shared';
 
 /** Where the collector reads /proc and /sys from (tests and --procfs/--sysfs point it at captured trees). */
@@ -30,6 +30,7 @@ export interface RawTick {
   network?: { io: Record<string, NetIoCounters>; stats: Record<string, NicStats> } | TopicFailure;
   sensors?: { temperatures: Record<string, Temperature[]>; fans: Record<string, Fan[]> } | TopicFailure;
   battery?: { value: Battery | null } | TopicFailure;
+  processes?: ProcessTableResult | TopicFailure;
 }
 
 export function isFailure(value: unknown): value is TopicFailure {
@@ -51,12 +52,21 @@ const NATIVE_TOPICS: Record<Topic, readonly SnapshotTopic[]> = {
   network: ['perNicIoCounters', 'netIfStats'],
   sensors: ['sensorsTemperatures', 'sensorsFans'],
   battery: ['sensorsBattery'],
+  processes: [],
 };
+
+/** What the process table shows; everything else about a process is read on demand (details). */
+const PROCESS_FIELDS = ['ppid', 'name', 'username', 'status', 'cpuTimes', 'memory', 'numThreads', 'nice', 'cmdline', 'io', 'terminal', 'cpuNum'] as const;
 
 /** Throws the collector's own error class for a failed always-on topic. */
 function required<T>(value: T | native.SnapshotError): T {
   if (native.isSnapshotError(value)) throw native.fromNative(Object.assign(new Error(value.error.message), value.error));
   return value;
+}
+
+function failureOf(err: unknown): TopicFailure {
+  const e = err as { code?: unknown; message?: unknown };
+  return { code: typeof e.code === 'string' ? e.code : 'INTERNAL', message: String(e.message ?? err) };
 }
 
 /** The first failure among a topic's native parts, or null when all succeeded. */
@@ -81,11 +91,13 @@ export class Collector {
     for (const t of topics) for (const n of NATIVE_TOPICS[t]) wanted.add(n);
     // diskUsage asks statvfs of this machine: meaningless for a captured tree.
     if (this.customRoots) wanted.delete('diskUsage');
-    const snap = (await native.systemSnapshot({
-      ...this.roots,
-      topics: [...wanted],
-      diskUsagePaths: this.mountpoints,
-    })) as Partial<native.SystemSnapshot>;
+    // The process table is its own worker trip, in parallel with the system one.
+    const [snap, table] = await Promise.all([
+      native.systemSnapshot({ ...this.roots, topics: [...wanted], diskUsagePaths: this.mountpoints }) as Promise<Partial<native.SystemSnapshot>>,
+      topics.has('processes')
+        ? native.processTable({ ...this.roots, fields: PROCESS_FIELDS }).catch((err: unknown) => failureOf(err))
+        : Promise.resolve(undefined),
+    ]);
 
     const tick: RawTick = {
       cpuTotal: required(snap.cpuTimes!),
@@ -123,6 +135,7 @@ export class Collector {
         fans: snap.sensorsFans as Record<string, Fan[]>,
       };
     }
+    if (table !== undefined) tick.processes = table;
     if (topics.has('battery')) tick.battery = firstFailure(snap.sensorsBattery) ?? { value: snap.sensorsBattery as Battery | null };
     return tick;
   }

@@ -47,7 +47,7 @@ describe('dispatch', () => {
     ['getInfo', { unexpected: 1 }],
     ['setTopics', { topics: ['gpu'] }],
     ['setTopics', { topics: 'cpu' }],
-    ['setTopics', { topics: ['cpu', 'cpu', 'cpu', 'cpu', 'cpu', 'cpu', 'cpu'] }],
+    ['setTopics', { topics: Array.from({ length: 8 }, () => 'cpu') }],
     ['getConnections', { kind: 'bogus' }],
     ['getConnections', undefined],
     ['getSystemInfo', { x: 1 }],

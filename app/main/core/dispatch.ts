@@ -63,5 +63,7 @@ function call(api: MonitorApi, op: MonitorOperation, arg: unknown): Promise<unkn
       return api.processAction(arg as Parameters<MonitorApi['processAction']>[0]);
     case 'killTree':
       return api.killTree(arg as Parameters<MonitorApi['killTree']>[0]);
+    case 'getProcessDetails':
+      return api.getProcessDetails(arg as Parameters<MonitorApi['getProcessDetails']>[0]);
   }
 }

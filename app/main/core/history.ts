@@ -50,8 +50,11 @@ export class History {
   }
 
   push(s: Snapshot): void {
-    this.raw.push(s);
-    for (const t of this.tiers) t.add(s);
+    // Process rows are live only: kept, they would make memory grow with the
+    // number of processes times the length of the history.
+    const kept = s.processes === undefined ? s : (({ processes: _rows, ...rest }) => rest)(s);
+    this.raw.push(kept);
+    for (const t of this.tiers) t.add(kept);
   }
 
   latest(): Snapshot | undefined {

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
-import { percentBetween, timesPercentBetween, WrapNumbers } from '@procyon/collector';
-import type { DiskIoCounters, NetIoCounters } from '@procyon/collector';
-import { MAX_INTERVAL_MS, MIN_INTERVAL_MS, type Snapshot, type Topic } from '../../shared';
+import { percentBetween, processTableRates, timesPercentBetween, WrapNumbers } from '@procyon/collector';
+import type { DiskIoCounters, NetIoCounters, ProcessTableResult } from '@procyon/collector';
+import { MAX_INTERVAL_MS, MIN_INTERVAL_MS, type ProcessRow, type Snapshot, type Topic } from '../../shared';
 import { isFailure, type Collector, type RawTick } from './collector';
 import { History } from './history';
 import { diskSamples, nicSamples, perSec } from './rates';
@@ -26,6 +26,7 @@ interface Previous {
   time: number;
   disks?: Record<string, DiskIoCounters>;
   nics?: Record<string, NetIoCounters>;
+  table?: ProcessTableResult;
 }
 
 /**
@@ -126,6 +127,13 @@ export class Sampler extends EventEmitter<SamplerEvents> {
         snapshot.network = nicSamples(next.nics, prev?.nics, raw.network.stats, seconds);
       }
     }
+    if (raw.processes) {
+      if (isFailure(raw.processes)) (snapshot.errors ??= {}).processes = raw.processes;
+      else {
+        next.table = raw.processes;
+        snapshot.processes = processRows(raw.processes, prev?.table, raw.memory.total);
+      }
+    }
     this.prev = next;
     this.history.push(snapshot);
     this.emit('snapshot', snapshot);
@@ -203,6 +211,35 @@ export function buildSnapshot(prev: Previous | null, cur: RawTick, seq: number, 
   }
   if (Object.keys(errors).length > 0) snapshot.errors = errors;
   return snapshot;
+}
+
+/** Table rows with rates against the previous table (matched by pid and createTime, so a reused pid starts over). */
+export function processRows(table: ProcessTableResult, prev: ProcessTableResult | undefined, memTotal: number): ProcessRow[] {
+  const rates = prev ? new Map(processTableRates(prev, table).map((r) => [`${r.pid}:${r.createTime}`, r])) : null;
+  return table.rows.map((row) => {
+    const rate = rates?.get(`${row.pid}:${row.createTime}`);
+    const rss = row.rss ?? 0;
+    return {
+      pid: row.pid,
+      createTime: row.createTime,
+      ppid: row.ppid ?? 0,
+      name: row.name ?? '',
+      username: row.username ?? null,
+      status: row.status ?? '?',
+      cpuPercent: rate?.cpuPercent ?? null,
+      cpuTimes: row.cpuTimes ?? 0,
+      rss,
+      vms: row.vms ?? 0,
+      memoryPercent: memTotal > 0 ? (rss / memTotal) * 100 : 0,
+      numThreads: row.numThreads ?? 0,
+      nice: row.nice ?? 0,
+      cmdline: row.cmdline ?? [],
+      readBytesPerSec: rate?.readBytesPerSec ?? null,
+      writeBytesPerSec: rate?.writeBytesPerSec ?? null,
+      terminal: row.terminal ?? null,
+      cpuNum: row.cpuNum ?? 0,
+    };
+  });
 }
 
 function checkInterval(ms: number): number {

@@ -92,3 +92,20 @@ describe('connections and system info helpers', () => {
     expect(prettyName('NAME=x\n')).toBeNull();
   });
 });
+
+describe('processes topic', () => {
+  it('rows with rates from the second tick; history keeps no rows', async () => {
+    const { Sampler: S } = await import('./sampler');
+    const { Collector: C } = await import('./collector');
+    const sampler = new S(new C(), { topics: () => new Set(['processes'] as const) });
+    const first = await sampler.tick();
+    const mine = first?.processes?.find((p) => p.pid === process.pid);
+    expect(mine).toMatchObject({ ppid: process.ppid, cpuPercent: null });
+    expect(mine!.rss).toBeGreaterThan(0);
+    expect(mine!.memoryPercent).toBeGreaterThan(0);
+    const second = await sampler.tick();
+    expect(second?.processes?.find((p) => p.pid === process.pid)?.cpuPercent).toEqual(expect.any(Number));
+    expect(sampler.historySince(60).every((s) => s.processes === undefined)).toBe(true);
+    expect(second?.processes).toBeDefined();
+  });
+});

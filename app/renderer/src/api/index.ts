@@ -30,6 +30,7 @@ function fromPreload(raw: MonitorApi): MonitorApi {
     getConnections: (r) => raw.getConnections(r).catch(rethrow),
     processAction: (r) => raw.processAction(r).catch(rethrow),
     killTree: (r) => raw.killTree(r).catch(rethrow),
+    getProcessDetails: (r) => raw.getProcessDetails(r).catch(rethrow),
     onSnapshot: (l) => raw.onSnapshot(l),
   };
 }

@@ -206,6 +206,7 @@ export function createWsClient(options: WsClientOptions): WsClient {
     getConnections: (request) => call('getConnections', request),
     processAction: (request) => call('processAction', request),
     killTree: (request) => call('killTree', request),
+    getProcessDetails: (request) => call('getProcessDetails', request),
     onSnapshot(listener) {
       const wrapped = (snapshot: Snapshot) => listener(snapshot);
       snapshotListeners.add(wrapped);

@@ -5,7 +5,7 @@ import { TOPICS, type Topic } from '../../../shared/payloads';
  * what a page shows, so the host samples nothing that is not on screen.
  */
 export const PAGES = [
-  { id: 'overview', label: 'Overview', topics: [...TOPICS] },
+  { id: 'overview', label: 'Overview', topics: TOPICS.filter((t) => t !== 'processes') },
   { id: 'cpu', label: 'CPU', topics: ['cpu'] },
   { id: 'memory', label: 'Memory', topics: [] },
   { id: 'disks', label: 'Disks', topics: ['disks', 'partitions'] },

@@ -1,0 +1,96 @@
+// Every metric /metrics can expose, with its type, help and label names. Names,
+// units and labels follow node_exporter wherever node_exporter has the metric,
+// so existing dashboards (Grafana's "Node Exporter Full") work unchanged; what
+// node_exporter lacks is prefixed procyon_.
+
+export type MetricType = 'gauge' | 'counter';
+
+export interface MetricDef {
+  type: MetricType;
+  help: string;
+  labels: readonly string[];
+}
+
+const g = (help: string, ...labels: string[]): MetricDef => ({ type: 'gauge', help, labels });
+const c = (help: string, ...labels: string[]): MetricDef => ({ type: 'counter', help, labels });
+
+export const CATALOGUE = {
+  // --- cpu ---
+  node_cpu_seconds_total: c('Seconds the CPUs spent in each mode.', 'cpu', 'mode'),
+  node_cpu_guest_seconds_total: c('Seconds the CPUs spent in guests (VMs) for each mode.', 'cpu', 'mode'),
+  node_cpu_scaling_frequency_hertz: g('Current scaled CPU thread frequency in hertz.', 'cpu'),
+  node_cpu_scaling_frequency_min_hertz: g('Minimum scaled CPU thread frequency in hertz.', 'cpu'),
+  node_cpu_scaling_frequency_max_hertz: g('Maximum scaled CPU thread frequency in hertz.', 'cpu'),
+  node_load1: g('1m load average.'),
+  node_load5: g('5m load average.'),
+  node_load15: g('15m load average.'),
+  node_context_switches_total: c('Total number of context switches.'),
+  node_intr_total: c('Total number of interrupts serviced.'),
+  node_boot_time_seconds: g('Node boot time, in unixtime.'),
+  node_time_seconds: g('System time in seconds since epoch (1970).'),
+  // --- memory (psutil.virtual_memory / swap_memory fields that are plain /proc/meminfo lines) ---
+  node_memory_MemTotal_bytes: g('Memory information field MemTotal_bytes.'),
+  node_memory_MemFree_bytes: g('Memory information field MemFree_bytes.'),
+  node_memory_MemAvailable_bytes: g('Memory information field MemAvailable_bytes.'),
+  node_memory_Buffers_bytes: g('Memory information field Buffers_bytes.'),
+  node_memory_Shmem_bytes: g('Memory information field Shmem_bytes.'),
+  node_memory_Slab_bytes: g('Memory information field Slab_bytes.'),
+  node_memory_Active_bytes: g('Memory information field Active_bytes.'),
+  node_memory_Inactive_bytes: g('Memory information field Inactive_bytes.'),
+  node_memory_SwapTotal_bytes: g('Memory information field SwapTotal_bytes.'),
+  node_memory_SwapFree_bytes: g('Memory information field SwapFree_bytes.'),
+  // --- filesystems ---
+  node_filesystem_size_bytes: g('Filesystem size in bytes.', 'device', 'mountpoint', 'fstype'),
+  node_filesystem_free_bytes: g('Filesystem free space in bytes.', 'device', 'mountpoint', 'fstype'),
+  node_filesystem_avail_bytes: g('Filesystem space available to non-root users in bytes.', 'device', 'mountpoint', 'fstype'),
+  node_filesystem_readonly: g('Filesystem read-only status.', 'device', 'mountpoint', 'fstype'),
+  // --- disks ---
+  node_disk_read_bytes_total: c('The total number of bytes read successfully.', 'device'),
+  node_disk_written_bytes_total: c('The total number of bytes written successfully.', 'device'),
+  node_disk_reads_completed_total: c('The total number of reads completed successfully.', 'device'),
+  node_disk_writes_completed_total: c('The total number of writes completed successfully.', 'device'),
+  node_disk_reads_merged_total: c('The total number of reads merged.', 'device'),
+  node_disk_writes_merged_total: c('The number of writes merged.', 'device'),
+  node_disk_read_time_seconds_total: c('The total number of seconds spent by all reads.', 'device'),
+  node_disk_write_time_seconds_total: c('This is the total number of seconds spent by all writes.', 'device'),
+  node_disk_io_time_seconds_total: c('Total seconds spent doing I/Os.', 'device'),
+  // --- network ---
+  node_network_receive_bytes_total: c('Network device statistic receive_bytes.', 'device'),
+  node_network_transmit_bytes_total: c('Network device statistic transmit_bytes.', 'device'),
+  node_network_receive_packets_total: c('Network device statistic receive_packets.', 'device'),
+  node_network_transmit_packets_total: c('Network device statistic transmit_packets.', 'device'),
+  node_network_receive_errs_total: c('Network device statistic receive_errs.', 'device'),
+  node_network_transmit_errs_total: c('Network device statistic transmit_errs.', 'device'),
+  node_network_receive_drop_total: c('Network device statistic receive_drop.', 'device'),
+  node_network_transmit_drop_total: c('Network device statistic transmit_drop.', 'device'),
+  node_network_mtu_bytes: g('Network device property mtu_bytes.', 'device'),
+  node_network_speed_bytes: g('Network device property speed_bytes.', 'device'),
+  // --- sensors and power ---
+  node_hwmon_temp_celsius: g('Hardware monitor for temperature (input).', 'chip', 'sensor'),
+  node_hwmon_temp_max_celsius: g('Hardware monitor for temperature (max).', 'chip', 'sensor'),
+  node_hwmon_temp_crit_celsius: g('Hardware monitor for temperature (crit).', 'chip', 'sensor'),
+  node_hwmon_fan_rpm: g('Hardware monitor for fan revolutions per minute (input).', 'chip', 'sensor'),
+  node_power_supply_capacity: g('capacity value of /sys/class/power_supply/<power_supply>.', 'power_supply'),
+  node_power_supply_online: g('online value of /sys/class/power_supply/<power_supply>.', 'power_supply'),
+  // --- what node_exporter lacks ---
+  procyon_memory_cached_bytes: g("psutil's virtual_memory().cached: page cache plus reclaimable slab (Cached + SReclaimable)."),
+  procyon_swap_in_bytes_total: c('Bytes swapped in from disk since boot (psutil swap_memory().sin).'),
+  procyon_swap_out_bytes_total: c('Bytes swapped out to disk since boot (psutil swap_memory().sout).'),
+  procyon_battery_seconds_left: g('Estimated seconds until the battery is empty; absent when unknown or on AC.'),
+  procyon_processes: g('Number of processes.'),
+  procyon_process_cpu_percent: g('CPU use over the last tick, in percent of one CPU, of the top processes by CPU.', 'pid', 'name'),
+  procyon_process_resident_memory_bytes: g('Resident set size of the top processes by memory.', 'pid', 'name'),
+  procyon_collector_topic_up: g('1 when the topic was read successfully in the last tick, 0 when it failed.', 'topic'),
+  procyon_sampler_ticks_total: c('Ticks the sampler has taken since start.'),
+  procyon_sampler_interval_seconds: g('The sampler tick length.'),
+  procyon_exporter_update_duration_seconds: g("Wall time of the exporter's last per-tick update (its collector reads plus metric update)."),
+  procyon_scrape_cache_age_seconds: g('Age of the data this scrape is served from (now minus the time of the last tick).'),
+} as const satisfies Record<string, MetricDef>;
+
+export type MetricName = keyof typeof CATALOGUE;
+
+/** The top-N metrics show at most this many processes each, so label cardinality is bounded. */
+export const TOP_N = 10;
+
+/** node_exporter's default diskstats exclude: RAM and loop devices, floppies and partitions (their I/O is in the whole disk's). */
+export const DISK_DEVICE_EXCLUDE = /^(z?ram|loop|fd|(h|s|v|xv)d[a-z]|nvme\d+n\d+p)\d+$/;

@@ -1,0 +1,135 @@
+import * as native from '@procyon/collector';
+import type { CpuStats, CpuTimes, DiskIoCounters, ProcessTableResult } from '@procyon/collector';
+import type { Snapshot } from '../../shared';
+import type { ClientApi } from '../core/api';
+import type { CollectorRoots } from '../core/collector';
+import type { Sampler } from '../core/sampler';
+import { buildFamilies, EXPORTER_TOPICS } from './metrics-families';
+import { MetricsRegistry } from './metrics-registry';
+import { processTops, type ProcessTops } from './metrics-top';
+
+/** The counters a Snapshot does not carry, read by the exporter once per tick. */
+export interface ExtraReading {
+  perCpu: CpuTimes[] | null;
+  cpuStats: CpuStats | null;
+  disks: Record<string, DiskIoCounters> | null;
+}
+
+/** Where the exporter's per-tick reads come from; tests replace them (a 5,000-row process table, say). */
+export interface ExporterReaders {
+  extra(): Promise<ExtraReading>;
+  processes(): Promise<ProcessTableResult>;
+  bootTime(): Promise<number>;
+}
+
+export interface MetricsExporterOptions {
+  sampler: Sampler;
+  /** Host.connect: the exporter is a client that keeps its topics sampled. */
+  connect: () => ClientApi;
+  roots?: CollectorRoots;
+  readers?: Partial<ExporterReaders>;
+  now?: () => number;
+}
+
+const ok = <T>(v: T | native.SnapshotError | undefined): T | null => (v === undefined || native.isSnapshotError(v) ? null : v);
+
+export function collectorReaders(roots: CollectorRoots = {}): ExporterReaders {
+  return {
+    // One trip to the addon for everything the Snapshot lacks.
+    async extra() {
+      const s = await native.systemSnapshot({ ...roots, topics: ['perCpuTimes', 'cpuStats', 'perDiskIoCounters'] });
+      return { perCpu: ok(s.perCpuTimes), cpuStats: ok(s.cpuStats), disks: ok(s.perDiskIoCounters) };
+    },
+    processes: () => native.processTable({ ...roots, fields: ['name', 'cpuTimes', 'memory'] }),
+    bootTime: () => native.bootTime(roots),
+  };
+}
+
+/**
+ * Keeps the /metrics exposition current: on each sampler tick it reads what the
+ * snapshot lacks, ranks processes, and updates prom-client. A scrape only
+ * renders what is there, so many scrapers cost no extra reads.
+ */
+export class MetricsExporter {
+  private readonly registry = new MetricsRegistry();
+  private readonly readers: ExporterReaders;
+  private readonly wrap = new native.WrapNumbers();
+  private readonly now: () => number;
+  private client: ClientApi | null = null;
+  private prevTable: ProcessTableResult | null = null;
+  private bootTime: number | null = null;
+  private lastTickTime: number | null = null;
+  private pending: Promise<void> = Promise.resolve();
+  private busy = false;
+  private readonly onSnapshot = (s: Snapshot) => {
+    // A slow update skips ticks rather than queueing them.
+    if (!this.busy) this.pending = this.update(s);
+  };
+
+  constructor(private readonly options: MetricsExporterOptions) {
+    this.readers = { ...collectorReaders(options.roots), ...options.readers };
+    this.now = options.now ?? Date.now;
+  }
+
+  async start(): Promise<void> {
+    this.client = this.options.connect();
+    await this.client.setTopics({ topics: [...EXPORTER_TOPICS] });
+    this.bootTime = await this.readers.bootTime().catch(() => null);
+    this.options.sampler.on('snapshot', this.onSnapshot);
+    const latest = this.options.sampler.latest;
+    if (latest) this.onSnapshot(latest);
+  }
+
+  stop(): void {
+    this.options.sampler.off('snapshot', this.onSnapshot);
+    this.client?.dispose();
+    this.client = null;
+  }
+
+  /** Resolves when the update for the latest tick seen has finished. */
+  whenIdle(): Promise<void> {
+    return this.pending;
+  }
+
+  async update(snapshot: Snapshot): Promise<void> {
+    this.busy = true;
+    const t0 = performance.now();
+    try {
+      const [extra, table] = await Promise.all([this.readers.extra().catch(() => null), this.readers.processes().catch(() => null)]);
+      let processes: ProcessTops | null = null;
+      if (table) {
+        processes = processTops(this.prevTable, table);
+        this.prevTable = table;
+      }
+      // Raw diskstats fields are 32-bit on some kernels; nowrap keeps the counters monotonic like the UI's.
+      const disks = extra?.disks ? this.wrap.run(extra.disks, 'disks') : null;
+      this.registry.apply(
+        buildFamilies({
+          snapshot,
+          perCpu: extra?.perCpu ?? null,
+          cpuStats: extra?.cpuStats ?? null,
+          disks,
+          processes,
+          bootTime: this.bootTime,
+          updateSeconds: (performance.now() - t0) / 1000,
+        }),
+      );
+      this.lastTickTime = snapshot.time;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** One scrape: the exposition as of the last tick, in the format the Accept header prefers. */
+  scrape(accept: string | undefined): Promise<{ contentType: string; body: string }> {
+    const now = this.now();
+    this.registry.apply(
+      {
+        node_time_seconds: [{ labels: {}, value: now / 1000 }],
+        ...(this.lastTickTime !== null && { procyon_scrape_cache_age_seconds: [{ labels: {}, value: Math.max(0, now - this.lastTickTime) / 1000 }] }),
+      },
+      ['node_time_seconds', 'procyon_scrape_cache_age_seconds'],
+    );
+    return this.registry.render(accept);
+  }
+}

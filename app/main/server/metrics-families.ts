@@ -1,0 +1,193 @@
+import type { CpuStats, CpuTimes, DiskIoCounters } from '@procyon/collector';
+import type { Snapshot, Topic } from '../../shared';
+import { DISK_DEVICE_EXCLUDE, type MetricName } from './metrics-catalogue';
+import type { ProcessTops, TopProcess } from './metrics-top';
+
+export interface Series {
+  labels: Record<string, string>;
+  value: number;
+}
+
+export type Families = Partial<Record<MetricName, Series[]>>;
+
+/** What one tick gives the exporter: the sampler's snapshot plus the counters the snapshot does not carry. */
+export interface TickInputs {
+  snapshot: Snapshot;
+  /** Cumulative per-CPU times (psutil.cpu_times(percpu=True)); null when the read failed. */
+  perCpu: CpuTimes[] | null;
+  cpuStats: CpuStats | null;
+  /** Cumulative per-device counters (nowrap applied); null when the read failed. */
+  disks: Record<string, DiskIoCounters> | null;
+  processes: ProcessTops | null;
+  /** Seconds since the epoch. */
+  bootTime: number | null;
+  /** How long the exporter's own reads for this tick took. */
+  updateSeconds: number;
+}
+
+const CPU_MODES = ['user', 'nice', 'system', 'idle', 'iowait', 'irq', 'softirq', 'steal'] as const;
+
+/** The Snapshot topics the exporter asks the sampler for, and reports up/down. */
+export const EXPORTER_TOPICS = ['cpu', 'partitions', 'network', 'sensors', 'battery'] as const satisfies readonly Topic[];
+
+const one = (value: number): Series[] => [{ labels: {}, value }];
+
+/** A sensor label for node_exporter's `sensor`: psutil's label, or tempN/fanN (1-based, like hwmon's files) when it has none or repeats. */
+function sensorNames(labels: string[], prefix: string): string[] {
+  const seen = new Set<string>();
+  return labels.map((label, i) => {
+    let name = label || `${prefix}${i + 1}`;
+    if (seen.has(name)) name = `${name}_${i + 1}`;
+    seen.add(name);
+    return name;
+  });
+}
+
+function tops(list: TopProcess[]): Series[] {
+  return list.map((p) => ({ labels: { pid: String(p.pid), name: p.name }, value: p.value }));
+}
+
+/** Pure: one tick's inputs → every series to publish. A topic that was not read or failed simply has no series. */
+export function buildFamilies(t: TickInputs): Families {
+  const s = t.snapshot;
+  const f: Families = {};
+
+  if (t.perCpu) {
+    f.node_cpu_seconds_total = t.perCpu.flatMap((times, i) => CPU_MODES.map((mode) => ({ labels: { cpu: String(i), mode }, value: times[mode] })));
+    f.node_cpu_guest_seconds_total = t.perCpu.flatMap((times, i) => [
+      { labels: { cpu: String(i), mode: 'user' }, value: times.guest },
+      { labels: { cpu: String(i), mode: 'nice' }, value: times.guestNice },
+    ]);
+  }
+  if (t.cpuStats) {
+    f.node_context_switches_total = one(t.cpuStats.ctxSwitches);
+    f.node_intr_total = one(t.cpuStats.interrupts);
+  }
+  if (s.cpuDetails) {
+    const [l1, l5, l15] = s.cpuDetails.loadavg;
+    f.node_load1 = one(l1);
+    f.node_load5 = one(l5);
+    f.node_load15 = one(l15);
+    const freq = s.cpuDetails.perCpuFreq.map((fr, i) => ({ cpu: String(i), ...fr }));
+    // psutil reports MHz, and 0 for an unknown min/max.
+    f.node_cpu_scaling_frequency_hertz = freq.map((fr) => ({ labels: { cpu: fr.cpu }, value: fr.current * 1e6 }));
+    f.node_cpu_scaling_frequency_min_hertz = freq.filter((fr) => fr.min > 0).map((fr) => ({ labels: { cpu: fr.cpu }, value: fr.min * 1e6 }));
+    f.node_cpu_scaling_frequency_max_hertz = freq.filter((fr) => fr.max > 0).map((fr) => ({ labels: { cpu: fr.cpu }, value: fr.max * 1e6 }));
+  }
+  if (t.bootTime !== null) f.node_boot_time_seconds = one(t.bootTime);
+
+  const m = s.memory;
+  f.node_memory_MemTotal_bytes = one(m.total);
+  f.node_memory_MemFree_bytes = one(m.free);
+  f.node_memory_MemAvailable_bytes = one(m.available);
+  f.node_memory_Buffers_bytes = one(m.buffers);
+  f.node_memory_Shmem_bytes = one(m.shared);
+  f.node_memory_Slab_bytes = one(m.slab);
+  f.node_memory_Active_bytes = one(m.active);
+  f.node_memory_Inactive_bytes = one(m.inactive);
+  f.node_memory_SwapTotal_bytes = one(s.swap.total);
+  f.node_memory_SwapFree_bytes = one(s.swap.free);
+  f.procyon_memory_cached_bytes = one(m.cached);
+  f.procyon_swap_in_bytes_total = one(s.swap.sin);
+  f.procyon_swap_out_bytes_total = one(s.swap.sout);
+
+  if (s.partitions) {
+    const mounted = s.partitions.filter((p) => p.usage !== null);
+    const fs = (value: (u: NonNullable<(typeof mounted)[number]['usage']>, opts: string) => number): Series[] =>
+      mounted.map((p) => ({ labels: { device: p.device, mountpoint: p.mountpoint, fstype: p.fstype }, value: value(p.usage!, p.opts) }));
+    f.node_filesystem_size_bytes = fs((u) => u.total);
+    // psutil's free is f_bavail (what non-root may use); node_exporter's free_bytes is f_bfree = total - used.
+    f.node_filesystem_avail_bytes = fs((u) => u.free);
+    f.node_filesystem_free_bytes = fs((u) => u.total - u.used);
+    f.node_filesystem_readonly = fs((_u, opts) => (opts.split(',').includes('ro') ? 1 : 0));
+  }
+
+  if (t.disks) {
+    const devices = Object.entries(t.disks).filter(([name]) => !DISK_DEVICE_EXCLUDE.test(name));
+    const disk = (value: (d: DiskIoCounters) => number): Series[] => devices.map(([device, d]) => ({ labels: { device }, value: value(d) }));
+    f.node_disk_read_bytes_total = disk((d) => d.readBytes);
+    f.node_disk_written_bytes_total = disk((d) => d.writeBytes);
+    f.node_disk_reads_completed_total = disk((d) => d.readCount);
+    f.node_disk_writes_completed_total = disk((d) => d.writeCount);
+    f.node_disk_reads_merged_total = disk((d) => d.readMergedCount);
+    f.node_disk_writes_merged_total = disk((d) => d.writeMergedCount);
+    // psutil's times are milliseconds.
+    f.node_disk_read_time_seconds_total = disk((d) => d.readTime / 1000);
+    f.node_disk_write_time_seconds_total = disk((d) => d.writeTime / 1000);
+    f.node_disk_io_time_seconds_total = disk((d) => d.busyTime / 1000);
+  }
+
+  if (s.network) {
+    const nics = s.network;
+    const nic = (value: (n: (typeof nics)[number]) => number): Series[] => nics.map((n) => ({ labels: { device: n.name }, value: value(n) }));
+    f.node_network_receive_bytes_total = nic((n) => n.bytesRecv);
+    f.node_network_transmit_bytes_total = nic((n) => n.bytesSent);
+    f.node_network_receive_packets_total = nic((n) => n.packetsRecv);
+    f.node_network_transmit_packets_total = nic((n) => n.packetsSent);
+    f.node_network_receive_errs_total = nic((n) => n.errin);
+    f.node_network_transmit_errs_total = nic((n) => n.errout);
+    f.node_network_receive_drop_total = nic((n) => n.dropin);
+    f.node_network_transmit_drop_total = nic((n) => n.dropout);
+    const withStats = nics.filter((n) => n.stats !== null);
+    f.node_network_mtu_bytes = withStats.map((n) => ({ labels: { device: n.name }, value: n.stats!.mtu }));
+    // psutil's speed is Mbit/s, 0 when unknown; node_exporter leaves unknown speeds out.
+    f.node_network_speed_bytes = withStats.filter((n) => n.stats!.speed > 0).map((n) => ({ labels: { device: n.name }, value: (n.stats!.speed * 1e6) / 8 }));
+  }
+
+  if (s.sensors) {
+    const temp: Series[] = [];
+    const max: Series[] = [];
+    const crit: Series[] = [];
+    for (const [chip, entries] of Object.entries(s.sensors.temperatures)) {
+      const names = sensorNames(
+        entries.map((e) => e.label),
+        'temp',
+      );
+      entries.forEach((e, i) => {
+        const labels = { chip, sensor: names[i]! };
+        temp.push({ labels, value: e.current });
+        if (e.high !== null) max.push({ labels, value: e.high });
+        if (e.critical !== null) crit.push({ labels, value: e.critical });
+      });
+    }
+    f.node_hwmon_temp_celsius = temp;
+    f.node_hwmon_temp_max_celsius = max;
+    f.node_hwmon_temp_crit_celsius = crit;
+    f.node_hwmon_fan_rpm = Object.entries(s.sensors.fans).flatMap(([chip, fans]) => {
+      const names = sensorNames(
+        fans.map((x) => x.label),
+        'fan',
+      );
+      return fans.map((x, i) => ({ labels: { chip, sensor: names[i]! }, value: x.current }));
+    });
+  }
+
+  if (s.battery) {
+    // psutil merges the machine's batteries into one reading and names no supply, hence the generic names.
+    f.node_power_supply_capacity = [{ labels: { power_supply: 'battery' }, value: s.battery.percent }];
+    if (s.battery.powerPlugged !== null) f.node_power_supply_online = [{ labels: { power_supply: 'ac' }, value: s.battery.powerPlugged ? 1 : 0 }];
+    if (s.battery.secsleft >= 0) f.procyon_battery_seconds_left = one(s.battery.secsleft);
+  }
+
+  if (t.processes) {
+    f.procyon_processes = one(t.processes.count);
+    f.procyon_process_cpu_percent = tops(t.processes.byCpu);
+    f.procyon_process_resident_memory_bytes = tops(t.processes.byMemory);
+  }
+
+  const up: Series[] = [];
+  for (const topic of EXPORTER_TOPICS) {
+    const present = topic === 'cpu' ? s.cpuDetails !== undefined : s[topic] !== undefined;
+    if (s.errors?.[topic]) up.push({ labels: { topic }, value: 0 });
+    else if (present) up.push({ labels: { topic }, value: 1 });
+  }
+  up.push({ labels: { topic: 'cpu_times' }, value: t.perCpu && t.cpuStats ? 1 : 0 });
+  up.push({ labels: { topic: 'disks' }, value: t.disks ? 1 : 0 });
+  up.push({ labels: { topic: 'processes' }, value: t.processes ? 1 : 0 });
+  f.procyon_collector_topic_up = up;
+
+  f.procyon_sampler_ticks_total = one(s.seq);
+  f.procyon_sampler_interval_seconds = one(s.intervalMs / 1000);
+  f.procyon_exporter_update_duration_seconds = one(t.updateSeconds);
+  return f;
+}
