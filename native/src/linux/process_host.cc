@@ -71,6 +71,9 @@ Error toProcessError(const Error& error, const Roots& roots, int64_t pid) {
     const auto brief = briefStat(roots, pid);
     if (!brief) return noSuchProcess(pid, std::nullopt);
     if (brief->state == 'Z') return zombieProcess(pid, brief->comm, brief->ppid);
+    // The kernel answers ESRCH for files a live pid has none of (a kernel
+    // thread's environ, say); psutil reports NoSuchProcess there, and so do we.
+    if (error.sysErrno == ESRCH) return noSuchProcess(pid, brief->comm);
     return error;
   }
   if (error.code == ErrorCode::AccessDenied) {
