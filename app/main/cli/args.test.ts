@@ -3,7 +3,7 @@ import { parseCommand, UsageError } from './args';
 
 describe('procyon CLI arguments', () => {
   it('serve defaults to loopback, a fixed port, 1 s ticks', () => {
-    expect(parseCommand(['serve'])).toEqual({ kind: 'serve', host: '127.0.0.1', port: 7317, readOnly: false, intervalMs: 1000, allowHosts: [] });
+    expect(parseCommand(['serve'])).toEqual({ kind: 'serve', host: '127.0.0.1', port: 7317, readOnly: false, intervalMs: 1000, allowHosts: [], metrics: { mode: 'ui' } });
   });
 
   it('serve takes host, port, read-only, interval and roots', () => {
@@ -14,9 +14,39 @@ describe('procyon CLI arguments', () => {
       readOnly: true,
       intervalMs: 500,
       allowHosts: [],
+      metrics: { mode: 'ui' },
       procfs: '/p',
       sysfs: '/s',
     });
+  });
+
+  it('serve: where /metrics goes (UI listener by default, its own, alone, or nowhere)', () => {
+    const t = 'abcdefghijklmnop-1234';
+    const metricsOf = (argv: string[]) => {
+      const cmd = parseCommand(argv);
+      if (cmd.kind !== 'serve') throw new Error(`not serve: ${cmd.kind}`);
+      return cmd.metrics;
+    };
+    expect(metricsOf(['serve', '--metrics-token', t])).toEqual({ mode: 'ui', token: t });
+    expect(metricsOf(['serve', '--metrics-port', '9101'])).toEqual({ mode: 'separate', host: '127.0.0.1', port: 9101 });
+    expect(metricsOf(['serve', '--metrics-host', '0.0.0.0', '--metrics-port', '0', '--metrics-token', t])).toEqual({ mode: 'separate', host: '0.0.0.0', port: 0, token: t });
+    expect(parseCommand(['serve', '--metrics-only', '--port', '0', '--interval', '500'])).toMatchObject({ port: 0, intervalMs: 500, metrics: { mode: 'only' } });
+    expect(metricsOf(['serve', '--no-metrics'])).toEqual({ mode: 'off' });
+  });
+
+  it.each([
+    [['serve', '--no-metrics', '--metrics-only'], /contradict/],
+    [['serve', '--no-metrics', '--metrics-port', '1'], /contradict/],
+    [['serve', '--metrics-only', '--metrics-port', '1'], /--metrics-only binds --host\/--port/],
+    [['serve', '--metrics-host', '0.0.0.0'], /--metrics-host needs --metrics-port/],
+    [['serve', '--metrics-port', '65536'], /--metrics-port must be between 0 and 65535/],
+    [['serve', '--metrics-token', 'short'], /16 to 256 printable/],
+    [['serve', '--metrics-token', 'has a space in the middle'], /16 to 256 printable/],
+    [['ps', '--metrics-only'], /does not apply to ps/],
+    [['snapshot', '--metrics-token', 'abcdefghijklmnop'], /does not apply to snapshot/],
+  ])('%j is a usage error', (argv, msg) => {
+    expect(() => parseCommand(argv)).toThrow(UsageError);
+    expect(() => parseCommand(argv)).toThrow(msg);
   });
 
   it('snapshot --json', () => {

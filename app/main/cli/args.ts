@@ -28,6 +28,15 @@ serve:
   --interval MS     tick length in ms (${MIN_INTERVAL_MS}..${MAX_INTERVAL_MS}, default 1000)
   --allow-host NAME also accept this Host header (a DNS name in front of a non-loopback bind)
 
+serve, Prometheus metrics (GET /metrics; see the README):
+  --metrics-only    serve only /metrics on --host/--port: no UI, no WebSocket
+  --metrics-host HOST, --metrics-port N
+                    serve /metrics on a listener of its own (default host 127.0.0.1)
+                    instead of on the UI's, which admits the UI's token
+  --metrics-token T Bearer token for /metrics (or PROCYON_METRICS_TOKEN); on a
+                    non-loopback metrics listener one is generated and printed if not given
+  --no-metrics      no /metrics at all (and no per-tick exporter reads)
+
 snapshot, ps, proc:
   --json            machine-readable output (psutil's names in camelCase)
 
@@ -43,10 +52,27 @@ terminate, kill, suspend, resume, renice:
   -v, --version     print the version
 `;
 
+/** Where /metrics is served: not at all, on the UI's listener, on a listener of its own, or alone (--host/--port). */
+export type MetricsConfig =
+  | { mode: 'off' }
+  | { mode: 'ui'; token?: string }
+  | { mode: 'separate'; host: string; port: number; token?: string }
+  | { mode: 'only'; token?: string };
+
 export type Command =
   | { kind: 'help' }
   | { kind: 'version' }
-  | { kind: 'serve'; host: string; port: number; readOnly: boolean; intervalMs: number; allowHosts: string[]; procfs?: string; sysfs?: string }
+  | {
+      kind: 'serve';
+      host: string;
+      port: number;
+      readOnly: boolean;
+      intervalMs: number;
+      allowHosts: string[];
+      metrics: MetricsConfig;
+      procfs?: string;
+      sysfs?: string;
+    }
   | { kind: 'snapshot'; json: boolean; procfs?: string; sysfs?: string }
   | { kind: 'ps'; json: boolean; sort: PsSortField; tree: boolean; user?: string; procfs?: string; sysfs?: string }
   | { kind: 'proc'; pid: number; json: boolean; procfs?: string; sysfs?: string }
@@ -54,6 +80,35 @@ export type Command =
   | { kind: 'renice'; pid: number; value: number; yes: boolean; procfs?: string };
 
 const ACTIONS = ['terminate', 'kill', 'suspend', 'resume'] as const;
+
+const METRICS_OPTIONS = ['metrics-only', 'no-metrics', 'metrics-host', 'metrics-port', 'metrics-token'];
+
+/** Printable ASCII without spaces (it goes into an HTTP header), long enough not to be guessed. */
+export const METRICS_TOKEN_PATTERN = /^[\x21-\x7e]{16,256}$/;
+
+function metricsConfig(v: Record<string, string | boolean | string[] | undefined>): MetricsConfig {
+  const token = v['metrics-token'] as string | undefined;
+  if (token !== undefined && !METRICS_TOKEN_PATTERN.test(token)) {
+    throw new UsageError('--metrics-token must be 16 to 256 printable characters without spaces');
+  }
+  const withToken = token !== undefined ? { token } : {};
+  if (v['no-metrics']) {
+    const other = METRICS_OPTIONS.find((n) => n !== 'no-metrics' && v[n] !== undefined);
+    if (other) throw new UsageError(`--no-metrics and --${other} contradict each other`);
+    return { mode: 'off' };
+  }
+  if (v['metrics-only']) {
+    if (v['metrics-host'] !== undefined || v['metrics-port'] !== undefined) {
+      throw new UsageError('--metrics-only binds --host/--port; --metrics-host/--metrics-port are for a second listener beside the UI');
+    }
+    return { mode: 'only', ...withToken };
+  }
+  if (v['metrics-port'] !== undefined) {
+    return { mode: 'separate', host: (v['metrics-host'] as string | undefined) ?? '127.0.0.1', port: intOption('metrics-port', v['metrics-port'] as string, 0, 65535, 0), ...withToken };
+  }
+  if (v['metrics-host'] !== undefined) throw new UsageError('--metrics-host needs --metrics-port');
+  return { mode: 'ui', ...withToken };
+}
 
 function pidArg(raw: string | undefined): number {
   if (raw === undefined) throw new UsageError('a PID is required');
@@ -87,6 +142,11 @@ export function parseCommand(argv: string[]): Command {
         'read-only': { type: 'boolean' },
         interval: { type: 'string' },
         'allow-host': { type: 'string', multiple: true },
+        'metrics-only': { type: 'boolean' },
+        'no-metrics': { type: 'boolean' },
+        'metrics-host': { type: 'string' },
+        'metrics-port': { type: 'string' },
+        'metrics-token': { type: 'string' },
         json: { type: 'boolean' },
         sort: { type: 'string' },
         tree: { type: 'boolean' },
@@ -117,28 +177,29 @@ export function parseCommand(argv: string[]): Command {
         readOnly: v['read-only'] ?? false,
         intervalMs: intOption('interval', v.interval, MIN_INTERVAL_MS, MAX_INTERVAL_MS, 1000),
         allowHosts: v['allow-host'] ?? [],
+        metrics: metricsConfig(v),
         ...roots,
       };
     case 'snapshot':
-      misplaced(['host', 'port', 'read-only', 'interval', 'allow-host', 'sort', 'tree', 'user', 'yes']);
+      misplaced([...METRICS_OPTIONS, 'host', 'port', 'read-only', 'interval', 'allow-host', 'sort', 'tree', 'user', 'yes']);
       return { kind: 'snapshot', json: v.json ?? false, ...roots };
     case 'ps': {
-      misplaced(['host', 'port', 'read-only', 'interval', 'allow-host', 'yes']);
+      misplaced([...METRICS_OPTIONS, 'host', 'port', 'read-only', 'interval', 'allow-host', 'yes']);
       const sort = v.sort ?? 'cpuPercent';
       if (!(PS_SORT_FIELDS as readonly string[]).includes(sort)) throw new UsageError(`--sort must be one of ${PS_SORT_FIELDS.join(', ')}, got ${JSON.stringify(sort)}`);
       return { kind: 'ps', json: v.json ?? false, sort: sort as PsSortField, tree: v.tree ?? false, ...(v.user !== undefined && { user: v.user }), ...roots };
     }
     case 'proc':
-      misplaced(['host', 'port', 'read-only', 'interval', 'allow-host', 'sort', 'tree', 'user', 'yes']);
+      misplaced([...METRICS_OPTIONS, 'host', 'port', 'read-only', 'interval', 'allow-host', 'sort', 'tree', 'user', 'yes']);
       return { kind: 'proc', pid: pidArg(positionals[1]), json: v.json ?? false, ...roots };
     case 'terminate':
     case 'kill':
     case 'suspend':
     case 'resume':
-      misplaced(['host', 'port', 'read-only', 'interval', 'allow-host', 'sort', 'tree', 'user', 'json', 'sysfs']);
+      misplaced([...METRICS_OPTIONS, 'host', 'port', 'read-only', 'interval', 'allow-host', 'sort', 'tree', 'user', 'json', 'sysfs']);
       return { kind: 'act', action: cmd, pid: pidArg(positionals[1]), yes: v.yes ?? false, ...(v.procfs !== undefined && { procfs: v.procfs }) };
     case 'renice': {
-      misplaced(['host', 'port', 'read-only', 'interval', 'allow-host', 'sort', 'tree', 'user', 'json', 'sysfs']);
+      misplaced([...METRICS_OPTIONS, 'host', 'port', 'read-only', 'interval', 'allow-host', 'sort', 'tree', 'user', 'json', 'sysfs']);
       const raw = positionals[2];
       if (raw === undefined || !/^-?\d+$/.test(raw) || Number(raw) < -20 || Number(raw) > 19) {
         throw new UsageError(`renice needs a nice value from -20 to 19, got ${JSON.stringify(raw ?? '')}`);

@@ -2,8 +2,11 @@ import path from 'node:path';
 import { startHost } from '../core/host';
 import { toApiErrorPayload } from '../core/errors';
 import { VERSION } from '../core/version';
+import { isLoopback } from '../server/auth';
+import { MetricsExporter } from '../server/metrics-exporter';
+import { listenerToken, startMetricsServer } from '../server/metrics-http';
 import { startServer } from '../server/server';
-import { parseCommand, USAGE, UsageError, type Command } from './args';
+import { METRICS_TOKEN_PATTERN, parseCommand, USAGE, UsageError, type Command } from './args';
 import { formatSnapshotText } from './report';
 import { collectSnapshot } from './snapshot';
 import { arrangePs, collectPs, formatPs } from './ps';
@@ -16,23 +19,55 @@ function rootsOf(cmd: { procfs?: string; sysfs?: string }) {
   return { ...(cmd.procfs !== undefined && { procfs: cmd.procfs }), ...(cmd.sysfs !== undefined && { sysfs: cmd.sysfs }) };
 }
 
+/** --metrics-token, else PROCYON_METRICS_TOKEN (which, unlike an argument, other users cannot read in ps). */
+function givenMetricsToken(cmd: Extract<Command, { kind: 'serve' }>): string | undefined {
+  if (cmd.metrics.mode === 'off') return undefined;
+  if (cmd.metrics.token !== undefined) return cmd.metrics.token;
+  const env = process.env.PROCYON_METRICS_TOKEN;
+  if (env === undefined || env === '') return undefined;
+  if (!METRICS_TOKEN_PATTERN.test(env)) throw new UsageError('PROCYON_METRICS_TOKEN must be 16 to 256 printable characters without spaces');
+  return env;
+}
+
 async function serve(cmd: Extract<Command, { kind: 'serve' }>): Promise<void> {
-  const host = await startHost({ roots: rootsOf(cmd), intervalMs: cmd.intervalMs, readOnly: cmd.readOnly, transport: 'websocket' });
-  const server = await startServer({
-    connect: host.connect,
-    staticDir: path.join(__dirname, '..', 'renderer'),
-    host: cmd.host,
-    port: cmd.port,
-    readOnly: cmd.readOnly,
-    allowHosts: cmd.allowHosts,
-  });
-  console.log(`Procyon ${VERSION} is serving${cmd.readOnly ? ' read-only' : ''} at:\n\n    ${server.url}\n`);
-  if (cmd.host !== '127.0.0.1' && cmd.host !== 'localhost') {
-    console.log('Warning: bound to a non-loopback address; anyone who has the URL above can use it.');
+  const m = cmd.metrics;
+  const givenToken = givenMetricsToken(cmd);
+  const roots = rootsOf(cmd);
+  const host = await startHost({ roots, intervalMs: cmd.intervalMs, readOnly: cmd.readOnly, transport: 'websocket' });
+  const exporter = m.mode === 'off' ? null : new MetricsExporter({ sampler: host.sampler, connect: host.connect, roots });
+  await exporter?.start();
+  const closers: (() => Promise<void>)[] = [];
+
+  if (m.mode !== 'only') {
+    const server = await startServer({
+      connect: host.connect,
+      staticDir: path.join(__dirname, '..', 'renderer'),
+      host: cmd.host,
+      port: cmd.port,
+      readOnly: cmd.readOnly,
+      allowHosts: cmd.allowHosts,
+      ...(m.mode === 'ui' && exporter && { metrics: { source: exporter, token: givenToken ?? null } }),
+    });
+    closers.push(() => server.close());
+    console.log(`Procyon ${VERSION} is serving${cmd.readOnly ? ' read-only' : ''} at:\n\n    ${server.url}\n`);
+    if (m.mode === 'ui') {
+      console.log(`Prometheus metrics: ${server.url.replace(/\/\?token=.*$/, '/metrics')} (Authorization: Bearer <the token above${givenToken ? ' or --metrics-token' : ''}>)\n`);
+    }
+    if (!isLoopback(cmd.host)) console.log('Warning: bound to a non-loopback address; anyone who has the URL above can use it.');
+  }
+  if (exporter && (m.mode === 'separate' || m.mode === 'only')) {
+    const bindHost = m.mode === 'only' ? cmd.host : m.host;
+    const { token, generated } = listenerToken(bindHost, givenToken);
+    const metrics = await startMetricsServer({ source: exporter, host: bindHost, port: m.mode === 'only' ? cmd.port : m.port, token, allowHosts: cmd.allowHosts });
+    closers.push(() => metrics.close());
+    console.log(`Procyon ${VERSION} is serving Prometheus metrics at:\n\n    ${metrics.url}\n`);
+    if (generated) console.log(`Metrics bearer token (generated; set --metrics-token to keep one): ${token}\n`);
+    else if (token !== null) console.log('Metrics require Authorization: Bearer <--metrics-token>.\n');
   }
   const shutdown = () => {
+    exporter?.stop();
     host.stop();
-    void server.close().then(() => process.exit(0));
+    void Promise.all(closers.map((c) => c())).then(() => process.exit(0));
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);

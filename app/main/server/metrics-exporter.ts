@@ -6,7 +6,7 @@ import type { CollectorRoots } from '../core/collector';
 import type { Sampler } from '../core/sampler';
 import { buildFamilies, EXPORTER_TOPICS } from './metrics-families';
 import { MetricsRegistry } from './metrics-registry';
-import { processTops, type ProcessTops } from './metrics-top';
+import { rankedRows, topsOf, type ProcessTops } from './metrics-top';
 
 /** The counters a Snapshot does not carry, read by the exporter once per tick. */
 export interface ExtraReading {
@@ -95,10 +95,13 @@ export class MetricsExporter {
     this.busy = true;
     const t0 = performance.now();
     try {
-      const [extra, table] = await Promise.all([this.readers.extra().catch(() => null), this.readers.processes().catch(() => null)]);
+      // While a UI client shows processes the snapshot has them all, with rates: no second table read then.
+      const own = snapshot.processes ? null : this.readers.processes().catch(() => null);
+      const [extra, table] = await Promise.all([this.readers.extra().catch(() => null), own]);
       let processes: ProcessTops | null = null;
-      if (table) {
-        processes = processTops(this.prevTable, table);
+      if (snapshot.processes) processes = topsOf(snapshot.processes);
+      else if (table) {
+        processes = topsOf(rankedRows(this.prevTable, table));
         this.prevTable = table;
       }
       // Raw diskstats fields are 32-bit on some kernels; nowrap keeps the counters monotonic like the UI's.

@@ -1,4 +1,4 @@
-import { Counter, Gauge, Registry } from 'prom-client';
+import { Counter, Gauge, Registry, type RegistryContentType } from 'prom-client';
 import { CATALOGUE, type MetricName } from './metrics-catalogue';
 import type { Families } from './metrics-families';
 
@@ -6,11 +6,11 @@ type AnyMetric = Gauge | Counter;
 
 /** One prom-client registry holding the whole catalogue, in one exposition format. */
 class FormatRegistry {
-  readonly registry: Registry;
+  readonly registry = new Registry<RegistryContentType>();
   private readonly metrics = new Map<MetricName, AnyMetric>();
 
-  constructor(contentType: typeof Registry.PROMETHEUS_CONTENT_TYPE | typeof Registry.OPENMETRICS_CONTENT_TYPE) {
-    this.registry = new Registry(contentType);
+  constructor(contentType: RegistryContentType) {
+    this.registry.setContentType(contentType);
     for (const [name, def] of Object.entries(CATALOGUE) as [MetricName, (typeof CATALOGUE)[MetricName]][]) {
       const config = { name, help: def.help, labelNames: [...def.labels], registers: [this.registry] };
       const metric = def.type === 'counter' ? new Counter(config) : new Gauge(config);

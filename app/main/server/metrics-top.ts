@@ -21,20 +21,27 @@ export function largest(rows: readonly TopProcess[], n: number = TOP_N): TopProc
   return [...rows].sort((a, b) => b.value - a.value || a.pid - b.pid).slice(0, n);
 }
 
-/** Pure: two successive process tables → the top-N lists the exporter publishes (computed once per tick, not per scrape). */
-export function processTops(prev: ProcessTableResult | null, next: ProcessTableResult, n: number = TOP_N): ProcessTops {
-  const names = new Map<number, string>();
-  const memory: TopProcess[] = [];
-  for (const row of next.rows) {
-    const name = row.name ?? '';
-    names.set(row.pid, name);
-    if (typeof row.rss === 'number') memory.push({ pid: row.pid, name, value: row.rss });
-  }
+/** What ranking needs of a process; both the sampler's ProcessRow and a rated table row fit. */
+export interface RankedRow {
+  pid: number;
+  name: string;
+  rss: number | null;
+  cpuPercent: number | null;
+}
+
+/** Pure: rows → the top-N lists the exporter publishes (computed once per tick, not per scrape). */
+export function topsOf(rows: readonly RankedRow[], n: number = TOP_N): ProcessTops {
   const cpu: TopProcess[] = [];
-  if (prev) {
-    for (const r of processTableRates(prev, next)) {
-      if (r.cpuPercent !== null) cpu.push({ pid: r.pid, name: names.get(r.pid) ?? '', value: r.cpuPercent });
-    }
+  const memory: TopProcess[] = [];
+  for (const r of rows) {
+    if (r.cpuPercent !== null) cpu.push({ pid: r.pid, name: r.name, value: r.cpuPercent });
+    if (r.rss !== null) memory.push({ pid: r.pid, name: r.name, value: r.rss });
   }
-  return { count: next.rows.length, byCpu: largest(cpu, n), byMemory: largest(memory, n) };
+  return { count: rows.length, byCpu: largest(cpu, n), byMemory: largest(memory, n) };
+}
+
+/** Two successive process tables → ranked rows (no CPU rate without a previous table). */
+export function rankedRows(prev: ProcessTableResult | null, next: ProcessTableResult): RankedRow[] {
+  const rates = prev ? processTableRates(prev, next) : null;
+  return next.rows.map((row, i) => ({ pid: row.pid, name: row.name ?? '', rss: row.rss ?? null, cpuPercent: rates?.[i]?.cpuPercent ?? null }));
 }

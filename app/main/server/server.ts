@@ -5,6 +5,7 @@ import { WebSocketServer } from 'ws';
 import { MAX_MESSAGE_BYTES, WS_PATH } from '../../shared';
 import type { ClientApi } from '../core/api';
 import { allowedHosts, cookieName, hostAllowed, isLoopback, newToken, originAllowed, tokenPresented } from './auth';
+import { METRICS_PATH, serveMetrics, type MetricsSource } from './metrics-http';
 import { sendStatic } from './static-files';
 import { bindSocket } from './ws-binding';
 
@@ -19,6 +20,11 @@ export interface ServeOptions {
   token?: string;
   /** Extra Host names to accept, e.g. a DNS name in front of a non-loopback bind. */
   allowHosts?: string[];
+  /**
+   * Serve GET /metrics here too. It admits the UI's token (Bearer or cookie) and,
+   * when set, `token` as a Bearer; no process actions are reachable through it.
+   */
+  metrics?: { source: MetricsSource; token: string | null };
 }
 
 export interface RunningServer {
@@ -68,6 +74,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     if (!originAllowed(req, allowed)) return refuse(res, 403, 'Forbidden: foreign Origin');
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Method not allowed');
     const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === METRICS_PATH && options.metrics) {
+      return serveMetrics(req, res, options.metrics.source, { metricsToken: options.metrics.token, ui: { token, port } });
+    }
     const source = tokenPresented(req, url, token, port);
     if (!source) return refuse(res, 401, 'Unauthorized: open the URL that `procyon serve` printed (it carries the token)');
     if (source === 'query') {

@@ -1,0 +1,283 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ProcessTableResult } from '@procyon/collector';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMonitorApi } from '../core/api';
+import { Collector } from '../core/collector';
+import { FIXTURE_PROC, FIXTURE_SYS } from '../core/fixture-root.test-util';
+import { startHost, type Host } from '../core/host';
+import { Sampler } from '../core/sampler';
+import { TopicRegistry } from '../core/topics';
+import { CATALOGUE, TOP_N, type MetricName } from './metrics-catalogue';
+import { parseExposition, promtoolAvailability, promtoolProblems, type Exposition } from './metrics-exposition.test-util';
+import { MetricsExporter, type ExporterReaders } from './metrics-exporter';
+
+const roots = { procfs: FIXTURE_PROC, sysfs: FIXTURE_SYS };
+const fixture = (file: string) => readFileSync(path.join(FIXTURE_PROC, file), 'utf8');
+
+function fixtureExporter(readers: Partial<ExporterReaders> = {}) {
+  const collector = new Collector(roots);
+  const topics = new TopicRegistry();
+  const sampler = new Sampler(collector, { topics: () => topics.union() });
+  const facts = { cpuCountLogical: 8, cpuCountPhysical: 4, bootTime: 0 };
+  const connect = () => createMonitorApi(sampler, { version: '1.0.0', readOnly: true, transport: 'websocket', facts, roots, topics });
+  const exporter = new MetricsExporter({ sampler, connect, roots, readers });
+  return { sampler, topics, exporter };
+}
+
+async function tickAndScrape(f: ReturnType<typeof fixtureExporter>, accept?: string): Promise<string> {
+  await f.sampler.tick();
+  await f.exporter.whenIdle();
+  return (await f.exporter.scrape(accept)).body;
+}
+
+describe('the exporter on the captured /proc and /sys', () => {
+  let f: ReturnType<typeof fixtureExporter>;
+  let text: string;
+  let x: Exposition;
+
+  beforeAll(async () => {
+    f = fixtureExporter();
+    await f.exporter.start();
+    await tickAndScrape(f); // the first tick has no process CPU rate yet
+    text = await tickAndScrape(f);
+    x = parseExposition(text);
+  });
+  afterAll(() => f.exporter.stop());
+
+  it('keeps the topics it needs sampled while it runs, and lets go when stopped', () => {
+    expect([...f.topics.union()].sort()).toEqual(['battery', 'cpu', 'network', 'partitions', 'sensors']);
+    const g = fixtureExporter();
+    return g.exporter.start().then(() => {
+      g.exporter.stop();
+      expect(g.topics.union().size).toBe(0);
+    });
+  });
+
+  it('node_cpu_seconds_total: per CPU and mode, the fixture jiffies / USER_HZ', () => {
+    const cpuLines = fixture('stat')
+      .split('\n')
+      .filter((l) => /^cpu\d+ /.test(l))
+      .map((l) => l.split(/\s+/).slice(1).map(Number));
+    expect(cpuLines.length).toBeGreaterThan(1);
+    expect(x.types.get('node_cpu_seconds_total')).toBe('counter');
+    expect(x.values('node_cpu_seconds_total')).toHaveLength(cpuLines.length * 8);
+    const modes = ['user', 'nice', 'system', 'idle', 'iowait', 'irq', 'softirq', 'steal'];
+    cpuLines.forEach((j, cpu) => {
+      modes.forEach((mode, k) => expect(x.value('node_cpu_seconds_total', { cpu: String(cpu), mode })).toBeCloseTo(j[k]! / 100, 6));
+      expect(x.value('node_cpu_guest_seconds_total', { cpu: String(cpu), mode: 'user' })).toBeCloseTo(j[8]! / 100, 6);
+      expect(x.value('node_cpu_guest_seconds_total', { cpu: String(cpu), mode: 'nice' })).toBeCloseTo(j[9]! / 100, 6);
+    });
+    expect(x.value('node_cpu_seconds_total', { cpu: '0', mode: 'user' })).toBe(444.9); // cpu0 user 44490 jiffies
+    expect(x.values('node_cpu_seconds_total', { mode: 'guest' })).toEqual([]); // guest is its own metric, as in node_exporter
+  });
+
+  it('node_memory_*: the meminfo lines in bytes', () => {
+    const kb = (k: string) => Number(new RegExp(`^${k}:\\s+(\\d+) kB`, 'm').exec(fixture('meminfo'))![1]) * 1024;
+    expect(x.types.get('node_memory_MemTotal_bytes')).toBe('gauge');
+    expect(x.value('node_memory_MemTotal_bytes')).toBe(kb('MemTotal'));
+    expect(x.value('node_memory_MemTotal_bytes')).toBe(15666184 * 1024);
+    for (const k of ['MemFree', 'Buffers', 'Shmem', 'Slab', 'Active', 'Inactive', 'SwapTotal', 'SwapFree']) expect(x.value(`node_memory_${k}_bytes`), k).toBe(kb(k));
+    // psutil's cached is Cached + SReclaimable: not node_exporter's Cached, so it is procyon_-prefixed.
+    expect(x.value('procyon_memory_cached_bytes')).toBe(kb('Cached') + kb('SReclaimable'));
+    expect(x.value('node_memory_Cached_bytes')).toBeUndefined();
+  });
+
+  it('load, context switches, interrupts and boot time from /proc/stat and /proc/loadavg', () => {
+    const stat = fixture('stat');
+    const field = (k: string) => Number(new RegExp(`^${k} (\\d+)`, 'm').exec(stat)![1]);
+    expect(x.value('node_context_switches_total')).toBe(field('ctxt'));
+    expect(x.value('node_intr_total')).toBe(field('intr'));
+    expect(x.value('node_boot_time_seconds')).toBe(field('btime'));
+    expect(x.types.get('node_intr_total')).toBe('counter');
+    const [l1, l5, l15] = fixture('loadavg').split(' ').map(Number);
+    expect([x.value('node_load1'), x.value('node_load5'), x.value('node_load15')]).toEqual([l1, l5, l15]);
+  });
+
+  it('node_disk_*: diskstats counters in bytes and seconds, without partitions, RAM, loop and floppy devices', () => {
+    // sda: reads 25354637, sectors read 1003346126, writes 28444756, sectors written 505697032, io ms 9653880
+    expect(x.value('node_disk_read_bytes_total', { device: 'sda' })).toBe(1003346126 * 512);
+    expect(x.value('node_disk_written_bytes_total', { device: 'sda' })).toBe(505697032 * 512);
+    expect(x.value('node_disk_reads_completed_total', { device: 'sda' })).toBe(25354637);
+    expect(x.value('node_disk_writes_completed_total', { device: 'sda' })).toBe(28444756);
+    expect(x.value('node_disk_io_time_seconds_total', { device: 'sda' })).toBeCloseTo(9653.88, 6);
+    expect(x.value('node_disk_read_time_seconds_total', { device: 'sda' })).toBeCloseTo(18492.372, 6);
+    const devices = x.samples.filter((s) => s.name === 'node_disk_read_bytes_total').map((s) => s.labels.device);
+    expect(devices).toEqual(expect.arrayContaining(['sda', 'nvme0n1', 'dm-0', 'vda']));
+    for (const gone of ['sda1', 'ram0', 'loop0', 'fd0', 'nvme0n1p1', 'vda1']) expect(devices).not.toContain(gone);
+  });
+
+  it('node_network_*: /proc/net/dev counters per device', () => {
+    expect(x.value('node_network_receive_bytes_total', { device: 'eth0' })).toBe(874354587);
+    expect(x.value('node_network_transmit_bytes_total', { device: 'eth0' })).toBe(563352563);
+    expect(x.value('node_network_receive_packets_total', { device: 'eth0' })).toBe(1036395);
+    expect(x.value('node_network_transmit_packets_total', { device: 'docker0' })).toBe(5);
+    expect(x.value('node_network_receive_errs_total', { device: 'lo' })).toBe(0);
+    expect(x.value('node_network_mtu_bytes', { device: 'eth0' })).toBe(1500);
+    expect(x.value('node_network_speed_bytes', { device: 'eth0' })).toBe(125_000_000); // 1000 Mbit/s
+    expect(x.values('node_network_receive_bytes_total')).toHaveLength(4);
+  });
+
+  it('temperatures as node_hwmon_temp_celsius{chip,sensor}, unlabelled sensors named like hwmon files', () => {
+    expect(x.value('node_hwmon_temp_celsius', { chip: 'bcm2835_thermal', sensor: 'temp1' })).toBeCloseTo(49.925, 6);
+    expect(x.value('node_hwmon_temp_celsius', { chip: 'acpitz', sensor: 'temp1' })).toBe(-44);
+  });
+
+  it('top processes carry pid and name labels, escaped', () => {
+    const mem = x.samples.filter((s) => s.name === 'procyon_process_resident_memory_bytes');
+    expect(mem.map((s) => s.labels.pid)).toEqual(['26231', '584', '26232', '27079']); // vim has the only non-zero RSS; the ties follow by pid
+    expect(mem[0]).toMatchObject({ labels: { name: 'vim' } });
+    expect(mem[0]!.value).toBeGreaterThan(0);
+    expect(mem.find((s) => s.labels.pid === '584')!.labels.name).toBe('(a b ) ( c d) ');
+    expect(x.value('procyon_processes')).toBe(4);
+    expect(x.values('procyon_process_cpu_percent')).toHaveLength(4); // second tick: every process has a rate
+  });
+
+  it('every series has exactly the labels and type the catalogue declares', () => {
+    for (const s of x.samples) {
+      const def = CATALOGUE[s.name as MetricName];
+      expect(def, s.name).toBeDefined();
+      expect(Object.keys(s.labels).sort(), s.name).toEqual([...def.labels].sort());
+    }
+    for (const [name, def] of Object.entries(CATALOGUE)) expect(x.types.get(name), name).toBe(def.type);
+  });
+
+  it('self-timing: tick count, interval, update duration, cache age', () => {
+    expect(x.value('procyon_sampler_ticks_total')).toBe(2);
+    expect(x.value('procyon_sampler_interval_seconds')).toBe(1);
+    expect(x.value('procyon_exporter_update_duration_seconds')).toBeGreaterThan(0);
+    const age = x.value('procyon_scrape_cache_age_seconds')!;
+    expect(age).toBeGreaterThanOrEqual(0);
+    expect(age).toBeLessThan(5);
+    expect(Math.abs(x.value('node_time_seconds')! - Date.now() / 1000)).toBeLessThan(5);
+  });
+
+  it('a scrape reads nothing: two scrapes between ticks give the same data', async () => {
+    const strip = (t: string) => t.replace(/^(node_time_seconds|procyon_scrape_cache_age_seconds) .*$/gm, '');
+    const a = (await f.exporter.scrape(undefined)).body;
+    const b = (await f.exporter.scrape(undefined)).body;
+    expect(strip(a)).toBe(strip(b));
+    expect(strip(a)).toBe(strip(text));
+  });
+
+  it('OpenMetrics when the Accept header asks for it: its content type, counters without _total in TYPE, and # EOF', async () => {
+    const om = await f.exporter.scrape('application/openmetrics-text;version=1.0.0,text/plain;version=0.0.4;q=0.5');
+    expect(om.contentType).toBe('application/openmetrics-text; version=1.0.0; charset=utf-8');
+    expect(om.body.endsWith('# EOF\n')).toBe(true);
+    expect(om.body).toContain('# TYPE node_cpu_seconds counter\n');
+    expect(om.body).toMatch(/^node_cpu_seconds_total\{cpu="0",mode="user"\} 444\.9$/m);
+    // …and the classic format is untouched by the OpenMetrics rendering.
+    const plain = await f.exporter.scrape('text/plain');
+    expect(plain.contentType).toBe('text/plain; version=0.0.4; charset=utf-8');
+    expect(plain.body).toContain('# TYPE node_cpu_seconds_total counter\n');
+    expect(plain.body).not.toContain('# EOF');
+  });
+
+  it('promtool check metrics accepts the exposition', (ctx) => {
+    const availability = promtoolAvailability();
+    if (availability === 'skip') {
+      console.warn('promtool is not installed (apt-get install prometheus): skipping `promtool check metrics`');
+      return ctx.skip();
+    }
+    expect(availability, 'CI is set but promtool is missing: .ci/run should have installed the prometheus package').toBe('present');
+    const r = promtoolProblems(text);
+    expect(r).toEqual({ missing: false, problems: [], status: expect.any(Number) });
+  });
+});
+
+describe('bounded cardinality and failure handling (fake readers)', () => {
+  const ROWS = 5000;
+  /** Process i (pid 1000+i) has used i ms more CPU per tick and has i pages resident. */
+  const table = (tick: number, count = ROWS): ProcessTableResult => ({
+    timestamp: tick,
+    rows: Array.from({ length: count }, (_, i) => ({ pid: 1000 + i, createTime: 1, name: `p${i}`, cpuTimes: tick * i * 0.001, rss: i * 4096 })),
+  });
+
+  it('5,000 processes → at most 10 pids per top-N metric, and the right ten', async () => {
+    let tick = 0;
+    const f = fixtureExporter({ processes: async () => table(++tick) });
+    await f.exporter.start();
+    await tickAndScrape(f);
+    const x = parseExposition(await tickAndScrape(f));
+    const top = Array.from({ length: TOP_N }, (_, k) => String(1000 + ROWS - 1 - k));
+    expect(x.samples.filter((s) => s.name === 'procyon_process_cpu_percent').map((s) => s.labels.pid)).toEqual(top);
+    expect(x.samples.filter((s) => s.name === 'procyon_process_resident_memory_bytes').map((s) => s.labels.pid)).toEqual(top);
+    expect(x.value('procyon_process_cpu_percent', { pid: '5999' })).toBeCloseTo(499.9, 6); // 4.999 s of CPU in 1 s
+    expect(x.value('procyon_processes')).toBe(ROWS);
+    f.exporter.stop();
+  });
+
+  it('series of processes that are gone vanish at the next tick', async () => {
+    let tick = 0;
+    const f = fixtureExporter({ processes: async () => table(++tick, tick === 1 ? 20 : 3) });
+    await f.exporter.start();
+    expect(parseExposition(await tickAndScrape(f)).values('procyon_process_resident_memory_bytes')).toHaveLength(TOP_N);
+    const x = parseExposition(await tickAndScrape(f));
+    expect(x.samples.filter((s) => s.name === 'procyon_process_resident_memory_bytes').map((s) => s.labels.pid)).toEqual(['1002', '1001', '1000']);
+    f.exporter.stop();
+  });
+
+  it('while a UI client shows processes, ranks the snapshot rows and reads no table of its own', async () => {
+    let reads = 0;
+    const f = fixtureExporter({ processes: async () => (++reads, table(reads)) });
+    const ui = f.topics.register();
+    f.topics.set(ui, ['processes']);
+    await f.exporter.start();
+    await tickAndScrape(f);
+    const x = parseExposition(await tickAndScrape(f));
+    expect(reads).toBe(0);
+    expect(x.samples.filter((s) => s.name === 'procyon_process_resident_memory_bytes').map((s) => s.labels.name)[0]).toBe('vim');
+    expect(x.value('procyon_processes')).toBe(4);
+    f.topics.release(ui); // the UI goes: the exporter reads its own table again
+    await tickAndScrape(f);
+    expect(reads).toBe(1);
+    f.exporter.stop();
+  });
+
+  it('a failed read leaves its metrics out (never a made-up 0) and says so in procyon_collector_topic_up', async () => {
+    const f = fixtureExporter({
+      extra: () => Promise.reject(new Error('boom')),
+      processes: () => Promise.reject(new Error('boom')),
+    });
+    await f.exporter.start();
+    const x = parseExposition(await tickAndScrape(f));
+    for (const name of ['node_context_switches_total', 'node_intr_total', 'node_cpu_seconds_total', 'node_disk_read_bytes_total', 'procyon_processes']) {
+      expect(x.values(name), name).toEqual([]);
+    }
+    expect(x.value('procyon_collector_topic_up', { topic: 'cpu_times' })).toBe(0);
+    expect(x.value('procyon_collector_topic_up', { topic: 'processes' })).toBe(0);
+    expect(x.value('procyon_collector_topic_up', { topic: 'network' })).toBe(1);
+    expect(x.value('node_memory_MemTotal_bytes')).toBe(15666184 * 1024);
+    f.exporter.stop();
+  });
+});
+
+describe('promtool on this machine', () => {
+  let host: Host;
+  let exporter: MetricsExporter;
+  beforeAll(async () => {
+    host = await startHost({ transport: 'websocket', intervalMs: 250 });
+    exporter = new MetricsExporter({ sampler: host.sampler, connect: host.connect });
+    await exporter.start();
+    await host.sampler.tick();
+    await exporter.whenIdle();
+  });
+  afterAll(() => {
+    exporter.stop();
+    host.stop();
+  });
+
+  it('accepts the live exposition of the real /proc and /sys, and it has this machine’s counters', async (ctx) => {
+    const { body } = await exporter.scrape(undefined);
+    const x = parseExposition(body);
+    expect(x.values('node_cpu_seconds_total', { mode: 'idle' }).length).toBeGreaterThan(0);
+    expect(x.value('node_memory_MemTotal_bytes')).toBeGreaterThan(0);
+    const availability = promtoolAvailability();
+    if (availability === 'skip') {
+      console.warn('promtool is not installed (apt-get install prometheus): skipping `promtool check metrics`');
+      return ctx.skip();
+    }
+    expect(availability, 'CI is set but promtool is missing').toBe('present');
+    expect(promtoolProblems(body)).toEqual({ missing: false, problems: [], status: expect.any(Number) });
+  });
+});

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import type { Snapshot } from '../../shared';
+import { buildFamilies, type TickInputs } from './metrics-families';
+import { wantsOpenMetrics } from './metrics-registry';
+import { largest } from './metrics-top';
+
+const MEMORY = { total: 8e9, available: 4e9, percent: 50, used: 3e9, free: 1e9, active: 2e9, inactive: 1e9, buffers: 1e8, cached: 2e9, shared: 1e7, slab: 3e8 };
+
+function inputs(extra: Partial<Snapshot>): TickInputs {
+  return {
+    snapshot: { seq: 7, time: 0, intervalMs: 2000, cpu: null, memory: MEMORY, swap: { total: 0, used: 0, free: 0, percent: 0, sin: 0, sout: 0, sinPerSec: null, soutPerSec: null }, ...extra },
+    perCpu: null,
+    cpuStats: null,
+    disks: null,
+    processes: null,
+    bootTime: null,
+    updateSeconds: 0.001,
+  };
+}
+
+describe('snapshot → node_exporter series', () => {
+  it('filesystems: psutil free is avail_bytes, total - used is free_bytes, ro from the mount options; unreadable mounts left out', () => {
+    const f = buildFamilies(
+      inputs({
+        partitions: [
+          { device: '/dev/sda1', mountpoint: '/', fstype: 'ext4', opts: 'rw,relatime', usage: { total: 1000, used: 600, free: 350, percent: 63.2 } },
+          { device: '/dev/sr0', mountpoint: '/media/cd', fstype: 'iso9660', opts: 'ro,nosuid', usage: { total: 50, used: 50, free: 0, percent: 100 } },
+          { device: 'nas:/x', mountpoint: '/mnt/nas', fstype: 'nfs4', opts: 'rw', usage: null },
+        ],
+      }),
+    );
+    const root = { device: '/dev/sda1', mountpoint: '/', fstype: 'ext4' };
+    expect(f.node_filesystem_size_bytes).toEqual([
+      { labels: root, value: 1000 },
+      { labels: { device: '/dev/sr0', mountpoint: '/media/cd', fstype: 'iso9660' }, value: 50 },
+    ]);
+    expect(f.node_filesystem_avail_bytes![0]).toEqual({ labels: root, value: 350 });
+    expect(f.node_filesystem_free_bytes![0]).toEqual({ labels: root, value: 400 }); // 50 reserved for root
+    expect(f.node_filesystem_readonly!.map((s) => s.value)).toEqual([0, 1]);
+  });
+
+  it('battery: capacity and AC online; seconds left only when known', () => {
+    const f = buildFamilies(inputs({ battery: { percent: 87.5, secsleft: 5400, powerPlugged: false } }));
+    expect(f.node_power_supply_capacity).toEqual([{ labels: { power_supply: 'battery' }, value: 87.5 }]);
+    expect(f.node_power_supply_online).toEqual([{ labels: { power_supply: 'ac' }, value: 0 }]);
+    expect(f.procyon_battery_seconds_left).toEqual([{ labels: {}, value: 5400 }]);
+    const plugged = buildFamilies(inputs({ battery: { percent: 100, secsleft: -2, powerPlugged: true } }));
+    expect(plugged.node_power_supply_online![0]!.value).toBe(1);
+    expect(plugged.procyon_battery_seconds_left).toBeUndefined();
+    expect(buildFamilies(inputs({ battery: null })).node_power_supply_capacity).toBeUndefined();
+  });
+
+  it('sensors: label or tempN/fanN, repeated labels made unique, max and crit only when known', () => {
+    const f = buildFamilies(
+      inputs({
+        sensors: {
+          temperatures: {
+            coretemp: [
+              { label: 'Package id 0', current: 51, high: 80, critical: 100 },
+              { label: 'Core 0', current: 49, high: 80, critical: null },
+              { label: 'Core 0', current: 48, high: null, critical: null },
+            ],
+            nvme: [{ label: '', current: 38.85, high: null, critical: null }],
+          },
+          fans: { thinkpad: [{ label: '', current: 2900 }] },
+        },
+      }),
+    );
+    expect(f.node_hwmon_temp_celsius!.map((s) => [s.labels.chip, s.labels.sensor, s.value])).toEqual([
+      ['coretemp', 'Package id 0', 51],
+      ['coretemp', 'Core 0', 49],
+      ['coretemp', 'Core 0_3', 48],
+      ['nvme', 'temp1', 38.85],
+    ]);
+    expect(f.node_hwmon_temp_max_celsius!.map((s) => s.labels.sensor)).toEqual(['Package id 0', 'Core 0']);
+    expect(f.node_hwmon_temp_crit_celsius).toEqual([{ labels: { chip: 'coretemp', sensor: 'Package id 0' }, value: 100 }]);
+    expect(f.node_hwmon_fan_rpm).toEqual([{ labels: { chip: 'thinkpad', sensor: 'fan1' }, value: 2900 }]);
+  });
+
+  it('CPU frequency in hertz from psutil MHz; unknown min/max (0) left out; topic up/down from the snapshot', () => {
+    const f = buildFamilies(inputs({ cpuDetails: { loadavg: [1, 2, 3], perCpuFreq: [{ current: 1200.5, min: 0, max: 3000 }] }, errors: { network: { code: 'IO_ERROR', message: 'x' } } }));
+    expect(f.node_cpu_scaling_frequency_hertz).toEqual([{ labels: { cpu: '0' }, value: 1200.5e6 }]);
+    expect(f.node_cpu_scaling_frequency_min_hertz).toEqual([]);
+    expect(f.node_cpu_scaling_frequency_max_hertz).toEqual([{ labels: { cpu: '0' }, value: 3e9 }]);
+    const up = Object.fromEntries(f.procyon_collector_topic_up!.map((s) => [s.labels.topic, s.value]));
+    expect(up).toMatchObject({ cpu: 1, network: 0, cpu_times: 0 });
+    expect(up.sensors).toBeUndefined(); // not sampled this tick: neither up nor down
+    expect(f.procyon_sampler_interval_seconds).toEqual([{ labels: {}, value: 2 }]);
+  });
+});
+
+describe('top-N and content negotiation', () => {
+  it('largest: by value, ties to the lower pid, at most n', () => {
+    const rows = [5, 9, 9, 1, 7].map((value, i) => ({ pid: 10 - i, name: `p${i}`, value }));
+    expect(largest(rows, 3).map((r) => r.pid)).toEqual([8, 9, 6]);
+    expect(largest(rows, 10)).toHaveLength(5);
+  });
+
+  it.each([
+    ['application/openmetrics-text;version=1.0.0,application/openmetrics-text;version=0.0.1;q=0.75,text/plain;version=0.0.4;q=0.5,*/*;q=0.1', true], // Prometheus 2.x
+    ['application/openmetrics-text; version=1.0.0', true],
+    ['text/plain;version=0.0.4;q=1,application/openmetrics-text;q=0.5', false],
+    ['application/openmetrics-text;q=0', false],
+    ['*/*', false],
+    [undefined, false],
+  ])('Accept %j → OpenMetrics %s', (accept, om) => {
+    expect(wantsOpenMetrics(accept)).toBe(om);
+  });
+});
