@@ -160,6 +160,8 @@ export interface Snapshot {
   intervalMs: number;
   /** How many ticks this one stands for: 1 for raw ticks, more for downsampled history. */
   span?: number;
+  /** How long this tick's collector reads took, in ms (the sampler's own cost). */
+  readMs?: number;
   cpu: CpuSample | null;
   memory: MemorySample;
   swap: SwapSample;

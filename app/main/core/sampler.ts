@@ -101,6 +101,7 @@ export class Sampler extends EventEmitter<SamplerEvents> {
 
   private async collect(): Promise<Snapshot | null> {
     let raw: RawTick;
+    const started = performance.now();
     try {
       raw = await this.collector.readTick(this.topics());
     } catch (err) {
@@ -111,6 +112,7 @@ export class Sampler extends EventEmitter<SamplerEvents> {
     const time = this.now();
     const prev = this.prev;
     const snapshot = buildSnapshot(prev, raw, ++this.seq, time, this.interval);
+    snapshot.readMs = performance.now() - started;
     const next: Previous = { raw, time };
     const seconds = prev ? (time - prev.time) / 1000 : 0;
     if (raw.disks) {

@@ -146,6 +146,7 @@ describe('the exporter on the captured /proc and /sys', () => {
     expect(x.value('procyon_sampler_ticks_total')).toBe(2);
     expect(x.value('procyon_sampler_interval_seconds')).toBe(1);
     expect(x.value('procyon_exporter_update_duration_seconds')).toBeGreaterThan(0);
+    expect(x.value('procyon_collector_tick_duration_seconds')).toBeGreaterThan(0);
     const age = x.value('procyon_scrape_cache_age_seconds')!;
     expect(age).toBeGreaterThanOrEqual(0);
     expect(age).toBeLessThan(5);

@@ -188,6 +188,7 @@ export function buildFamilies(t: TickInputs): Families {
 
   f.procyon_sampler_ticks_total = one(s.seq);
   f.procyon_sampler_interval_seconds = one(s.intervalMs / 1000);
+  if (s.readMs !== undefined) f.procyon_collector_tick_duration_seconds = one(s.readMs / 1000);
   f.procyon_exporter_update_duration_seconds = one(t.updateSeconds);
   return f;
 }
