@@ -25,9 +25,6 @@ function isOperation(op: unknown): op is MonitorOperation {
 export async function dispatch(api: MonitorApi, ctx: DispatchContext, op: unknown, arg: unknown): Promise<Result<unknown>> {
   try {
     if (!isOperation(op)) throw new ApiError({ code: 'UNKNOWN_OPERATION', message: `unknown operation ${JSON.stringify(String(op)).slice(0, 80)}` });
-    if (ctx.readOnly && MUTATING_OPERATIONS.has(op)) {
-      throw new ApiError({ code: 'READ_ONLY', message: `${op} is refused: this Procyon host is read-only` });
-    }
     const parsed = requestSchemas[op].safeParse(arg);
     if (!parsed.success) {
       throw new ApiError({
@@ -35,6 +32,10 @@ export async function dispatch(api: MonitorApi, ctx: DispatchContext, op: unknow
         message: `invalid argument for ${op}`,
         issues: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
       });
+    }
+    // Validation first, so a malformed request is named as such even on a read-only host.
+    if (ctx.readOnly && MUTATING_OPERATIONS.has(op)) {
+      throw new ApiError({ code: 'READ_ONLY', message: `${op} is refused: this Procyon host is read-only` });
     }
     const value = await call(api, op, parsed.data);
     return { ok: true, value };

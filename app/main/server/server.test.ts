@@ -4,13 +4,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { WS_PATH, type ServerMessage } from '../../shared';
+import { MAX_MESSAGE_BYTES, WS_PATH, type ServerMessage } from '../../shared';
 import { createMonitorApi } from '../core/api';
 import { Collector } from '../core/collector';
 import { FIXTURE_PROC, FIXTURE_SYS } from '../core/fixture-root.test-util';
 import { Sampler } from '../core/sampler';
 import { TopicRegistry } from '../core/topics';
 import { startServer, type RunningServer } from './server';
+import { MAX_MESSAGES_PER_SECOND } from './ws-binding';
 
 const TOKEN = 'test-token-0123456789';
 let srv: RunningServer;
@@ -150,6 +151,48 @@ describe('procyon serve: MonitorApi over the WebSocket', () => {
     ws.send(JSON.stringify({ type: 'call', id: 7, op: 'getSnapshot' }));
     const r = await nextMessage(ws, (m) => m.type === 'reply' && m.id === 7);
     expect(r).toMatchObject({ ok: true, value: { seq: expect.any(Number) } });
+    ws.close();
+  });
+});
+
+describe('procyon serve: hostile clients', () => {
+  const closeOf = (ws: WebSocket) => new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
+
+  it('an oversized message closes that socket with 1009 and others keep being served', async () => {
+    const bad = await openSocket(cookie());
+    const good = await openSocket(cookie());
+    const closed = closeOf(bad);
+    bad.send(JSON.stringify({ type: 'call', id: 1, op: 'getInfo', arg: 'x'.repeat(MAX_MESSAGE_BYTES) }));
+    expect(await closed).toBe(1009);
+    good.send(JSON.stringify({ type: 'call', id: 2, op: 'getInfo' }));
+    expect(await nextMessage(good, (m) => m.type === 'reply' && m.id === 2)).toMatchObject({ ok: true });
+    good.close();
+  });
+
+  it('a flood closes that socket with 1008 and others keep being served', async () => {
+    const bad = await openSocket(cookie());
+    const good = await openSocket(cookie());
+    const closed = closeOf(bad);
+    for (let i = 0; i < MAX_MESSAGES_PER_SECOND * 3; i++) bad.send(JSON.stringify({ type: 'call', id: i, op: 'getInfo' }));
+    expect(await closed).toBe(1008);
+    good.send(JSON.stringify({ type: 'call', id: 9, op: 'getSnapshot' }));
+    expect(await nextMessage(good, (m) => m.type === 'reply' && m.id === 9)).toMatchObject({ ok: true });
+    good.close();
+  });
+
+  it.each([
+    [{ type: 'call', id: 1, op: 'processAction', arg: { pid: -1, createTime: 1, action: { kind: 'kill' } } }],
+    [{ type: 'call', id: 1, op: 'processAction', arg: { pid: 1.5, createTime: 1, action: { kind: 'kill' } } }],
+    [{ type: 'call', id: 1, op: 'processAction', arg: { pid: 2 ** 40, createTime: 1, action: { kind: 'kill' } } }],
+    [{ type: 'call', id: 1, op: 'processAction', arg: { pid: '1', createTime: 1, action: { kind: 'kill' } } }],
+    [{ type: 'call', id: 1, op: 'processAction', arg: { pid: 10, createTime: 1, action: { kind: 'signal', signal: 'SIGNOPE' } } }],
+    [{ type: 'call', id: 1, op: 'getHistory', arg: { seconds: 60, constructor: { prototype: { x: 1 } } } }],
+    [{ type: 'call', id: 1, op: 'getConnections', arg: { kind: ['tcp'] } }],
+  ])('%j → INVALID_ARGUMENT (the host is read-only here, but validation comes first)', async (msg) => {
+    const ws = await openSocket(cookie());
+    ws.send(JSON.stringify(msg));
+    const reply = await nextMessage(ws, (m) => m.type === 'reply');
+    expect(reply).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
     ws.close();
   });
 });

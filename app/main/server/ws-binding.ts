@@ -6,6 +6,30 @@ import { dispatch, type DispatchContext } from '../core/dispatch';
 /** Past this many unsent bytes a slow client skips ticks instead of growing our memory. */
 const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 
+/**
+ * A client may send this many messages a second on average (bursts up to the
+ * same number). The UI sends a handful; a flood is closed with 1008 (policy
+ * violation) so one client cannot starve the others of the event loop.
+ */
+export const MAX_MESSAGES_PER_SECOND = 100;
+export const CLOSE_FLOOD = 1008;
+
+/** A token bucket: `take()` is false once the client has outrun the rate. */
+export function rateLimiter(perSecond: number, now: () => number = () => performance.now()): { take(): boolean } {
+  let tokens = perSecond;
+  let last = now();
+  return {
+    take() {
+      const t = now();
+      tokens = Math.min(perSecond, tokens + ((t - last) / 1000) * perSecond);
+      last = t;
+      if (tokens < 1) return false;
+      tokens -= 1;
+      return true;
+    },
+  };
+}
+
 function send(ws: WebSocket, msg: ServerMessage): void {
   if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(msg));
 }
@@ -18,7 +42,12 @@ export function bindSocket(ws: WebSocket, api: ClientApi, ctx: DispatchContext):
     send(ws, { type: 'snapshot', snapshot });
   };
 
+  const limiter = rateLimiter(MAX_MESSAGES_PER_SECOND);
   ws.on('message', (data, isBinary) => {
+    if (!limiter.take()) {
+      ws.close(CLOSE_FLOOD, 'too many messages');
+      return;
+    }
     if (isBinary) {
       send(ws, { type: 'reply', id: null, ok: false, error: { code: 'INVALID_ARGUMENT', message: 'binary messages are not accepted' } });
       return;
