@@ -10,7 +10,7 @@ import { Sampler } from '../core/sampler';
 import { TopicRegistry } from '../core/topics';
 import { CATALOGUE, TOP_N, type MetricName } from './metrics-catalogue';
 import { parseExposition, promtoolAvailability, promtoolProblems, type Exposition } from './metrics-exposition.test-util';
-import { MetricsExporter, type ExporterReaders } from './metrics-exporter';
+import { IDLE_AFTER_MS, MetricsExporter, TABLE_EVERY_MS, type ExporterReaders } from './metrics-exporter';
 
 const roots = { procfs: FIXTURE_PROC, sysfs: FIXTURE_SYS };
 const fixture = (file: string) => readFileSync(path.join(FIXTURE_PROC, file), 'utf8');
@@ -18,18 +18,53 @@ const fixture = (file: string) => readFileSync(path.join(FIXTURE_PROC, file), 'u
 function fixtureExporter(readers: Partial<ExporterReaders> = {}) {
   const collector = new Collector(roots);
   const topics = new TopicRegistry();
-  const sampler = new Sampler(collector, { topics: () => topics.union() });
+  // One clock for sampler and exporter; each tick below moves it past the process-table throttle.
+  const clock = { now: Date.now() };
+  const sampler = new Sampler(collector, { topics: () => topics.union(), now: () => clock.now });
   const facts = { cpuCountLogical: 8, cpuCountPhysical: 4, bootTime: 0 };
   const connect = () => createMonitorApi(sampler, { version: '1.0.0', readOnly: true, transport: 'websocket', facts, roots, topics });
-  const exporter = new MetricsExporter({ sampler, connect, roots, readers });
-  return { sampler, topics, exporter };
+  const exporter = new MetricsExporter({ sampler, connect, roots, readers, now: () => clock.now });
+  return { sampler, topics, exporter, clock };
 }
 
 async function tickAndScrape(f: ReturnType<typeof fixtureExporter>, accept?: string): Promise<string> {
+  f.clock.now += TABLE_EVERY_MS;
   await f.sampler.tick();
   await f.exporter.whenIdle();
   return (await f.exporter.scrape(accept)).body;
 }
+
+describe('the exporter costs nothing when nobody scrapes', () => {
+  it('reads its process table at most every 5 s, and nothing after 5 min without a scrape', async () => {
+    let tables = 0;
+    let extras = 0;
+    const f = fixtureExporter({
+      processes: async () => {
+        tables++;
+        return { timestamp: tables, rows: [] };
+      },
+      extra: async () => {
+        extras++;
+        return { perCpu: null, cpuStats: null, disks: null };
+      },
+    });
+    await f.exporter.start();
+    await tickAndScrape(f); // clock +5 s: reads the table
+    await f.sampler.tick(); // same clock: the table is fresh enough
+    await f.exporter.whenIdle();
+    expect(tables).toBe(1);
+    expect(extras).toBe(2);
+    f.clock.now += IDLE_AFTER_MS + 1;
+    await f.sampler.tick();
+    await f.exporter.whenIdle();
+    expect([tables, extras]).toEqual([1, 2]);
+    await f.exporter.scrape(undefined); // a scrape revives it
+    await f.sampler.tick();
+    await f.exporter.whenIdle();
+    expect([tables, extras]).toEqual([2, 3]);
+    f.exporter.stop();
+  });
+});
 
 describe('the exporter on the captured /proc and /sys', () => {
   let f: ReturnType<typeof fixtureExporter>;
@@ -150,7 +185,7 @@ describe('the exporter on the captured /proc and /sys', () => {
     const age = x.value('procyon_scrape_cache_age_seconds')!;
     expect(age).toBeGreaterThanOrEqual(0);
     expect(age).toBeLessThan(5);
-    expect(Math.abs(x.value('node_time_seconds')! - Date.now() / 1000)).toBeLessThan(5);
+    expect(Math.abs(x.value('node_time_seconds')! - f.clock.now / 1000)).toBeLessThan(5);
   });
 
   it('a scrape reads nothing: two scrapes between ticks give the same data', async () => {
