@@ -1,0 +1,130 @@
+// Turns the measurements into the readable report (stdout) and the target verdicts.
+
+const MiB = 1024 * 1024;
+const f = (x, d = 1) => (x === null || x === undefined || Number.isNaN(x) ? '—' : x.toFixed(d));
+const ratio = (x) => (x >= 100 ? `${x.toFixed(0)}×` : x >= 10 ? `${x.toFixed(1)}×` : `${x.toFixed(2)}×`);
+
+function table(head, rows) {
+  const all = [head, ...rows].map((r) => r.map(String));
+  const widths = head.map((_, i) => Math.max(...all.map((r) => r[i].length)));
+  const line = (r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  return [line(all[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...all.slice(1).map(line)].join('\n');
+}
+
+export const BTOP_REFERENCE_PERCENT = 2.5;
+export const TRAY_TARGET_PERCENT = 0.2;
+export const STALL_TARGET_MS = 5;
+
+/** RSS is "flat" when the last third of the window is within max(1 MiB, 2%) of the first third. */
+const rssFlat = (s) => s.rssGrowth <= Math.max(MiB, 0.02 * s.rss);
+
+export function verdicts(r) {
+  const out = [];
+  const add = (name, met, detail) => out.push({ name, met, detail });
+  if (r.processTable) {
+    const t = r.processTable;
+    add('process table ≥10× faster than psutil', t.psutil.vsProcyon >= 10, `psutil takes ${ratio(t.psutil.vsProcyon)} Procyon's time`);
+    add('process table ≥200× faster than systeminformation', t.systeminformation.vsProcyon >= 200, `systeminformation takes ${ratio(t.systeminformation.vsProcyon)}`);
+    add('process table no slower than the C floor', t.procyon.ms <= t.floor.ms, `Procyon takes ${ratio(t.procyon.vsFloor)} the floor's time`);
+  }
+  if (r.steady) {
+    const s = r.steady.subjects;
+    add(
+      `whole backend (serve) below btop's ~${BTOP_REFERENCE_PERCENT}% of a core`,
+      s.serve.cpuPercent < BTOP_REFERENCE_PERCENT,
+      `${f(s.serve.cpuPercent, 2)}% (btop is not installed here: ${BTOP_REFERENCE_PERCENT}% is the issue's reference; htop measured ${f(s.htop.cpuPercent, 2)}%)`,
+    );
+    if (s.serveProcesses) {
+      add(
+        `backend with the processes topic below btop's ~${BTOP_REFERENCE_PERCENT}% of a core`,
+        s.serveProcesses.cpuPercent < BTOP_REFERENCE_PERCENT,
+        `${f(s.serveProcesses.cpuPercent, 2)}% (serve, one client on every system topic + processes)`,
+      );
+    }
+    add(`tray-only below ${TRAY_TARGET_PERCENT}% of a core`, s.tray.cpuPercent < TRAY_TARGET_PERCENT, `${f(s.tray.cpuPercent, 2)}%`);
+    for (const k of ['serve', 'tray']) {
+      add(`RSS flat (${k})`, rssFlat(s[k]), `${f(s[k].rssGrowth / MiB, 2)} MiB over the window, at ${f(s[k].rss / MiB, 1)} MiB`);
+    }
+    const idle = s.idle.eventLoop?.maxMs ?? NaN;
+    for (const k of ['serveProbe', 'serveProcessesProbe', 'trayProbe'].filter((p) => s[p])) {
+      const max = s[k].eventLoop?.maxMs ?? NaN;
+      add(
+        `no event-loop stall > ${STALL_TARGET_MS} ms (${s[k].label})`,
+        max <= STALL_TARGET_MS,
+        `worst ${f(max, 2)} ms; an idle Node process on this machine in the same window: ${f(idle, 2)} ms`,
+      );
+    }
+  }
+  return out;
+}
+
+export function formatReport(r) {
+  const parts = [];
+  const m = r.machine;
+  parts.push(`Procyon bench — ${r.date}\n${m.nproc} CPUs (${m.model}), ${f(m.memGiB, 1)} GiB, kernel ${m.kernel}, Node ${m.node}, psutil ${m.psutil}, systeminformation ${m.systeminformation}${r.quick ? ' — QUICK run' : ''}`);
+
+  if (r.processTable) {
+    const t = r.processTable;
+    const label = { procyon: 'Procyon processTable', floor: 'C floor (open/read/close)', psutil: 'psutil process_iter', ps: 'ps -eo … (whole process)', systeminformation: 'systeminformation processes()' };
+    parts.push(
+      `1. Process table: one snapshot of every process (${r.load} extra processes; median of ${t.procyon.runs}; warm)\n` +
+        table(
+          ['', 'processes', 'ms', 'µs/process', 'vs Procyon', 'vs floor'],
+          Object.entries(label).map(([k, name]) => [name, t[k].count, f(t[k].ms, 2), f(t[k].usPerProcess, 1), ratio(t[k].vsProcyon), ratio(t[k].vsFloor)]),
+        ),
+    );
+  }
+  if (r.system) {
+    const s = r.system;
+    const label = { procyon: 'Procyon systemSnapshot (1 call)', psutil: 'psutil (15 calls + disk_usage per mount)', systeminformation: 'systeminformation (7 calls)' };
+    parts.push(
+      `2. System snapshot: everything the dashboard shows in one tick (median of ${s.procyon.runs})\n` +
+        table(['', 'ms', 'vs Procyon'], Object.entries(label).map(([k, name]) => [name, f(s[k].ms, 2), ratio(s[k].vsProcyon)])),
+    );
+  }
+  if (r.steady) {
+    const st = r.steady;
+    const rows = Object.values(st.subjects)
+      .filter((s) => !s.probe)
+      .map((s) => [s.label, f(s.cpuPercent, 2), f(s.peakRss / MiB, 1), f(s.rssGrowth / MiB, 2)]);
+    const probes = Object.values(st.subjects)
+      .filter((s) => s.probe)
+      .map((s) => [s.label, f(s.eventLoop?.maxMs, 2), f(s.eventLoop?.p99Ms, 2), f(s.eventLoop?.meanMs, 2)]);
+    parts.push(
+      `3. Steady state at a 1 s refresh, ${f(st.seconds, 0)} s, ${r.load} extra processes, all subjects at once\n` +
+        table(['', 'CPU % of a core', 'peak RSS MiB', 'RSS growth MiB'], rows) +
+        `\n  htop's terminal (the tmux server) used another ${f(st.subjects.htop.tmuxCpuPercent, 2)}%.` +
+        `\n  serve's client received ${st.serveSnapshots} snapshots. ` +
+        (st.subjects.serveProcesses
+          ? 'The processes row subscribes to the processes topic the process page (issue 7) will use; the page itself is pending.'
+          : 'pending: serve with the process page subscribed (issue 7): this build has no processes topic.') +
+        `\n\n  Event loop (perf_hooks.monitorEventLoopDelay, 1 ms resolution, in twin processes: the probe costs ~1% of a core)\n` +
+        table(['', 'max ms', 'p99 ms', 'mean ms'], probes),
+    );
+  }
+  parts.push('4. Renderer (Chromium, 5,000 rows)\npending: needs the process page (issue 7)');
+  if (r.scaling) {
+    parts.push(
+      `5. Scaling (median of ${r.iterations} each)\n` +
+        table(
+          ['extra', 'processes', 'Procyon ms', 'µs/proc', 'psutil ms', 'floor ms', 'psutil/Procyon', 'Procyon/floor', 'tick ms', 'tick CPU ms', '% core @1s'],
+          r.scaling.map((s) => [
+            s.extra,
+            s.processes,
+            f(s.procyonMs, 2),
+            f(s.procyonUsPerProcess, 1),
+            f(s.psutilMs, 1),
+            f(s.floorMs, 2),
+            ratio(s.psutilVsProcyon),
+            ratio(s.procyonVsFloor),
+            f(s.tick.wallMs, 2),
+            f(s.tick.cpuMs, 2),
+            f(s.tick.percentOfCoreAt1s, 2),
+          ]),
+        ) +
+        '\n  tick = systemSnapshot (dashboard topics) + processTable + processTableRates, in-process: what a process-page tick will cost.',
+    );
+  }
+  parts.push('Targets\n' + r.targets.map((v) => `  ${v.met ? 'met    ' : 'NOT met'}  ${v.name}: ${v.detail}`).join('\n'));
+  return parts.join('\n\n') + '\n';
+}
