@@ -8,6 +8,7 @@ import { DisksPage } from './pages/DisksPage';
 import { MemoryPage } from './pages/MemoryPage';
 import { NetworkPage } from './pages/NetworkPage';
 import { OverviewPage } from './pages/OverviewPage';
+import { ProcessesPage } from './pages/ProcessesPage';
 import { SensorsPage } from './pages/SensorsPage';
 import { SystemPage } from './pages/SystemPage';
 import { PAGES, type PageId } from './routes/pages';
@@ -26,6 +27,7 @@ const PAGE_COMPONENTS: Record<PageId, ComponentType> = {
   network: NetworkPage,
   sensors: SensorsPage,
   battery: BatteryPage,
+  processes: ProcessesPage,
   system: SystemPage,
 };
 

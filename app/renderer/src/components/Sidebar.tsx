@@ -2,7 +2,7 @@ import { useRef, type KeyboardEvent } from 'react';
 import { neighbourPage, PAGES, pageHref, type PageId } from '../routes/pages';
 import { useMonitor } from '../store/context';
 
-/** The page list. Arrow keys move between pages (and focus follows); Alt+1…8 work anywhere (routes/router.ts). */
+/** The page list. Arrow keys move between pages (and focus follows); Alt+1…9 work anywhere (routes/router.ts). */
 export function Sidebar() {
   const page = useMonitor((s) => s.page);
   const links = useRef(new Map<PageId, HTMLAnchorElement>());

@@ -22,10 +22,12 @@ describe('pages', () => {
     expect(topicsFor('battery', false)).toEqual(['battery']);
     expect(topicsFor('system', false)).toEqual([]);
     expect(topicsFor('memory', false)).toEqual([]);
+    expect(topicsFor('processes', false)).toEqual(['processes']);
+    expect(topicsFor('processes', true)).toEqual([]);
     expect(topicsFor('overview', true)).toEqual([]);
   });
   it('step through the sidebar order, wrapping', () => {
-    expect(PAGES.map((p) => p.label)).toEqual(['Overview', 'CPU', 'Memory', 'Disks', 'Network', 'Sensors', 'Battery', 'System']);
+    expect(PAGES.map((p) => p.label)).toEqual(['Overview', 'CPU', 'Memory', 'Disks', 'Network', 'Sensors', 'Battery', 'Processes', 'System']);
     expect(neighbourPage('overview', 1)).toBe('cpu');
     expect(neighbourPage('overview', -1)).toBe('system');
     expect(neighbourPage('system', 1)).toBe('overview');

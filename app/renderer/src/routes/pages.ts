@@ -1,7 +1,7 @@
 import { TOPICS, type Topic } from '../../../shared/payloads';
 
 /**
- * The dashboard's pages, in sidebar order (Alt+1 … Alt+8). `topics` is exactly
+ * The dashboard's pages, in sidebar order (Alt+1 … Alt+9). `topics` is exactly
  * what a page shows, so the host samples nothing that is not on screen.
  */
 export const PAGES = [
@@ -12,6 +12,7 @@ export const PAGES = [
   { id: 'network', label: 'Network', topics: ['network'] },
   { id: 'sensors', label: 'Sensors', topics: ['sensors'] },
   { id: 'battery', label: 'Battery', topics: ['battery'] },
+  { id: 'processes', label: 'Processes', topics: ['processes'] },
   { id: 'system', label: 'System', topics: [] },
 ] as const satisfies readonly { id: string; label: string; topics: readonly Topic[] }[];
 

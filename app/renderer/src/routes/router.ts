@@ -3,7 +3,7 @@ import { PAGES, pageHref, parseHash } from './pages';
 
 /**
  * Hash routing (#/cpu): works from file:// in Electron and needs no server
- * routes in serve mode. Alt+1 … Alt+8 jump to a page from anywhere.
+ * routes in serve mode. Alt+1 … Alt+9 jump to a page from anywhere.
  */
 export function startRouter(store: MonitorStore, win: Window): () => void {
   const sync = () => store.getState().setPage(parseHash(win.location.hash));

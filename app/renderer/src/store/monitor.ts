@@ -1,5 +1,6 @@
 import { createStore } from 'zustand/vanilla';
-import type { HostInfo, Snapshot, SystemInfo } from '../../../shared/payloads';
+import type { HostInfo, ProcessRow, Snapshot, SystemInfo } from '../../../shared/payloads';
+import { appendRing, type ProcessPoint, type WatchedProcess } from './process-ring';
 import type { ConnectionState } from '../api/connection';
 import { DEFAULT_PAGE, type PageId } from '../routes/pages';
 import { DEFAULT_SETTINGS, type Settings } from '../settings/settings';
@@ -16,6 +17,13 @@ export interface Frozen {
   history: Snapshot[];
   long: Snapshot[];
   latest: Snapshot | null;
+  processes: ProcessSet | null;
+}
+
+/** The live process table of one tick (kept out of `history`: rows are live only). */
+export interface ProcessSet {
+  time: number;
+  rows: ProcessRow[];
 }
 
 export interface MonitorState {
@@ -35,6 +43,12 @@ export interface MonitorState {
   page: PageId;
   /** Non-null while paused: ticks keep arriving into `history`, the view reads this. */
   frozen: Frozen | null;
+  /** The newest process table (only while some page asks for the 'processes' topic). */
+  processes: ProcessSet | null;
+  /** The process whose details are open, and its CPU/memory from successive ticks. */
+  watched: WatchedProcess | null;
+  watchedRing: ProcessPoint[];
+  watchProcess(target: WatchedProcess | null): void;
   setInfo(info: HostInfo): void;
   applySnapshot(snapshot: Snapshot): void;
   loadHistory(snapshots: Snapshot[]): void;
@@ -68,14 +82,30 @@ export function createMonitorStore(initial: Initial = {}) {
     settings: initial.settings ?? DEFAULT_SETTINGS,
     page: initial.page ?? DEFAULT_PAGE,
     frozen: null,
+    processes: null,
+    watched: null,
+    watchedRing: [],
 
     setInfo(info) {
       set({ info, error: null });
     },
-    applySnapshot(snapshot) {
-      const { history, info } = get();
+    applySnapshot(full) {
+      const { history, info, watched, watchedRing } = get();
+      // Process rows stay out of history: 5,000 rows × 3,600 ticks would not be flat memory.
+      const { processes, ...snapshot } = full;
       const next = appendSnapshot(history, snapshot, capacityOf(info?.historyCapacity));
-      if (next !== history) set({ history: next, latest: snapshot });
+      if (next === history) return;
+      const patch: Partial<MonitorState> = { history: next, latest: snapshot };
+      if (processes) {
+        patch.processes = { time: snapshot.time, rows: processes };
+        if (watched) patch.watchedRing = appendRing(watchedRing, watched, processes, snapshot.time);
+      }
+      set(patch);
+    },
+    watchProcess(target) {
+      const { watched } = get();
+      if (target && watched && target.pid === watched.pid && target.createTime === watched.createTime) return;
+      set({ watched: target, watchedRing: [] });
     },
     loadHistory(snapshots) {
       const { history, info } = get();
@@ -111,8 +141,8 @@ export function createMonitorStore(initial: Initial = {}) {
       if (page !== get().page) set({ page });
     },
     togglePause() {
-      const { frozen, history, long, latest } = get();
-      set({ frozen: frozen ? null : { history, long, latest } });
+      const { frozen, history, long, latest, processes } = get();
+      set({ frozen: frozen ? null : { history, long, latest, processes } });
     },
   }));
 }
@@ -124,3 +154,4 @@ export function selectTheme(state: MonitorState): Theme {
 export const selectHistory = (s: MonitorState) => s.frozen?.history ?? s.history;
 export const selectLong = (s: MonitorState) => s.frozen?.long ?? s.long;
 export const selectLatest = (s: MonitorState) => (s.frozen ? s.frozen.latest : s.latest);
+export const selectProcesses = (s: MonitorState) => (s.frozen ? s.frozen.processes : s.processes);

@@ -1,0 +1,128 @@
+import { useState } from 'react';
+import { SIGNAL_NAMES } from '../../../../shared/schemas';
+import { IO_CLASSES, type Target, type UiAction } from '../../processes/actions';
+import { Modal } from './Modal';
+import { TargetList } from './TargetList';
+
+interface Common {
+  targets: readonly Target[];
+  onCancel(): void;
+  onApply(action: UiAction): void;
+}
+
+function Buttons({ onCancel, label }: { onCancel(): void; label: string }) {
+  return (
+    <>
+      <button type="button" className="tool-button" onClick={onCancel}>
+        Cancel
+      </button>
+      <button type="submit" className="tool-button primary">
+        {label}
+      </button>
+    </>
+  );
+}
+
+/** nice(1): -20 (most favoured) … 19 (least); below the current value usually needs root. */
+export function ReniceDialog({ targets, onCancel, onApply, initial }: Common & { initial: number }) {
+  const [value, setValue] = useState(initial);
+  return (
+    <Modal title="Change priority" onClose={onCancel} onSubmit={() => onApply({ kind: 'renice', value })} actions={<Buttons onCancel={onCancel} label="Apply" />}>
+      <TargetList targets={targets} />
+      <label className="slider-row">
+        Nice value
+        <input type="range" min={-20} max={19} step={1} value={value} onChange={(e) => setValue(Number(e.target.value))} data-autofocus />
+        <input type="number" aria-label="Nice value (number)" min={-20} max={19} value={value} onChange={(e) => setValue(Math.max(-20, Math.min(19, Math.round(Number(e.target.value) || 0))))} />
+      </label>
+      <p className="muted small">−20 is the highest priority, 19 the lowest. Lowering the value (raising priority) needs root or CAP_SYS_NICE.</p>
+    </Modal>
+  );
+}
+
+/** ionice(1): class none / realtime / best-effort / idle, and a level 0 (highest) … 7 for realtime and best-effort. */
+export function IoniceDialog({ targets, onCancel, onApply, initial }: Common & { initial: { ioclass: number; value: number } }) {
+  const [ioclass, setIoclass] = useState(initial.ioclass);
+  const [value, setValue] = useState(initial.value);
+  const leveled = ioclass === 1 || ioclass === 2;
+  return (
+    <Modal
+      title="I/O priority"
+      onClose={onCancel}
+      onSubmit={() => onApply(leveled ? { kind: 'ionice', ioclass, value } : { kind: 'ionice', ioclass })}
+      actions={<Buttons onCancel={onCancel} label="Apply" />}
+    >
+      <TargetList targets={targets} />
+      <label className="slider-row">
+        I/O class
+        <select value={ioclass} onChange={(e) => setIoclass(Number(e.target.value))} data-autofocus>
+          {IO_CLASSES.map((c, i) => (
+            <option key={c} value={i}>
+              {c}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="slider-row">
+        Level
+        <input type="range" min={0} max={7} value={value} disabled={!leveled} onChange={(e) => setValue(Number(e.target.value))} />
+        <output>{leveled ? value : '—'}</output>
+      </label>
+      <p className="muted small">Level 0 is the highest priority, 7 the lowest; only realtime and best-effort have levels. Realtime needs root.</p>
+    </Modal>
+  );
+}
+
+/** sched_setaffinity: a checkbox per logical CPU (HostInfo.cpuCountLogical). */
+export function AffinityDialog({ targets, onCancel, onApply, cpuCount, initial }: Common & { cpuCount: number; initial: number[] | null }) {
+  const [cpus, setCpus] = useState<Set<number>>(() => new Set(initial ?? Array.from({ length: cpuCount }, (_, i) => i)));
+  const toggle = (i: number) =>
+    setCpus((s) => {
+      const n = new Set(s);
+      if (n.has(i)) n.delete(i);
+      else n.add(i);
+      return n;
+    });
+  return (
+    <Modal
+      title="CPU affinity"
+      onClose={onCancel}
+      onSubmit={() => cpus.size > 0 && onApply({ kind: 'setAffinity', cpus: [...cpus].sort((a, b) => a - b) })}
+      actions={<Buttons onCancel={onCancel} label="Apply" />}
+    >
+      <TargetList targets={targets} />
+      <fieldset className="cpu-grid">
+        <legend>Allowed CPUs</legend>
+        {Array.from({ length: cpuCount }, (_, i) => (
+          <label key={i} className="check">
+            <input type="checkbox" checked={cpus.has(i)} onChange={() => toggle(i)} />
+            CPU {i}
+          </label>
+        ))}
+      </fieldset>
+      {cpus.size === 0 && (
+        <p className="bad small" role="alert">
+          Choose at least one CPU.
+        </p>
+      )}
+    </Modal>
+  );
+}
+
+export function SignalDialog({ targets, onCancel, onApply }: Common) {
+  const [signal, setSignal] = useState<(typeof SIGNAL_NAMES)[number]>('SIGTERM');
+  return (
+    <Modal title="Send signal" onClose={onCancel} onSubmit={() => onApply({ kind: 'signal', signal })} actions={<Buttons onCancel={onCancel} label="Send" />}>
+      <TargetList targets={targets} />
+      <label className="slider-row">
+        Signal
+        <select value={signal} onChange={(e) => setSignal(e.target.value as (typeof SIGNAL_NAMES)[number])} data-autofocus>
+          {SIGNAL_NAMES.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </select>
+      </label>
+    </Modal>
+  );
+}

@@ -1,0 +1,133 @@
+import { useCallback, useState, type ReactNode } from 'react';
+import type { MonitorApi } from '../../../../shared/api';
+import { describeAction, isDestructive, runAll, summarize, type Outcome, type Target, type UiAction } from '../../processes/actions';
+import { AffinityDialog, IoniceDialog, ReniceDialog, SignalDialog } from './ParamDialogs';
+import { ConfirmDialog } from './ConfirmDialog';
+
+/** What the toolbar and menu start: an action with no parameters, or one that asks for them first. */
+export type ActionRequest = UiAction['kind'];
+
+type Flow =
+  | { step: 'params'; kind: 'renice' | 'ionice' | 'setAffinity' | 'signal'; targets: Target[]; initial: unknown }
+  | { step: 'confirm'; action: UiAction; targets: Target[] }
+  | { step: 'hostConfirm'; action: UiAction; targets: Target[]; done: Outcome[]; reason: string }
+  | null;
+
+export interface Report {
+  summary: string;
+  outcomes: Outcome[];
+}
+
+interface Options {
+  api: MonitorApi;
+  cpuCount: number;
+  confirmDestructive: boolean;
+  setConfirmDestructive(v: boolean): void;
+  /** Current nice of the first target, for the slider's start. */
+  niceOf(t: Target): number;
+  nameOf(pid: number): string | undefined;
+}
+
+function field<T>(details: Record<string, unknown> | null, key: string): T | null {
+  const v = details?.[key];
+  return v && typeof v === 'object' && 'error' in v ? null : ((v as T | undefined) ?? null);
+}
+
+/** Runs actions through parameters → confirmation → the host → explicit re-confirmation → a report. */
+export function useActionFlow({ api, cpuCount, confirmDestructive, setConfirmDestructive, niceOf, nameOf }: Options) {
+  const [flow, setFlow] = useState<Flow>(null);
+  const [report, setReport] = useState<Report | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const execute = useCallback(
+    async (action: UiAction, targets: Target[], confirm: boolean, before: Outcome[] = []) => {
+      setFlow(null);
+      setBusy(true);
+      const outcomes = [...before, ...(await runAll(api, targets, action, confirm, nameOf))];
+      setBusy(false);
+      const needConfirm = outcomes.filter((o) => o.kind === 'confirm');
+      if (needConfirm.length && !confirm) {
+        setFlow({
+          step: 'hostConfirm',
+          action,
+          targets: needConfirm.map((o) => o.target),
+          done: outcomes.filter((o) => o.kind !== 'confirm'),
+          reason: needConfirm[0]!.message,
+        });
+        return;
+      }
+      setReport({ summary: summarize(describeAction(action), outcomes), outcomes });
+    },
+    [api, nameOf],
+  );
+
+  const proceed = useCallback(
+    (action: UiAction, targets: Target[]) => {
+      if (isDestructive(action) && confirmDestructive) setFlow({ step: 'confirm', action, targets });
+      else void execute(action, targets, false);
+    },
+    [confirmDestructive, execute],
+  );
+
+  const start = useCallback(
+    async (kind: ActionRequest, targets: Target[]) => {
+      if (targets.length === 0) return;
+      setReport(null);
+      if (kind === 'renice') return setFlow({ step: 'params', kind, targets, initial: niceOf(targets[0]!) });
+      if (kind === 'signal') return setFlow({ step: 'params', kind, targets, initial: null });
+      if (kind === 'ionice' || kind === 'setAffinity') {
+        // Start from the process's current setting (only the details carry it).
+        let details: Record<string, unknown> | null = null;
+        if (targets.length === 1) details = await api.getProcessDetails(targets[0]!).catch(() => null);
+        const initial = kind === 'ionice' ? (field<{ ioclass: number; value: number }>(details, 'ionice') ?? { ioclass: 2, value: 4 }) : field<number[]>(details, 'cpuAffinity');
+        return setFlow({ step: 'params', kind, targets, initial });
+      }
+      if (kind === 'setRlimit') return;
+      proceed({ kind } as UiAction, targets);
+    },
+    [api, niceOf, proceed],
+  );
+
+  const cancel = () => setFlow(null);
+  let dialog: ReactNode = null;
+  if (flow?.step === 'params') {
+    const common = { targets: flow.targets, onCancel: cancel, onApply: (a: UiAction) => proceed(a, flow.targets) };
+    if (flow.kind === 'renice') dialog = <ReniceDialog {...common} initial={flow.initial as number} />;
+    if (flow.kind === 'ionice') dialog = <IoniceDialog {...common} initial={flow.initial as { ioclass: number; value: number }} />;
+    if (flow.kind === 'setAffinity') dialog = <AffinityDialog {...common} cpuCount={cpuCount} initial={flow.initial as number[] | null} />;
+    if (flow.kind === 'signal') dialog = <SignalDialog {...common} />;
+  } else if (flow?.step === 'confirm') {
+    const label = describeAction(flow.action);
+    const n = flow.targets.length;
+    dialog = (
+      <ConfirmDialog
+        title={`${label}?`}
+        message={n === 1 ? `${label.replace(/ \(.*/, '')} this process? Unsaved work in it may be lost.` : `${label.replace(/ \(.*/, '')} these ${n} processes? Unsaved work in them may be lost.`}
+        confirmLabel={label.replace(/ \(.*/, '')}
+        targets={flow.targets}
+        allowSkip
+        onCancel={cancel}
+        onConfirm={(skip) => {
+          if (skip) setConfirmDestructive(false);
+          void execute(flow.action, flow.targets, false);
+        }}
+      />
+    );
+  } else if (flow?.step === 'hostConfirm') {
+    dialog = (
+      <ConfirmDialog
+        title="This process is special"
+        message={`The host asks for explicit confirmation: ${flow.reason}. Acting on PID 1 or on Procyon itself can take the whole system or this monitor down.`}
+        confirmLabel={`Yes, ${describeAction(flow.action).replace(/ \(.*/, '').toLowerCase()} it`}
+        targets={flow.targets}
+        allowSkip={false}
+        onCancel={() => {
+          setFlow(null);
+          setReport({ summary: summarize(describeAction(flow.action), flow.done), outcomes: flow.done });
+        }}
+        onConfirm={() => void execute(flow.action, flow.targets, true, flow.done)}
+      />
+    );
+  }
+  return { start, dialog, report, dismissReport: () => setReport(null), busy };
+}

@@ -1,0 +1,25 @@
+import type { Report } from './ActionDialogs/useActionFlow';
+
+/** What the last action did, per process: the host's answer in words. */
+export function ActionReport({ report, onDismiss }: { report: Report; onDismiss(): void }) {
+  const bad = report.outcomes.some((o) => o.kind !== 'ok');
+  return (
+    <div className={bad ? 'banner action-report' : 'banner ok action-report'} role="status" data-testid="action-report">
+      <div className="action-report-head">
+        <strong>{report.summary}</strong>
+        <button type="button" className="text-button" onClick={onDismiss}>
+          Dismiss
+        </button>
+      </div>
+      {report.outcomes.length > 1 && (
+        <ul>
+          {report.outcomes.map((o, i) => (
+            <li key={i} className={o.kind === 'ok' ? undefined : 'bad'}>
+              {o.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,111 @@
+import { useEffect, useRef, type KeyboardEvent } from 'react';
+import type { ActionRequest } from './ActionDialogs/useActionFlow';
+
+export interface ActionItem {
+  kind: ActionRequest;
+  label: string;
+  /** Shown in the tooltip. */
+  hint: string;
+  danger?: boolean;
+}
+
+// The accessible names are the issue's: tests and screen readers find them by these.
+export const ACTION_ITEMS: readonly ActionItem[] = [
+  { kind: 'terminate', label: 'Terminate', hint: 'Ask to exit (SIGTERM) — Delete', danger: true },
+  { kind: 'kill', label: 'Kill', hint: 'Force to exit (SIGKILL) — Shift+Delete', danger: true },
+  { kind: 'suspend', label: 'Suspend', hint: 'Stop running (SIGSTOP)' },
+  { kind: 'resume', label: 'Resume', hint: 'Continue (SIGCONT)' },
+  { kind: 'renice', label: 'Change priority…', hint: 'Nice value -20…19' },
+  { kind: 'ionice', label: 'I/O priority…', hint: 'I/O class and level' },
+  { kind: 'setAffinity', label: 'CPU affinity…', hint: 'Which CPUs it may run on' },
+  { kind: 'signal', label: 'Send signal…', hint: 'Any signal by name' },
+  { kind: 'killTree', label: 'Kill tree', hint: 'Terminate the process and all its descendants, killing survivors', danger: true },
+];
+
+export const READ_ONLY_HINT = 'The host is read-only: process actions are disabled (procyon serve --read-only)';
+
+interface Props {
+  count: number;
+  readOnly: boolean;
+  busy: boolean;
+  onAction(kind: ActionRequest): void;
+}
+
+/** Acts on the selected rows. */
+export function ActionToolbar({ count, readOnly, busy, onAction }: Props) {
+  const disabled = readOnly || busy || count === 0;
+  return (
+    <div role="toolbar" aria-label="Process actions" className="proc-toolbar">
+      {ACTION_ITEMS.map((a) => (
+        <button
+          key={a.kind}
+          type="button"
+          className={a.danger ? 'tool-button danger-text' : 'tool-button'}
+          disabled={disabled}
+          title={readOnly ? READ_ONLY_HINT : count === 0 ? 'Select a process first' : a.hint}
+          onClick={() => onAction(a.kind)}
+        >
+          {a.label}
+        </button>
+      ))}
+      {readOnly && (
+        <span className="pill pill-warn" title={READ_ONLY_HINT}>
+          Read-only host
+        </span>
+      )}
+    </div>
+  );
+}
+
+/** The right-click menu over a row: the same actions, keyboard-navigable. */
+export function ContextMenu({ x, y, title, readOnly, onAction, onClose, onDetails }: { x: number; y: number; title: string; readOnly: boolean; onAction(kind: ActionRequest): void; onClose(): void; onDetails(): void }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    ref.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
+    const away = (e: MouseEvent) => {
+      if (!ref.current?.contains(e.target as Node)) onClose();
+    };
+    window.addEventListener('mousedown', away);
+    return () => window.removeEventListener('mousedown', away);
+  }, [onClose]);
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const items = [...(ref.current?.querySelectorAll<HTMLElement>('[role="menuitem"]:not(:disabled)') ?? [])];
+    const i = items.indexOf(document.activeElement as HTMLElement);
+    if (e.key === 'Escape') onClose();
+    else if (e.key === 'ArrowDown') items[(i + 1) % items.length]?.focus();
+    else if (e.key === 'ArrowUp') items[(i - 1 + items.length) % items.length]?.focus();
+    else return;
+    e.preventDefault();
+    e.stopPropagation();
+  };
+  // Keep the menu on screen.
+  const left = Math.min(x, window.innerWidth - 230);
+  const top = Math.min(y, window.innerHeight - 380);
+  return (
+    <div ref={ref} role="menu" aria-label={title} className="context-menu" style={{ left, top }} onKeyDown={onKeyDown}>
+      <div className="context-title" aria-hidden="true">
+        {title}
+      </div>
+      <button type="button" role="menuitem" onClick={onDetails}>
+        Details
+      </button>
+      <hr />
+      {ACTION_ITEMS.map((a) => (
+        <button
+          key={a.kind}
+          type="button"
+          role="menuitem"
+          className={a.danger ? 'danger-text' : undefined}
+          disabled={readOnly}
+          title={readOnly ? READ_ONLY_HINT : a.hint}
+          onClick={() => {
+            onClose();
+            onAction(a.kind);
+          }}
+        >
+          {a.label}
+        </button>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+import type { ProcessRow } from '../../../../shared/payloads';
+import { formatDateTime } from '../../format';
+import { keyOf, type ProcessKey } from '../../processes/table';
+import { Field, KeyValues } from './values';
+
+type Ids = { real: number; effective: number; saved: number };
+const ids = (v: Ids) => `real ${v.real}, effective ${v.effective}, saved ${v.saved}`;
+
+/** Ancestors from the live table, nearest first; stops at a pid it has seen (a cycle would be a reused pid). */
+export function parentsChain(pid: number, byPid: ReadonlyMap<number, ProcessRow>): ProcessRow[] {
+  const out: ProcessRow[] = [];
+  const seen = new Set([pid]);
+  let cur = byPid.get(pid);
+  while (cur && !seen.has(cur.ppid)) {
+    const parent = byPid.get(cur.ppid);
+    if (!parent) break;
+    out.push(parent);
+    seen.add(parent.pid);
+    cur = parent;
+  }
+  return out;
+}
+
+function ProcLink({ row, onOpen }: { row: ProcessRow; onOpen(key: ProcessKey): void }) {
+  return (
+    <button type="button" className="link-button" onClick={() => onOpen(keyOf(row))}>
+      {row.name} ({row.pid})
+    </button>
+  );
+}
+
+export function GeneralTab({ d, pid, rows, onOpen }: { d: Record<string, unknown>; pid: number; rows: readonly ProcessRow[]; onOpen(key: ProcessKey): void }) {
+  const byPid = new Map(rows.map((r) => [r.pid, r]));
+  const chain = parentsChain(pid, byPid);
+  const children = rows.filter((r) => r.ppid === pid && r.pid !== pid);
+  return (
+    <KeyValues
+      label="General"
+      rows={[
+        ['PID', <Field key="pid" value={d.pid} />],
+        ['Name', <Field key="n" value={d.name} />],
+        ['Executable', <Field key="e" value={d.exe} render={(v: string) => <span className="mono" data-testid="detail-exe">{v}</span>} />],
+        ['Command line', <Field key="c" value={d.cmdline} render={(v: string[]) => <span className="mono wrap" data-testid="detail-cmdline">{v.length ? v.join(' ') : '(none: kernel thread)'}</span>} />],
+        ['Working directory', <Field key="cwd" value={d.cwd} render={(v: string) => <span className="mono">{v}</span>} />],
+        ['User', <Field key="u" value={d.username} />],
+        ['UIDs', <Field key="uid" value={d.uids} render={ids} />],
+        ['GIDs', <Field key="gid" value={d.gids} render={ids} />],
+        ['Terminal', <Field key="t" value={d.terminal} />],
+        ['Status', <Field key="s" value={d.status} />],
+        ['Started', <Field key="ct" value={d.createTime} render={(v: number) => formatDateTime(v)} />],
+        ['Parent PID', <Field key="pp" value={d.ppid} render={(v: number) => <span data-testid="detail-ppid">{v}</span>} />],
+        [
+          'Parents',
+          chain.length ? (
+            <ol className="chain" aria-label="Parents">
+              {chain.map((r) => (
+                <li key={r.pid}>
+                  <ProcLink row={r} onOpen={onOpen} />
+                </li>
+              ))}
+            </ol>
+          ) : (
+            <span className="muted">none in the table</span>
+          ),
+        ],
+        [
+          'Children',
+          children.length ? (
+            <ul className="chain" aria-label="Children">
+              {children.map((r) => (
+                <li key={r.pid}>
+                  <ProcLink row={r} onOpen={onOpen} />
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <span className="muted">none</span>
+          ),
+        ],
+      ]}
+    />
+  );
+}

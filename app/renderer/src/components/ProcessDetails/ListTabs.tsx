@@ -1,0 +1,79 @@
+import { useState } from 'react';
+import { formatBytes } from '../../format';
+import { isUnreadable, Missing, ObjectTable } from './values';
+
+type Addr = { ip: string; port: number } | string | null;
+const addr = (a: unknown) => {
+  const v = a as Addr;
+  if (v === null || v === '') return '—';
+  if (typeof v === 'string') return v;
+  return v.ip.includes(':') ? `[${v.ip}]:${v.port}` : `${v.ip}:${v.port}`;
+};
+const FAMILIES: Record<number, string> = { 1: 'unix', 2: 'IPv4', 10: 'IPv6' };
+const TYPES: Record<number, string> = { 1: 'stream', 2: 'dgram', 5: 'seqpacket' };
+
+function list(v: unknown): Record<string, unknown>[] {
+  return Array.isArray(v) ? (v as Record<string, unknown>[]) : [];
+}
+
+export function OpenFilesTab({ d }: { d: Record<string, unknown> }) {
+  const v = d.openFiles;
+  if (isUnreadable(v)) return <Missing value={v} />;
+  return <ObjectTable label="Open files" items={list(v)} />;
+}
+
+export function ConnectionsTab({ d }: { d: Record<string, unknown> }) {
+  const v = d.netConnections ?? d.connections;
+  if (isUnreadable(v)) return <Missing value={v} />;
+  return (
+    <ObjectTable
+      label="Connections"
+      items={list(v)}
+      format={{ laddr: addr, raddr: addr, family: (f) => FAMILIES[Number(f)] ?? String(f), type: (t) => TYPES[Number(t)] ?? String(t) }}
+    />
+  );
+}
+
+const BYTES = (v: unknown) => formatBytes(Number(v));
+
+export function MapsTab({ d }: { d: Record<string, unknown> }) {
+  const v = d.memoryMaps;
+  if (isUnreadable(v)) return <Missing value={v} />;
+  const items = [...list(v)].sort((a, b) => Number(b.rss) - Number(a.rss));
+  const fmt = Object.fromEntries(Object.keys(items[0] ?? {}).filter((k) => k !== 'path').map((k) => [k, BYTES]));
+  return (
+    <>
+      <p className="muted small">Grouped by mapped file, largest resident first. PSS counts shared pages divided among their sharers.</p>
+      <ObjectTable label="Memory maps" items={items} format={fmt} />
+    </>
+  );
+}
+
+export function EnvironmentTab({ d }: { d: Record<string, unknown> }) {
+  const [q, setQ] = useState('');
+  const v = d.environ;
+  if (isUnreadable(v)) return <Missing value={v} />;
+  const entries = Object.entries((v as Record<string, string> | null) ?? {}).sort(([a], [b]) => (a < b ? -1 : 1));
+  const needle = q.trim().toLowerCase();
+  const shown = needle ? entries.filter(([k, val]) => k.toLowerCase().includes(needle) || val.toLowerCase().includes(needle)) : entries;
+  return (
+    <>
+      <input type="search" aria-label="Search environment" placeholder="Filter variables" value={q} onChange={(e) => setQ(e.target.value)} />
+      <span className="muted small"> {shown.length} of {entries.length}</span>
+      <ObjectTable label="Environment" items={shown.map(([name, value]) => ({ name, value }))} />
+    </>
+  );
+}
+
+export function LimitsTab({ d }: { d: Record<string, unknown> }) {
+  const v = d.rlimits ?? d.rlimit;
+  if (v === undefined) {
+    return (
+      <p className="muted" data-testid="limits-missing">
+        Resource limits are not available from this host yet: getProcessDetails (psutil’s as_dict) does not include rlimit().
+      </p>
+    );
+  }
+  if (isUnreadable(v)) return <Missing value={v} />;
+  return <ObjectTable label="Limits" items={Array.isArray(v) ? list(v) : Object.entries(v as object).map(([name, l]) => ({ name, ...(l as object) }))} />;
+}

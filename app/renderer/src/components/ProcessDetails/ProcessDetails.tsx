@@ -1,0 +1,130 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { toApiError } from '../../../../shared/errors';
+import type { ProcessRow } from '../../../../shared/payloads';
+import { useApi } from '../../api/context';
+import type { ProcessKey } from '../../processes/table';
+import { useMonitor } from '../../store/context';
+import { GeneralTab } from './GeneralTab';
+import { ConnectionsTab, EnvironmentTab, LimitsTab, MapsTab, OpenFilesTab } from './ListTabs';
+import { ResourcesTab } from './ResourcesTab';
+
+const REFRESH_MS = 2000;
+const TABS = ['General', 'Resources', 'Open files', 'Connections', 'Memory maps', 'Environment', 'Limits'] as const;
+type Tab = (typeof TABS)[number];
+
+interface Props {
+  target: { pid: number; createTime: number; name: string };
+  rows: readonly ProcessRow[];
+  onOpen(key: ProcessKey): void;
+  onClose(): void;
+}
+
+type State = { status: 'loading' } | { status: 'ok'; details: Record<string, unknown> } | { status: 'gone' } | { status: 'error'; message: string };
+
+/** Everything psutil knows about one process, refreshed every 2 s while open. */
+export function ProcessDetails({ target, rows, onOpen, onClose }: Props) {
+  const api = useApi();
+  const [tab, setTab] = useState<Tab>('General');
+  const [state, setState] = useState<State>({ status: 'loading' });
+  const ring = useMonitor((s) => s.watchedRing);
+  const now = useMonitor((s) => s.processes?.time ?? s.latest?.time ?? 0);
+  const watch = useMonitor((s) => s.watchProcess);
+  const { pid, createTime } = target;
+
+  useEffect(() => {
+    watch({ pid, createTime });
+    return () => watch(null);
+  }, [watch, pid, createTime]);
+
+  useEffect(() => {
+    let live = true;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const load = async () => {
+      try {
+        const details = await api.getProcessDetails({ pid, createTime });
+        if (!live) return;
+        setState({ status: 'ok', details });
+      } catch (e) {
+        if (!live) return;
+        const err = toApiError(e);
+        // Gone for good: no point asking again.
+        if (err.code === 'NO_SUCH_PROCESS') return setState({ status: 'gone' });
+        setState({ status: 'error', message: `${err.message} (${err.code})` });
+      }
+      if (live) timer = setTimeout(() => void load(), REFRESH_MS);
+    };
+    void load();
+    return () => {
+      live = false;
+      if (timer !== null) clearTimeout(timer);
+    };
+  }, [api, pid, createTime]);
+
+  const row = rows.find((r) => r.pid === pid && r.createTime === createTime);
+  let body: ReactNode;
+  if (state.status === 'loading') body = <p className="muted">Loading…</p>;
+  else if (state.status === 'gone') body = <p role="status">This process no longer exists.</p>;
+  else if (state.status === 'error') body = <p role="alert">Couldn’t read the process: {state.message}</p>;
+  else {
+    const d = state.details;
+    body = {
+      General: <GeneralTab d={d} pid={pid} rows={rows} onOpen={onOpen} />,
+      Resources: <ResourcesTab d={d} ring={ring} row={row} now={now} />,
+      'Open files': <OpenFilesTab d={d} />,
+      Connections: <ConnectionsTab d={d} />,
+      'Memory maps': <MapsTab d={d} />,
+      Environment: <EnvironmentTab d={d} />,
+      Limits: <LimitsTab d={d} />,
+    }[tab];
+  }
+
+  return (
+    <aside
+      className="details-panel"
+      role="dialog"
+      aria-label={`Details of ${target.name} (${pid})`}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.stopPropagation();
+          onClose();
+        }
+      }}
+    >
+      <div className="details-head">
+        <h3>
+          {target.name} <span className="muted">({pid})</span>
+          {row && <span className="pill">{row.status}</span>}
+        </h3>
+        <button type="button" className="icon-button" aria-label="Close details" title="Close (Escape)" onClick={onClose} autoFocus>
+          ✕
+        </button>
+      </div>
+      <div role="tablist" aria-label="Details" className="tabs">
+        {TABS.map((t) => (
+          <button
+            key={t}
+            type="button"
+            role="tab"
+            aria-selected={tab === t}
+            aria-controls="details-tabpanel"
+            className={tab === t ? 'tab active' : 'tab'}
+            onClick={() => setTab(t)}
+            onKeyDown={(e) => {
+              const i = TABS.indexOf(t);
+              const j = e.key === 'ArrowRight' ? i + 1 : e.key === 'ArrowLeft' ? i - 1 : null;
+              if (j === null) return;
+              const next = TABS[(j + TABS.length) % TABS.length]!;
+              setTab(next);
+              (e.currentTarget.parentElement?.children[TABS.indexOf(next)] as HTMLElement | undefined)?.focus();
+            }}
+          >
+            {t}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id="details-tabpanel" aria-label={tab} className="tabpanel">
+        {body}
+      </div>
+    </aside>
+  );
+}

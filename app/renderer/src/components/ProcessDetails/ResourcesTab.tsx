@@ -1,0 +1,86 @@
+import type { ProcessRow } from '../../../../shared/payloads';
+import { TimeSeriesChart } from '../../charts/TimeSeriesChart';
+import { formatByteRate, formatBytes, formatCount } from '../../format';
+import { IO_CLASSES } from '../../processes/actions';
+import type { ProcessPoint } from '../../store/process-ring';
+import { Field, isUnreadable, KeyValues, Missing, ObjectTable } from './values';
+
+const CPU_SERIES = [{ key: 'cpu', name: 'CPU', color: 'var(--cpu)' }];
+const MEM_SERIES = [{ key: 'rss', name: 'RSS', color: 'var(--mem)' }];
+const SPAN_MS = 2 * 60_000;
+const seconds = (v: unknown) => `${Number(v).toFixed(2)} s`;
+const BYTES_SCALE = { format: formatBytes, binary: true, width: 70 };
+const CPU_SCALE = { format: (v: number) => `${v.toFixed(v < 10 && v % 1 ? 1 : 0)}%`, floor: 10, width: 44 };
+
+function bytesTable(v: Record<string, number>) {
+  return (
+    <KeyValues
+      label="Memory"
+      rows={Object.entries(v).map(([k, n]) => [k, formatBytes(n)])}
+    />
+  );
+}
+
+export function ResourcesTab({ d, ring, row, now }: { d: Record<string, unknown>; ring: ProcessPoint[]; row: ProcessRow | undefined; now: number }) {
+  const end = ring[ring.length - 1]?.t ?? now;
+  const threads = d.threads;
+  const cpuTimes = d.cpuTimes;
+  return (
+    <div className="details-resources">
+      <div className="details-charts">
+        <section aria-label="CPU history">
+          <h4>CPU % <span className="muted small">(last 2 minutes, while this panel is open)</span></h4>
+          <TimeSeriesChart data={ring} series={CPU_SERIES} end={end} height={120} spanMs={SPAN_MS} scale={CPU_SCALE} />
+        </section>
+        <section aria-label="Memory history">
+          <h4>Resident memory</h4>
+          <TimeSeriesChart data={ring} series={MEM_SERIES} end={end} height={120} spanMs={SPAN_MS} scale={BYTES_SCALE} />
+        </section>
+      </div>
+      <div className="details-grid">
+        <section aria-label="Memory (full info)">
+          <h4>Memory (full info)</h4>
+          <Field value={d.memoryFullInfo ?? d.memoryInfo} render={bytesTable} />
+        </section>
+        <section aria-label="CPU and I/O">
+          <h4>CPU, I/O and counters</h4>
+          <KeyValues
+            label="Counters"
+            rows={[
+              ['CPU times', <Field key="ct" value={cpuTimes} render={(v: Record<string, number>) => Object.entries(v).map(([k, n]) => `${k} ${n.toFixed(2)} s`).join(', ')} />],
+              ['Read rate', row ? formatByteRate(row.readBytesPerSec ?? NaN) : '—'],
+              ['Write rate', row ? formatByteRate(row.writeBytesPerSec ?? NaN) : '—'],
+              [
+                'I/O counters',
+                <Field
+                  key="io"
+                  value={d.ioCounters}
+                  render={(v: Record<string, number>) => Object.entries(v).map(([k, n]) => `${k} ${/Bytes|Chars/.test(k) ? formatBytes(n) : formatCount(n)}`).join(', ')}
+                />,
+              ],
+              ['Context switches', <Field key="cs" value={d.numCtxSwitches} render={(v: { voluntary: number; involuntary: number }) => `${formatCount(v.voluntary)} voluntary, ${formatCount(v.involuntary)} involuntary`} />],
+              ['Open file descriptors', <Field key="fd" value={d.numFds} />],
+              ['Threads', <Field key="nt" value={d.numThreads} />],
+              ['Nice', <Field key="ni" value={d.nice} />],
+              ['I/O priority', <Field key="io2" value={d.ionice} render={(v: { ioclass: number; value: number }) => `${IO_CLASSES[v.ioclass] ?? v.ioclass}${v.ioclass === 1 || v.ioclass === 2 ? `, level ${v.value}` : ''}`} />],
+              ['CPU affinity', <Field key="af" value={d.cpuAffinity} render={(v: number[]) => v.join(', ')} />],
+              ['Last CPU', <Field key="cn" value={d.cpuNum} />],
+            ]}
+          />
+        </section>
+      </div>
+      <section aria-label="Threads">
+        <h4>Threads</h4>
+        {isUnreadable(threads) ? (
+          <Missing value={threads} />
+        ) : (
+          <ObjectTable
+            label="Threads"
+            items={(threads as Record<string, unknown>[] | undefined) ?? []}
+            format={{ userTime: seconds, systemTime: seconds }}
+          />
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+import type { RefObject } from 'react';
+import type { ProcessFilter } from '../processes/table';
+
+interface Props {
+  filter: ProcessFilter;
+  onFilter(f: ProcessFilter): void;
+  users: readonly string[];
+  searchRef: RefObject<HTMLInputElement | null>;
+  tree: boolean;
+  onTree(tree: boolean): void;
+}
+
+/** Search, the quick filters and the tree toggle. */
+export function ProcessFilters({ filter, onFilter, users, searchRef, tree, onTree }: Props) {
+  const set = (p: Partial<ProcessFilter>) => onFilter({ ...filter, ...p });
+  return (
+    <div className="filters">
+      <input
+        ref={searchRef}
+        type="search"
+        aria-label="Search processes"
+        placeholder="Search pid, name, user, command  ( / )"
+        aria-keyshortcuts="/"
+        size={34}
+        value={filter.search}
+        onChange={(e) => set({ search: e.target.value })}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') set({ search: '' });
+          if (e.key === 'Enter' || e.key === 'ArrowDown') {
+            e.preventDefault();
+            document.querySelector<HTMLElement>('[data-testid="process-table"]')?.focus();
+          }
+        }}
+      />
+      <label title="The host's own user is not in the contract: pick any user">
+        User
+        <select value={filter.user} onChange={(e) => set({ user: e.target.value })}>
+          <option value="">Everyone</option>
+          {users.map((u) => (
+            <option key={u} value={u}>
+              {u}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="check">
+        <input type="checkbox" checked={filter.hideKernel} onChange={(e) => set({ hideKernel: e.target.checked })} />
+        Hide kernel threads
+      </label>
+      <label className="check">
+        <input type="checkbox" checked={filter.onlyActive} onChange={(e) => set({ onlyActive: e.target.checked })} />
+        Only active
+      </label>
+      <label className="check">
+        <input type="checkbox" checked={tree} onChange={(e) => onTree(e.target.checked)} />
+        Tree view
+      </label>
+    </div>
+  );
+}

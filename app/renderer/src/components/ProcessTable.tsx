@@ -1,0 +1,190 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useEffect, useRef, type KeyboardEvent, type MouseEvent } from 'react';
+import type { ProcessRow } from '../../../shared/payloads';
+import { cellText, SUMMED } from '../processes/cells';
+import { COLUMN_BY_ID, type ColumnId } from '../processes/columns';
+import type { ProcessKey, SortSpec } from '../processes/table';
+import type { Totals } from '../processes/tree';
+
+export interface DisplayRow {
+  key: ProcessKey;
+  row: ProcessRow;
+  /** Tree view only. */
+  depth?: number;
+  hasChildren?: boolean;
+  collapsed?: boolean;
+  totals?: Totals;
+}
+
+const ROW_HEIGHT = 28;
+
+interface Props {
+  rows: readonly DisplayRow[];
+  columns: readonly ColumnId[];
+  sort: SortSpec;
+  selected: ReadonlySet<ProcessKey>;
+  cursor: ProcessKey | null;
+  tree: boolean;
+  onSort(column: ColumnId): void;
+  onClickRow(key: ProcessKey, mods: { shift: boolean; ctrl: boolean }): void;
+  onOpen(key: ProcessKey): void;
+  onContextMenu(key: ProcessKey, x: number, y: number): void;
+  onToggle(key: ProcessKey): void;
+  /** Arrow keys, Enter, Delete…: the page decides what they do. */
+  onKey(e: KeyboardEvent<HTMLDivElement>, pageRows: number): void;
+}
+
+function template(columns: readonly ColumnId[], tree: boolean): string {
+  return columns
+    .map((c) => {
+      const width = COLUMN_BY_ID.get(c)!.width + (tree && c === 'name' ? 110 : 0);
+      return c === 'cmdline' ? `minmax(${width}px, 1fr)` : `${width}px`;
+    })
+    .join(' ');
+}
+
+const Row = memo(function Row({
+  item,
+  columns,
+  tree,
+  onToggle,
+}: {
+  item: DisplayRow;
+  columns: readonly ColumnId[];
+  tree: boolean;
+  onToggle(key: ProcessKey): void;
+}) {
+  const { row, totals } = item;
+  const parentTotals = tree && item.hasChildren ? totals : undefined;
+  return (
+    <>
+      {columns.map((c) => {
+        const col = COLUMN_BY_ID.get(c)!;
+        const summed = parentTotals && SUMMED.has(c);
+        const text = cellText(c, row, summed ? parentTotals : undefined);
+        if (c === 'name') {
+          return (
+            <div role="gridcell" key={c} className="pt-cell pt-name" title={row.name}>
+              {tree && <span className="pt-indent" style={{ width: (item.depth ?? 0) * 12 }} />}
+              {tree &&
+                (item.hasChildren ? (
+                  <button
+                    type="button"
+                    className="pt-twisty"
+                    tabIndex={-1}
+                    aria-label={item.collapsed ? `Expand ${row.name}` : `Collapse ${row.name}`}
+                    aria-expanded={!item.collapsed}
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      onToggle(item.key);
+                    }}
+                  >
+                    {item.collapsed ? '▸' : '▾'}
+                  </button>
+                ) : (
+                  <span className="pt-twisty" />
+                ))}
+              <span className="pt-text">{text}</span>
+            </div>
+          );
+        }
+        return (
+          <div
+            role="gridcell"
+            key={c}
+            className={`pt-cell${col.numeric ? ' num' : ''}${c === 'cmdline' ? ' pt-cmd mono' : ''}${summed ? ' pt-sum' : ''}${c === 'status' ? ` pt-status-${row.status}` : ''}`}
+            title={summed ? `${text}: total of this process and its ${parentTotals!.count - 1} descendants` : c === 'cmdline' ? text : undefined}
+          >
+            {text}
+          </div>
+        );
+      })}
+    </>
+  );
+});
+
+/** The virtualised process grid: only the rows in view are in the DOM, so 5,000 processes scroll smoothly. */
+export function ProcessTable(props: Props) {
+  const { rows, columns, sort, selected, cursor, tree } = props;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // No React Compiler here, so the virtualizer's unmemoizable functions are fine.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    getItemKey: (i) => rows[i]!.key,
+  });
+  const cols = template(columns, tree);
+  const cursorIndex = cursor === null ? -1 : rows.findIndex((r) => r.key === cursor);
+
+  // Keep the cursor row in view when the keyboard moves it (not when ticks reorder rows).
+  const lastCursor = useRef<ProcessKey | null>(null);
+  useEffect(() => {
+    if (cursor !== lastCursor.current && cursorIndex >= 0) virtualizer.scrollToIndex(cursorIndex, { align: 'auto' });
+    lastCursor.current = cursor;
+  }, [cursor, cursorIndex, virtualizer]);
+
+  const mods = (e: MouseEvent) => ({ shift: e.shiftKey, ctrl: e.ctrlKey || e.metaKey });
+
+  return (
+    <div
+      ref={scrollRef}
+      className="pt-scroll"
+      role={tree ? 'treegrid' : 'grid'}
+      aria-label="Processes"
+      aria-rowcount={rows.length + 1}
+      aria-multiselectable="true"
+      tabIndex={0}
+      data-testid="process-table"
+      aria-activedescendant={cursorIndex >= 0 ? `proc-row-${cursor!.replace(/[:.]/g, '-')}` : undefined}
+      onKeyDown={(e) => props.onKey(e, Math.max(1, Math.floor(e.currentTarget.clientHeight / ROW_HEIGHT) - 2))}
+    >
+      <div role="row" aria-rowindex={1} className="pt-head" style={{ gridTemplateColumns: cols }}>
+        {columns.map((c) => {
+          const col = COLUMN_BY_ID.get(c)!;
+          const active = sort.column === c;
+          return (
+            <div role="columnheader" key={c} aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'} className={col.numeric ? 'num' : undefined}>
+              <button type="button" tabIndex={-1} title={`Sort by ${col.title}`} onClick={() => props.onSort(c)} className={active ? 'pt-sort active' : 'pt-sort'}>
+                {col.label}
+                {active && <span aria-hidden="true">{sort.dir === 'asc' ? ' ▲' : ' ▼'}</span>}
+              </button>
+            </div>
+          );
+        })}
+      </div>
+      <div role="rowgroup" className="pt-body" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((v) => {
+          const item = rows[v.index]!;
+          const isSelected = selected.has(item.key);
+          const isCursor = item.key === cursor;
+          return (
+            <div
+              role="row"
+              key={item.key}
+              id={`proc-row-${item.key.replace(/[:.]/g, '-')}`}
+              aria-rowindex={v.index + 2}
+              aria-selected={isSelected}
+              aria-level={tree ? (item.depth ?? 0) + 1 : undefined}
+              aria-expanded={tree && item.hasChildren ? !item.collapsed : undefined}
+              data-pid={item.row.pid}
+              className={`pt-row${isSelected ? ' selected' : ''}${isCursor ? ' cursor' : ''}`}
+              style={{ transform: `translateY(${v.start}px)`, gridTemplateColumns: cols, height: ROW_HEIGHT }}
+              onClick={(e) => props.onClickRow(item.key, mods(e))}
+              onDoubleClick={() => props.onOpen(item.key)}
+              onContextMenu={(e) => {
+                e.preventDefault();
+                props.onContextMenu(item.key, e.clientX, e.clientY);
+              }}
+            >
+              <Row item={item} columns={columns} tree={tree} onToggle={props.onToggle} />
+            </div>
+          );
+        })}
+      </div>
+      {rows.length === 0 && <p className="muted small pt-empty">No processes match.</p>}
+    </div>
+  );
+}

@@ -1,0 +1,219 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useApi } from '../api/context';
+import { ActionReport } from '../components/ActionReport';
+import { useActionFlow, type ActionRequest } from '../components/ActionDialogs/useActionFlow';
+import { ColumnChooser } from '../components/ColumnChooser';
+import { PageHeader } from '../components/PageHeader';
+import { ActionToolbar, ContextMenu } from '../components/ProcessActions';
+import { ProcessDetails } from '../components/ProcessDetails/ProcessDetails';
+import { ProcessTable, type DisplayRow } from '../components/ProcessTable';
+import { targetOf, type Target } from '../processes/actions';
+import { loadPrefs, savePrefs, type ProcessPrefs } from '../processes/prefs';
+import { clickSelection, DEFAULT_SORT, filterRows, keepSelection, keyOf, matchesFilter, moveCursor, NO_FILTER, nextSort, sortRows, usersOf, type ProcessFilter, type ProcessKey, type SortSpec } from '../processes/table';
+import { buildTree, flattenTree } from '../processes/tree';
+import { useMonitor } from '../store/context';
+import { selectProcesses } from '../store/monitor';
+import { ProcessFilters } from '../components/ProcessFilters';
+
+const EMPTY: never[] = [];
+
+/** The process manager: a live, sortable, searchable table (or tree) with actions and details. */
+export function ProcessesPage() {
+  const api = useApi();
+  const set = useMonitor(selectProcesses);
+  const info = useMonitor((s) => s.info);
+  const rows = set?.rows ?? EMPTY;
+  const [prefs, setPrefs] = useState<ProcessPrefs>(loadPrefs);
+  const [sort, setSort] = useState<SortSpec>(DEFAULT_SORT);
+  const [filter, setFilter] = useState<ProcessFilter>(NO_FILTER);
+  const [chosen, setChosen] = useState<ReadonlySet<ProcessKey>>(new Set());
+  const [cursor, setCursor] = useState<ProcessKey | null>(null);
+  const [anchor, setAnchor] = useState<ProcessKey | null>(null);
+  const [collapsed, setCollapsed] = useState<ReadonlySet<ProcessKey>>(new Set());
+  const [menu, setMenu] = useState<{ x: number; y: number; targets: Target[] } | null>(null);
+  const [details, setDetails] = useState<Target | null>(null);
+  const search = useRef<HTMLInputElement>(null);
+  const table = useRef<HTMLDivElement>(null);
+
+  useEffect(() => savePrefs(prefs), [prefs]);
+  const patchPrefs = useCallback((p: Partial<ProcessPrefs>) => setPrefs((old) => ({ ...old, ...p })), []);
+
+  const byKey = useMemo(() => new Map(rows.map((r) => [keyOf(r), r])), [rows]);
+  // Selection survives ticks by identity; a process that went is dropped from it.
+  const selected = useMemo(() => keepSelection(chosen, rows), [chosen, rows]);
+
+  const display: DisplayRow[] = useMemo(() => {
+    if (prefs.tree) {
+      const filtering = filter.search.trim() !== '' || filter.user !== '' || filter.hideKernel || filter.onlyActive;
+      return flattenTree(buildTree(rows), sort, collapsed, filtering ? (r) => matchesFilter(r, filter) : undefined).map((f) => ({
+        key: f.node.key,
+        row: f.node.row,
+        depth: f.depth,
+        hasChildren: f.node.children.length > 0,
+        collapsed: f.collapsed,
+        totals: f.node.totals,
+      }));
+    }
+    return sortRows(filterRows(rows, filter), sort).map((row) => ({ key: keyOf(row), row }));
+  }, [rows, filter, sort, prefs.tree, collapsed]);
+  const visibleKeys = useMemo(() => display.map((d) => d.key), [display]);
+  const users = useMemo(() => usersOf(rows), [rows]);
+
+  const nameOf = useCallback((pid: number) => rows.find((r) => r.pid === pid)?.name, [rows]);
+  const niceOf = useCallback((t: Target) => byKey.get(keyOf(t))?.nice ?? 0, [byKey]);
+  const flow = useActionFlow({
+    api,
+    cpuCount: info?.cpuCountLogical ?? 1,
+    confirmDestructive: prefs.confirmDestructive,
+    setConfirmDestructive: (v) => patchPrefs({ confirmDestructive: v }),
+    niceOf,
+    nameOf,
+  });
+  const readOnly = info?.readOnly ?? true;
+
+  const selectedTargets = (): Target[] => {
+    const keys = selected.size ? [...selected] : cursor && byKey.has(cursor) ? [cursor] : [];
+    return keys.flatMap((k) => (byKey.has(k) ? [targetOf(byKey.get(k)!)] : []));
+  };
+  const act = (kind: ActionRequest, targets = selectedTargets()) => {
+    if (readOnly) return;
+    void flow.start(kind, targets);
+  };
+  const open = (key: ProcessKey) => {
+    const row = byKey.get(key);
+    if (row) setDetails(targetOf(row));
+  };
+
+  // "/" jumps to the search box, as in htop and less.
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      const t = e.target as HTMLElement | null;
+      if (e.key !== '/' || e.ctrlKey || e.altKey || e.metaKey || t?.closest('input, textarea, select, [role="dialog"]')) return;
+      e.preventDefault();
+      search.current?.focus();
+      search.current?.select();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const onKey = (e: KeyboardEvent<HTMLDivElement>, pageRows: number) => {
+    if (e.key === 'Enter') {
+      if (cursor) open(cursor);
+    } else if (e.key === 'Delete') {
+      act(e.shiftKey ? 'kill' : 'terminate');
+    } else if (prefs.tree && (e.key === 'ArrowLeft' || e.key === 'ArrowRight') && cursor) {
+      setCollapsed((c) => {
+        const n = new Set(c);
+        if (e.key === 'ArrowLeft') n.add(cursor);
+        else n.delete(cursor);
+        return n;
+      });
+    } else if (e.key === 'Escape') {
+      setChosen(new Set());
+    } else if (e.key === 'a' && (e.ctrlKey || e.metaKey)) {
+      setChosen(new Set(visibleKeys));
+    } else if (['ArrowDown', 'ArrowUp', 'Home', 'End', 'PageDown', 'PageUp'].includes(e.key)) {
+      const next = moveCursor(visibleKeys, cursor, e.key, pageRows);
+      if (next !== null) {
+        setCursor(next);
+        if (e.shiftKey && anchor) setChosen(clickSelection(visibleKeys, selected, anchor, next, { shift: true, ctrl: false }).selected);
+        else {
+          setChosen(new Set([next]));
+          setAnchor(next);
+        }
+      }
+    } else {
+      return;
+    }
+    e.preventDefault();
+  };
+
+  const count = set ? rows.length : null;
+  return (
+    <>
+      <PageHeader title="Processes" topics={['processes']}>
+        {count === null ? 'Waiting for the first process list…' : `${display.length} of ${count} processes${selected.size ? ` · ${selected.size} selected` : ''}`}
+      </PageHeader>
+      <section className="panel proc-panel" aria-label="Process list">
+        <div className="proc-controls">
+          <ProcessFilters filter={filter} onFilter={setFilter} users={users} searchRef={search} tree={prefs.tree} onTree={(tree) => patchPrefs({ tree })} />
+          <ColumnChooser
+            columns={prefs.columns}
+            onColumns={(columns) => patchPrefs({ columns })}
+            confirmDestructive={prefs.confirmDestructive}
+            onConfirmDestructive={(confirmDestructive) => patchPrefs({ confirmDestructive })}
+          />
+        </div>
+        <ActionToolbar count={selected.size || (cursor && byKey.has(cursor) ? 1 : 0)} readOnly={readOnly} busy={flow.busy} onAction={(k) => act(k)} />
+        {prefs.tree && <p className="muted small proc-legend">Tree view: bold CPU, memory, thread and I/O figures on a parent are totals for it and all its descendants. ← / → collapse and expand.</p>}
+        {flow.report && <ActionReport report={flow.report} onDismiss={flow.dismissReport} />}
+        <div ref={table} className="proc-table-wrap">
+          <ProcessTable
+            rows={display}
+            columns={prefs.columns}
+            sort={sort}
+            selected={selected}
+            cursor={cursor}
+            tree={prefs.tree}
+            onSort={(c) => setSort((s) => nextSort(s, c))}
+            onClickRow={(key, mods) => {
+              const r = clickSelection(visibleKeys, selected, anchor, key, mods);
+              setChosen(r.selected);
+              setAnchor(r.anchor);
+              setCursor(key);
+            }}
+            onOpen={open}
+            onContextMenu={(key, x, y) => {
+              // Right-click on an unselected row acts on that row alone, as file managers do.
+              const keys = selected.has(key) ? [...selected] : [key];
+              if (!selected.has(key)) {
+                setChosen(new Set([key]));
+                setAnchor(key);
+              }
+              setCursor(key);
+              setMenu({ x, y, targets: keys.flatMap((k) => (byKey.has(k) ? [targetOf(byKey.get(k)!)] : [])) });
+            }}
+            onToggle={(key) =>
+              setCollapsed((c) => {
+                const n = new Set(c);
+                if (n.has(key)) n.delete(key);
+                else n.add(key);
+                return n;
+              })
+            }
+            onKey={onKey}
+          />
+        </div>
+      </section>
+      {menu && (
+        <ContextMenu
+          x={menu.x}
+          y={menu.y}
+          title={menu.targets.length === 1 ? `${menu.targets[0]!.name} (${menu.targets[0]!.pid})` : `${menu.targets.length} processes`}
+          readOnly={readOnly}
+          onClose={() => setMenu(null)}
+          onDetails={() => {
+            setMenu(null);
+            setDetails(menu.targets[0] ?? null);
+          }}
+          // The identities captured when the menu opened: if one has gone since, the host says so.
+          onAction={(kind) => act(kind, menu.targets)}
+        />
+      )}
+      {flow.dialog}
+      {details && (
+        <ProcessDetails
+          key={keyOf(details)}
+          target={details}
+          rows={rows}
+          onOpen={open}
+          onClose={() => {
+            setDetails(null);
+            table.current?.querySelector<HTMLElement>('[data-testid="process-table"]')?.focus();
+          }}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,135 @@
+import type { MonitorApi } from '../../../shared/api';
+import { toApiError } from '../../../shared/errors';
+import type { ProcessRow } from '../../../shared/payloads';
+import type { ProcessActionRequestAction } from '../../../shared/schemas';
+
+/** What the toolbar and context menu offer: a host action, or the kill-tree operation. */
+export type UiAction = ProcessActionRequestAction | { kind: 'killTree' };
+
+export interface Target {
+  pid: number;
+  createTime: number;
+  name: string;
+  username: string | null;
+}
+
+export function targetOf(row: ProcessRow): Target {
+  return { pid: row.pid, createTime: row.createTime, name: row.name, username: row.username };
+}
+
+/** Ends or may end processes: asked about first (unless the user turned that off). */
+export function isDestructive(action: UiAction): boolean {
+  if (action.kind === 'signal') return !['SIGCONT', 'SIGWINCH', 'SIGCHLD', 'SIGURG'].includes(action.signal);
+  return action.kind === 'terminate' || action.kind === 'kill' || action.kind === 'killTree';
+}
+
+export function describeAction(action: UiAction): string {
+  switch (action.kind) {
+    case 'terminate':
+      return 'Terminate (SIGTERM)';
+    case 'kill':
+      return 'Kill (SIGKILL)';
+    case 'killTree':
+      return 'Kill tree (SIGTERM, then SIGKILL)';
+    case 'suspend':
+      return 'Suspend (SIGSTOP)';
+    case 'resume':
+      return 'Resume (SIGCONT)';
+    case 'signal':
+      return `Send ${action.signal}`;
+    case 'renice':
+      return `Set nice to ${action.value}`;
+    case 'ionice':
+      return `Set I/O priority to ${IO_CLASSES[action.ioclass] ?? action.ioclass}${action.value !== undefined && (action.ioclass === 1 || action.ioclass === 2) ? ` ${action.value}` : ''}`;
+    case 'setAffinity':
+      return `Set CPU affinity to ${action.cpus.join(', ')}`;
+    case 'setRlimit':
+      return `Set limit ${action.resource}`;
+  }
+}
+
+/** Linux I/O scheduling classes (ionice(1)). */
+export const IO_CLASSES = ['none', 'realtime', 'best-effort', 'idle'] as const;
+
+export type OutcomeKind = 'ok' | 'gone' | 'denied' | 'confirm' | 'error';
+
+export interface Outcome {
+  target: Target;
+  kind: OutcomeKind;
+  message: string;
+}
+
+export function who(t: Target): string {
+  return `${t.name} (${t.pid})`;
+}
+
+/** The words the user reads for an error code. */
+export function outcomeOf(target: Target, error: unknown): Outcome {
+  const e = toApiError(error);
+  switch (e.code) {
+    case 'NO_SUCH_PROCESS':
+    case 'ZOMBIE_PROCESS':
+      return { target, kind: 'gone', message: `${who(target)}: process no longer exists` };
+    case 'ACCESS_DENIED':
+      return {
+        target,
+        kind: 'denied',
+        message:
+          `${who(target)}: access denied — ` +
+          (target.username ? `it belongs to ${target.username}; ` : '') +
+          'acting on another user’s process, or raising priority (negative nice, realtime I/O), needs root or the matching capability (CAP_KILL, CAP_SYS_NICE)',
+      };
+    case 'CONFIRMATION_REQUIRED':
+      return { target, kind: 'confirm', message: `${who(target)}: ${e.message}` };
+    case 'READ_ONLY':
+      return { target, kind: 'error', message: `${who(target)}: the host is read-only` };
+    default:
+      return { target, kind: 'error', message: `${who(target)}: ${e.message} (${e.code})` };
+  }
+}
+
+/** One action on one process, through the contract; never throws. */
+export async function runOne(api: MonitorApi, target: Target, action: UiAction, confirm = false, nameOf?: (pid: number) => string | undefined): Promise<Outcome[]> {
+  const ref = { pid: target.pid, createTime: target.createTime, ...(confirm ? { confirm: true } : {}) };
+  try {
+    if (action.kind === 'killTree') {
+      const results = await api.killTree(ref);
+      return results.map((r) => {
+        const t = r.pid === target.pid ? target : { ...target, pid: r.pid, name: nameOf?.(r.pid) ?? 'descendant' };
+        if (r.result === 'failed') return outcomeOf(t, r.error ?? { code: 'INTERNAL', message: 'failed' });
+        return { target: t, kind: 'ok', message: `${who(t)}: ${r.result}` };
+      });
+    }
+    await api.processAction({ ...ref, action });
+    return [{ target, kind: 'ok', message: `${who(target)}: done` }];
+  } catch (e) {
+    return [outcomeOf(target, e)];
+  }
+}
+
+/** Runs `action` on every target, in order, one at a time. */
+export async function runAll(
+  api: MonitorApi,
+  targets: readonly Target[],
+  action: UiAction,
+  confirm = false,
+  nameOf?: (pid: number) => string | undefined,
+): Promise<Outcome[]> {
+  const out: Outcome[] = [];
+  for (const t of targets) out.push(...(await runOne(api, t, action, confirm, nameOf)));
+  return out;
+}
+
+/** One line for a batch: "Terminate: 2 done, 1 no longer exists". */
+export function summarize(actionLabel: string, outcomes: readonly Outcome[]): string {
+  if (outcomes.length === 0) return `${actionLabel}: cancelled`;
+  if (outcomes.length === 1) {
+    const o = outcomes[0]!;
+    return o.kind === 'ok' ? `${actionLabel}: ${o.message}` : o.message;
+  }
+  const counts = new Map<OutcomeKind, number>();
+  for (const o of outcomes) counts.set(o.kind, (counts.get(o.kind) ?? 0) + 1);
+  const words: Record<OutcomeKind, string> = { ok: 'done', gone: 'no longer exist', denied: 'access denied', confirm: 'need confirmation', error: 'failed' };
+  const parts = (['ok', 'gone', 'denied', 'confirm', 'error'] as const).filter((k) => counts.has(k)).map((k) => `${counts.get(k)} ${words[k]}`);
+  return `${actionLabel} on ${outcomes.length} processes: ${parts.join(', ')}`;
+}

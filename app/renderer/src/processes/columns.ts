@@ -1,0 +1,72 @@
+import type { ProcessRow } from '../../../shared/payloads';
+
+// The process table's columns: what each shows, how it sorts, and which the
+// user sees (chosen in the column chooser, kept in localStorage).
+
+export type ColumnId =
+  | 'pid'
+  | 'name'
+  | 'user'
+  | 'status'
+  | 'cpu'
+  | 'rss'
+  | 'mem'
+  | 'threads'
+  | 'nice'
+  | 'read'
+  | 'write'
+  | 'start'
+  | 'cmdline'
+  | 'ppid'
+  | 'vms'
+  | 'terminal'
+  | 'cpuNum'
+  | 'cpuTime';
+
+export interface ColumnDef {
+  id: ColumnId;
+  label: string;
+  /** Longer name for the chooser and the header's tooltip. */
+  title: string;
+  numeric: boolean;
+  /** Sort key; null sorts below every number / string. */
+  value: (row: ProcessRow) => number | string | null;
+  /** Default width in px (the command line takes the rest). */
+  width: number;
+  /** Shown unless the user hides it. */
+  defaultVisible: boolean;
+}
+
+const text = (v: string | null) => (v === null ? null : v.toLowerCase());
+
+export const COLUMNS: readonly ColumnDef[] = [
+  { id: 'pid', label: 'PID', title: 'Process ID', numeric: true, value: (r) => r.pid, width: 72, defaultVisible: true },
+  { id: 'name', label: 'Name', title: 'Name', numeric: false, value: (r) => text(r.name), width: 160, defaultVisible: true },
+  { id: 'user', label: 'User', title: 'User', numeric: false, value: (r) => text(r.username), width: 88, defaultVisible: true },
+  { id: 'status', label: 'Status', title: 'Status', numeric: false, value: (r) => r.status, width: 76, defaultVisible: true },
+  { id: 'cpu', label: 'CPU %', title: 'CPU % (of one core, since the previous tick)', numeric: true, value: (r) => r.cpuPercent, width: 68, defaultVisible: true },
+  { id: 'rss', label: 'Memory', title: 'Resident memory (RSS)', numeric: true, value: (r) => r.rss, width: 88, defaultVisible: true },
+  { id: 'mem', label: 'Mem %', title: 'RSS as % of total memory', numeric: true, value: (r) => r.memoryPercent, width: 64, defaultVisible: true },
+  { id: 'threads', label: 'Thr', title: 'Threads', numeric: true, value: (r) => r.numThreads, width: 48, defaultVisible: true },
+  { id: 'nice', label: 'Nice', title: 'Nice value (-20 highest priority … 19 lowest)', numeric: true, value: (r) => r.nice, width: 48, defaultVisible: true },
+  { id: 'read', label: 'Read', title: 'Disk read rate', numeric: true, value: (r) => r.readBytesPerSec, width: 76, defaultVisible: true },
+  { id: 'write', label: 'Write', title: 'Disk write rate', numeric: true, value: (r) => r.writeBytesPerSec, width: 76, defaultVisible: true },
+  { id: 'start', label: 'Started', title: 'Start time', numeric: true, value: (r) => r.createTime, width: 100, defaultVisible: true },
+  { id: 'cmdline', label: 'Command line', title: 'Command line', numeric: false, value: (r) => r.cmdline.join(' '), width: 240, defaultVisible: true },
+  { id: 'ppid', label: 'PPID', title: 'Parent process ID', numeric: true, value: (r) => r.ppid, width: 72, defaultVisible: false },
+  { id: 'vms', label: 'Virtual', title: 'Virtual memory size (VMS)', numeric: true, value: (r) => r.vms, width: 88, defaultVisible: false },
+  { id: 'terminal', label: 'TTY', title: 'Controlling terminal', numeric: false, value: (r) => r.terminal, width: 80, defaultVisible: false },
+  { id: 'cpuNum', label: 'CPU#', title: 'CPU the process last ran on', numeric: true, value: (r) => r.cpuNum, width: 52, defaultVisible: false },
+  { id: 'cpuTime', label: 'CPU time', title: 'User + system CPU time since start', numeric: true, value: (r) => r.cpuTimes, width: 84, defaultVisible: false },
+];
+
+/** Attributes people expect in a process table that the table rows do not carry (only the details have them). */
+export const DETAILS_ONLY = ['USS / PSS / swap', 'open file descriptors', 'context switches', 'I/O priority', 'CPU affinity'] as const;
+
+export const COLUMN_BY_ID = new Map(COLUMNS.map((c) => [c.id, c]));
+
+export const DEFAULT_COLUMNS: ColumnId[] = COLUMNS.filter((c) => c.defaultVisible).map((c) => c.id);
+
+export function isColumnId(v: unknown): v is ColumnId {
+  return typeof v === 'string' && COLUMN_BY_ID.has(v as ColumnId);
+}
