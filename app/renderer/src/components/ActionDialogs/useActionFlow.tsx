@@ -76,9 +76,10 @@ export function useActionFlow({ api, cpuCount, confirmDestructive, setConfirmDes
       if (kind === 'renice') return setFlow({ step: 'params', kind, targets, initial: niceOf(targets[0]!) });
       if (kind === 'signal') return setFlow({ step: 'params', kind, targets, initial: null });
       if (kind === 'ionice' || kind === 'setAffinity') {
-        // Start from the process's current setting (only the details carry it).
+        // Start from the process's current setting (only the details carry it). The request
+        // schema is strict: pass just the ref, not the whole Target.
         let details: Record<string, unknown> | null = null;
-        if (targets.length === 1) details = await api.getProcessDetails(targets[0]!).catch(() => null);
+        if (targets.length === 1) details = await api.getProcessDetails({ pid: targets[0]!.pid, createTime: targets[0]!.createTime }).catch(() => null);
         const initial = kind === 'ionice' ? (field<{ ioclass: number; value: number }>(details, 'ionice') ?? { ioclass: 2, value: 4 }) : field<number[]>(details, 'cpuAffinity');
         return setFlow({ step: 'params', kind, targets, initial });
       }
@@ -118,7 +119,7 @@ export function useActionFlow({ api, cpuCount, confirmDestructive, setConfirmDes
       <ConfirmDialog
         title="This process is special"
         message={`The host asks for explicit confirmation: ${flow.reason}. Acting on PID 1 or on Procyon itself can take the whole system or this monitor down.`}
-        confirmLabel={`Yes, ${describeAction(flow.action).replace(/ \(.*/, '').toLowerCase()} it`}
+        confirmLabel={confirmLabelOf(describeAction(flow.action))}
         targets={flow.targets}
         allowSkip={false}
         onCancel={() => {
@@ -130,4 +131,11 @@ export function useActionFlow({ api, cpuCount, confirmDestructive, setConfirmDes
     );
   }
   return { start, dialog, report, dismissReport: () => setReport(null), busy };
+}
+
+/** "Terminate" → "Yes, terminate it"; "Send SIGCONT" → "Yes, send SIGCONT" (signal names keep their case). */
+function confirmLabelOf(description: string): string {
+  const verb = description.replace(/ \(.*/, '');
+  const lowered = verb.replace(/^\S+/, (w) => w.toLowerCase());
+  return /\bSIG[A-Z0-9]+$/.test(verb) ? `Yes, ${lowered}` : `Yes, ${lowered.toLowerCase()} it`;
 }
