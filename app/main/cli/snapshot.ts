@@ -1,5 +1,6 @@
 import * as native from '@procyon/collector';
 import type { CollectorRoots } from '../core/collector';
+import { errorSummary } from '../core/errors';
 
 /** A function that failed in this snapshot: the others still report. */
 export interface Failed {
@@ -10,8 +11,7 @@ async function attempt<T>(read: () => Promise<T>): Promise<T | Failed> {
   try {
     return await read();
   } catch (err) {
-    const e = err as { code?: unknown; message?: unknown };
-    return { error: { code: typeof e.code === 'string' ? e.code : 'INTERNAL', message: String(e.message ?? err) } };
+    return { error: errorSummary(err) };
   }
 }
 

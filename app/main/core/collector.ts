@@ -1,6 +1,7 @@
 import * as native from '@procyon/collector';
 import type { Battery, CpuFreq, ProcessTableResult, CpuStats, CpuTimes, DiskIoCounters, DiskPartition, DiskUsage, Fan, NetIoCounters, NicStats, SnapshotTopic, Temperature } from '@procyon/collector';
 import type { MemorySample, Topic } from '../../shared';
+import { errorSummary } from './errors';
 
 /** Where the collector reads /proc and /sys from (tests and --procfs/--sysfs point it at captured trees). */
 export interface CollectorRoots {
@@ -64,11 +65,6 @@ function required<T>(value: T | native.SnapshotError): T {
   return value;
 }
 
-function failureOf(err: unknown): TopicFailure {
-  const e = err as { code?: unknown; message?: unknown };
-  return { code: typeof e.code === 'string' ? e.code : 'INTERNAL', message: String(e.message ?? err) };
-}
-
 /** The first failure among a topic's native parts, or null when all succeeded. */
 function firstFailure(...values: unknown[]): TopicFailure | null {
   for (const v of values) if (native.isSnapshotError(v)) return { code: v.error.code, message: v.error.message };
@@ -95,7 +91,7 @@ export class Collector {
     const [snap, table] = await Promise.all([
       native.systemSnapshot({ ...this.roots, topics: [...wanted], diskUsagePaths: this.mountpoints }) as Promise<Partial<native.SystemSnapshot>>,
       topics.has('processes')
-        ? native.processTable({ ...this.roots, fields: PROCESS_FIELDS }).catch((err: unknown) => failureOf(err))
+        ? native.processTable({ ...this.roots, fields: PROCESS_FIELDS }).catch((err: unknown) => errorSummary(err))
         : Promise.resolve(undefined),
     ]);
 

@@ -1,6 +1,7 @@
 import { NoSuchProcess, Process, waitProcs } from '@procyon/collector';
 import { ApiError } from '../../shared';
 import type { CollectorRoots } from './collector';
+import { errorSummary } from './errors';
 
 /** A process as the UI knows it: pid alone could name a different process by the time the request lands. */
 export interface ProcessRef {
@@ -107,7 +108,7 @@ export class ProcessController {
         await p.terminate();
         signalled.push(p);
       } catch (err) {
-        outcomes.set(p.pid, err instanceof NoSuchProcess ? { pid: p.pid, result: 'gone' } : { pid: p.pid, result: 'failed', error: describe(err) });
+        outcomes.set(p.pid, err instanceof NoSuchProcess ? { pid: p.pid, result: 'gone' } : { pid: p.pid, result: 'failed', error: errorSummary(err) });
       }
     }
     const { gone, alive } = await waitProcs(signalled, { timeout });
@@ -122,14 +123,9 @@ export class ProcessController {
         await p.kill();
         outcomes.set(p.pid, { pid: p.pid, result: 'killed' });
       } catch (err) {
-        outcomes.set(p.pid, err instanceof NoSuchProcess ? { pid: p.pid, result: 'terminated' } : { pid: p.pid, result: 'failed', error: describe(err) });
+        outcomes.set(p.pid, err instanceof NoSuchProcess ? { pid: p.pid, result: 'terminated' } : { pid: p.pid, result: 'failed', error: errorSummary(err) });
       }
     }
     return all.map((p) => outcomes.get(p.pid)!);
   }
-}
-
-function describe(err: unknown): { code: string; message: string } {
-  const e = err as { code?: unknown; message?: unknown };
-  return { code: typeof e.code === 'string' ? e.code : 'INTERNAL', message: String(e.message ?? err) };
 }

@@ -1,5 +1,6 @@
 import * as native from '@procyon/collector';
-import type { CollectorRoots } from '../core/collector';
+import type { CollectorRoots } from './collector';
+import { errorSummary } from './errors';
 
 /**
  * psutil's Process(pid).as_dict(): every attribute; one that cannot be read
@@ -13,8 +14,7 @@ export async function collectProc(pid: number, roots: CollectorRoots): Promise<R
       try {
         out[attr] = (await proc.asDict({ attrs: [attr] }))[attr];
       } catch (err) {
-        const e = err as { code?: unknown; message?: unknown };
-        out[attr] = { error: { code: typeof e.code === 'string' ? e.code : 'INTERNAL', message: String(e.message ?? err) } };
+        out[attr] = { error: errorSummary(err) };
       }
     }
   });
