@@ -286,7 +286,9 @@ describe('identity and errors', () => {
     for (const act of [() => old.kill(), () => old.terminate(), () => old.suspend(), () => old.nice(3), () => old.children(), () => old.parent()]) {
       await expect(act()).rejects.toBeInstanceOf(NoSuchProcess);
     }
-    expect(await fresh.status()).toBe('sleeping');
+    // A sleep just spawned may still be 'running' through exec; had the old
+    // instance's suspend reached it, it would stay 'stopped' and this would time out.
+    await expect.poll(() => fresh.status()).toBe('sleeping');
     expect(await fresh.nice()).toBe(0);
   });
 
@@ -300,8 +302,8 @@ describe('identity and errors', () => {
     await expect(impostor.nice(7)).rejects.toBeInstanceOf(NoSuchProcess);
     await expect(impostor.rlimit(collector.RLIMIT_NOFILE, [10, 10])).rejects.toBeInstanceOf(NoSuchProcess);
     await expect(impostor.cpuAffinity([0])).rejects.toBeInstanceOf(NoSuchProcess);
-    await new Promise((r) => setTimeout(r, 50));
-    expect(await real.status()).toBe('sleeping');
+    // Had the impostor's SIGSTOP reached it, it would stay 'stopped' and this would time out.
+    await expect.poll(() => real.status()).toBe('sleeping');
     expect(await real.nice()).toBe(0);
     expect(await real.rlimit(collector.RLIMIT_NOFILE)).not.toEqual([10, 10]);
     expect(child.exitCode).toBeNull();
