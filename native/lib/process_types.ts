@@ -185,6 +185,12 @@ export interface ProcessTableRow {
   terminal?: string | null;
   cpuNum?: number;
   exe?: string;
+  /** null when /proc/[pid]/fd is not readable (another user's process, without privilege). */
+  numFds?: number | null;
+  /** null when /proc/[pid]/status lacks the counters. */
+  numCtxSwitches?: { voluntary: number; involuntary: number } | null;
+  /** psutil's uss; null when smaps_rollup is not readable. */
+  uss?: number | null;
 }
 
 /** @internal */

@@ -264,6 +264,18 @@ Napi::Value toJs(Napi::Env env, const ProcessTable& table) {
     if (f & kTblTerminal) o.Set("terminal", r.terminal ? Napi::String::New(env, *r.terminal) : env.Null());
     if (f & kTblCpuNum) o.Set("cpuNum", num(env, r.cpuNum));
     if (f & kTblExe) o.Set("exe", r.exe);
+    if (f & kTblNumFds) o.Set("numFds", r.numFds ? num(env, *r.numFds) : env.Null());
+    if (f & kTblNumCtxSwitches) {
+      if (r.voluntaryCtxSwitches && r.involuntaryCtxSwitches) {
+        Napi::Object ctx = Napi::Object::New(env);
+        ctx.Set("voluntary", static_cast<double>(*r.voluntaryCtxSwitches));
+        ctx.Set("involuntary", static_cast<double>(*r.involuntaryCtxSwitches));
+        o.Set("numCtxSwitches", ctx);
+      } else {
+        o.Set("numCtxSwitches", env.Null());
+      }
+    }
+    if (f & kTblUss) o.Set("uss", r.uss ? Napi::Number::New(env, *r.uss) : env.Null());
     rows.Set(i, o);
   }
   result.Set("rows", rows);

@@ -452,6 +452,27 @@ describe('processTable', () => {
     await expect(collector.processTable({ fields: ['bogus' as 'name'] })).rejects.toBeInstanceOf(InvalidArgument);
   });
 
+  it('the optional columns (fds, context switches, uss) agree with psutil', async () => {
+    // A sleeping child with two extra descriptors: nothing moves while we compare.
+    const child = track(spawn('bash', ['-c', 'exec 3</etc/hostname 4</etc/hostname; exec sleep 30'], { stdio: 'ignore' }));
+    await new Promise((r) => setTimeout(r, 200));
+    const table = await collector.processTable({ fields: ['numFds', 'numCtxSwitches', 'uss'] });
+    const row = table.rows.find((r) => r.pid === child.pid)!;
+    expect(Object.keys(row).sort()).toEqual(['createTime', 'numCtxSwitches', 'numFds', 'pid', 'uss']);
+    expect(row.numFds).toBe(readdirSync(`/proc/${child.pid}/fd`).length);
+    expect(row.numFds).toBeGreaterThanOrEqual(5); // 0-2, the two above, and whatever the runner leaks to children
+    expect(row.uss).toBeGreaterThan(0);
+    const kthreadd = table.rows.find((r) => r.pid === 2);
+    // A kernel thread has no memory map: smaps_rollup says ESRCH and psutil raises; the table shows "—".
+    if (kthreadd) expect(kthreadd.uss).toBeNull();
+    if (havePsutil) {
+      const ps = psutil(child.pid!, '{"fds": p.num_fds(), "ctx": p.num_ctx_switches()._asdict(), "uss": p.memory_full_info().uss}');
+      expect(row.numFds).toBe(ps.fds);
+      expect(row.numCtxSwitches).toEqual(ps.ctx);
+      expect(row.uss).toBe(ps.uss);
+    }
+  });
+
   it('processTableRates: cpuPercent of a busy child and null for new rows', async () => {
     const child = track(spawn(process.execPath, ['-e', 'for(;;){}'], { stdio: 'ignore' }));
     await new Promise((r) => setTimeout(r, 100));

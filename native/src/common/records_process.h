@@ -273,6 +273,9 @@ enum ProcessTableField : uint32_t {
   kTblTerminal = 1u << 11,
   kTblCpuNum = 1u << 12,
   kTblExe = 1u << 13,
+  kTblNumFds = 1u << 14,
+  kTblNumCtxSwitches = 1u << 15,
+  kTblUss = 1u << 16,
 };
 
 struct ProcessTableRow {
@@ -292,6 +295,10 @@ struct ProcessTableRow {
   std::optional<std::string> terminal;
   int64_t cpuNum = -1;
   std::string exe;
+  // The optional columns: unset when not asked for or not readable.
+  std::optional<int64_t> numFds;
+  std::optional<uint64_t> voluntaryCtxSwitches, involuntaryCtxSwitches;
+  std::optional<double> uss;
 };
 
 struct ProcessTable {

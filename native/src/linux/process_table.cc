@@ -18,6 +18,7 @@
 #include "linux/host.h"
 #include "linux/linux_backend.h"
 #include "linux/process_host.h"
+#include "parse/proc_pid_memory.h"
 #include "parse/proc_pid_misc.h"
 #include "parse/proc_pid_stat.h"
 #include "parse/text.h"
@@ -96,6 +97,32 @@ std::optional<std::string> readLinkAt(int dirfd, const char* name) {
   }
 }
 
+// Entries of <dirfd>/<name> but . and .., or nullopt with errno set.
+std::optional<int64_t> countDirEntriesAt(int dirfd, const char* name) {
+  const int fd = ::openat(dirfd, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return std::nullopt;
+  DIR* d = ::fdopendir(fd);
+  if (!d) {
+    const int err = errno;
+    ::close(fd);
+    errno = err;
+    return std::nullopt;
+  }
+  int64_t n = 0;
+  errno = 0;
+  while (const dirent* e = ::readdir(d)) {
+    if (e->d_name[0] == '.' && (e->d_name[1] == '\0' || (e->d_name[1] == '.' && e->d_name[2] == '\0'))) continue;
+    ++n;
+  }
+  const int err = errno;
+  ::closedir(d);
+  if (err != 0) {
+    errno = err;
+    return std::nullopt;
+  }
+  return n;
+}
+
 // A secondary file that is missing while stat is still there: the process
 // lives (a captured tree may simply lack the file), keep the row.
 bool processGone(int pidfd) { return ::faccessat(pidfd, "stat", F_OK, 0) != 0; }
@@ -167,6 +194,40 @@ ProcessTable LinuxBackend::processTable(const Roots& roots, uint32_t fields) con
           row.hasIo = true;
           row.readBytes = static_cast<double>(io.readBytes);
           row.writeBytes = static_cast<double>(io.writeBytes);
+        } catch (const Error&) {
+        }
+      }
+    }
+
+    // The optional columns, read only while a client shows them. A file that is
+    // unreadable (another user's process) leaves the value unset ("—").
+    if (fields & kTblNumFds) {
+      const std::optional<int64_t> n = countDirEntriesAt(pidfd, "fd");
+      if (!n && errno != EACCES && errno != EPERM && processGone(pidfd)) continue;
+      row.numFds = n;
+    }
+    if (fields & kTblNumCtxSwitches) {
+      const ReadResult r = readAt(pidfd, "status", buffer, text);
+      if (r == ReadResult::Gone && processGone(pidfd)) continue;
+      if (r == ReadResult::Ok) {
+        try {
+          const ProcStatus status = parse::parseProcPidStatus(text);
+          row.voluntaryCtxSwitches = status.voluntaryCtxtSwitches;
+          row.involuntaryCtxSwitches = status.nonvoluntaryCtxtSwitches;
+        } catch (const Error&) {
+        }
+      }
+    }
+    if (fields & kTblUss) {
+      // psutil's uss: Private_* of smaps_rollup (one block; kernels before 4.14 lack it: summed smaps).
+      // A kernel thread's smaps_rollup says ESRCH (psutil raises): left unset, "—".
+      ReadResult r = readAt(pidfd, "smaps_rollup", buffer, text);
+      const bool noRollup = r == ReadResult::Gone && ::faccessat(pidfd, "smaps_rollup", F_OK, 0) != 0 && errno == ENOENT;
+      if (noRollup && !processGone(pidfd)) r = readAt(pidfd, "smaps", buffer, text);
+      if (r == ReadResult::Gone && processGone(pidfd)) continue;
+      if (r == ReadResult::Ok) {
+        try {
+          row.uss = parse::parseSmapsTotals(text).uss;
         } catch (const Error&) {
         }
       }
