@@ -1,21 +1,27 @@
 import { defineConfig } from 'vite';
 
 // A sandboxed preload may require only 'electron' (and a few polyfilled
-// modules), so each is one self-contained CommonJS file: the main window's
-// (all of MonitorApi) and the tray popup's (its few reads).
-export default defineConfig({
-  build: {
-    ssr: true,
-    outDir: 'dist/preload',
-    emptyOutDir: true,
-    target: 'chrome130',
-    sourcemap: false,
-    minify: false,
-    rollupOptions: {
-      input: { preload: 'app/preload/index.ts', popup: 'app/preload/popup.ts' },
-      external: ['electron'],
-      output: { format: 'cjs', entryFileNames: '[name].js', inlineDynamicImports: true },
+// modules), so each is one self-contained CommonJS file, built on its own
+// (one input per build: a shared chunk would be a require() the sandbox
+// refuses). The default build is the main window's (all of MonitorApi);
+// `--mode popup` builds the tray popup's (its few reads) beside it.
+export default defineConfig(({ mode }) => {
+  const popup = mode === 'popup';
+  const input: Record<string, string> = popup ? { popup: 'app/preload/popup.ts' } : { preload: 'app/preload/index.ts' };
+  return {
+    build: {
+      ssr: true,
+      outDir: 'dist/preload',
+      emptyOutDir: !popup,
+      target: 'chrome130',
+      sourcemap: false,
+      minify: false,
+      rollupOptions: {
+        input,
+        external: ['electron'],
+        output: { format: 'cjs', entryFileNames: '[name].js', inlineDynamicImports: true },
+      },
     },
-  },
-  ssr: { noExternal: true },
+    ssr: { noExternal: true },
+  };
 });

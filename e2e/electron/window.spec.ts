@@ -1,5 +1,6 @@
 import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test';
 import path from 'node:path';
+import { OPERATIONS } from '../../app/shared/channels';
 import { electronBinary } from '../support/electron-binary';
 import { REPO } from '../support/serve';
 
@@ -28,9 +29,7 @@ test('one hardened window with the live dashboard', async () => {
     'undefined',
   ]);
   // The page sees MonitorApi and nothing else of Node or Electron.
-  expect(await win.evaluate(() => Object.keys((window as unknown as { procyon: object }).procyon).sort())).toEqual(
-    ['getHistory', 'getInfo', 'getSnapshot', 'onSnapshot', 'setInterval'],
-  );
+  expect(await win.evaluate(() => Object.keys((window as unknown as { procyon: object }).procyon).sort())).toEqual([...OPERATIONS, 'onSnapshot'].sort());
   expect(await win.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
   await win.screenshot({ path: path.join(REPO, 'e2e', 'artifacts', 'electron-window.png') });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MonitorApi, Snapshot } from '../../shared';
+import { TOPICS, type MonitorApi, type Snapshot } from '../../shared';
 import { createMonitorApi } from './api';
 import { Collector } from './collector';
 import { dispatch } from './dispatch';
@@ -47,7 +47,7 @@ describe('dispatch', () => {
     ['getInfo', { unexpected: 1 }],
     ['setTopics', { topics: ['gpu'] }],
     ['setTopics', { topics: 'cpu' }],
-    ['setTopics', { topics: Array.from({ length: 8 }, () => 'cpu') }],
+    ['setTopics', { topics: Array.from({ length: TOPICS.length + 1 }, () => 'cpu') }],
     ['getConnections', { kind: 'bogus' }],
     ['getConnections', undefined],
     ['getSystemInfo', { x: 1 }],

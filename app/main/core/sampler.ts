@@ -64,9 +64,11 @@ export class Sampler extends EventEmitter<SamplerEvents> {
     return this.history.capacity;
   }
 
+  /** The newest tick as sampled, process rows included (history keeps none). */
   get latest(): Snapshot | null {
-    return this.history.latest() ?? null;
+    return this.newest ?? this.history.latest() ?? null;
   }
+  private newest: Snapshot | null = null;
 
   /** Snapshots from the last `seconds`, oldest first (downsampled past 5 minutes). */
   historySince(seconds: number): Snapshot[] {
@@ -138,6 +140,7 @@ export class Sampler extends EventEmitter<SamplerEvents> {
     }
     this.prev = next;
     this.history.push(snapshot);
+    this.newest = snapshot;
     this.emit('snapshot', snapshot);
     return snapshot;
   }

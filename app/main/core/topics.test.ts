@@ -107,5 +107,7 @@ describe('processes topic', () => {
     expect(second?.processes?.find((p) => p.pid === process.pid)?.cpuPercent).toEqual(expect.any(Number));
     expect(sampler.historySince(60).every((s) => s.processes === undefined)).toBe(true);
     expect(second?.processes).toBeDefined();
+    // getSnapshot() is how a receiver out of step gets the whole table back.
+    expect(sampler.latest?.processes).toBe(second?.processes);
   });
 });

@@ -5,6 +5,7 @@ import { Collector } from '../core/collector';
 import { FIXTURE_PROC, FIXTURE_SYS } from '../core/fixture-root.test-util';
 import { Sampler } from '../core/sampler';
 import { TopicRegistry } from '../core/topics';
+import { windowPolicy } from './ipc-policy';
 import { bindIpc, type IpcEventLike, type IpcMainLike, type SenderContents } from './ipc';
 
 // The handler layer of Electron IPC, run in plain Node: the recorder below stands
@@ -138,10 +139,7 @@ describe('hidden windows and the popup', () => {
     const facts = await collector.readStatic();
     const topics = new TopicRegistry();
     const ipc = new RecordingIpc();
-    const popupOps = new Set(['getInfo', 'getSnapshot', 'getHistory', 'setTopics', 'subscribe']);
-    bindIpc(ipc, () => createMonitorApi(sampler, { version: '1', readOnly: false, transport: 'electron', facts, roots: {}, topics }), { readOnly: false }, (url, request) =>
-      url === APP_URL || (url === POPUP_URL && popupOps.has(request)),
-    );
+    bindIpc(ipc, () => createMonitorApi(sampler, { version: '1', readOnly: false, transport: 'electron', facts, roots: {}, topics }), { readOnly: false }, windowPolicy((u) => u === APP_URL, (u) => u === POPUP_URL));
     const popup = contents(8, POPUP_URL);
     const ev = { sender: popup, senderFrame: popup.mainFrame };
     expect(await ipc.handlers.get(CHANNELS.getHistory)!(ev, { seconds: 5 })).toMatchObject({ ok: true });
@@ -150,5 +148,8 @@ describe('hidden windows and the popup', () => {
     ipc.listeners.get(EVENTS.subscribe)!(ev);
     await sampler.tick();
     expect(popup.sent.map(([c]) => c)).toEqual([EVENTS.snapshot]);
+    // The main window's page keeps everything.
+    const main = contents(9);
+    expect(await ipc.handlers.get(CHANNELS.getSettings)!({ sender: main, senderFrame: main.mainFrame })).toMatchObject({ ok: true });
   });
 });

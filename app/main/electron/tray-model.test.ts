@@ -79,13 +79,13 @@ describe('tray menu', () => {
 
   it('has show, the top processes with terminate, pause, start at login and quit', () => {
     const m = trayMenuModel({ top, paused: true, startAtLogin: false, startAtLoginSupported: true, readOnly: false });
-    expect(m.map((i) => ('id' in i ? i.id : i.type))).toEqual(['show', 'separator', 'header', 'process:4242', 'separator', 'pause', 'startAtLogin', 'separator', 'quit']);
-    const proc = m[3];
+    expect(m.map((i) => ('id' in i ? i.id : i.type))).toEqual(['show', 'popup', 'separator', 'header', 'process:4242', 'separator', 'pause', 'startAtLogin', 'separator', 'quit']);
+    const proc = m[4];
     expect(proc).toMatchObject({ type: 'submenu', label: 'ffmpeg (4242) 187 %' });
     const terminate = proc?.type === 'submenu' ? proc.submenu[0] : null;
     expect(terminate).toEqual({ type: 'normal', id: 'terminate:4242:1700000123.45', label: 'Terminate…', enabled: true });
     expect(parseTerminateId(terminateId(ffmpeg))).toEqual({ pid: 4242, createTime: 1_700_000_123.45 });
-    expect(m[5]).toMatchObject({ type: 'checkbox', checked: true });
+    expect(m[6]).toMatchObject({ type: 'checkbox', checked: true });
   });
 
   it('says when the list is not known yet, disables terminate when read-only, hides an unsupported login item', () => {

@@ -136,6 +136,7 @@ export function trayMenuModel(state: TrayMenuState): TrayMenuItem[] {
           ];
   return [
     { type: 'normal', id: 'show', label: 'Show Procyon' },
+    { type: 'normal', id: 'popup', label: 'Quick overview' },
     { type: 'separator' },
     ...processItems,
     { type: 'separator' },

@@ -1,0 +1,74 @@
+import { BrowserWindow, screen } from 'electron';
+import { isCrash, popupPlace } from './lifecycle';
+import { hardenedPreferences, POPUP_HTML, POPUP_PRELOAD } from './window';
+import type { Rect } from './window-state';
+
+// The tray popup: the Overview tiles in a small frameless window next to the
+// tray icon. It lives only while shown: losing focus closes it, which ends its
+// page and so its IPC client and topics, so a closed popup costs nothing.
+
+export const POPUP_SIZE = { width: 420, height: 560 };
+
+export interface Popup {
+  toggle(trayBounds: Rect | null): void;
+  close(): void;
+  readonly window: BrowserWindow | null;
+}
+
+export function createPopup(): Popup {
+  let win: BrowserWindow | null = null;
+  // Clicking the tray icon while the popup is open blurs (closes) it first; that click must not reopen it.
+  let closedAt = 0;
+
+  const open = (trayBounds: Rect | null) => {
+    const cursor = screen.getCursorScreenPoint();
+    const display = screen.getDisplayNearestPoint(trayBounds && trayBounds.width > 0 ? { x: trayBounds.x, y: trayBounds.y } : cursor);
+    const { x, y } = popupPlace(trayBounds, cursor, display.workArea, POPUP_SIZE);
+    const w = new BrowserWindow({
+      ...POPUP_SIZE,
+      x,
+      y,
+      show: false,
+      frame: false,
+      resizable: false,
+      movable: false,
+      minimizable: false,
+      maximizable: false,
+      fullscreenable: false,
+      skipTaskbar: true,
+      alwaysOnTop: true,
+      title: 'Procyon overview',
+      webPreferences: hardenedPreferences(POPUP_PRELOAD),
+    });
+    win = w;
+    w.once('ready-to-show', () => {
+      w.show();
+      w.focus();
+    });
+    w.on('blur', () => {
+      if (!w.isDestroyed()) w.close();
+    });
+    w.on('closed', () => {
+      closedAt = Date.now();
+      if (win === w) win = null;
+    });
+    // A crashed popup is simply gone; the next click opens a fresh one.
+    w.webContents.on('render-process-gone', (_e, details) => {
+      if (isCrash(details.reason) && !w.isDestroyed()) w.close();
+    });
+    void w.loadFile(POPUP_HTML);
+  };
+
+  return {
+    toggle(trayBounds) {
+      if (win && !win.isDestroyed()) win.close();
+      else if (Date.now() - closedAt > 300) open(trayBounds);
+    },
+    close() {
+      if (win && !win.isDestroyed()) win.close();
+    },
+    get window() {
+      return win;
+    },
+  };
+}
