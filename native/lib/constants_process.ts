@@ -73,6 +73,12 @@ export const TABLE_FIELD = {
   terminal: 1 << 11,
   cpuNum: 1 << 12,
   exe: 1 << 13,
+  /** Entries in /proc/[pid]/fd: one directory listing per process per tick. */
+  numFds: 1 << 14,
+  /** From /proc/[pid]/status: one more read per process per tick. */
+  numCtxSwitches: 1 << 15,
+  /** From /proc/[pid]/smaps_rollup: the kernel walks the page tables, the dearest field. */
+  uss: 1 << 16,
 } as const;
 
 export type ProcessTableFieldName = keyof typeof TABLE_FIELD;

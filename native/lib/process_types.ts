@@ -185,10 +185,25 @@ export interface ProcessTableRow {
   terminal?: string | null;
   cpuNum?: number;
   exe?: string;
+  /** null when /proc/[pid]/fd is not readable (another user's process, without privilege). */
+  numFds?: number | null;
+  /** null when /proc/[pid]/status lacks the counters. */
+  numCtxSwitches?: { voluntary: number; involuntary: number } | null;
+  /** psutil's uss; null when smaps_rollup is not readable. */
+  uss?: number | null;
 }
 
-/** @internal */
+/**
+ * @internal The addon's columnar table (see TABLE_COLUMNS in process_table.ts
+ * and toJs(ProcessTable) in js_records_process.cc, which must agree).
+ */
 export interface NativeProcessTable {
   timestamp: number;
-  rows: ProcessTableRow[];
+  count: number;
+  /** TABLE_COLUMNS.numbers numbers per row; NaN where a value is absent. */
+  nums: Float64Array;
+  /** TABLE_COLUMNS.strings entries per row: name, username, status, terminal, exe. */
+  strs: (string | null)[];
+  /** Every row's cmdline, one after another. */
+  args: string[];
 }

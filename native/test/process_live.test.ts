@@ -452,6 +452,27 @@ describe('processTable', () => {
     await expect(collector.processTable({ fields: ['bogus' as 'name'] })).rejects.toBeInstanceOf(InvalidArgument);
   });
 
+  it('the optional columns (fds, context switches, uss) agree with psutil', async () => {
+    // A sleeping child with two extra descriptors: nothing moves while we compare.
+    const child = track(spawn('bash', ['-c', 'exec 3</etc/hostname 4</etc/hostname; exec sleep 30'], { stdio: 'ignore' }));
+    await new Promise((r) => setTimeout(r, 200));
+    const table = await collector.processTable({ fields: ['numFds', 'numCtxSwitches', 'uss'] });
+    const row = table.rows.find((r) => r.pid === child.pid)!;
+    expect(Object.keys(row).sort()).toEqual(['createTime', 'numCtxSwitches', 'numFds', 'pid', 'uss']);
+    expect(row.numFds).toBe(readdirSync(`/proc/${child.pid}/fd`).length);
+    expect(row.numFds).toBeGreaterThanOrEqual(5); // 0-2, the two above, and whatever the runner leaks to children
+    expect(row.uss).toBeGreaterThan(0);
+    const kthreadd = table.rows.find((r) => r.pid === 2);
+    // A kernel thread has no memory map: smaps_rollup says ESRCH and psutil raises; the table shows "—".
+    if (kthreadd) expect(kthreadd.uss).toBeNull();
+    if (havePsutil) {
+      const ps = psutil(child.pid!, '{"fds": p.num_fds(), "ctx": p.num_ctx_switches()._asdict(), "uss": p.memory_full_info().uss}');
+      expect(row.numFds).toBe(ps.fds);
+      expect(row.numCtxSwitches).toEqual(ps.ctx);
+      expect(row.uss).toBe(ps.uss);
+    }
+  });
+
   it('processTableRates: cpuPercent of a busy child and null for new rows', async () => {
     const child = track(spawn(process.execPath, ['-e', 'for(;;){}'], { stdio: 'ignore' }));
     await new Promise((r) => setTimeout(r, 100));
@@ -468,6 +489,9 @@ describe('processTable', () => {
   });
 
   it('churn: 200 short processes while calling processTable 50 times → no error, no fd leak', async () => {
+    // processTable keeps each live process's stat/io open between calls: the
+    // cache is cleared at both ends so only a leak would change the count.
+    collector.processTable.cacheClear();
     const before = fdCount();
     let spawned = 0;
     let running = 0;
@@ -491,6 +515,31 @@ describe('processTable', () => {
     }
     await spawner;
     expect(spawned).toBe(200);
+    collector.processTable.cacheClear();
     expect(fdCount()).toBe(before);
+  });
+
+  it('holds stat/io open only for live processes: a reaped child is dropped and its files closed', async () => {
+    const fields = ['name', 'cpuTimes', 'io'] as const;
+    collector.processTable.cacheClear();
+    const child = track(spawn('sleep', ['30'], { stdio: 'ignore' }));
+    await new Promise((r) => setTimeout(r, 100));
+    const base = fdCount();
+    const first = await collector.processTable({ fields: [...fields] });
+    expect(first.rows.find((r) => r.pid === child.pid)?.name).toBe('sleep');
+    // Read again from the held files: the same row, and no descriptor opened per call.
+    const held = fdCount();
+    expect(held).toBeGreaterThan(base);
+    const again = await collector.processTable({ fields: [...fields] });
+    expect(again.rows.find((r) => r.pid === child.pid)?.createTime).toBe(first.rows.find((r) => r.pid === child.pid)?.createTime);
+    expect(fdCount()).toBeLessThanOrEqual(held);
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+    await new Promise((r) => setTimeout(r, 50)); // node reaps it on SIGCHLD
+    const after = await collector.processTable({ fields: [...fields] });
+    expect(after.rows.find((r) => r.pid === child.pid)).toBeUndefined();
+    expect(fdCount()).toBeLessThan(held);
+    collector.processTable.cacheClear();
+    expect(fdCount()).toBeLessThanOrEqual(base);
   });
 });

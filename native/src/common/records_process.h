@@ -5,6 +5,7 @@
 // Kept apart from records.h so the process work merges without conflicts.
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -273,6 +274,9 @@ enum ProcessTableField : uint32_t {
   kTblTerminal = 1u << 11,
   kTblCpuNum = 1u << 12,
   kTblExe = 1u << 13,
+  kTblNumFds = 1u << 14,
+  kTblNumCtxSwitches = 1u << 15,
+  kTblUss = 1u << 16,
 };
 
 struct ProcessTableRow {
@@ -286,12 +290,16 @@ struct ProcessTableRow {
   int64_t numThreads = 0;
   int64_t nice = 0;
   double createTime = 0;
-  std::vector<std::string> cmdline;
+  std::shared_ptr<const std::vector<std::string>> cmdline;  // shared with the table's cache; null: none
   bool hasIo = false;  // /proc/[pid]/io readable (root, or own processes)
   double readBytes = 0, writeBytes = 0;
   std::optional<std::string> terminal;
   int64_t cpuNum = -1;
   std::string exe;
+  // The optional columns: unset when not asked for or not readable.
+  std::optional<int64_t> numFds;
+  std::optional<uint64_t> voluntaryCtxSwitches, involuntaryCtxSwitches;
+  std::optional<double> uss;
 };
 
 struct ProcessTable {
