@@ -14,6 +14,8 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     chunkSizeWarningLimit: 1024,
+    // Two pages: the app, and the tray's popup (the Overview tiles, behind its own narrow preload).
+    rollupOptions: { input: { index: fromRoot('./app/renderer/index.html'), popup: fromRoot('./app/renderer/popup.html') } },
   },
   server: { strictPort: false },
 });

@@ -13,8 +13,12 @@ const steps = [
   ['lint', ['run', 'lint']],
   ['unit (vitest)', ['run', 'test:unit']],
   ['native (vitest)', ['run', 'test:native']],
-  // Brief in the test run; `npm run fuzz -- --seconds 600` for a real session.
-  ['fuzz (libFuzzer, 5 s per parser family)', ['run', 'fuzz', '--', '--seconds', '5']],
+  // The addon rebuilt with ASan + UBSan (native/build-asan) under the same suite: 2-3 min to build, under 1 min to run.
+  ['native under sanitizers (ASan + UBSan)', ['run', 'test:sanitize']],
+  // 30 s per parser family, as the issue asks: 9 families, about 5 min of a 90 min CI budget.
+  // `npm run fuzz -- --seconds 600` for a real session.
+  ['fuzz (libFuzzer, 30 s per parser family)', ['run', 'fuzz', '--', '--seconds', '30']],
+  ['electronegativity (Electron security checks)', ['run', 'electronegativity']],
   ['app build', ['run', 'build:app']],
   ['e2e (playwright)', ['run', 'test:e2e']],
 ];

@@ -36,6 +36,9 @@ const api: MonitorApi = {
     ipcRenderer.invoke(CHANNELS.getProcessDetails, request).then((r: Result<Awaited<ReturnType<MonitorApi['getProcessDetails']>>>) => settle(r)),
   getConnections: (request) =>
     ipcRenderer.invoke(CHANNELS.getConnections, request).then((r: Result<Awaited<ReturnType<MonitorApi['getConnections']>>>) => settle(r)),
+  getSettings: () => ipcRenderer.invoke(CHANNELS.getSettings).then((r: Result<Awaited<ReturnType<MonitorApi['getSettings']>>>) => settle(r)),
+  updateSettings: (patch) => ipcRenderer.invoke(CHANNELS.updateSettings, patch).then((r: Result<Awaited<ReturnType<MonitorApi['updateSettings']>>>) => settle(r)),
+  getAlertHistory: () => ipcRenderer.invoke(CHANNELS.getAlertHistory).then((r: Result<Awaited<ReturnType<MonitorApi['getAlertHistory']>>>) => settle(r)),
   onSnapshot(listener) {
     if (typeof listener !== 'function') throw new TypeError('onSnapshot needs a function');
     if (listeners.size === 0) {

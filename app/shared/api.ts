@@ -1,4 +1,5 @@
 import type { ConnectionSample, HostInfo, Snapshot, SystemInfo } from './payloads';
+import type { AlertEvent, Settings, SettingsPatch } from './settings';
 import type { GetConnectionsRequest, GetHistoryRequest, GetProcessDetailsRequest, KillTreeRequest, ProcessActionRequest, SetIntervalRequest, SetTopicsRequest } from './schemas';
 
 /**
@@ -39,6 +40,12 @@ export interface MonitorApi {
    * NO_SUCH_PROCESS when the pid has exited or names another process now.
    */
   getProcessDetails(request: GetProcessDetailsRequest): Promise<Record<string, unknown>>;
+  /** The host's settings (tick length, tray behaviour, alert rules). */
+  getSettings(): Promise<Settings>;
+  /** Change some settings and save them; answers the whole new settings (refused in read-only mode). */
+  updateSettings(patch: SettingsPatch): Promise<Settings>;
+  /** Alert rules' firing and resolved events, oldest first, the last ALERT_HISTORY_LIMIT. */
+  getAlertHistory(): Promise<AlertEvent[]>;
   /** Called with every new tick until the returned function is called. */
   onSnapshot(listener: (snapshot: Snapshot) => void): () => void;
 }

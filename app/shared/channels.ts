@@ -12,6 +12,9 @@ export const CHANNELS = {
   processAction: 'procyon:processAction',
   killTree: 'procyon:killTree',
   getProcessDetails: 'procyon:getProcessDetails',
+  getSettings: 'procyon:getSettings',
+  updateSettings: 'procyon:updateSettings',
+  getAlertHistory: 'procyon:getAlertHistory',
 } as const satisfies Record<MonitorOperation, string>;
 
 /** Events and subscription control, main ↔ renderer. */

@@ -13,6 +13,8 @@ export const API_ERROR_CODES = [
   'TIMEOUT_EXPIRED',
   'UNSUPPORTED',
   'UNAVAILABLE',
+  /** The host runs but its native collector failed to load: nothing can be read. */
+  'ADDON_UNAVAILABLE',
   'INTERNAL',
 ] as const;
 

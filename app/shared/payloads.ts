@@ -1,3 +1,6 @@
+import type { ProcessDelta } from './process-delta';
+import type { AlertEvent } from './settings';
+
 // What crosses the boundary between host and UI. Field names are psutil's in
 // camelCase, units are psutil's (bytes, seconds, percent 0..100); times are ms
 // since the epoch because that is what charts and Date want.
@@ -144,7 +147,12 @@ export interface SwapSample {
  * What a client asks the host to sample. CPU totals, memory and swap are
  * always sampled (the tray shows them); the rest only while some client shows them.
  */
-export const TOPICS = ['cpu', 'disks', 'partitions', 'network', 'sensors', 'battery', 'processes'] as const;
+/**
+ * Process-table columns that cost a file read (or a directory listing) per
+ * process per tick: sampled only while some client shows that column.
+ */
+export const PROCESS_COLUMN_TOPICS = ['processFds', 'processCtxSwitches', 'processUss'] as const;
+export const TOPICS = ['cpu', 'disks', 'partitions', 'network', 'sensors', 'battery', 'processes', ...PROCESS_COLUMN_TOPICS] as const;
 export type Topic = (typeof TOPICS)[number];
 
 /**
@@ -177,6 +185,15 @@ export interface Snapshot {
    * keeps no process rows (5,000 rows × an hour of ticks would not be flat memory).
    */
   processes?: ProcessRow[];
+  /**
+   * The live stream's form of `processes` (onSnapshot never carries
+   * `processes`): the changes since the table this receiver was last sent, or
+   * the whole table (base null) the first time. Sent only to receivers that
+   * subscribed to the 'processes' topic. getSnapshot() returns `processes`.
+   */
+  processDelta?: ProcessDelta;
+  /** Alert episodes that started or ended on this tick; present only when there are some (live only, like processes). */
+  alerts?: AlertEvent[];
   /** Topics that failed this tick, with why (the others are still there). */
   errors?: Partial<Record<Topic, { code: string; message: string }>>;
 }
@@ -209,6 +226,12 @@ export interface ProcessRow {
   writeBytesPerSec: number | null;
   terminal: string | null;
   cpuNum: number;
+  /** psutil's num_fds(); with the 'processFds' topic only; null when unreadable (another user's process). */
+  numFds?: number | null;
+  /** psutil's num_ctx_switches(), voluntary + involuntary; with the 'processCtxSwitches' topic only. */
+  ctxSwitches?: number | null;
+  /** psutil's memory_full_info().uss (smaps_rollup); with the 'processUss' topic only; null when unreadable. */
+  uss?: number | null;
 }
 
 /** psutil.users() entry. */
@@ -277,4 +300,6 @@ export interface HostInfo {
   readOnly: boolean;
   /** Which transport the UI is talking through. */
   transport: 'electron' | 'websocket';
+  /** The user the host runs as: whose processes "My processes" shows. Absent when it cannot be told. */
+  user?: string;
 }

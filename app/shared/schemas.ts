@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { TOPICS } from './payloads';
+import { MAX_INTERVAL_MS, MIN_INTERVAL_MS, SettingsPatch } from './settings';
 
 // One schema per operation's argument. Every transport validates with these
 // before the core sees a request, so bad input becomes INVALID_ARGUMENT in one
 // way everywhere. Objects are strict: unknown keys (including __proto__) are refused.
 
-export const MIN_INTERVAL_MS = 250;
-export const MAX_INTERVAL_MS = 60_000;
+export { MAX_INTERVAL_MS, MIN_INTERVAL_MS };
 export const MAX_HISTORY_SECONDS = 86_400;
 
 export const NoArgs = z.undefined();
@@ -98,7 +98,10 @@ export const requestSchemas = {
   processAction: ProcessActionRequest,
   killTree: KillTreeRequest,
   getProcessDetails: GetProcessDetailsRequest,
+  getSettings: NoArgs,
+  updateSettings: SettingsPatch,
+  getAlertHistory: NoArgs,
 } as const;
 
 /** Operations that change host state: refused when the host is read-only. */
-export const MUTATING_OPERATIONS = new Set<string>(['setInterval', 'processAction', 'killTree']);
+export const MUTATING_OPERATIONS = new Set<string>(['setInterval', 'processAction', 'killTree', 'updateSettings']);

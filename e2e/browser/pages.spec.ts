@@ -55,7 +55,7 @@ test('keyboard: Alt+digit jumps to a page, arrow keys walk the sidebar', async (
   await page.keyboard.press('ArrowUp');
   await expect(page).toHaveURL(/#\/$/);
   await page.keyboard.press('End');
-  await expect(page.getByRole('heading', { level: 2, name: 'System' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Settings' })).toBeVisible();
   // Every button, link and form control has an accessible name.
   for (const hash of ['#/', '#/cpu', '#/network']) {
     await page.goto(`${served.origin}/${hash}`);

@@ -1,4 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
+import { readdirSync, readFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import path from 'node:path';
 import { openPage, SCREENSHOTS } from '../support/dashboard';
 import { collectorProc, exited, findProcess, grid, parseBytes, procStat, procState, row, Spawned, visibleColumn } from '../support/processes';
@@ -63,6 +65,26 @@ test('the table lists real processes, finds one by search and sorts by CPU and m
   await expect(row(page, child.pid!)).toBeVisible();
 });
 
+test('"My processes" shows the processes of the user Procyon runs as, not another user\'s', async ({ page }) => {
+  const me = userInfo().username;
+  const mine = target('mine');
+  // The same marker, run as nobody (the tests run as root; setpriv drops to uid 65534).
+  const theirs = spawned.bash('exec setpriv --reuid=65534 --regid=65534 --clear-groups bash -c "exec -a procyon-e2e-mine sleep 300"');
+  await openProcesses(page);
+  await page.getByRole('searchbox', { name: 'Search processes' }).fill('procyon-e2e-mine');
+  await expect(row(page, mine.pid!)).toBeVisible();
+  await expect(row(page, theirs.pid!)).toBeVisible();
+  await expect(row(page, theirs.pid!)).toContainText('nobody');
+
+  const myProcesses = page.getByRole('checkbox', { name: 'My processes' });
+  await myProcesses.check();
+  await expect(page.getByRole('combobox', { name: 'User' })).toHaveValue(me);
+  await expect(row(page, mine.pid!)).toBeVisible();
+  await expect(row(page, theirs.pid!)).toHaveCount(0);
+  await myProcesses.uncheck();
+  await expect(row(page, theirs.pid!)).toBeVisible();
+});
+
 test('details: every tab against the collector', async ({ page }) => {
   const child = target('details');
   const pid = child.pid!;
@@ -108,7 +130,13 @@ test('details: every tab against the collector', async ({ page }) => {
   await shot(page, 'details-environment');
 
   await panel.getByRole('tab', { name: 'Limits' }).click();
-  await expect(panel.getByTestId('limits-missing')).toContainText('not available from this host yet');
+  // Every RLIMIT_*, as /proc/PID/limits has them ("unlimited" is RLIM_INFINITY).
+  const limits = panel.getByRole('table', { name: 'Limits' });
+  await expect(limits.locator('tbody tr')).toHaveCount(16);
+  const [, soft, hard] = /^Max open files\s+(\S+)\s+(\S+)/m.exec(readFileSync(`/proc/${pid}/limits`, 'utf8'))!;
+  await expect(limits.getByRole('row').filter({ hasText: 'RLIMIT_NOFILE' })).toHaveText(new RegExp(`RLIMIT_NOFILE${soft}${hard}files`));
+  const [, cpuSoft] = /^Max cpu time\s+(\S+)/m.exec(readFileSync(`/proc/${pid}/limits`, 'utf8'))!;
+  await expect(limits.getByRole('row').filter({ hasText: 'RLIMIT_CPU' })).toContainText(cpuSoft!);
   await shot(page, 'details-limits');
 
   // Connections: the serve process itself listens on the port we talk to.
@@ -213,6 +241,27 @@ test('tree view shows a parent with its children, collapsible, with totals', asy
   await expect(kids).toHaveCount(0);
   await p.getByRole('button', { name: 'Expand bash' }).click();
   await expect(kids).toHaveCount(2);
+});
+
+test('the optional columns (file descriptors, context switches, unique memory) show /proc\'s values, read only while shown', async ({ page }) => {
+  const child = target('columns'); // holds fd 3 open besides 0-2
+  await openProcesses(page);
+  await findProcess(page, 'procyon-e2e-columns', child.pid!);
+  await expect(grid(page).getByRole('columnheader', { name: 'FDs' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Columns & options' }).click();
+  for (const name of ['Open file descriptors', 'Context switches', 'Unique memory (USS)']) await page.getByRole('checkbox', { name }).check();
+  await page.keyboard.press('Escape');
+  const pid = child.pid!;
+  // The next tick carries them (the page asked the host for the extra topics).
+  await expect.poll(async () => (await visibleColumn(page, 'FDs'))[0], { timeout: 10_000 }).toBe(String(readdirSync(`/proc/${pid}/fd`).length));
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const ctx = Number(/voluntary_ctxt_switches:\s+(\d+)/.exec(status)![1]) + Number(/nonvoluntary_ctxt_switches:\s+(\d+)/.exec(status)![1]);
+  await expect.poll(async () => (await visibleColumn(page, 'Ctx sw'))[0]).toBe(String(ctx));
+  const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+  const uss = ['Private_Clean', 'Private_Dirty', 'Private_Hugetlb'].reduce((sum, k) => sum + Number(new RegExp(`^${k}:\\s+(\\d+) kB`, 'm').exec(rollup)?.[1] ?? 0), 0) * 1024;
+  // Shown to three significant figures.
+  await expect.poll(async () => Math.abs(parseBytes((await visibleColumn(page, 'USS'))[0]!) - uss) / uss).toBeLessThan(0.01);
+  await shot(page, 'optional-columns');
 });
 
 test('columns persist, multi-select acts on each and reports each result', async ({ page }) => {

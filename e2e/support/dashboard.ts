@@ -3,7 +3,12 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { REPO, type Served } from './serve';
 
-export const SCREENSHOTS = path.join(REPO, 'docs', 'screenshots');
+/**
+ * Where the browser suite saves its pictures: e2e/artifacts/screenshots (not
+ * versioned), so a test run leaves the tree clean. `npm run screenshots`
+ * points it at docs/screenshots to refresh the README's.
+ */
+export const SCREENSHOTS = process.env.PROCYON_SCREENSHOTS ? path.resolve(REPO, process.env.PROCYON_SCREENSHOTS) : path.join(REPO, 'e2e', 'artifacts', 'screenshots');
 
 /** One reading straight from the collector, as the CLI prints it: the truth the UI must match. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -10,9 +10,14 @@ export interface Served {
   stop(): Promise<void>;
 }
 
-/** Starts the built `procyon serve` as a user would, and reads the URL it prints. */
+/**
+ * Starts the built `procyon serve` as a user would, and reads the URL it
+ * prints. Settings stay in memory unless the spec names a file (--settings),
+ * so specs neither share state nor write the user's ~/.config.
+ */
 export function startServe(args: string[] = []): Promise<Served> {
-  const child = spawn(process.execPath, [path.join(REPO, 'bin', 'procyon.js'), 'serve', '--port', '0', ...args], {
+  const settings = args.includes('--settings') || args.includes('--no-settings') ? [] : ['--no-settings'];
+  const child = spawn(process.execPath, [path.join(REPO, 'bin', 'procyon.js'), 'serve', '--port', '0', ...settings, ...args], {
     cwd: REPO,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -2,9 +2,10 @@
 // per /proc and /sys parser family (clang, with ASan and UBSan), seeds it from
 // the captured fixture trees, runs each for N seconds, and replays the inputs
 // kept in regressions/. A crash, a leak or a sanitizer report fails the run
-// and the input is saved under regressions/<target>/ to stay a test.
+// and the input is saved under regressions/<target>/ to stay a test. Executions,
+// rate and time per target go to build-fuzz/summary.json (--summary FILE).
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +16,9 @@ const native = path.resolve(here, '..');
 const fixture = path.resolve(native, '../../shared/fixtures/prometheus-procfs');
 const out = path.join(native, 'build-fuzz');
 
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '60' }, only: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { seconds: { type: 'string', default: '60' }, only: { type: 'string' }, summary: { type: 'string', default: path.join(out, 'summary.json') } },
+});
 const seconds = Number(values.seconds);
 if (!Number.isInteger(seconds) || seconds < 1) {
   console.error('fuzz: --seconds must be a whole number ≥ 1');
@@ -117,6 +120,7 @@ for (const name of targets) {
     }
   }
   const corpus = mkdtempSync(path.join(os.tmpdir(), `procyon-corpus-${name}-`));
+  const t0 = Date.now();
   const r = run(bin, [
     corpus,
     seedDir(name),
@@ -127,14 +131,32 @@ for (const name of targets) {
     '-print_final_stats=1',
     `-artifact_prefix=${regressions}/`,
   ], { env: { ...process.env, ASAN_OPTIONS: 'detect_leaks=1', UBSAN_OPTIONS: 'print_stacktrace=1:halt_on_error=1' } });
-  const execs = Number(/stat::number_of_executed_units:\s*(\d+)/.exec(r.stderr)?.[1] ?? 0);
+  const stat = (key) => Number(new RegExp(`stat::${key}:\\s*(\\d+)`).exec(r.stderr)?.[1] ?? 0);
+  const execs = stat('number_of_executed_units');
   const ok = r.status === 0;
   if (!ok) console.error(r.stderr.slice(-6000));
-  results.push({ name, ok, execs, note: ok ? '' : `crash input saved under native/fuzz/regressions/${name}/` });
+  results.push({
+    name,
+    ok,
+    execs,
+    seconds: Number(((Date.now() - t0) / 1000).toFixed(1)),
+    execsPerSecond: stat('average_exec_per_sec'),
+    newUnits: stat('new_units_added'),
+    peakRssMb: stat('peak_rss_mb'),
+    regressionsReplayed: kept.length,
+    note: ok ? '' : `crash input saved under native/fuzz/regressions/${name}/`,
+  });
 }
 
 console.log(`\nfuzz: ${seconds} s per target, ASan + UBSan + LeakSanitizer`);
-for (const r of results) console.log(`${r.ok ? 'ok  ' : 'FAIL'}  ${r.name.padEnd(16)} ${String(r.execs).padStart(10)} execs  ${r.note}`);
+for (const r of results) {
+  const rate = r.execsPerSecond ? `${String(r.execsPerSecond).padStart(7)}/s` : '';
+  console.log(`${r.ok ? 'ok  ' : 'FAIL'}  ${r.name.padEnd(16)} ${String(r.execs).padStart(10)} execs ${rate} ${r.seconds ?? ''}${r.seconds ? ' s' : ''}  ${r.note}`);
+}
+// Kept for the README's figures and for comparing runs: one row per target.
+mkdirSync(path.dirname(path.resolve(values.summary)), { recursive: true });
+writeFileSync(values.summary, `${JSON.stringify({ secondsPerTarget: seconds, finishedAt: new Date().toISOString(), targets: results }, null, 2)}\n`);
+console.log(`summary: ${path.relative(process.cwd(), path.resolve(values.summary))}`);
 const failed = results.filter((r) => !r.ok).length;
 console.log(`${results.length - failed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

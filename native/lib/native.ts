@@ -3,7 +3,7 @@
 
 import path from 'node:path';
 
-import { fromNative } from './errors';
+import { Unsupported, fromNative } from './errors';
 import type { ResolvedRoots } from './roots';
 import type { CpuTimes, SwapMemory, VirtualMemory } from './types';
 // --- cpu (stats, freq, load), disks, other system info ---
@@ -58,9 +58,14 @@ export interface NativeBinding {
 }
 
 function load(): NativeBinding {
+  // PROCYON_ADDON_PATH loads one exact file instead: the sanitizer build
+  // (scripts/sanitize.mjs), or a missing path to test how hosts cope.
+  const override = process.env.PROCYON_ADDON_PATH;
   const buildDir = path.join(__dirname, '..', 'build');
   // Release is what `npm ci` builds; Debug only with PROCYON_DEBUG_NATIVE.
-  const candidates = ['Release', 'Debug'].map((config) => path.join(buildDir, config, 'procyon_collector.node'));
+  const candidates = override
+    ? [path.resolve(override)]
+    : ['Release', 'Debug'].map((config) => path.join(buildDir, config, 'procyon_collector.node'));
   const failures: string[] = [];
   for (const candidate of candidates) {
     try {
@@ -68,17 +73,53 @@ function load(): NativeBinding {
       return require(candidate) as NativeBinding;
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      if (code !== 'MODULE_NOT_FOUND') throw err;
+      if (code !== 'MODULE_NOT_FOUND') {
+        // Wrong platform, architecture or Node ABI: dlopen's own words are the useful part.
+        throw new Unsupported(`the native addon ${candidate} cannot be loaded: ${(err as Error).message}`, { path: candidate, cause: err });
+      }
       failures.push(candidate);
     }
   }
-  throw new Error(
-    `@procyon/collector: the native addon is not built (looked for ${failures.join(', ')}); ` +
+  if (override) throw new Unsupported(`there is no native addon at ${failures[0]} (named by PROCYON_ADDON_PATH)`, { path: failures[0] });
+  throw new Unsupported(
+    `the native addon is not built (looked for ${failures.join(', ')}); ` +
       'run `npm run build --workspace @procyon/collector`',
+    { path: failures[0] },
   );
 }
 
-export const binding: NativeBinding = load();
+// Loaded on first use rather than at import, so a host whose addon is missing
+// or built for another platform can still start and say what is wrong.
+let loaded: NativeBinding | undefined;
+let loadFailure: Unsupported | undefined;
+
+function loadOnce(): NativeBinding {
+  if (loaded) return loaded;
+  if (loadFailure) throw loadFailure;
+  try {
+    loaded = load();
+    return loaded;
+  } catch (err) {
+    loadFailure = err instanceof Unsupported ? err : new Unsupported(`the native addon cannot be loaded: ${String(err)}`, { cause: err });
+    throw loadFailure;
+  }
+}
+
+/** Why the addon cannot be loaded, or null when it loads. Loads it if nothing has yet. */
+export function addonLoadError(): Unsupported | null {
+  try {
+    loadOnce();
+    return null;
+  } catch (err) {
+    return err as Unsupported;
+  }
+}
+
+export const binding: NativeBinding = new Proxy({} as NativeBinding, {
+  get: (_target, name) => Reflect.get(loadOnce(), name),
+  // Tests wrap a binding function to count trips to the worker.
+  set: (_target, name, value) => Reflect.set(loadOnce(), name, value),
+});
 
 export async function callAsync<T>(call: () => Promise<T>): Promise<T> {
   try {

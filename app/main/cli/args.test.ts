@@ -1,9 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { parseCommand, UsageError } from './args';
+import { defaultSettingsFile, parseCommand, UsageError } from './args';
 
 describe('procyon CLI arguments', () => {
-  it('serve defaults to loopback, a fixed port, 1 s ticks', () => {
-    expect(parseCommand(['serve'])).toEqual({ kind: 'serve', host: '127.0.0.1', port: 7317, readOnly: false, intervalMs: 1000, allowHosts: [], metrics: { mode: 'ui' } });
+  it('serve defaults to loopback, a fixed port, the saved interval and the default settings file', () => {
+    expect(parseCommand(['serve'])).toEqual({ kind: 'serve', host: '127.0.0.1', port: 7317, readOnly: false, allowHosts: [], metrics: { mode: 'ui' } });
+  });
+
+  it('serve: --settings names the file, --no-settings keeps them in memory', () => {
+    expect(parseCommand(['serve', '--settings', '/tmp/s.json'])).toMatchObject({ settingsFile: '/tmp/s.json' });
+    expect(parseCommand(['serve', '--no-settings'])).toMatchObject({ settingsFile: null });
+    expect(() => parseCommand(['serve', '--no-settings', '--settings', '/tmp/s.json'])).toThrow(/contradict/);
+    expect(() => parseCommand(['serve', '--settings', ''])).toThrow(/needs a file path/);
+    expect(() => parseCommand(['ps', '--settings', '/tmp/s.json'])).toThrow(/does not apply/);
+  });
+
+  it('the default settings file follows XDG_CONFIG_HOME when it is absolute', () => {
+    expect(defaultSettingsFile({ XDG_CONFIG_HOME: '/cfg' }, '/home/u')).toBe('/cfg/procyon/settings.json');
+    expect(defaultSettingsFile({}, '/home/u')).toBe('/home/u/.config/procyon/settings.json');
+    expect(defaultSettingsFile({ XDG_CONFIG_HOME: 'relative' }, '/home/u')).toBe('/home/u/.config/procyon/settings.json');
   });
 
   it('serve takes host, port, read-only, interval and roots', () => {

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { MAX_INTERVAL_MS, MAX_PID, MIN_INTERVAL_MS } from '../../shared';
 import { PS_SORT_FIELDS, type PsSortField } from './ps';
@@ -25,7 +26,10 @@ serve:
   --host HOST       address to bind (default 127.0.0.1; anything else is reachable from the network)
   --port N          port (default 7317; 0 picks a free one)
   --read-only       refuse every operation that changes something
-  --interval MS     tick length in ms (${MIN_INTERVAL_MS}..${MAX_INTERVAL_MS}, default 1000)
+  --interval MS     tick length in ms for this run (${MIN_INTERVAL_MS}..${MAX_INTERVAL_MS}; default: the saved one, else 1000)
+  --settings FILE   the settings file (interval, alert rules; default
+                    $XDG_CONFIG_HOME/procyon/settings.json, else ~/.config/procyon/settings.json)
+  --no-settings     keep settings in memory only: nothing read or saved
   --allow-host NAME also accept this Host header (a DNS name in front of a non-loopback bind)
 
 serve, Prometheus metrics (GET /metrics; see the README):
@@ -67,7 +71,10 @@ export type Command =
       host: string;
       port: number;
       readOnly: boolean;
-      intervalMs: number;
+      /** Absent: the saved interval. */
+      intervalMs?: number;
+      /** The settings file; null: in memory only; absent: the default place (defaultSettingsFile). */
+      settingsFile?: string | null;
       allowHosts: string[];
       metrics: MetricsConfig;
       procfs?: string;
@@ -124,6 +131,13 @@ function intOption(name: string, raw: string | undefined, min: number, max: numb
   return n;
 }
 
+/** The XDG place for the settings file: $XDG_CONFIG_HOME/procyon/settings.json, else ~/.config/procyon/settings.json. */
+export function defaultSettingsFile(env: Record<string, string | undefined>, home: string): string {
+  // The XDG spec says a relative XDG_CONFIG_HOME is invalid and to be ignored.
+  const base = env.XDG_CONFIG_HOME && path.isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : path.join(home, '.config');
+  return path.join(base, 'procyon', 'settings.json');
+}
+
 /** Pure: argv (without node and script) → what to do. Throws UsageError on bad input. */
 export function parseCommand(argv: string[]): Command {
   let parsed;
@@ -142,6 +156,8 @@ export function parseCommand(argv: string[]): Command {
         'read-only': { type: 'boolean' },
         interval: { type: 'string' },
         'allow-host': { type: 'string', multiple: true },
+        settings: { type: 'string' },
+        'no-settings': { type: 'boolean' },
         'metrics-only': { type: 'boolean' },
         'no-metrics': { type: 'boolean' },
         'metrics-host': { type: 'string' },
@@ -170,36 +186,39 @@ export function parseCommand(argv: string[]): Command {
   switch (cmd) {
     case 'serve':
       misplaced(['json', 'sort', 'tree', 'user', 'yes']);
+      if (v.settings !== undefined && v['no-settings']) throw new UsageError('--settings and --no-settings contradict each other');
+      if (v.settings === '') throw new UsageError('--settings needs a file path');
       return {
         kind: 'serve',
         host: v.host ?? '127.0.0.1',
         port: intOption('port', v.port, 0, 65535, 7317),
         readOnly: v['read-only'] ?? false,
-        intervalMs: intOption('interval', v.interval, MIN_INTERVAL_MS, MAX_INTERVAL_MS, 1000),
+        ...(v.interval !== undefined && { intervalMs: intOption('interval', v.interval, MIN_INTERVAL_MS, MAX_INTERVAL_MS, 1000) }),
+        ...(v['no-settings'] ? { settingsFile: null } : v.settings !== undefined && { settingsFile: v.settings }),
         allowHosts: v['allow-host'] ?? [],
         metrics: metricsConfig(v),
         ...roots,
       };
     case 'snapshot':
-      misplaced([...METRICS_OPTIONS, 'host', 'port', 'read-only', 'interval', 'allow-host', 'sort', 'tree', 'user', 'yes']);
+      misplaced([...METRICS_OPTIONS, 'host', 'port', 'read-only', 'interval', 'allow-host', 'settings', 'no-settings', 'sort', 'tree', 'user', 'yes']);
       return { kind: 'snapshot', json: v.json ?? false, ...roots };
     case 'ps': {
-      misplaced([...METRICS_OPTIONS, 'host', 'port', 'read-only', 'interval', 'allow-host', 'yes']);
+      misplaced([...METRICS_OPTIONS, 'host', 'port', 'read-only', 'interval', 'allow-host', 'settings', 'no-settings', 'yes']);
       const sort = v.sort ?? 'cpuPercent';
       if (!(PS_SORT_FIELDS as readonly string[]).includes(sort)) throw new UsageError(`--sort must be one of ${PS_SORT_FIELDS.join(', ')}, got ${JSON.stringify(sort)}`);
       return { kind: 'ps', json: v.json ?? false, sort: sort as PsSortField, tree: v.tree ?? false, ...(v.user !== undefined && { user: v.user }), ...roots };
     }
     case 'proc':
-      misplaced([...METRICS_OPTIONS, 'host', 'port', 'read-only', 'interval', 'allow-host', 'sort', 'tree', 'user', 'yes']);
+      misplaced([...METRICS_OPTIONS, 'host', 'port', 'read-only', 'interval', 'allow-host', 'settings', 'no-settings', 'sort', 'tree', 'user', 'yes']);
       return { kind: 'proc', pid: pidArg(positionals[1]), json: v.json ?? false, ...roots };
     case 'terminate':
     case 'kill':
     case 'suspend':
     case 'resume':
-      misplaced([...METRICS_OPTIONS, 'host', 'port', 'read-only', 'interval', 'allow-host', 'sort', 'tree', 'user', 'json', 'sysfs']);
+      misplaced([...METRICS_OPTIONS, 'host', 'port', 'read-only', 'interval', 'allow-host', 'settings', 'no-settings', 'sort', 'tree', 'user', 'json', 'sysfs']);
       return { kind: 'act', action: cmd, pid: pidArg(positionals[1]), yes: v.yes ?? false, ...(v.procfs !== undefined && { procfs: v.procfs }) };
     case 'renice': {
-      misplaced([...METRICS_OPTIONS, 'host', 'port', 'read-only', 'interval', 'allow-host', 'sort', 'tree', 'user', 'json', 'sysfs']);
+      misplaced([...METRICS_OPTIONS, 'host', 'port', 'read-only', 'interval', 'allow-host', 'settings', 'no-settings', 'sort', 'tree', 'user', 'json', 'sysfs']);
       const raw = positionals[2];
       if (raw === undefined || !/^-?\d+$/.test(raw) || Number(raw) < -20 || Number(raw) > 19) {
         throw new UsageError(`renice needs a nice value from -20 to 19, got ${JSON.stringify(raw ?? '')}`);

@@ -1,12 +1,14 @@
+import os from 'node:os';
 import path from 'node:path';
 import { startHost } from '../core/host';
 import { toApiErrorPayload } from '../core/errors';
+import { collectorUnavailable } from '../core/unavailable-host';
 import { VERSION } from '../core/version';
 import { isLoopback } from '../server/auth';
 import { MetricsExporter } from '../server/metrics-exporter';
 import { listenerToken, startMetricsServer } from '../server/metrics-http';
 import { startServer } from '../server/server';
-import { METRICS_TOKEN_PATTERN, parseCommand, USAGE, UsageError, type Command } from './args';
+import { defaultSettingsFile, METRICS_TOKEN_PATTERN, parseCommand, USAGE, UsageError, type Command } from './args';
 import { formatSnapshotText } from './report';
 import { collectSnapshot } from './snapshot';
 import { arrangePs, collectPs, formatPs } from './ps';
@@ -33,8 +35,14 @@ async function serve(cmd: Extract<Command, { kind: 'serve' }>): Promise<void> {
   const m = cmd.metrics;
   const givenToken = givenMetricsToken(cmd);
   const roots = rootsOf(cmd);
-  const host = await startHost({ roots, intervalMs: cmd.intervalMs, readOnly: cmd.readOnly, transport: 'websocket' });
-  const exporter = m.mode === 'off' ? null : new MetricsExporter({ sampler: host.sampler, connect: host.connect, roots });
+  const settingsFile = cmd.settingsFile === undefined ? defaultSettingsFile(process.env, os.homedir()) : cmd.settingsFile;
+  const host = await startHost({ roots, ...(cmd.intervalMs !== undefined && { intervalMs: cmd.intervalMs }), readOnly: cmd.readOnly, transport: 'websocket', settingsFile });
+  if (host.unavailable) {
+    // The page still loads and says what is wrong; metrics alone would have nothing to say.
+    if (m.mode === 'only') throw host.unavailable;
+    console.error(`procyon: ${host.unavailable.code}: ${host.unavailable.message}\nServing a page that explains this; no data will be collected.`);
+  }
+  const exporter = m.mode === 'off' || host.unavailable ? null : new MetricsExporter({ sampler: host.sampler, connect: host.connect, roots });
   await exporter?.start();
   const closers: (() => Promise<void>)[] = [];
 
@@ -85,6 +93,9 @@ export async function main(argv: string[]): Promise<number> {
     throw err;
   }
   try {
+    // Serve starts regardless (its page explains); every other command needs the collector.
+    const unavailable = cmd.kind === 'help' || cmd.kind === 'version' || cmd.kind === 'serve' ? null : collectorUnavailable();
+    if (unavailable) throw unavailable;
     switch (cmd.kind) {
       case 'help':
         console.log(USAGE);

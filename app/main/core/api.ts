@@ -1,10 +1,12 @@
 import os from 'node:os';
-import type { HostInfo, MonitorApi, Snapshot } from '../../shared';
+import type { AlertEvent, HostInfo, MonitorApi } from '../../shared';
 import type { CollectorRoots, StaticFacts } from './collector';
 import { connections } from './connections';
 import { ProcessController } from './control';
+import { feedOf, type FeedListener } from './live-feed';
 import { collectProc } from './process-details';
 import type { Sampler } from './sampler';
+import { createSettingsStore, type SettingsStore } from './settings';
 import { systemInfo } from './system-info';
 import type { TopicRegistry } from './topics';
 
@@ -15,7 +17,20 @@ export interface HostApiOptions {
   facts: StaticFacts;
   roots: CollectorRoots;
   topics: TopicRegistry;
+  /** The host's settings; absent: a fresh in-memory store (tests, tools). */
+  settings?: SettingsStore;
+  /** The host's alert events, oldest first; absent: none. */
+  alertHistory?: () => AlertEvent[];
 }
+
+function currentUser(): string | null {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return null; // a uid with no passwd entry (some containers)
+  }
+}
+const hostUser = currentUser();
 
 /** MonitorApi for one client (a window, a socket), plus what to do when it goes. */
 export interface ClientApi extends MonitorApi {
@@ -29,7 +44,10 @@ export interface ClientApi extends MonitorApi {
  */
 export function createMonitorApi(sampler: Sampler, options: HostApiOptions): ClientApi {
   const client = options.topics.register();
+  // Made before any subscription so that it sees every tick first.
+  const feed = feedOf(sampler);
   const control = new ProcessController(options.roots);
+  const settings = options.settings ?? createSettingsStore();
   const unsubscribers = new Set<() => void>();
   return {
     async getInfo() {
@@ -45,6 +63,7 @@ export function createMonitorApi(sampler: Sampler, options: HostApiOptions): Cli
         historyCapacity: sampler.historyCapacity,
         readOnly: options.readOnly,
         transport: options.transport,
+        ...(hostUser && { user: hostUser }),
       };
     },
     async getSnapshot() {
@@ -55,7 +74,20 @@ export function createMonitorApi(sampler: Sampler, options: HostApiOptions): Cli
     },
     async setInterval({ ms }) {
       sampler.setIntervalMs(ms);
+      // The tick length applies even when it cannot be saved (a read-only home): say so, keep going.
+      await settings.update({ intervalMs: ms }).catch((err: unknown) => console.warn('procyon: interval not saved:', err instanceof Error ? err.message : err));
       return { intervalMs: sampler.intervalMs };
+    },
+    async getSettings() {
+      return settings.get();
+    },
+    async updateSettings(patch) {
+      const next = await settings.update(patch);
+      if (patch.intervalMs !== undefined && sampler.intervalMs !== next.intervalMs) sampler.setIntervalMs(next.intervalMs);
+      return next;
+    },
+    async getAlertHistory() {
+      return options.alertHistory?.() ?? [];
     },
     async setTopics({ topics }) {
       options.topics.set(client, topics);
@@ -78,10 +110,18 @@ export function createMonitorApi(sampler: Sampler, options: HostApiOptions): Cli
       await control.resolve({ pid, createTime });
       return collectProc(pid, options.roots);
     },
-    onSnapshot(listener: (s: Snapshot) => void) {
-      sampler.on('snapshot', listener);
+    onSnapshot(listener: FeedListener) {
+      // Each subscription starts with a full process table, then gets change lists against what it was sent.
+      let lastSeq: number | null = null;
+      const onTick = () => {
+        const form = feed.formFor(options.topics.has(client, 'processes'), lastSeq);
+        if (!form) return;
+        const delivered = listener(form) !== false;
+        lastSeq = form.processDelta && delivered ? form.seq : null;
+      };
+      sampler.on('snapshot', onTick);
       const off = () => {
-        sampler.off('snapshot', listener);
+        sampler.off('snapshot', onTick);
         unsubscribers.delete(off);
       };
       unsubscribers.add(off);

@@ -1,6 +1,6 @@
 import * as native from '@procyon/collector';
 import type { Battery, CpuFreq, ProcessTableResult, CpuStats, CpuTimes, DiskIoCounters, DiskPartition, DiskUsage, Fan, NetIoCounters, NicStats, SnapshotTopic, Temperature } from '@procyon/collector';
-import type { MemorySample, Topic } from '../../shared';
+import { PROCESS_COLUMN_TOPICS, type MemorySample, type Topic } from '../../shared';
 import { errorSummary } from './errors';
 
 /** Where the collector reads /proc and /sys from (tests and --procfs/--sysfs point it at captured trees). */
@@ -54,7 +54,13 @@ const NATIVE_TOPICS: Record<Topic, readonly SnapshotTopic[]> = {
   sensors: ['sensorsTemperatures', 'sensorsFans'],
   battery: ['sensorsBattery'],
   processes: [],
+  processFds: [],
+  processCtxSwitches: [],
+  processUss: [],
 };
+
+/** The table fields each optional column topic adds. */
+const COLUMN_FIELDS = { processFds: 'numFds', processCtxSwitches: 'numCtxSwitches', processUss: 'uss' } as const satisfies Record<(typeof PROCESS_COLUMN_TOPICS)[number], native.ProcessTableFieldName>;
 
 /** What the process table shows; everything else about a process is read on demand (details). */
 const PROCESS_FIELDS = ['ppid', 'name', 'username', 'status', 'cpuTimes', 'memory', 'numThreads', 'nice', 'cmdline', 'io', 'terminal', 'cpuNum'] as const;
@@ -91,7 +97,7 @@ export class Collector {
     const [snap, table] = await Promise.all([
       native.systemSnapshot({ ...this.roots, topics: [...wanted], diskUsagePaths: this.mountpoints }) as Promise<Partial<native.SystemSnapshot>>,
       topics.has('processes')
-        ? native.processTable({ ...this.roots, fields: PROCESS_FIELDS }).catch((err: unknown) => errorSummary(err))
+        ? native.processTable({ ...this.roots, fields: [...PROCESS_FIELDS, ...PROCESS_COLUMN_TOPICS.filter((t) => topics.has(t)).map((t) => COLUMN_FIELDS[t])] }).catch((err: unknown) => errorSummary(err))
         : Promise.resolve(undefined),
     ]);
 

@@ -66,5 +66,11 @@ function call(api: MonitorApi, op: MonitorOperation, arg: unknown): Promise<unkn
       return api.killTree(arg as Parameters<MonitorApi['killTree']>[0]);
     case 'getProcessDetails':
       return api.getProcessDetails(arg as Parameters<MonitorApi['getProcessDetails']>[0]);
+    case 'getSettings':
+      return api.getSettings();
+    case 'updateSettings':
+      return api.updateSettings(arg as Parameters<MonitorApi['updateSettings']>[0]);
+    case 'getAlertHistory':
+      return api.getAlertHistory();
   }
 }

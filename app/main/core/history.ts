@@ -51,8 +51,10 @@ export class History {
 
   push(s: Snapshot): void {
     // Process rows are live only: kept, they would make memory grow with the
-    // number of processes times the length of the history.
-    const kept = s.processes === undefined ? s : (({ processes: _rows, ...rest }) => rest)(s);
+    // number of processes times the length of the history. Alerts are live only
+    // too (getAlertHistory has them), and they are added to the tick after it
+    // is stored, so history keeps a copy rather than the emitted object.
+    const { processes: _rows, alerts: _alerts, ...kept } = s;
     this.raw.push(kept);
     for (const t of this.tiers) t.add(kept);
   }

@@ -1,8 +1,11 @@
-import type { HostInfo } from '../../shared';
+import type { ApiError, HostInfo } from '../../shared';
 import { createMonitorApi, type ClientApi } from './api';
 import { Collector, type CollectorRoots } from './collector';
+import { attachAlerts, type HostAlerts } from './host-alerts';
 import { Sampler } from './sampler';
+import { openSettings, type SettingsStore } from './settings';
 import { TopicRegistry } from './topics';
+import { collectorUnavailable, unavailableApi } from './unavailable-host';
 import { VERSION } from './version';
 
 export interface HostOptions {
@@ -10,6 +13,8 @@ export interface HostOptions {
   intervalMs?: number;
   readOnly?: boolean;
   transport: HostInfo['transport'];
+  /** Where the settings live; null or absent: in memory only. */
+  settingsFile?: string | null;
 }
 
 export interface Host {
@@ -18,22 +23,46 @@ export interface Host {
   /** A MonitorApi for one new client; dispose() it when the client goes. */
   connect(): ClientApi;
   stop(): void;
+  /** Set when the native collector failed to load: the host still serves, and every operation rejects with this. */
+  unavailable: ApiError | null;
+  /** The host's settings (interval, tray behaviour, alert rules). */
+  settings: SettingsStore;
+  alerts: HostAlerts;
 }
 
 /** Wires collector → sampler → per-client api; what Electron's main and serve mode both start. */
 export async function startHost(options: HostOptions): Promise<Host> {
   const roots = options.roots ?? {};
   const collector = new Collector(roots);
+  const settings = await openSettings(options.settingsFile ?? null);
+  const unavailable = collectorUnavailable();
+  if (unavailable) {
+    // A sampler that never starts: serve and Electron keep their shape, the page shows `unavailable`.
+    const alerts: HostAlerts = { onAlert: () => () => {}, history: () => [] };
+    return { sampler: new Sampler(collector), readOnly: options.readOnly ?? false, connect: () => unavailableApi(unavailable), stop: () => {}, unavailable, settings, alerts };
+  }
   const facts = await collector.readStatic();
   const topics = new TopicRegistry();
-  const sampler = new Sampler(collector, { ...(options.intervalMs !== undefined && { intervalMs: options.intervalMs }), topics: () => topics.union() });
+  // An explicit interval (serve --interval) is for this run; otherwise the saved one.
+  const sampler = new Sampler(collector, { intervalMs: options.intervalMs ?? settings.get().intervalMs, topics: () => topics.union() });
+  let savedInterval = settings.get().intervalMs;
+  settings.onChange((s) => {
+    // Only a change of the interval itself moves the sampler, so saving another setting keeps a --interval override.
+    if (s.intervalMs !== savedInterval && s.intervalMs !== sampler.intervalMs) sampler.setIntervalMs(s.intervalMs);
+    savedInterval = s.intervalMs;
+  });
+  // Before start and before any client: the first listener, so every later one sees the tick's alerts.
+  const alerts = attachAlerts(sampler, settings, topics);
   const readOnly = options.readOnly ?? false;
   sampler.on('error', (err) => console.error('procyon: sampling failed:', err instanceof Error ? err.message : err));
   sampler.start();
   return {
     sampler,
     readOnly,
-    connect: () => createMonitorApi(sampler, { version: VERSION, readOnly, transport: options.transport, facts, roots, topics }),
+    connect: () => createMonitorApi(sampler, { version: VERSION, readOnly, transport: options.transport, facts, roots, topics, settings, alertHistory: alerts.history }),
     stop: () => sampler.stop(),
+    unavailable: null,
+    settings,
+    alerts,
   };
 }

@@ -240,6 +240,10 @@ export function processRows(table: ProcessTableResult, prev: ProcessTableResult 
       writeBytesPerSec: rate?.writeBytesPerSec ?? null,
       terminal: row.terminal ?? null,
       cpuNum: row.cpuNum ?? 0,
+      // Only when their column is on screen (the table was asked for them).
+      ...(row.numFds !== undefined && { numFds: row.numFds }),
+      ...(row.numCtxSwitches !== undefined && { ctxSwitches: row.numCtxSwitches && row.numCtxSwitches.voluntary + row.numCtxSwitches.involuntary }),
+      ...(row.uss !== undefined && { uss: row.uss }),
     };
   });
 }

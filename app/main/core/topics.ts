@@ -18,6 +18,10 @@ export class TopicRegistry {
     if (this.byClient.has(client)) this.byClient.set(client, new Set(topics));
   }
 
+  has(client: number, topic: Topic): boolean {
+    return this.byClient.get(client)?.has(topic) ?? false;
+  }
+
   release(client: number): void {
     this.byClient.delete(client);
   }

@@ -97,7 +97,58 @@ describe('Electron IPC binding', () => {
     expect(a.sent.map(([c, s]) => [c, (s as Snapshot).seq])).toEqual([[EVENTS.snapshot, 2]]);
     expect(b.sent).toEqual([]);
     expect(foreign.sent).toEqual([]);
+    // What stays is the host's own live feed (one per sampler), not the window's subscription.
+    const before = sampler.listenerCount('snapshot');
     a.destroy();
-    expect(sampler.listenerCount('snapshot')).toBe(0);
+    expect(sampler.listenerCount('snapshot')).toBe(before - 1);
+    await sampler.tick();
+    expect(a.sent).toHaveLength(1);
+  });
+});
+
+describe('hidden windows and the popup', () => {
+  it('holds back a hidden window’s topics and restores what its page last asked for', async () => {
+    const collector = new Collector({ procfs: FIXTURE_PROC, sysfs: FIXTURE_SYS });
+    const sampler = new Sampler(collector);
+    const facts = await collector.readStatic();
+    const topics = new TopicRegistry();
+    const ipc = new RecordingIpc();
+    const binding = bindIpc(ipc, () => createMonitorApi(sampler, { version: '1', readOnly: false, transport: 'electron', facts, roots: {}, topics }), { readOnly: false }, (u) => u === APP_URL);
+    const wc = contents(7);
+    const ev = { sender: wc, senderFrame: wc.mainFrame };
+    await ipc.handlers.get(CHANNELS.setTopics)!(ev, { topics: ['processes', 'cpu'] });
+    expect([...topics.union()].sort()).toEqual(['cpu', 'processes']);
+    await binding.setVisible(7, false);
+    expect(topics.union().size).toBe(0);
+    // The page changes page while minimised: it is answered, and nothing is sampled for it yet.
+    expect(await ipc.handlers.get(CHANNELS.setTopics)!(ev, { topics: ['network'] })).toEqual({ ok: true, value: { topics: ['network'] } });
+    expect(topics.union().size).toBe(0);
+    await binding.setVisible(7, true);
+    expect([...topics.union()]).toEqual(['network']);
+    await binding.setVisible(99, false); // a window that never called: nothing to do
+    wc.destroy();
+    expect(topics.union().size).toBe(0);
+  });
+
+  it('lets a page do only what the policy grants its URL', async () => {
+    const POPUP_URL = 'file:///opt/procyon/dist/renderer/popup.html';
+    const collector = new Collector({ procfs: FIXTURE_PROC, sysfs: FIXTURE_SYS });
+    const sampler = new Sampler(collector);
+    await sampler.tick();
+    const facts = await collector.readStatic();
+    const topics = new TopicRegistry();
+    const ipc = new RecordingIpc();
+    const popupOps = new Set(['getInfo', 'getSnapshot', 'getHistory', 'setTopics', 'subscribe']);
+    bindIpc(ipc, () => createMonitorApi(sampler, { version: '1', readOnly: false, transport: 'electron', facts, roots: {}, topics }), { readOnly: false }, (url, request) =>
+      url === APP_URL || (url === POPUP_URL && popupOps.has(request)),
+    );
+    const popup = contents(8, POPUP_URL);
+    const ev = { sender: popup, senderFrame: popup.mainFrame };
+    expect(await ipc.handlers.get(CHANNELS.getHistory)!(ev, { seconds: 5 })).toMatchObject({ ok: true });
+    expect(await ipc.handlers.get(CHANNELS.processAction)!(ev, { pid: 1, createTime: 0, action: { kind: 'kill' } })).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+    expect(await ipc.handlers.get(CHANNELS.updateSettings)!(ev, { closeToTray: false })).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+    ipc.listeners.get(EVENTS.subscribe)!(ev);
+    await sampler.tick();
+    expect(popup.sent.map(([c]) => c)).toEqual([EVENTS.snapshot]);
   });
 });

@@ -1,6 +1,7 @@
-import { CHANNELS, EVENTS, OPERATIONS, type Result, type Snapshot } from '../../shared';
+import { CHANNELS, EVENTS, OPERATIONS, type MonitorOperation, type Result, type Snapshot } from '../../shared';
 import type { ClientApi } from '../core/api';
 import { dispatch, type DispatchContext } from '../core/dispatch';
+import { gateTopics, type GatedClient } from './topic-gate';
 
 // The Electron surface is described by the few members used here, so the
 // handler layer can be exercised in plain Node where the binary is missing.
@@ -27,21 +28,40 @@ export interface IpcMainLike {
   on(channel: string, listener: (event: IpcEventLike, ...args: unknown[]) => void): unknown;
 }
 
+/** What a page may do: an operation, or 'subscribe' for the snapshot stream. */
+export type IpcRequest = MonitorOperation | 'subscribe';
+
+/**
+ * Decides by the page's URL and what it asks: the main window may do
+ * everything, the tray popup only its few reads.
+ */
+export type TrustPolicy = (url: string, request: IpcRequest) => boolean;
+
 /** Only our own page, in a window's top frame, may call: not an iframe, not a page it navigated to. */
-export function isTrustedSender(event: IpcEventLike, trustedUrl: (url: string) => boolean): boolean {
+export function isTrustedSender(event: IpcEventLike, trusted: TrustPolicy, request: IpcRequest): boolean {
   const frame = event.senderFrame;
-  return frame !== null && frame === event.sender.mainFrame && trustedUrl(frame.url);
+  return frame !== null && frame === event.sender.mainFrame && trusted(frame.url, request);
+}
+
+export interface IpcBinding {
+  /**
+   * Holds back (false) or restores (true) the topics of the page in the
+   * webContents with this id, for a window minimised or hidden. A no-op for a
+   * page that has not called yet: it starts visible when it does.
+   */
+  setVisible(webContentsId: number, visible: boolean): Promise<void>;
 }
 
 const UNTRUSTED: Result<never> = { ok: false, error: { code: 'UNAUTHORIZED', message: 'IPC from an untrusted frame' } };
 
 /** Each window is one client with its own MonitorApi (its own topics), created on first use, disposed with the window. */
-export function bindIpc(ipc: IpcMainLike, connect: () => ClientApi, ctx: DispatchContext, trustedUrl: (url: string) => boolean): void {
-  const clients = new Map<number, { api: ClientApi; unsubscribe: (() => void) | null }>();
+export function bindIpc(ipc: IpcMainLike, connect: () => ClientApi, ctx: DispatchContext, trustedUrl: TrustPolicy): IpcBinding {
+  const clients = new Map<number, { api: ClientApi; gate: GatedClient; unsubscribe: (() => void) | null }>();
   const clientOf = (wc: SenderContents) => {
     let c = clients.get(wc.id);
     if (!c) {
-      c = { api: connect(), unsubscribe: null };
+      const gate = gateTopics(connect());
+      c = { api: gate.api, gate, unsubscribe: null };
       clients.set(wc.id, c);
       wc.once('destroyed', () => {
         clients.get(wc.id)?.api.dispose();
@@ -53,7 +73,7 @@ export function bindIpc(ipc: IpcMainLike, connect: () => ClientApi, ctx: Dispatc
 
   for (const op of OPERATIONS) {
     ipc.handle(CHANNELS[op], async (event, ...args) => {
-      if (!isTrustedSender(event, trustedUrl)) return UNTRUSTED;
+      if (!isTrustedSender(event, trustedUrl, op)) return UNTRUSTED;
       // Exactly one argument at most: a second one is as wrong as a bad first one.
       if (args.length > 1) return { ok: false, error: { code: 'INVALID_ARGUMENT', message: `${op} takes at most one argument` } };
       return dispatch(clientOf(event.sender).api, ctx, op, args[0]);
@@ -61,7 +81,7 @@ export function bindIpc(ipc: IpcMainLike, connect: () => ClientApi, ctx: Dispatc
   }
 
   ipc.on(EVENTS.subscribe, (event) => {
-    if (!isTrustedSender(event, trustedUrl)) return;
+    if (!isTrustedSender(event, trustedUrl, 'subscribe')) return;
     const wc = event.sender;
     const c = clientOf(wc);
     c.unsubscribe ??= c.api.onSnapshot((snapshot: Snapshot) => {
@@ -69,9 +89,15 @@ export function bindIpc(ipc: IpcMainLike, connect: () => ClientApi, ctx: Dispatc
     });
   });
   ipc.on(EVENTS.unsubscribe, (event) => {
-    if (!isTrustedSender(event, trustedUrl)) return;
+    if (!isTrustedSender(event, trustedUrl, 'subscribe')) return;
     const c = clients.get(event.sender.id);
     c?.unsubscribe?.();
     if (c) c.unsubscribe = null;
   });
+
+  return {
+    async setVisible(webContentsId, visible) {
+      await clients.get(webContentsId)?.gate.setVisible(visible);
+    },
+  };
 }

@@ -24,7 +24,8 @@ export function createMainWindow(): BrowserWindow {
     title: 'Procyon',
     show: false,
     webPreferences: {
-      preload: PRELOAD,
+      // Reviewed (electronegativity): the preload runs sandboxed and exposes only MonitorApi through contextBridge.
+      preload: PRELOAD, // eng-disable PRELOAD_JS_CHECK
       sandbox: true,
       contextIsolation: true,
       nodeIntegration: false,
@@ -33,6 +34,8 @@ export function createMainWindow(): BrowserWindow {
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      // A middle click would otherwise open a link in a new window without asking setWindowOpenHandler's rules first.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   win.once('ready-to-show', () => win.show());
@@ -48,7 +51,8 @@ export function hardenContents(contents: Electron.WebContents): void {
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    if (/^https:\/\//.test(url)) void shell.openExternal(url);
+    // Reviewed (electronegativity): only https URLs go to the system browser; file:, smb: and custom schemes never do.
+    if (/^https:\/\//.test(url)) void shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK
     return { action: 'deny' };
   });
 }

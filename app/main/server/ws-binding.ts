@@ -30,6 +30,18 @@ export function rateLimiter(perSecond: number, now: () => number = () => perform
   };
 }
 
+// The feed hands every client that should get the same form of a tick the same
+// object, so a tick is encoded once however many clients there are.
+const encoded = new WeakMap<Snapshot, string>();
+function snapshotMessage(snapshot: Snapshot): string {
+  let text = encoded.get(snapshot);
+  if (text === undefined) {
+    text = JSON.stringify({ type: 'snapshot', snapshot } satisfies ServerMessage);
+    encoded.set(snapshot, text);
+  }
+  return text;
+}
+
 function send(ws: WebSocket, msg: ServerMessage): void {
   if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(msg));
 }
@@ -37,9 +49,11 @@ function send(ws: WebSocket, msg: ServerMessage): void {
 /** Binds one client socket to its own MonitorApi: calls go through dispatch(), snapshots are pushed while subscribed. */
 export function bindSocket(ws: WebSocket, api: ClientApi, ctx: DispatchContext): void {
   let unsubscribe: (() => void) | null = null;
-  const onSnapshot = (snapshot: Snapshot) => {
-    if (ws.bufferedAmount > MAX_BUFFERED_BYTES) return;
-    send(ws, { type: 'snapshot', snapshot });
+  const onSnapshot = (snapshot: Snapshot): boolean => {
+    // Skipped: the feed then sends this client a full process table next time.
+    if (ws.bufferedAmount > MAX_BUFFERED_BYTES || ws.readyState !== ws.OPEN) return false;
+    ws.send(snapshotMessage(snapshot));
+    return true;
   };
 
   const limiter = rateLimiter(MAX_MESSAGES_PER_SECOND);

@@ -1,7 +1,10 @@
 import { useEffect, useLayoutEffect, type ComponentType } from 'react';
+import { CollectorUnavailable, useCollectorUnavailable } from './components/CollectorUnavailable';
+import { AlertNotices } from './components/AlertNotices';
 import { Header } from './components/Header';
 import { Sidebar } from './components/Sidebar';
 import { StatusMessage } from './components/StatusMessage';
+import { AlertsPage } from './pages/AlertsPage';
 import { BatteryPage } from './pages/BatteryPage';
 import { CpuPage } from './pages/CpuPage';
 import { DisksPage } from './pages/DisksPage';
@@ -10,6 +13,7 @@ import { NetworkPage } from './pages/NetworkPage';
 import { OverviewPage } from './pages/OverviewPage';
 import { ProcessesPage } from './pages/ProcessesPage';
 import { SensorsPage } from './pages/SensorsPage';
+import { SettingsPage } from './pages/SettingsPage';
 import { SystemPage } from './pages/SystemPage';
 import { PAGES, type PageId } from './routes/pages';
 import { useMonitor } from './store/context';
@@ -29,6 +33,8 @@ const PAGE_COMPONENTS: Record<PageId, ComponentType> = {
   battery: BatteryPage,
   processes: ProcessesPage,
   system: SystemPage,
+  alerts: AlertsPage,
+  settings: SettingsPage,
 };
 
 function useThemeEffects() {
@@ -69,11 +75,16 @@ export function App() {
   useThemeEffects();
   const hasInfo = useMonitor((s) => s.info !== null);
   const page = useMonitor((s) => s.page);
+  // Electron shows alerts as desktop notifications; a browser gets them in the page.
+  const inPageNotices = useMonitor((s) => s.info?.transport === 'websocket');
+
+  const unavailable = useCollectorUnavailable();
 
   useEffect(() => {
     document.title = `${PAGES.find((p) => p.id === page)!.label} · Procyon`;
   }, [page]);
 
+  if (unavailable !== null) return <CollectorUnavailable message={unavailable} />;
   return (
     <div className="app">
       <Header />
@@ -84,6 +95,7 @@ export function App() {
           {hasInfo && <CurrentPage />}
         </main>
       </div>
+      {inPageNotices && <AlertNotices />}
     </div>
   );
 }

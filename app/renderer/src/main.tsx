@@ -28,7 +28,7 @@ startSync(api, getConnection(), store);
 startRouter(store, window);
 startTopics(api, store, document);
 startLongHistory(api, store);
-startSettingsSync(api, store);
+startSettingsSync(store);
 
 const container = document.getElementById('root');
 if (!container) throw new Error('#root missing from index.html');

@@ -207,6 +207,9 @@ export function createWsClient(options: WsClientOptions): WsClient {
     processAction: (request) => call('processAction', request),
     killTree: (request) => call('killTree', request),
     getProcessDetails: (request) => call('getProcessDetails', request),
+    getSettings: () => call('getSettings'),
+    updateSettings: (patch) => call('updateSettings', patch),
+    getAlertHistory: () => call('getAlertHistory'),
     onSnapshot(listener) {
       const wrapped = (snapshot: Snapshot) => listener(snapshot);
       snapshotListeners.add(wrapped);

@@ -48,7 +48,11 @@ export function ColumnChooser({ columns, onColumns, confirmDestructive, onConfir
               </label>
             ))}
           </fieldset>
-          <p className="muted small">Only in a process’s details (the live table does not carry them): {DETAILS_ONLY.join(', ')}.</p>
+          <p className="muted small">
+            File descriptors, context switches (voluntary + involuntary, since start) and unique memory (what exiting would free) cost the host one more read per process each
+            tick, so they are read only while shown; another user’s are “—” without privileges.
+          </p>
+          <p className="muted small">Only in a process’s details: {DETAILS_ONLY.join(', ')}.</p>
           <fieldset>
             <legend>Actions</legend>
             <label>

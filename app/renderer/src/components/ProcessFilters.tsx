@@ -5,13 +5,15 @@ interface Props {
   filter: ProcessFilter;
   onFilter(f: ProcessFilter): void;
   users: readonly string[];
+  /** The user the host runs as ("My processes"); null when the host does not say. */
+  me: string | null;
   searchRef: RefObject<HTMLInputElement | null>;
   tree: boolean;
   onTree(tree: boolean): void;
 }
 
 /** Search, the quick filters and the tree toggle. */
-export function ProcessFilters({ filter, onFilter, users, searchRef, tree, onTree }: Props) {
+export function ProcessFilters({ filter, onFilter, users, me, searchRef, tree, onTree }: Props) {
   const set = (p: Partial<ProcessFilter>) => onFilter({ ...filter, ...p });
   return (
     <div className="filters">
@@ -32,11 +34,17 @@ export function ProcessFilters({ filter, onFilter, users, searchRef, tree, onTre
           }
         }}
       />
-      <label title="The host's own user is not in the contract: pick any user">
+      {me && (
+        <label className="check" title={`Processes of ${me}, the user Procyon runs as`}>
+          <input type="checkbox" checked={filter.user === me} onChange={(e) => set({ user: e.target.checked ? me : '' })} />
+          My processes
+        </label>
+      )}
+      <label>
         User
         <select value={filter.user} onChange={(e) => set({ user: e.target.value })}>
           <option value="">Everyone</option>
-          {users.map((u) => (
+          {(me && !users.includes(me) ? [...users, me] : users).map((u) => (
             <option key={u} value={u}>
               {u}
             </option>

@@ -34,14 +34,25 @@ interface Props {
   onKey(e: KeyboardEvent<HTMLDivElement>, pageRows: number): void;
 }
 
-function template(columns: readonly ColumnId[], tree: boolean): string {
-  return columns
-    .map((c) => {
-      const width = COLUMN_BY_ID.get(c)!.width + (tree && c === 'name' ? 110 : 0);
-      return c === 'cmdline' ? `minmax(${width}px, 1fr)` : `${width}px`;
-    })
-    .join(' ');
+function widthOf(c: ColumnId, tree: boolean): number {
+  return COLUMN_BY_ID.get(c)!.width + (tree && c === 'name' ? 110 : 0);
 }
+
+function template(columns: readonly ColumnId[], tree: boolean): string {
+  return columns.map((c) => (c === 'cmdline' ? `minmax(${widthOf(c, tree)}px, 1fr)` : `${widthOf(c, tree)}px`)).join(' ');
+}
+
+/**
+ * The grid's width floor, given rather than left to `max-content`: that would
+ * make the browser shape every visible command line in full on each tick only
+ * to find how wide it could be (the cell ellipsises it anyway).
+ */
+function minWidth(columns: readonly ColumnId[], tree: boolean): number {
+  return columns.reduce((sum, c) => sum + widthOf(c, tree), 0);
+}
+
+/** Command lines can be kilobytes long; the cell shows what fits and the tooltip has the rest. */
+const CELL_CHARS = 400;
 
 const Row = memo(function Row({
   item,
@@ -95,7 +106,7 @@ const Row = memo(function Row({
             className={`pt-cell${col.numeric ? ' num' : ''}${c === 'cmdline' ? ' pt-cmd mono' : ''}${summed ? ' pt-sum' : ''}${c === 'status' ? ` pt-status-${row.status}` : ''}`}
             title={summed ? `${text}: total of this process and its ${parentTotals!.count - 1} descendants` : c === 'cmdline' ? text : undefined}
           >
-            {text}
+            {c === 'cmdline' && text.length > CELL_CHARS ? `${text.slice(0, CELL_CHARS)}…` : text}
           </div>
         );
       })}
@@ -114,9 +125,9 @@ export function ProcessTable(props: Props) {
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
-    getItemKey: (i) => rows[i]!.key,
   });
   const cols = template(columns, tree);
+  const floor = minWidth(columns, tree);
   const cursorIndex = cursor === null ? -1 : rows.findIndex((r) => r.key === cursor);
 
   // Keep the cursor row in view when the keyboard moves it (not when ticks reorder rows).
@@ -141,7 +152,7 @@ export function ProcessTable(props: Props) {
       aria-activedescendant={cursorIndex >= 0 ? `proc-row-${cursor!.replace(/[:.]/g, '-')}` : undefined}
       onKeyDown={(e) => props.onKey(e, Math.max(1, Math.floor(e.currentTarget.clientHeight / ROW_HEIGHT) - 2))}
     >
-      <div role="row" aria-rowindex={1} className="pt-head" style={{ gridTemplateColumns: cols }}>
+      <div role="row" aria-rowindex={1} className="pt-head" style={{ gridTemplateColumns: cols, minWidth: floor }}>
         {columns.map((c) => {
           const col = COLUMN_BY_ID.get(c)!;
           const active = sort.column === c;
@@ -155,7 +166,7 @@ export function ProcessTable(props: Props) {
           );
         })}
       </div>
-      <div role="rowgroup" className="pt-body" style={{ height: virtualizer.getTotalSize() }}>
+      <div role="rowgroup" className="pt-body" style={{ height: virtualizer.getTotalSize(), minWidth: floor }}>
         {virtualizer.getVirtualItems().map((v) => {
           const item = rows[v.index]!;
           const isSelected = selected.has(item.key);
@@ -171,7 +182,7 @@ export function ProcessTable(props: Props) {
               aria-expanded={tree && item.hasChildren ? !item.collapsed : undefined}
               data-pid={item.row.pid}
               className={`pt-row${isSelected ? ' selected' : ''}${isCursor ? ' cursor' : ''}`}
-              style={{ transform: `translateY(${v.start}px)`, gridTemplateColumns: cols, height: ROW_HEIGHT }}
+              style={{ transform: `translateY(${v.start}px)`, gridTemplateColumns: cols, height: ROW_HEIGHT, minWidth: floor }}
               onClick={(e) => props.onClickRow(item.key, mods(e))}
               onDoubleClick={() => props.onOpen(item.key)}
               onContextMenu={(e) => {

@@ -37,7 +37,7 @@ export function SettingsMenu() {
   }, [open]);
 
   const changeInterval = (ms: number) => {
-    updateSettings({ intervalMs: ms });
+    // The host saves it (and starts at it next time); nothing to keep in this browser.
     setError(null);
     api.setInterval({ ms }).catch((e: unknown) => setError(toApiError(e).message));
   };

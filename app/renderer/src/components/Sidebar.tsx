@@ -41,8 +41,9 @@ export function Sidebar() {
               }}
               href={pageHref(p.id)}
               aria-current={p.id === page ? 'page' : undefined}
-              aria-keyshortcuts={`Alt+${i + 1}`}
-              title={`${p.label} (Alt+${i + 1})`}
+              // Alt+1…9 only: there is no Alt+10.
+              aria-keyshortcuts={i < 9 ? `Alt+${i + 1}` : undefined}
+              title={i < 9 ? `${p.label} (Alt+${i + 1})` : p.label}
               className={p.id === page ? 'nav-link active' : 'nav-link'}
             >
               {p.label}

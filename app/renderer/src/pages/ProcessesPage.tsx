@@ -8,9 +8,11 @@ import { ActionToolbar, ContextMenu } from '../components/ProcessActions';
 import { ProcessDetails } from '../components/ProcessDetails/ProcessDetails';
 import { ProcessTable, type DisplayRow } from '../components/ProcessTable';
 import { targetOf, type Target } from '../processes/actions';
+import { columnTopics } from '../processes/columns';
 import { loadPrefs, savePrefs, type ProcessPrefs } from '../processes/prefs';
 import { clickSelection, DEFAULT_SORT, filterRows, keepSelection, keyOf, matchesFilter, moveCursor, NO_FILTER, nextSort, sortRows, usersOf, type ProcessFilter, type ProcessKey, type SortSpec } from '../processes/table';
 import { buildTree, flattenTree } from '../processes/tree';
+import type { ProcessRow } from '../../../shared/payloads';
 import { useMonitor } from '../store/context';
 import { selectProcesses } from '../store/monitor';
 import { ProcessFilters } from '../components/ProcessFilters';
@@ -33,9 +35,12 @@ export function ProcessesPage() {
   const [menu, setMenu] = useState<{ x: number; y: number; targets: Target[] } | null>(null);
   const [details, setDetails] = useState<Target | null>(null);
   const search = useRef<HTMLInputElement>(null);
+  const [flatRows] = useState(() => new WeakMap<ProcessRow, DisplayRow>());
   const table = useRef<HTMLDivElement>(null);
 
   useEffect(() => savePrefs(prefs), [prefs]);
+  const setColumnTopics = useMonitor((s) => s.setColumnTopics);
+  useEffect(() => setColumnTopics(columnTopics(prefs.columns)), [prefs.columns, setColumnTopics]);
   const patchPrefs = useCallback((p: Partial<ProcessPrefs>) => setPrefs((old) => ({ ...old, ...p })), []);
 
   const byKey = useMemo(() => new Map(rows.map((r) => [keyOf(r), r])), [rows]);
@@ -54,8 +59,15 @@ export function ProcessesPage() {
         totals: f.node.totals,
       }));
     }
-    return sortRows(filterRows(rows, filter), sort).map((row) => ({ key: keyOf(row), row }));
-  }, [rows, filter, sort, prefs.tree, collapsed]);
+    // The same DisplayRow for the same row object: rows a tick left unchanged keep
+    // their identity through the store, so their memoised cells skip rendering.
+    const cache = flatRows;
+    return sortRows(filterRows(rows, filter), sort).map((row) => {
+      let item = cache.get(row);
+      if (!item) cache.set(row, (item = { key: keyOf(row), row }));
+      return item;
+    });
+  }, [rows, filter, sort, prefs.tree, collapsed, flatRows]);
   const visibleKeys = useMemo(() => display.map((d) => d.key), [display]);
   const users = useMemo(() => usersOf(rows), [rows]);
 
@@ -129,6 +141,18 @@ export function ProcessesPage() {
     e.preventDefault();
   };
 
+  // Stable, so that the memoised rows do not re-render for a new function each tick.
+  const toggle = useCallback(
+    (key: ProcessKey) =>
+      setCollapsed((c) => {
+        const n = new Set(c);
+        if (n.has(key)) n.delete(key);
+        else n.add(key);
+        return n;
+      }),
+    [],
+  );
+
   const count = set ? rows.length : null;
   return (
     <>
@@ -137,7 +161,7 @@ export function ProcessesPage() {
       </PageHeader>
       <section className="panel proc-panel" aria-label="Process list">
         <div className="proc-controls">
-          <ProcessFilters filter={filter} onFilter={setFilter} users={users} searchRef={search} tree={prefs.tree} onTree={(tree) => patchPrefs({ tree })} />
+          <ProcessFilters filter={filter} onFilter={setFilter} users={users} me={info?.user ?? null} searchRef={search} tree={prefs.tree} onTree={(tree) => patchPrefs({ tree })} />
           <ColumnChooser
             columns={prefs.columns}
             onColumns={(columns) => patchPrefs({ columns })}
@@ -174,14 +198,7 @@ export function ProcessesPage() {
               setCursor(key);
               setMenu({ x, y, targets: keys.flatMap((k) => (byKey.has(k) ? [targetOf(byKey.get(k)!)] : [])) });
             }}
-            onToggle={(key) =>
-              setCollapsed((c) => {
-                const n = new Set(c);
-                if (n.has(key)) n.delete(key);
-                else n.add(key);
-                return n;
-              })
-            }
+            onToggle={toggle}
             onKey={onKey}
           />
         </div>

@@ -57,6 +57,12 @@ export function cellText(column: ColumnId, row: ProcessRow, totals?: Totals): st
       return String(row.cpuNum);
     case 'cpuTime':
       return formatDuration(row.cpuTimes);
+    case 'fds':
+      return row.numFds == null ? DASH : String(row.numFds);
+    case 'ctx':
+      return row.ctxSwitches == null ? DASH : String(row.ctxSwitches);
+    case 'uss':
+      return row.uss == null ? DASH : formatBytes(row.uss);
   }
 }
 

@@ -1,7 +1,8 @@
-import type { ProcessRow } from '../../../shared/payloads';
+import type { ProcessRow, Topic } from '../../../shared/payloads';
 
 // The process table's columns: what each shows, how it sorts, and which the
-// user sees (chosen in the column chooser, kept in localStorage).
+// user sees (chosen in the column chooser, kept in localStorage). The command
+// line comes last whatever is chosen: it takes the rest of the width.
 
 export type ColumnId =
   | 'pid'
@@ -21,7 +22,10 @@ export type ColumnId =
   | 'vms'
   | 'terminal'
   | 'cpuNum'
-  | 'cpuTime';
+  | 'cpuTime'
+  | 'fds'
+  | 'ctx'
+  | 'uss';
 
 export interface ColumnDef {
   id: ColumnId;
@@ -35,6 +39,8 @@ export interface ColumnDef {
   width: number;
   /** Shown unless the user hides it. */
   defaultVisible: boolean;
+  /** Read only while shown: the topic that asks the host for it. */
+  topic?: Topic;
 }
 
 const text = (v: string | null) => (v === null ? null : v.toLowerCase());
@@ -52,16 +58,24 @@ export const COLUMNS: readonly ColumnDef[] = [
   { id: 'read', label: 'Read', title: 'Disk read rate', numeric: true, value: (r) => r.readBytesPerSec, width: 76, defaultVisible: true },
   { id: 'write', label: 'Write', title: 'Disk write rate', numeric: true, value: (r) => r.writeBytesPerSec, width: 76, defaultVisible: true },
   { id: 'start', label: 'Started', title: 'Start time', numeric: true, value: (r) => r.createTime, width: 100, defaultVisible: true },
-  { id: 'cmdline', label: 'Command line', title: 'Command line', numeric: false, value: (r) => r.cmdline.join(' '), width: 240, defaultVisible: true },
   { id: 'ppid', label: 'PPID', title: 'Parent process ID', numeric: true, value: (r) => r.ppid, width: 72, defaultVisible: false },
   { id: 'vms', label: 'Virtual', title: 'Virtual memory size (VMS)', numeric: true, value: (r) => r.vms, width: 88, defaultVisible: false },
   { id: 'terminal', label: 'TTY', title: 'Controlling terminal', numeric: false, value: (r) => r.terminal, width: 80, defaultVisible: false },
   { id: 'cpuNum', label: 'CPU#', title: 'CPU the process last ran on', numeric: true, value: (r) => r.cpuNum, width: 52, defaultVisible: false },
   { id: 'cpuTime', label: 'CPU time', title: 'User + system CPU time since start', numeric: true, value: (r) => r.cpuTimes, width: 84, defaultVisible: false },
+  { id: 'fds', label: 'FDs', title: 'Open file descriptors', numeric: true, value: (r) => r.numFds ?? null, width: 56, defaultVisible: false, topic: 'processFds' },
+  { id: 'ctx', label: 'Ctx sw', title: 'Context switches', numeric: true, value: (r) => r.ctxSwitches ?? null, width: 80, defaultVisible: false, topic: 'processCtxSwitches' },
+  { id: 'uss', label: 'USS', title: 'Unique memory (USS)', numeric: true, value: (r) => r.uss ?? null, width: 84, defaultVisible: false, topic: 'processUss' },
+  { id: 'cmdline', label: 'Command line', title: 'Command line', numeric: false, value: (r) => r.cmdline.join(' '), width: 240, defaultVisible: true },
 ];
 
+/** The extra topics the chosen columns need sampled. */
+export function columnTopics(columns: readonly ColumnId[]): Topic[] {
+  return COLUMNS.flatMap((c) => (c.topic && columns.includes(c.id) ? [c.topic] : []));
+}
+
 /** Attributes people expect in a process table that the table rows do not carry (only the details have them). */
-export const DETAILS_ONLY = ['USS / PSS / swap', 'open file descriptors', 'context switches', 'I/O priority', 'CPU affinity'] as const;
+export const DETAILS_ONLY = ['PSS / swap', 'I/O priority', 'CPU affinity'] as const;
 
 export const COLUMN_BY_ID = new Map(COLUMNS.map((c) => [c.id, c]));
 

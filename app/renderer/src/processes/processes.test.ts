@@ -185,4 +185,26 @@ describe('store', () => {
     store.getState().watchProcess(null);
     expect(store.getState().watchedRing).toEqual([]);
   });
+
+  it('applies live change lists to the table it holds, and says when one does not fit', async () => {
+    const { createMonitorStore } = await import('../store/monitor');
+    const { diffRows } = await import('../../../shared/process-delta');
+    const store = createMonitorStore();
+    const apply = (seq: number, processDelta: object) => store.getState().applySnapshot({ seq, time: seq * 1000, processDelta } as never);
+    expect(apply(1, { base: null, rows, gone: [], count: rows.length })).toBe(true);
+    const next = [...rows.slice(1), { ...rows[2]!, pid: 999, createTime: 5 }];
+    next[0] = { ...next[0]!, cpuPercent: 77 };
+    expect(apply(2, { base: 1, ...diffRows(rows, next), count: next.length })).toBe(true);
+    const held = store.getState().processes!;
+    expect(held.seq).toBe(2);
+    expect(held.rows.map((r) => r.pid).sort()).toEqual(next.map((r) => r.pid).sort());
+    expect(held.rows.find((r) => r.pid === next[0]!.pid)?.cpuPercent).toBe(77);
+    // Unchanged rows are the very same objects, so memoised rows do not re-render.
+    expect(held.rows).toContain(rows[3]);
+    // A change list against a tick this store never had: refused, table kept, the caller refetches.
+    expect(apply(4, { base: 3, rows: [], gone: [], count: next.length })).toBe(false);
+    expect(store.getState().processes).toBe(held);
+    store.getState().setProcesses({ seq: 4, time: 4000, processes: rows } as never);
+    expect(store.getState().processes).toMatchObject({ seq: 4, rows });
+  });
 });

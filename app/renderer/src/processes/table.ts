@@ -82,7 +82,7 @@ export function filterRows(rows: readonly ProcessRow[], f: ProcessFilter): Proce
   return rows.filter((r) => matchesFilter(r, f));
 }
 
-/** The users present, for the user filter (the host's own user is not in the contract). */
+/** The users present, for the user filter. */
 export function usersOf(rows: readonly ProcessRow[]): string[] {
   const set = new Set<string>();
   for (const r of rows) if (r.username) set.add(r.username);

@@ -25,11 +25,17 @@ describe('pages', () => {
     expect(topicsFor('processes', false)).toEqual(['processes']);
     expect(topicsFor('processes', true)).toEqual([]);
     expect(topicsFor('overview', true)).toEqual([]);
+    // The process page's optional columns add their topics there only.
+    expect(topicsFor('processes', false, ['processFds', 'processUss'])).toEqual(['processes', 'processFds', 'processUss']);
+    expect(topicsFor('cpu', false, ['processFds'])).toEqual(['cpu']);
+    expect(topicsFor('processes', true, ['processFds'])).toEqual([]);
   });
   it('step through the sidebar order, wrapping', () => {
-    expect(PAGES.map((p) => p.label)).toEqual(['Overview', 'CPU', 'Memory', 'Disks', 'Network', 'Sensors', 'Battery', 'Processes', 'System']);
+    expect(PAGES.map((p) => p.label)).toEqual(['Overview', 'CPU', 'Memory', 'Disks', 'Network', 'Sensors', 'Battery', 'Processes', 'System', 'Alerts', 'Settings']);
     expect(neighbourPage('overview', 1)).toBe('cpu');
-    expect(neighbourPage('overview', -1)).toBe('system');
-    expect(neighbourPage('system', 1)).toBe('overview');
+    expect(neighbourPage('overview', -1)).toBe('settings');
+    expect(neighbourPage('settings', 1)).toBe('overview');
+    expect(parseHash('#/settings')).toBe('settings');
+    expect(topicsFor('alerts', false)).toEqual([]);
   });
 });

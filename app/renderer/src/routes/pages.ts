@@ -1,11 +1,11 @@
-import { TOPICS, type Topic } from '../../../shared/payloads';
+import { PROCESS_COLUMN_TOPICS, TOPICS, type Topic } from '../../../shared/payloads';
 
 /**
- * The dashboard's pages, in sidebar order (Alt+1 … Alt+9). `topics` is exactly
+ * The dashboard's pages, in sidebar order (Alt+1 … Alt+9 for the first nine). `topics` is exactly
  * what a page shows, so the host samples nothing that is not on screen.
  */
 export const PAGES = [
-  { id: 'overview', label: 'Overview', topics: TOPICS.filter((t) => t !== 'processes') },
+  { id: 'overview', label: 'Overview', topics: TOPICS.filter((t) => t !== 'processes' && !(PROCESS_COLUMN_TOPICS as readonly string[]).includes(t)) },
   { id: 'cpu', label: 'CPU', topics: ['cpu'] },
   { id: 'memory', label: 'Memory', topics: [] },
   { id: 'disks', label: 'Disks', topics: ['disks', 'partitions'] },
@@ -14,6 +14,8 @@ export const PAGES = [
   { id: 'battery', label: 'Battery', topics: ['battery'] },
   { id: 'processes', label: 'Processes', topics: ['processes'] },
   { id: 'system', label: 'System', topics: [] },
+  { id: 'alerts', label: 'Alerts', topics: [] },
+  { id: 'settings', label: 'Settings', topics: [] },
 ] as const satisfies readonly { id: string; label: string; topics: readonly Topic[] }[];
 
 export type PageId = (typeof PAGES)[number]['id'];
@@ -31,9 +33,11 @@ export function parseHash(hash: string): PageId {
 }
 
 /** What to ask the host for: the page's topics, or nothing while the document is hidden. */
-export function topicsFor(page: PageId, hidden: boolean): Topic[] {
+/** What to sample for `page`; `columnTopics` are the process page's optional columns. */
+export function topicsFor(page: PageId, hidden: boolean, columnTopics: readonly Topic[] = []): Topic[] {
   if (hidden) return [];
-  return [...PAGES.find((p) => p.id === page)!.topics];
+  const topics = [...PAGES.find((p) => p.id === page)!.topics];
+  return page === 'processes' ? [...topics, ...columnTopics] : topics;
 }
 
 /** The page `delta` places away in sidebar order, wrapping round. */

@@ -14,16 +14,16 @@ describe('settings', () => {
       temperatureUnit: 'C',
       range: '1h',
       cpuModes: false,
-      intervalMs: 500,
     });
-    expect(parseSettings({ intervalMs: 750 }).intervalMs).toBeNull();
+    // Older versions kept the tick length here; the host keeps it now.
+    expect(parseSettings({ intervalMs: 500 })).toEqual(DEFAULT_SETTINGS);
     expect(parseSettings(null)).toEqual(DEFAULT_SETTINGS);
   });
   it('round-trip through storage', () => {
     const storage = memoryStorage();
     const s = { ...DEFAULT_SETTINGS, temperatureUnit: 'F' as const, range: '24h' as const };
     saveSettings(s, storage);
-    expect(storage.data.get('procyon.settings')).toBe('{"rateUnit":"bytes","temperatureUnit":"F","range":"24h","cpuModes":false,"intervalMs":null}');
+    expect(storage.data.get('procyon.settings')).toBe('{"rateUnit":"bytes","temperatureUnit":"F","range":"24h","cpuModes":false}');
     expect(loadSettings(storage)).toEqual(s);
   });
   it('fall back to defaults on corrupt or unavailable storage', () => {

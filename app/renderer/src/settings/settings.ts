@@ -8,8 +8,6 @@ export interface Settings {
   range: RangeId;
   /** Stack CPU charts by mode (user, system, iowait, irq, steal) instead of one total. */
   cpuModes: boolean;
-  /** The tick length the user last asked for; null: leave the host's. */
-  intervalMs: number | null;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -17,7 +15,6 @@ export const DEFAULT_SETTINGS: Settings = {
   temperatureUnit: 'C',
   range: DEFAULT_RANGE,
   cpuModes: false,
-  intervalMs: null,
 };
 
 /** The choices the interval setting offers: the issue's 0.5 s to 10 s. */
@@ -27,7 +24,8 @@ const STORAGE_KEY = 'procyon.settings';
 
 /**
  * Field by field, so one bad or outdated value (a renamed range, a hand-edited
- * key) falls back alone instead of discarding every other choice.
+ * key) falls back alone instead of discarding every other choice. An
+ * `intervalMs` left by older versions is dropped: the host keeps the interval now.
  */
 export function parseSettings(raw: unknown): Settings {
   const r = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
@@ -36,7 +34,6 @@ export function parseSettings(raw: unknown): Settings {
     temperatureUnit: r.temperatureUnit === 'F' ? 'F' : 'C',
     range: isRangeId(r.range) ? r.range : DEFAULT_RANGE,
     cpuModes: r.cpuModes === true,
-    intervalMs: typeof r.intervalMs === 'number' && (INTERVAL_CHOICES_MS as readonly number[]).includes(r.intervalMs) ? r.intervalMs : null,
   };
 }
 

@@ -1,5 +1,6 @@
 import { createStore } from 'zustand/vanilla';
-import type { HostInfo, ProcessRow, Snapshot, SystemInfo } from '../../../shared/payloads';
+import type { HostInfo, ProcessRow, Snapshot, SystemInfo, Topic } from '../../../shared/payloads';
+import { applyDelta } from '../../../shared/process-delta';
 import { appendRing, type ProcessPoint, type WatchedProcess } from './process-ring';
 import type { ConnectionState } from '../api/connection';
 import { DEFAULT_PAGE, type PageId } from '../routes/pages';
@@ -22,6 +23,8 @@ export interface Frozen {
 
 /** The live process table of one tick (kept out of `history`: rows are live only). */
 export interface ProcessSet {
+  /** The tick the table is from: live change lists apply to it by this number. */
+  seq: number;
   time: number;
   rows: ProcessRow[];
 }
@@ -50,7 +53,13 @@ export interface MonitorState {
   watchedRing: ProcessPoint[];
   watchProcess(target: WatchedProcess | null): void;
   setInfo(info: HostInfo): void;
-  applySnapshot(snapshot: Snapshot): void;
+  /**
+   * False when the tick's process change list does not apply to the table held
+   * (this receiver missed a tick): the caller fetches the full table.
+   */
+  applySnapshot(snapshot: Snapshot): boolean;
+  /** A full table from getSnapshot(), when the live change lists fell out of step. */
+  setProcesses(snapshot: Snapshot): void;
   loadHistory(snapshots: Snapshot[]): void;
   setLong(snapshots: Snapshot[]): void;
   setSystemInfo(info: SystemInfo): void;
@@ -61,6 +70,9 @@ export interface MonitorState {
   toggleTheme(): void;
   updateSettings(patch: Partial<Settings>): void;
   setPage(page: PageId): void;
+  /** Topics the process page's chosen columns need beyond 'processes' (sampled only while it shows). */
+  columnTopics: Topic[];
+  setColumnTopics(topics: Topic[]): void;
   togglePause(): void;
 }
 
@@ -90,17 +102,26 @@ export function createMonitorStore(initial: Initial = {}) {
       set({ info, error: null });
     },
     applySnapshot(full) {
-      const { history, info, watched, watchedRing } = get();
+      const { history, info, watched, watchedRing, processes: held } = get();
       // Process rows stay out of history: 5,000 rows × 3,600 ticks would not be flat memory.
-      const { processes, ...snapshot } = full;
+      const { processes: whole, processDelta: delta, ...snapshot } = full;
+      let rows: ProcessRow[] | null | undefined = whole;
+      if (delta) rows = delta.base === null ? delta.rows : held?.seq === delta.base ? applyDelta(held.rows, delta) : null;
       const next = appendSnapshot(history, snapshot, capacityOf(info?.historyCapacity));
-      if (next === history) return;
+      if (next === history) return rows !== null;
       const patch: Partial<MonitorState> = { history: next, latest: snapshot };
-      if (processes) {
-        patch.processes = { time: snapshot.time, rows: processes };
-        if (watched) patch.watchedRing = appendRing(watchedRing, watched, processes, snapshot.time);
+      if (rows) {
+        patch.processes = { seq: snapshot.seq, time: snapshot.time, rows };
+        if (watched) patch.watchedRing = appendRing(watchedRing, watched, rows, snapshot.time);
       }
       set(patch);
+      return rows !== null;
+    },
+    setProcesses(snapshot) {
+      if (!snapshot.processes) return;
+      const held = get().processes;
+      if (held && held.seq > snapshot.seq) return;
+      set({ processes: { seq: snapshot.seq, time: snapshot.time, rows: snapshot.processes } });
     },
     watchProcess(target) {
       const { watched } = get();
@@ -139,6 +160,10 @@ export function createMonitorStore(initial: Initial = {}) {
     },
     setPage(page) {
       if (page !== get().page) set({ page });
+    },
+    columnTopics: [],
+    setColumnTopics(topics) {
+      if (topics.join(',') !== get().columnTopics.join(',')) set({ columnTopics: topics });
     },
     togglePause() {
       const { frozen, history, long, latest, processes } = get();

@@ -1,24 +1,14 @@
-import type { MonitorApi } from '../../../shared/api';
 import { saveSettings } from '../settings/settings';
 import type { MonitorStore } from './monitor';
 
 /**
- * Persists settings on every change, and re-applies the saved tick length
- * once the host is known (it is the host's setting, so it is only asked for,
- * never assumed; a read-only host keeps its own).
+ * Persists this browser's settings (units, range, chart modes) on every
+ * change. The tick length is not among them any more: the host saves it in
+ * its own settings file, so an interval an older version left in
+ * localStorage is read but never sent back to the host.
  */
-export function startSettingsSync(api: MonitorApi, store: MonitorStore): () => void {
-  let applied = false;
-  const applyInterval = () => {
-    const { info, settings } = store.getState();
-    if (applied || !info) return;
-    applied = true;
-    if (info.readOnly || settings.intervalMs === null || settings.intervalMs === info.intervalMs) return;
-    api.setInterval({ ms: settings.intervalMs }).catch(() => undefined);
-  };
-  applyInterval();
+export function startSettingsSync(store: MonitorStore): () => void {
   return store.subscribe((s, prev) => {
     if (s.settings !== prev.settings) saveSettings(s.settings);
-    if (s.info !== prev.info) applyInterval();
   });
 }

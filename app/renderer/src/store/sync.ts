@@ -36,7 +36,23 @@ export function startSync(api: MonitorApi, connection: ConnectionSource, store: 
     }
   }
 
-  const offSnapshot = api.onSnapshot((snapshot) => applySnapshot(snapshot));
+  // A process change list that does not fit the table held (a tick was missed,
+  // or a reloaded page inherited a subscription): fetch the whole table once.
+  let refetching = false;
+  const refetchProcesses = () => {
+    if (refetching) return;
+    refetching = true;
+    api
+      .getSnapshot()
+      .then((s) => {
+        if (s && !stopped) store.getState().setProcesses(s);
+      })
+      .catch(() => {})
+      .finally(() => (refetching = false));
+  };
+  const offSnapshot = api.onSnapshot((snapshot) => {
+    if (!applySnapshot(snapshot)) refetchProcesses();
+  });
   store.getState().setConnection(connection.get());
   const offConnection = connection.subscribe((state) => {
     store.getState().setConnection(state);

@@ -35,4 +35,18 @@ describe('startTopics', () => {
     stop();
     expect(listeners.size).toBe(0);
   });
+
+  it('adds the topics of the process columns shown, on the process page only', async () => {
+    const { columnTopics } = await import('../processes/columns');
+    const sent: string[][] = [];
+    const api = { setTopics: (r: { topics: string[] }) => (sent.push(r.topics), Promise.resolve(r)) } as unknown as MonitorApi;
+    const store = createMonitorStore({ page: 'processes' });
+    const stop = startTopics(api, store, fakeDoc().doc);
+    store.getState().setColumnTopics(columnTopics(['pid', 'name', 'fds', 'cpu', 'uss']));
+    store.getState().setColumnTopics(columnTopics(['uss', 'fds']));
+    store.getState().setPage('cpu');
+    store.getState().setPage('processes');
+    expect(sent).toEqual([['processes'], ['processes', 'processFds', 'processUss'], ['cpu'], ['processes', 'processFds', 'processUss']]);
+    stop();
+  });
 });

@@ -17,7 +17,8 @@ export interface VisibilitySource {
 export function startTopics(api: MonitorApi, store: MonitorStore, doc: VisibilitySource): () => void {
   let sent: string | null = null;
   const update = () => {
-    const topics = topicsFor(store.getState().page, doc.hidden);
+    const { page, columnTopics } = store.getState();
+    const topics = topicsFor(page, doc.hidden, columnTopics);
     const key = topics.join(',');
     if (key === sent) return;
     sent = key;
@@ -29,7 +30,7 @@ export function startTopics(api: MonitorApi, store: MonitorStore, doc: Visibilit
   };
   update();
   const offStore = store.subscribe((s, prev) => {
-    if (s.page !== prev.page) update();
+    if (s.page !== prev.page || s.columnTopics !== prev.columnTopics) update();
   });
   doc.addEventListener('visibilitychange', update);
   return () => {

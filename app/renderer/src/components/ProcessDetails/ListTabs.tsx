@@ -65,15 +65,39 @@ export function EnvironmentTab({ d }: { d: Record<string, unknown> }) {
   );
 }
 
+/** How each limit is counted, as prlimit(1) and /proc/PID/limits say. */
+const LIMIT_UNITS: Record<string, { unit: string; format?: (n: number) => string }> = {
+  RLIMIT_CPU: { unit: 'seconds' },
+  RLIMIT_FSIZE: { unit: 'bytes', format: formatBytes },
+  RLIMIT_DATA: { unit: 'bytes', format: formatBytes },
+  RLIMIT_STACK: { unit: 'bytes', format: formatBytes },
+  RLIMIT_CORE: { unit: 'bytes', format: formatBytes },
+  RLIMIT_RSS: { unit: 'bytes', format: formatBytes },
+  RLIMIT_NPROC: { unit: 'processes' },
+  RLIMIT_NOFILE: { unit: 'files' },
+  RLIMIT_MEMLOCK: { unit: 'bytes', format: formatBytes },
+  RLIMIT_AS: { unit: 'bytes', format: formatBytes },
+  RLIMIT_LOCKS: { unit: 'locks' },
+  RLIMIT_SIGPENDING: { unit: 'signals' },
+  RLIMIT_MSGQUEUE: { unit: 'bytes', format: formatBytes },
+  RLIMIT_NICE: { unit: '' },
+  RLIMIT_RTPRIO: { unit: '' },
+  RLIMIT_RTTIME: { unit: 'µs' },
+};
+
+/** -1 is RLIM_INFINITY. */
+export function limitText(name: string, value: number): string {
+  if (value === -1) return 'unlimited';
+  const u = LIMIT_UNITS[name];
+  return u?.format ? u.format(value) : String(value);
+}
+
 export function LimitsTab({ d }: { d: Record<string, unknown> }) {
-  const v = d.rlimits ?? d.rlimit;
-  if (v === undefined) {
-    return (
-      <p className="muted" data-testid="limits-missing">
-        Resource limits are not available from this host yet: getProcessDetails (psutil’s as_dict) does not include rlimit().
-      </p>
-    );
-  }
+  const v = d.rlimits;
   if (isUnreadable(v)) return <Missing value={v} />;
-  return <ObjectTable label="Limits" items={Array.isArray(v) ? list(v) : Object.entries(v as object).map(([name, l]) => ({ name, ...(l as object) }))} />;
+  const items = list(v).map((l) => {
+    const name = String(l.name);
+    return { limit: name, soft: limitText(name, Number(l.soft)), hard: limitText(name, Number(l.hard)), unit: LIMIT_UNITS[name]?.unit ?? '' };
+  });
+  return <ObjectTable label="Limits" items={items} />;
 }

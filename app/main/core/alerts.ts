@@ -1,0 +1,309 @@
+import type { AlertEvent, AlertRule, Snapshot, Topic } from '../../shared';
+
+/*
+ * The alert engine: rules + one snapshot → the episodes that started or
+ * ended on it. Pure apart from the state it keeps between ticks (no I/O, no
+ * timers: the tick's time is passed in), so it is tested tick by tick.
+ *
+ * An episode, per rule and per subject (each mountpoint, sensor, process on
+ * its own):
+ * - fires once the condition has held on every tick for forSeconds (0: on the
+ *   first tick it holds);
+ * - then resolves only once the value is back past the threshold by a margin
+ *   (hysteresis), so a value hovering at the threshold gives one notification,
+ *   not one per tick: 2 points for percentages (CPU, disk, battery), 2 °C for
+ *   temperatures, 5 % of the threshold for byte amounts (memory, process rss);
+ * - also resolves when its subject goes (a process exits, a filesystem is
+ *   unmounted, a battery is plugged in) or its rule is disabled, changed or removed.
+ * A tick that lacks the rule's data (the first tick has no CPU rate; a topic
+ * that failed) changes nothing.
+ */
+
+const PERCENT_MARGIN = 2;
+const CELSIUS_MARGIN = 2;
+const BYTES_MARGIN_SHARE = 0.05;
+
+/** One subject's reading for one rule. */
+interface Reading {
+  key: string;
+  subject?: string;
+  value: number;
+  /** The rule's condition holds. */
+  holds: boolean;
+  /** Back past the threshold by the margin: a firing episode may end. */
+  clear: boolean;
+  /** The sentence for firing / resolving. */
+  firing: string;
+  resolved: string;
+}
+
+interface Episode {
+  subject: string | undefined;
+  /** When the condition started holding (null: it does not hold now). */
+  since: number | null;
+  firing: boolean;
+  value: number;
+  unit: (v: number) => string;
+}
+
+interface RuleState {
+  fingerprint: string;
+  rule: AlertRule;
+  episodes: Map<string, Episode>;
+}
+
+export function formatBytes(n: number): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
+  let v = n;
+  let i = 0;
+  while (Math.abs(v) >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return i === 0 ? `${v} B` : `${v >= 100 ? v.toFixed(0) : v.toFixed(1)} ${units[i]}`;
+}
+
+const pct = (v: number) => `${Math.round(v)} %`;
+const celsius = (v: number) => `${Math.round(v)} °C`;
+const forText = (s: number) => (s > 0 ? ` for ${s} s` : '');
+
+function unitOf(rule: AlertRule): (v: number) => string {
+  switch (rule.kind) {
+    case 'memoryAvailable':
+    case 'processMemory':
+      return formatBytes;
+    case 'temperature':
+      return celsius;
+    default:
+      return pct;
+  }
+}
+
+/** What the rule watches on this tick, or null when the tick does not carry it. */
+function read(rule: AlertRule, s: Snapshot): Reading[] | null {
+  switch (rule.kind) {
+    case 'cpu': {
+      if (!s.cpu) return null;
+      const v = s.cpu.percent;
+      return [
+        {
+          key: '',
+          value: v,
+          holds: v > rule.abovePercent,
+          clear: v < rule.abovePercent - PERCENT_MARGIN,
+          firing: `CPU above ${pct(rule.abovePercent)}${forText(rule.forSeconds)} (now ${pct(v)})`,
+          resolved: `CPU back below ${pct(rule.abovePercent)} (now ${pct(v)})`,
+        },
+      ];
+    }
+    case 'memoryAvailable': {
+      const v = s.memory.available;
+      const limit = rule.belowBytes;
+      return [
+        {
+          key: '',
+          value: v,
+          holds: v < limit,
+          clear: v > limit * (1 + BYTES_MARGIN_SHARE),
+          firing: `Available memory below ${formatBytes(limit)}${forText(rule.forSeconds)} (now ${formatBytes(v)})`,
+          resolved: `Available memory back above ${formatBytes(limit)} (now ${formatBytes(v)})`,
+        },
+      ];
+    }
+    case 'diskUsage': {
+      if (!s.partitions) return null;
+      const readings: Reading[] = [];
+      const seen = new Set<string>();
+      for (const p of s.partitions) {
+        // The same filesystem can be listed twice (bind mounts): one episode per mountpoint.
+        if (!p.usage || seen.has(p.mountpoint) || (rule.mountpoint !== undefined && p.mountpoint !== rule.mountpoint)) continue;
+        seen.add(p.mountpoint);
+        const v = p.usage.percent;
+        readings.push({
+          key: p.mountpoint,
+          subject: p.mountpoint,
+          value: v,
+          holds: v > rule.abovePercent,
+          clear: v < rule.abovePercent - PERCENT_MARGIN,
+          firing: `Disk ${p.mountpoint} above ${pct(rule.abovePercent)} used${forText(rule.forSeconds)} (now ${pct(v)})`,
+          resolved: `Disk ${p.mountpoint} back below ${pct(rule.abovePercent)} used (now ${pct(v)})`,
+        });
+      }
+      return readings;
+    }
+    case 'temperature': {
+      if (!s.sensors) return null;
+      const readings: Reading[] = [];
+      for (const [chip, sensors] of Object.entries(s.sensors.temperatures)) {
+        sensors.forEach((t, i) => {
+          // Some drivers report a high mark of 0 for "none".
+          const high = t.high !== null && t.high > 0 ? t.high : rule.fallbackCelsius;
+          if (high === undefined) return;
+          const subject = `${chip} ${t.label || `temp${i + 1}`}`;
+          const mark = t.high !== null && t.high > 0 ? 'its high mark' : 'the fallback';
+          readings.push({
+            key: `${chip}\u0000${i}`,
+            subject,
+            value: t.current,
+            holds: t.current > high,
+            clear: t.current < high - CELSIUS_MARGIN,
+            firing: `${subject} above ${mark} ${celsius(high)}${forText(rule.forSeconds)} (now ${celsius(t.current)})`,
+            resolved: `${subject} back below ${celsius(high)} (now ${celsius(t.current)})`,
+          });
+        });
+      }
+      return readings;
+    }
+    case 'battery': {
+      if (s.battery === undefined) return null;
+      if (s.battery === null) return [];
+      const v = s.battery.percent;
+      // psutil's power_plugged is None when unknown: only an explicit False is discharging.
+      const discharging = s.battery.powerPlugged === false;
+      return [
+        {
+          key: '',
+          value: v,
+          holds: discharging && v < rule.belowPercent,
+          clear: !discharging || v > rule.belowPercent + PERCENT_MARGIN,
+          firing: `Battery below ${pct(rule.belowPercent)} and discharging${forText(rule.forSeconds)} (now ${pct(v)})`,
+          resolved: discharging ? `Battery back above ${pct(rule.belowPercent)} (now ${pct(v)})` : `Battery charging (now ${pct(v)})`,
+        },
+      ];
+    }
+    case 'processMemory': {
+      if (!s.processes) return null;
+      const needle = rule.nameMatch.toLowerCase();
+      const limit = rule.aboveBytes;
+      const readings: Reading[] = [];
+      for (const p of s.processes) {
+        if (!p.name.toLowerCase().includes(needle) && !p.cmdline.join(' ').toLowerCase().includes(needle)) continue;
+        const subject = `${p.name} (${p.pid})`;
+        readings.push({
+          // pid and createTime: a reused pid is another process, another episode.
+          key: `${p.pid}:${p.createTime}`,
+          subject,
+          value: p.rss,
+          holds: p.rss > limit,
+          clear: p.rss < limit * (1 - BYTES_MARGIN_SHARE),
+          firing: `${subject} using more than ${formatBytes(limit)}${forText(rule.forSeconds)} (now ${formatBytes(p.rss)})`,
+          resolved: `${subject} back below ${formatBytes(limit)} (now ${formatBytes(p.rss)})`,
+        });
+      }
+      return readings;
+    }
+  }
+}
+
+const KIND_LABEL: Record<AlertRule['kind'], string> = {
+  cpu: 'CPU',
+  memoryAvailable: 'Available memory',
+  diskUsage: 'Disk usage',
+  temperature: 'Temperature',
+  battery: 'Battery',
+  processMemory: 'Process memory',
+};
+
+/** The topics the enabled rules need sampled (CPU and memory always are). */
+export function topicsForRules(rules: readonly AlertRule[]): Topic[] {
+  const need: Partial<Record<AlertRule['kind'], Topic>> = { diskUsage: 'partitions', temperature: 'sensors', battery: 'battery', processMemory: 'processes' };
+  const topics = new Set<Topic>();
+  for (const r of rules) {
+    const t = need[r.kind];
+    if (r.enabled && t) topics.add(t);
+  }
+  return [...topics];
+}
+
+export class AlertEngine {
+  private readonly rules = new Map<string, RuleState>();
+  private counter = 0;
+
+  constructor(private readonly idPrefix = Date.now().toString(36)) {}
+
+  evaluate(rules: readonly AlertRule[], snapshot: Snapshot, now: number): AlertEvent[] {
+    const events: AlertEvent[] = [];
+    const active = new Map<string, AlertRule>();
+    for (const r of rules) if (r.enabled) active.set(r.id, r);
+
+    // Rules gone, disabled or edited: their open episodes end here.
+    for (const [id, state] of this.rules) {
+      const rule = active.get(id);
+      if (rule && JSON.stringify(rule) === state.fingerprint) continue;
+      for (const ep of state.episodes.values()) {
+        if (!ep.firing) continue;
+        const why = rule ? 'its rule was changed' : 'its rule was disabled or removed';
+        events.push(this.event(state.rule, ep, 'resolved', now, ep.value, `${KIND_LABEL[state.rule.kind]} alert${ep.subject ? ` on ${ep.subject}` : ''} closed: ${why}`));
+      }
+      this.rules.delete(id);
+    }
+
+    for (const rule of active.values()) {
+      let state = this.rules.get(rule.id);
+      if (!state) {
+        state = { fingerprint: JSON.stringify(rule), rule, episodes: new Map() };
+        this.rules.set(rule.id, state);
+      }
+      const readings = read(rule, snapshot);
+      if (readings === null) continue;
+      const present = new Set<string>();
+      for (const r of readings) {
+        present.add(r.key);
+        let ep = state.episodes.get(r.key);
+        if (!ep) {
+          if (!r.holds) continue;
+          ep = { subject: r.subject, since: null, firing: false, value: r.value, unit: unitOf(rule) };
+          state.episodes.set(r.key, ep);
+        }
+        ep.value = r.value;
+        if (ep.firing) {
+          if (r.clear) {
+            events.push(this.event(rule, ep, 'resolved', now, r.value, r.resolved));
+            state.episodes.delete(r.key);
+          }
+        } else if (r.holds) {
+          ep.since ??= now;
+          if (now - ep.since >= rule.forSeconds * 1000) {
+            ep.firing = true;
+            events.push(this.event(rule, ep, 'firing', now, r.value, r.firing));
+          }
+        } else {
+          // The condition broke before forSeconds were up: the wait starts over.
+          state.episodes.delete(r.key);
+        }
+      }
+      for (const [key, ep] of state.episodes) {
+        if (present.has(key)) continue;
+        state.episodes.delete(key);
+        if (ep.firing) events.push(this.event(rule, ep, 'resolved', now, ep.value, goneMessage(rule, ep)));
+      }
+    }
+    return events;
+  }
+
+  private event(rule: AlertRule, ep: Episode, state: AlertEvent['state'], at: number, value: number, message: string): AlertEvent {
+    return {
+      id: `${this.idPrefix}-${++this.counter}`,
+      ruleId: rule.id,
+      kind: rule.kind,
+      state,
+      at,
+      value,
+      message,
+      ...(ep.subject !== undefined && { subject: ep.subject }),
+    };
+  }
+}
+
+function goneMessage(rule: AlertRule, ep: Episode): string {
+  switch (rule.kind) {
+    case 'processMemory':
+      return `${ep.subject} exited (last ${ep.unit(ep.value)})`;
+    case 'diskUsage':
+      return `Disk ${ep.subject} is no longer mounted (last ${ep.unit(ep.value)})`;
+    case 'battery':
+      return `Battery no longer reported (last ${ep.unit(ep.value)})`;
+    default:
+      return `${ep.subject ?? KIND_LABEL[rule.kind]} no longer reported (last ${ep.unit(ep.value)})`;
+  }
+}

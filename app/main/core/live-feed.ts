@@ -1,0 +1,86 @@
+import { diffRows, type ProcessDelta, type ProcessRow, type Snapshot } from '../../shared';
+
+/**
+ * Returns false when the transport did not deliver the tick (a slow socket
+ * skipping it): the next tick then carries a full table to that receiver.
+ */
+export type FeedListener = (snapshot: Snapshot) => void | boolean;
+
+/** What the feed needs of the sampler: its ticks. */
+export interface TickSource {
+  on(event: 'snapshot', listener: (snapshot: Snapshot) => void): unknown;
+}
+
+interface Tick {
+  seq: number;
+  /** The tick without process rows: what a receiver that does not show processes gets. */
+  bare: Snapshot;
+  rows: ProcessRow[] | null;
+  /** seq of the previous tick that had rows, when there was one right before. */
+  base: number | null;
+  full?: Snapshot;
+  delta?: Snapshot;
+}
+
+/**
+ * The sampler's ticks as each receiver should get them: process rows only to
+ * those who show processes, as a change list against the table the receiver
+ * last got, each form built once per tick however many receivers there are.
+ */
+export class LiveFeed {
+  private tick: Tick | null = null;
+  private prev: { seq: number; rows: ProcessRow[] } | null = null;
+  /** The rows the current tick's delta is taken against. */
+  constructor(sampler: TickSource) {
+    sampler.on('snapshot', (snapshot: Snapshot) => this.accept(snapshot));
+  }
+
+  private accept(snapshot: Snapshot): void {
+    const { processes, processDelta: _ignored, ...bare } = snapshot;
+    const rows = processes ?? null;
+    // A delta is against the table of the tick right before; a tick without rows breaks the chain.
+    this.tick = { seq: snapshot.seq, bare, rows, base: rows && this.prev ? this.prev.seq : null };
+    this.tickPrevRows = rows && this.prev ? this.prev.rows : null;
+    this.prev = rows ? { seq: snapshot.seq, rows } : null;
+  }
+
+  private tickPrevRows: ProcessRow[] | null = null;
+
+  private full(t: Tick): Snapshot {
+    t.full ??= { ...t.bare, processDelta: { base: null, rows: t.rows!, gone: [], count: t.rows!.length } };
+    return t.full;
+  }
+
+  private delta(t: Tick): Snapshot {
+    if (!t.delta) {
+      const { rows, gone } = diffRows(this.tickPrevRows, t.rows!);
+      const delta: ProcessDelta = { base: t.base, rows, gone, count: t.rows!.length };
+      t.delta = { ...t.bare, processDelta: delta };
+    }
+    return t.delta;
+  }
+
+  /** The tick as this receiver should get it, given the table seq it last received. */
+  formFor(wantsProcesses: boolean, lastSeq: number | null): Snapshot | null {
+    const t = this.tick;
+    if (!t) return null;
+    if (!wantsProcesses || !t.rows) return t.bare;
+    return t.base !== null && lastSeq === t.base ? this.delta(t) : this.full(t);
+  }
+
+  get seq(): number | null {
+    return this.tick?.seq ?? null;
+  }
+}
+
+const feeds = new WeakMap<object, LiveFeed>();
+
+/** One feed per sampler, made on first use (it listens before any receiver does). */
+export function feedOf(sampler: TickSource): LiveFeed {
+  let feed = feeds.get(sampler);
+  if (!feed) {
+    feed = new LiveFeed(sampler);
+    feeds.set(sampler, feed);
+  }
+  return feed;
+}

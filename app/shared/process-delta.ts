@@ -1,0 +1,68 @@
+import type { ProcessRow } from './payloads';
+
+// The live stream carries the process table as a change list: on a machine with
+// 5,000 mostly idle processes almost no row changes from one tick to the next,
+// so sending (and JSON-encoding, parsing, re-rendering) every row each second
+// was most of the process page's cost on both sides.
+
+/** The process table in a live tick: what changed since the table the receiver already has. */
+export interface ProcessDelta {
+  /** `seq` of the tick whose table this applies to; null: `rows` is the whole table. */
+  base: number | null;
+  /** Rows new or changed since `base` (whole rows). */
+  rows: ProcessRow[];
+  /** Keys (`pid:createTime`) of the processes gone since `base`. */
+  gone: string[];
+  /** How many rows the table has after applying: lets the receiver check it is in step. */
+  count: number;
+}
+
+/** A process is (pid, createTime): a pid alone may name another process next tick. */
+export function processKey(p: { pid: number; createTime: number }): string {
+  return `${p.pid}:${p.createTime}`;
+}
+
+const FIELDS = [
+  'pid', 'createTime', 'ppid', 'name', 'username', 'status', 'cpuPercent', 'cpuTimes', 'rss', 'vms',
+  'memoryPercent', 'numThreads', 'nice', 'readBytesPerSec', 'writeBytesPerSec', 'terminal', 'cpuNum', 'numFds', 'ctxSwitches', 'uss',
+] as const satisfies readonly (keyof ProcessRow)[];
+// A field added to ProcessRow must be compared too, or its changes would never reach the screen.
+type Unlisted = Exclude<keyof ProcessRow, (typeof FIELDS)[number] | 'cmdline'>;
+const everyFieldListed: [Unlisted] extends [never] ? true : never = true;
+void everyFieldListed;
+
+export function sameRow(a: ProcessRow, b: ProcessRow): boolean {
+  for (const f of FIELDS) if (a[f] !== b[f]) return false;
+  if (a.cmdline === b.cmdline) return true;
+  if (a.cmdline.length !== b.cmdline.length) return false;
+  for (let i = 0; i < a.cmdline.length; i++) if (a.cmdline[i] !== b.cmdline[i]) return false;
+  return true;
+}
+
+/** The change list from `prev` to `next` (prev null: everything is new). */
+export function diffRows(prev: readonly ProcessRow[] | null, next: readonly ProcessRow[]): { rows: ProcessRow[]; gone: string[] } {
+  if (!prev) return { rows: [...next], gone: [] };
+  const old = new Map<string, ProcessRow>();
+  for (const r of prev) old.set(processKey(r), r);
+  const rows: ProcessRow[] = [];
+  for (const r of next) {
+    const key = processKey(r);
+    const was = old.get(key);
+    if (!was || !sameRow(was, r)) rows.push(r);
+    old.delete(key);
+  }
+  return { rows, gone: [...old.keys()] };
+}
+
+/**
+ * `prev` with `delta` applied. Unchanged rows keep their object identity, so a
+ * memoised view of one row does not re-render. Null when the result does not
+ * have `delta.count` rows: the receiver is out of step and must fetch the full table.
+ */
+export function applyDelta(prev: readonly ProcessRow[], delta: Pick<ProcessDelta, 'rows' | 'gone' | 'count'>): ProcessRow[] | null {
+  const byKey = new Map<string, ProcessRow>();
+  for (const r of prev) byKey.set(processKey(r), r);
+  for (const key of delta.gone) byKey.delete(key);
+  for (const r of delta.rows) byKey.set(processKey(r), r);
+  return byKey.size === delta.count ? [...byKey.values()] : null;
+}

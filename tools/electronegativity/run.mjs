@@ -1,0 +1,76 @@
+// `npm run electronegativity`: Doyensec's Electron security checker over the
+// Electron main process, the preload and the page's CSP. Fails on any finding
+// above LOW; a reviewed finding is silenced where it is, with an
+// `eng-disable CHECK_NAME` comment on its line and the reason on the line above.
+//
+// It lives in its own folder because it pins TypeScript 4.2 and ESLint 7;
+// `npm ci` there (run here on first use) keeps them away from the app's.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '..', '..');
+const bin = path.join(here, 'node_modules', '.bin', 'electronegativity');
+
+if (!existsSync(bin)) {
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const r = spawnSync(npm, ['ci', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: here, stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+// What runs with Electron's privileges or decides what the page may load; the
+// renderer's own code runs sandboxed without Node and is not Electron API code.
+const SOURCES = [
+  ...readdirSync(path.join(repo, 'app/main/electron')).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).map((f) => `app/main/electron/${f}`),
+  ...readdirSync(path.join(repo, 'app/preload')).filter((f) => f.endsWith('.ts')).map((f) => `app/preload/${f}`),
+  'app/renderer/index.html',
+];
+
+const stage = mkdtempSync(path.join(os.tmpdir(), 'procyon-electronegativity-'));
+const require = createRequire(path.join(here, 'package.json'));
+const babel = require('@babel/parser');
+const unparsable = [];
+for (const rel of SOURCES) {
+  const dest = path.join(stage, rel);
+  mkdirSync(path.dirname(dest), { recursive: true });
+  copyFileSync(path.join(repo, rel), dest);
+  // The checker skips a file it cannot parse without saying so: parse each first with its own parser.
+  if (rel.endsWith('.ts')) {
+    try {
+      babel.parse(readFileSync(dest, 'utf8'), { sourceType: 'module', plugins: ['typescript'] });
+    } catch (err) {
+      unparsable.push(`${rel}: ${err.message}`);
+    }
+  }
+}
+
+const electronVersion = JSON.parse(readFileSync(path.join(repo, 'node_modules/electron/package.json'), 'utf8')).version;
+const csv = path.join(stage, 'findings.csv');
+const r = spawnSync(bin, ['-i', stage, '-e', electronVersion, '-r', '-v', 'false', '-o', csv], { encoding: 'utf8' });
+if (r.status !== 0 || !existsSync(csv)) {
+  console.error(r.stdout, r.stderr);
+  console.error('electronegativity: the checker itself failed');
+  process.exit(1);
+}
+
+// issue, severity, confidence, filename, location, sample, description, url; quoted fields may hold commas.
+const rows = readFileSync(csv, 'utf8')
+  .trim()
+  .split('\n')
+  .slice(1)
+  .map((line) => [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(?:,|$)/g)].map((m) => m[1].replace(/^"|"$/g, '').replaceAll('""', '"')));
+rmSync(stage, { recursive: true, force: true });
+
+const ALLOWED = new Set(['INFORMATIONAL', 'LOW']);
+console.log(`electronegativity ${electronVersion ? `(Electron ${electronVersion})` : ''}: ${SOURCES.length} files, ${rows.length} finding(s)`);
+for (const [issue, severity, confidence, file, location, , description] of rows) {
+  console.log(`${ALLOWED.has(severity) ? 'ok  ' : 'FAIL'}  ${severity}/${confidence}  ${issue}  ${file}:${location}  ${description}`);
+}
+for (const u of unparsable) console.log(`FAIL  cannot parse ${u}`);
+const failed = rows.filter(([, severity]) => !ALLOWED.has(severity)).length + unparsable.length;
+console.log(failed === 0 ? 'no finding above LOW' : `${failed} finding(s) above LOW or unparsable files`);
+process.exit(failed === 0 ? 0 : 1);
