@@ -3,7 +3,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import { InvalidArgument, NoSuchProcess } from './errors';
-import { binding, callAsync } from './native';
 import { optionsObject } from './options';
 import { Process, type AsDictOptions } from './process';
 import { tableOf } from './process_table';

@@ -42,8 +42,10 @@ namespace {
 
 using namespace linux_process;
 
-// cmdline can change (setproctitle); re-read it after this long.
+// cmdline can change (setproctitle); re-read it after 10–20 s, spread by pid so
+// that the processes first seen in one scan are not all re-read in one later tick.
 constexpr double kCmdlineRefreshSeconds = 10.0;
+double cmdlineRefreshAfter(int64_t pid) { return kCmdlineRefreshSeconds * (1.0 + static_cast<double>(pid % 16) / 16.0); }
 constexpr long kProcSuperMagic = 0x9fa0;
 
 // A descriptor that can live in a map entry (moved, closed once).
@@ -412,7 +414,7 @@ ProcessTable LinuxBackend::processTable(const Roots& roots, uint32_t fields) con
     // The slow-changing fields, cached per (pid, starttime).
     const bool longComm = row.name.size() >= 15;
     const bool wantCmdline = (fields & kTblCmdline) || ((fields & kTblName) && longComm);
-    const bool needCmdline = wantCmdline && (!cached.cmdline || table.timestamp - cached.cmdlineReadAt >= kCmdlineRefreshSeconds);
+    const bool needCmdline = wantCmdline && (!cached.cmdline || table.timestamp - cached.cmdlineReadAt >= cmdlineRefreshAfter(pid));
     const bool needExe = (fields & kTblExe) && !cached.exe;
     const bool needUser = (fields & kTblUsername) && !cached.username;
     if (!gone && (needCmdline || needExe || needUser)) {
