@@ -54,6 +54,7 @@ export interface NativeBinding {
   processRead(options: ResolvedRoots & { pid: number; sections: number; kind?: string }): Promise<NativeProcessSnapshot>;
   processAction(options: ResolvedRoots & NativeProcessAction): Promise<void>;
   processTable(options: ResolvedRoots & { fields: number }): Promise<NativeProcessTable>;
+  processTableCacheClear(): void;
 }
 
 function load(): NativeBinding {

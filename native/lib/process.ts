@@ -13,6 +13,7 @@ import { AccessDenied, InvalidArgument, NoSuchProcess, TimeoutExpired, ZombiePro
 import { virtualMemory } from './memory';
 import { binding, callAsync } from './native';
 import { optionsObject } from './options';
+import { tableOf } from './process_table';
 import { resolveRoots, type ResolvedRoots } from './roots';
 import type {
   ConnectionKind,
@@ -594,7 +595,7 @@ export class Process {
   async children(options?: { recursive?: boolean }): Promise<Process[]> {
     const recursive = optionsObject(options).recursive ?? false;
     await this.#act({ action: 'checkIdentity' });
-    const table = await callAsync(() => binding.processTable({ ...this.roots, fields: TABLE_FIELD.ppid | TABLE_FIELD.name }));
+    const table = await tableOf(this.roots, TABLE_FIELD.ppid | TABLE_FIELD.name);
     const byParent = new Map<number, typeof table.rows>();
     for (const row of table.rows) {
       const list = byParent.get(row.ppid!) ?? [];

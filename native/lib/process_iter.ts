@@ -3,9 +3,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import { InvalidArgument, NoSuchProcess } from './errors';
-import { binding, callAsync } from './native';
 import { optionsObject } from './options';
 import { Process, type AsDictOptions } from './process';
+import { tableOf } from './process_table';
 import { resolveRoots } from './roots';
 import type { Roots } from './types';
 
@@ -24,7 +24,7 @@ export async function* processIter(options?: ProcessIterOptions): AsyncGenerator
   const opts = optionsObject(options);
   const roots = resolveRoots(opts);
   const wantInfo = opts.attrs !== undefined || opts.adValue !== undefined;
-  const table = await callAsync(() => binding.processTable({ ...roots, fields: 0 }));
+  const table = await tableOf(roots, 0);
   let known = cache.get(roots.procfs);
   if (!known) {
     known = new Map();

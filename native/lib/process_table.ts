@@ -2,12 +2,12 @@
 // process monitor redraws every tick — and processTableRates() to turn two
 // successive tables into cpuPercent and I/O rates.
 
-import { TABLE_FIELD, type ProcessTableFieldName } from './constants_process';
+import { TABLE_FIELD, type ProcessStatus, type ProcessTableFieldName } from './constants_process';
 import { InvalidArgument } from './errors';
 import { binding, callAsync } from './native';
 import { optionsObject } from './options';
-import { resolveRoots } from './roots';
-import type { ProcessTableRow } from './process_types';
+import { resolveRoots, type ResolvedRoots } from './roots';
+import type { NativeProcessTable, ProcessTableRow } from './process_types';
 import type { Roots } from './types';
 
 export interface ProcessTableOptions extends Roots {
@@ -38,7 +38,88 @@ export async function processTable(options?: ProcessTableOptions): Promise<Proce
     if (bit === undefined) throw new InvalidArgument(`invalid field '${String(name)}'; valid fields are ${PROCESS_TABLE_FIELDS.join(', ')}`);
     fields |= bit;
   }
-  return callAsync(() => binding.processTable({ ...roots, fields }));
+  return tableOf(roots, fields);
+}
+
+/** @internal processTable() with a field mask and resolved roots (for Process.children and processIter). */
+export async function tableOf(roots: ResolvedRoots, fields: number): Promise<ProcessTableResult> {
+  const table = await callAsync(() => binding.processTable({ ...roots, fields }));
+  return { timestamp: table.timestamp, rows: rowsOf(table, fields) };
+}
+
+/** Closes the files processTable() keeps open between calls and forgets its cache (the next call reads everything afresh). */
+processTable.cacheClear = (): void => {
+  binding.processTableCacheClear();
+};
+
+/** The addon's column layout (js_records_process.cc: TableNumber, TableString). */
+const enum Col {
+  Pid,
+  CreateTime,
+  Ppid,
+  CpuTimes,
+  Rss,
+  Vms,
+  NumThreads,
+  Nice,
+  ReadBytes,
+  WriteBytes,
+  CpuNum,
+  ArgStart,
+  ArgEnd,
+  NumFds,
+  VoluntaryCtx,
+  InvoluntaryCtx,
+  Uss,
+  Count,
+}
+const enum Str {
+  Name,
+  Username,
+  Status,
+  Terminal,
+  Exe,
+  Count,
+}
+
+const orNull = (n: number): number | null => (Number.isNaN(n) ? null : n);
+
+/** Row objects from the columns, built here because V8 makes same-shaped literals far faster than N-API can set properties. */
+function rowsOf(table: NativeProcessTable, f: number): ProcessTableRow[] {
+  const { nums, strs, args } = table;
+  const rows = new Array<ProcessTableRow>(table.count);
+  for (let i = 0; i < table.count; i++) {
+    const n = i * Col.Count;
+    const s = i * Str.Count;
+    const row: ProcessTableRow = { pid: nums[n + Col.Pid]!, createTime: nums[n + Col.CreateTime]! };
+    if (f & TABLE_FIELD.ppid) row.ppid = nums[n + Col.Ppid]!;
+    if (f & TABLE_FIELD.name) row.name = strs[s + Str.Name]!;
+    if (f & TABLE_FIELD.username) row.username = strs[s + Str.Username] ?? null;
+    if (f & TABLE_FIELD.status) row.status = strs[s + Str.Status] as ProcessStatus;
+    if (f & TABLE_FIELD.cpuTimes) row.cpuTimes = nums[n + Col.CpuTimes]!;
+    if (f & TABLE_FIELD.memory) {
+      row.rss = nums[n + Col.Rss]!;
+      row.vms = nums[n + Col.Vms]!;
+    }
+    if (f & TABLE_FIELD.numThreads) row.numThreads = nums[n + Col.NumThreads]!;
+    if (f & TABLE_FIELD.nice) row.nice = nums[n + Col.Nice]!;
+    if (f & TABLE_FIELD.cmdline) row.cmdline = args.slice(nums[n + Col.ArgStart], nums[n + Col.ArgEnd]);
+    if (f & TABLE_FIELD.io) {
+      row.readBytes = orNull(nums[n + Col.ReadBytes]!);
+      row.writeBytes = orNull(nums[n + Col.WriteBytes]!);
+    }
+    if (f & TABLE_FIELD.terminal) row.terminal = strs[s + Str.Terminal] ?? null;
+    if (f & TABLE_FIELD.cpuNum) row.cpuNum = nums[n + Col.CpuNum]!;
+    if (f & TABLE_FIELD.exe) row.exe = strs[s + Str.Exe]!;
+    if (f & TABLE_FIELD.numFds) row.numFds = orNull(nums[n + Col.NumFds]!);
+    if (f & TABLE_FIELD.numCtxSwitches) {
+      const voluntary = nums[n + Col.VoluntaryCtx]!;
+      row.numCtxSwitches = Number.isNaN(voluntary) ? null : { voluntary, involuntary: nums[n + Col.InvoluntaryCtx]! };
+    }
+    if (f & TABLE_FIELD.uss) row.uss = orNull(nums[n + Col.Uss]!);
+    rows[i] = row;
+  }
+  return rows;
 }
 
 export interface ProcessTableRate {
@@ -54,12 +135,14 @@ export interface ProcessTableRate {
 /** Rates per row of `next` against `prev`, matched by (pid, createTime) so a reused pid starts over. */
 export function processTableRates(prev: ProcessTableResult, next: ProcessTableResult): ProcessTableRate[] {
   const elapsed = next.timestamp - prev.timestamp;
-  const before = new Map<string, ProcessTableRow>();
-  for (const row of prev.rows) before.set(`${row.pid}:${row.createTime}`, row);
+  // Keyed by pid (a number: no string per row); a reused pid differs in createTime.
+  const before = new Map<number, ProcessTableRow>();
+  for (const row of prev.rows) before.set(row.pid, row);
   const rate = (a: number | null | undefined, b: number | null | undefined): number | null =>
     a === null || a === undefined || b === null || b === undefined || elapsed <= 0 ? null : Math.max(0, b - a) / elapsed;
   return next.rows.map((row) => {
-    const old = before.get(`${row.pid}:${row.createTime}`);
+    const candidate = before.get(row.pid);
+    const old = candidate !== undefined && candidate.createTime === row.createTime ? candidate : undefined;
     const cpu = rate(old?.cpuTimes, row.cpuTimes);
     return {
       pid: row.pid,

@@ -193,8 +193,17 @@ export interface ProcessTableRow {
   uss?: number | null;
 }
 
-/** @internal */
+/**
+ * @internal The addon's columnar table (see TABLE_COLUMNS in process_table.ts
+ * and toJs(ProcessTable) in js_records_process.cc, which must agree).
+ */
 export interface NativeProcessTable {
   timestamp: number;
-  rows: ProcessTableRow[];
+  count: number;
+  /** TABLE_COLUMNS.numbers numbers per row; NaN where a value is absent. */
+  nums: Float64Array;
+  /** TABLE_COLUMNS.strings entries per row: name, username, status, terminal, exe. */
+  strs: (string | null)[];
+  /** Every row's cmdline, one after another. */
+  args: string[];
 }

@@ -3,7 +3,8 @@
 //
 //   processRead({procfs, pid, sections, kind?})         → snapshot (sections: ProcessSectionBit mask)
 //   processAction({procfs, pid, createTime?, action, …}) → undefined
-//   processTable({procfs, fields})                      → {timestamp, rows}
+//   processTable({procfs, fields})                      → {timestamp, count, nums, strs, args} (columns)
+//   processTableCacheClear()                            → undefined
 
 #include "addon_process.h"
 
@@ -113,6 +114,12 @@ Napi::Value processTable(const Napi::CallbackInfo& info) {
   });
 }
 
+// Synchronous: it only closes descriptors and frees the cache (waiting for a scan in flight).
+Napi::Value processTableCacheClear(const Napi::CallbackInfo& info) {
+  backendOf(info)->processTableCacheClear();
+  return info.Env().Undefined();
+}
+
 }  // namespace
 
 void registerProcessExports(Napi::Env env, Napi::Object exports, std::shared_ptr<const Backend> backend) {
@@ -121,6 +128,7 @@ void registerProcessExports(Napi::Env env, Napi::Object exports, std::shared_ptr
   exports.Set("processRead", Napi::Function::New(env, processRead, "processRead", data));
   exports.Set("processAction", Napi::Function::New(env, processAction, "processAction", data));
   exports.Set("processTable", Napi::Function::New(env, processTable, "processTable", data));
+  exports.Set("processTableCacheClear", Napi::Function::New(env, processTableCacheClear, "processTableCacheClear", data));
 }
 
 }  // namespace procyon

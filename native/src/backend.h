@@ -86,6 +86,8 @@ class Backend {
   virtual void processAction(const Roots& roots, const ProcessAction& action) const = 0;
   // One row per process with the fields (ProcessTableField bits) asked for.
   virtual ProcessTable processTable(const Roots& roots, uint32_t fields) const = 0;
+  // Forgets processTable's per-process cache (and closes the files it holds open).
+  virtual void processTableCacheClear() const {}
 };
 
 // The backend for the platform this addon was built for (backend_factory.cc).

@@ -2,6 +2,10 @@
 
 #include "common/js_error.h"
 
+#include <limits>
+#include <string_view>
+#include <unordered_map>
+
 namespace procyon {
 namespace {
 
@@ -234,51 +238,79 @@ Napi::Value toJs(Napi::Env env, const ProcessSnapshot& s) {
   return o;
 }
 
+// The table crosses to JS in columns, not as one object per row: setting
+// named properties through N-API costs ~1 µs each, ~15 µs a row, all of it on
+// the JS thread. native/lib/process_table.ts (TABLE_COLUMNS, which mirrors
+// this layout) builds the row objects from
+//   nums: Float64Array, kTableNumbers per row (below; NaN for "no value"),
+//   strs: kTableStrings per row: name, username|null, status, terminal|null, exe,
+//   args: every row's cmdline, flattened (row r's are nums[argStart]..nums[argEnd]).
+// Strings repeat (status, user names, "bash"): each distinct one is made once per call.
+enum TableNumber : uint32_t {
+  kColPid, kColCreateTime, kColPpid, kColCpuTimes, kColRss, kColVms, kColNumThreads, kColNice,
+  kColReadBytes, kColWriteBytes, kColCpuNum, kColArgStart, kColArgEnd,
+  kColNumFds, kColVoluntaryCtx, kColInvoluntaryCtx, kColUss, kTableNumbers
+};
+enum TableString : uint32_t { kStrName, kStrUsername, kStrStatus, kStrTerminal, kStrExe, kTableStrings };
+
 Napi::Value toJs(Napi::Env env, const ProcessTable& table) {
+  const size_t count = table.rows.size();
+  const uint32_t f = table.fields;
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  Napi::Float64Array nums = Napi::Float64Array::New(env, count * kTableNumbers);
+  Napi::Array strs = Napi::Array::New(env, count * kTableStrings);
+  Napi::Array args = Napi::Array::New(env);
+  std::unordered_map<std::string_view, napi_value> made;
+  made.reserve(count * 2);
+  const auto str = [&](std::string_view s) -> napi_value {
+    auto [it, inserted] = made.try_emplace(s, nullptr);
+    if (inserted) {
+      napi_value v;
+      NAPI_THROW_IF_FAILED(env, napi_create_string_utf8(env, s.data(), s.size(), &v), nullptr);
+      it->second = v;
+    }
+    return it->second;
+  };
+  const napi_value null = env.Null();
+  double* out = nums.Data();
+  uint32_t argCount = 0;
+  for (size_t i = 0; i < count; ++i) {
+    const ProcessTableRow& r = table.rows[i];
+    double* n = out + i * kTableNumbers;
+    n[kColPid] = static_cast<double>(r.pid);
+    n[kColCreateTime] = r.createTime;
+    n[kColPpid] = static_cast<double>(r.ppid);
+    n[kColCpuTimes] = r.cpuTimes;
+    n[kColRss] = r.rss;
+    n[kColVms] = r.vms;
+    n[kColNumThreads] = static_cast<double>(r.numThreads);
+    n[kColNice] = static_cast<double>(r.nice);
+    n[kColReadBytes] = r.hasIo ? r.readBytes : nan;
+    n[kColWriteBytes] = r.hasIo ? r.writeBytes : nan;
+    n[kColCpuNum] = static_cast<double>(r.cpuNum);
+    n[kColArgStart] = argCount;
+    if ((f & kTblCmdline) && r.cmdline) {
+      for (const std::string& a : *r.cmdline) args.Set(argCount++, str(a));
+    }
+    n[kColArgEnd] = argCount;
+    n[kColNumFds] = r.numFds ? static_cast<double>(*r.numFds) : nan;
+    const bool ctx = r.voluntaryCtxSwitches && r.involuntaryCtxSwitches;
+    n[kColVoluntaryCtx] = ctx ? static_cast<double>(*r.voluntaryCtxSwitches) : nan;
+    n[kColInvoluntaryCtx] = ctx ? static_cast<double>(*r.involuntaryCtxSwitches) : nan;
+    n[kColUss] = r.uss ? *r.uss : nan;
+    const uint32_t s = static_cast<uint32_t>(i * kTableStrings);
+    if (f & kTblName) strs.Set(s + kStrName, str(r.name));
+    if (f & kTblUsername) strs.Set(s + kStrUsername, r.username.empty() ? null : str(r.username));
+    if (f & kTblStatus) strs.Set(s + kStrStatus, str(r.status));
+    if (f & kTblTerminal) strs.Set(s + kStrTerminal, r.terminal ? str(*r.terminal) : null);
+    if (f & kTblExe) strs.Set(s + kStrExe, str(r.exe));
+  }
   Napi::Object result = Napi::Object::New(env);
   result.Set("timestamp", table.timestamp);
-  const uint32_t f = table.fields;
-  Napi::Array rows = Napi::Array::New(env, table.rows.size());
-  for (uint32_t i = 0; i < table.rows.size(); ++i) {
-    const ProcessTableRow& r = table.rows[i];
-    Napi::Object o = Napi::Object::New(env);
-    o.Set("pid", num(env, r.pid));
-    // createTime is always there: a row's identity is (pid, createTime).
-    o.Set("createTime", r.createTime);
-    if (f & kTblPpid) o.Set("ppid", num(env, r.ppid));
-    if (f & kTblName) o.Set("name", r.name);
-    if (f & kTblUsername) o.Set("username", r.username.empty() ? env.Null() : Napi::String::New(env, r.username));
-    if (f & kTblStatus) o.Set("status", r.status);
-    if (f & kTblCpuTimes) o.Set("cpuTimes", r.cpuTimes);
-    if (f & kTblMemory) {
-      o.Set("rss", r.rss);
-      o.Set("vms", r.vms);
-    }
-    if (f & kTblNumThreads) o.Set("numThreads", num(env, r.numThreads));
-    if (f & kTblNice) o.Set("nice", num(env, r.nice));
-    if (f & kTblCmdline) o.Set("cmdline", strings(env, r.cmdline));
-    if (f & kTblIo) {
-      o.Set("readBytes", r.hasIo ? Napi::Number::New(env, r.readBytes) : env.Null());
-      o.Set("writeBytes", r.hasIo ? Napi::Number::New(env, r.writeBytes) : env.Null());
-    }
-    if (f & kTblTerminal) o.Set("terminal", r.terminal ? Napi::String::New(env, *r.terminal) : env.Null());
-    if (f & kTblCpuNum) o.Set("cpuNum", num(env, r.cpuNum));
-    if (f & kTblExe) o.Set("exe", r.exe);
-    if (f & kTblNumFds) o.Set("numFds", r.numFds ? num(env, *r.numFds) : env.Null());
-    if (f & kTblNumCtxSwitches) {
-      if (r.voluntaryCtxSwitches && r.involuntaryCtxSwitches) {
-        Napi::Object ctx = Napi::Object::New(env);
-        ctx.Set("voluntary", static_cast<double>(*r.voluntaryCtxSwitches));
-        ctx.Set("involuntary", static_cast<double>(*r.involuntaryCtxSwitches));
-        o.Set("numCtxSwitches", ctx);
-      } else {
-        o.Set("numCtxSwitches", env.Null());
-      }
-    }
-    if (f & kTblUss) o.Set("uss", r.uss ? Napi::Number::New(env, *r.uss) : env.Null());
-    rows.Set(i, o);
-  }
-  result.Set("rows", rows);
+  result.Set("count", static_cast<double>(count));
+  result.Set("nums", nums);
+  result.Set("strs", strs);
+  result.Set("args", args);
   return result;
 }
 

@@ -489,6 +489,9 @@ describe('processTable', () => {
   });
 
   it('churn: 200 short processes while calling processTable 50 times → no error, no fd leak', async () => {
+    // processTable keeps each live process's stat/io open between calls: the
+    // cache is cleared at both ends so only a leak would change the count.
+    collector.processTable.cacheClear();
     const before = fdCount();
     let spawned = 0;
     let running = 0;
@@ -512,6 +515,31 @@ describe('processTable', () => {
     }
     await spawner;
     expect(spawned).toBe(200);
+    collector.processTable.cacheClear();
     expect(fdCount()).toBe(before);
+  });
+
+  it('holds stat/io open only for live processes: a reaped child is dropped and its files closed', async () => {
+    const fields = ['name', 'cpuTimes', 'io'] as const;
+    collector.processTable.cacheClear();
+    const child = track(spawn('sleep', ['30'], { stdio: 'ignore' }));
+    await new Promise((r) => setTimeout(r, 100));
+    const base = fdCount();
+    const first = await collector.processTable({ fields: [...fields] });
+    expect(first.rows.find((r) => r.pid === child.pid)?.name).toBe('sleep');
+    // Read again from the held files: the same row, and no descriptor opened per call.
+    const held = fdCount();
+    expect(held).toBeGreaterThan(base);
+    const again = await collector.processTable({ fields: [...fields] });
+    expect(again.rows.find((r) => r.pid === child.pid)?.createTime).toBe(first.rows.find((r) => r.pid === child.pid)?.createTime);
+    expect(fdCount()).toBeLessThanOrEqual(held);
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+    await new Promise((r) => setTimeout(r, 50)); // node reaps it on SIGCHLD
+    const after = await collector.processTable({ fields: [...fields] });
+    expect(after.rows.find((r) => r.pid === child.pid)).toBeUndefined();
+    expect(fdCount()).toBeLessThan(held);
+    collector.processTable.cacheClear();
+    expect(fdCount()).toBeLessThanOrEqual(base);
   });
 });

@@ -1,9 +1,10 @@
 import { EventEmitter } from 'node:events';
-import { percentBetween, processTableRates, timesPercentBetween, WrapNumbers } from '@procyon/collector';
+import { percentBetween, timesPercentBetween, WrapNumbers } from '@procyon/collector';
 import type { DiskIoCounters, NetIoCounters, ProcessTableResult } from '@procyon/collector';
 import { MAX_INTERVAL_MS, MIN_INTERVAL_MS, type ProcessRow, type Snapshot, type Topic } from '../../shared';
 import { isFailure, type Collector, type RawTick } from './collector';
 import { History } from './history';
+import { rateBaseOf, rowRates, type RateBase } from './process-rates';
 import { diskSamples, nicSamples, perSec } from './rates';
 
 export const DEFAULT_INTERVAL_MS = 1000;
@@ -26,7 +27,8 @@ interface Previous {
   time: number;
   disks?: Record<string, DiskIoCounters>;
   nics?: Record<string, NetIoCounters>;
-  table?: ProcessTableResult;
+  /** The process table's counters, for the next tick's rates. */
+  rateBase?: RateBase;
 }
 
 /**
@@ -134,8 +136,8 @@ export class Sampler extends EventEmitter<SamplerEvents> {
     if (raw.processes) {
       if (isFailure(raw.processes)) (snapshot.errors ??= {}).processes = raw.processes;
       else {
-        next.table = raw.processes;
-        snapshot.processes = processRows(raw.processes, prev?.table, raw.memory.total);
+        next.rateBase = rateBaseOf(raw.processes);
+        snapshot.processes = processRows(raw.processes, prev?.rateBase, raw.memory.total);
       }
     }
     this.prev = next;
@@ -219,19 +221,22 @@ export function buildSnapshot(prev: Previous | null, cur: RawTick, seq: number, 
 }
 
 /** Table rows with rates against the previous table (matched by pid and createTime, so a reused pid starts over). */
-export function processRows(table: ProcessTableResult, prev: ProcessTableResult | undefined, memTotal: number): ProcessRow[] {
-  const rates = prev ? new Map(processTableRates(prev, table).map((r) => [`${r.pid}:${r.createTime}`, r])) : null;
-  return table.rows.map((row) => {
-    const rate = rates?.get(`${row.pid}:${row.createTime}`);
+export function processRows(table: ProcessTableResult, prev: RateBase | undefined, memTotal: number): ProcessRow[] {
+  // This runs on the JS thread once per tick for every process: one pass, one object per row.
+  const rows = table.rows;
+  const out = new Array<ProcessRow>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    const rate = rowRates(prev, row, table.timestamp);
     const rss = row.rss ?? 0;
-    return {
+    const r: ProcessRow = {
       pid: row.pid,
       createTime: row.createTime,
       ppid: row.ppid ?? 0,
       name: row.name ?? '',
       username: row.username ?? null,
       status: row.status ?? '?',
-      cpuPercent: rate?.cpuPercent ?? null,
+      cpuPercent: rate.cpuPercent,
       cpuTimes: row.cpuTimes ?? 0,
       rss,
       vms: row.vms ?? 0,
@@ -239,16 +244,18 @@ export function processRows(table: ProcessTableResult, prev: ProcessTableResult 
       numThreads: row.numThreads ?? 0,
       nice: row.nice ?? 0,
       cmdline: row.cmdline ?? [],
-      readBytesPerSec: rate?.readBytesPerSec ?? null,
-      writeBytesPerSec: rate?.writeBytesPerSec ?? null,
+      readBytesPerSec: rate.readBytesPerSec,
+      writeBytesPerSec: rate.writeBytesPerSec,
       terminal: row.terminal ?? null,
       cpuNum: row.cpuNum ?? 0,
-      // Only when their column is on screen (the table was asked for them).
-      ...(row.numFds !== undefined && { numFds: row.numFds }),
-      ...(row.numCtxSwitches !== undefined && { ctxSwitches: row.numCtxSwitches && row.numCtxSwitches.voluntary + row.numCtxSwitches.involuntary }),
-      ...(row.uss !== undefined && { uss: row.uss }),
     };
-  });
+    // Only when their column is on screen (the table was asked for them).
+    if (row.numFds !== undefined) r.numFds = row.numFds;
+    if (row.numCtxSwitches !== undefined) r.ctxSwitches = row.numCtxSwitches && row.numCtxSwitches.voluntary + row.numCtxSwitches.involuntary;
+    if (row.uss !== undefined) r.uss = row.uss;
+    out[i] = r;
+  }
+  return out;
 }
 
 function checkInterval(ms: number): number {

@@ -5,6 +5,7 @@
 // Kept apart from records.h so the process work merges without conflicts.
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -289,7 +290,7 @@ struct ProcessTableRow {
   int64_t numThreads = 0;
   int64_t nice = 0;
   double createTime = 0;
-  std::vector<std::string> cmdline;
+  std::shared_ptr<const std::vector<std::string>> cmdline;  // shared with the table's cache; null: none
   bool hasIo = false;  // /proc/[pid]/io readable (root, or own processes)
   double readBytes = 0, writeBytes = 0;
   std::optional<std::string> terminal;

@@ -57,6 +57,7 @@ class LinuxBackend final : public Backend {
   void processAction(const Roots& roots, const ProcessAction& action) const override;
   // process_table.cc
   ProcessTable processTable(const Roots& roots, uint32_t fields) const override;
+  void processTableCacheClear() const override;
 
  private:
   // One reader per pool thread, so its buffer is reused across calls without locking.

@@ -1,18 +1,32 @@
-// LinuxBackend::processTable: one row per process in one trip. Files are
-// opened relative to a directory fd per process (openat), so every file of a
-// row comes from the same process even if the pid is reused mid-scan (the old
-// directory fd then fails with ESRCH/ENOENT and the row is dropped). Buffers
-// are reused; what rarely changes for a (pid, create time) — cmdline, exe,
-// user name — is cached between calls.
+// LinuxBackend::processTable: one row per process in one trip, reading as
+// little per tick as the fields allow.
+//
+// On a real procfs, each process's stat (and io, when asked) file stays open
+// between calls and is re-read with pread: one syscall per file per tick
+// instead of open/read/close. An open /proc/<pid>/* file is bound to the
+// process, not to the number: once that process is reaped the read fails with
+// ESRCH, and a new process that reuses the pid is opened afresh. So a row can
+// never mix two processes. The descriptors held are capped (half the soft
+// RLIMIT_NOFILE, at most 32,768); past the cap, or on a captured tree (regular
+// files), files are opened per call relative to a /proc/<pid> directory fd.
+//
+// What rarely changes for a (pid, create time) — cmdline (re-read every 10 s:
+// setproctitle), exe, user name (status, read once) — is cached. Secondary
+// files are read through a directory fd; when that fd is opened for a process
+// already known, its held stat fd is re-read afterwards to prove the directory
+// is still the same process.
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <sys/resource.h>
+#include <sys/vfs.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <memory>
 #include <mutex>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "common/unique_fd.h"
 #include "linux/host.h"
@@ -28,25 +42,92 @@ namespace {
 
 using namespace linux_process;
 
-// cmdline can change (setproctitle); re-read it after this long.
+// cmdline can change (setproctitle); re-read it after 10–20 s, spread by pid so
+// that the processes first seen in one scan are not all re-read in one later tick.
 constexpr double kCmdlineRefreshSeconds = 10.0;
+double cmdlineRefreshAfter(int64_t pid) { return kCmdlineRefreshSeconds * (1.0 + static_cast<double>(pid % 16) / 16.0); }
+constexpr long kProcSuperMagic = 0x9fa0;
+
+// A descriptor that can live in a map entry (moved, closed once).
+class HeldFd {
+ public:
+  HeldFd() = default;
+  explicit HeldFd(int fd) : fd_(fd) {}
+  HeldFd(HeldFd&& other) noexcept : fd_(other.fd_) { other.fd_ = -1; }
+  HeldFd& operator=(HeldFd&& other) noexcept {
+    if (this != &other) {
+      reset();
+      fd_ = other.fd_;
+      other.fd_ = -1;
+    }
+    return *this;
+  }
+  HeldFd(const HeldFd&) = delete;
+  HeldFd& operator=(const HeldFd&) = delete;
+  ~HeldFd() { reset(); }
+  int get() const { return fd_; }
+  explicit operator bool() const { return fd_ >= 0; }
+  void reset() {
+    if (fd_ >= 0) ::close(fd_);
+    fd_ = -1;
+  }
+
+ private:
+  int fd_ = -1;
+};
 
 struct CachedProcess {
   uint64_t starttime = 0;
-  std::optional<std::vector<std::string>> cmdline;
+  uint64_t seenInScan = 0;
+  HeldFd stat;
+  HeldFd io;
+  double ioDeniedAt = -1;  // another user's process: io is 0400; retried on the cmdline clock
+  std::shared_ptr<const std::vector<std::string>> cmdline;
   double cmdlineReadAt = 0;
   std::optional<std::string> exe;
   std::optional<std::string> username;
 };
 
+// One per procfs root. A scan holds its mutex throughout: concurrent scans of
+// the same root take turns (each is a few ms), and held fds are never read by
+// one scan while another closes them.
+struct RootCache {
+  std::mutex mutex;
+  std::unordered_map<int64_t, CachedProcess> processes;
+  uint64_t scans = 0;
+  size_t held = 0;
+  bool holdFds = false;
+};
+
 struct TableCache {
   std::mutex mutex;
-  std::unordered_map<std::string, std::unordered_map<int64_t, CachedProcess>> byRoot;
+  std::unordered_map<std::string, std::unique_ptr<RootCache>> byRoot;
 };
 
 TableCache& tableCache() {
   static TableCache cache;
   return cache;
+}
+
+size_t heldFdBudget() {
+  static const size_t budget = [] {
+    rlimit limit{};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY) return static_cast<size_t>(1024);
+    return std::min<size_t>(static_cast<size_t>(limit.rlim_cur) / 2, 32768);
+  }();
+  return budget;
+}
+
+RootCache& rootCache(const std::string& procfs, int procfd) {
+  TableCache& cache = tableCache();
+  std::lock_guard<std::mutex> lock(cache.mutex);
+  auto& slot = cache.byRoot[procfs];
+  if (!slot) {
+    slot = std::make_unique<RootCache>();
+    struct statfs fs{};
+    slot->holdFds = ::fstatfs(procfd, &fs) == 0 && fs.f_type == kProcSuperMagic;
+  }
+  return *slot;
 }
 
 enum class ReadResult { Ok, Gone, Denied };
@@ -56,14 +137,19 @@ ReadResult classify(int err) {
   return ReadResult::Gone;  // ENOENT, ESRCH, and anything else: leave the row out
 }
 
-// Reads <dirfd>/<name> into `buffer` (reused between calls).
-ReadResult readAt(int dirfd, const char* name, std::string& buffer, std::string_view& out) {
+int openAt(int dirfd, const char* name, int flags = O_RDONLY | O_CLOEXEC) {
   int fd;
   do {
-    fd = ::openat(dirfd, name, O_RDONLY | O_CLOEXEC);
+    fd = ::openat(dirfd, name, flags);
   } while (fd < 0 && errno == EINTR);
-  if (fd < 0) return classify(errno);
-  UniqueFd guard(fd);
+  return fd;
+}
+
+// Reads all of `fd` into `buffer` (reused between calls). `positional` reads
+// from offset 0 with pread (a held fd). `oneShot`: a procfs seq_file that
+// prints itself whole in one read (stat, io), so a short read is the end and
+// the read that would return 0 is skipped.
+ReadResult readFd(int fd, std::string& buffer, std::string_view& out, bool positional, bool oneShot) {
   if (buffer.size() < 4096) buffer.resize(4096);
   size_t used = 0;
   for (;;) {
@@ -71,16 +157,28 @@ ReadResult readAt(int dirfd, const char* name, std::string& buffer, std::string_
       if (buffer.size() >= (1u << 22)) break;  // 4 MiB: a cmdline/environ ceiling
       buffer.resize(buffer.size() * 2);
     }
-    const ssize_t n = ::read(fd, buffer.data() + used, buffer.size() - used);
+    const ssize_t n = positional ? ::pread(fd, buffer.data() + used, buffer.size() - used, static_cast<off_t>(used))
+                                 : ::read(fd, buffer.data() + used, buffer.size() - used);
     if (n < 0) {
       if (errno == EINTR) continue;
       return classify(errno);
     }
     if (n == 0) break;
     used += static_cast<size_t>(n);
+    if (oneShot && used < buffer.size()) break;
   }
   out = std::string_view(buffer.data(), used);
   return ReadResult::Ok;
+}
+
+// Opens <dirfd>/<name> and reads it; `keep` receives the fd instead of closing it.
+ReadResult readAt(int dirfd, const char* name, std::string& buffer, std::string_view& out, bool oneShot, HeldFd* keep = nullptr) {
+  const int fd = openAt(dirfd, name);
+  if (fd < 0) return classify(errno);
+  HeldFd guard(fd);
+  const ReadResult r = readFd(fd, buffer, out, false, oneShot);
+  if (r == ReadResult::Ok && keep) *keep = std::move(guard);
+  return r;
 }
 
 std::optional<std::string> readLinkAt(int dirfd, const char* name) {
@@ -132,6 +230,14 @@ std::string baseName(const std::string& path) {
   return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
+std::optional<ProcStat> parseStat(std::string_view text) {
+  try {
+    return parse::parseProcPidStat(text);
+  } catch (const Error&) {
+    return std::nullopt;  // a torn or foreign file: not this tick
+  }
+}
+
 }  // namespace
 
 ProcessTable LinuxBackend::processTable(const Roots& roots, uint32_t fields) const {
@@ -147,47 +253,117 @@ ProcessTable LinuxBackend::processTable(const Roots& roots, uint32_t fields) con
   const double bootTime = bootTimeOf(roots);
 
   thread_local std::string buffer;
-  std::unordered_set<int64_t> seen;
-  TableCache& cache = tableCache();
+  RootCache& cache = rootCache(roots.procfs, procfd);
+  std::lock_guard<std::mutex> lock(cache.mutex);
+  const uint64_t scan = ++cache.scans;
+  const bool hold = cache.holdFds;
+  const size_t budget = heldFdBudget();
+  const bool wantIo = fields & kTblIo;
 
   while (const dirent* entry = ::readdir(dir)) {
     const auto parsedPid = parse::toUint64(entry->d_name);
     if (!parsedPid) continue;
     const auto pid = static_cast<int64_t>(*parsedPid);
-    const int pidfd = ::openat(procfd, entry->d_name, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (pidfd < 0) continue;
-    UniqueFd pidGuard(pidfd);
-
     std::string_view text;
-    if (readAt(pidfd, "stat", buffer, text) != ReadResult::Ok) continue;
-    ProcStat stat;
-    try {
-      stat = parse::parseProcPidStat(text);
-    } catch (const Error&) {
-      continue;  // a torn or foreign file: not this tick
+    std::optional<ProcStat> stat;
+
+    // A known process with a held stat fd: one pread.
+    auto found = cache.processes.find(pid);
+    if (found != cache.processes.end() && found->second.stat) {
+      if (readFd(found->second.stat.get(), buffer, text, true, true) == ReadResult::Ok) stat = parseStat(text);
+      if (!stat || stat->starttime != found->second.starttime) {
+        // Reaped (ESRCH), or torn: forget it; a new process with this pid is opened below.
+        cache.held -= (found->second.stat ? 1 : 0) + (found->second.io ? 1 : 0);
+        cache.processes.erase(found);
+        found = cache.processes.end();
+        stat.reset();
+      }
     }
+
+    // Otherwise (new, or no held fd): through a directory fd.
+    HeldFd pidDir;
+    bool dirVerified = false;  // every file read through pidDir is this process's
+    HeldFd statFd;
+    if (!stat) {
+      pidDir = HeldFd(openAt(procfd, entry->d_name, O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+      if (!pidDir) continue;
+      if (readAt(pidDir.get(), "stat", buffer, text, hold, hold ? &statFd : nullptr) != ReadResult::Ok) continue;
+      stat = parseStat(text);
+      if (!stat) continue;
+      dirVerified = true;
+      if (found != cache.processes.end() && found->second.starttime != stat->starttime) {
+        cache.held -= found->second.io ? 1 : 0;
+        cache.processes.erase(found);
+        found = cache.processes.end();
+      }
+    }
+    if (found == cache.processes.end()) {
+      found = cache.processes.emplace(pid, CachedProcess{}).first;
+      found->second.starttime = stat->starttime;
+    }
+    CachedProcess& cached = found->second;
+    cached.seenInScan = scan;
+    if (statFd && !cached.stat && cache.held < budget) {
+      cached.stat = std::move(statFd);
+      ++cache.held;
+    }
+
+    // Opens the directory fd for a known process when a secondary file is
+    // needed; re-reading the held stat fd afterwards proves it is the same one.
+    const auto ensureDir = [&]() -> bool {
+      if (dirVerified) return true;
+      pidDir = HeldFd(openAt(procfd, entry->d_name, O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+      if (!pidDir) return false;
+      std::string_view again;
+      if (!cached.stat || readFd(cached.stat.get(), buffer, again, true, true) != ReadResult::Ok) return false;
+      dirVerified = true;
+      return true;
+    };
+    bool gone = false;
+
     ProcessTableRow row;
     row.pid = pid;
-    row.ppid = stat.ppid;
-    row.name = stat.comm;
-    row.status = std::string(parse::processStatusName(stat.state));
-    row.cpuTimes = static_cast<double>(stat.utime) / ticks + static_cast<double>(stat.stime) / ticks;
-    row.numThreads = stat.numThreads;
-    row.nice = stat.nice;
-    row.createTime = static_cast<double>(stat.starttime) / ticks + bootTime;
-    row.cpuNum = stat.processor;
-    if (fields & kTblTerminal) row.terminal = terminalName(stat.ttyNr);
-
+    row.ppid = stat->ppid;
+    row.name = std::move(stat->comm);
+    row.status = std::string(parse::processStatusName(stat->state));
+    row.cpuTimes = static_cast<double>(stat->utime) / ticks + static_cast<double>(stat->stime) / ticks;
+    row.numThreads = stat->numThreads;
+    row.nice = stat->nice;
+    row.createTime = static_cast<double>(stat->starttime) / ticks + bootTime;
+    row.cpuNum = stat->processor;
+    if (fields & kTblTerminal) row.terminal = terminalName(stat->ttyNr);
     if (fields & kTblMemory) {
       // stat already carries what statm would: vsize is total_vm in bytes and
       // rss is get_mm_rss() in pages, the same kernel counters statm prints.
-      // Not opening statm saves one open/read/close per process per tick.
-      row.rss = static_cast<double>(stat.rss) * page;
-      row.vms = static_cast<double>(stat.vsize);
+      row.rss = static_cast<double>(stat->rss) * page;
+      row.vms = static_cast<double>(stat->vsize);
     }
-    if (fields & kTblIo) {
-      const ReadResult r = readAt(pidfd, "io", buffer, text);
-      if (r == ReadResult::Gone && processGone(pidfd)) continue;
+
+    if (wantIo && (cached.ioDeniedAt < 0 || table.timestamp - cached.ioDeniedAt >= kCmdlineRefreshSeconds)) {
+      ReadResult r = ReadResult::Gone;
+      if (cached.io) {
+        // The permission check is made at read time too (a process that changed credentials).
+        r = readFd(cached.io.get(), buffer, text, true, true);
+        if (r == ReadResult::Denied) {
+          cached.io.reset();
+          --cache.held;
+          cached.ioDeniedAt = table.timestamp;
+        } else if (r != ReadResult::Ok) {
+          gone = true;  // reaped since its stat was read
+        }
+      } else if (ensureDir()) {
+        HeldFd ioFd;
+        r = readAt(pidDir.get(), "io", buffer, text, hold, hold && cache.held < budget ? &ioFd : nullptr);
+        if (ioFd) {
+          cached.io = std::move(ioFd);
+          ++cache.held;
+        }
+        if (r == ReadResult::Denied) cached.ioDeniedAt = table.timestamp;
+        if (r == ReadResult::Ok) cached.ioDeniedAt = -1;
+        if (r == ReadResult::Gone && processGone(pidDir.get())) gone = true;
+      } else {
+        gone = true;
+      }
       if (r == ReadResult::Ok) {
         try {
           const ProcIo io = parse::parseProcPidIo(text);
@@ -201,14 +377,15 @@ ProcessTable LinuxBackend::processTable(const Roots& roots, uint32_t fields) con
 
     // The optional columns, read only while a client shows them. A file that is
     // unreadable (another user's process) leaves the value unset ("—").
-    if (fields & kTblNumFds) {
-      const std::optional<int64_t> n = countDirEntriesAt(pidfd, "fd");
-      if (!n && errno != EACCES && errno != EPERM && processGone(pidfd)) continue;
+    if (!gone && (fields & (kTblNumFds | kTblNumCtxSwitches | kTblUss)) && !ensureDir()) gone = true;
+    if (!gone && (fields & kTblNumFds)) {
+      const std::optional<int64_t> n = countDirEntriesAt(pidDir.get(), "fd");
+      if (!n && errno != EACCES && errno != EPERM && processGone(pidDir.get())) gone = true;
       row.numFds = n;
     }
-    if (fields & kTblNumCtxSwitches) {
-      const ReadResult r = readAt(pidfd, "status", buffer, text);
-      if (r == ReadResult::Gone && processGone(pidfd)) continue;
+    if (!gone && (fields & kTblNumCtxSwitches)) {
+      const ReadResult r = readAt(pidDir.get(), "status", buffer, text, false);
+      if (r == ReadResult::Gone && processGone(pidDir.get())) gone = true;
       if (r == ReadResult::Ok) {
         try {
           const ProcStatus status = parse::parseProcPidStatus(text);
@@ -218,13 +395,14 @@ ProcessTable LinuxBackend::processTable(const Roots& roots, uint32_t fields) con
         }
       }
     }
-    if (fields & kTblUss) {
+    if (!gone && (fields & kTblUss)) {
       // psutil's uss: Private_* of smaps_rollup (one block; kernels before 4.14 lack it: summed smaps).
       // A kernel thread's smaps_rollup says ESRCH (psutil raises): left unset, "—".
-      ReadResult r = readAt(pidfd, "smaps_rollup", buffer, text);
+      const int pidfd = pidDir.get();
+      ReadResult r = readAt(pidfd, "smaps_rollup", buffer, text, false);
       const bool noRollup = r == ReadResult::Gone && ::faccessat(pidfd, "smaps_rollup", F_OK, 0) != 0 && errno == ENOENT;
-      if (noRollup && !processGone(pidfd)) r = readAt(pidfd, "smaps", buffer, text);
-      if (r == ReadResult::Gone && processGone(pidfd)) continue;
+      if (noRollup && !processGone(pidfd)) r = readAt(pidfd, "smaps", buffer, text, false);
+      if (r == ReadResult::Gone && processGone(pidfd)) gone = true;
       if (r == ReadResult::Ok) {
         try {
           row.uss = parse::parseSmapsTotals(text).uss;
@@ -234,70 +412,80 @@ ProcessTable LinuxBackend::processTable(const Roots& roots, uint32_t fields) con
     }
 
     // The slow-changing fields, cached per (pid, starttime).
-    const bool wantCmdline = (fields & kTblCmdline) || ((fields & kTblName) && stat.comm.size() >= 15);
-    const bool wantExe = fields & kTblExe;
-    const bool wantUser = fields & kTblUsername;
-    if (wantCmdline || wantExe || wantUser) {
-      CachedProcess cached;
-      {
-        std::lock_guard<std::mutex> lock(cache.mutex);
-        auto& perRoot = cache.byRoot[roots.procfs];
-        const auto found = perRoot.find(pid);
-        if (found != perRoot.end() && found->second.starttime == stat.starttime) cached = found->second;
-      }
-      cached.starttime = stat.starttime;
-      bool gone = false;
-      if (wantCmdline && (!cached.cmdline || table.timestamp - cached.cmdlineReadAt >= kCmdlineRefreshSeconds)) {
-        const ReadResult r = readAt(pidfd, "cmdline", buffer, text);
-        if (r == ReadResult::Gone) gone = processGone(pidfd);
-        if (r == ReadResult::Ok) {
-          cached.cmdline = parse::parseCmdline(text);
-          cached.cmdlineReadAt = table.timestamp;
+    const bool longComm = row.name.size() >= 15;
+    const bool wantCmdline = (fields & kTblCmdline) || ((fields & kTblName) && longComm);
+    const bool needCmdline = wantCmdline && (!cached.cmdline || table.timestamp - cached.cmdlineReadAt >= cmdlineRefreshAfter(pid));
+    const bool needExe = (fields & kTblExe) && !cached.exe;
+    const bool needUser = (fields & kTblUsername) && !cached.username;
+    if (!gone && (needCmdline || needExe || needUser)) {
+      if (!ensureDir()) {
+        gone = true;
+      } else {
+        const int pidfd = pidDir.get();
+        if (needCmdline) {
+          const ReadResult r = readAt(pidfd, "cmdline", buffer, text, false);
+          if (r == ReadResult::Gone) gone = processGone(pidfd);
+          if (r == ReadResult::Ok) {
+            cached.cmdline = std::make_shared<const std::vector<std::string>>(parse::parseCmdline(text));
+            cached.cmdlineReadAt = table.timestamp;
+          }
         }
-      }
-      if (wantExe && !cached.exe) {
-        if (auto exe = readLinkAt(pidfd, "exe")) cached.exe = std::move(*exe);
-        else if (errno != EACCES && errno != EPERM && errno != ENOENT) gone = gone || processGone(pidfd);
-        else if (errno == ENOENT) cached.exe = "";  // kernel thread or exited
-      }
-      if (wantUser && !cached.username) {
-        const ReadResult r = readAt(pidfd, "status", buffer, text);
-        if (r == ReadResult::Gone) gone = gone || processGone(pidfd);
-        if (r == ReadResult::Ok) {
-          try {
-            const ProcStatus status = parse::parseProcPidStatus(text);
-            if (status.uids) cached.username = userName((*status.uids)[0]);
-          } catch (const Error&) {
+        if (needExe) {
+          if (auto exe = readLinkAt(pidfd, "exe")) cached.exe = std::move(*exe);
+          else if (errno != EACCES && errno != EPERM && errno != ENOENT) gone = gone || processGone(pidfd);
+          else if (errno == ENOENT) cached.exe = "";  // kernel thread or exited
+        }
+        if (needUser) {
+          const ReadResult r = readAt(pidfd, "status", buffer, text, false);
+          if (r == ReadResult::Gone) gone = gone || processGone(pidfd);
+          if (r == ReadResult::Ok) {
+            try {
+              const ProcStatus status = parse::parseProcPidStatus(text);
+              if (status.uids) cached.username = userName((*status.uids)[0]);
+            } catch (const Error&) {
+            }
           }
         }
       }
-      if (gone) continue;
-      if (cached.cmdline) row.cmdline = *cached.cmdline;
-      if (cached.exe) row.exe = *cached.exe;
-      if (cached.username) row.username = *cached.username;
-      // psutil's name(): a 15-character comm is truncated; prefer cmdline[0]'s basename.
-      if ((fields & kTblName) && stat.comm.size() >= 15 && cached.cmdline && !cached.cmdline->empty()) {
-        const std::string extended = baseName(cached.cmdline->front());
-        if (parse::startsWith(extended, stat.comm)) row.name = extended;
-      }
-      std::lock_guard<std::mutex> lock(cache.mutex);
-      cache.byRoot[roots.procfs][pid] = std::move(cached);
     }
-    seen.insert(pid);
+    if (gone) {
+      cache.held -= (cached.stat ? 1 : 0) + (cached.io ? 1 : 0);
+      cache.processes.erase(found);
+      continue;
+    }
+    if (wantCmdline) row.cmdline = cached.cmdline;
+    if (cached.exe) row.exe = *cached.exe;
+    if (cached.username) row.username = *cached.username;
+    // psutil's name(): a 15-character comm is truncated; prefer cmdline[0]'s basename.
+    if ((fields & kTblName) && longComm && cached.cmdline && !cached.cmdline->empty()) {
+      std::string extended = baseName(cached.cmdline->front());
+      if (parse::startsWith(extended, row.name)) row.name = std::move(extended);
+    }
     table.rows.push_back(std::move(row));
   }
   ::closedir(dir);
   if (buffer.size() > (1u << 20)) std::string().swap(buffer);
 
-  // Forget processes that are gone.
-  std::lock_guard<std::mutex> lock(cache.mutex);
-  auto& perRoot = cache.byRoot[roots.procfs];
-  for (auto it = perRoot.begin(); it != perRoot.end();) {
-    if (seen.count(it->first)) ++it;
-    else it = perRoot.erase(it);
+  // Forget processes that are gone (closing their held fds).
+  for (auto it = cache.processes.begin(); it != cache.processes.end();) {
+    if (it->second.seenInScan == scan) {
+      ++it;
+    } else {
+      cache.held -= (it->second.stat ? 1 : 0) + (it->second.io ? 1 : 0);
+      it = cache.processes.erase(it);
+    }
   }
-  if (perRoot.empty()) cache.byRoot.erase(roots.procfs);
   return table;
+}
+
+void LinuxBackend::processTableCacheClear() const {
+  TableCache& cache = tableCache();
+  std::lock_guard<std::mutex> lock(cache.mutex);
+  for (auto& [root, perRoot] : cache.byRoot) {
+    std::lock_guard<std::mutex> rootLock(perRoot->mutex);
+    perRoot->processes.clear();
+    perRoot->held = 0;
+  }
 }
 
 }  // namespace procyon

@@ -1,0 +1,41 @@
+import { processTableRates, type ProcessTableResult } from '@procyon/collector';
+import { describe, expect, it } from 'vitest';
+import { rateBaseOf, rowRates } from './process-rates';
+
+const prev: ProcessTableResult = {
+  timestamp: 100,
+  rows: [
+    { pid: 1, createTime: 10, cpuTimes: 5, readBytes: 1000, writeBytes: 0 },
+    { pid: 7, createTime: 20, cpuTimes: 1, readBytes: null, writeBytes: null }, // another user's io
+    { pid: 9, createTime: 30, cpuTimes: 2, readBytes: 50, writeBytes: 50 }, // its pid is reused below
+    { pid: 12, createTime: 40, cpuTimes: 3 }, // a table read without io
+    { pid: 15, createTime: 41, cpuTimes: 9, readBytes: 10, writeBytes: 10 }, // gone next tick
+  ],
+};
+const next: ProcessTableResult = {
+  timestamp: 102,
+  rows: [
+    { pid: 1, createTime: 10, cpuTimes: 5.37, readBytes: 5096, writeBytes: 0 },
+    { pid: 7, createTime: 20, cpuTimes: 0.5, readBytes: 10, writeBytes: null }, // a counter that went back: 0, as psutil
+    { pid: 9, createTime: 31, cpuTimes: 0.2, readBytes: 0, writeBytes: 0 },
+    { pid: 12, createTime: 40, cpuTimes: 3.02 },
+    { pid: 20, createTime: 42, cpuTimes: 0, readBytes: 0, writeBytes: 0 }, // new
+  ],
+};
+
+describe('rowRates', () => {
+  it('equals the collector’s processTableRates row for row (new, reused pid, null and missing io, a counter that went back)', () => {
+    const base = rateBaseOf(prev);
+    const ours = next.rows.map((row) => ({ pid: row.pid, createTime: row.createTime, ...rowRates(base, row, next.timestamp) }));
+    expect(ours).toEqual(processTableRates(prev, next));
+    expect(ours[0]).toEqual({ pid: 1, createTime: 10, cpuPercent: 18.5, readBytesPerSec: 2048, writeBytesPerSec: 0 });
+    expect(ours[2]!.cpuPercent).toBeNull(); // pid 9 is another process now
+  });
+
+  it('gives nulls without a previous table, and when no time has passed', () => {
+    expect(rowRates(undefined, next.rows[0]!, next.timestamp)).toEqual({ cpuPercent: null, readBytesPerSec: null, writeBytesPerSec: null });
+    const { pid: _pid, createTime: _ct, ...collectors } = processTableRates(prev, prev)[0]!;
+    expect(rowRates(rateBaseOf(prev), prev.rows[0]!, prev.timestamp)).toEqual(collectors);
+    expect(collectors).toEqual({ cpuPercent: null, readBytesPerSec: null, writeBytesPerSec: null });
+  });
+});
