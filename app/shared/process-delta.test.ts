@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProcessRow } from './payloads';
-import { applyDelta, diffRows, processKey, sameRow } from './process-delta';
+import { applyDelta, diffRows, processKey, ROW_FIELDS, sameRow } from './process-delta';
 
 function row(pid: number, patch: Partial<ProcessRow> = {}): ProcessRow {
   return {
@@ -28,6 +28,11 @@ describe('process change lists', () => {
     const base = row(7);
     for (const [field, value] of Object.entries({ status: 'stopped', rss: 1, nice: 5, username: null, terminal: 'pts/0', cpuNum: 1, readBytesPerSec: null, ppid: 9 })) {
       expect(sameRow(base, { ...base, [field]: value }), field).toBe(false);
+    }
+    for (const field of ROW_FIELDS) {
+      const v = base[field];
+      const other = typeof v === 'number' ? v + 1 : typeof v === 'string' ? `${v}x` : 3;
+      expect(sameRow(base, { ...base, [field]: other }), field).toBe(false);
     }
     expect(sameRow(base, { ...base, cmdline: ['/bin/p7', '--other'] })).toBe(false);
     expect(sameRow(base, { ...base, cmdline: ['/bin/p7'] })).toBe(false);

@@ -22,17 +22,28 @@ export function processKey(p: { pid: number; createTime: number }): string {
   return `${p.pid}:${p.createTime}`;
 }
 
-const FIELDS = [
+/** Every field of a row but the command line (compared element by element). */
+export const ROW_FIELDS = [
   'pid', 'createTime', 'ppid', 'name', 'username', 'status', 'cpuPercent', 'cpuTimes', 'rss', 'vms',
   'memoryPercent', 'numThreads', 'nice', 'readBytesPerSec', 'writeBytesPerSec', 'terminal', 'cpuNum', 'numFds', 'ctxSwitches', 'uss',
 ] as const satisfies readonly (keyof ProcessRow)[];
 // A field added to ProcessRow must be compared too, or its changes would never reach the screen.
-type Unlisted = Exclude<keyof ProcessRow, (typeof FIELDS)[number] | 'cmdline'>;
+type Unlisted = Exclude<keyof ProcessRow, (typeof ROW_FIELDS)[number] | 'cmdline'>;
 const everyFieldListed: [Unlisted] extends [never] ? true : never = true;
 void everyFieldListed;
 
+// Written out rather than looped over ROW_FIELDS: this runs for every process
+// every tick, and monomorphic property reads are several times faster. The
+// test flips each of ROW_FIELDS to prove none is missing here.
 export function sameRow(a: ProcessRow, b: ProcessRow): boolean {
-  for (const f of FIELDS) if (a[f] !== b[f]) return false;
+  if (
+    a.cpuPercent !== b.cpuPercent || a.cpuTimes !== b.cpuTimes || a.rss !== b.rss || a.status !== b.status || a.readBytesPerSec !== b.readBytesPerSec ||
+    a.writeBytesPerSec !== b.writeBytesPerSec || a.cpuNum !== b.cpuNum || a.vms !== b.vms || a.memoryPercent !== b.memoryPercent ||
+    a.numThreads !== b.numThreads || a.nice !== b.nice || a.ppid !== b.ppid || a.name !== b.name || a.username !== b.username ||
+    a.terminal !== b.terminal || a.pid !== b.pid || a.createTime !== b.createTime || a.numFds !== b.numFds || a.ctxSwitches !== b.ctxSwitches || a.uss !== b.uss
+  ) {
+    return false;
+  }
   if (a.cmdline === b.cmdline) return true;
   if (a.cmdline.length !== b.cmdline.length) return false;
   for (let i = 0; i < a.cmdline.length; i++) if (a.cmdline[i] !== b.cmdline[i]) return false;
@@ -42,16 +53,23 @@ export function sameRow(a: ProcessRow, b: ProcessRow): boolean {
 /** The change list from `prev` to `next` (prev null: everything is new). */
 export function diffRows(prev: readonly ProcessRow[] | null, next: readonly ProcessRow[]): { rows: ProcessRow[]; gone: string[] } {
   if (!prev) return { rows: [...next], gone: [] };
-  const old = new Map<string, ProcessRow>();
-  for (const r of prev) old.set(processKey(r), r);
+  // By pid number (no key strings per row per tick); a pid whose createTime
+  // differs is another process: the old one goes, the new one comes.
+  const old = new Map<number, ProcessRow>();
+  for (const r of prev) old.set(r.pid, r);
   const rows: ProcessRow[] = [];
   for (const r of next) {
-    const key = processKey(r);
-    const was = old.get(key);
-    if (!was || !sameRow(was, r)) rows.push(r);
-    old.delete(key);
+    const was = old.get(r.pid);
+    if (was && was.createTime === r.createTime) {
+      old.delete(r.pid);
+      if (!sameRow(was, r)) rows.push(r);
+    } else {
+      rows.push(r);
+    }
   }
-  return { rows, gone: [...old.keys()] };
+  const gone: string[] = [];
+  for (const r of old.values()) gone.push(processKey(r));
+  return { rows, gone };
 }
 
 /**
