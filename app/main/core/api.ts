@@ -1,5 +1,5 @@
 import os from 'node:os';
-import type { AlertEvent, HostInfo, MonitorApi } from '../../shared';
+import type { AlertEvent, HostInfo, MonitorApi, Snapshot } from '../../shared';
 import type { CollectorRoots, StaticFacts } from './collector';
 import { connections } from './connections';
 import { ProcessController } from './control';
@@ -113,14 +113,21 @@ export function createMonitorApi(sampler: Sampler, options: HostApiOptions): Cli
     onSnapshot(listener: FeedListener) {
       // Each subscription starts with a full process table, then gets change lists against what it was sent.
       let lastSeq: number | null = null;
-      const onTick = () => {
+      let subscribed = true;
+      const deliver = (seq: number) => {
+        // Gone, or overtaken by a newer tick (which has its own delivery queued).
+        if (!subscribed || feed.seq !== seq) return;
         const form = feed.formFor(options.topics.has(client, 'processes'), lastSeq);
         if (!form) return;
         const delivered = listener(form) !== false;
         lastSeq = form.processDelta && delivered ? form.seq : null;
       };
+      // Out of the sampler's turn of the event loop: the change list and its
+      // encoding are a block of their own, not added to the sampler's.
+      const onTick = (s: Snapshot) => setImmediate(deliver, s.seq);
       sampler.on('snapshot', onTick);
       const off = () => {
+        subscribed = false;
         sampler.off('snapshot', onTick);
         unsubscribers.delete(off);
       };

@@ -88,8 +88,12 @@ describe('dispatch', () => {
     const seen: Snapshot[] = [];
     const off = api.onSnapshot((s) => seen.push(s));
     await sampler.tick();
+    // Delivered on the event loop's next turn, not inside the sampler's.
+    expect(seen).toEqual([]);
+    await new Promise((r) => setImmediate(r));
     off();
     await sampler.tick();
+    await new Promise((r) => setImmediate(r));
     expect(seen.map((s) => s.seq)).toEqual([2]);
     const r = await dispatch(api, { readOnly: false }, 'getHistory', { seconds: 60 });
     expect((r as { value: Snapshot[] }).value.map((s) => s.seq)).toEqual([1, 2, 3]);

@@ -134,6 +134,10 @@ export class Sampler extends EventEmitter<SamplerEvents> {
       }
     }
     if (raw.processes) {
+      // The table's rows were just built from the native columns: let the
+      // event loop breathe before the rates pass, so neither block alone
+      // holds it for long (the server answers clients in between).
+      await yieldToEventLoop();
       if (isFailure(raw.processes)) (snapshot.errors ??= {}).processes = raw.processes;
       else {
         next.rateBase = rateBaseOf(raw.processes);
@@ -257,6 +261,8 @@ export function processRows(table: ProcessTableResult, prev: RateBase | undefine
   }
   return out;
 }
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function checkInterval(ms: number): number {
   if (!Number.isInteger(ms) || ms < MIN_INTERVAL_MS || ms > MAX_INTERVAL_MS) {

@@ -49,12 +49,16 @@ async function setup(): Promise<{ ipc: RecordingIpc; sampler: Sampler; topics: T
   const collector = new Collector({ procfs: FIXTURE_PROC, sysfs: FIXTURE_SYS });
   const sampler = new Sampler(collector);
   await sampler.tick();
+  await delivered();
   const facts = await collector.readStatic();
   const topics = new TopicRegistry();
   const ipc = new RecordingIpc();
   bindIpc(ipc, () => createMonitorApi(sampler, { version: '1', readOnly: false, transport: 'electron', facts, roots: {}, topics }), { readOnly: false }, (u) => u === APP_URL);
   return { ipc, sampler, topics };
 }
+
+/** Ticks reach subscribers on the turn after the sampler's (setImmediate). */
+const delivered = () => new Promise((r) => setImmediate(r));
 
 describe('Electron IPC binding', () => {
   it('registers one handler per MonitorApi operation', async () => {
@@ -95,6 +99,7 @@ describe('Electron IPC binding', () => {
     ipc.listeners.get(EVENTS.subscribe)!({ sender: a, senderFrame: a.mainFrame });
     ipc.listeners.get(EVENTS.subscribe)!({ sender: foreign, senderFrame: foreign.mainFrame });
     await sampler.tick();
+    await delivered();
     expect(a.sent.map(([c, s]) => [c, (s as Snapshot).seq])).toEqual([[EVENTS.snapshot, 2]]);
     expect(b.sent).toEqual([]);
     expect(foreign.sent).toEqual([]);
@@ -103,6 +108,7 @@ describe('Electron IPC binding', () => {
     a.destroy();
     expect(sampler.listenerCount('snapshot')).toBe(before - 1);
     await sampler.tick();
+    await delivered();
     expect(a.sent).toHaveLength(1);
   });
 });
@@ -136,6 +142,7 @@ describe('hidden windows and the popup', () => {
     const collector = new Collector({ procfs: FIXTURE_PROC, sysfs: FIXTURE_SYS });
     const sampler = new Sampler(collector);
     await sampler.tick();
+    await delivered();
     const facts = await collector.readStatic();
     const topics = new TopicRegistry();
     const ipc = new RecordingIpc();
@@ -147,6 +154,7 @@ describe('hidden windows and the popup', () => {
     expect(await ipc.handlers.get(CHANNELS.updateSettings)!(ev, { closeToTray: false })).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
     ipc.listeners.get(EVENTS.subscribe)!(ev);
     await sampler.tick();
+    await delivered();
     expect(popup.sent.map(([c]) => c)).toEqual([EVENTS.snapshot]);
     // The main window's page keeps everything.
     const main = contents(9);
