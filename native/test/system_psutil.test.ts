@@ -124,7 +124,9 @@ describe.skipIf(!reference)(`psutil ${reference?.version ?? ''} comparison: cpu,
     expect(mine).toContain(1);
     const theirs = new Set(ps.pids);
     const common = mine.filter((pid) => theirs.has(pid)).length;
-    expect(common).toBeGreaterThanOrEqual(Math.min(mine.length, ps.pids.length) - 10);
+    // psutil's list was taken in beforeAll; other suites running in parallel
+    // (and the slow sanitizer build) start and end processes in between.
+    expect(common).toBeGreaterThanOrEqual(Math.min(mine.length, ps.pids.length) * 0.9);
   });
 
   it('pid_exists(): self true, 0 and a huge pid as psutil says', async () => {

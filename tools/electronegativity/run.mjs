@@ -28,6 +28,7 @@ const SOURCES = [
   ...readdirSync(path.join(repo, 'app/main/electron')).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).map((f) => `app/main/electron/${f}`),
   ...readdirSync(path.join(repo, 'app/preload')).filter((f) => f.endsWith('.ts')).map((f) => `app/preload/${f}`),
   'app/renderer/index.html',
+  'app/renderer/popup.html',
 ];
 
 const stage = mkdtempSync(path.join(os.tmpdir(), 'procyon-electronegativity-'));
@@ -57,12 +58,41 @@ if (r.status !== 0 || !existsSync(csv)) {
   process.exit(1);
 }
 
-// issue, severity, confidence, filename, location, sample, description, url; quoted fields may hold commas.
-const rows = readFileSync(csv, 'utf8')
-  .trim()
-  .split('\n')
-  .slice(1)
-  .map((line) => [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(?:,|$)/g)].map((m) => m[1].replace(/^"|"$/g, '').replaceAll('""', '"')));
+// issue, severity, confidence, filename, location, sample, description, url;
+// quoted fields may hold commas, doubled quotes and line breaks (a sample
+// taken from a multi-line attribute), so this reads the CSV as a whole.
+function parseCsv(text) {
+  const out = [];
+  let row = [];
+  let field = '';
+  let quoted = false;
+  const endField = () => {
+    row.push(field);
+    field = '';
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') endField();
+    else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      endField();
+      if (row.some((f) => f !== '')) out.push(row);
+      row = [];
+    } else field += c;
+  }
+  endField();
+  if (row.some((f) => f !== '')) out.push(row);
+  return out;
+}
+const rows = parseCsv(readFileSync(csv, 'utf8')).slice(1).map((r) => r.map((f) => f.trim()));
+if (process.env.KEEP_STAGE) console.log(readFileSync(csv, 'utf8'));
 rmSync(stage, { recursive: true, force: true });
 
 const ALLOWED = new Set(['INFORMATIONAL', 'LOW']);

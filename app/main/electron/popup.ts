@@ -38,7 +38,8 @@ export function createPopup(): Popup {
       skipTaskbar: true,
       alwaysOnTop: true,
       title: 'Procyon overview',
-      webPreferences: hardenedPreferences(POPUP_PRELOAD),
+      // Security keys repeated at the call site: see createMainWindow.
+      webPreferences: { ...hardenedPreferences(POPUP_PRELOAD), sandbox: true, contextIsolation: true, nodeIntegration: false, disableBlinkFeatures: 'Auxclick' },
     });
     win = w;
     w.once('ready-to-show', () => {
