@@ -72,9 +72,12 @@ describe('process change lists', () => {
   it('a change list that does not fit the table held says so (null), instead of a wrong table', () => {
     const prev = [row(1), row(2)];
     const d = diffRows(prev, [row(1), row(3)]);
-    // Applied to a table that never had pid 2: the count gives it away.
-    expect(applyDelta([row(1)], { ...d, count: 2 })).toEqual([row(1), row(3)]);
-    expect(applyDelta([row(1), row(9)], { ...d, count: 2 })).toBeNull();
+    expect(applyDelta(prev, { ...d, count: 2 })).toEqual([row(1), row(3)]);
+    // Applied to a table that never had pid 2, or that has an extra row: out of step.
+    expect(applyDelta([row(1)], { ...d, count: 2 })).toBeNull();
+    expect(applyDelta([row(1), row(2), row(9)], { ...d, count: 2 })).toBeNull();
+    // A gone key must name the process held under that pid, not another one.
+    expect(applyDelta([row(1), row(2, { createTime: 77 })], { ...d, count: 2 })).toBeNull();
   });
 
   it('with no previous table everything is new', () => {

@@ -78,9 +78,20 @@ export function diffRows(prev: readonly ProcessRow[] | null, next: readonly Proc
  * have `delta.count` rows: the receiver is out of step and must fetch the full table.
  */
 export function applyDelta(prev: readonly ProcessRow[], delta: Pick<ProcessDelta, 'rows' | 'gone' | 'count'>): ProcessRow[] | null {
-  const byKey = new Map<string, ProcessRow>();
-  for (const r of prev) byKey.set(processKey(r), r);
-  for (const key of delta.gone) byKey.delete(key);
-  for (const r of delta.rows) byKey.set(processKey(r), r);
-  return byKey.size === delta.count ? [...byKey.values()] : null;
+  // By pid number: no key string per row per tick. A gone key is checked
+  // against its row's full key, so a stale list cannot drop the wrong process.
+  const byPid = new Map<number, ProcessRow>();
+  for (const r of prev) byPid.set(r.pid, r);
+  for (const key of delta.gone) {
+    const row = byPid.get(Number.parseInt(key, 10));
+    if (!row || processKey(row) !== key) return null;
+    byPid.delete(row.pid);
+  }
+  for (const r of delta.rows) {
+    const was = byPid.get(r.pid);
+    // A changed row names the same process; a new one a pid that was free.
+    if (was && was.createTime !== r.createTime) return null;
+    byPid.set(r.pid, r);
+  }
+  return byPid.size === delta.count ? [...byPid.values()] : null;
 }
