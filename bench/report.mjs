@@ -84,7 +84,7 @@ export function verdicts(r) {
     add(
       `renderer heap flat (growth < ${HEAP_FLAT_PERCENT}% after warm-up)`,
       x.heap.growthPercent < HEAP_FLAT_PERCENT,
-      `${f(x.heap.growthPercent, 1)}% over ${f(x.heap.seconds, 0)} s (the issue asks for 10 minutes: this run used the shorter window)`,
+      `${f(x.heap.growthPercent, 1)}% over ${f(x.heap.seconds, 0)} s${x.heap.seconds < 600 ? ' (the issue asks for 10 minutes: this run used the shorter window)' : ''}`,
     );
   }
   return out;
@@ -117,8 +117,10 @@ function rendererSection(r) {
         [`JS heap slope (${h.samples} samples every 5 s, no GC: sawtooth)`, `${f(h.slopeMiBPerMin, 2)} MiB/min`],
       ],
     ) +
-    `\n  Heap window ${f(h.seconds, 0)} s after a ${x.warmupSeconds} s warm-up; the issue's target is "heap flat over 10 minutes": ` +
-    `this run used the shorter window (npm run bench -- --only renderer --duration 300 watches 10 minutes).`
+    `\n  Heap window ${f(h.seconds, 0)} s after a ${x.warmupSeconds} s warm-up` +
+    (h.seconds < 600
+      ? `; the issue's target is "heap flat over 10 minutes": this run used the shorter window (npm run bench -- --only renderer --duration 300 watches 10 minutes).`
+      : ': the issue\'s 10 minutes.')
   );
 }
 
