@@ -49,9 +49,9 @@ for (const [name, v] of [['duration', duration], ['load', load], ['iterations', 
 const RENDERER_PROCESSES = 5000;
 const log = (msg) => process.stderr.write(`${msg}\n`);
 
-/** htop and tmux come from Debian; the bench installs them when missing (as root). */
+/** htop, btop and tmux come from Debian; the bench installs them when missing (as root). */
 function ensureTools() {
-  const missing = ['htop', 'tmux'].filter((c) => !hasCommand(c));
+  const missing = ['htop', 'btop', 'tmux'].filter((c) => !hasCommand(c));
   if (missing.length) {
     log(`installing ${missing.join(', ')} with apt-get…`);
     const apt = (...a) => (process.getuid?.() === 0 ? spawnSync('apt-get', a, aptOptions) : spawnSync('sudo', ['apt-get', ...a], aptOptions));

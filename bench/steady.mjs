@@ -4,7 +4,7 @@
 // (cutime+cstime) and its live descendants; VmHWM as the peak; VmRSS sampled
 // through the window to see whether it is flat.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -95,20 +95,32 @@ function startPlain(cmd, args) {
   return { pid: child.pid, check: () => (child.exitCode !== null ? `exited ${child.exitCode}: ${stderr.trim()}` : null), stop: () => killChild(child) };
 }
 
-/** htop -d 10 (1 s) in a detached tmux session on its own tmux server socket. */
-async function startHtop() {
-  const sock = `procyon-bench-${process.pid}`;
+/** A terminal monitor in a detached 200×50 tmux session on its own tmux server socket. */
+async function startInTmux(name, command, env = {}) {
+  const sock = `procyon-bench-${name}-${process.pid}`;
   const tmux = (...a) => spawnSync('tmux', ['-L', sock, ...a], { encoding: 'utf8', env: { ...process.env, TMUX: '' } });
-  const r = tmux('new-session', '-d', '-s', 'htop', '-x', '200', '-y', '50', 'exec htop -d 10');
+  const envArgs = Object.entries(env).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
+  const r = tmux('new-session', '-d', '-s', name, '-x', '200', '-y', '50', ...envArgs, `exec ${command}`);
   if (r.status !== 0) throw new Error(`tmux: ${r.stderr}`);
-  await sleep(500);
-  const panePid = Number(tmux('list-panes', '-t', 'htop', '-F', '#{pane_pid}').stdout.trim());
-  const serverPid = Number(tmux('display-message', '-p', '-t', 'htop', '#{pid}').stdout.trim());
-  const comm = readFileSync(`/proc/${panePid}/comm`, 'utf8').trim();
-  if (comm !== 'htop') throw new Error(`expected htop in the tmux pane, found ${comm}`);
+  await sleep(1000);
+  const panePid = Number(tmux('list-panes', '-t', name, '-F', '#{pane_pid}').stdout.trim());
+  const serverPid = Number(tmux('display-message', '-p', '-t', name, '#{pid}').stdout.trim());
+  const comm = existsSync(`/proc/${panePid}/comm`) ? readFileSync(`/proc/${panePid}/comm`, 'utf8').trim() : '(gone)';
+  if (comm !== name) throw new Error(`expected ${name} in the tmux pane, found ${comm}`);
   const stop = () => tmux('kill-server');
   process.once('exit', stop);
   return { pid: panePid, tmuxPid: serverPid, check: () => null, stop };
+}
+
+/** htop -d 10: a 1 s refresh. */
+const startHtop = () => startInTmux('htop', 'htop -d 10');
+
+/** btop with update_ms = 1000 (its default is 2000) from a config of its own. */
+function startBtop(tmp) {
+  const config = path.join(tmp, 'btop-config');
+  mkdirSync(path.join(config, 'btop'), { recursive: true });
+  writeFileSync(path.join(config, 'btop', 'btop.conf'), 'update_ms = 1000\nshown_boxes = "cpu mem net proc"\n');
+  return startInTmux('btop', 'btop --utf-force', { XDG_CONFIG_HOME: config, LANG: 'C.UTF-8' });
 }
 
 function readEld(file) {
@@ -134,6 +146,7 @@ export async function measureSteady({ seconds, warmup, hostBundle, log }) {
     ['serveProcesses', 'procyon serve + 1 client (system + processes topics)', (k, p) => startServe(tmp, k, p, withProcesses)],
     ['tray', 'procyon sampler alone (no topics: tray)', (k, p) => startNodeScript(tmp, k, sampler(), p)],
     ['htop', 'htop -d 10 (in tmux)', () => startHtop()],
+    ['btop', 'btop, update_ms 1000 (in tmux)', () => startBtop(tmp)],
     ['psutil', 'psutil loop: system calls', () => startPlain(PYTHON, [path.join(BENCH_DIR, 'psutil_loop.py')])],
     ['psutilTable', 'psutil loop: system + process_iter', () => startPlain(PYTHON, [path.join(BENCH_DIR, 'psutil_loop.py'), '--table'])],
     ['si', 'systeminformation loop: system calls', () => startPlain(process.execPath, [path.join(BENCH_DIR, 'si-loop.mjs')])],
@@ -149,7 +162,13 @@ export async function measureSteady({ seconds, warmup, hostBundle, log }) {
   process.once('exit', stopAll);
   try {
     for (const [key, label, start, probe = false] of defs) {
-      subjects[key] = { label, probe, ...(await start(key, probe)) };
+      try {
+        subjects[key] = { label, probe, ...(await start(key, probe)) };
+      } catch (err) {
+        // btop is a reference, not a subject the run depends on: the report falls back to the issue's figure.
+        if (key !== 'btop') throw err;
+        log(`  btop did not start (${err.message}); comparing with the issue's reference figure`);
+      }
     }
     log(`  warm-up ${warmup} s…`);
     await sleep(warmup * 1000);
@@ -173,7 +192,7 @@ export async function measureSteady({ seconds, warmup, hostBundle, log }) {
       start[key] = accounting(s.pid);
       rss[key] = [start[key].rss];
     }
-    if (subjects.htop?.tmuxPid) start.tmux = accounting(subjects.htop.tmuxPid);
+    for (const t of ['htop', 'btop']) if (subjects[t]?.tmuxPid) start[`${t}Tmux`] = accounting(subjects[t].tmuxPid);
     log(`  measuring ${seconds} s…`);
     const step = Math.max(2, Math.round(seconds / 15));
     for (let t = step; t < seconds; t += step) {
@@ -203,9 +222,10 @@ export async function measureSteady({ seconds, warmup, hostBundle, log }) {
         eventLoop: readEld(s.eld),
       };
     }
-    if (start.tmux) {
-      const e = accounting(subjects.htop.tmuxPid);
-      out.subjects.htop.tmuxCpuPercent = ((e.cpuSeconds - start.tmux.cpuSeconds) / elapsed) * 100;
+    for (const t of ['htop', 'btop']) {
+      if (!start[`${t}Tmux`]) continue;
+      const e = accounting(subjects[t].tmuxPid);
+      out.subjects[t].tmuxCpuPercent = ((e.cpuSeconds - start[`${t}Tmux`].cpuSeconds) / elapsed) * 100;
     }
     out.serveSnapshots = subjects.serve.state.snapshots;
     return out;
