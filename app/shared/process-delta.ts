@@ -62,7 +62,8 @@ export function diffRows(prev: readonly ProcessRow[] | null, next: readonly Proc
     const was = old.get(r.pid);
     if (was && was.createTime === r.createTime) {
       old.delete(r.pid);
-      if (!sameRow(was, r)) rows.push(r);
+      // The host reuses the object of a row that did not change: identity says it.
+      if (was !== r && !sameRow(was, r)) rows.push(r);
     } else {
       rows.push(r);
     }

@@ -66,6 +66,9 @@ export class Sampler extends EventEmitter<SamplerEvents> {
     return this.history.capacity;
   }
 
+  /** The last row built per pid: a process that did not change keeps its row object (see processRows). */
+  private readonly rowCache: RowCache = new Map();
+
   /** The newest tick as sampled, process rows included (history keeps none). */
   get latest(): Snapshot | null {
     return this.newest ?? this.history.latest() ?? null;
@@ -141,7 +144,7 @@ export class Sampler extends EventEmitter<SamplerEvents> {
       if (isFailure(raw.processes)) (snapshot.errors ??= {}).processes = raw.processes;
       else {
         next.rateBase = rateBaseOf(raw.processes);
-        snapshot.processes = processRows(raw.processes, prev?.rateBase, raw.memory.total);
+        snapshot.processes = processRows(raw.processes, prev?.rateBase, raw.memory.total, this.rowCache);
       }
     }
     this.prev = next;
@@ -225,14 +228,58 @@ export function buildSnapshot(prev: Previous | null, cur: RawTick, seq: number, 
 }
 
 /** Table rows with rates against the previous table (matched by pid and createTime, so a reused pid starts over). */
-export function processRows(table: ProcessTableResult, prev: RateBase | undefined, memTotal: number): ProcessRow[] {
-  // This runs on the JS thread once per tick for every process: one pass, one object per row.
+/** The last row built for each pid. */
+export type RowCache = Map<number, ProcessRow>;
+
+function sameArgs(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * One ProcessRow per process. A process whose every field is as last tick
+ * keeps last tick's object (`cache`): most processes sit still, so a tick
+ * allocates rows only for those that changed, the rest live on in V8's old
+ * space instead of becoming garbage there each second, and whoever compares
+ * rows (the live feed's change lists, memoised views) stops at identity.
+ */
+export function processRows(table: ProcessTableResult, prev: RateBase | undefined, memTotal: number, cache?: RowCache): ProcessRow[] {
   const rows = table.rows;
   const out = new Array<ProcessRow>(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
     const rate = rowRates(prev, row, table.timestamp);
     const rss = row.rss ?? 0;
+    const memoryPercent = memTotal > 0 ? (rss / memTotal) * 100 : 0;
+    const ctxSwitches = row.numCtxSwitches === undefined ? undefined : row.numCtxSwitches && row.numCtxSwitches.voluntary + row.numCtxSwitches.involuntary;
+    const was = cache?.get(row.pid);
+    if (
+      was !== undefined &&
+      was.createTime === row.createTime &&
+      was.cpuPercent === rate.cpuPercent &&
+      was.cpuTimes === (row.cpuTimes ?? 0) &&
+      was.rss === rss &&
+      was.memoryPercent === memoryPercent &&
+      was.status === (row.status ?? '?') &&
+      was.readBytesPerSec === rate.readBytesPerSec &&
+      was.writeBytesPerSec === rate.writeBytesPerSec &&
+      was.cpuNum === (row.cpuNum ?? 0) &&
+      was.vms === (row.vms ?? 0) &&
+      was.numThreads === (row.numThreads ?? 0) &&
+      was.nice === (row.nice ?? 0) &&
+      was.ppid === (row.ppid ?? 0) &&
+      was.name === (row.name ?? '') &&
+      was.username === (row.username ?? null) &&
+      was.terminal === (row.terminal ?? null) &&
+      was.numFds === row.numFds &&
+      was.ctxSwitches === ctxSwitches &&
+      was.uss === row.uss &&
+      sameArgs(was.cmdline, row.cmdline ?? [])
+    ) {
+      out[i] = was;
+      continue;
+    }
     const r: ProcessRow = {
       pid: row.pid,
       createTime: row.createTime,
@@ -244,10 +291,11 @@ export function processRows(table: ProcessTableResult, prev: RateBase | undefine
       cpuTimes: row.cpuTimes ?? 0,
       rss,
       vms: row.vms ?? 0,
-      memoryPercent: memTotal > 0 ? (rss / memTotal) * 100 : 0,
+      memoryPercent,
       numThreads: row.numThreads ?? 0,
       nice: row.nice ?? 0,
-      cmdline: row.cmdline ?? [],
+      // The same array as before when the arguments did not change: comparisons stop at identity.
+      cmdline: was !== undefined && sameArgs(was.cmdline, row.cmdline ?? []) ? was.cmdline : (row.cmdline ?? []),
       readBytesPerSec: rate.readBytesPerSec,
       writeBytesPerSec: rate.writeBytesPerSec,
       terminal: row.terminal ?? null,
@@ -255,9 +303,16 @@ export function processRows(table: ProcessTableResult, prev: RateBase | undefine
     };
     // Only when their column is on screen (the table was asked for them).
     if (row.numFds !== undefined) r.numFds = row.numFds;
-    if (row.numCtxSwitches !== undefined) r.ctxSwitches = row.numCtxSwitches && row.numCtxSwitches.voluntary + row.numCtxSwitches.involuntary;
+    if (ctxSwitches !== undefined) r.ctxSwitches = ctxSwitches;
     if (row.uss !== undefined) r.uss = row.uss;
+    cache?.set(row.pid, r);
     out[i] = r;
+  }
+  // Forget the processes that are gone.
+  if (cache && cache.size > rows.length) {
+    const live = new Set<number>();
+    for (const r of rows) live.add(r.pid);
+    for (const pid of cache.keys()) if (!live.has(pid)) cache.delete(pid);
   }
   return out;
 }
