@@ -1,26 +1,11 @@
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer } from 'electron';
 import type { MonitorApi } from '../shared/api';
-import { CHANNELS, EVENTS } from '../shared/channels';
-import type { ApiErrorPayload, Result } from '../shared/errors';
-import type { Snapshot } from '../shared/payloads';
+import { CHANNELS } from '../shared/channels';
+import { settle, snapshotSubscription } from './bridge';
+import type { Result } from '../shared/errors';
 
 // Exactly MonitorApi, one named function per operation: the page never gets
 // ipcRenderer or a generic invoke, so it can reach nothing main did not list.
-
-// contextBridge copies an Error's message but drops its other fields, so a
-// rejection carries the error payload as a plain object, which it copies whole;
-// the renderer's api module turns it back into an ApiError.
-function settle<T>(r: Result<T>): T {
-  if (r.ok) return r.value;
-  const payload: ApiErrorPayload & { name: 'ApiError' } = { name: 'ApiError', ...r.error };
-  throw payload;
-}
-
-const listeners = new Set<(s: Snapshot) => void>();
-
-function onSnapshotEvent(_event: IpcRendererEvent, snapshot: Snapshot): void {
-  for (const l of listeners) l(snapshot);
-}
 
 const api: MonitorApi = {
   getInfo: () => ipcRenderer.invoke(CHANNELS.getInfo).then((r: Result<Awaited<ReturnType<MonitorApi['getInfo']>>>) => settle(r)),
@@ -39,19 +24,7 @@ const api: MonitorApi = {
   getSettings: () => ipcRenderer.invoke(CHANNELS.getSettings).then((r: Result<Awaited<ReturnType<MonitorApi['getSettings']>>>) => settle(r)),
   updateSettings: (patch) => ipcRenderer.invoke(CHANNELS.updateSettings, patch).then((r: Result<Awaited<ReturnType<MonitorApi['updateSettings']>>>) => settle(r)),
   getAlertHistory: () => ipcRenderer.invoke(CHANNELS.getAlertHistory).then((r: Result<Awaited<ReturnType<MonitorApi['getAlertHistory']>>>) => settle(r)),
-  onSnapshot(listener) {
-    if (typeof listener !== 'function') throw new TypeError('onSnapshot needs a function');
-    if (listeners.size === 0) {
-      ipcRenderer.on(EVENTS.snapshot, onSnapshotEvent);
-      ipcRenderer.send(EVENTS.subscribe);
-    }
-    listeners.add(listener);
-    return () => {
-      if (!listeners.delete(listener) || listeners.size > 0) return;
-      ipcRenderer.off(EVENTS.snapshot, onSnapshotEvent);
-      ipcRenderer.send(EVENTS.unsubscribe);
-    };
-  },
+  onSnapshot: snapshotSubscription(),
 };
 
 contextBridge.exposeInMainWorld('procyon', api);

@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
 import os from 'node:os';
@@ -7,38 +7,16 @@ import path from 'node:path';
 import { cpuCount, virtualMemory } from '@procyon/collector';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WS_PATH } from '../../app/shared';
+import { ensureCliBuilt } from '../security/cli-build';
 
 // A real Prometheus scraping `procyon serve --metrics-only`: proves the
 // exposition parses in Prometheus itself (it negotiates OpenMetrics), that
 // counters are counters (rate() is sane) and that values are this machine's.
 
 const REPO = path.resolve(__dirname, '../..');
-const CLI = path.join(REPO, 'dist/main/cli.js');
 const SCRAPE_SECONDS = 1;
 const RATE_WINDOW = '10s';
 const DEADLINE_MS = 40_000;
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    newest = Math.max(newest, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
-/** Rebuild the CLI bundle when any main or shared source is newer than it (only main: the UI is not served here). */
-function ensureBuilt(): void {
-  let built = 0;
-  try {
-    built = statSync(CLI).mtimeMs;
-  } catch {
-    // not built yet
-  }
-  if (built > Math.max(newestMtime(path.join(REPO, 'app/main')), newestMtime(path.join(REPO, 'app/shared')))) return;
-  const r = spawnSync('npx', ['vite', 'build', '--config', 'vite.main.config.mts'], { cwd: REPO, encoding: 'utf8', timeout: 120_000 });
-  if (r.status !== 0) throw new Error(`building the CLI failed:\n${r.stdout}\n${r.stderr}`);
-}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -116,7 +94,7 @@ describe.skipIf(availability === 'skip')('Prometheus scrapes `procyon serve --me
 
   beforeAll(async () => {
     expect(availability, 'CI is set but prometheus is missing: .ci/run should have installed it').toBe('present');
-    ensureBuilt();
+    ensureCliBuilt();
     tmp = mkdtempSync(path.join(os.tmpdir(), 'procyon-prometheus-'));
 
     procyon = spawn(process.execPath, [path.join(REPO, 'bin/procyon.js'), 'serve', '--metrics-only', '--port', '0', '--interval', '500'], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
