@@ -44,9 +44,14 @@ export function sameRow(a: ProcessRow, b: ProcessRow): boolean {
   ) {
     return false;
   }
-  if (a.cmdline === b.cmdline) return true;
-  if (a.cmdline.length !== b.cmdline.length) return false;
-  for (let i = 0; i < a.cmdline.length; i++) if (a.cmdline[i] !== b.cmdline[i]) return false;
+  return sameArgs(a.cmdline, b.cmdline);
+}
+
+/** Two command lines with the same arguments (the same array is the quick case). */
+export function sameArgs(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
 

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { percentBetween, timesPercentBetween, WrapNumbers } from '@procyon/collector';
 import type { DiskIoCounters, NetIoCounters, ProcessTableResult } from '@procyon/collector';
-import { MAX_INTERVAL_MS, MIN_INTERVAL_MS, type ProcessRow, type Snapshot, type Topic } from '../../shared';
+import { MAX_INTERVAL_MS, MIN_INTERVAL_MS, sameArgs, sameRow, type ProcessRow, type Snapshot, type Topic } from '../../shared';
 import { isFailure, type Collector, type RawTick } from './collector';
 import { History } from './history';
 import { rateBaseOf, rowRates, type RateBase } from './process-rates';
@@ -231,12 +231,6 @@ export function buildSnapshot(prev: Previous | null, cur: RawTick, seq: number, 
 /** The last row built for each pid. */
 export type RowCache = Map<number, ProcessRow>;
 
-function sameArgs(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
 /**
  * One ProcessRow per process. A process whose every field is as last tick
  * keeps last tick's object (`cache`): most processes sit still, so a tick
@@ -253,33 +247,6 @@ export function processRows(table: ProcessTableResult, prev: RateBase | undefine
     const rss = row.rss ?? 0;
     const memoryPercent = memTotal > 0 ? (rss / memTotal) * 100 : 0;
     const ctxSwitches = row.numCtxSwitches === undefined ? undefined : row.numCtxSwitches && row.numCtxSwitches.voluntary + row.numCtxSwitches.involuntary;
-    const was = cache?.get(row.pid);
-    if (
-      was !== undefined &&
-      was.createTime === row.createTime &&
-      was.cpuPercent === rate.cpuPercent &&
-      was.cpuTimes === (row.cpuTimes ?? 0) &&
-      was.rss === rss &&
-      was.memoryPercent === memoryPercent &&
-      was.status === (row.status ?? '?') &&
-      was.readBytesPerSec === rate.readBytesPerSec &&
-      was.writeBytesPerSec === rate.writeBytesPerSec &&
-      was.cpuNum === (row.cpuNum ?? 0) &&
-      was.vms === (row.vms ?? 0) &&
-      was.numThreads === (row.numThreads ?? 0) &&
-      was.nice === (row.nice ?? 0) &&
-      was.ppid === (row.ppid ?? 0) &&
-      was.name === (row.name ?? '') &&
-      was.username === (row.username ?? null) &&
-      was.terminal === (row.terminal ?? null) &&
-      was.numFds === row.numFds &&
-      was.ctxSwitches === ctxSwitches &&
-      was.uss === row.uss &&
-      sameArgs(was.cmdline, row.cmdline ?? [])
-    ) {
-      out[i] = was;
-      continue;
-    }
     const r: ProcessRow = {
       pid: row.pid,
       createTime: row.createTime,
@@ -294,8 +261,7 @@ export function processRows(table: ProcessTableResult, prev: RateBase | undefine
       memoryPercent,
       numThreads: row.numThreads ?? 0,
       nice: row.nice ?? 0,
-      // The same array as before when the arguments did not change: comparisons stop at identity.
-      cmdline: was !== undefined && sameArgs(was.cmdline, row.cmdline ?? []) ? was.cmdline : (row.cmdline ?? []),
+      cmdline: row.cmdline ?? [],
       readBytesPerSec: rate.readBytesPerSec,
       writeBytesPerSec: rate.writeBytesPerSec,
       terminal: row.terminal ?? null,
@@ -305,6 +271,17 @@ export function processRows(table: ProcessTableResult, prev: RateBase | undefine
     if (row.numFds !== undefined) r.numFds = row.numFds;
     if (ctxSwitches !== undefined) r.ctxSwitches = ctxSwitches;
     if (row.uss !== undefined) r.uss = row.uss;
+    // The candidate dies young, which costs V8 next to nothing; what must not
+    // happen is every row surviving into old space only to die there.
+    const was = cache?.get(row.pid);
+    if (was !== undefined && was.createTime === r.createTime) {
+      // The same array as before when the arguments did not change: comparisons stop at identity.
+      if (sameArgs(was.cmdline, r.cmdline)) r.cmdline = was.cmdline;
+      if (sameRow(was, r)) {
+        out[i] = was;
+        continue;
+      }
+    }
     cache?.set(row.pid, r);
     out[i] = r;
   }

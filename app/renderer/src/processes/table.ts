@@ -1,4 +1,5 @@
 import type { ProcessRow } from '../../../shared/payloads';
+import { processKey } from '../../../shared/process-delta';
 import { COLUMN_BY_ID, type ColumnId } from './columns';
 
 /** A process is (pid, createTime): a pid alone may name another process next tick. */
@@ -12,7 +13,7 @@ const keys = new WeakMap<object, ProcessKey>();
 export function keyOf(p: { pid: number; createTime: number }): ProcessKey {
   let key = keys.get(p);
   if (key === undefined) {
-    key = `${p.pid}:${p.createTime}`;
+    key = processKey(p);
     keys.set(p, key);
   }
   return key;
