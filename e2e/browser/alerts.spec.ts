@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startServe, type Served } from '../support/serve';
-import { nav, openPage, SCREENSHOTS } from '../support/dashboard';
+import { nav, openPage, SCREENSHOTS, unnamedControls } from '../support/dashboard';
 
 // Alert rules made through the Settings page of a real `procyon serve`, with
 // its own settings file: the rule fires on this machine's real CPU load (a
@@ -143,15 +143,7 @@ test('every control on Settings and Alerts has an accessible name', async ({ pag
     await openPage(page, served, hash);
     await expect(page.locator('.page')).toHaveAttribute('data-page', hash.slice(2));
     await expect(page.getByText('Loading…')).toHaveCount(0);
-    const unnamed = await page.evaluate(() =>
-      [...document.querySelectorAll('button, a[href], input, select')]
-        .filter((el) => {
-          const label = el.getAttribute('aria-label') || (el as HTMLElement).innerText?.trim() || (el.id && document.querySelector(`label[for="${el.id}"]`)) || el.closest('label');
-          return !label;
-        })
-        .map((el) => el.outerHTML.slice(0, 80)),
-    );
-    expect(unnamed, hash).toEqual([]);
+    expect(await unnamedControls(page), hash).toEqual([]);
   }
 });
 

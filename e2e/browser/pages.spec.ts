@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { startServe, type Served } from '../support/serve';
-import { binaryBytes, collectorSnapshot, nav, openPage, points, recordTopics, SCREENSHOTS } from '../support/dashboard';
+import { binaryBytes, collectorSnapshot, nav, openPage, points, recordTopics, SCREENSHOTS, unnamedControls } from '../support/dashboard';
 
 // The dashboard's pages against this machine's live /proc: every number that
 // can be compared with the collector is, within a tick.
@@ -60,15 +60,7 @@ test('keyboard: Alt+digit jumps to a page, arrow keys walk the sidebar', async (
   for (const hash of ['#/', '#/cpu', '#/network']) {
     await page.goto(`${served.origin}/${hash}`);
     await page.waitForTimeout(300);
-    const unnamed = await page.evaluate(() =>
-      [...document.querySelectorAll('button, a[href], input, select')]
-        .filter((el) => {
-          const label = el.getAttribute('aria-label') || (el as HTMLElement).innerText?.trim() || (el.id && document.querySelector(`label[for="${el.id}"]`)) || el.closest('label');
-          return !label;
-        })
-        .map((el) => el.outerHTML.slice(0, 80)),
-    );
-    expect(unnamed, hash).toEqual([]);
+    expect(await unnamedControls(page), hash).toEqual([]);
   }
 });
 

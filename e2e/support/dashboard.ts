@@ -64,3 +64,15 @@ export function recordTopics(page: Page): string[][] {
   });
   return seen;
 }
+
+/** Buttons, links, inputs and selects on the page that have no accessible name (their HTML, shortened). */
+export function unnamedControls(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('button, a[href], input, select')]
+      .filter((el) => {
+        const label = el.getAttribute('aria-label') || (el as HTMLElement).innerText?.trim() || (el.id && document.querySelector(`label[for="${el.id}"]`)) || el.closest('label');
+        return !label;
+      })
+      .map((el) => el.outerHTML.slice(0, 80)),
+  );
+}
