@@ -20,6 +20,7 @@
         "src/common/error.cc",
         "src/common/js_error.cc",
         "src/common/percent.cc",
+        "src/common/process_table_diff.cc",
         "src/parse/cpu_list.cc",
         "src/parse/cpuinfo.cc",
         "src/parse/meminfo.cc",

@@ -15,7 +15,7 @@ import type { NetConnection, NetIoCounters, NicAddress, NicStats } from './types
 // --- sensors ---
 import type { Battery, Fan, Temperature } from './types';
 // --- processes ---
-import type { NativeProcessAction, NativeProcessSnapshot, NativeProcessTable } from './process_types';
+import type { NativeProcessAction, NativeProcessSnapshot, NativeProcessTable, ReaderHandle } from './process_types';
 
 export interface NativeBinding {
   cpuTimes(options: ResolvedRoots & { percpu: boolean }): Promise<CpuTimes | CpuTimes[]>;
@@ -53,8 +53,10 @@ export interface NativeBinding {
   // --- processes ---
   processRead(options: ResolvedRoots & { pid: number; sections: number; kind?: string }): Promise<NativeProcessSnapshot>;
   processAction(options: ResolvedRoots & NativeProcessAction): Promise<void>;
-  processTable(options: ResolvedRoots & { fields: number }): Promise<NativeProcessTable>;
+  processTable(options: ResolvedRoots & { fields: number; reader?: ReaderHandle }): Promise<NativeProcessTable>;
   processTableCacheClear(): void;
+  processTableReader(): ReaderHandle;
+  processTableReaderReset(reader: ReaderHandle): void;
 }
 
 function load(): NativeBinding {

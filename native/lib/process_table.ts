@@ -30,7 +30,11 @@ export const PROCESS_TABLE_FIELDS = Object.keys(TABLE_FIELD) as ProcessTableFiel
 export async function processTable(options?: ProcessTableOptions): Promise<ProcessTableResult> {
   const opts = optionsObject(options);
   const roots = resolveRoots(opts);
-  const names = opts.fields ?? PROCESS_TABLE_FIELDS;
+  return tableOf(roots, fieldMask(opts.fields));
+}
+
+/** @internal Field names → the addon's bit mask (all fields when none are named). */
+export function fieldMask(names: readonly ProcessTableFieldName[] = PROCESS_TABLE_FIELDS): number {
   if (!Array.isArray(names)) throw new InvalidArgument('fields must be an array');
   let fields = 0;
   for (const name of names) {
@@ -38,7 +42,7 @@ export async function processTable(options?: ProcessTableOptions): Promise<Proce
     if (bit === undefined) throw new InvalidArgument(`invalid field '${String(name)}'; valid fields are ${PROCESS_TABLE_FIELDS.join(', ')}`);
     fields |= bit;
   }
-  return tableOf(roots, fields);
+  return fields;
 }
 
 /** @internal processTable() with a field mask and resolved roots (for Process.children and processIter). */
@@ -85,7 +89,8 @@ const enum Str {
 const orNull = (n: number): number | null => (Number.isNaN(n) ? null : n);
 
 /** Row objects from the columns, built here because V8 makes same-shaped literals far faster than N-API can set properties. */
-function rowsOf(table: NativeProcessTable, f: number): ProcessTableRow[] {
+/** @internal */
+export function rowsOf(table: NativeProcessTable, f: number): ProcessTableRow[] {
   const { nums, strs, args } = table;
   const rows = new Array<ProcessTableRow>(table.count);
   for (let i = 0; i < table.count; i++) {

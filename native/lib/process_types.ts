@@ -206,4 +206,13 @@ export interface NativeProcessTable {
   strs: (string | null)[];
   /** Every row's cmdline, one after another. */
   args: string[];
+  /** True when the rows are only those changed since the reader's previous read. */
+  changesOnly: boolean;
+  /** Rows in the whole table. */
+  total: number;
+  /** A change-list read: (pid, createTime) pairs of the processes gone since the previous read. */
+  gone?: Float64Array;
 }
+
+/** @internal An addon handle (napi External) to a change-list reader's state. */
+export type ReaderHandle = { readonly __brand: 'ProcessTableReader' };

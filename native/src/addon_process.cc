@@ -4,13 +4,17 @@
 //   processRead({procfs, pid, sections, kind?})         → snapshot (sections: ProcessSectionBit mask)
 //   processAction({procfs, pid, createTime?, action, …}) → undefined
 //   processTable({procfs, fields})                      → {timestamp, count, nums, strs, args} (columns)
+//   processTable({procfs, fields, reader})              → the same, only rows changed since reader's last read, + gone
 //   processTableCacheClear()                            → undefined
+//   processTableReader()                                → handle (External) for processTable's `reader`
+//   processTableReaderReset(handle)                     → undefined (the next read is whole)
 
 #include "addon_process.h"
 
 #include <cmath>
 #include <string>
 
+#include "common/process_table_diff.h"
 #include "js_args.h"
 #include "js_records_process.h"
 #include "native_call.h"
@@ -106,12 +110,53 @@ Napi::Value processAction(const Napi::CallbackInfo& info) {
   });
 }
 
+// Marks the externals processTableReader() makes, so that no other value can pass for one.
+constexpr napi_type_tag kReaderTag = {0x70726f63796f6e2eULL, 0x7461626c65646966ULL};
+using ReaderState = std::shared_ptr<ProcessTableDiffState>;
+
 Napi::Value processTable(const Napi::CallbackInfo& info) {
   return runAsync<ProcessTable>(info, "procyon.processTable", [&] {
     const Napi::Object options = optionsArgument(info);
     const auto fields = static_cast<uint32_t>(integerOption(options, "fields", 0, 0xffffffff));
-    return [backend = backendOf(info), roots = rootsOption(options), fields] { return backend->processTable(roots, fields); };
+    ReaderState reader;
+    const Napi::Value handle = options.Get("reader");
+    if (!handle.IsUndefined()) {
+      if (!handle.IsExternal() || !handle.As<Napi::External<ReaderState>>().CheckTypeTag(&kReaderTag)) {
+        throw Error::invalidArgument("reader must be a handle from processTableReader()");
+      }
+      reader = *handle.As<Napi::External<ReaderState>>().Data();
+    }
+    return [backend = backendOf(info), roots = rootsOption(options), fields, reader] {
+      if (!reader) return backend->processTable(roots, fields);
+      // The scan and the diff under one lock: two reads of one reader cannot interleave.
+      std::lock_guard<std::mutex> lock(reader->mutex);
+      ProcessTable table = backend->processTable(roots, fields);
+      diffTable(*reader, table);
+      return table;
+    };
   });
+}
+
+// A change-list reader's state; freed when the JS handle is collected (a read
+// in flight keeps its own reference).
+Napi::Value processTableReader(const Napi::CallbackInfo& info) {
+  auto external = Napi::External<ReaderState>::New(info.Env(), new ReaderState(std::make_shared<ProcessTableDiffState>()),
+                                                   [](Napi::Env, ReaderState* state) { delete state; });
+  external.TypeTag(&kReaderTag);
+  return external;
+}
+
+// The reader's next read hands back the whole table (waits for a read in flight).
+Napi::Value processTableReaderReset(const Napi::CallbackInfo& info) {
+  const Napi::Value handle = info[0];
+  if (!handle.IsExternal() || !handle.As<Napi::External<ReaderState>>().CheckTypeTag(&kReaderTag)) {
+    Napi::TypeError::New(info.Env(), "reader must be a handle from processTableReader()").ThrowAsJavaScriptException();
+    return info.Env().Undefined();
+  }
+  ProcessTableDiffState& state = **handle.As<Napi::External<ReaderState>>().Data();
+  std::lock_guard<std::mutex> lock(state.mutex);
+  state.reset();
+  return info.Env().Undefined();
 }
 
 // Synchronous: it only closes descriptors and frees the cache (waiting for a scan in flight).
@@ -129,6 +174,8 @@ void registerProcessExports(Napi::Env env, Napi::Object exports, std::shared_ptr
   exports.Set("processAction", Napi::Function::New(env, processAction, "processAction", data));
   exports.Set("processTable", Napi::Function::New(env, processTable, "processTable", data));
   exports.Set("processTableCacheClear", Napi::Function::New(env, processTableCacheClear, "processTableCacheClear", data));
+  exports.Set("processTableReader", Napi::Function::New(env, processTableReader, "processTableReader", data));
+  exports.Set("processTableReaderReset", Napi::Function::New(env, processTableReaderReset, "processTableReaderReset", data));
 }
 
 }  // namespace procyon

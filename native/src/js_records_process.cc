@@ -311,6 +311,17 @@ Napi::Value toJs(Napi::Env env, const ProcessTable& table) {
   result.Set("nums", nums);
   result.Set("strs", strs);
   result.Set("args", args);
+  if (table.changesOnly || !table.gone.empty()) {
+    // A change-list read: the processes gone since the reader's previous read, as (pid, createTime) pairs.
+    Napi::Float64Array gone = Napi::Float64Array::New(env, table.gone.size() * 2);
+    for (size_t i = 0; i < table.gone.size(); ++i) {
+      gone[i * 2] = static_cast<double>(table.gone[i].first);
+      gone[i * 2 + 1] = table.gone[i].second;
+    }
+    result.Set("gone", gone);
+  }
+  result.Set("changesOnly", table.changesOnly);
+  result.Set("total", static_cast<double>(table.changesOnly ? table.total : count));
   return result;
 }
 

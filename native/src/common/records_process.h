@@ -306,6 +306,13 @@ struct ProcessTable {
   uint32_t fields = 0;
   double timestamp = 0;  // monotonic seconds, for rates
   std::vector<ProcessTableRow> rows;
+  // A change-list read (common/process_table_diff.h): `rows` holds only the
+  // rows new or changed since the reader's previous read, `gone` the
+  // (pid, createTime) of the processes that read had and this one does not,
+  // `total` the rows of the whole table.
+  bool changesOnly = false;
+  size_t total = 0;
+  std::vector<std::pair<int64_t, double>> gone;
 };
 
 }  // namespace procyon

@@ -1,0 +1,78 @@
+// ProcessTableReader: processTable() as a change list. Each read returns the
+// rows new or changed since this reader's previous read and the processes
+// gone since, diffed on the addon's worker thread: a monitor refreshing every
+// second over a machine of mostly idle processes then builds JS objects for
+// the few that changed, not for every process every tick.
+
+import { fieldMask, rowsOf } from './process_table';
+import type { ProcessTableOptions } from './process_table';
+import { binding, callAsync } from './native';
+import { optionsObject } from './options';
+import { resolveRoots, type ResolvedRoots } from './roots';
+import type { ProcessTableFieldName } from './constants_process';
+import type { ProcessTableRow, ReaderHandle } from './process_types';
+
+/** A process that the previous read had and this one does not. */
+export interface GoneProcess {
+  pid: number;
+  createTime: number;
+}
+
+export interface ProcessTableChanges {
+  /** Monotonic seconds when the scan started (for rates). */
+  timestamp: number;
+  /**
+   * True: `rows` are the rows new or changed since the previous read (a
+   * changed row is whole, every field). False: `rows` is the whole table —
+   * the first read, the first after reset(), or a read with other fields.
+   */
+  incremental: boolean;
+  rows: ProcessTableRow[];
+  /** Gone since the previous read (incremental reads only; a pid reused by a new process is gone and new). */
+  gone: GoneProcess[];
+  /** Rows in the whole table now. */
+  count: number;
+}
+
+export class ProcessTableReader {
+  private readonly roots: ResolvedRoots;
+  private readonly handle: ReaderHandle;
+  private fields: number;
+  /** Reads run one after another: each is a diff against the one before. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(options?: ProcessTableOptions) {
+    const opts = optionsObject(options);
+    this.roots = resolveRoots(opts);
+    this.fields = fieldMask(opts.fields);
+    this.handle = binding.processTableReader();
+  }
+
+  /** The changes since the previous read; `fields` replaces the reader's fields (a different set makes this read whole). */
+  async read(fields?: readonly ProcessTableFieldName[]): Promise<ProcessTableChanges> {
+    if (fields !== undefined) this.fields = fieldMask(fields);
+    const mask = this.fields;
+    const run = this.queue.then(() => this.readNow(mask));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** The next read returns the whole table (for a consumer that lost track of what it was given). */
+  reset(): void {
+    binding.processTableReaderReset(this.handle);
+  }
+
+  private async readNow(mask: number): Promise<ProcessTableChanges> {
+    try {
+      const table = await callAsync(() => binding.processTable({ ...this.roots, fields: mask, reader: this.handle }));
+      const gone: GoneProcess[] = [];
+      const pairs = table.gone;
+      if (pairs) for (let i = 0; i + 1 < pairs.length; i += 2) gone.push({ pid: pairs[i]!, createTime: pairs[i + 1]! });
+      return { timestamp: table.timestamp, incremental: table.changesOnly, rows: rowsOf(table, mask), gone, count: table.total };
+    } catch (err) {
+      // A failed read may have advanced the native side or not: start over whole.
+      this.reset();
+      throw err;
+    }
+  }
+}
