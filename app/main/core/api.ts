@@ -8,6 +8,7 @@ import { collectProc } from './process-details';
 import type { Sampler } from './sampler';
 import { createSettingsStore, type SettingsStore } from './settings';
 import { systemInfo } from './system-info';
+import { timedTurn } from './turns';
 import type { TopicRegistry } from './topics';
 
 export interface HostApiOptions {
@@ -124,7 +125,7 @@ export function createMonitorApi(sampler: Sampler, options: HostApiOptions): Cli
       };
       // Out of the sampler's turn of the event loop: the change list and its
       // encoding are a block of their own, not added to the sampler's.
-      const onTick = (s: Snapshot) => setImmediate(deliver, s.seq);
+      const onTick = (s: Snapshot) => setImmediate(() => timedTurn('deliver', () => deliver(s.seq)));
       sampler.on('snapshot', onTick);
       const off = () => {
         subscribed = false;

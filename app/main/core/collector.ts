@@ -1,5 +1,5 @@
 import * as native from '@procyon/collector';
-import type { Battery, CpuFreq, ProcessTableResult, CpuStats, CpuTimes, DiskIoCounters, DiskPartition, DiskUsage, Fan, NetIoCounters, NicStats, SnapshotTopic, Temperature } from '@procyon/collector';
+import type { Battery, CpuFreq, ProcessTableChanges, CpuStats, CpuTimes, DiskIoCounters, DiskPartition, DiskUsage, Fan, NetIoCounters, NicStats, SnapshotTopic, Temperature } from '@procyon/collector';
 import { PROCESS_COLUMN_TOPICS, type MemorySample, type Topic } from '../../shared';
 import { errorSummary } from './errors';
 
@@ -31,7 +31,8 @@ export interface RawTick {
   network?: { io: Record<string, NetIoCounters>; stats: Record<string, NicStats> } | TopicFailure;
   sensors?: { temperatures: Record<string, Temperature[]>; fans: Record<string, Fan[]> } | TopicFailure;
   battery?: { value: Battery | null } | TopicFailure;
-  processes?: ProcessTableResult | TopicFailure;
+  /** The process table as changes since the previous tick's (whole when asked, or the first). */
+  processes?: ProcessTableChanges | TopicFailure;
 }
 
 export function isFailure(value: unknown): value is TopicFailure {
@@ -82,13 +83,21 @@ export class Collector {
   /** Mount points seen last time: statvfs needs paths up front, and partitions change rarely. */
   private mountpoints: string[] = [];
 
+  /** Made on first use: the process table as change lists, one reader for this collector's ticks. */
+  private reader: native.ProcessTableReader | null = null;
+
   constructor(private readonly roots: CollectorRoots = {}) {}
 
   get customRoots(): boolean {
     return this.roots.procfs !== undefined || this.roots.sysfs !== undefined;
   }
 
-  async readTick(topics: ReadonlySet<Topic> = new Set()): Promise<RawTick> {
+  /**
+   * `wholeTable`: the caller does not hold the table the last tick gave (it
+   * just started, skipped a tick or stopped showing processes), so this
+   * tick's table comes whole rather than as changes.
+   */
+  async readTick(topics: ReadonlySet<Topic> = new Set(), { wholeTable = true }: { wholeTable?: boolean } = {}): Promise<RawTick> {
     const wanted = new Set<SnapshotTopic>(ALWAYS);
     for (const t of topics) for (const n of NATIVE_TOPICS[t]) wanted.add(n);
     // diskUsage asks statvfs of this machine: meaningless for a captured tree.
@@ -96,10 +105,12 @@ export class Collector {
     // The process table is its own worker trip, in parallel with the system one.
     const [snap, table] = await Promise.all([
       native.systemSnapshot({ ...this.roots, topics: [...wanted], diskUsagePaths: this.mountpoints }) as Promise<Partial<native.SystemSnapshot>>,
-      topics.has('processes')
-        ? native.processTable({ ...this.roots, fields: [...PROCESS_FIELDS, ...PROCESS_COLUMN_TOPICS.filter((t) => topics.has(t)).map((t) => COLUMN_FIELDS[t])] }).catch((err: unknown) => errorSummary(err))
-        : Promise.resolve(undefined),
-    ]);
+      topics.has('processes') ? this.readTable(topics, wholeTable) : Promise.resolve(undefined),
+    ]).catch((err: unknown) => {
+      // The table's changes of this failed tick are lost with it: the next tick's must be whole.
+      this.reader?.reset();
+      throw err;
+    });
 
     const tick: RawTick = {
       cpuTotal: required(snap.cpuTimes!),
@@ -140,6 +151,13 @@ export class Collector {
     if (table !== undefined) tick.processes = table;
     if (topics.has('battery')) tick.battery = firstFailure(snap.sensorsBattery) ?? { value: snap.sensorsBattery as Battery | null };
     return tick;
+  }
+
+  private readTable(topics: ReadonlySet<Topic>, whole: boolean): Promise<native.ProcessTableChanges | TopicFailure> {
+    const fields = [...PROCESS_FIELDS, ...PROCESS_COLUMN_TOPICS.filter((t) => topics.has(t)).map((t) => COLUMN_FIELDS[t])];
+    this.reader ??= new native.ProcessTableReader({ ...this.roots, fields });
+    if (whole) this.reader.reset();
+    return this.reader.read(fields).catch((err: unknown) => errorSummary(err));
   }
 
   async readStatic(): Promise<StaticFacts> {

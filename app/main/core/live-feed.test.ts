@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { applyDelta, type ProcessRow, type Snapshot } from '../../shared';
-import { LiveFeed } from './live-feed';
+import { LiveFeed, noteTableChanges } from './live-feed';
 
 const row = (pid: number, cpuPercent = 0): ProcessRow => ({
   pid, createTime: 500 + pid, ppid: 1, name: `p${pid}`, username: 'root', status: 'sleeping', cpuPercent, cpuTimes: 1, rss: 1, vms: 1,
@@ -66,5 +66,22 @@ describe('LiveFeed', () => {
     expect(feed.formFor(true, 1)).toBe(feed.formFor(true, 1));
     expect(feed.formFor(true, null)).toBe(feed.formFor(true, 7));
     expect(feed.formFor(false, 1)).toBe(feed.formFor(false, null));
+  });
+
+  it('takes the sampler’s change list when it is against the same base, and diffs the rows itself otherwise', () => {
+    const { feed, emit } = setup();
+    const r1 = row(1);
+    emit(tick(1, [r1, row(2)]));
+    const s2 = tick(2, [r1, row(3)]);
+    // A change list the feed could not have found itself (r1 is the same object): proof that it was used.
+    noteTableChanges(s2, { base: 1, rows: [r1, s2.processes![1]!], gone: ['2:502'] });
+    emit(s2);
+    expect(feed.formFor(true, 1)!.processDelta!.rows.map((r) => r.pid)).toEqual([1, 3]);
+    const s3 = tick(3, [r1, row(4)]);
+    noteTableChanges(s3, { base: 1, rows: [], gone: [] }); // against another tick: ignored
+    emit(s3);
+    const third = feed.formFor(true, 2)!.processDelta!;
+    expect(third.rows.map((r) => r.pid)).toEqual([4]);
+    expect(third.gone).toEqual(['3:503']);
   });
 });

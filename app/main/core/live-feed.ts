@@ -11,8 +11,26 @@ export interface TickSource {
   on(event: 'snapshot', listener: (snapshot: Snapshot) => void): unknown;
 }
 
+/**
+ * What the sampler knows changed in a tick's table since the table of its
+ * tick `base`: it built the rows from the collector's change list, so the
+ * feed need not compare every row to find them again.
+ */
+export interface TableChanges {
+  base: number;
+  rows: ProcessRow[];
+  gone: string[];
+}
+
+const tableChanges = new WeakMap<Snapshot, TableChanges>();
+
+export function noteTableChanges(snapshot: Snapshot, changes: TableChanges): void {
+  tableChanges.set(snapshot, changes);
+}
+
 interface Tick {
   seq: number;
+  snapshot: Snapshot;
   /** The tick without process rows: what a receiver that does not show processes gets. */
   bare: Snapshot;
   rows: ProcessRow[] | null;
@@ -39,7 +57,7 @@ export class LiveFeed {
     const { processes, processDelta: _ignored, ...bare } = snapshot;
     const rows = processes ?? null;
     // A delta is against the table of the tick right before; a tick without rows breaks the chain.
-    this.tick = { seq: snapshot.seq, bare, rows, base: rows && this.prev ? this.prev.seq : null };
+    this.tick = { seq: snapshot.seq, snapshot, bare, rows, base: rows && this.prev ? this.prev.seq : null };
     this.tickPrevRows = rows && this.prev ? this.prev.rows : null;
     this.prev = rows ? { seq: snapshot.seq, rows } : null;
   }
@@ -53,7 +71,8 @@ export class LiveFeed {
 
   private delta(t: Tick): Snapshot {
     if (!t.delta) {
-      const { rows, gone } = diffRows(this.tickPrevRows, t.rows!);
+      const known = tableChanges.get(t.snapshot);
+      const { rows, gone } = known && known.base === t.base ? known : diffRows(this.tickPrevRows, t.rows!);
       const delta: ProcessDelta = { base: t.base, rows, gone, count: t.rows!.length };
       t.delta = { ...t.bare, processDelta: delta };
     }

@@ -1,6 +1,6 @@
 import { processTableRates, type ProcessTableResult } from '@procyon/collector';
 import { describe, expect, it } from 'vitest';
-import { rateBaseOf, rowRates } from './process-rates';
+import { countersOf, ratesSince, restingRates, type Counters } from './process-rates';
 
 const prev: ProcessTableResult = {
   timestamp: 100,
@@ -22,20 +22,30 @@ const next: ProcessTableResult = {
     { pid: 20, createTime: 42, cpuTimes: 0, readBytes: 0, writeBytes: 0 }, // new
   ],
 };
+const basesOf = (t: ProcessTableResult) => new Map<number, Counters>(t.rows.map((r) => [r.pid, countersOf(r)]));
 
-describe('rowRates', () => {
+describe('ratesSince', () => {
   it('equals the collector’s processTableRates row for row (new, reused pid, null and missing io, a counter that went back)', () => {
-    const base = rateBaseOf(prev);
-    const ours = next.rows.map((row) => ({ pid: row.pid, createTime: row.createTime, ...rowRates(base, row, next.timestamp) }));
+    const bases = basesOf(prev);
+    const ours = next.rows.map((row) => ({ pid: row.pid, createTime: row.createTime, ...ratesSince(bases.get(row.pid), row, next.timestamp - prev.timestamp) }));
     expect(ours).toEqual(processTableRates(prev, next));
     expect(ours[0]).toEqual({ pid: 1, createTime: 10, cpuPercent: 18.5, readBytesPerSec: 2048, writeBytesPerSec: 0 });
     expect(ours[2]!.cpuPercent).toBeNull(); // pid 9 is another process now
   });
 
-  it('gives nulls without a previous table, and when no time has passed', () => {
-    expect(rowRates(undefined, next.rows[0]!, next.timestamp)).toEqual({ cpuPercent: null, readBytesPerSec: null, writeBytesPerSec: null });
+  it('gives nulls without a base, and when no time has passed', () => {
+    expect(ratesSince(undefined, next.rows[0]!, 1)).toEqual({ cpuPercent: null, readBytesPerSec: null, writeBytesPerSec: null });
     const { pid: _pid, createTime: _ct, ...collectors } = processTableRates(prev, prev)[0]!;
-    expect(rowRates(rateBaseOf(prev), prev.rows[0]!, prev.timestamp)).toEqual(collectors);
+    expect(ratesSince(countersOf(prev.rows[0]!), prev.rows[0]!, 0)).toEqual(collectors);
     expect(collectors).toEqual({ cpuPercent: null, readBytesPerSec: null, writeBytesPerSec: null });
+  });
+});
+
+describe('restingRates', () => {
+  it('is what ratesSince gives for a row whose counters stood still', () => {
+    for (const row of prev.rows) {
+      for (const elapsed of [0, 1.5]) expect(restingRates(countersOf(row), elapsed)).toEqual(ratesSince(countersOf(row), row, elapsed));
+    }
+    expect(restingRates(countersOf(prev.rows[1]!), 1)).toEqual({ cpuPercent: 0, readBytesPerSec: null, writeBytesPerSec: null });
   });
 });

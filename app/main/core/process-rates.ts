@@ -1,21 +1,15 @@
-import type { ProcessTableResult, ProcessTableRow } from '@procyon/collector';
+import type { ProcessTableRow } from '@procyon/collector';
 
 /**
- * What the next tick needs from this one's process table to compute rates:
- * the counters in typed arrays, not the table's row objects. Kept one tick,
- * the rows would survive into V8's old space and be collected there by the
- * mark-compact pauses that stall the event loop; these arrays are four
- * allocations whatever the number of processes.
+ * What the next tick needs of a process to compute its rates: its counters
+ * (NaN where the table had null or nothing), kept per process by the live
+ * table and replaced only when that process's row changed.
  */
-export interface RateBase {
-  timestamp: number;
-  /** pid → index into the arrays. */
-  index: Map<number, number>;
-  createTime: Float64Array;
-  cpuTimes: Float64Array;
-  /** NaN where the table had null or nothing. */
-  readBytes: Float64Array;
-  writeBytes: Float64Array;
+export interface Counters {
+  createTime: number;
+  cpuTimes: number;
+  readBytes: number;
+  writeBytes: number;
 }
 
 export interface RowRates {
@@ -26,44 +20,32 @@ export interface RowRates {
 
 const orNaN = (v: number | null | undefined): number => (v === null || v === undefined ? NaN : v);
 
-export function rateBaseOf(table: ProcessTableResult): RateBase {
-  const n = table.rows.length;
-  const base: RateBase = {
-    timestamp: table.timestamp,
-    index: new Map(),
-    createTime: new Float64Array(n),
-    cpuTimes: new Float64Array(n),
-    readBytes: new Float64Array(n),
-    writeBytes: new Float64Array(n),
-  };
-  for (let i = 0; i < n; i++) {
-    const row = table.rows[i]!;
-    base.index.set(row.pid, i);
-    base.createTime[i] = row.createTime;
-    base.cpuTimes[i] = orNaN(row.cpuTimes);
-    base.readBytes[i] = orNaN(row.readBytes);
-    base.writeBytes[i] = orNaN(row.writeBytes);
-  }
-  return base;
+export function countersOf(row: ProcessTableRow): Counters {
+  return { createTime: row.createTime, cpuTimes: orNaN(row.cpuTimes), readBytes: orNaN(row.readBytes), writeBytes: orNaN(row.writeBytes) };
 }
 
 /**
- * The rates of `row` since `base`, exactly as @procyon/collector's
- * processTableRates computes them (matched by pid and createTime: a reused
- * pid starts over with nulls).
+ * The rates of `row` since `base`, `elapsed` seconds earlier, exactly as
+ * @procyon/collector's processTableRates computes them (a base of another
+ * process — a reused pid — or none gives nulls).
  */
-export function rowRates(base: RateBase | undefined, row: ProcessTableRow, timestamp: number): RowRates {
-  const i = base?.index.get(row.pid);
-  if (base === undefined || i === undefined || base.createTime[i] !== row.createTime) {
-    return { cpuPercent: null, readBytesPerSec: null, writeBytesPerSec: null };
-  }
-  const elapsed = timestamp - base.timestamp;
+export function ratesSince(base: Counters | undefined, row: ProcessTableRow, elapsed: number): RowRates {
+  if (base === undefined || base.createTime !== row.createTime) return { cpuPercent: null, readBytesPerSec: null, writeBytesPerSec: null };
   const rate = (a: number, b: number | null | undefined): number | null =>
     Number.isNaN(a) || b === null || b === undefined || elapsed <= 0 ? null : Math.max(0, b - a) / elapsed;
-  const cpu = rate(base.cpuTimes[i]!, row.cpuTimes);
+  const cpu = rate(base.cpuTimes, row.cpuTimes);
   return {
     cpuPercent: cpu === null ? null : Math.round(cpu * 1000) / 10,
-    readBytesPerSec: rate(base.readBytes[i]!, row.readBytes),
-    writeBytesPerSec: rate(base.writeBytes[i]!, row.writeBytes),
+    readBytesPerSec: rate(base.readBytes, row.readBytes),
+    writeBytesPerSec: rate(base.writeBytes, row.writeBytes),
   };
 }
+
+/** The rates of a process whose counters stood still at `base` (what ratesSince gives for a row equal to its base). */
+export function restingRates(base: Counters, elapsed: number): RowRates {
+  const at = (a: number): number | null => (Number.isNaN(a) || elapsed <= 0 ? null : 0);
+  return { cpuPercent: at(base.cpuTimes), readBytesPerSec: at(base.readBytes), writeBytesPerSec: at(base.writeBytes) };
+}
+
+export const sameRates = (a: RowRates, b: RowRates): boolean =>
+  a.cpuPercent === b.cpuPercent && a.readBytesPerSec === b.readBytesPerSec && a.writeBytesPerSec === b.writeBytesPerSec;

@@ -67,35 +67,3 @@ describe('Sampler', () => {
     expect(sampler.intervalMs).toBe(2000);
   });
 });
-
-describe('processRows', () => {
-  const table = (timestamp: number, cpuTimes: number, cmdline: string[]) => ({
-    timestamp,
-    rows: [
-      { pid: 10, createTime: 100, ppid: 1, name: 'a', username: 'root', status: 'sleeping' as const, cpuTimes: 1, rss: 4096, vms: 8192, numThreads: 1, nice: 0, cmdline: ['a'], readBytes: 0, writeBytes: 0, terminal: null, cpuNum: 0 },
-      { pid: 11, createTime: 100, ppid: 1, name: 'b', username: 'root', status: 'running' as const, cpuTimes, rss: 4096, vms: 8192, numThreads: 1, nice: 0, cmdline, readBytes: 0, writeBytes: 0, terminal: null, cpuNum: 0 },
-    ],
-  });
-  it('keeps the row object of a process that did not change, and makes a new one for one that did', async () => {
-    const { processRows } = await import('./sampler');
-    const { rateBaseOf } = await import('./process-rates');
-    const cache = new Map();
-    const t1 = table(1, 5, ['b', '-x']);
-    const first = processRows(t1, undefined, 1 << 30, cache);
-    const t2 = table(2, 5, ['b', '-x']);
-    const second = processRows(t2, rateBaseOf(t1), 1 << 30, cache);
-    // cpuPercent went from null (first reading) to 0: both rows are new objects.
-    expect(second[0]).not.toBe(first[0]);
-    const t3 = table(3, 5.5, ['b', '-x']);
-    const third = processRows(t3, rateBaseOf(t2), 1 << 30, cache);
-    expect(third[0]).toBe(second[0]);
-    expect(third[1]).not.toBe(second[1]);
-    expect(third[1]!.cpuPercent).toBe(50);
-    // Unchanged arguments keep their array even when the row is new.
-    expect(third[1]!.cmdline).toBe(second[1]!.cmdline);
-    // A process that went is forgotten.
-    const t4 = { timestamp: 4, rows: [t3.rows[0]!] };
-    processRows(t4, rateBaseOf(t3), 1 << 30, cache);
-    expect([...cache.keys()]).toEqual([10]);
-  });
-});

@@ -1,11 +1,13 @@
 import { EventEmitter } from 'node:events';
 import { percentBetween, timesPercentBetween, WrapNumbers } from '@procyon/collector';
-import type { DiskIoCounters, NetIoCounters, ProcessTableResult } from '@procyon/collector';
-import { MAX_INTERVAL_MS, MIN_INTERVAL_MS, sameArgs, sameRow, type ProcessRow, type Snapshot, type Topic } from '../../shared';
+import type { DiskIoCounters, NetIoCounters } from '@procyon/collector';
+import { MAX_INTERVAL_MS, MIN_INTERVAL_MS, type Snapshot, type Topic } from '../../shared';
 import { isFailure, type Collector, type RawTick } from './collector';
 import { History } from './history';
-import { rateBaseOf, rowRates, type RateBase } from './process-rates';
+import { noteTableChanges } from './live-feed';
+import { LiveTable } from './live-table';
 import { diskSamples, nicSamples, perSec } from './rates';
+import { timedTurn } from './turns';
 
 export const DEFAULT_INTERVAL_MS = 1000;
 
@@ -27,8 +29,6 @@ interface Previous {
   time: number;
   disks?: Record<string, DiskIoCounters>;
   nics?: Record<string, NetIoCounters>;
-  /** The process table's counters, for the next tick's rates. */
-  rateBase?: RateBase;
 }
 
 /**
@@ -66,8 +66,10 @@ export class Sampler extends EventEmitter<SamplerEvents> {
     return this.history.capacity;
   }
 
-  /** The last row built per pid: a process that did not change keeps its row object (see processRows). */
-  private readonly rowCache: RowCache = new Map();
+  /** The process table, kept from the collector's change lists (see LiveTable). */
+  private readonly table = new LiveTable();
+  /** seq of the last tick whose table `table` holds (null: none, the next is whole). */
+  private tableSeq: number | null = null;
 
   /** The newest tick as sampled, process rows included (history keeps none). */
   get latest(): Snapshot | null {
@@ -110,48 +112,63 @@ export class Sampler extends EventEmitter<SamplerEvents> {
     let raw: RawTick;
     const started = performance.now();
     try {
-      raw = await this.collector.readTick(this.topics());
+      raw = await this.collector.readTick(this.topics(), { wholeTable: !this.table.primed });
     } catch (err) {
       // A failed read skips one tick; the sampler keeps going and says why.
+      // The table's changes of that tick are lost: the next table comes whole.
+      this.table.clear();
       this.emit('error', err);
       return null;
     }
     const time = this.now();
     const prev = this.prev;
-    const snapshot = buildSnapshot(prev, raw, ++this.seq, time, this.interval);
-    snapshot.readMs = performance.now() - started;
     const next: Previous = { raw, time };
-    const seconds = prev ? (time - prev.time) / 1000 : 0;
-    if (raw.disks) {
-      if (isFailure(raw.disks)) (snapshot.errors ??= {}).disks = raw.disks;
-      else {
-        next.disks = this.wrap.run(raw.disks, 'disks');
-        snapshot.disks = diskSamples(next.disks, prev?.disks, seconds);
+    const build = () => {
+      const snapshot = buildSnapshot(prev, raw, ++this.seq, time, this.interval);
+      snapshot.readMs = performance.now() - started;
+      const seconds = prev ? (time - prev.time) / 1000 : 0;
+      if (raw.disks) {
+        if (isFailure(raw.disks)) (snapshot.errors ??= {}).disks = raw.disks;
+        else {
+          next.disks = this.wrap.run(raw.disks, 'disks');
+          snapshot.disks = diskSamples(next.disks, prev?.disks, seconds);
+        }
       }
-    }
-    if (raw.network) {
-      if (isFailure(raw.network)) (snapshot.errors ??= {}).network = raw.network;
-      else {
-        next.nics = this.wrap.run(raw.network.io, 'nics');
-        snapshot.network = nicSamples(next.nics, prev?.nics, raw.network.stats, seconds);
+      if (raw.network) {
+        if (isFailure(raw.network)) (snapshot.errors ??= {}).network = raw.network;
+        else {
+          next.nics = this.wrap.run(raw.network.io, 'nics');
+          snapshot.network = nicSamples(next.nics, prev?.nics, raw.network.stats, seconds);
+        }
       }
-    }
-    if (raw.processes) {
-      // The table's rows were just built from the native columns: let the
-      // event loop breathe before the rates pass, so neither block alone
-      // holds it for long (the server answers clients in between).
-      await yieldToEventLoop();
-      if (isFailure(raw.processes)) (snapshot.errors ??= {}).processes = raw.processes;
-      else {
-        next.rateBase = rateBaseOf(raw.processes);
-        snapshot.processes = processRows(raw.processes, prev?.rateBase, raw.memory.total, this.rowCache);
+      return snapshot;
+    };
+    const publish = (snapshot: Snapshot) => {
+      if (!raw.processes) {
+        this.table.clear();
+        this.tableSeq = null;
+      } else if (isFailure(raw.processes)) {
+        (snapshot.errors ??= {}).processes = raw.processes;
+        this.table.clear();
+        this.tableSeq = null;
+      } else {
+        const base = this.tableSeq;
+        const tick = this.table.apply(raw.processes, raw.memory.total);
+        snapshot.processes = tick.rows;
+        if (base !== null) noteTableChanges(snapshot, { base, rows: tick.changed, gone: tick.gone });
+        this.tableSeq = snapshot.seq;
       }
-    }
-    this.prev = next;
-    this.history.push(snapshot);
-    this.newest = snapshot;
-    this.emit('snapshot', snapshot);
-    return snapshot;
+      this.prev = next;
+      this.history.push(snapshot);
+      this.newest = snapshot;
+      this.emit('snapshot', snapshot);
+      return snapshot;
+    };
+    if (!raw.processes) return timedTurn('sample', () => publish(build()));
+    const snapshot = timedTurn('sample', build);
+    // The process table is a block of its own: the server answers clients in between.
+    await yieldToEventLoop();
+    return timedTurn('table', () => publish(snapshot));
   }
 
   private async runTick(): Promise<void> {
@@ -225,73 +242,6 @@ export function buildSnapshot(prev: Previous | null, cur: RawTick, seq: number, 
   }
   if (Object.keys(errors).length > 0) snapshot.errors = errors;
   return snapshot;
-}
-
-/** Table rows with rates against the previous table (matched by pid and createTime, so a reused pid starts over). */
-/** The last row built for each pid. */
-export type RowCache = Map<number, ProcessRow>;
-
-/**
- * One ProcessRow per process. A process whose every field is as last tick
- * keeps last tick's object (`cache`): most processes sit still, so a tick
- * allocates rows only for those that changed, the rest live on in V8's old
- * space instead of becoming garbage there each second, and whoever compares
- * rows (the live feed's change lists, memoised views) stops at identity.
- */
-export function processRows(table: ProcessTableResult, prev: RateBase | undefined, memTotal: number, cache?: RowCache): ProcessRow[] {
-  const rows = table.rows;
-  const out = new Array<ProcessRow>(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]!;
-    const rate = rowRates(prev, row, table.timestamp);
-    const rss = row.rss ?? 0;
-    const memoryPercent = memTotal > 0 ? (rss / memTotal) * 100 : 0;
-    const ctxSwitches = row.numCtxSwitches === undefined ? undefined : row.numCtxSwitches && row.numCtxSwitches.voluntary + row.numCtxSwitches.involuntary;
-    const r: ProcessRow = {
-      pid: row.pid,
-      createTime: row.createTime,
-      ppid: row.ppid ?? 0,
-      name: row.name ?? '',
-      username: row.username ?? null,
-      status: row.status ?? '?',
-      cpuPercent: rate.cpuPercent,
-      cpuTimes: row.cpuTimes ?? 0,
-      rss,
-      vms: row.vms ?? 0,
-      memoryPercent,
-      numThreads: row.numThreads ?? 0,
-      nice: row.nice ?? 0,
-      cmdline: row.cmdline ?? [],
-      readBytesPerSec: rate.readBytesPerSec,
-      writeBytesPerSec: rate.writeBytesPerSec,
-      terminal: row.terminal ?? null,
-      cpuNum: row.cpuNum ?? 0,
-    };
-    // Only when their column is on screen (the table was asked for them).
-    if (row.numFds !== undefined) r.numFds = row.numFds;
-    if (ctxSwitches !== undefined) r.ctxSwitches = ctxSwitches;
-    if (row.uss !== undefined) r.uss = row.uss;
-    // The candidate dies young, which costs V8 next to nothing; what must not
-    // happen is every row surviving into old space only to die there.
-    const was = cache?.get(row.pid);
-    if (was !== undefined && was.createTime === r.createTime) {
-      // The same array as before when the arguments did not change: comparisons stop at identity.
-      if (sameArgs(was.cmdline, r.cmdline)) r.cmdline = was.cmdline;
-      if (sameRow(was, r)) {
-        out[i] = was;
-        continue;
-      }
-    }
-    cache?.set(row.pid, r);
-    out[i] = r;
-  }
-  // Forget the processes that are gone.
-  if (cache && cache.size > rows.length) {
-    const live = new Set<number>();
-    for (const r of rows) live.add(r.pid);
-    for (const pid of cache.keys()) if (!live.has(pid)) cache.delete(pid);
-  }
-  return out;
 }
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
