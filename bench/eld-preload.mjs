@@ -1,18 +1,63 @@
 // Preloaded with `node --import ./bench/eld-preload.mjs …` into a process the
-// bench watches (procyon serve, the sampler-alone script, an idle reference):
-// it records the event loop's delay and, on SIGUSR2, appends one JSON line to
-// $PROCYON_BENCH_ELD_FILE and starts over. Nothing in the app is changed.
+// bench watches (procyon serve, the sampler-alone script, an idle reference).
+// It records, until SIGUSR2 appends one JSON line to $PROCYON_BENCH_ELD_FILE
+// and starts over:
+//   - the event loop's delay (monitorEventLoopDelay): every stall, whatever
+//     caused it, the machine's own hiccups included;
+//   - each block of sampling JS as the app times it (diagnostics channel
+//     procyon:turn, app/main/core/turns.ts): the stalls sampling causes;
+//   - garbage-collection pauses (PerformanceObserver 'gc'), which the
+//     sampling's allocations cause even when they fall outside its blocks.
+// Nothing in the app is changed; the app publishes only while this listens.
 import { appendFileSync } from 'node:fs';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { subscribe } from 'node:diagnostics_channel';
+import { PerformanceObserver, constants, monitorEventLoopDelay } from 'node:perf_hooks';
 
 const file = process.env.PROCYON_BENCH_ELD_FILE;
 if (file) {
   const h = monitorEventLoopDelay({ resolution: 1 });
   h.enable();
+  let turns = [];
+  let byName = {};
+  subscribe('procyon:turn', ({ name, ms }) => {
+    turns.push(ms);
+    byName[name] = Math.max(byName[name] ?? 0, ms);
+  });
+  let gc = { count: 0, maxMs: 0, major: 0, majorMaxMs: 0 };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      gc.count++;
+      gc.maxMs = Math.max(gc.maxMs, e.duration);
+      if (e.detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) {
+        gc.major++;
+        gc.majorMaxMs = Math.max(gc.majorMaxMs, e.duration);
+      }
+    }
+  }).observe({ entryTypes: ['gc'] });
   process.on('SIGUSR2', () => {
     const ms = (ns) => Math.round(ns / 1e4) / 100;
-    const line = { pid: process.pid, maxMs: ms(h.max), p99Ms: ms(h.percentile(99)), meanMs: ms(h.mean), samples: h.count };
+    const round = (x) => Math.round(x * 100) / 100;
+    const sorted = [...turns].sort((a, b) => a - b);
+    const line = {
+      pid: process.pid,
+      maxMs: ms(h.max),
+      p99Ms: ms(h.percentile(99)),
+      meanMs: ms(h.mean),
+      samples: h.count,
+      turns: sorted.length
+        ? {
+            count: sorted.length,
+            maxMs: round(sorted[sorted.length - 1]),
+            p99Ms: round(sorted[Math.min(sorted.length - 1, Math.ceil(0.99 * sorted.length) - 1)]),
+            byName: Object.fromEntries(Object.entries(byName).map(([k, v]) => [k, round(v)])),
+          }
+        : null,
+      gc: { count: gc.count, maxMs: round(gc.maxMs), major: gc.major, majorMaxMs: round(gc.majorMaxMs) },
+    };
     appendFileSync(file, JSON.stringify(line) + '\n');
     h.reset();
+    turns = [];
+    byName = {};
+    gc = { count: 0, maxMs: 0, major: 0, majorMaxMs: 0 };
   });
 }
