@@ -96,6 +96,17 @@ describe('top-N and content negotiation', () => {
     expect(largest(rows, 10)).toHaveLength(5);
   });
 
+  it('largest: the same as sorting every row, over random tables with many ties', () => {
+    let seed = 3;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let round = 0; round < 50; round++) {
+      const rows = Array.from({ length: Math.floor(rand() * 40) }, (_, i) => ({ pid: Math.floor(rand() * 1e6) + i, name: '', value: Math.floor(rand() * 6) }));
+      const n = 1 + Math.floor(rand() * 12);
+      const sorted = [...rows].sort((a, b) => b.value - a.value || a.pid - b.pid).slice(0, n);
+      expect(largest(rows, n)).toEqual(sorted);
+    }
+  });
+
   it.each([
     ['application/openmetrics-text;version=1.0.0,application/openmetrics-text;version=0.0.1;q=0.75,text/plain;version=0.0.4;q=0.5,*/*;q=0.1', true], // Prometheus 2.x
     ['application/openmetrics-text; version=1.0.0', true],
