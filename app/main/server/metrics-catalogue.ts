@@ -84,7 +84,7 @@ export const CATALOGUE = {
   procyon_sampler_ticks_total: c('Ticks the sampler has taken since start.'),
   procyon_sampler_interval_seconds: g('The sampler tick length.'),
   procyon_collector_tick_duration_seconds: g("Wall time of the sampler's collector reads in the last tick (one worker trip, two with processes)."),
-  procyon_exporter_update_duration_seconds: g("Wall time of the exporter's last per-tick update (its collector reads plus metric update)."),
+  procyon_exporter_update_duration_seconds: g("Wall time of the exporter's last update (made by a scrape, at most once per sampler tick: its collector reads plus metric update)."),
   procyon_scrape_cache_age_seconds: g('Age of the data this scrape is served from (now minus the time of the last tick).'),
 } as const satisfies Record<string, MetricDef>;
 

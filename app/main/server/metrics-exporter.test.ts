@@ -10,7 +10,7 @@ import { Sampler } from '../core/sampler';
 import { TopicRegistry } from '../core/topics';
 import { CATALOGUE, TOP_N, type MetricName } from './metrics-catalogue';
 import { parseExposition, promtoolAvailability, promtoolProblems, type Exposition } from './metrics-exposition.test-util';
-import { IDLE_AFTER_MS, MetricsExporter, TABLE_EVERY_MS, type ExporterReaders } from './metrics-exporter';
+import { MetricsExporter, TABLE_EVERY_MS, type ExporterReaders } from './metrics-exporter';
 
 const roots = { procfs: FIXTURE_PROC, sysfs: FIXTURE_SYS };
 const fixture = (file: string) => readFileSync(path.join(FIXTURE_PROC, file), 'utf8');
@@ -35,7 +35,7 @@ async function tickAndScrape(f: ReturnType<typeof fixtureExporter>, accept?: str
 }
 
 describe('the exporter costs nothing when nobody scrapes', () => {
-  it('reads its process table at most every 5 s, and nothing after 5 min without a scrape', async () => {
+  it('ticks alone read nothing; a scrape updates once per tick, its process table at most every 5 s', async () => {
     let tables = 0;
     let extras = 0;
     const f = fixtureExporter({
@@ -49,19 +49,36 @@ describe('the exporter costs nothing when nobody scrapes', () => {
       },
     });
     await f.exporter.start();
-    await tickAndScrape(f); // clock +5 s: reads the table
+    for (let i = 0; i < 3; i++) await f.sampler.tick();
+    await f.exporter.whenIdle();
+    expect([tables, extras]).toEqual([0, 0]);
+    await tickAndScrape(f); // clock +5 s: the table too
+    expect([tables, extras]).toEqual([1, 1]);
+    await Promise.all([f.exporter.scrape(undefined), f.exporter.scrape(undefined)]); // the same tick: nothing new
+    expect([tables, extras]).toEqual([1, 1]);
     await f.sampler.tick(); // same clock: the table is fresh enough
-    await f.exporter.whenIdle();
-    expect(tables).toBe(1);
-    expect(extras).toBe(2);
-    f.clock.now += IDLE_AFTER_MS + 1;
-    await f.sampler.tick();
-    await f.exporter.whenIdle();
+    await f.exporter.scrape(undefined);
     expect([tables, extras]).toEqual([1, 2]);
-    await f.exporter.scrape(undefined); // a scrape revives it
+    f.exporter.stop();
+  });
+
+  it('a failed update fails that scrape only: the next one tries again', async () => {
+    let fail = true;
+    const f = fixtureExporter({
+      extra: async () => ({ perCpu: null, cpuStats: null, disks: null }),
+      processes: async () => ({ timestamp: 1, rows: [] }),
+    });
+    await f.exporter.start();
     await f.sampler.tick();
-    await f.exporter.whenIdle();
-    expect([tables, extras]).toEqual([2, 3]);
+    const apply = MetricsExporter.prototype.update;
+    const spy = async function (this: MetricsExporter, s: Parameters<typeof apply>[0]) {
+      if (fail) throw new Error('boom');
+      return apply.call(this, s);
+    };
+    f.exporter.update = spy;
+    await expect(f.exporter.scrape(undefined)).rejects.toThrow('boom');
+    fail = false;
+    expect((await f.exporter.scrape(undefined)).body).toContain('node_memory_MemTotal_bytes');
     f.exporter.stop();
   });
 });
@@ -190,7 +207,7 @@ describe('the exporter on the captured /proc and /sys', () => {
     expect(Math.abs(x.value('node_time_seconds')! - f.clock.now / 1000)).toBeLessThan(5);
   });
 
-  it('a scrape reads nothing: two scrapes between ticks give the same data', async () => {
+  it('two scrapes of one tick update once and give the same data', async () => {
     const strip = (t: string) => t.replace(/^(node_time_seconds|procyon_scrape_cache_age_seconds) .*$/gm, '');
     const a = (await f.exporter.scrape(undefined)).body;
     const b = (await f.exporter.scrape(undefined)).body;

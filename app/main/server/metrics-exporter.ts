@@ -8,14 +8,14 @@ import { buildFamilies, EXPORTER_TOPICS } from './metrics-families';
 import { MetricsRegistry } from './metrics-registry';
 import { rankedRows, topsOf, type ProcessTops } from './metrics-top';
 
-/** The counters a Snapshot does not carry, read by the exporter once per tick. */
+/** The counters a Snapshot does not carry, read by the exporter at most once per tick (when scraped). */
 export interface ExtraReading {
   perCpu: CpuTimes[] | null;
   cpuStats: CpuStats | null;
   disks: Record<string, DiskIoCounters> | null;
 }
 
-/** Where the exporter's per-tick reads come from; tests replace them (a 5,000-row process table, say). */
+/** Where the exporter's reads come from; tests replace them (a 5,000-row process table, say). */
 export interface ExporterReaders {
   extra(): Promise<ExtraReading>;
   processes(): Promise<ProcessTableResult>;
@@ -45,15 +45,17 @@ export function collectorReaders(roots: CollectorRoots = {}): ExporterReaders {
   };
 }
 
-/** Past this long without a scrape, ticks stop updating the exporter (a scrape revives it). */
-export const IDLE_AFTER_MS = 5 * 60_000;
 /** How often the exporter reads its own process table for the top-N metrics. */
 export const TABLE_EVERY_MS = 5_000;
 
 /**
- * Keeps the /metrics exposition current: on each sampler tick it reads what the
- * snapshot lacks, ranks processes, and updates prom-client. A scrape only
- * renders what is there, so many scrapers cost no extra reads.
+ * Keeps the /metrics exposition current, on demand: a scrape brings it up to
+ * the sampler's latest tick (reading what the snapshot lacks, ranking
+ * processes, updating prom-client) unless that tick's update is done, then
+ * renders. So ticks nobody scrapes cost nothing — with Prometheus at 15 s and
+ * the sampler at 1 s, fourteen of fifteen per-tick updates were waste, and the
+ * bench found them to be half of serve's CPU — and many scrapers of one tick
+ * cost one update.
  */
 export class MetricsExporter {
   private readonly registry = new MetricsRegistry();
@@ -64,19 +66,13 @@ export class MetricsExporter {
   private prevTable: ProcessTableResult | null = null;
   private bootTime: number | null = null;
   private lastTickTime: number | null = null;
+  /** The update in flight or last done, and the tick it is for. */
   private pending: Promise<void> = Promise.resolve();
-  private busy = false;
-  /** When /metrics was last scraped; the start counts, so a scraper that comes up with us finds data. */
-  private lastScrapeAt: number;
+  private pendingSeq: number | null = null;
   private lastTableAt = -Infinity;
   private lastTops: ProcessTops | null = null;
-  private readonly onSnapshot = (s: Snapshot) => {
-    // A slow update skips ticks rather than queueing them.
-    if (!this.busy) this.pending = this.update(s);
-  };
 
   constructor(private readonly options: MetricsExporterOptions) {
-    this.lastScrapeAt = (options.now ?? Date.now)();
     this.readers = { ...collectorReaders(options.roots), ...options.readers };
     this.now = options.now ?? Date.now;
   }
@@ -85,67 +81,70 @@ export class MetricsExporter {
     this.client = this.options.connect();
     await this.client.setTopics({ topics: [...EXPORTER_TOPICS] });
     this.bootTime = await this.readers.bootTime().catch(() => null);
-    this.options.sampler.on('snapshot', this.onSnapshot);
-    const latest = this.options.sampler.latest;
-    if (latest) this.onSnapshot(latest);
   }
 
   stop(): void {
-    this.options.sampler.off('snapshot', this.onSnapshot);
     this.client?.dispose();
     this.client = null;
   }
 
-  /** Resolves when the update for the latest tick seen has finished. */
+  /** Resolves when the update in flight, if any, has finished. */
   whenIdle(): Promise<void> {
     return this.pending;
   }
 
-  async update(snapshot: Snapshot): Promise<void> {
-    this.busy = true;
-    const t0 = performance.now();
-    try {
-      // Nobody has scraped for a while: the per-tick reads would be pure waste
-      // (the bench found them to be most of serve's CPU). The next scrape is
-      // served as of the last update, with procyon_scrape_cache_age_seconds saying how old.
-      const wallNow = this.now();
-      if (wallNow - this.lastScrapeAt > IDLE_AFTER_MS) return;
-      // While a UI client shows processes the snapshot has them all, with rates: no second table read then.
-      // Otherwise the exporter's own table is read at most every TABLE_EVERY_MS: a top-10 needs no 1 s resolution.
-      const wantTable = !snapshot.processes && wallNow - this.lastTableAt >= TABLE_EVERY_MS;
-      const own = wantTable ? this.readers.processes().catch(() => null) : null;
-      const [extra, table] = await Promise.all([this.readers.extra().catch(() => null), own]);
-      let processes: ProcessTops | null = this.lastTops;
-      if (snapshot.processes) processes = topsOf(snapshot.processes);
-      else if (table) {
-        processes = topsOf(rankedRows(this.prevTable, table));
-        this.prevTable = table;
-        this.lastTableAt = wallNow;
-      }
-      this.lastTops = processes;
-      // Raw diskstats fields are 32-bit on some kernels; nowrap keeps the counters monotonic like the UI's.
-      const disks = extra?.disks ? this.wrap.run(extra.disks, 'disks') : null;
-      this.registry.apply(
-        buildFamilies({
-          snapshot,
-          perCpu: extra?.perCpu ?? null,
-          cpuStats: extra?.cpuStats ?? null,
-          disks,
-          processes,
-          bootTime: this.bootTime,
-          updateSeconds: (performance.now() - t0) / 1000,
-        }),
-      );
-      this.lastTickTime = snapshot.time;
-    } finally {
-      this.busy = false;
+  /** Brings the exposition up to the sampler's latest tick, once per tick however many scrapes ask. */
+  private refresh(): Promise<void> {
+    const latest = this.options.sampler.latest;
+    if (latest && latest.seq !== this.pendingSeq) {
+      this.pendingSeq = latest.seq;
+      // After the one in flight: updates never overlap (the table's rates are against the previous one).
+      const run = this.pending.catch(() => undefined).then(() => this.update(latest));
+      // A failed update is tried again by the next scrape.
+      run.catch(() => {
+        if (this.pendingSeq === latest.seq) this.pendingSeq = null;
+      });
+      this.pending = run;
     }
+    return this.pending;
   }
 
-  /** One scrape: the exposition as of the last tick, in the format the Accept header prefers. */
-  scrape(accept: string | undefined): Promise<{ contentType: string; body: string }> {
+  async update(snapshot: Snapshot): Promise<void> {
+    const t0 = performance.now();
+    const wallNow = this.now();
+    // While a UI client shows processes the snapshot has them all, with rates: no second table read then.
+    // Otherwise the exporter's own table is read at most every TABLE_EVERY_MS: a top-10 needs no 1 s resolution.
+    const wantTable = !snapshot.processes && wallNow - this.lastTableAt >= TABLE_EVERY_MS;
+    const own = wantTable ? this.readers.processes().catch(() => null) : null;
+    const [extra, table] = await Promise.all([this.readers.extra().catch(() => null), own]);
+    let processes: ProcessTops | null = this.lastTops;
+    if (snapshot.processes) processes = topsOf(snapshot.processes);
+    else if (table) {
+      processes = topsOf(rankedRows(this.prevTable, table));
+      this.prevTable = table;
+      this.lastTableAt = wallNow;
+    }
+    this.lastTops = processes;
+    // Raw diskstats fields are 32-bit on some kernels; nowrap keeps the counters monotonic like the UI's.
+    const disks = extra?.disks ? this.wrap.run(extra.disks, 'disks') : null;
+    this.registry.apply(
+      buildFamilies({
+        snapshot,
+        perCpu: extra?.perCpu ?? null,
+        cpuStats: extra?.cpuStats ?? null,
+        disks,
+        processes,
+        bootTime: this.bootTime,
+        updateSeconds: (performance.now() - t0) / 1000,
+      }),
+    );
+    this.lastTickTime = snapshot.time;
+  }
+
+  /** One scrape: the exposition as of the sampler's latest tick, in the format the Accept header prefers. */
+  async scrape(accept: string | undefined): Promise<{ contentType: string; body: string }> {
+    await this.refresh();
     const now = this.now();
-    this.lastScrapeAt = now;
     this.registry.apply(
       {
         node_time_seconds: [{ labels: {}, value: now / 1000 }],
