@@ -24,7 +24,7 @@ const raw = (pid: number, over: Partial<ProcessTableRow> = {}): ProcessTableRow 
   ...over,
 });
 const whole = (timestamp: number, rows: ProcessTableRow[]): ProcessTableChanges => ({ timestamp, incremental: false, rows, gone: [], count: rows.length });
-const changes = (timestamp: number, rows: ProcessTableRow[], gone: { pid: number; createTime: number }[] = [], count = 0): ProcessTableChanges => ({ timestamp, incremental: true, rows, gone, count });
+const changes = (timestamp: number, rows: ProcessTableRow[], gone: { pid: number; createTime: number }[], count: number): ProcessTableChanges => ({ timestamp, incremental: true, rows, gone, count });
 
 describe('LiveTable', () => {
   it('a first table has no rates; the next tick gives them even if nothing moved, then rows sit still', () => {
@@ -32,13 +32,13 @@ describe('LiveTable', () => {
     const first = t.apply(whole(1, [raw(1), raw(2)]), MEM);
     expect(first.rows.map((r) => r.cpuPercent)).toEqual([null, null]);
     expect(first.changed).toHaveLength(2);
-    const second = t.apply(changes(2, []), MEM);
+    const second = t.apply(changes(2, [], [], 2), MEM);
     expect(second.rows.map((r) => [r.cpuPercent, r.readBytesPerSec])).toEqual([
       [0, 0],
       [0, 0],
     ]);
     expect(second.changed).toEqual(second.rows);
-    const third = t.apply(changes(3, []), MEM);
+    const third = t.apply(changes(3, [], [], 2), MEM);
     expect(third.changed).toEqual([]);
     expect(third.rows[0]).toBe(second.rows[0]);
     expect(third.rows).not.toBe(second.rows);
@@ -47,26 +47,26 @@ describe('LiveTable', () => {
   it('a process that ran has a rate, and drops back to 0 the tick after it stops', () => {
     const t = new LiveTable();
     t.apply(whole(1, [raw(1), raw(2)]), MEM);
-    t.apply(changes(2, []), MEM);
-    const ran = t.apply(changes(3, [raw(2, { cpuTimes: 1.5, readBytes: 4096 })]), MEM);
+    t.apply(changes(2, [], [], 2), MEM);
+    const ran = t.apply(changes(3, [raw(2, { cpuTimes: 1.5, readBytes: 4096 })], [], 2), MEM);
     expect(ran.changed.map((r) => [r.pid, r.cpuPercent, r.readBytesPerSec])).toEqual([[2, 50, 4096]]);
-    const stopped = t.apply(changes(5, []), MEM);
+    const stopped = t.apply(changes(5, [], [], 2), MEM);
     expect(stopped.changed.map((r) => [r.pid, r.cpuPercent, r.readBytesPerSec])).toEqual([[2, 0, 0]]);
-    expect(t.apply(changes(6, []), MEM).changed).toEqual([]);
+    expect(t.apply(changes(6, [], [], 2), MEM).changed).toEqual([]);
   });
 
   it('another user’s io stays null without keeping the row moving', () => {
     const t = new LiveTable();
     t.apply(whole(1, [raw(1, { readBytes: null, writeBytes: null })]), MEM);
-    const next = t.apply(changes(2, []), MEM);
+    const next = t.apply(changes(2, [], [], 1), MEM);
     expect(next.changed.map((r) => [r.cpuPercent, r.readBytesPerSec])).toEqual([[0, null]]);
-    expect(t.apply(changes(3, []), MEM).changed).toEqual([]);
+    expect(t.apply(changes(3, [], [], 1), MEM).changed).toEqual([]);
   });
 
   it('gone rows leave by key; a gone entry for another process of that pid is ignored', () => {
     const t = new LiveTable();
     t.apply(whole(1, [raw(1), raw(2), raw(3)]), MEM);
-    const tick = t.apply(changes(2, [], [{ pid: 2, createTime: 102 }, { pid: 3, createTime: 999 }]), MEM);
+    const tick = t.apply(changes(2, [], [{ pid: 2, createTime: 102 }, { pid: 3, createTime: 999 }], 2), MEM);
     expect(tick.gone).toEqual(['2:102']);
     expect(tick.rows.map((r) => r.pid)).toEqual([1, 3]);
   });
@@ -74,8 +74,8 @@ describe('LiveTable', () => {
   it('a reused pid is the old process gone and a new one with no rate, in pid order', () => {
     const t = new LiveTable();
     t.apply(whole(1, [raw(1), raw(5)]), MEM);
-    t.apply(changes(2, []), MEM);
-    const tick = t.apply(changes(3, [raw(5, { createTime: 999, cpuTimes: 7 }), raw(3)], [{ pid: 5, createTime: 105 }]), MEM);
+    t.apply(changes(2, [], [], 2), MEM);
+    const tick = t.apply(changes(3, [raw(5, { createTime: 999, cpuTimes: 7 }), raw(3)], [{ pid: 5, createTime: 105 }], 3), MEM);
     expect(tick.gone).toEqual(['5:105']);
     expect(tick.rows.map((r) => [r.pid, r.createTime, r.cpuPercent])).toEqual([
       [1, 101, 0],
@@ -87,7 +87,7 @@ describe('LiveTable', () => {
   it('a whole table again (other fields) keeps unchanged rows and drops what it lacks', () => {
     const t = new LiveTable();
     t.apply(whole(1, [raw(1), raw(2)]), MEM);
-    const settled = t.apply(changes(2, []), MEM);
+    const settled = t.apply(changes(2, [], [], 2), MEM);
     const again = t.apply(whole(3, [raw(1)]), MEM);
     expect(again.gone).toEqual(['2:102']);
     expect(again.changed).toEqual([]);
@@ -99,7 +99,7 @@ describe('LiveTable', () => {
   it('keeps the arguments array of a row whose arguments did not change', () => {
     const t = new LiveTable();
     const first = t.apply(whole(1, [raw(1)]), MEM);
-    const next = t.apply(changes(2, [raw(1, { cpuTimes: 2, cmdline: ['p1', '-x'] })]), MEM);
+    const next = t.apply(changes(2, [raw(1, { cpuTimes: 2, cmdline: ['p1', '-x'] })], [], 1), MEM);
     expect(next.rows[0]).not.toBe(first.rows[0]);
     expect(next.rows[0]!.cmdline).toBe(first.rows[0]!.cmdline);
   });
@@ -107,14 +107,21 @@ describe('LiveTable', () => {
   it('redoes memory percentages when the machine’s total changes', () => {
     const t = new LiveTable();
     t.apply(whole(1, [raw(1, { rss: MEM / 4 })]), MEM);
-    t.apply(changes(2, []), MEM);
-    const tick = t.apply(changes(3, []), MEM * 2);
+    t.apply(changes(2, [], [], 1), MEM);
+    const tick = t.apply(changes(3, [], [], 1), MEM * 2);
     expect(tick.changed.map((r) => r.memoryPercent)).toEqual([12.5]);
+  });
+
+  it('a change list that does not add up to the collector’s count clears the table and throws', () => {
+    const t = new LiveTable();
+    t.apply(whole(1, [raw(1), raw(2)]), MEM);
+    expect(() => t.apply(changes(2, [], [], 3), MEM)).toThrow(/out of step/);
+    expect(t.primed).toBe(false);
   });
 
   it('refuses a change list before a whole table; clear() starts over', () => {
     const t = new LiveTable();
-    expect(() => t.apply(changes(1, []), MEM)).toThrow(/whole/);
+    expect(() => t.apply(changes(1, [], [], 0), MEM)).toThrow(/whole/);
     t.apply(whole(1, [raw(1)]), MEM);
     t.clear();
     expect(t.primed).toBe(false);

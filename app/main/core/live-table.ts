@@ -116,6 +116,12 @@ export class LiveTable {
       }
     }
 
+    if (this.rows.size !== changes.count) {
+      // Out of step with the collector (a change list lost or applied twice): never show a wrong table.
+      const size = this.rows.size;
+      this.clear();
+      throw new Error(`process table out of step: ${size} rows after the changes, the collector has ${changes.count}`);
+    }
     const rows = [...this.rows.values()];
     if (added) {
       // A new process joins the map at its end: put the map back in pid order

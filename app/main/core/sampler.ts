@@ -3,6 +3,7 @@ import { percentBetween, timesPercentBetween, WrapNumbers } from '@procyon/colle
 import type { DiskIoCounters, NetIoCounters } from '@procyon/collector';
 import { MAX_INTERVAL_MS, MIN_INTERVAL_MS, type Snapshot, type Topic } from '../../shared';
 import { isFailure, type Collector, type RawTick } from './collector';
+import { errorSummary } from './errors';
 import { History } from './history';
 import { noteTableChanges } from './live-feed';
 import { LiveTable } from './live-table';
@@ -153,10 +154,16 @@ export class Sampler extends EventEmitter<SamplerEvents> {
         this.tableSeq = null;
       } else {
         const base = this.tableSeq;
-        const tick = this.table.apply(raw.processes, raw.memory.total);
-        snapshot.processes = tick.rows;
-        if (base !== null) noteTableChanges(snapshot, { base, rows: tick.changed, gone: tick.gone });
-        this.tableSeq = snapshot.seq;
+        try {
+          const tick = this.table.apply(raw.processes, raw.memory.total);
+          snapshot.processes = tick.rows;
+          if (base !== null) noteTableChanges(snapshot, { base, rows: tick.changed, gone: tick.gone });
+          this.tableSeq = snapshot.seq;
+        } catch (err) {
+          // The table cleared itself: the next tick's comes whole.
+          (snapshot.errors ??= {}).processes = errorSummary(err);
+          this.tableSeq = null;
+        }
       }
       this.prev = next;
       this.history.push(snapshot);
