@@ -186,7 +186,7 @@ export function formatReport(r) {
     parts.push(
       `5. Scaling (median of ${r.iterations} each)\n` +
         table(
-          ['extra', 'processes', 'Procyon ms', 'µs/proc', 'psutil ms', 'floor ms', 'psutil/Procyon', 'Procyon/floor', 'tick ms', 'tick CPU ms', '% core @1s'],
+          ['extra', 'processes', 'Procyon ms', 'µs/proc', 'psutil ms', 'floor ms', 'psutil/Procyon', 'Procyon/floor', 'tick ms', 'tick CPU ms', '% core @1s', 'rows changed'],
           r.scaling.map((s) => [
             s.extra,
             s.processes,
@@ -199,9 +199,10 @@ export function formatReport(r) {
             f(s.tick.wallMs, 2),
             f(s.tick.cpuMs, 2),
             f(s.tick.percentOfCoreAt1s, 2),
+            s.tick.changedRows === undefined ? '—' : f(s.tick.changedRows, 0),
           ]),
         ) +
-        '\n  tick = systemSnapshot (dashboard topics) + processTable + processTableRates, in-process: what a process-page tick will cost.',
+        '\n  tick = systemSnapshot (dashboard topics) + the sampler\'s table read (ProcessTableReader: stat and io of every process, only changed rows cross to JS), in-process, 50 ms apart: the collector\'s part of a process-page tick.',
     );
   }
   parts.push('Targets\n' + r.targets.map((v) => `  ${v.met ? 'met    ' : 'NOT met'}  ${v.name}: ${v.detail}`).join('\n'));
