@@ -48,8 +48,16 @@ describe('churn soak', () => {
         const code = (err as { code?: string }).code ?? String(err);
         if (!DOCUMENTED.has(code)) unexpected.push(`${code}: ${(err as Error).message}`);
       };
+      // The change lists, applied one after another, must always add up to the collector's count.
+      const reader = new collector.ProcessTableReader({ fields: ['name', 'cpuTimes', 'memory', 'io'] });
+      const table = new Map<number, number>();
       const round = async () => {
         await collector.processTable();
+        const changes = await reader.read();
+        if (!changes.incremental) table.clear();
+        for (const g of changes.gone) if (table.get(g.pid) === g.createTime) table.delete(g.pid);
+        for (const r of changes.rows) table.set(r.pid, r.createTime);
+        if (table.size !== changes.count) unexpected.push(`change list out of step: ${table.size} rows, count ${changes.count}`);
         for await (const p of collector.processIter({ attrs: [...collector.PROCESS_ATTRS], adValue: null })) {
           void p; // asDict already ran inside the iterator; the point is that it does not throw
         }
