@@ -59,7 +59,7 @@ export function verdicts(r) {
       );
     }
     add(`tray-only below ${TRAY_TARGET_PERCENT}% of a core`, s.tray.cpuPercent < TRAY_TARGET_PERCENT, `${f(s.tray.cpuPercent, 2)}%`);
-    for (const k of ['serve', 'tray']) {
+    for (const k of ['serve', 'serveProcesses', 'tray'].filter((p) => s[p])) {
       add(`RSS flat (${k})`, rssFlat(s[k]), `${f(s[k].rssGrowth / MiB, 2)} MiB over the window, at ${f(s[k].rss / MiB, 1)} MiB`);
     }
     const idle = s.idle.eventLoop?.maxMs ?? NaN;
