@@ -56,7 +56,7 @@ processTable.cacheClear = (): void => {
   binding.processTableCacheClear();
 };
 
-/** The addon's column layout (js_records_process.cc: TableNumber, TableString). */
+/** The addon's column layout (js_records_process.cc: TableNumber, TableString; strs and args are indices into text's parts). */
 const enum Col {
   Pid,
   CreateTime,
@@ -87,20 +87,23 @@ const enum Str {
 }
 
 const orNull = (n: number): number | null => (Number.isNaN(n) ? null : n);
+const partOrNull = (parts: readonly string[], index: number): string | null => (index < 0 ? null : parts[index]!);
 
 /** Row objects from the columns, built here because V8 makes same-shaped literals far faster than N-API can set properties. */
 /** @internal */
 export function rowsOf(table: NativeProcessTable, f: number): ProcessTableRow[] {
   const { nums, strs, args } = table;
+  // Every distinct string of the table, once; strs and args index into it.
+  const parts = table.text.split('\0');
   const rows = new Array<ProcessTableRow>(table.count);
   for (let i = 0; i < table.count; i++) {
     const n = i * Col.Count;
     const s = i * Str.Count;
     const row: ProcessTableRow = { pid: nums[n + Col.Pid]!, createTime: nums[n + Col.CreateTime]! };
     if (f & TABLE_FIELD.ppid) row.ppid = nums[n + Col.Ppid]!;
-    if (f & TABLE_FIELD.name) row.name = strs[s + Str.Name]!;
-    if (f & TABLE_FIELD.username) row.username = strs[s + Str.Username] ?? null;
-    if (f & TABLE_FIELD.status) row.status = strs[s + Str.Status] as ProcessStatus;
+    if (f & TABLE_FIELD.name) row.name = parts[strs[s + Str.Name]!]!;
+    if (f & TABLE_FIELD.username) row.username = partOrNull(parts, strs[s + Str.Username]!);
+    if (f & TABLE_FIELD.status) row.status = parts[strs[s + Str.Status]!] as ProcessStatus;
     if (f & TABLE_FIELD.cpuTimes) row.cpuTimes = nums[n + Col.CpuTimes]!;
     if (f & TABLE_FIELD.memory) {
       row.rss = nums[n + Col.Rss]!;
@@ -108,14 +111,18 @@ export function rowsOf(table: NativeProcessTable, f: number): ProcessTableRow[] 
     }
     if (f & TABLE_FIELD.numThreads) row.numThreads = nums[n + Col.NumThreads]!;
     if (f & TABLE_FIELD.nice) row.nice = nums[n + Col.Nice]!;
-    if (f & TABLE_FIELD.cmdline) row.cmdline = args.slice(nums[n + Col.ArgStart], nums[n + Col.ArgEnd]);
+    if (f & TABLE_FIELD.cmdline) {
+      const cmdline: string[] = [];
+      for (let a = nums[n + Col.ArgStart]!, end = nums[n + Col.ArgEnd]!; a < end; a++) cmdline.push(parts[args[a]!]!);
+      row.cmdline = cmdline;
+    }
     if (f & TABLE_FIELD.io) {
       row.readBytes = orNull(nums[n + Col.ReadBytes]!);
       row.writeBytes = orNull(nums[n + Col.WriteBytes]!);
     }
-    if (f & TABLE_FIELD.terminal) row.terminal = strs[s + Str.Terminal] ?? null;
+    if (f & TABLE_FIELD.terminal) row.terminal = partOrNull(parts, strs[s + Str.Terminal]!);
     if (f & TABLE_FIELD.cpuNum) row.cpuNum = nums[n + Col.CpuNum]!;
-    if (f & TABLE_FIELD.exe) row.exe = strs[s + Str.Exe]!;
+    if (f & TABLE_FIELD.exe) row.exe = parts[strs[s + Str.Exe]!]!;
     if (f & TABLE_FIELD.numFds) row.numFds = orNull(nums[n + Col.NumFds]!);
     if (f & TABLE_FIELD.numCtxSwitches) {
       const voluntary = nums[n + Col.VoluntaryCtx]!;

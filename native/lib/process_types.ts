@@ -202,10 +202,12 @@ export interface NativeProcessTable {
   count: number;
   /** TABLE_COLUMNS.numbers numbers per row; NaN where a value is absent. */
   nums: Float64Array;
-  /** TABLE_COLUMNS.strings entries per row: name, username, status, terminal, exe. */
-  strs: (string | null)[];
-  /** Every row's cmdline, one after another. */
-  args: string[];
+  /** Every distinct string of the table once, '\0'-separated; strs and args index into its parts. */
+  text: string;
+  /** TABLE_COLUMNS.strings entries per row: name, username, status, terminal, exe (-1: null). */
+  strs: Int32Array;
+  /** Every row's cmdline as indices into text's parts, one after another (row r's: nums argStart to argEnd). */
+  args: Int32Array;
   /** True when the rows are only those changed since the reader's previous read. */
   changesOnly: boolean;
   /** Rows in the whole table. */

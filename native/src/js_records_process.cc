@@ -2,6 +2,7 @@
 
 #include "common/js_error.h"
 
+#include <cstring>
 #include <limits>
 #include <string_view>
 #include <unordered_map>
@@ -238,14 +239,19 @@ Napi::Value toJs(Napi::Env env, const ProcessSnapshot& s) {
   return o;
 }
 
-// The table crosses to JS in columns, not as one object per row: setting
-// named properties through N-API costs ~1 µs each, ~15 µs a row, all of it on
-// the JS thread. native/lib/process_table.ts (TABLE_COLUMNS, which mirrors
-// this layout) builds the row objects from
+// The table crosses to JS in columns, not as one object per row, and with no
+// N-API call per row: setting a property or an array element through N-API
+// costs far more than V8 building the same value in JS, and every call is on
+// the JS thread. native/lib/process_table.ts (which mirrors this layout)
+// builds the row objects from
+//   text: every distinct string of the table once, '\0'-separated (split once
+//         in JS; no string here can hold a NUL: comm, paths, user names and
+//         cmdline arguments are all NUL-terminated in the kernel),
 //   nums: Float64Array, kTableNumbers per row (below; NaN for "no value"),
-//   strs: kTableStrings per row: name, username|null, status, terminal|null, exe,
-//   args: every row's cmdline, flattened (row r's are nums[argStart]..nums[argEnd]).
-// Strings repeat (status, user names, "bash"): each distinct one is made once per call.
+//   strs: Int32Array, kTableStrings per row: name, username, status, terminal,
+//         exe as indices into text's parts (-1: null),
+//   args: Int32Array, every row's cmdline (indices into text's parts), row r's
+//         from nums[argStart] to nums[argEnd].
 enum TableNumber : uint32_t {
   kColPid, kColCreateTime, kColPpid, kColCpuTimes, kColRss, kColVms, kColNumThreads, kColNice,
   kColReadBytes, kColWriteBytes, kColCpuNum, kColArgStart, kColArgEnd,
@@ -253,27 +259,50 @@ enum TableNumber : uint32_t {
 };
 enum TableString : uint32_t { kStrName, kStrUsername, kStrStatus, kStrTerminal, kStrExe, kTableStrings };
 
+namespace {
+
+// Distinct strings, numbered in first-seen order and joined into one buffer.
+class StringTable {
+ public:
+  explicit StringTable(size_t rows) {
+    index_.reserve(rows);
+    text_.reserve(rows * 16);
+  }
+  int32_t operator()(std::string_view s) {
+    auto [it, inserted] = index_.try_emplace(s, 0);
+    if (inserted) {
+      if (next_ > 0) text_.push_back('\0');
+      text_.append(s);
+      it->second = next_++;
+    }
+    return it->second;
+  }
+  const std::string& text() const { return text_; }
+
+ private:
+  std::unordered_map<std::string_view, int32_t> index_;  // views into the table's rows, which outlive this
+  std::string text_;
+  int32_t next_ = 0;
+};
+
+Napi::Int32Array int32Array(Napi::Env env, const std::vector<int32_t>& values) {
+  Napi::Int32Array array = Napi::Int32Array::New(env, values.size());
+  if (!values.empty()) std::memcpy(array.Data(), values.data(), values.size() * sizeof(int32_t));
+  return array;
+}
+
+}  // namespace
+
 Napi::Value toJs(Napi::Env env, const ProcessTable& table) {
   const size_t count = table.rows.size();
   const uint32_t f = table.fields;
   const double nan = std::numeric_limits<double>::quiet_NaN();
   Napi::Float64Array nums = Napi::Float64Array::New(env, count * kTableNumbers);
-  Napi::Array strs = Napi::Array::New(env, count * kTableStrings);
-  Napi::Array args = Napi::Array::New(env);
-  std::unordered_map<std::string_view, napi_value> made;
-  made.reserve(count * 2);
-  const auto str = [&](std::string_view s) -> napi_value {
-    auto [it, inserted] = made.try_emplace(s, nullptr);
-    if (inserted) {
-      napi_value v;
-      NAPI_THROW_IF_FAILED(env, napi_create_string_utf8(env, s.data(), s.size(), &v), nullptr);
-      it->second = v;
-    }
-    return it->second;
-  };
-  const napi_value null = env.Null();
+  std::vector<int32_t> strIndex(count * kTableStrings, -1);
+  std::vector<int32_t> argIndex;
+  argIndex.reserve(count * 2);
+  StringTable str(count);
   double* out = nums.Data();
-  uint32_t argCount = 0;
   for (size_t i = 0; i < count; ++i) {
     const ProcessTableRow& r = table.rows[i];
     double* n = out + i * kTableNumbers;
@@ -288,26 +317,30 @@ Napi::Value toJs(Napi::Env env, const ProcessTable& table) {
     n[kColReadBytes] = r.hasIo ? r.readBytes : nan;
     n[kColWriteBytes] = r.hasIo ? r.writeBytes : nan;
     n[kColCpuNum] = static_cast<double>(r.cpuNum);
-    n[kColArgStart] = argCount;
+    n[kColArgStart] = static_cast<double>(argIndex.size());
     if ((f & kTblCmdline) && r.cmdline) {
-      for (const std::string& a : *r.cmdline) args.Set(argCount++, str(a));
+      for (const std::string& a : *r.cmdline) argIndex.push_back(str(a));
     }
-    n[kColArgEnd] = argCount;
+    n[kColArgEnd] = static_cast<double>(argIndex.size());
     n[kColNumFds] = r.numFds ? static_cast<double>(*r.numFds) : nan;
     const bool ctx = r.voluntaryCtxSwitches && r.involuntaryCtxSwitches;
     n[kColVoluntaryCtx] = ctx ? static_cast<double>(*r.voluntaryCtxSwitches) : nan;
     n[kColInvoluntaryCtx] = ctx ? static_cast<double>(*r.involuntaryCtxSwitches) : nan;
     n[kColUss] = r.uss ? *r.uss : nan;
-    const uint32_t s = static_cast<uint32_t>(i * kTableStrings);
-    if (f & kTblName) strs.Set(s + kStrName, str(r.name));
-    if (f & kTblUsername) strs.Set(s + kStrUsername, r.username.empty() ? null : str(r.username));
-    if (f & kTblStatus) strs.Set(s + kStrStatus, str(r.status));
-    if (f & kTblTerminal) strs.Set(s + kStrTerminal, r.terminal ? str(*r.terminal) : null);
-    if (f & kTblExe) strs.Set(s + kStrExe, str(r.exe));
+    int32_t* s = strIndex.data() + i * kTableStrings;
+    if (f & kTblName) s[kStrName] = str(r.name);
+    if ((f & kTblUsername) && !r.username.empty()) s[kStrUsername] = str(r.username);
+    if (f & kTblStatus) s[kStrStatus] = str(r.status);
+    if ((f & kTblTerminal) && r.terminal) s[kStrTerminal] = str(*r.terminal);
+    if (f & kTblExe) s[kStrExe] = str(r.exe);
   }
+  Napi::String text = Napi::String::New(env, str.text());
+  Napi::Int32Array strs = int32Array(env, strIndex);
+  Napi::Int32Array args = int32Array(env, argIndex);
   Napi::Object result = Napi::Object::New(env);
   result.Set("timestamp", table.timestamp);
   result.Set("count", static_cast<double>(count));
+  result.Set("text", text);
   result.Set("nums", nums);
   result.Set("strs", strs);
   result.Set("args", args);

@@ -15,6 +15,10 @@
 // files are read through a directory fd; when that fd is opened for a process
 // already known, its held stat fd is re-read afterwards to prove the directory
 // is still the same process.
+//
+// stat itself is read on every call; only when its bytes are exactly those of
+// the previous call (an idle process: most of them) is the previous parse
+// reused instead of parsing the same text again.
 
 #include <dirent.h>
 #include <fcntl.h>
@@ -80,6 +84,10 @@ struct CachedProcess {
   uint64_t starttime = 0;
   uint64_t seenInScan = 0;
   HeldFd stat;
+  // The stat text last read and its parse: an idle process's stat reads the
+  // same bytes tick after tick, and the same bytes parse the same.
+  std::string statText;
+  std::optional<ProcStat> parsedStat;
   HeldFd io;
   double ioDeniedAt = -1;  // another user's process: io is 0400; retried on the cmdline clock
   std::shared_ptr<const std::vector<std::string>> cmdline;
@@ -259,6 +267,7 @@ ProcessTable LinuxBackend::processTable(const Roots& roots, uint32_t fields) con
   const bool hold = cache.holdFds;
   const size_t budget = heldFdBudget();
   const bool wantIo = fields & kTblIo;
+  table.rows.reserve(cache.processes.size() + 64);
 
   while (const dirent* entry = ::readdir(dir)) {
     const auto parsedPid = parse::toUint64(entry->d_name);
@@ -269,14 +278,19 @@ ProcessTable LinuxBackend::processTable(const Roots& roots, uint32_t fields) con
 
     // A known process with a held stat fd: one pread.
     auto found = cache.processes.find(pid);
+    bool statReused = false;
     if (found != cache.processes.end() && found->second.stat) {
-      if (readFd(found->second.stat.get(), buffer, text, true, true) == ReadResult::Ok) stat = parseStat(text);
+      if (readFd(found->second.stat.get(), buffer, text, true, true) == ReadResult::Ok) {
+        statReused = found->second.parsedStat && text == found->second.statText;
+        stat = statReused ? found->second.parsedStat : parseStat(text);
+      }
       if (!stat || stat->starttime != found->second.starttime) {
         // Reaped (ESRCH), or torn: forget it; a new process with this pid is opened below.
         cache.held -= (found->second.stat ? 1 : 0) + (found->second.io ? 1 : 0);
         cache.processes.erase(found);
         found = cache.processes.end();
         stat.reset();
+        statReused = false;
       }
     }
 
@@ -303,6 +317,11 @@ ProcessTable LinuxBackend::processTable(const Roots& roots, uint32_t fields) con
     }
     CachedProcess& cached = found->second;
     cached.seenInScan = scan;
+    if (!statReused) {
+      // `text` is still the stat just parsed: nothing else has been read since.
+      cached.statText.assign(text);
+      cached.parsedStat = stat;
+    }
     if (statFd && !cached.stat && cache.held < budget) {
       cached.stat = std::move(statFd);
       ++cache.held;
@@ -321,7 +340,8 @@ ProcessTable LinuxBackend::processTable(const Roots& roots, uint32_t fields) con
     };
     bool gone = false;
 
-    ProcessTableRow row;
+    // Built in place; a process found gone below is popped again.
+    ProcessTableRow& row = table.rows.emplace_back();
     row.pid = pid;
     row.ppid = stat->ppid;
     row.name = std::move(stat->comm);
@@ -449,6 +469,7 @@ ProcessTable LinuxBackend::processTable(const Roots& roots, uint32_t fields) con
       }
     }
     if (gone) {
+      table.rows.pop_back();
       cache.held -= (cached.stat ? 1 : 0) + (cached.io ? 1 : 0);
       cache.processes.erase(found);
       continue;
@@ -461,7 +482,6 @@ ProcessTable LinuxBackend::processTable(const Roots& roots, uint32_t fields) con
       std::string extended = baseName(cached.cmdline->front());
       if (parse::startsWith(extended, row.name)) row.name = std::move(extended);
     }
-    table.rows.push_back(std::move(row));
   }
   ::closedir(dir);
   if (buffer.size() > (1u << 20)) std::string().swap(buffer);
