@@ -519,6 +519,29 @@ describe('processTable', () => {
     expect(fdCount()).toBe(before);
   });
 
+  it('finds every process /proc lists while children start and die (the pid list is reused only while no pid is allocated)', async () => {
+    const listed = () => new Set(readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map(Number));
+    const kids: ChildProcess[] = [];
+    const problems: string[] = [];
+    try {
+      for (let i = 0; i < 60; i++) {
+        if (i % 3 === 0) kids.push(track(spawn('sleep', ['10'], { stdio: 'ignore' })));
+        if (i % 5 === 4) kids.shift()!.kill('SIGKILL');
+        // Every other round nothing is spawned: the scan may reuse its list then.
+        if (i % 2) await new Promise((r) => setTimeout(r, 20));
+        const before = listed();
+        const table = await collector.processTable({ fields: ['name'] });
+        const after = listed();
+        const got = new Set(table.rows.map((r) => r.pid));
+        for (const pid of before) if (after.has(pid) && !got.has(pid)) problems.push(`round ${i}: ${pid} missing`);
+        for (const pid of got) if (!before.has(pid) && !after.has(pid)) problems.push(`round ${i}: ${pid} is not in /proc`);
+      }
+    } finally {
+      for (const k of kids) k.kill('SIGKILL');
+    }
+    expect(problems.slice(0, 5)).toEqual([]);
+  });
+
   it('holds stat/io open only for live processes: a reaped child is dropped and its files closed', async () => {
     const fields = ['name', 'cpuTimes', 'io'] as const;
     // Our descriptors on /proc/<pid>/… files.

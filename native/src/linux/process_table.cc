@@ -28,6 +28,10 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
+#include <string>
+#include <string_view>
+#include <vector>
 #include <memory>
 #include <mutex>
 #include <unordered_map>
@@ -105,6 +109,13 @@ struct RootCache {
   uint64_t scans = 0;
   size_t held = 0;
   bool holdFds = false;
+  // The pid list is reused while no pid has been allocated (see pidsToVisit):
+  // only for the procfs of our own pid namespace, whose loadavg's last field
+  // is the last pid that namespace allocated.
+  bool ownNamespace = false;
+  int loadavg = -1;  // held open between scans, like the processes' stat files
+  int64_t lastPid = -1;
+  std::vector<int64_t> pids;  // the last scan's, in /proc order, less those found gone
 };
 
 struct TableCache {
@@ -134,8 +145,55 @@ RootCache& rootCache(const std::string& procfs, int procfd) {
     slot = std::make_unique<RootCache>();
     struct statfs fs{};
     slot->holdFds = ::fstatfs(procfd, &fs) == 0 && fs.f_type == kProcSuperMagic;
+    if (slot->holdFds) {
+      // <procfs>/self names us by our own pid only in our own pid namespace's procfs.
+      char self[32] = {0};
+      const ssize_t n = ::readlinkat(procfd, "self", self, sizeof self - 1);
+      slot->ownNamespace = n > 0 && std::string_view(self, static_cast<size_t>(n)) == std::to_string(::getpid());
+    }
   }
   return *slot;
+}
+
+// The last pid our namespace allocated (loadavg's fifth field), or -1.
+int64_t lastAllocatedPid(RootCache& cache, int procfd) {
+  if (cache.loadavg < 0) cache.loadavg = ::openat(procfd, "loadavg", O_RDONLY | O_CLOEXEC);
+  if (cache.loadavg < 0) return -1;
+  char text[128];
+  ssize_t n;
+  do {
+    n = ::pread(cache.loadavg, text, sizeof text, 0);
+  } while (n < 0 && errno == EINTR);
+  if (n <= 0) return -1;
+  std::string_view line(text, static_cast<size_t>(n));
+  while (!line.empty() && (line.back() == '\n' || line.back() == ' ')) line.remove_suffix(1);
+  const size_t space = line.rfind(' ');
+  if (space == std::string_view::npos) return -1;
+  const auto pid = parse::toUint64(line.substr(space + 1));
+  return pid ? static_cast<int64_t>(*pid) : -1;
+}
+
+// The pids a scan visits. Listing /proc (getdents walks every task of the
+// namespace) costs about a quarter of what reading every process's stat
+// does; when no pid has been allocated since the last scan listed it, no
+// process can have appeared, so that list (less the processes found gone
+// since) is the list. Any fork or new thread allocates a pid and brings the
+// listing back. The last pid is read before listing: a process born during
+// the listing changes it, so the next scan lists again.
+std::vector<int64_t> pidsToVisit(RootCache& cache, DIR* dir, int64_t lastPid) {
+  std::vector<int64_t> pids;
+  const bool same = lastPid >= 0 && lastPid == cache.lastPid;
+  // Until this scan completes and stores its own list, the next one lists /proc.
+  cache.lastPid = -1;
+  if (same) {
+    pids.swap(cache.pids);
+    return pids;
+  }
+  pids.reserve(cache.pids.size() + 64);
+  while (const dirent* entry = ::readdir(dir)) {
+    if (const auto pid = parse::toUint64(entry->d_name)) pids.push_back(static_cast<int64_t>(*pid));
+  }
+  return pids;
 }
 
 enum class ReadResult { Ok, Gone, Denied };
@@ -269,10 +327,28 @@ ProcessTable LinuxBackend::processTable(const Roots& roots, uint32_t fields) con
   const bool wantIo = fields & kTblIo;
   table.rows.reserve(cache.processes.size() + 64);
 
-  while (const dirent* entry = ::readdir(dir)) {
-    const auto parsedPid = parse::toUint64(entry->d_name);
-    if (!parsedPid) continue;
-    const auto pid = static_cast<int64_t>(*parsedPid);
+  const int64_t lastPid = cache.ownNamespace ? lastAllocatedPid(cache, procfd) : -1;
+  const std::vector<int64_t> pids = pidsToVisit(cache, dir, lastPid);
+  // Those still there after this scan: the next one's list if no pid is allocated meanwhile.
+  std::vector<int64_t> alive;
+  alive.reserve(pids.size());
+  // Pushes the pid on every path out of the loop body unless it was found gone.
+  struct KeepPid {
+    std::vector<int64_t>& alive;
+    int64_t pid;
+    bool keep = true;
+    ~KeepPid() {
+      if (keep) alive.push_back(pid);
+    }
+  };
+  // A failed open says gone unless we ran out of descriptors or memory.
+  const auto openFailedGone = [] { return errno != EMFILE && errno != ENFILE && errno != ENOMEM; };
+  char nameBuffer[24];
+
+  for (const int64_t pid : pids) {
+    KeepPid keep{alive, pid};
+    std::snprintf(nameBuffer, sizeof nameBuffer, "%lld", static_cast<long long>(pid));
+    const char* const pidName = nameBuffer;
     std::string_view text;
     std::optional<ProcStat> stat;
 
@@ -299,9 +375,15 @@ ProcessTable LinuxBackend::processTable(const Roots& roots, uint32_t fields) con
     bool dirVerified = false;  // every file read through pidDir is this process's
     HeldFd statFd;
     if (!stat) {
-      pidDir = HeldFd(openAt(procfd, entry->d_name, O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-      if (!pidDir) continue;
-      if (readAt(pidDir.get(), "stat", buffer, text, hold, hold ? &statFd : nullptr) != ReadResult::Ok) continue;
+      pidDir = HeldFd(openAt(procfd, pidName, O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+      if (!pidDir) {
+        keep.keep = !openFailedGone();
+        continue;
+      }
+      if (const ReadResult r = readAt(pidDir.get(), "stat", buffer, text, hold, hold ? &statFd : nullptr); r != ReadResult::Ok) {
+        keep.keep = r != ReadResult::Gone;
+        continue;
+      }
       stat = parseStat(text);
       if (!stat) continue;
       dirVerified = true;
@@ -331,7 +413,7 @@ ProcessTable LinuxBackend::processTable(const Roots& roots, uint32_t fields) con
     // needed; re-reading the held stat fd afterwards proves it is the same one.
     const auto ensureDir = [&]() -> bool {
       if (dirVerified) return true;
-      pidDir = HeldFd(openAt(procfd, entry->d_name, O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+      pidDir = HeldFd(openAt(procfd, pidName, O_RDONLY | O_DIRECTORY | O_CLOEXEC));
       if (!pidDir) return false;
       std::string_view again;
       if (!cached.stat || readFd(cached.stat.get(), buffer, again, true, true) != ReadResult::Ok) return false;
@@ -469,6 +551,7 @@ ProcessTable LinuxBackend::processTable(const Roots& roots, uint32_t fields) con
       }
     }
     if (gone) {
+      keep.keep = false;
       table.rows.pop_back();
       cache.held -= (cached.stat ? 1 : 0) + (cached.io ? 1 : 0);
       cache.processes.erase(found);
@@ -485,6 +568,8 @@ ProcessTable LinuxBackend::processTable(const Roots& roots, uint32_t fields) con
   }
   ::closedir(dir);
   if (buffer.size() > (1u << 20)) std::string().swap(buffer);
+  cache.pids = std::move(alive);
+  cache.lastPid = lastPid;
 
   // Forget processes that are gone (closing their held fds).
   for (auto it = cache.processes.begin(); it != cache.processes.end();) {
@@ -505,6 +590,10 @@ void LinuxBackend::processTableCacheClear() const {
     std::lock_guard<std::mutex> rootLock(perRoot->mutex);
     perRoot->processes.clear();
     perRoot->held = 0;
+    perRoot->pids.clear();
+    perRoot->lastPid = -1;
+    if (perRoot->loadavg >= 0) ::close(perRoot->loadavg);
+    perRoot->loadavg = -1;
   }
 }
 
