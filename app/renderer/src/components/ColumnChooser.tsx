@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { COLUMNS, DETAILS_ONLY, type ColumnId } from '../processes/columns';
 
 interface Props {
@@ -9,7 +9,8 @@ interface Props {
 }
 
 /** Which columns show (PID and Name always do), and whether destructive actions ask first. Kept in localStorage. */
-export function ColumnChooser({ columns, onColumns, confirmDestructive, onConfirmDestructive }: Props) {
+// Memoised: the page re-renders every live tick, this only when its own props change.
+export const ColumnChooser = memo(function ColumnChooser({ columns, onColumns, confirmDestructive, onConfirmDestructive }: Props) {
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -64,4 +65,4 @@ export function ColumnChooser({ columns, onColumns, confirmDestructive, onConfir
       )}
     </div>
   );
-}
+});

@@ -9,11 +9,18 @@ import { ThemeToggle } from './ThemeToggle';
 
 const PLATFORM_NAMES: Record<string, string> = { linux: 'Linux', darwin: 'macOS', win32: 'Windows', freebsd: 'FreeBSD' };
 
+/**
+ * The host's uptime, apart so that each tick re-renders this line alone, not
+ * the header and its menus. Measured on the host's clock (the tick time), not
+ * the browser's, so a remote machine with clock skew still shows its own uptime.
+ */
+function Uptime({ bootTime }: { bootTime: number }) {
+  const now = useMonitor((s) => s.latest?.time);
+  return <>{now === undefined ? '—' : formatDuration(now / 1000 - bootTime)}</>;
+}
+
 export function Header() {
   const info = useMonitor((s) => s.info);
-  // Uptime is measured on the host's clock (the tick time), not the browser's,
-  // so a remote machine with clock skew still shows its own uptime.
-  const now = useMonitor((s) => s.latest?.time);
   const interval = useMonitor((s) => s.latest?.intervalMs ?? s.info?.intervalMs);
   const paused = useMonitor((s) => s.frozen !== null);
 
@@ -30,7 +37,7 @@ export function Header() {
         <ul className="host-facts" aria-label="Host">
           <li>{PLATFORM_NAMES[info.platform] ?? info.platform}</li>
           <li>
-            <span className="fact-label">Up</span> {now === undefined ? '—' : formatDuration(now / 1000 - info.bootTime)}
+            <span className="fact-label">Up</span> <Uptime bootTime={info.bootTime} />
           </li>
           <li>
             <span className="fact-label">Tick</span> {interval === undefined ? '—' : formatInterval(interval)}

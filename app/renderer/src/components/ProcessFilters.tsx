@@ -1,4 +1,4 @@
-import type { RefObject } from 'react';
+import { memo, type RefObject } from 'react';
 import type { ProcessFilter } from '../processes/table';
 
 interface Props {
@@ -13,7 +13,8 @@ interface Props {
 }
 
 /** Search, the quick filters and the tree toggle. */
-export function ProcessFilters({ filter, onFilter, users, me, searchRef, tree, onTree }: Props) {
+// Memoised: the page re-renders every live tick, this only when its own props change.
+export const ProcessFilters = memo(function ProcessFilters({ filter, onFilter, users, me, searchRef, tree, onTree }: Props) {
   const set = (p: Partial<ProcessFilter>) => onFilter({ ...filter, ...p });
   return (
     <div className="filters">
@@ -65,4 +66,4 @@ export function ProcessFilters({ filter, onFilter, users, me, searchRef, tree, o
       </label>
     </div>
   );
-}
+});

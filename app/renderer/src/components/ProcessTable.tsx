@@ -1,8 +1,9 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useRef, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { ProcessRow } from '../../../shared/payloads';
 import { cellText, SUMMED } from '../processes/cells';
 import { COLUMN_BY_ID, type ColumnId } from '../processes/columns';
+import { StableOrder } from '../processes/dom-order';
 import type { ProcessKey, SortSpec } from '../processes/table';
 import type { Totals } from '../processes/tree';
 
@@ -114,6 +115,52 @@ const Row = memo(function Row({
   );
 });
 
+/** The row a mouse event happened in, by the key it carries. */
+function rowKeyOf(e: MouseEvent): ProcessKey | null {
+  return (e.target as Element).closest<HTMLElement>('[role="row"][data-key]')?.dataset.key ?? null;
+}
+
+const RowShell = memo(function RowShell({
+  item,
+  index,
+  start,
+  selected,
+  isCursor,
+  cols,
+  floor,
+  columns,
+  tree,
+  onToggle,
+}: {
+  item: DisplayRow;
+  index: number;
+  start: number;
+  selected: boolean;
+  isCursor: boolean;
+  cols: string;
+  floor: number;
+  columns: readonly ColumnId[];
+  tree: boolean;
+  onToggle(key: ProcessKey): void;
+}) {
+  return (
+    <div
+      role="row"
+      id={`proc-row-${item.key.replace(/[:.]/g, '-')}`}
+      data-key={item.key}
+      aria-rowindex={index + 2}
+      aria-selected={selected}
+      aria-level={tree ? (item.depth ?? 0) + 1 : undefined}
+      aria-expanded={tree && item.hasChildren ? !item.collapsed : undefined}
+      data-pid={item.row.pid}
+      className={`pt-row${selected ? ' selected' : ''}${isCursor ? ' cursor' : ''}`}
+      style={{ transform: `translateY(${start}px)`, gridTemplateColumns: cols, height: ROW_HEIGHT, minWidth: floor }}
+    >
+      <Row item={item} columns={columns} tree={tree} onToggle={onToggle} />
+    </div>
+  );
+});
+
 /** The virtualised process grid: only the rows in view are in the DOM, so 5,000 processes scroll smoothly. */
 export function ProcessTable(props: Props) {
   const { rows, columns, sort, selected, cursor, tree } = props;
@@ -124,8 +171,12 @@ export function ProcessTable(props: Props) {
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    overscan: 8,
   });
+  const [domOrder] = useState(() => new StableOrder<ProcessKey>());
+  const virtualItems = virtualizer.getVirtualItems();
+  const inView = new Map(virtualItems.map((v) => [rows[v.index]!.key, v]));
+  const order = domOrder.arrange([...inView.keys()]);
   const cols = template(columns, tree);
   const floor = minWidth(columns, tree);
   const cursorIndex = cursor === null ? -1 : rows.findIndex((r) => r.key === cursor);
@@ -166,32 +217,43 @@ export function ProcessTable(props: Props) {
           );
         })}
       </div>
-      <div role="rowgroup" className="pt-body" style={{ height: virtualizer.getTotalSize(), minWidth: floor }}>
-        {virtualizer.getVirtualItems().map((v) => {
-          const item = rows[v.index]!;
-          const isSelected = selected.has(item.key);
-          const isCursor = item.key === cursor;
+      <div
+        role="rowgroup"
+        className="pt-body"
+        style={{ height: virtualizer.getTotalSize(), minWidth: floor }}
+        // One handler each for all rows (found by data-key), so a row's props are
+        // plain values and a row a tick did not touch skips rendering.
+        onClick={(e) => {
+          const key = rowKeyOf(e);
+          if (key) props.onClickRow(key, mods(e));
+        }}
+        onDoubleClick={(e) => {
+          const key = rowKeyOf(e);
+          if (key) props.onOpen(key);
+        }}
+        onContextMenu={(e) => {
+          const key = rowKeyOf(e);
+          if (!key) return;
+          e.preventDefault();
+          props.onContextMenu(key, e.clientX, e.clientY);
+        }}
+      >
+        {order.map((key) => {
+          const v = inView.get(key)!;
           return (
-            <div
-              role="row"
-              key={item.key}
-              id={`proc-row-${item.key.replace(/[:.]/g, '-')}`}
-              aria-rowindex={v.index + 2}
-              aria-selected={isSelected}
-              aria-level={tree ? (item.depth ?? 0) + 1 : undefined}
-              aria-expanded={tree && item.hasChildren ? !item.collapsed : undefined}
-              data-pid={item.row.pid}
-              className={`pt-row${isSelected ? ' selected' : ''}${isCursor ? ' cursor' : ''}`}
-              style={{ transform: `translateY(${v.start}px)`, gridTemplateColumns: cols, height: ROW_HEIGHT, minWidth: floor }}
-              onClick={(e) => props.onClickRow(item.key, mods(e))}
-              onDoubleClick={() => props.onOpen(item.key)}
-              onContextMenu={(e) => {
-                e.preventDefault();
-                props.onContextMenu(item.key, e.clientX, e.clientY);
-              }}
-            >
-              <Row item={item} columns={columns} tree={tree} onToggle={props.onToggle} />
-            </div>
+            <RowShell
+              key={key}
+              item={rows[v.index]!}
+              index={v.index}
+              start={v.start}
+              selected={selected.has(key)}
+              isCursor={key === cursor}
+              cols={cols}
+              floor={floor}
+              columns={columns}
+              tree={tree}
+              onToggle={props.onToggle}
+            />
           );
         })}
       </div>

@@ -10,7 +10,8 @@ import { ProcessTable, type DisplayRow } from '../components/ProcessTable';
 import { targetOf, type Target } from '../processes/actions';
 import { columnTopics } from '../processes/columns';
 import { loadPrefs, savePrefs, type ProcessPrefs } from '../processes/prefs';
-import { clickSelection, DEFAULT_SORT, filterRows, keepSelection, keyOf, matchesFilter, moveCursor, NO_FILTER, nextSort, sortRows, usersOf, type ProcessFilter, type ProcessKey, type SortSpec } from '../processes/table';
+import { SortedRows, UsersOf } from '../processes/incremental';
+import { clickSelection, DEFAULT_SORT, keepSelection, keyOf, matchesFilter, moveCursor, NO_FILTER, nextSort, rowLookup, type ProcessFilter, type ProcessKey, type SortSpec } from '../processes/table';
 import { buildTree, flattenTree } from '../processes/tree';
 import type { ProcessRow } from '../../../shared/payloads';
 import { useMonitor } from '../store/context';
@@ -25,6 +26,7 @@ export function ProcessesPage() {
   const set = useMonitor(selectProcesses);
   const info = useMonitor((s) => s.info);
   const rows = set?.rows ?? EMPTY;
+  const change = set?.change;
   const [prefs, setPrefs] = useState<ProcessPrefs>(loadPrefs);
   const [sort, setSort] = useState<SortSpec>(DEFAULT_SORT);
   const [filter, setFilter] = useState<ProcessFilter>(NO_FILTER);
@@ -35,17 +37,32 @@ export function ProcessesPage() {
   const [menu, setMenu] = useState<{ x: number; y: number; targets: Target[] } | null>(null);
   const [details, setDetails] = useState<Target | null>(null);
   const search = useRef<HTMLInputElement>(null);
-  const [flatRows] = useState(() => new WeakMap<ProcessRow, DisplayRow>());
+  // The same DisplayRow for the same row object: rows a tick left unchanged keep
+  // their identity through the store, so their memoised cells skip rendering.
+  const [flatRows] = useState(() => {
+    const cache = new WeakMap<ProcessRow, DisplayRow>();
+    const wrap = (row: ProcessRow) => {
+      let item = cache.get(row);
+      if (!item) cache.set(row, (item = { key: keyOf(row), row }));
+      return item;
+    };
+    return new SortedRows<DisplayRow>(wrap, (d) => d.row);
+  });
+  const [userList] = useState(() => new UsersOf());
   const table = useRef<HTMLDivElement>(null);
 
   useEffect(() => savePrefs(prefs), [prefs]);
   const setColumnTopics = useMonitor((s) => s.setColumnTopics);
   useEffect(() => setColumnTopics(columnTopics(prefs.columns)), [prefs.columns, setColumnTopics]);
   const patchPrefs = useCallback((p: Partial<ProcessPrefs>) => setPrefs((old) => ({ ...old, ...p })), []);
+  // Stable, so the memoised filter bar and column chooser skip the live ticks.
+  const onTree = useCallback((tree: boolean) => patchPrefs({ tree }), [patchPrefs]);
+  const onColumns = useCallback((columns: ProcessPrefs['columns']) => patchPrefs({ columns }), [patchPrefs]);
+  const onConfirmDestructive = useCallback((confirmDestructive: boolean) => patchPrefs({ confirmDestructive }), [patchPrefs]);
 
-  const byKey = useMemo(() => new Map(rows.map((r) => [keyOf(r), r])), [rows]);
+  const find = useMemo(() => rowLookup(rows), [rows]);
   // Selection survives ticks by identity; a process that went is dropped from it.
-  const selected = useMemo(() => keepSelection(chosen, rows), [chosen, rows]);
+  const selected = useMemo(() => keepSelection(chosen, find), [chosen, find]);
 
   const display: DisplayRow[] = useMemo(() => {
     if (prefs.tree) {
@@ -59,20 +76,14 @@ export function ProcessesPage() {
         totals: f.node.totals,
       }));
     }
-    // The same DisplayRow for the same row object: rows a tick left unchanged keep
-    // their identity through the store, so their memoised cells skip rendering.
-    const cache = flatRows;
-    return sortRows(filterRows(rows, filter), sort).map((row) => {
-      let item = cache.get(row);
-      if (!item) cache.set(row, (item = { key: keyOf(row), row }));
-      return item;
-    });
-  }, [rows, filter, sort, prefs.tree, collapsed, flatRows]);
-  const visibleKeys = useMemo(() => display.map((d) => d.key), [display]);
-  const users = useMemo(() => usersOf(rows), [rows]);
+    return flatRows.get(rows, change, filter, sort);
+  }, [rows, change, filter, sort, prefs.tree, collapsed, flatRows]);
+  // The visible order as keys, for the keyboard and Shift-click: made when one asks, not every tick.
+  const visibleKeys = () => display.map((d) => d.key);
+  const users = useMemo(() => userList.get(rows, change), [rows, change, userList]);
 
   const nameOf = useCallback((pid: number) => rows.find((r) => r.pid === pid)?.name, [rows]);
-  const niceOf = useCallback((t: Target) => byKey.get(keyOf(t))?.nice ?? 0, [byKey]);
+  const niceOf = useCallback((t: Target) => find(keyOf(t))?.nice ?? 0, [find]);
   const flow = useActionFlow({
     api,
     cpuCount: info?.cpuCountLogical ?? 1,
@@ -84,15 +95,18 @@ export function ProcessesPage() {
   const readOnly = info?.readOnly ?? true;
 
   const selectedTargets = (): Target[] => {
-    const keys = selected.size ? [...selected] : cursor && byKey.has(cursor) ? [cursor] : [];
-    return keys.flatMap((k) => (byKey.has(k) ? [targetOf(byKey.get(k)!)] : []));
+    const keys = selected.size ? [...selected] : cursor && find(cursor) ? [cursor] : [];
+    return keys.flatMap((k) => {
+      const row = find(k);
+      return row ? [targetOf(row)] : [];
+    });
   };
   const act = (kind: ActionRequest, targets = selectedTargets()) => {
     if (readOnly) return;
     void flow.start(kind, targets);
   };
   const open = (key: ProcessKey) => {
-    const row = byKey.get(key);
+    const row = find(key);
     if (row) setDetails(targetOf(row));
   };
 
@@ -124,12 +138,13 @@ export function ProcessesPage() {
     } else if (e.key === 'Escape') {
       setChosen(new Set());
     } else if (e.key === 'a' && (e.ctrlKey || e.metaKey)) {
-      setChosen(new Set(visibleKeys));
+      setChosen(new Set(visibleKeys()));
     } else if (['ArrowDown', 'ArrowUp', 'Home', 'End', 'PageDown', 'PageUp'].includes(e.key)) {
-      const next = moveCursor(visibleKeys, cursor, e.key, pageRows);
+      const keys = visibleKeys();
+      const next = moveCursor(keys, cursor, e.key, pageRows);
       if (next !== null) {
         setCursor(next);
-        if (e.shiftKey && anchor) setChosen(clickSelection(visibleKeys, selected, anchor, next, { shift: true, ctrl: false }).selected);
+        if (e.shiftKey && anchor) setChosen(clickSelection(keys, selected, anchor, next, { shift: true, ctrl: false }).selected);
         else {
           setChosen(new Set([next]));
           setAnchor(next);
@@ -161,15 +176,10 @@ export function ProcessesPage() {
       </PageHeader>
       <section className="panel proc-panel" aria-label="Process list">
         <div className="proc-controls">
-          <ProcessFilters filter={filter} onFilter={setFilter} users={users} me={info?.user ?? null} searchRef={search} tree={prefs.tree} onTree={(tree) => patchPrefs({ tree })} />
-          <ColumnChooser
-            columns={prefs.columns}
-            onColumns={(columns) => patchPrefs({ columns })}
-            confirmDestructive={prefs.confirmDestructive}
-            onConfirmDestructive={(confirmDestructive) => patchPrefs({ confirmDestructive })}
-          />
+          <ProcessFilters filter={filter} onFilter={setFilter} users={users} me={info?.user ?? null} searchRef={search} tree={prefs.tree} onTree={onTree} />
+          <ColumnChooser columns={prefs.columns} onColumns={onColumns} confirmDestructive={prefs.confirmDestructive} onConfirmDestructive={onConfirmDestructive} />
         </div>
-        <ActionToolbar count={selected.size || (cursor && byKey.has(cursor) ? 1 : 0)} readOnly={readOnly} busy={flow.busy} onAction={(k) => act(k)} />
+        <ActionToolbar count={selected.size || (cursor && find(cursor) ? 1 : 0)} readOnly={readOnly} busy={flow.busy} onAction={(k) => act(k)} />
         {prefs.tree && <p className="muted small proc-legend">Tree view: bold CPU, memory, thread and I/O figures on a parent are totals for it and all its descendants. ← / → collapse and expand.</p>}
         {flow.report && <ActionReport report={flow.report} onDismiss={flow.dismissReport} />}
         <div ref={table} className="proc-table-wrap">
@@ -182,7 +192,7 @@ export function ProcessesPage() {
             tree={prefs.tree}
             onSort={(c) => setSort((s) => nextSort(s, c))}
             onClickRow={(key, mods) => {
-              const r = clickSelection(visibleKeys, selected, anchor, key, mods);
+              const r = clickSelection(visibleKeys(), selected, anchor, key, mods);
               setChosen(r.selected);
               setAnchor(r.anchor);
               setCursor(key);
@@ -196,7 +206,14 @@ export function ProcessesPage() {
                 setAnchor(key);
               }
               setCursor(key);
-              setMenu({ x, y, targets: keys.flatMap((k) => (byKey.has(k) ? [targetOf(byKey.get(k)!)] : [])) });
+              setMenu({
+                x,
+                y,
+                targets: keys.flatMap((k) => {
+                  const row = find(k);
+                  return row ? [targetOf(row)] : [];
+                }),
+              });
             }}
             onToggle={toggle}
             onKey={onKey}

@@ -5,7 +5,7 @@ import type { MonitorApi } from '../../../shared/api';
 import type { ProcessRow } from '../../../shared/payloads';
 import { outcomeOf, runAll, summarize, targetOf, type Outcome } from './actions';
 import { parsePrefs } from './prefs';
-import { clickSelection, filterRows, keepSelection, keyOf, moveCursor, NO_FILTER, nextSort, sortRows, usersOf } from './table';
+import { clickSelection, filterRows, keepSelection, keyOf, moveCursor, NO_FILTER, nextSort, rowLookup, sortRows, usersOf } from './table';
 import { buildTree, flattenTree } from './tree';
 import { appendRing } from '../store/process-ring';
 
@@ -104,9 +104,11 @@ describe('tree', () => {
 describe('selection', () => {
   it('keeps keys whose process is still there (pid AND createTime), same set when nothing went', () => {
     const sel = new Set([keyOf(rows[3]!), keyOf(rows[4]!)]);
-    expect(keepSelection(sel, rows)).toBe(sel);
+    expect(keepSelection(sel, rowLookup(rows))).toBe(sel);
     const reused = rows.map((r) => (r.pid === 11 ? { ...r, createTime: r.createTime + 50 } : r));
-    expect([...keepSelection(sel, reused)]).toEqual([keyOf(rows[3]!)]);
+    expect([...keepSelection(sel, rowLookup(reused))]).toEqual([keyOf(rows[3]!)]);
+    expect(rowLookup(reused)(keyOf(rows[4]!))).toBeUndefined();
+    expect(rowLookup(reused)(keyOf(rows[3]!))).toBe(rows[3]);
   });
   it('click, ctrl-click and shift-click over the visible order', () => {
     const vis = ['a', 'b', 'c', 'd'];

@@ -104,18 +104,36 @@ export function usersOf(rows: readonly ProcessRow[]): string[] {
   return [...set].sort();
 }
 
+/** A row by its key, or undefined when that process is not in the table. */
+export type RowLookup = (key: ProcessKey) => ProcessRow | undefined;
+
 /**
- * Selection across ticks: keeps the keys whose process is still in `rows`
+ * Rows by key, the index built on first use: most ticks never ask, and a
+ * Map of 5,000 key strings per tick was a measurable part of one.
+ */
+export function rowLookup(rows: readonly ProcessRow[]): RowLookup {
+  let byPid: Map<number, ProcessRow> | null = null;
+  return (key) => {
+    if (!byPid) {
+      byPid = new Map();
+      for (const r of rows) byPid.set(r.pid, r);
+    }
+    const row = byPid.get(Number.parseInt(key, 10));
+    return row && keyOf(row) === key ? row : undefined;
+  };
+}
+
+/**
+ * Selection across ticks: keeps the keys whose process is still in the table
  * (same pid AND createTime), so a reused pid is never silently selected.
  * Returns the same set when nothing went.
  */
-export function keepSelection(selected: ReadonlySet<ProcessKey>, rows: readonly ProcessRow[]): ReadonlySet<ProcessKey> {
+export function keepSelection(selected: ReadonlySet<ProcessKey>, find: RowLookup): ReadonlySet<ProcessKey> {
   if (selected.size === 0) return selected;
-  const live = new Set(rows.map(keyOf));
   let gone = false;
-  for (const k of selected) if (!live.has(k)) gone = true;
+  for (const k of selected) if (!find(k)) gone = true;
   if (!gone) return selected;
-  return new Set([...selected].filter((k) => live.has(k)));
+  return new Set([...selected].filter((k) => find(k)));
 }
 
 /** Click / Ctrl-click / Shift-click over the visible order, as in a file manager. */

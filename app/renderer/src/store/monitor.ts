@@ -1,6 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { HostInfo, ProcessRow, Snapshot, SystemInfo, Topic } from '../../../shared/payloads';
 import { applyDelta } from '../../../shared/process-delta';
+import { ProcessIndex, type ProcessChange } from './process-index';
 import { appendRing, type ProcessPoint, type WatchedProcess } from './process-ring';
 import type { ConnectionState } from '../api/connection';
 import { DEFAULT_PAGE, type PageId } from '../routes/pages';
@@ -27,6 +28,8 @@ export interface ProcessSet {
   seq: number;
   time: number;
   rows: ProcessRow[];
+  /** What the live change list did to the previous table (absent for a whole table). */
+  change?: ProcessChange;
 }
 
 export interface MonitorState {
@@ -81,6 +84,7 @@ export type MonitorStore = ReturnType<typeof createMonitorStore>;
 type Initial = Partial<Pick<MonitorState, 'themePreference' | 'systemTheme' | 'connection' | 'settings' | 'page'>>;
 
 export function createMonitorStore(initial: Initial = {}) {
+  const index = new ProcessIndex();
   return createStore<MonitorState>()((set, get) => ({
     info: null,
     history: [],
@@ -105,13 +109,24 @@ export function createMonitorStore(initial: Initial = {}) {
       const { history, info, watched, watchedRing, processes: held } = get();
       // Process rows stay out of history: 5,000 rows × 3,600 ticks would not be flat memory.
       const { processes: whole, processDelta: delta, ...snapshot } = full;
-      let rows: ProcessRow[] | null | undefined = whole;
-      if (delta) rows = delta.base === null ? delta.rows : held?.seq === delta.base ? applyDelta(held.rows, delta) : null;
+      // The table this tick's change list applies to, when this store holds it.
+      const base = delta && delta.base !== null && held && held.seq === delta.base ? held.rows : null;
       const next = appendSnapshot(history, snapshot, capacityOf(info?.historyCapacity));
-      if (next === history) return rows !== null;
+      if (next === history) {
+        // A tick already held: nothing changes, but the caller still learns whether its change list fitted.
+        if (!delta) return whole !== null;
+        return delta.base === null || (base !== null && applyDelta(base, delta) !== null);
+      }
+      let rows: ProcessRow[] | null | undefined = whole;
+      let change: ProcessChange | undefined;
+      if (delta) {
+        const applied = base ? index.apply(base, delta) : null;
+        rows = delta.base === null ? delta.rows : applied ? applied.rows : null;
+        if (applied) change = { from: applied.from, added: applied.added, removed: applied.removed };
+      }
       const patch: Partial<MonitorState> = { history: next, latest: snapshot };
       if (rows) {
-        patch.processes = { seq: snapshot.seq, time: snapshot.time, rows };
+        patch.processes = change ? { seq: snapshot.seq, time: snapshot.time, rows, change } : { seq: snapshot.seq, time: snapshot.time, rows };
         if (watched) patch.watchedRing = appendRing(watchedRing, watched, rows, snapshot.time);
       }
       set(patch);
