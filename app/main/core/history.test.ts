@@ -21,6 +21,13 @@ describe('averageValues', () => {
     expect(averageValues([null, { a: 4 }, { a: 6 }])).toEqual({ a: 5 });
   });
 
+  it('weights: an average of bucket averages weighted by their span is the average of every tick', () => {
+    const ticks = [1, 2, 3, 4, 5, 6, 7].map((x) => ({ v: x, d: [{ name: 'sda', r: x * 10 }] }));
+    const buckets = [ticks.slice(0, 5), ticks.slice(5)].map((b) => averageValues(b));
+    expect(averageValues(buckets, [5, 2])).toEqual(averageValues(ticks));
+    expect(averageValues([{ v: 1 }, null, { v: 4 }], [1, 7, 2])).toEqual({ v: 3 });
+  });
+
   it('matches named records (disks, NICs) by name, not position', () => {
     const out = averageValues([
       [{ name: 'sda', r: 10 }, { name: 'sdb', r: 100 }],

@@ -2,7 +2,7 @@ import { MIN_INTERVAL_MS, type Snapshot } from '../../shared';
 import { averageValues } from './average';
 import { RingBuffer } from './ring-buffer';
 
-/** A coarser tier: fixed-width buckets, each the average of the ticks in it. */
+/** A coarser tier: fixed-width buckets, each the average of the ticks (or finer buckets) in it, weighted by their span. */
 class Tier {
   readonly ring: RingBuffer<Snapshot>;
   private bucket: Snapshot[] = [];
@@ -15,20 +15,27 @@ class Tier {
     this.ring = new RingBuffer(Math.ceil(spanMs / bucketMs));
   }
 
-  add(s: Snapshot): void {
+  /** Returns the bucket it closed, if this tick closed one. */
+  add(s: Snapshot): Snapshot | null {
     const key = Math.floor(s.time / this.bucketMs);
-    if (key !== this.bucketKey && this.bucket.length > 0) this.flush();
+    const closed = key !== this.bucketKey && this.bucket.length > 0 ? this.flush() : null;
     this.bucketKey = key;
     this.bucket.push(s);
+    return closed;
   }
 
-  private flush(): void {
+  private flush(): Snapshot {
     const ticks = this.bucket;
     this.bucket = [];
-    const avg = averageValues(ticks) as Snapshot;
+    const avg = averageValues(
+      ticks,
+      ticks.map((t) => t.span ?? 1),
+    ) as Snapshot;
     const last = ticks[ticks.length - 1]!;
     // Identity and time come from the bucket's last tick; the rest is averaged.
-    this.ring.push({ ...avg, seq: last.seq, time: last.time, intervalMs: last.intervalMs, span: ticks.reduce((n, t) => n + (t.span ?? 1), 0) });
+    const bucket = { ...avg, seq: last.seq, time: last.time, intervalMs: last.intervalMs, span: ticks.reduce((n, t) => n + (t.span ?? 1), 0) };
+    this.ring.push(bucket);
+    return bucket;
   }
 }
 
@@ -56,7 +63,14 @@ export class History {
     // is stored, so history keeps a copy rather than the emitted object.
     const { processes: _rows, alerts: _alerts, ...kept } = s;
     this.raw.push(kept);
-    for (const t of this.tiers) t.add(kept);
+    // Each tier is fed the buckets the finer one closes (a minute is twelve
+    // 5 s buckets, weighted by their span), not every tick again: averaging 60
+    // ticks at once was a 10 ms block on the event loop every minute.
+    let next: Snapshot | null = kept;
+    for (const t of this.tiers) {
+      if (next === null) break;
+      next = t.add(next);
+    }
   }
 
   latest(): Snapshot | undefined {
