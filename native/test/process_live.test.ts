@@ -519,6 +519,18 @@ describe('processTable', () => {
     expect(fdCount()).toBe(before);
   });
 
+  it('a process that execs shows its new command line at once, not after the cache refresh', async () => {
+    const child = track(spawn('sh', ['-c', 'sleep 0.4; exec sleep 30'], { stdio: 'ignore' }));
+    await new Promise((r) => setTimeout(r, 100));
+    const before = (await collector.processTable({ fields: ['name', 'cmdline', 'exe'] })).rows.find((r) => r.pid === child.pid)!;
+    expect(before).toMatchObject({ name: 'sh', cmdline: ['sh', '-c', 'sleep 0.4; exec sleep 30'] });
+    await new Promise((r) => setTimeout(r, 700));
+    const after = (await collector.processTable({ fields: ['name', 'cmdline', 'exe'] })).rows.find((r) => r.pid === child.pid)!;
+    expect(after).toMatchObject({ name: 'sleep', cmdline: ['sleep', '30'] });
+    expect(after.exe).toMatch(/sleep$/);
+    child.kill('SIGKILL');
+  });
+
   it('finds every process /proc lists while children start and die (the pid list is reused only while no pid is allocated)', async () => {
     const listed = () => new Set(readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map(Number));
     const kids: ChildProcess[] = [];

@@ -400,6 +400,13 @@ ProcessTable LinuxBackend::processTable(const Roots& roots, uint32_t fields) con
     CachedProcess& cached = found->second;
     cached.seenInScan = scan;
     if (!statReused) {
+      // A new comm for the same (pid, start time) is an exec (or a prctl
+      // rename): what was cached from the old program's files is stale.
+      if (cached.parsedStat && cached.parsedStat->comm != stat->comm) {
+        cached.cmdline.reset();
+        cached.exe.reset();
+        cached.username.reset();
+      }
       // `text` is still the stat just parsed: nothing else has been read since.
       cached.statText.assign(text);
       cached.parsedStat = stat;
