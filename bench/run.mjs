@@ -9,7 +9,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { PYTHON, ROOT, hasCommand } from './lib.mjs';
+import { PYTHON, ROOT, hasCommand, sleep } from './lib.mjs';
 
 const USAGE = `Usage: npm run bench -- [options]
   --quick        a fast pass (~2.5 min): 10 s steady state, 5 s warm-up, 30 s renderer heap window
@@ -111,6 +111,10 @@ async function main() {
   try {
     log(`starting ${load} extra processes…`);
     await setLoad(load);
+    // Each batch reports ready once it has forked its sleeps, not once they have
+    // exec'd: let the machine settle before anything is timed (the first
+    // subject timed was otherwise measuring the tail of a thousand execs).
+    await sleep(5000);
     if (only.has('table')) {
       log('1. process table');
       result.processTable = await measureProcessTable({ n: iterations, floorBin: floor.bin, log });
