@@ -56,6 +56,7 @@ export interface NativeBinding {
   processTable(options: ResolvedRoots & { fields: number; reader?: ReaderHandle }): Promise<NativeProcessTable>;
   processTableCacheClear(): void;
   processTableReader(): ReaderHandle;
+  threadCpuTime(): number | null;
   processTableReaderReset(reader: ReaderHandle): void;
 }
 

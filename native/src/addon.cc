@@ -4,6 +4,7 @@
 
 #include <napi.h>
 
+#include <ctime>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -12,6 +13,18 @@
 #include "backend.h"
 #include "js_args.h"
 #include "native_call.h"
+// The calling thread's CPU time in seconds: what a block of JS cost the
+// thread, however long the machine kept it waiting (wall time includes that).
+Napi::Value threadCpuTime(const Napi::CallbackInfo& info) {
+#if defined(CLOCK_THREAD_CPUTIME_ID)
+  timespec ts{};
+  if (::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts) == 0) {
+    return Napi::Number::New(info.Env(), static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) / 1e9);
+  }
+#endif
+  return info.Env().Null();
+}
+
 // --- network ---
 #include "js_records_net.h"
 #include "parse/net_connections.h"
@@ -177,6 +190,7 @@ static Napi::Object initCollector(Napi::Env env, Napi::Object exports) {
   exports.Set("swapMemory", Napi::Function::New(env, swapMemory, "swapMemory"));
   exports.Set("bootTime", Napi::Function::New(env, bootTime, "bootTime"));
   exports.Set("bootTimeSync", Napi::Function::New(env, bootTimeSync, "bootTimeSync"));
+  exports.Set("threadCpuTime", Napi::Function::New(env, threadCpuTime, "threadCpuTime"));
   exports.Set("capabilities", Napi::Function::New(env, capabilities, "capabilities"));
   // --- cpu (stats, freq, load): addon_cpu_extra.cc ---
   registerCpuExtraExports(env, exports);

@@ -1,4 +1,5 @@
 import { channel } from 'node:diagnostics_channel';
+import { threadCpuTime } from '@procyon/collector';
 
 /**
  * The sampling work as the event loop sees it: each block of a tick's JS
@@ -12,17 +13,32 @@ export const TURN_CHANNEL = 'procyon:turn';
 export interface TurnMessage {
   /** Which block: 'sample', 'table', 'deliver'. */
   name: string;
+  /** Wall time: what the event loop waited, the machine's own stalls (a descheduled VM) included. */
   ms: number;
+  /** The JS thread's CPU time in the block (GC on this thread included): what the block itself cost. */
+  cpuMs?: number;
 }
 
 const turns = channel(TURN_CHANNEL);
 
+/** This thread's CPU time, ms (NaN when the platform or the addon cannot say). */
+function threadCpuMs(): number {
+  try {
+    return (threadCpuTime() ?? NaN) * 1000;
+  } catch {
+    return NaN;
+  }
+}
+
 export function timedTurn<T>(name: string, block: () => T): T {
   if (!turns.hasSubscribers) return block();
+  const c0 = threadCpuMs();
   const t0 = performance.now();
   try {
     return block();
   } finally {
-    turns.publish({ name, ms: performance.now() - t0 } satisfies TurnMessage);
+    const ms = performance.now() - t0;
+    const cpuMs = threadCpuMs() - c0;
+    turns.publish({ name, ms, ...(Number.isFinite(cpuMs) && { cpuMs }) } satisfies TurnMessage);
   }
 }
