@@ -1,6 +1,10 @@
+import { cpSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { applyDelta } from '../../shared';
 import { Collector } from './collector';
 import { FIXTURE_PROC, FIXTURE_SYS, writableProcRoot } from './fixture-root.test-util';
+import { feedOf } from './live-feed';
 import { Sampler } from './sampler';
 
 // Real collector, real files: the fixture tree, copied so the test can advance /proc/stat.
@@ -65,5 +69,31 @@ describe('Sampler', () => {
     expect(() => sampler.setIntervalMs(1000.5)).toThrow(RangeError);
     sampler.setIntervalMs(2000);
     expect(sampler.intervalMs).toBe(2000);
+  });
+
+  it('after a failed tick, the live feed gets the processes gone since the table it last sent', async () => {
+    const root = writableProcRoot();
+    for (const pid of ['26231', '584']) cpSync(path.join(FIXTURE_PROC, pid), path.join(root.dir, pid), { recursive: true });
+    const collector = new Collector({ procfs: root.dir, sysfs: FIXTURE_SYS });
+    const sampler = new Sampler(collector, { topics: () => new Set(['processes']) });
+    const feed = feedOf(sampler);
+    const errors: unknown[] = [];
+    sampler.on('error', (e) => errors.push(e));
+    const first = (await sampler.tick())!;
+    expect(first.processes!.map((r) => r.pid).sort((a, b) => a - b)).toEqual([584, 26231]);
+
+    const readTick = collector.readTick.bind(collector);
+    collector.readTick = () => Promise.reject(new Error('boom'));
+    expect(await sampler.tick()).toBeNull();
+    expect(errors).toHaveLength(1);
+    collector.readTick = readTick;
+    rmSync(path.join(root.dir, '584'), { recursive: true });
+
+    await sampler.tick();
+    // A receiver that has the first tick's table: what it is sent must turn that table into this one.
+    const delta = feed.formFor(true, first.seq)!.processDelta!;
+    const gone = first.processes!.find((r) => r.pid === 584)!;
+    expect(delta.gone).toEqual([`584:${gone.createTime}`]);
+    expect(applyDelta(first.processes!, delta)?.map((r) => r.pid)).toEqual([26231]);
   });
 });

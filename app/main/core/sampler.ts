@@ -69,7 +69,7 @@ export class Sampler extends EventEmitter<SamplerEvents> {
 
   /** The process table, kept from the collector's change lists (see LiveTable). */
   private readonly table = new LiveTable();
-  /** seq of the last tick whose table `table` holds (null: none, the next is whole). */
+  /** seq of the tick whose table `table` holds, while it is primed. */
   private tableSeq: number | null = null;
 
   /** The newest tick as sampled, process rows included (history keeps none). */
@@ -147,13 +147,12 @@ export class Sampler extends EventEmitter<SamplerEvents> {
     const publish = (snapshot: Snapshot) => {
       if (!raw.processes) {
         this.table.clear();
-        this.tableSeq = null;
       } else if (isFailure(raw.processes)) {
         (snapshot.errors ??= {}).processes = raw.processes;
         this.table.clear();
-        this.tableSeq = null;
       } else {
-        const base = this.tableSeq;
+        // The changes are against tick `tableSeq`'s table only while the table still holds it (any clear starts over).
+        const base = this.table.primed ? this.tableSeq : null;
         try {
           const tick = this.table.apply(raw.processes, raw.memory.total);
           snapshot.processes = tick.rows;
@@ -162,7 +161,6 @@ export class Sampler extends EventEmitter<SamplerEvents> {
         } catch (err) {
           // The table cleared itself: the next tick's comes whole.
           (snapshot.errors ??= {}).processes = errorSummary(err);
-          this.tableSeq = null;
         }
       }
       this.prev = next;
