@@ -78,26 +78,77 @@ export function diffRows(prev: readonly ProcessRow[] | null, next: readonly Proc
   return { rows, gone };
 }
 
+/** What one change list did to the table: lets a view patch its sorted rows instead of re-sorting. */
+export interface ProcessChange {
+  /** The table the change list applied to. */
+  from: readonly ProcessRow[];
+  /** Row objects in the new table that were not in `from` (new processes and new versions of changed ones). */
+  added: readonly ProcessRow[];
+  /** Row objects of `from` that are not in the new table (gone processes and old versions of changed ones). */
+  removed: readonly ProcessRow[];
+}
+
+export interface Applied extends ProcessChange {
+  rows: ProcessRow[];
+}
+
 /**
- * `prev` with `delta` applied. Unchanged rows keep their object identity, so a
- * memoised view of one row does not re-render. Null when the result does not
- * have `delta.count` rows: the receiver is out of step and must fetch the full table.
+ * Applies change lists, keeping its pid index from one table to the next
+ * when the next list applies to the table it made (rebuilding a 5,000-entry
+ * Map every second was the renderer store's share of a tick). Unchanged rows
+ * keep their object identity, so a memoised view of one row does not
+ * re-render; the result also says which row objects came and went. Null when
+ * the list does not fit: the receiver is out of step and must fetch the full
+ * table.
  */
+export class ProcessIndex {
+  private table: readonly ProcessRow[] | null = null;
+  private readonly byPid = new Map<number, ProcessRow>();
+
+  apply(prev: readonly ProcessRow[], delta: Pick<ProcessDelta, 'rows' | 'gone' | 'count'>): Applied | null {
+    if (this.table !== prev) {
+      this.byPid.clear();
+      for (const r of prev) this.byPid.set(r.pid, r);
+    }
+    // Mutated in place from here on: any failure forgets the index, so the
+    // next apply rebuilds it from whatever table the caller then holds.
+    this.table = null;
+    const byPid = this.byPid;
+    const removed: ProcessRow[] = [];
+    const fresh = new Set<ProcessRow>();
+    // By pid number: no key string per row per tick. A gone key is checked
+    // against its row's full key, so a stale list cannot drop the wrong process.
+    for (const key of delta.gone) {
+      const row = byPid.get(Number.parseInt(key, 10));
+      if (!row || processKey(row) !== key) return null;
+      byPid.delete(row.pid);
+      if (!fresh.delete(row)) removed.push(row);
+    }
+    for (const r of delta.rows) {
+      const was = byPid.get(r.pid);
+      // A changed row names the same process; a new one a pid that was free.
+      if (was && was.createTime !== r.createTime) return null;
+      if (was === r) continue;
+      if (was && !fresh.delete(was)) removed.push(was);
+      byPid.set(r.pid, r);
+      fresh.add(r);
+    }
+    if (byPid.size !== delta.count) return null;
+    // Sized once: grown by push, a 5,000-row array per tick is several times its size in garbage.
+    const rows = new Array<ProcessRow>(byPid.size);
+    let i = 0;
+    for (const r of byPid.values()) rows[i++] = r;
+    this.table = rows;
+    return { rows, from: prev, added: [...fresh], removed };
+  }
+
+  /** The table changed some other way (a full table): the index is rebuilt on the next apply. */
+  forget(): void {
+    this.table = null;
+  }
+}
+
+/** `prev` with `delta` applied (a ProcessIndex used once); null when the list does not fit. */
 export function applyDelta(prev: readonly ProcessRow[], delta: Pick<ProcessDelta, 'rows' | 'gone' | 'count'>): ProcessRow[] | null {
-  // By pid number: no key string per row per tick. A gone key is checked
-  // against its row's full key, so a stale list cannot drop the wrong process.
-  const byPid = new Map<number, ProcessRow>();
-  for (const r of prev) byPid.set(r.pid, r);
-  for (const key of delta.gone) {
-    const row = byPid.get(Number.parseInt(key, 10));
-    if (!row || processKey(row) !== key) return null;
-    byPid.delete(row.pid);
-  }
-  for (const r of delta.rows) {
-    const was = byPid.get(r.pid);
-    // A changed row names the same process; a new one a pid that was free.
-    if (was && was.createTime !== r.createTime) return null;
-    byPid.set(r.pid, r);
-  }
-  return byPid.size === delta.count ? [...byPid.values()] : null;
+  return new ProcessIndex().apply(prev, delta)?.rows ?? null;
 }

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ProcessRow } from '../../../shared/payloads';
 import { diffRows } from '../../../shared/process-delta';
-import { ProcessIndex } from '../store/process-index';
+import { ProcessIndex } from '../../../shared/process-delta';
 import { StableOrder, stableOrder } from './dom-order';
 import { patchSorted, SortedRows, sortComparator, UsersOf } from './incremental';
 import { filterRows, NO_FILTER, sortRows, usersOf, type ProcessFilter, type SortSpec } from './table';

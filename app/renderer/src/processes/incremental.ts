@@ -1,5 +1,5 @@
 import type { ProcessRow } from '../../../shared/payloads';
-import type { ProcessChange } from '../store/process-index';
+import type { ProcessChange } from '../../../shared/process-delta';
 import { COLUMN_BY_ID } from './columns';
 import { compareValues, filterRows, isFiltering, matchesFilter, sortRows, type ProcessFilter, type SortSpec } from './table';
 

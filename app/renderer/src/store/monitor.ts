@@ -1,7 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import type { HostInfo, ProcessRow, Snapshot, SystemInfo, Topic } from '../../../shared/payloads';
-import { applyDelta } from '../../../shared/process-delta';
-import { ProcessIndex, type ProcessChange } from './process-index';
+import { applyDelta, ProcessIndex, type ProcessChange } from '../../../shared/process-delta';
 import { appendRing, type ProcessPoint, type WatchedProcess } from './process-ring';
 import type { ConnectionState } from '../api/connection';
 import { DEFAULT_PAGE, type PageId } from '../routes/pages';

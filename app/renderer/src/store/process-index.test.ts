@@ -1,9 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import type { ProcessRow } from '../../../shared/payloads';
-import { applyDelta, diffRows, processKey } from '../../../shared/process-delta';
+import { applyDelta, diffRows, ProcessIndex, processKey } from '../../../shared/process-delta';
 import { createMonitorStore } from './monitor';
-import { ProcessIndex } from './process-index';
 
 const row = (pid: number, createTime = 100, cpuPercent = 0) => ({ pid, createTime, cpuPercent, cmdline: [] as string[] }) as unknown as ProcessRow;
 
