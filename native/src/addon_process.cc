@@ -114,6 +114,12 @@ Napi::Value processAction(const Napi::CallbackInfo& info) {
 constexpr napi_type_tag kReaderTag = {0x70726f63796f6e2eULL, 0x7461626c65646966ULL};
 using ReaderState = std::shared_ptr<ProcessTableDiffState>;
 
+// The reader state behind a handle, or null for any other value.
+const ReaderState* readerOf(const Napi::Value& handle) {
+  if (!handle.IsExternal() || !handle.As<Napi::External<ReaderState>>().CheckTypeTag(&kReaderTag)) return nullptr;
+  return handle.As<Napi::External<ReaderState>>().Data();
+}
+
 Napi::Value processTable(const Napi::CallbackInfo& info) {
   return runAsync<ProcessTable>(info, "procyon.processTable", [&] {
     const Napi::Object options = optionsArgument(info);
@@ -121,10 +127,9 @@ Napi::Value processTable(const Napi::CallbackInfo& info) {
     ReaderState reader;
     const Napi::Value handle = options.Get("reader");
     if (!handle.IsUndefined()) {
-      if (!handle.IsExternal() || !handle.As<Napi::External<ReaderState>>().CheckTypeTag(&kReaderTag)) {
-        throw Error::invalidArgument("reader must be a handle from processTableReader()");
-      }
-      reader = *handle.As<Napi::External<ReaderState>>().Data();
+      const ReaderState* state = readerOf(handle);
+      if (!state) throw Error::invalidArgument("reader must be a handle from processTableReader()");
+      reader = *state;
     }
     return [backend = backendOf(info), roots = rootsOption(options), fields, reader] {
       if (!reader) return backend->processTable(roots, fields);
@@ -148,12 +153,12 @@ Napi::Value processTableReader(const Napi::CallbackInfo& info) {
 
 // The reader's next read hands back the whole table (waits for a read in flight).
 Napi::Value processTableReaderReset(const Napi::CallbackInfo& info) {
-  const Napi::Value handle = info[0];
-  if (!handle.IsExternal() || !handle.As<Napi::External<ReaderState>>().CheckTypeTag(&kReaderTag)) {
+  const ReaderState* reader = readerOf(info[0]);
+  if (!reader) {
     Napi::TypeError::New(info.Env(), "reader must be a handle from processTableReader()").ThrowAsJavaScriptException();
     return info.Env().Undefined();
   }
-  ProcessTableDiffState& state = **handle.As<Napi::External<ReaderState>>().Data();
+  ProcessTableDiffState& state = **reader;
   std::lock_guard<std::mutex> lock(state.mutex);
   state.reset();
   return info.Env().Undefined();
