@@ -94,8 +94,9 @@ export class Collector {
 
   /**
    * `wholeTable`: the caller does not hold the table the last tick gave (it
-   * just started, skipped a tick or stopped showing processes), so this
-   * tick's table comes whole rather than as changes.
+   * just started, skipped a tick — a failed tick's changes are lost with it —
+   * or stopped showing processes), so this tick's table comes whole rather
+   * than as changes.
    */
   async readTick(topics: ReadonlySet<Topic> = new Set(), { wholeTable = true }: { wholeTable?: boolean } = {}): Promise<RawTick> {
     const wanted = new Set<SnapshotTopic>(ALWAYS);
@@ -106,11 +107,7 @@ export class Collector {
     const [snap, table] = await Promise.all([
       native.systemSnapshot({ ...this.roots, topics: [...wanted], diskUsagePaths: this.mountpoints }) as Promise<Partial<native.SystemSnapshot>>,
       topics.has('processes') ? this.readTable(topics, wholeTable) : Promise.resolve(undefined),
-    ]).catch((err: unknown) => {
-      // The table's changes of this failed tick are lost with it: the next tick's must be whole.
-      this.reader?.reset();
-      throw err;
-    });
+    ]);
 
     const tick: RawTick = {
       cpuTotal: required(snap.cpuTimes!),
