@@ -94,13 +94,13 @@ export function ProcessesPage() {
   });
   const readOnly = info?.readOnly ?? true;
 
-  const selectedTargets = (): Target[] => {
-    const keys = selected.size ? [...selected] : cursor && find(cursor) ? [cursor] : [];
-    return keys.flatMap((k) => {
+  // The processes behind keys that are still in the table.
+  const targetsOf = (keys: readonly ProcessKey[]): Target[] =>
+    keys.flatMap((k) => {
       const row = find(k);
       return row ? [targetOf(row)] : [];
     });
-  };
+  const selectedTargets = (): Target[] => targetsOf(selected.size ? [...selected] : cursor ? [cursor] : []);
   const act = (kind: ActionRequest, targets = selectedTargets()) => {
     if (readOnly) return;
     void flow.start(kind, targets);
@@ -206,14 +206,7 @@ export function ProcessesPage() {
                 setAnchor(key);
               }
               setCursor(key);
-              setMenu({
-                x,
-                y,
-                targets: keys.flatMap((k) => {
-                  const row = find(k);
-                  return row ? [targetOf(row)] : [];
-                }),
-              });
+              setMenu({ x, y, targets: targetsOf(keys) });
             }}
             onToggle={toggle}
             onKey={onKey}
