@@ -21,7 +21,7 @@ const before = (a: TopProcess, b: TopProcess): boolean => a.value > b.value || (
 /**
  * The n largest by value, largest first; ties go to the lower pid so the set
  * is stable between scrapes. One pass keeping the n best (n is 10, the rows
- * thousands): not a sort of every process twice a tick.
+ * thousands): not a sort of every process twice an update.
  */
 export function largest(rows: readonly TopProcess[], n: number = TOP_N): TopProcess[] {
   const top: TopProcess[] = [];
