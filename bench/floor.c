@@ -2,6 +2,11 @@
 // read and close stat, status and cmdline. No parsing, no allocation per
 // process. Times its own warm loop; prints JSON on one line.
 //   floor ITERATIONS
+//   floor ITERATIONS held
+// `held` times the kernel's own share of a table that reads stat every tick:
+// each process's stat is opened once, untimed, and every timed pass is one
+// pread per held descriptor, with nothing else. No reader of stat every tick
+// can do less.
 #define _GNU_SOURCE
 #include <dirent.h>
 #include <fcntl.h>
@@ -40,6 +45,30 @@ static int scan(void) {
   return count;
 }
 
+static int held_fds[1 << 16];
+static int held_count;
+
+static void open_held(void) {
+  char path[300];
+  DIR *d = opendir("/proc");
+  if (!d) return;
+  struct dirent *e;
+  while ((e = readdir(d)) != NULL && held_count < (int)(sizeof held_fds / sizeof held_fds[0])) {
+    if (e->d_name[0] < '1' || e->d_name[0] > '9') continue;
+    snprintf(path, sizeof path, "/proc/%s/stat", e->d_name);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd >= 0) held_fds[held_count++] = fd;
+  }
+  closedir(d);
+}
+
+static int scan_held(void) {
+  int count = 0;
+  for (int i = 0; i < held_count; i++)
+    if (pread(held_fds[i], buf, sizeof buf, 0) > 0) count++;
+  return count;
+}
+
 static double now_ms(void) {
   struct timespec ts;
   clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -48,12 +77,15 @@ static double now_ms(void) {
 
 int main(int argc, char **argv) {
   int n = argc > 1 ? atoi(argv[1]) : 10;
+  int held = argc > 2 && strcmp(argv[2], "held") == 0;
+  int (*pass)(void) = held ? scan_held : scan;
   int count = 0;
-  for (int i = 0; i < 2; i++) scan(); // warm, as the others
+  if (held) open_held();
+  for (int i = 0; i < 2; i++) pass(); // warm, as the others
   printf("{\"times\":[");
   for (int i = 0; i < n; i++) {
     double t0 = now_ms();
-    count = scan();
+    count = pass();
     printf("%s%.4f", i ? "," : "", now_ms() - t0);
   }
   printf("],\"count\":%d}\n", count);

@@ -28,8 +28,8 @@ export async function psutilTable(n) {
   return fromTimes(out.times, out.count, { version: out.version });
 }
 
-export async function floorTable(bin, n) {
-  const out = lastJsonLine(await run(bin, [String(n)]));
+export async function floorTable(bin, n, mode) {
+  const out = lastJsonLine(await run(bin, mode ? [String(n), mode] : [String(n)]));
   return fromTimes(out.times, out.count);
 }
 
@@ -61,6 +61,8 @@ export async function measureProcessTable({ n, floorBin, log }) {
   results.procyon = await procyonTable(n);
   log('  C floor…');
   results.floor = await floorTable(floorBin, n);
+  log('  kernel only (pread of held stat files)…');
+  results.heldStat = await floorTable(floorBin, n, 'held');
   log('  psutil process_iter…');
   results.psutil = await psutilTable(n);
   log('  ps -eo…');
