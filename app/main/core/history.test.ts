@@ -73,5 +73,38 @@ describe('History', () => {
     }
     expect(h.since(86_400).length).toBeLessThanOrEqual(1440);
     expect(h.since(300).length).toBeLessThanOrEqual(301);
+    expect(h.stored).toBeLessThanOrEqual(301 + 720 + 1440);
+  });
+
+  it('keeps 5 minutes of raw ticks at a slow interval, not as many as the ring can hold', () => {
+    let now = 0;
+    const h = new History(() => now);
+    // 30 minutes at 1 s: the raw ring (sized for 250 ms ticks) could hold 20 of them.
+    for (let i = 0; i < 1800; i++) {
+      now = 1_700_000_040_000 + i * 1000;
+      h.push(snap(i + 1, now, i % 100));
+    }
+    // 301 raw, 359 closed 5 s buckets, 29 closed minutes.
+    expect(h.stored).toBe(301 + 359 + 29);
+    const five = h.since(300);
+    expect(five).toHaveLength(301);
+    expect(five[0]!.seq).toBe(1500);
+    expect(five[300]).toEqual(snap(1800, now, 99));
+  });
+
+  it('gives back each tick as it was pushed, less its process rows and alerts', () => {
+    let now = 1_700_000_000_000;
+    const h = new History(() => now);
+    const s = snap(1, now, 12.5, {
+      disks: [{ name: 'vda', readBytesPerSec: 1.5, writeBytesPerSec: -0, readsPerSec: 0, writesPerSec: 0, busyPercent: 0, readBytes: 2 ** 53 + 2, writeBytes: 0 }],
+      battery: null,
+      errors: { sensors: { code: 'EACCES', message: 'denied' } },
+    });
+    h.push({ ...s, processes: [], alerts: [] });
+    now += 1000;
+    const [back] = h.since(5);
+    expect(back).toEqual(s);
+    expect(Object.is(back!.disks![0]!.writeBytesPerSec, -0)).toBe(true);
+    expect(h.latest()).toEqual(s);
   });
 });

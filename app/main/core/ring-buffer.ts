@@ -20,6 +20,23 @@ export class RingBuffer<T> {
     else this.start = (this.start + 1) % this.capacity;
   }
 
+  /** Drops items from the oldest end while `drop` holds for them. */
+  dropOldestWhile(drop: (item: T) => boolean): void {
+    while (this.count > 0 && drop(this.items[this.start] as T)) {
+      this.items[this.start] = undefined;
+      this.start = (this.start + 1) % this.capacity;
+      this.count--;
+    }
+  }
+
+  /** The newest `n` items (all of them if fewer), oldest first. */
+  newest(n: number): T[] {
+    const k = Math.max(0, Math.min(n, this.count));
+    const out = new Array<T>(k);
+    for (let i = 0; i < k; i++) out[i] = this.items[(this.start + this.count - k + i) % this.capacity] as T;
+    return out;
+  }
+
   /** Oldest first. */
   toArray(): T[] {
     const out: T[] = [];

@@ -1,0 +1,163 @@
+// History's storage form of a snapshot: its numbers in one Float64Array, and
+// everything else (keys, names, nulls, the nesting) in a template shared by
+// every snapshot of the same shape. Kept as plain objects, a tick of every
+// system topic cost about 8 KiB of heap here (each number boxed, each device
+// name a fresh string); packed, it is 8 bytes a number plus a small header,
+// about 2 KiB. Unpacking gives back an equal snapshot, -0 and NaN included.
+import type { Snapshot } from '../../shared';
+
+/** Everything in a snapshot but its numbers: the numbers' places are the template's own numbers. */
+type Template = unknown;
+
+export interface PackedSnapshot {
+  readonly time: number;
+  readonly template: Template;
+  readonly values: Float64Array;
+}
+
+/** Past this many distinct shapes the index starts over: templates stay alive while a packed snapshot uses them. */
+const MAX_SHAPES = 64;
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Walks `v` along `t`, appending v's numbers to `out`. False when v's shape
+ * differs from t's (another key, another name, a number where t has none);
+ * `out` then holds a prefix to discard.
+ */
+function fill(t: Template, v: unknown, out: number[]): boolean {
+  if (typeof v === 'number') {
+    if (typeof t !== 'number') return false;
+    out.push(v);
+    return true;
+  }
+  if (Array.isArray(v)) {
+    if (!Array.isArray(t) || t.length !== v.length) return false;
+    for (let i = 0; i < v.length; i++) if (!fill(t[i], v[i], out)) return false;
+    return true;
+  }
+  if (isRecord(v)) {
+    if (!isRecord(t)) return false;
+    const keys = Object.keys(v);
+    const tKeys = Object.keys(t);
+    if (keys.length !== tKeys.length) return false;
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i]!;
+      if (k !== tKeys[i] || !fill(t[k], v[k], out)) return false;
+    }
+    return true;
+  }
+  return Object.is(t, v);
+}
+
+/** A key that two values share exactly when they have the same shape (fill would accept one as the other's template). */
+function shapeKey(v: unknown, parts: string[]): void {
+  if (typeof v === 'number') parts.push('#');
+  else if (Array.isArray(v)) {
+    parts.push('[');
+    for (const x of v) shapeKey(x, parts);
+    parts.push(']');
+  } else if (isRecord(v)) {
+    parts.push('{');
+    for (const k of Object.keys(v)) {
+      parts.push(JSON.stringify(k));
+      shapeKey(v[k], parts);
+    }
+    parts.push('}');
+  } else if (v === undefined) parts.push('u');
+  else if (typeof v === 'string' || typeof v === 'boolean' || v === null) parts.push(JSON.stringify(v));
+  else parts.push(`${typeof v}:${String(v)}`); // not in a Snapshot, which is JSON (it is sent as such)
+}
+
+/** A structural copy that shares nothing mutable with `v` (the caller may keep or change v). */
+function cloneShape(v: unknown): Template {
+  if (Array.isArray(v)) return v.map(cloneShape);
+  if (isRecord(v)) {
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(v)) out[k] = cloneShape(v[k]);
+    return out;
+  }
+  return v;
+}
+
+// Unpacking walks a plan made once per template: the keys of each object
+// listed ahead, so that building a snapshot reads no template and lists no keys.
+type Plan = { kind: 0 } | { kind: 1; items: Plan[] } | { kind: 2; keys: string[]; values: Plan[] } | { kind: 3; value: unknown };
+const NUMBER: Plan = { kind: 0 };
+
+function planOf(t: Template): Plan {
+  if (typeof t === 'number') return NUMBER;
+  if (Array.isArray(t)) return { kind: 1, items: t.map(planOf) };
+  if (isRecord(t)) {
+    const keys = Object.keys(t);
+    return { kind: 2, keys, values: keys.map((k) => planOf(t[k])) };
+  }
+  return { kind: 3, value: t };
+}
+
+class Builder {
+  i = 0;
+  constructor(private readonly values: Float64Array) {}
+
+  build(p: Plan): unknown {
+    switch (p.kind) {
+      case 0:
+        return this.values[this.i++];
+      case 1: {
+        const out = new Array<unknown>(p.items.length);
+        for (let j = 0; j < p.items.length; j++) out[j] = this.build(p.items[j]!);
+        return out;
+      }
+      case 2: {
+        const out: Record<string, unknown> = {};
+        for (let j = 0; j < p.keys.length; j++) out[p.keys[j]!] = this.build(p.values[j]!);
+        return out;
+      }
+      default:
+        return p.value;
+    }
+  }
+}
+
+const plans = new WeakMap<object, Plan>();
+
+/** Packs and unpacks snapshots, sharing one template per shape. Consecutive ticks almost always share the last one. */
+export class SnapshotPacker {
+  private readonly shapes = new Map<string, Template>();
+  private last: Template = undefined;
+  private readonly scratch: number[] = [];
+
+  pack(s: Snapshot): PackedSnapshot {
+    const out = this.scratch;
+    out.length = 0;
+    let template = this.last;
+    if (template === undefined || !fill(template, s, out)) {
+      const parts: string[] = [];
+      shapeKey(s, parts);
+      const key = parts.join('');
+      template = this.shapes.get(key);
+      out.length = 0;
+      if (template === undefined || !fill(template, s, out)) {
+        if (this.shapes.size >= MAX_SHAPES) this.shapes.clear();
+        template = cloneShape(s);
+        this.shapes.set(key, template);
+        out.length = 0;
+        fill(template, s, out); // a value always fits its own copy
+      }
+      this.last = template;
+    }
+    return { time: s.time, template, values: Float64Array.from(out) };
+  }
+
+  /** The number of shapes indexed now (for tests: it must stay bounded). */
+  get shapeCount(): number {
+    return this.shapes.size;
+  }
+}
+
+export function unpack(p: PackedSnapshot): Snapshot {
+  const t = p.template as object;
+  let plan = plans.get(t);
+  if (plan === undefined) plans.set(t, (plan = planOf(t)));
+  return new Builder(p.values).build(plan) as Snapshot;
+}
