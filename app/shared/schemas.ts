@@ -13,6 +13,12 @@ export const NoArgs = z.undefined();
 
 export const GetHistoryRequest = z.strictObject({
   seconds: z.number().int().min(1).max(MAX_HISTORY_SECONDS),
+  /**
+   * Only the snapshots newer than this time (ms since the epoch), from the
+   * tier `seconds` chooses: a client that holds a long range asks for what
+   * was added since its newest entry instead of the whole range again.
+   */
+  after: z.number().finite().optional(),
 });
 export type GetHistoryRequest = z.infer<typeof GetHistoryRequest>;
 

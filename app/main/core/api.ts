@@ -70,8 +70,8 @@ export function createMonitorApi(sampler: Sampler, options: HostApiOptions): Cli
     async getSnapshot() {
       return sampler.latest;
     },
-    async getHistory({ seconds }) {
-      return sampler.historySince(seconds);
+    async getHistory({ seconds, after }) {
+      return sampler.historySince(seconds, after);
     },
     async setInterval({ ms }) {
       sampler.setIntervalMs(ms);

@@ -41,6 +41,8 @@ describe('dispatch', () => {
     ['getHistory', { seconds: 1.5 }],
     ['getHistory', { seconds: Number.NaN }],
     ['getHistory', { seconds: 60, extra: true }],
+    ['getHistory', { seconds: 60, after: '1700000000000' }],
+    ['getHistory', { seconds: 60, after: Number.POSITIVE_INFINITY }],
     ['getHistory', JSON.parse('{"seconds": 60, "__proto__": {"polluted": true}}')],
     ['setInterval', { ms: 1 }],
     ['setInterval', { ms: 1e12 }],
@@ -96,6 +98,10 @@ describe('dispatch', () => {
     await new Promise((r) => setImmediate(r));
     expect(seen.map((s) => s.seq)).toEqual([2]);
     const r = await dispatch(api, { readOnly: false }, 'getHistory', { seconds: 60 });
-    expect((r as { value: Snapshot[] }).value.map((s) => s.seq)).toEqual([1, 2, 3]);
+    const all = (r as { value: Snapshot[] }).value;
+    expect(all.map((s) => s.seq)).toEqual([1, 2, 3]);
+    // `after`: only what is newer than a time the client already holds.
+    const since = await dispatch(api, { readOnly: false }, 'getHistory', { seconds: 60, after: all[0]!.time });
+    expect((since as { value: Snapshot[] }).value.map((s) => s.seq)).toEqual(all.filter((s) => s.time > all[0]!.time).map((s) => s.seq));
   });
 });

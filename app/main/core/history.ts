@@ -87,11 +87,15 @@ export class History {
     return this.raw.latest();
   }
 
-  /** The last `seconds`, oldest first, from the finest tier that covers the span. */
-  since(seconds: number): Snapshot[] {
+  /** The last `seconds`, oldest first, from the finest tier that covers the span; with `after`, only the entries newer than it. */
+  since(seconds: number, after?: number): Snapshot[] {
     const from = this.now() - seconds * 1000;
     const spanMs = seconds * 1000;
     const source = spanMs <= RAW_SPAN_MS ? this.raw : (this.tiers.find((t) => spanMs <= t.spanMs) ?? this.tiers[this.tiers.length - 1]!).ring;
-    return source.since(from, this.now());
+    const list = source.since(from, this.now());
+    if (after === undefined) return list;
+    let i = list.length;
+    while (i > 0 && list[i - 1]!.time > after) i--;
+    return i === 0 ? list : list.slice(i);
   }
 }

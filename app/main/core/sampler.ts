@@ -78,9 +78,9 @@ export class Sampler extends EventEmitter<SamplerEvents> {
   }
   private newest: Snapshot | null = null;
 
-  /** Snapshots from the last `seconds`, oldest first (downsampled past 5 minutes). */
-  historySince(seconds: number): Snapshot[] {
-    return this.history.since(seconds);
+  /** Snapshots from the last `seconds`, oldest first (downsampled past 5 minutes); with `after`, only those newer than it. */
+  historySince(seconds: number, after?: number): Snapshot[] {
+    return this.history.since(seconds, after);
   }
 
   setIntervalMs(ms: number): void {

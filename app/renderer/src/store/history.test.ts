@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import type { HostInfo, Snapshot } from '../../../shared/payloads';
-import { appendSnapshot, boundLong, capacityOf, LONG_HISTORY_CAP, mergeHistory, recent, windowHistory } from './history';
+import { appendSnapshot, boundLong, capacityOf, extendLong, LONG_HISTORY_CAP, mergeHistory, recent, windowHistory } from './history';
 import { createMonitorStore, selectHistory, selectLatest } from './monitor';
 
 const snap = (seq: number, time = seq * 1000) => ({ seq, time }) as Snapshot;
@@ -133,5 +133,15 @@ describe('monitor store: pause and bounds', () => {
     expect(store.getState()).toBe(before);
     store.getState().setPage('cpu');
     expect(store.getState().page).toBe('cpu');
+  });
+});
+
+describe('extendLong', () => {
+  it('appends what was added, replaces an overlap, and lets go of what left the span', () => {
+    const held = [snap(40), snap(60), snap(80)];
+    expect(seqs(extendLong(held, [snap(100), snap(120)], 60_000))).toEqual([60, 80, 100, 120]);
+    const redone = extendLong(held, [snap(81, 80_000), snap(100)], 60_000);
+    expect(seqs(redone)).toEqual([40, 60, 81, 100]);
+    expect(extendLong(held, [], 60_000)).toBe(held);
   });
 });

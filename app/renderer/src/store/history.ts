@@ -61,6 +61,21 @@ export function boundLong(fetched: Snapshot[]): Snapshot[] {
 }
 
 /**
+ * Adds what the host added since `held`'s newest entry (getHistory with
+ * `after`) and lets go of what fell out of the range: the whole range is
+ * fetched once, then only its new buckets.
+ */
+export function extendLong(held: Snapshot[], added: Snapshot[], spanMs: number): Snapshot[] {
+  if (added.length === 0) return held;
+  const fresh = [...added].sort((a, b) => a.time - b.time);
+  const first = fresh[0]!.time;
+  let keep = held.length;
+  while (keep > 0 && held[keep - 1]!.time >= first) keep -= 1;
+  const merged = [...held.slice(0, keep), ...fresh];
+  return bound(recent(merged, spanMs), LONG_HISTORY_CAP);
+}
+
+/**
  * What a chart shows for a span: the host's bucket averages for the part
  * older than our live ticks, then the live ticks themselves, so the recent
  * end keeps full resolution while the far end comes from the coarse tiers.
