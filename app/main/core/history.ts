@@ -1,43 +1,7 @@
 import { MIN_INTERVAL_MS, type Snapshot } from '../../shared';
-import { averageValues } from './average';
+import { HistoryTier } from './history-tier';
 import { PackedRing } from './packed-ring';
-
-/** A coarser tier: fixed-width buckets, each the average of the ticks (or finer buckets) in it, weighted by their span. */
-class Tier {
-  readonly ring: PackedRing;
-  private bucket: Snapshot[] = [];
-  private bucketKey = -1;
-
-  constructor(
-    readonly bucketMs: number,
-    readonly spanMs: number,
-  ) {
-    this.ring = new PackedRing(Math.ceil(spanMs / bucketMs));
-  }
-
-  /** Returns the bucket it closed, if this tick closed one. */
-  add(s: Snapshot, now: number): Snapshot | null {
-    const key = Math.floor(s.time / this.bucketMs);
-    const closed = key !== this.bucketKey && this.bucket.length > 0 ? this.flush(now) : null;
-    this.bucketKey = key;
-    this.bucket.push(s);
-    return closed;
-  }
-
-  private flush(now: number): Snapshot {
-    const ticks = this.bucket;
-    this.bucket = [];
-    const avg = averageValues(
-      ticks,
-      ticks.map((t) => t.span ?? 1),
-    ) as Snapshot;
-    const last = ticks[ticks.length - 1]!;
-    // Identity and time come from the bucket's last tick; the rest is averaged.
-    const bucket = { ...avg, seq: last.seq, time: last.time, intervalMs: last.intervalMs, span: ticks.reduce((n, t) => n + (t.span ?? 1), 0) };
-    this.ring.push(bucket, now);
-    return bucket;
-  }
-}
+import type { PackedSnapshot } from './packed-snapshot';
 
 export const RAW_SPAN_MS = 5 * 60_000;
 
@@ -51,7 +15,7 @@ export class History {
   // Sized for the fastest interval; at slower ones the raw ring is trimmed to
   // its 5 minutes instead of filling with ticks no query reads.
   private readonly raw = new PackedRing(Math.ceil(RAW_SPAN_MS / MIN_INTERVAL_MS));
-  private readonly tiers = [new Tier(5_000, 3_600_000), new Tier(60_000, 86_400_000)];
+  private readonly tiers = [new HistoryTier(5_000, 3_600_000), new HistoryTier(60_000, 86_400_000)];
 
   constructor(private readonly now: () => number) {}
 
@@ -71,12 +35,12 @@ export class History {
     // is stored, so history keeps a copy rather than the emitted object.
     const { processes: _rows, alerts: _alerts, ...kept } = s;
     const now = this.now();
-    this.raw.push(kept, now);
+    const packed = this.raw.push(kept, now);
     this.raw.dropBefore(kept.time - RAW_SPAN_MS);
     // Each tier is fed the buckets the finer one closes (a minute is twelve
     // 5 s buckets, weighted by their span), not every tick again: averaging 60
     // ticks at once was a 10 ms block on the event loop every minute.
-    let next: Snapshot | null = kept;
+    let next: PackedSnapshot | null = packed;
     for (const t of this.tiers) {
       if (next === null) break;
       next = t.add(next, now);

@@ -38,10 +38,13 @@ export class PackedRing {
     return this.view !== null;
   }
 
-  push(s: Snapshot, now: number): void {
-    this.ring.push(this.packer.pack(s));
+  /** Stores `s` packed; returns the packed form (a coarser tier sums it without unpacking). */
+  push(s: Snapshot, now: number): PackedSnapshot {
+    const packed = this.packer.pack(s);
+    this.ring.push(packed);
     this.pushed++;
     if (this.view !== null && now - this.lastRead > VIEW_IDLE_MS) this.view = null;
+    return packed;
   }
 
   /** Drops the snapshots older than `time` (the copy follows at the next read). */

@@ -10,7 +10,12 @@ import type { Snapshot } from '../../shared';
 type Template = unknown;
 
 export interface PackedSnapshot {
+  /** The snapshot's identity, also among `values`: read without unpacking. */
+  readonly seq: number;
   readonly time: number;
+  readonly intervalMs: number;
+  /** How many ticks it stands for (Snapshot.span, 1 for a raw tick). */
+  readonly span: number;
   readonly template: Template;
   readonly values: Float64Array;
 }
@@ -146,7 +151,7 @@ export class SnapshotPacker {
       }
       this.last = template;
     }
-    return { time: s.time, template, values: Float64Array.from(out) };
+    return { seq: s.seq, time: s.time, intervalMs: s.intervalMs, span: s.span ?? 1, template, values: Float64Array.from(out) };
   }
 
   /** The number of shapes indexed now (for tests: it must stay bounded). */
