@@ -1,6 +1,7 @@
 import type { ApiError, HostInfo } from '../../shared';
 import { createMonitorApi, type ClientApi } from './api';
 import { Collector, type CollectorRoots } from './collector';
+import { startHeapTidy } from './heap-tidy';
 import { attachAlerts, type HostAlerts } from './host-alerts';
 import { Sampler } from './sampler';
 import { openSettings, type SettingsStore } from './settings';
@@ -56,11 +57,16 @@ export async function startHost(options: HostOptions): Promise<Host> {
   const readOnly = options.readOnly ?? false;
   sampler.on('error', (err) => console.error('procyon: sampling failed:', err instanceof Error ? err.message : err));
   sampler.start();
+  // The sampler's garbage is old-generation garbage; see heap-tidy.ts.
+  const stopTidy = startHeapTidy();
   return {
     sampler,
     readOnly,
     connect: () => createMonitorApi(sampler, { version: VERSION, readOnly, transport: options.transport, facts, roots, topics, settings, alertHistory: alerts.history }),
-    stop: () => sampler.stop(),
+    stop: () => {
+      stopTidy();
+      sampler.stop();
+    },
     unavailable: null,
     settings,
     alerts,
