@@ -84,7 +84,7 @@ export type { ProcessIterOptions, WaitProcsOptions } from './process_iter';
 export { processTable, processTableRates, PROCESS_TABLE_FIELDS } from './process_table';
 export type { ProcessTableOptions, ProcessTableResult, ProcessTableRate } from './process_table';
 export { ProcessTableReader } from './process_table_reader';
-export { threadCpuTime } from './thread_cpu';
+export { releaseFreeMemory, threadCpuTime } from './thread_cpu';
 export type { ProcessTableChanges, GoneProcess } from './process_table_reader';
 export * from './constants_process';
 export type * from './process_types';

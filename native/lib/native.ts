@@ -57,6 +57,7 @@ export interface NativeBinding {
   processTableCacheClear(): void;
   processTableReader(): ReaderHandle;
   threadCpuTime(): number | null;
+  releaseFreeMemory(): boolean | null;
   processTableReaderReset(reader: ReaderHandle): void;
 }
 

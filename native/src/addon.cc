@@ -5,6 +5,9 @@
 #include <napi.h>
 
 #include <ctime>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #include <memory>
 #include <optional>
 #include <vector>
@@ -23,6 +26,18 @@ Napi::Value threadCpuTime(const Napi::CallbackInfo& info) {
   }
 #endif
   return info.Env().Null();
+}
+
+// Hands the C heap's free pages back to the system: true if any were, null
+// where the C library has no such call. glibc keeps what a thread's arena
+// freed; the collector's worker threads allocate and free a scan's worth of
+// text each tick, and those arenas otherwise only grow.
+Napi::Value releaseFreeMemory(const Napi::CallbackInfo& info) {
+#if defined(__GLIBC__)
+  return Napi::Boolean::New(info.Env(), ::malloc_trim(0) == 1);
+#else
+  return info.Env().Null();
+#endif
 }
 
 // --- network ---
@@ -191,6 +206,7 @@ static Napi::Object initCollector(Napi::Env env, Napi::Object exports) {
   exports.Set("bootTime", Napi::Function::New(env, bootTime, "bootTime"));
   exports.Set("bootTimeSync", Napi::Function::New(env, bootTimeSync, "bootTimeSync"));
   exports.Set("threadCpuTime", Napi::Function::New(env, threadCpuTime, "threadCpuTime"));
+  exports.Set("releaseFreeMemory", Napi::Function::New(env, releaseFreeMemory, "releaseFreeMemory"));
   exports.Set("capabilities", Napi::Function::New(env, capabilities, "capabilities"));
   // --- cpu (stats, freq, load): addon_cpu_extra.cc ---
   registerCpuExtraExports(env, exports);

@@ -8,7 +8,10 @@
 // GC (none came in a 30-minute watch), and a monitor whose own memory climbs
 // looks like it leaks. HeapTidy asks for a full GC once the heap has grown a
 // few MiB past what the last one left: a 5-10 ms pause every several minutes
-// here, in exchange for an RSS that stays where it settled.
+// here, in exchange for an RSS that stays where it settled. The C heap is
+// trimmed at the same time: the collector's worker threads' malloc arenas
+// keep what a scan freed (~0.2 MiB a minute in the same watch).
+import { releaseFreeMemory } from '@procyon/collector';
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
@@ -76,7 +79,11 @@ export function heapUsedBytes(): number {
 export function startHeapTidy(everyMs = TIDY_EVERY_MS): () => void {
   const gc = exposedGc();
   if (gc === null) return () => {};
-  const tidy = new HeapTidy({ usedBytes: heapUsedBytes, collect: gc });
+  const collect = () => {
+    gc();
+    releaseFreeMemory();
+  };
+  const tidy = new HeapTidy({ usedBytes: heapUsedBytes, collect });
   const timer = setInterval(() => tidy.check(), everyMs);
   timer.unref();
   return () => clearInterval(timer);
