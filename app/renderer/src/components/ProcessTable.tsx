@@ -3,7 +3,7 @@ import { memo, useEffect, useRef, useState, type KeyboardEvent, type MouseEvent 
 import type { ProcessRow } from '../../../shared/payloads';
 import { cellText, SUMMED } from '../processes/cells';
 import { COLUMN_BY_ID, type ColumnId } from '../processes/columns';
-import { StableOrder } from '../processes/dom-order';
+import { RowSlots } from '../processes/dom-order';
 import type { ProcessKey, SortSpec } from '../processes/table';
 import type { Totals } from '../processes/tree';
 
@@ -173,10 +173,10 @@ export function ProcessTable(props: Props) {
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
   });
-  const [domOrder] = useState(() => new StableOrder<ProcessKey>());
+  const [rowSlots] = useState(() => new RowSlots<ProcessKey>());
   const virtualItems = virtualizer.getVirtualItems();
   const inView = new Map(virtualItems.map((v) => [rows[v.index]!.key, v]));
-  const order = domOrder.arrange([...inView.keys()]);
+  const slots = rowSlots.assign([...inView.keys()]);
   const cols = template(columns, tree);
   const floor = minWidth(columns, tree);
   const cursorIndex = cursor === null ? -1 : rows.findIndex((r) => r.key === cursor);
@@ -238,11 +238,12 @@ export function ProcessTable(props: Props) {
           props.onContextMenu(key, e.clientX, e.clientY);
         }}
       >
-        {order.map((key) => {
+        {/* Keyed by element, not by process: a process coming into view reuses the element of one that left (RowSlots). */}
+        {slots.map(({ id, key }) => {
           const v = inView.get(key)!;
           return (
             <RowShell
-              key={key}
+              key={id}
               item={rows[v.index]!}
               index={v.index}
               start={v.start}

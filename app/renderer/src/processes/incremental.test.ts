@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ProcessRow } from '../../../shared/payloads';
 import { diffRows } from '../../../shared/process-delta';
 import { ProcessIndex } from '../../../shared/process-delta';
-import { StableOrder, stableOrder } from './dom-order';
+import { assignSlots, RowSlots } from './dom-order';
 import { patchSorted, SortedRows, sortComparator, UsersOf } from './incremental';
 import { filterRows, NO_FILTER, sortRows, usersOf, type ProcessFilter, type SortSpec } from './table';
 
@@ -160,14 +160,63 @@ describe('UsersOf', () => {
   });
 });
 
-describe('stableOrder', () => {
-  it('keeps the survivors where they were and appends newcomers in their order', () => {
-    expect(stableOrder(['a', 'b', 'c', 'd'], ['d', 'x', 'b', 'y'])).toEqual(['b', 'd', 'x', 'y']);
-    expect(stableOrder([], ['c', 'a'])).toEqual(['c', 'a']);
-    const order = new StableOrder<string>();
-    expect(order.arrange(['a', 'b', 'c'])).toEqual(['a', 'b', 'c']);
-    // The top row moved to the bottom: no element moves, only its position.
-    expect(order.arrange(['b', 'c', 'a'])).toEqual(['a', 'b', 'c']);
-    expect(order.arrange(['c', 'e', 'a'])).toEqual(['a', 'c', 'e']);
+describe('assignSlots', () => {
+  const ids = () => {
+    let n = 100;
+    return () => n++;
+  };
+  const keysOf = <K>(slots: readonly { key: K }[]) => slots.map((s) => s.key);
+
+  it('keeps each process that stays in its element and gives a newcomer the element of one that left', () => {
+    const first = assignSlots<string>([], ['a', 'b', 'c', 'd'], ids());
+    expect(first).toEqual([
+      { id: 100, key: 'a' },
+      { id: 101, key: 'b' },
+      { id: 102, key: 'c' },
+      { id: 103, key: 'd' },
+    ]);
+    // a and c left, x and y came (in view order): they take a's and c's elements.
+    const next = assignSlots(first, ['d', 'x', 'b', 'y'], ids());
+    expect(next).toEqual([
+      { id: 100, key: 'x' },
+      { id: 101, key: 'b' },
+      { id: 102, key: 'y' },
+      { id: 103, key: 'd' },
+    ]);
+    // The survivors are the same objects: their rows see no change of element.
+    expect(next[1]).toBe(first[1]);
+    expect(next[3]).toBe(first[3]);
+  });
+
+  it('adds elements for more newcomers than leavers and drops the spare ones', () => {
+    const first = assignSlots<string>([], ['a', 'b'], ids());
+    let fresh = 7;
+    const grown = assignSlots(first, ['b', 'c', 'a', 'e'], () => fresh++);
+    expect(keysOf(grown)).toEqual(['a', 'b', 'c', 'e']);
+    expect(grown.map((s) => s.id)).toEqual([100, 101, 7, 8]);
+    const shrunk = assignSlots(grown, ['e', 'a'], ids());
+    expect(shrunk).toEqual([
+      { id: 100, key: 'a' },
+      { id: 8, key: 'e' },
+    ]);
+  });
+
+  it('shows every key in view exactly once, whatever the churn', () => {
+    const slots = new RowSlots<number>();
+    let seed = 7;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
+    let made = new Set<number>();
+    for (let tick = 0; tick < 200; tick++) {
+      const start = rand(40);
+      // Every 20 ticks the view changes size; between, it scrolls and reorders at a fixed size.
+      const size = 5 + ((Math.floor(tick / 20) * 7) % 30);
+      const view = Array.from({ length: size }, (_, i) => start + i).sort(() => rand(3) - 1);
+      const got = slots.assign(view);
+      expect(keysOf(got).sort((a, b) => a - b)).toEqual([...view].sort((a, b) => a - b));
+      expect(new Set(got.map((s) => s.id)).size).toBe(got.length);
+      // At a fixed size no element is ever added: each newcomer reuses a leaver's.
+      if (tick % 20 === 0) made = new Set(got.map((s) => s.id));
+      else expect(got.every((s) => made.has(s.id))).toBe(true);
+    }
   });
 });
