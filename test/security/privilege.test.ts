@@ -63,6 +63,10 @@ beforeAll(async () => {
   target = spawn('sleep', ['300'], { stdio: 'ignore' });
   const pid = target.pid!;
   ref = { pid, createTime: await (await Process.create(pid)).createTime() };
+  // "Nothing changes" compares the state too: take it once sleep has exec'd and
+  // settled in S (on a loaded machine it can still be R or paging in, in D).
+  const settled = () => readFileSync(`/proc/${pid}/comm`, 'utf8') === 'sleep\n' && stateOf(pid).state === 'S';
+  for (let i = 0; i < 100 && !settled(); i++) await new Promise((r) => setTimeout(r, 50));
   before = stateOf(pid);
   // The probe is TypeScript importing app code: bundle it, leaving packages to NODE_PATH.
   bundleDir = mkdtempSync(path.join(os.tmpdir(), 'procyon-privilege-'));
