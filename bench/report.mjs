@@ -185,7 +185,7 @@ export function formatReport(r) {
         ];
       });
     parts.push(
-      `3. Steady state at a 1 s refresh, ${f(st.seconds, 0)} s, ${r.load} extra processes, all subjects at once\n` +
+      `3. Steady state at a 1 s refresh, ${f(st.seconds, 0)} s after a ${st.warmup ?? '?'} s warm-up, ${r.load} extra processes, all subjects at once\n` +
         table(['', 'CPU % of a core', 'peak RSS MiB', 'RSS growth MiB'], rows) +
         `\n  htop's terminal (the tmux server) used another ${f(st.subjects.htop.tmuxCpuPercent, 2)}%` +
         (st.subjects.btop ? `, btop's another ${f(st.subjects.btop.tmuxCpuPercent, 2)}%.` : '.') +

@@ -14,6 +14,9 @@ import { PYTHON, ROOT, hasCommand, sleep } from './lib.mjs';
 const USAGE = `Usage: npm run bench -- [options]
   --quick        a fast pass (~2.5 min): 10 s steady state, 5 s warm-up, 30 s renderer heap window
   --duration S   steady-state window in seconds (default 60; --quick: 10)
+  --warmup S     steady-state warm-up before that window (default 300: the host's
+                 raw history is 5 minutes and its heap settles in that time;
+                 --quick: 5)
   --load N       extra processes for sections 1-3 (default 1000)
   --iterations N runs per median (default 10; at least 10 is what the issue asks)
   --json         one JSON document on stdout instead of the report
@@ -26,6 +29,7 @@ const { values: opts } = parseArgs({
     quick: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
     duration: { type: 'string' },
+    warmup: { type: 'string' },
     load: { type: 'string', default: '1000' },
     iterations: { type: 'string', default: '10' },
     only: { type: 'string' },
@@ -37,10 +41,11 @@ if (opts.help) {
   process.exit(0);
 }
 const duration = Number(opts.duration ?? (opts.quick ? 10 : 60));
+const warmup = Number(opts.warmup ?? (opts.quick ? 5 : 300));
 const load = Number(opts.load);
 const iterations = Number(opts.iterations);
 const only = new Set((opts.only ?? 'table,system,steady,renderer,scaling').split(','));
-for (const [name, v] of [['duration', duration], ['load', load], ['iterations', iterations]]) {
+for (const [name, v] of [['duration', duration], ['warmup', warmup], ['load', load], ['iterations', iterations]]) {
   if (!Number.isInteger(v) || v < 1) {
     console.error(`bench: --${name} must be a positive integer\n\n${USAGE}`);
     process.exit(2);
@@ -126,7 +131,7 @@ async function main() {
     if (only.has('steady')) {
       log('3. steady state');
       const hostBundle = await buildHostBundle();
-      result.steady = await measureSteady({ seconds: duration, warmup: opts.quick ? 5 : 10, hostBundle, log });
+      result.steady = await measureSteady({ seconds: duration, warmup, hostBundle, log });
     }
     if (only.has('renderer')) {
       const { measureRenderer, CHROMIUM } = await import('./renderer.mjs');

@@ -208,7 +208,7 @@ export async function measureSteady({ seconds, warmup, hostBundle, log }) {
     }
     signalEld();
     await sleep(300);
-    const out = { seconds: elapsed, subjects: {}, unsupported };
+    const out = { seconds: elapsed, warmup, subjects: {}, unsupported };
     for (const [key, s] of Object.entries(subjects)) {
       const samples = rss[key];
       const third = Math.max(1, Math.floor(samples.length / 3));

@@ -7,7 +7,7 @@
 // 0.5-0.9 MiB a minute for the better part of an hour before V8's first full
 // GC (none came in a 30-minute watch), and a monitor whose own memory climbs
 // looks like it leaks. HeapTidy asks for a full GC once the heap has grown a
-// few MiB past what the last one left: a 5-10 ms pause every several minutes
+// couple of MiB past what the last one left: a 5-10 ms pause every few minutes
 // here, in exchange for an RSS that stays where it settled. The C heap is
 // trimmed at the same time: the collector's worker threads' malloc arenas
 // keep what a scan freed (~0.2 MiB a minute in the same watch).
@@ -15,7 +15,7 @@ import { releaseFreeMemory } from '@procyon/collector';
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
-export const TIDY_SLACK_BYTES = 4 * 1024 * 1024;
+export const TIDY_SLACK_BYTES = 2 * 1024 * 1024;
 export const TIDY_EVERY_MS = 30_000;
 
 export interface HeapTidyDeps {
