@@ -48,7 +48,7 @@ describe('HistoryTier', () => {
     for (let i = 0; i < 2000; i++) {
       if (rand() < 0.03) disks = rand() < 0.5 ? [...disks, `sd${String.fromCharCode(98 + disks.length)}`] : disks.slice(0, Math.max(1, disks.length - 1));
       const s = tick(i, t0 + i * 1000, rand() * 100, disks);
-      const closed = tier.add(packer.pack(s), t0 + i * 1000);
+      const closed = tier.add(packer.pack(s));
       if (closed) {
         const want = oracle(pending);
         const got = unpack(closed);
@@ -77,8 +77,8 @@ describe('HistoryTier', () => {
     // From 2 s into a bucket: the first 5 s bucket stands for 3 ticks, the others for 5; unweighted, the minute would be off.
     for (let i = 2; i < 3 * 60 + 1; i++) {
       const now = t0 + i * 1000;
-      const bucket = fine.add(packer.pack(tick(i, now, i % 60, ['vda'])), now);
-      const minute = bucket && coarse.add(bucket, now);
+      const bucket = fine.add(packer.pack(tick(i, now, i % 60, ['vda'])));
+      const minute = bucket && coarse.add(bucket);
       if (minute) minutes.push(unpack(minute));
     }
     // The first minute's ticks are 2..59: their mean is 30.5 (memory.percent is cpu / 7).

@@ -38,10 +38,10 @@ export class HistoryTier {
   }
 
   /** Adds a tick (or a finer bucket, weighted by its span); returns the bucket this closed, packed, if any. */
-  add(p: PackedSnapshot, now: number): PackedSnapshot | null {
+  add(p: PackedSnapshot): PackedSnapshot | null {
     const weight = p.span;
     const key = Math.floor(p.time / this.bucketMs);
-    const closed = key !== this.bucketKey && this.last !== null ? this.flush(now) : null;
+    const closed = key !== this.bucketKey && this.last !== null ? this.flush() : null;
     this.bucketKey = key;
     if (this.sum !== null && p.template !== this.sumTemplate) this.closeSum();
     if (this.sum === null) {
@@ -66,7 +66,7 @@ export class HistoryTier {
     this.sumWeight = 0;
   }
 
-  private flush(now: number): PackedSnapshot {
+  private flush(): PackedSnapshot {
     this.closeSum();
     const parts = this.partials;
     this.partials = [];
@@ -75,6 +75,6 @@ export class HistoryTier {
     this.last = null;
     // Identity and time come from the bucket's last tick; the rest is averaged.
     const bucket = { ...avg, seq: last.seq, time: last.time, intervalMs: last.intervalMs, span: parts.reduce((n, x) => n + x.weight, 0) };
-    return this.ring.push(bucket, now);
+    return this.ring.push(bucket);
   }
 }

@@ -34,8 +34,7 @@ export class History {
     // too (getAlertHistory has them), and they are added to the tick after it
     // is stored, so history keeps a copy rather than the emitted object.
     const { processes: _rows, alerts: _alerts, ...kept } = s;
-    const now = this.now();
-    const packed = this.raw.push(kept, now);
+    const packed = this.raw.push(kept);
     this.raw.dropBefore(kept.time - RAW_SPAN_MS);
     // Each tier is fed the buckets the finer one closes (a minute is twelve
     // 5 s buckets, weighted by their span), not every tick again: averaging 60
@@ -43,7 +42,7 @@ export class History {
     let next: PackedSnapshot | null = packed;
     for (const t of this.tiers) {
       if (next === null) break;
-      next = t.add(next, now);
+      next = t.add(next);
     }
   }
 
@@ -56,10 +55,6 @@ export class History {
     const from = this.now() - seconds * 1000;
     const spanMs = seconds * 1000;
     const source = spanMs <= RAW_SPAN_MS ? this.raw : (this.tiers.find((t) => spanMs <= t.spanMs) ?? this.tiers[this.tiers.length - 1]!).ring;
-    const list = source.since(from, this.now());
-    if (after === undefined) return list;
-    let i = list.length;
-    while (i > 0 && list[i - 1]!.time > after) i--;
-    return i === 0 ? list : list.slice(i);
+    return source.since(from, after);
   }
 }
