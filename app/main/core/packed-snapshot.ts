@@ -126,7 +126,7 @@ class Builder {
 
 const plans = new WeakMap<object, Plan>();
 
-/** Packs and unpacks snapshots, sharing one template per shape. Consecutive ticks almost always share the last one. */
+/** Packs snapshots, sharing one template per shape (unpack() reverses it). Consecutive ticks almost always share the last one. */
 export class SnapshotPacker {
   private readonly shapes = new Map<string, Template>();
   private last: Template = undefined;
