@@ -4,9 +4,9 @@
 // (~9 MiB live in serve with the processes topic) but it turns over: every
 // tick's changed rows replace rows that lived long enough to be promoted, and
 // history's dropped entries were promoted too. So serve's RSS climbed
-// 0.5-0.9 MiB a minute for the better part of an hour before V8's first full
-// GC (none came in a 30-minute watch), and a monitor whose own memory climbs
-// looks like it leaks. HeapTidy asks for a full GC once the heap has grown a
+// 0.5-0.9 MiB a minute; in a 25-minute watch V8's first full GC came at
+// minute 14 and the committed heap went on growing after it. A monitor whose
+// own memory climbs looks like it leaks. HeapTidy asks for a full GC once the heap has grown a
 // couple of MiB past what the last one left: a 5-10 ms pause every few minutes
 // here, in exchange for an RSS that stays where it settled. The C heap is
 // trimmed at the same time: the collector's worker threads' malloc arenas
