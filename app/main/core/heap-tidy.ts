@@ -1,16 +1,16 @@
 // V8 leaves old-generation garbage in place until the old space reaches an
-// allocation limit that, with a 64-bit machine's default maximum heap, is
-// about four times the live size. A monitor's heap is small and steady
-// (~9 MiB live in serve with the processes topic) but it turns over: every
-// tick's changed rows replace rows that lived long enough to be promoted, and
-// history's dropped entries were promoted too. So serve's RSS climbed
-// 0.5-0.9 MiB a minute; in a 25-minute watch V8's first full GC came at
-// minute 14 and the committed heap went on growing after it. A monitor whose
-// own memory climbs looks like it leaks. HeapTidy asks for a full GC once the heap has grown a
-// couple of MiB past what the last one left: a 5-10 ms pause every few minutes
-// here, in exchange for an RSS that stays where it settled. The C heap is
-// trimmed at the same time: the collector's worker threads' malloc arenas
-// keep what a scan freed (~0.2 MiB a minute in the same watch).
+// allocation limit it sets well above the live size. A monitor's heap is
+// small and steady (~9 MiB live in serve with the processes topic) but it
+// turns over: every tick's changed rows replace rows that lived long enough
+// to be promoted, and history's dropped entries were promoted too. So serve's
+// RSS climbed 0.5-0.9 MiB a minute; in a 25-minute watch V8's first full GC
+// came at minute 14 and the committed heap went on growing after it. A
+// monitor whose own memory climbs looks like it leaks. HeapTidy asks for a
+// full GC once the heap has grown a couple of MiB past what the last one
+// left: a 5-10 ms pause every few minutes here, in exchange for an RSS that
+// stays where it settled. The C heap is trimmed at the same time: the
+// collector's worker threads' malloc arenas keep what a scan freed (~0.2 MiB
+// a minute in the same watch).
 import { releaseFreeMemory } from '@procyon/collector';
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
