@@ -13,7 +13,7 @@
 import type { Snapshot } from '../../shared';
 import { averageValues } from './average';
 import { PackedRing } from './packed-ring';
-import { type PackedSnapshot, unpack } from './packed-snapshot';
+import { type PackedSnapshot, type Template, unpackValues } from './packed-snapshot';
 
 interface Partial {
   snapshot: Snapshot;
@@ -23,12 +23,12 @@ interface Partial {
 export class HistoryTier {
   readonly ring: PackedRing;
   private bucketKey = -1;
-  private sum: Float64Array | null = null;
-  private sumTemplate: unknown = undefined;
-  private sumWeight = 0;
+  /** The running weighted sum of this bucket's ticks of one shape. */
+  private running: { template: Template; sum: Float64Array; weight: number } | null = null;
   /** Averages of the earlier shapes within this bucket (rare). */
   private partials: Partial[] = [];
-  private last: { seq: number; time: number; intervalMs: number } | null = null;
+  /** The bucket's latest tick: its identity and time become the bucket's. */
+  private last: PackedSnapshot | null = null;
 
   constructor(
     readonly bucketMs: number,
@@ -39,31 +39,27 @@ export class HistoryTier {
 
   /** Adds a tick (or a finer bucket, weighted by its span); returns the bucket this closed, packed, if any. */
   add(p: PackedSnapshot): PackedSnapshot | null {
-    const weight = p.span;
     const key = Math.floor(p.time / this.bucketMs);
     const closed = key !== this.bucketKey && this.last !== null ? this.flush() : null;
     this.bucketKey = key;
-    if (this.sum !== null && p.template !== this.sumTemplate) this.closeSum();
-    if (this.sum === null) {
-      this.sum = new Float64Array(p.values.length);
-      this.sumTemplate = p.template;
-    }
-    const sum = this.sum;
+    if (this.running !== null && p.template !== this.running.template) this.closeSum();
+    this.running ??= { template: p.template, sum: new Float64Array(p.values.length), weight: 0 };
+    const { sum } = this.running;
     const values = p.values;
+    const weight = p.span;
     for (let i = 0; i < values.length; i++) sum[i] = sum[i]! + values[i]! * weight;
-    this.sumWeight += weight;
-    this.last = { seq: p.seq, time: p.time, intervalMs: p.intervalMs };
+    this.running.weight += weight;
+    this.last = p;
     return closed;
   }
 
   private closeSum(): void {
-    if (this.sum === null) return;
-    const avg = new Float64Array(this.sum.length);
-    for (let i = 0; i < avg.length; i++) avg[i] = this.sum[i]! / this.sumWeight;
-    this.partials.push({ snapshot: unpack({ seq: 0, time: 0, intervalMs: 0, span: 0, template: this.sumTemplate, values: avg }), weight: this.sumWeight });
-    this.sum = null;
-    this.sumTemplate = undefined;
-    this.sumWeight = 0;
+    if (this.running === null) return;
+    const { template, sum, weight } = this.running;
+    const avg = new Float64Array(sum.length);
+    for (let i = 0; i < avg.length; i++) avg[i] = sum[i]! / weight;
+    this.partials.push({ snapshot: unpackValues(template, avg), weight });
+    this.running = null;
   }
 
   private flush(): PackedSnapshot {

@@ -6,8 +6,13 @@
 // about 2 KiB. Unpacking gives back an equal snapshot, -0 and NaN included.
 import type { Snapshot } from '../../shared';
 
-/** Everything in a snapshot but its numbers: the numbers' places are the template's own numbers. */
-type Template = unknown;
+/**
+ * Everything in a snapshot but its numbers, as the walk that packs and
+ * unpacks it: each object's keys listed once, so neither direction lists keys
+ * of the template per tick. kind 0: a number (its place in `values`); 1: an
+ * array; 2: an object; 3: any other value, kept as is.
+ */
+export type Template = { kind: 0 } | { kind: 1; items: Template[] } | { kind: 2; keys: string[]; values: Template[] } | { kind: 3; value: unknown };
 
 export interface PackedSnapshot {
   /** The snapshot's identity, also among `values`: read without unpacking. */
@@ -32,27 +37,26 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
  */
 function fill(t: Template, v: unknown, out: number[]): boolean {
   if (typeof v === 'number') {
-    if (typeof t !== 'number') return false;
+    if (t.kind !== 0) return false;
     out.push(v);
     return true;
   }
   if (Array.isArray(v)) {
-    if (!Array.isArray(t) || t.length !== v.length) return false;
-    for (let i = 0; i < v.length; i++) if (!fill(t[i], v[i], out)) return false;
+    if (t.kind !== 1 || t.items.length !== v.length) return false;
+    for (let i = 0; i < v.length; i++) if (!fill(t.items[i]!, v[i], out)) return false;
     return true;
   }
   if (isRecord(v)) {
-    if (!isRecord(t)) return false;
+    if (t.kind !== 2) return false;
     const keys = Object.keys(v);
-    const tKeys = Object.keys(t);
-    if (keys.length !== tKeys.length) return false;
+    if (keys.length !== t.keys.length) return false;
     for (let i = 0; i < keys.length; i++) {
       const k = keys[i]!;
-      if (k !== tKeys[i] || !fill(t[k], v[k], out)) return false;
+      if (k !== t.keys[i] || !fill(t.values[i]!, v[k], out)) return false;
     }
     return true;
   }
-  return Object.is(t, v);
+  return t.kind === 3 && Object.is(t.value, v);
 }
 
 /** A key that two values share exactly when they have the same shape (fill would accept one as the other's template). */
@@ -74,62 +78,47 @@ function shapeKey(v: unknown, parts: string[]): void {
   else parts.push(`${typeof v}:${String(v)}`); // not in a Snapshot, which is JSON (it is sent as such)
 }
 
-/** A structural copy that shares nothing mutable with `v` (the caller may keep or change v). */
-function cloneShape(v: unknown): Template {
-  if (Array.isArray(v)) return v.map(cloneShape);
+const NUMBER: Template = { kind: 0 };
+
+/** `v`'s template. It shares nothing mutable with `v` (the caller may keep or change v): only strings and other primitives. */
+function templateOf(v: unknown): Template {
+  if (typeof v === 'number') return NUMBER;
+  if (Array.isArray(v)) return { kind: 1, items: v.map(templateOf) };
   if (isRecord(v)) {
-    const out: Record<string, unknown> = {};
-    for (const k of Object.keys(v)) out[k] = cloneShape(v[k]);
-    return out;
+    const keys = Object.keys(v);
+    return { kind: 2, keys, values: keys.map((k) => templateOf(v[k])) };
   }
-  return v;
-}
-
-// Unpacking walks a plan made once per template: the keys of each object
-// listed ahead, so that building a snapshot reads no template and lists no keys.
-type Plan = { kind: 0 } | { kind: 1; items: Plan[] } | { kind: 2; keys: string[]; values: Plan[] } | { kind: 3; value: unknown };
-const NUMBER: Plan = { kind: 0 };
-
-function planOf(t: Template): Plan {
-  if (typeof t === 'number') return NUMBER;
-  if (Array.isArray(t)) return { kind: 1, items: t.map(planOf) };
-  if (isRecord(t)) {
-    const keys = Object.keys(t);
-    return { kind: 2, keys, values: keys.map((k) => planOf(t[k])) };
-  }
-  return { kind: 3, value: t };
+  return { kind: 3, value: v };
 }
 
 class Builder {
   i = 0;
   constructor(private readonly values: Float64Array) {}
 
-  build(p: Plan): unknown {
-    switch (p.kind) {
+  build(t: Template): unknown {
+    switch (t.kind) {
       case 0:
         return this.values[this.i++];
       case 1: {
-        const out = new Array<unknown>(p.items.length);
-        for (let j = 0; j < p.items.length; j++) out[j] = this.build(p.items[j]!);
+        const out = new Array<unknown>(t.items.length);
+        for (let j = 0; j < t.items.length; j++) out[j] = this.build(t.items[j]!);
         return out;
       }
       case 2: {
         const out: Record<string, unknown> = {};
-        for (let j = 0; j < p.keys.length; j++) out[p.keys[j]!] = this.build(p.values[j]!);
+        for (let j = 0; j < t.keys.length; j++) out[t.keys[j]!] = this.build(t.values[j]!);
         return out;
       }
       default:
-        return p.value;
+        return t.value;
     }
   }
 }
 
-const plans = new WeakMap<object, Plan>();
-
 /** Packs snapshots, sharing one template per shape (unpack() reverses it). Consecutive ticks almost always share the last one. */
 export class SnapshotPacker {
   private readonly shapes = new Map<string, Template>();
-  private last: Template = undefined;
+  private last: Template | undefined = undefined;
   private readonly scratch: number[] = [];
 
   pack(s: Snapshot): PackedSnapshot {
@@ -144,7 +133,7 @@ export class SnapshotPacker {
       out.length = 0;
       if (template === undefined || !fill(template, s, out)) {
         if (this.shapes.size >= MAX_SHAPES) this.shapes.clear();
-        template = cloneShape(s);
+        template = templateOf(s);
         this.shapes.set(key, template);
         out.length = 0;
         fill(template, s, out); // a value always fits its own copy
@@ -160,9 +149,11 @@ export class SnapshotPacker {
   }
 }
 
+/** The snapshot a template and its numbers stand for: a fresh object each call. */
+export function unpackValues(template: Template, values: Float64Array): Snapshot {
+  return new Builder(values).build(template) as Snapshot;
+}
+
 export function unpack(p: PackedSnapshot): Snapshot {
-  const t = p.template as object;
-  let plan = plans.get(t);
-  if (plan === undefined) plans.set(t, (plan = planOf(t)));
-  return new Builder(p.values).build(plan) as Snapshot;
+  return unpackValues(p.template, p.values);
 }
