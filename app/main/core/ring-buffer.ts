@@ -29,14 +29,6 @@ export class RingBuffer<T> {
     }
   }
 
-  /** The newest `n` items (all of them if fewer), oldest first. */
-  newest(n: number): T[] {
-    const k = Math.max(0, Math.min(n, this.count));
-    const out = new Array<T>(k);
-    for (let i = 0; i < k; i++) out[i] = this.items[(this.start + this.count - k + i) % this.capacity] as T;
-    return out;
-  }
-
   /** Oldest first. */
   toArray(): T[] {
     const out: T[] = [];
