@@ -63,7 +63,7 @@ export function boundLong(fetched: Snapshot[]): Snapshot[] {
 /**
  * Adds what the host added since `held`'s newest entry (getHistory with
  * `after`) and lets go of what fell out of the range: the whole range is
- * fetched once, then only its new buckets.
+ * fetched once, then only its new buckets. The store's setLong bounds it.
  */
 export function extendLong(held: Snapshot[], added: Snapshot[], spanMs: number): Snapshot[] {
   if (added.length === 0) return held;
@@ -71,8 +71,7 @@ export function extendLong(held: Snapshot[], added: Snapshot[], spanMs: number):
   const first = fresh[0]!.time;
   let keep = held.length;
   while (keep > 0 && held[keep - 1]!.time >= first) keep -= 1;
-  const merged = [...held.slice(0, keep), ...fresh];
-  return bound(recent(merged, spanMs), LONG_HISTORY_CAP);
+  return recent([...held.slice(0, keep), ...fresh], spanMs);
 }
 
 /**
