@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Process } from '@procyon/collector';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { untilSleeping } from '../../app/main/core/child.test-util';
 import { ensureCliBuilt, REPO } from './cli-build';
 
 // The privilege boundary, for real: an unprivileged user (procyon-test) runs
@@ -63,10 +64,8 @@ beforeAll(async () => {
   target = spawn('sleep', ['300'], { stdio: 'ignore' });
   const pid = target.pid!;
   ref = { pid, createTime: await (await Process.create(pid)).createTime() };
-  // "Nothing changes" compares the state too: take it once sleep has exec'd and
-  // settled in S (on a loaded machine it can still be R or paging in, in D).
-  const settled = () => readFileSync(`/proc/${pid}/comm`, 'utf8') === 'sleep\n' && stateOf(pid).state === 'S';
-  for (let i = 0; i < 100 && !settled(); i++) await new Promise((r) => setTimeout(r, 50));
+  // "Nothing changes" compares the state too: take it once sleep has settled in S.
+  await untilSleeping(pid, 'sleep');
   before = stateOf(pid);
   // The probe is TypeScript importing app code: bundle it, leaving packages to NODE_PATH.
   bundleDir = mkdtempSync(path.join(os.tmpdir(), 'procyon-privilege-'));

@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { untilSleeping } from './child.test-util';
 import { collectProc } from './process-details';
 
 // Process details (procyon proc, the details panel) against psutil.Process(pid).as_dict() for the same process.
@@ -15,10 +15,8 @@ describe('procyon proc', () => {
   it('agrees with psutil.Process.as_dict() on every stable attribute', async () => {
     const child = spawn('sleep', ['30'], { stdio: 'ignore', env: { ...process.env, PROCYON_TEST: 'a=b\nc' } });
     try {
-      // Until sleep has exec'd and settled (on a loaded machine it can still be
-      // paging itself in, in D, when both sides look): then status is stable.
-      const state = () => readFileSync(`/proc/${child.pid}/stat`, 'utf8').replace(/^.*\) /s, '')[0];
-      for (let i = 0; i < 100 && !(state() === 'S' && readFileSync(`/proc/${child.pid}/comm`, 'utf8') === 'sleep\n'); i++) await new Promise((r) => setTimeout(r, 50));
+      // Status is compared too: read once sleep has exec'd and settled.
+      await untilSleeping(child.pid!, 'sleep');
       const ours = await collectProc(child.pid!, {});
       const py = spawnSync('/usr/bin/python3', ['-c', PSUTIL, String(child.pid)], { encoding: 'utf8' });
       expect(py.status, py.stderr).toBe(0);
