@@ -14,6 +14,7 @@ import { collectSnapshot } from './snapshot';
 import { arrangePs, collectPs, formatPs } from './ps';
 import { collectProc } from '../core/process-details';
 import { formatProc } from './proc-format';
+import { terminalJson, terminalSafe } from './terminal-text';
 import { ProcessController } from '../core/control';
 import * as native from '@procyon/collector';
 
@@ -87,7 +88,7 @@ export async function main(argv: string[]): Promise<number> {
     cmd = parseCommand(argv);
   } catch (err) {
     if (err instanceof UsageError) {
-      console.error(`procyon: ${err.message}\n\n${USAGE}`);
+      console.error(`procyon: ${terminalSafe(err.message)}\n\n${USAGE}`);
       return 2;
     }
     throw err;
@@ -105,17 +106,17 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
       case 'snapshot': {
         const snap = await collectSnapshot(rootsOf(cmd));
-        console.log(cmd.json ? JSON.stringify(snap, null, 2) : formatSnapshotText(snap));
+        console.log(cmd.json ? terminalJson(snap) : formatSnapshotText(snap));
         return 0;
       }
       case 'ps': {
         const rows = arrangePs(await collectPs(rootsOf(cmd)), { sort: cmd.sort, tree: cmd.tree, ...(cmd.user !== undefined && { user: cmd.user }) });
-        console.log(cmd.json ? JSON.stringify(rows.map((r) => (cmd.tree ? { ...r.row, depth: r.depth } : r.row)), null, 2) : formatPs(rows, process.stdout.isTTY ? process.stdout.columns : undefined));
+        console.log(cmd.json ? terminalJson(rows.map((r) => (cmd.tree ? { ...r.row, depth: r.depth } : r.row))) : formatPs(rows, process.stdout.isTTY ? process.stdout.columns : undefined));
         return 0;
       }
       case 'proc': {
         const d = await collectProc(cmd.pid, rootsOf(cmd));
-        console.log(cmd.json ? JSON.stringify(d, null, 2) : formatProc(d));
+        console.log(cmd.json ? terminalJson(d) : formatProc(d));
         return 0;
       }
       case 'act':
@@ -127,7 +128,7 @@ export async function main(argv: string[]): Promise<number> {
         const name = await proc.name().catch(() => '?');
         const control = new ProcessController(roots);
         await control.act(ref, cmd.kind === 'renice' ? { kind: 'renice', value: cmd.value } : { kind: cmd.action }, cmd.yes);
-        console.log(`${cmd.kind === 'renice' ? `reniced to ${cmd.value}:` : `${cmd.action}:`} ${cmd.pid} (${name})`);
+        console.log(`${cmd.kind === 'renice' ? `reniced to ${cmd.value}:` : `${cmd.action}:`} ${cmd.pid} (${terminalSafe(name)})`);
         return 0;
       }
       case 'serve':
@@ -137,7 +138,7 @@ export async function main(argv: string[]): Promise<number> {
   } catch (err) {
     const e = toApiErrorPayload(err);
     const hint = e.code === 'CONFIRMATION_REQUIRED' ? ' (on the command line: --yes)' : '';
-    console.error(`procyon: ${e.code}: ${e.message}${hint}`);
+    console.error(`procyon: ${e.code}: ${terminalSafe(e.message)}${hint}`);
     return 1;
   }
 }

@@ -2,6 +2,7 @@ import * as native from '@procyon/collector';
 import type { ProcessTableRow } from '@procyon/collector';
 import type { CollectorRoots } from '../core/collector';
 import { bytes2human, table } from './report/units';
+import { terminalSafe } from './terminal-text';
 
 export interface PsRow {
   pid: number;
@@ -74,21 +75,21 @@ export function arrangePs(rows: PsRow[], opts: { sort: PsSortField; user?: strin
   return out;
 }
 
-/** `columns`: cut lines to the terminal's width, as ps does on a TTY. */
+/** `columns`: cut lines to the terminal's width, as ps does on a TTY. What a process controls is escaped (terminal-text.ts). */
 export function formatPs(rows: { row: PsRow; depth: number }[], columns?: number): string {
   const header = ['PID', 'PPID', 'USER', 'S', '%CPU', '%MEM', 'RSS', 'VMS', 'THR', 'NI', 'COMMAND'];
   const body = rows.map(({ row: r, depth }) => [
     String(r.pid),
     String(r.ppid),
-    r.user.slice(0, 12),
-    r.status,
+    terminalSafe(r.user.slice(0, 12)),
+    terminalSafe(r.status),
     r.cpuPercent.toFixed(1),
     r.memoryPercent.toFixed(1),
     bytes2human(r.rss),
     bytes2human(r.vms),
     String(r.numThreads),
     String(r.nice),
-    `${'  '.repeat(depth)}${depth > 0 ? '└─ ' : ''}${r.cmdline.length > 0 ? r.cmdline.join(' ') : `[${r.name}]`}`,
+    `${'  '.repeat(depth)}${depth > 0 ? '└─ ' : ''}${terminalSafe(r.cmdline.length > 0 ? r.cmdline.join(' ') : `[${r.name}]`)}`,
   ]);
   const text = table([header, ...body], ['r', 'r', 'l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'l']);
   return columns === undefined ? text : text.split('\n').map((l) => l.slice(0, columns)).join('\n');

@@ -1,5 +1,6 @@
 import type { CollectedSnapshot } from '../snapshot';
 import { failed } from '../snapshot';
+import { terminalSafeDeep } from '../terminal-text';
 import { bytes2human, heading, table } from './units';
 
 // `procyon snapshot` without --json: each section reads like the psutil
@@ -127,6 +128,8 @@ const who: Section = (s) => {
   return out;
 };
 
-export function formatSnapshotText(s: CollectedSnapshot): string {
+/** Names, labels, mount points and error messages come from files and other users: every string is escaped before it is laid out. */
+export function formatSnapshotText(snapshot: CollectedSnapshot): string {
+  const s = terminalSafeDeep(snapshot);
   return [cpu, free, df, ifconfig, netstat, sensors, who].flatMap((section) => section(s)).join('\n').trimStart();
 }
