@@ -5,9 +5,8 @@ import { formatPs, type PsRow } from './ps';
 import { formatSnapshotText } from './report';
 import { collectSnapshot } from './snapshot';
 import { terminalJson, terminalSafe, terminalSafeDeep } from './terminal-text';
+import { rawControls } from './terminal-text.test-util';
 
-/** Anything a terminal would act on rather than show. */
-const RAW = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 const HOSTILE = '\u001b[31mFAKE\nroot 1 fake-line\r\t\u0001\u007f\u009b2J\u202eevil\u2066';
 
 describe('terminal-safe text', () => {
@@ -24,7 +23,7 @@ describe('terminal-safe text', () => {
     const text = terminalJson(value);
     expect(JSON.parse(text)).toEqual(value);
     // Only the pretty-printing's own newlines remain.
-    expect(text.replace(/\n/g, '')).not.toMatch(RAW);
+    expect(rawControls(text)).toEqual([]);
   });
 
   it('escapes keys and values deep in plain data', () => {
@@ -41,7 +40,7 @@ describe('human-readable output escapes what a process or a file controls', () =
   it('ps: one line per process, nothing raw', () => {
     const lines = formatPs([{ row, depth: 0 }, { row: { ...row, pid: 4243, cmdline: [], name: HOSTILE }, depth: 1 }]).split('\n');
     expect(lines).toHaveLength(3);
-    for (const l of lines) expect(l).not.toMatch(RAW);
+    for (const l of lines) expect(rawControls(l, { newlines: true })).toEqual([]);
     expect(lines[1]).toMatch(/^4242 +1 +ann\\e\[0m .*\\e\[31mFAKE\\nroot 1 fake-line.* 60$/);
     expect(lines[2]).toContain('└─ [\\e[31mFAKE\\nroot');
   });
@@ -49,7 +48,7 @@ describe('human-readable output escapes what a process or a file controls', () =
   it('proc: one line per attribute, strings and JSON values alike', () => {
     const lines = formatProc({ name: HOSTILE, cmdline: [HOSTILE], environ: { X: HOSTILE } }).split('\n');
     expect(lines).toHaveLength(3);
-    for (const l of lines) expect(l).not.toMatch(RAW);
+    for (const l of lines) expect(rawControls(l, { newlines: true })).toEqual([]);
     expect(lines[0]).toBe(`name     ${terminalSafe(HOSTILE)}`);
   });
 
@@ -61,7 +60,7 @@ describe('human-readable output escapes what a process or a file controls', () =
       sensorsTemperatures: { [`chip${HOSTILE}`]: [{ label: HOSTILE, current: 40, high: null, critical: null }] },
     } as typeof s;
     const text = formatSnapshotText(hostile);
-    expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    expect(rawControls(text)).toEqual([]);
     expect(text).toContain(`unavailable: PARSE_ERROR: unknown TCP state '${terminalSafe(HOSTILE)}' on line 2`);
     expect(text.split('\n').filter((l) => l.includes('fake-line'))).toHaveLength(3);
   });
