@@ -13,6 +13,8 @@ export const API_ERROR_CODES = [
   'TIMEOUT_EXPIRED',
   'UNSUPPORTED',
   'UNAVAILABLE',
+  /** Another writer saved a different change to the same thing (two hosts sharing one settings file): nothing was saved. */
+  'CONFLICT',
   /** The host runs but its native collector failed to load: nothing can be read. */
   'ADDON_UNAVAILABLE',
   'INTERNAL',

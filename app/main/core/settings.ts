@@ -1,11 +1,19 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { chmod, lstat, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AlertRule, ApiError, DEFAULT_SETTINGS, MAX_ALERT_RULES, Settings, SettingsPatch, type Settings as SettingsValue, type SettingsPatch as SettingsPatchValue } from '../../shared';
+import { acquireLock, type LockOptions } from './file-lock';
+import { NotRegularFileError, readRegularFile } from './regular-file';
+import { mergeSettings } from './settings-merge';
 
 export interface SettingsStore {
   get(): SettingsValue;
-  /** Validates the merged result, saves it, then makes it current; rejects (and changes nothing) when either fails. */
+  /**
+   * Validates the merged result, saves it, then makes it current; rejects (and
+   * changes nothing) when either fails. Another host's change to the same file
+   * is merged in, or, when it changed the same setting or rule, refused with
+   * CONFLICT (and the other host's settings become current).
+   */
   update(patch: SettingsPatchValue): Promise<SettingsValue>;
   /** Called after every successful update with the new settings; returns the unsubscribe. */
   onChange(listener: (settings: SettingsValue) => void): () => void;
@@ -52,20 +60,66 @@ export function parseSettingsFile(raw: unknown, warn: Warn = defaultWarn): Setti
   return out;
 }
 
-async function readSettings(file: string, warn: Warn): Promise<SettingsValue> {
-  let text: string;
+/** A settings file holds little (50 bounded rules): past this it is not one of ours. */
+const MAX_SETTINGS_BYTES = 1 << 20;
+
+/** What the file holds right now. */
+type OnDisk = { kind: 'missing' } | { kind: 'good'; text: string; settings: SettingsValue } | { kind: 'bad'; why: string };
+
+/** A FIFO, directory or device in the file's place is refused (NotRegularFileError); anything else that cannot be used is 'bad'. */
+async function look(file: string, warn: Warn): Promise<OnDisk> {
+  let text: string | null;
   try {
-    text = await readFile(file, 'utf8');
+    text = await readRegularFile(file, MAX_SETTINGS_BYTES, 'settings file');
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') warn(`cannot read ${file} (${(err as Error).message}); using the defaults`);
-    return DEFAULT_SETTINGS;
+    if (err instanceof NotRegularFileError) throw err;
+    return { kind: 'bad', why: `cannot be read (${(err as Error).message})` };
   }
+  if (text === null) return { kind: 'missing' };
+  let raw: unknown;
   try {
-    return parseSettingsFile(JSON.parse(text), warn);
+    raw = JSON.parse(text);
   } catch {
-    warn(`${file} is not valid JSON; using the defaults (it is replaced on the next change)`);
-    return DEFAULT_SETTINGS;
+    // Not JSON.parse's message: it quotes the file's bytes into the log.
+    return { kind: 'bad', why: 'is not valid JSON' };
   }
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { kind: 'bad', why: 'is not a JSON object' };
+  return { kind: 'good', text, settings: parseSettingsFile(raw, warn) };
+}
+
+async function exists(p: string): Promise<boolean> {
+  return lstat(p).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** 20261207T020154.123Z: ISO 8601 (basic format, so no ':' for filesystems that refuse it). */
+function fileTime(date: Date): string {
+  return date.toISOString().replace(/[-:]/g, '');
+}
+
+/** The unusable file could not be moved aside: nothing may be written in its place. */
+class CannotKeepAside extends Error {}
+
+/**
+ * A file that cannot be read as settings is never written over: it is moved
+ * aside (0600, like the file) for its owner to repair, and the host goes on
+ * without it. Done under the lock, after a fresh look, so a good file another
+ * host has just written is never the one moved.
+ */
+async function keepAside(file: string, why: string, warn: Warn, then: string): Promise<void> {
+  // Under the lock no other Procyon moves a file aside, so a free name stays free until the rename.
+  let aside = `${file}.invalid-${fileTime(new Date())}`;
+  for (let n = 2; await exists(aside); n++) aside = `${file}.invalid-${fileTime(new Date())}-${n}`;
+  try {
+    await rename(file, aside);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return; // gone meanwhile: nothing left to keep
+    throw new CannotKeepAside(`${file} ${why}, and it could not be moved aside (${(err as Error).message})`);
+  }
+  await chmod(aside, 0o600);
+  warn(`${file} ${why}; it is kept as ${aside}, ${then}`);
 }
 
 /**
@@ -73,15 +127,53 @@ async function readSettings(file: string, warn: Warn): Promise<SettingsValue> {
  * old file or the new one, never half of one. 0600: alert rules can name
  * processes, which is nobody else's business.
  */
-async function writeAtomic(file: string, settings: SettingsValue): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+async function writeAtomic(file: string, text: string): Promise<void> {
   const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
-    await writeFile(temp, `${JSON.stringify(settings, null, 2)}\n`, { mode: 0o600 });
+    await writeFile(temp, text, { mode: 0o600 });
     await rename(temp, file);
   } catch (err) {
     await rm(temp, { force: true });
     throw err;
+  }
+}
+
+/** Another host's change cannot be merged with this one: the save is refused, and this host now shows the other's settings. */
+class SettingsConflict extends ApiError {
+  constructor(
+    readonly theirs: SettingsValue,
+    message: string,
+  ) {
+    super({ code: 'CONFLICT', message: `${message}; its settings are shown now` });
+  }
+}
+
+/**
+ * One save, under the file's lock: read what is there now, merge this host's
+ * change into it (settings-merge.ts), keep the file being replaced as .bak,
+ * write. Resolves to what was written, which is this host's settings from then on.
+ */
+async function save(file: string, base: SettingsValue, ours: SettingsValue, warn: Warn, lockOptions: LockOptions): Promise<SettingsValue> {
+  await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+  const release = await acquireLock(`${file}.lock`, lockOptions);
+  try {
+    const disk = await look(file, warn);
+    if (disk.kind === 'bad') await keepAside(file, disk.why, warn, "and this host's settings are written in its place");
+    const theirs = disk.kind === 'good' ? disk.settings : base;
+    const merged = mergeSettings(base, theirs, ours);
+    if (!merged.ok) {
+      throw new SettingsConflict(theirs, `another Procyon saved a different change to ${merged.conflicts.join(', ')} in ${file}; make the change again to replace it`);
+    }
+    // Each side's change was valid alone; together they can pass a limit (the number of rules).
+    const checked = Settings.safeParse(merged.settings);
+    if (!checked.success) {
+      throw new SettingsConflict(theirs, `with the change another Procyon saved in ${file}, this one breaks a limit (${checked.error.issues.map((i) => i.message).join('; ')})`);
+    }
+    if (disk.kind === 'good') await writeAtomic(`${file}.bak`, disk.text);
+    await writeAtomic(file, `${JSON.stringify(checked.data, null, 2)}\n`);
+    return checked.data;
+  } finally {
+    await release();
   }
 }
 
@@ -93,16 +185,50 @@ function invalid(error: { issues: { path: PropertyKey[]; message: string }[] }):
   });
 }
 
-/** A store over `file`, or in memory only when file is null (tests, `procyon serve --no-settings`). */
-export async function openSettings(file: string | null, warn: Warn = defaultWarn): Promise<SettingsStore> {
-  const initial = file === null ? DEFAULT_SETTINGS : await readSettings(file, warn);
-  return createSettingsStore(initial, file === null ? null : (s) => writeAtomic(file, s));
+/**
+ * A store over `file`, or in memory only when file is null (tests, `procyon
+ * serve --no-settings`). Rejects with INVALID_ARGUMENT, naming the path, when
+ * the path is a FIFO, a directory or a device: never a host that waits forever.
+ */
+export async function openSettings(file: string | null, warn: Warn = defaultWarn, lockOptions: LockOptions = {}): Promise<SettingsStore> {
+  if (file === null) return createSettingsStore();
+  let initial = DEFAULT_SETTINGS;
+  const disk = await look(file, warn);
+  if (disk.kind === 'good') initial = disk.settings;
+  else if (disk.kind === 'bad') {
+    try {
+      const release = await acquireLock(`${file}.lock`, lockOptions);
+      try {
+        const again = await look(file, warn);
+        if (again.kind === 'good') initial = again.settings;
+        else if (again.kind === 'bad') await keepAside(file, again.why, warn, 'and the defaults are used');
+      } finally {
+        await release();
+      }
+    } catch (err) {
+      if (err instanceof NotRegularFileError) throw err;
+      const why = err instanceof CannotKeepAside ? err.message : `${file} ${disk.why} (${(err as Error).message})`;
+      warn(`${why}; using the defaults, and no change is saved until the file is fixed or removed`);
+    }
+  }
+  return createSettingsStore(initial, (ours, base) => save(file, base, ours, warn, lockOptions));
 }
 
-/** The store itself; `persist` null keeps everything in memory. */
-export function createSettingsStore(initial: SettingsValue = DEFAULT_SETTINGS, persist: ((s: SettingsValue) => Promise<void>) | null = null): SettingsStore {
+/**
+ * The store itself; `persist` null keeps everything in memory. `persist(next,
+ * base)` saves `next`, made from `base` (what this store holds), and resolves
+ * to what it saved: `next` merged with changes other writers made meanwhile.
+ */
+export function createSettingsStore(
+  initial: SettingsValue = DEFAULT_SETTINGS,
+  persist: ((next: SettingsValue, base: SettingsValue) => Promise<SettingsValue>) | null = null,
+): SettingsStore {
   let current = initial;
   const listeners = new Set<(s: SettingsValue) => void>();
+  const publish = (next: SettingsValue) => {
+    current = next;
+    for (const l of [...listeners]) l(current);
+  };
   // Updates run one after another, each merging into the result of the last,
   // so two quick patches can neither lose one another nor land out of order.
   let queue: Promise<unknown> = Promise.resolve();
@@ -114,15 +240,19 @@ export function createSettingsStore(initial: SettingsValue = DEFAULT_SETTINGS, p
         if (!checkedPatch.success) throw invalid(checkedPatch.error);
         const merged = Settings.safeParse({ ...current, ...checkedPatch.data });
         if (!merged.success) throw invalid(merged.error);
+        let saved = merged.data;
         if (persist) {
           try {
-            await persist(merged.data);
+            saved = await persist(merged.data, current);
           } catch (err) {
+            if (err instanceof SettingsConflict) {
+              publish(err.theirs);
+              throw err;
+            }
             throw new ApiError({ code: 'UNAVAILABLE', message: `settings could not be saved: ${(err as Error).message}` });
           }
         }
-        current = merged.data;
-        for (const l of [...listeners]) l(current);
+        publish(saved);
         return current;
       };
       const result = queue.then(run, run);
