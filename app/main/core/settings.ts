@@ -144,7 +144,7 @@ class SettingsConflict extends ApiError {
     readonly theirs: SettingsValue,
     message: string,
   ) {
-    super({ code: 'CONFLICT', message: `${message}; its settings are shown now` });
+    super({ code: 'CONFLICT', message: `${message}; nothing was saved, and this host now holds the other's settings: reload them before changing again` });
   }
 }
 
@@ -162,12 +162,12 @@ async function save(file: string, base: SettingsValue, ours: SettingsValue, warn
     const theirs = disk.kind === 'good' ? disk.settings : base;
     const merged = mergeSettings(base, theirs, ours);
     if (!merged.ok) {
-      throw new SettingsConflict(theirs, `another Procyon saved a different change to ${merged.conflicts.join(', ')} in ${file}; make the change again to replace it`);
+      throw new SettingsConflict(theirs, `another Procyon changed ${merged.conflicts.join(', ')} in ${file} differently in the meantime`);
     }
     // Each side's change was valid alone; together they can pass a limit (the number of rules).
     const checked = Settings.safeParse(merged.settings);
     if (!checked.success) {
-      throw new SettingsConflict(theirs, `with the change another Procyon saved in ${file}, this one breaks a limit (${checked.error.issues.map((i) => i.message).join('; ')})`);
+      throw new SettingsConflict(theirs, `together with what another Procyon saved in ${file} in the meantime, this change breaks a limit (${checked.error.issues.map((i) => i.message).join('; ')})`);
     }
     if (disk.kind === 'good') await writeAtomic(`${file}.bak`, disk.text);
     await writeAtomic(file, `${JSON.stringify(checked.data, null, 2)}\n`);
