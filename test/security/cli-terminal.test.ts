@@ -70,6 +70,8 @@ describe('a process with terminal controls in its name and argv', () => {
     expect(rawControls(r.stdout)).toEqual([]);
     const lines = r.stdout.trimEnd().split('\n');
     for (const line of lines) expect(line).toMatch(/^[a-zA-Z]+ +/);
+    const attributes = Object.keys(JSON.parse(procyon(['proc', String(target.pid), '--json']).stdout) as object);
+    expect(lines.map((l) => l.split(' ')[0])).toEqual(attributes);
     expect(lines.find((l) => l.startsWith('name '))).toMatch(/^name +\\e\[31mFAKE\\nroot$/);
     expect(lines.find((l) => l.startsWith('cmdline '))).toContain(`fake-line-${MARK}\\u202e\\u0085`);
   });
