@@ -3,7 +3,6 @@ import { request } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { WS_PATH } from '../../shared';
 import type { ClientApi } from '../core/api';
 import { DEFAULT_LIMITS, loggable, rateLimitedLog, requestScope } from './guard';
@@ -158,6 +157,9 @@ describe('item 9: connection cap and idle timeouts', () => {
   });
 });
 
+/** What Node does with an exception nobody caught: hand it to the 'uncaughtException' listeners. */
+const emitUncaught = (err: Error) => (process.emit as (event: string, ...args: unknown[]) => boolean)('uncaughtException', err, 'uncaughtException');
+
 describe('the process-wide policy for serve', () => {
   it('a failure inside a request is logged as one line and the host keeps serving; one outside any request exits 70', () => {
     const lines: string[] = [];
@@ -169,12 +171,12 @@ describe('the process-wide policy for serve', () => {
     );
     try {
       requestScope.run({ listener: 'UI', method: 'GET', target: '/x' }, () => {
-        process.emit('uncaughtException', new Error('stream failed\n\x1b[31mforged'), 'uncaughtException');
+        emitUncaught(new Error('stream failed\n\x1b[31mforged'));
       });
       expect(exits).toEqual([]);
       expect(lines).toHaveLength(1);
       expect(lines[0]).toBe('procyon: UI GET /x: uncaught exception: Error: stream failed\\x0a\\x1b[31mforged');
-      process.emit('uncaughtException', new Error('sampler bug'), 'uncaughtException');
+      emitUncaught(new Error('sampler bug'));
       expect(exits).toEqual([70]);
     } finally {
       remove();
