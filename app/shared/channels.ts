@@ -51,5 +51,12 @@ export interface Hello {
   authorized: boolean;
 }
 
+/**
+ * What a serve token may look like: it travels verbatim in a URL fragment, a
+ * WebSocket subprotocol (an RFC 7230 token) and an HTTP header, so no escaping
+ * is ever needed; long enough not to be guessed.
+ */
+export const TOKEN_PATTERN = /^[A-Za-z0-9._~-]{16,256}$/;
+
 /** The page URL carries the token in its fragment, `#token=…`: a fragment never reaches a server, a log or a Referer. */
 export const TOKEN_FRAGMENT_KEY = 'token';

@@ -3,6 +3,8 @@ import type { IncomingMessage } from 'node:http';
 import os from 'node:os';
 import { WS_TOKEN_PROTOCOL_PREFIX } from '../../shared';
 
+export { TOKEN_PATTERN } from '../../shared';
+
 // Serve mode's gate, as pure functions over a request so each rule can be tested
 // alone: a secret token (like Jupyter's), a Host allow-list against DNS
 // rebinding, and an Origin check against other sites' pages driving the socket.
@@ -62,13 +64,6 @@ export function originAllowed(req: IncomingMessage, allowed: Set<string>): boole
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return false;
   return allowed.has(url.host.toLowerCase());
 }
-
-/**
- * What a serve token may look like: it travels verbatim in a URL fragment, a
- * WebSocket subprotocol (an RFC 7230 token) and an HTTP header, so no escaping
- * is ever needed; long enough not to be guessed.
- */
-export const TOKEN_PATTERN = /^[A-Za-z0-9._~-]{16,256}$/;
 
 /** The token in `Authorization: Bearer <token>`, if that header is well formed. */
 export function bearerToken(req: IncomingMessage): string | null {

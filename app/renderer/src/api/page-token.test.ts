@@ -22,8 +22,8 @@ describe('adoptPageToken', () => {
   });
 
   it('uses the token this tab already holds when the URL has none (a page navigated within the tab)', () => {
-    const { win, replaced } = fakeWindow('http://127.0.0.1:7317/#/processes', { 'procyon.token': 'kept' });
-    expect(adoptPageToken(win)).toEqual({ token: 'kept', oldLink: false });
+    const { win, replaced } = fakeWindow('http://127.0.0.1:7317/#/processes', { 'procyon.token': 'kept-from-before-0123' });
+    expect(adoptPageToken(win)).toEqual({ token: 'kept-from-before-0123', oldLink: false });
     expect(replaced).toEqual([]);
   });
 
@@ -32,6 +32,13 @@ describe('adoptPageToken', () => {
     expect(adoptPageToken(win)).toEqual({ token: null, oldLink: true });
     expect(replaced).toEqual(['/#/cpu']);
     expect(stored).toEqual({});
+  });
+
+  it('a fragment that could not be a token is no token (it would not fit in a WebSocket subprotocol)', () => {
+    const { win, replaced, stored } = fakeWindow('http://127.0.0.1:7317/#token=has%20space%20in%20it%200123', { 'procyon.token': 'kept-from-before-0123' });
+    expect(adoptPageToken(win)).toEqual({ token: null, oldLink: false });
+    expect(replaced).toEqual(['/']);
+    expect(stored).toEqual({ 'procyon.token': 'kept-from-before-0123' });
   });
 
   it('works without storage (disabled): the token lives for the page', () => {

@@ -1,4 +1,4 @@
-import { TOKEN_FRAGMENT_KEY } from '../../../shared/channels';
+import { TOKEN_FRAGMENT_KEY, TOKEN_PATTERN } from '../../../shared/channels';
 
 // Serve mode's token reaches the page in the URL fragment that `procyon serve`
 // prints (http://127.0.0.1:7317/#token=…): a fragment is never sent to a server,
@@ -35,23 +35,26 @@ export function adoptPageToken(win: TokenWindow): PageToken {
   const params = new URLSearchParams(search);
   const oldLink = params.has('token');
   const fromFragment = new URLSearchParams(hash.replace(/^#/, '')).get(TOKEN_FRAGMENT_KEY);
+  // One that could not be a token (it would not even fit in a WebSocket subprotocol) is no token: the page says so.
+  const valid = fromFragment !== null && TOKEN_PATTERN.test(fromFragment) ? fromFragment : null;
   if (oldLink || fromFragment !== null) {
     params.delete('token');
     const rest = params.toString();
     win.history.replaceState(null, '', `${pathname}${rest ? `?${rest}` : ''}${fromFragment !== null ? '' : hash}`);
   }
   const store = storage(win);
-  if (fromFragment) {
+  if (fromFragment !== null) {
     try {
-      store?.setItem(STORAGE_KEY, fromFragment);
+      if (valid) store?.setItem(STORAGE_KEY, valid);
     } catch {
       // Storage full or refused: the token still works for this page's life.
     }
-    return { token: fromFragment, oldLink };
+    return { token: valid, oldLink };
   }
   let kept: string | null = null;
   try {
     kept = store?.getItem(STORAGE_KEY) ?? null;
+    if (kept !== null && !TOKEN_PATTERN.test(kept)) kept = null;
   } catch {
     kept = null;
   }
