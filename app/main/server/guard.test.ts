@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -99,6 +99,20 @@ describe('item 3: the static file server', () => {
     symlinkSync('/proc/self/mem', path.join(staticDir, 'broken.js'));
     const r = await rawExchange(ui.port, [getRequest(ui.port, '/broken.js')]);
     expect(r.hung).toBe(false);
+    await stillServed();
+  });
+
+  it('a read that fails mid-stream cuts that response, logs one line, and the host keeps serving', async (ctx) => {
+    // A sysfs attribute: fstat says a regular file of 4096 bytes; loopback has no speed, so read() fails with EINVAL.
+    const speed = '/sys/class/net/lo/speed';
+    if (!existsSync(speed)) return ctx.skip();
+    symlinkSync(speed, path.join(staticDir, 'speed.js'));
+    const before = logged.length;
+    const r = await rawExchange(ui.port, [getRequest(ui.port, '/speed.js')]);
+    // Node holds the head back until the first body bytes, so the client sees the connection closed, never a short body taken for whole.
+    expect(r).toMatchObject({ closed: true, hung: false });
+    expect(r.status === null || r.status === 200).toBe(true);
+    await expect.poll(() => logged.slice(before).join('\n')).toMatch(/^procyon: UI GET \/speed\.js: Error: EINVAL/);
     await stillServed();
   });
 
