@@ -148,7 +148,7 @@ describe('item 9: connection cap and idle timeouts', () => {
 
   it('past the cap a socket is answered 503; idle sockets are closed; a normal client is served afterwards; fds come back', async () => {
     const cap = 8;
-    const small = await startServer({ connect: noClients, staticDir, token: TOKEN, port: 0, limits: { maxConnections: cap, headersTimeoutMs: 400, requestTimeoutMs: 800, keepAliveTimeoutMs: 200 } });
+    const small = await startServer({ connect: noClients, staticDir, token: TOKEN, port: 0, limits: { maxConnections: cap, headersTimeoutMs: 3000, requestTimeoutMs: 4000, keepAliveTimeoutMs: 200 } });
     const fds = () => readdirSync('/proc/self/fd').length;
     const before = fds();
     try {
