@@ -18,6 +18,9 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json',
 };
 
+/** How a response's pipeline ends when the client, not the file, went away. */
+const CLIENT_GONE = new Set(['ERR_STREAM_PREMATURE_CLOSE', 'ECONNRESET', 'EPIPE']);
+
 /** Resolves a URL path inside `root`, or null when it would escape it. */
 export function resolveInside(root: string, urlPath: string): string | null {
   let decoded: string;
@@ -77,6 +80,6 @@ export async function sendStatic(req: IncomingMessage, res: ServerResponse, root
   await pipeline(handle.createReadStream({ start: 0, end: size - 1, autoClose: true }), res).catch((err: unknown) => {
     res.destroy();
     // A client that went away is no failure of ours; a file that failed to read is worth one log line.
-    if (!(err as NodeJS.ErrnoException).code?.startsWith('ERR_STREAM_PREMATURE_CLOSE')) throw err;
+    if (!CLIENT_GONE.has((err as NodeJS.ErrnoException).code ?? '')) throw err;
   });
 }
