@@ -17,6 +17,7 @@ describe('procyon CLI arguments', () => {
   it('serve: --new-token rotates the stored token; it means nothing to other commands', () => {
     expect(parseCommand(['serve', '--new-token'])).toMatchObject({ newToken: true });
     expect(() => parseCommand(['ps', '--new-token'])).toThrow(/does not apply/);
+    expect(() => parseCommand(['serve', '--metrics-only', '--new-token'])).toThrow(/serves no UI/);
   });
 
   it('the default settings file follows XDG_CONFIG_HOME when it is absolute', () => {

@@ -194,6 +194,7 @@ export function parseCommand(argv: string[]): Command {
       misplaced(['json', 'sort', 'tree', 'user', 'yes']);
       if (v.settings !== undefined && v['no-settings']) throw new UsageError('--settings and --no-settings contradict each other');
       if (v.settings === '') throw new UsageError('--settings needs a file path');
+      if (v['new-token'] && v['metrics-only']) throw new UsageError('--new-token replaces the UI\'s token; --metrics-only serves no UI (see --metrics-token)');
       return {
         kind: 'serve',
         host: v.host ?? '127.0.0.1',
