@@ -112,7 +112,7 @@ function scrollTest({ ms, step }) {
 }
 
 function startServe() {
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'procyon.js'), 'serve', '--port', '0', '--interval', '1000'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'procyon.js'), 'serve', '--port', '0', '--no-settings', '--interval', '1000'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -121,7 +121,7 @@ function startServe() {
     }, 20000);
     const onData = (d) => {
       out += d;
-      const m = /(http:\/\/\S+\?token=\S+)/.exec(out);
+      const m = /(http:\/\/\S+#token=\S+)/.exec(out);
       if (m) {
         clearTimeout(timer);
         resolve({ url: m[1], child });

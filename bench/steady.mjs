@@ -51,10 +51,12 @@ const killChild = (child) => {
 /** `procyon serve` on a free port with one WebSocket client that has every system topic on screen. */
 async function startServe(tmp, name, probe, { topics = ALL_TOPICS, args = [], optional = false } = {}) {
   const eld = probe ? path.join(tmp, `${name}.eld`) : null;
-  const child = nodeChild([path.join(ROOT, 'bin', 'procyon.js'), 'serve', '--port', '0', ...args], eld);
-  const [url] = await waitForLine(child.stdout, /http:\/\/\S+\?token=\S+/, 20000);
+  const child = nodeChild([path.join(ROOT, 'bin', 'procyon.js'), 'serve', '--port', '0', '--no-settings', ...args], eld);
+  const [url] = await waitForLine(child.stdout, /http:\/\/\S+#token=\S+/, 20000);
   const u = new URL(url);
-  const ws = new WebSocket(`ws://${u.host}/api/ws?token=${encodeURIComponent(u.searchParams.get('token'))}`);
+  // The printed URL carries the token in its fragment; a script presents it as a Bearer header.
+  const token = new URLSearchParams(u.hash.slice(1)).get('token');
+  const ws = new WebSocket(`ws://${u.host}/api/ws`, { headers: { authorization: `Bearer ${token}` } });
   await new Promise((resolve, reject) => {
     ws.once('open', resolve);
     ws.once('error', reject);

@@ -18,8 +18,9 @@ test('the dashboard shows a live CPU chart that receives new points', async ({ p
     if (m.type() === 'error') consoleErrors.push(m.text());
   });
   await page.goto(served.url);
-  // The token was traded for a cookie and dropped from the address bar.
-  expect(page.url()).not.toContain('token=');
+  // The token went from the address bar into the tab's sessionStorage; no cookie holds it.
+  await expect.poll(() => page.url()).toBe(served.origin + '/');
+  expect(await page.context().cookies()).toEqual([]);
 
   await expect(page.getByTestId('connection-status')).toHaveText('Live', { timeout: 15_000 });
   const chart = page.getByTestId('cpu-chart');
@@ -44,7 +45,37 @@ test('dark theme is readable too', async ({ browser }) => {
   await context.close();
 });
 
-test('a page without the token is refused', async ({ page }) => {
-  const res = await page.goto(served.origin + '/');
-  expect(res?.status()).toBe(401);
+test('a page without the token, with a wrong one or an old ?token= link says the token is refused and what to do, and stops retrying', async ({ browser }) => {
+  for (const url of [served.origin + '/', `${served.origin}/#token=not-the-token-0123456789`, `${served.origin}/?token=${served.token}`]) {
+    const context = await browser.newContext({ viewport: { width: 1100, height: 700 } });
+    const page = await context.newPage();
+    const sockets: string[] = [];
+    page.on('websocket', (ws) => sockets.push(ws.url()));
+    await page.goto(url);
+    await expect(page.getByTestId('token-refused')).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByTestId('token-refused')).toContainText('procyon serve');
+    await expect(page.getByTestId('connection-status')).toHaveText('Token refused');
+    expect(new URL(page.url()).search).toBe('');
+    if (url.includes('?token=')) {
+      await expect(page.getByTestId('token-refused')).toContainText('?token=');
+      await page.screenshot({ path: path.join(SHOTS, 'token-refused.png') });
+    }
+    // Refused means no more attempts (a reconnect would come within a second or two).
+    const attempts = sockets.length;
+    await page.waitForTimeout(2500);
+    expect(sockets.length).toBe(attempts);
+    await context.close();
+  }
+});
+
+test('the WebSocket and /metrics work under connect-src \'self\' with the token from the fragment', async ({ page }) => {
+  const violations: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+  });
+  await page.goto(served.url);
+  await expect(page.getByTestId('connection-status')).toHaveText('Live', { timeout: 15_000 });
+  const res = await page.request.get(`${served.origin}/metrics`, { headers: { authorization: `Bearer ${served.token}` } });
+  expect(res.status()).toBe(200);
+  expect(violations).toEqual([]);
 });

@@ -17,7 +17,7 @@ test.afterAll(async () => {
 
 test('the popup shows the overview tiles, live, and nothing else of the app', async ({ page }) => {
   await page.setViewportSize({ width: 420, height: 560 });
-  await openPage(page, served); // trades the token for the cookie
+  await openPage(page, served); // the tab keeps the token for popup.html
   const topics = recordTopics(page);
   await page.goto(`${served.origin}/popup.html`);
   await expect(page.getByRole('heading', { name: 'Overview' })).toBeVisible({ timeout: 15_000 });

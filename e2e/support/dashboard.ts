@@ -29,7 +29,7 @@ export function binaryBytes(bytes: number): string {
   return `${v.toFixed(v < 10 ? 2 : v < 100 ? 1 : 0)} ${units[u]}`;
 }
 
-/** Opens the dashboard (trading the token for a cookie on the first visit) at a page, and waits for live data. */
+/** Opens the dashboard (the tab keeps the token from the first visit's URL fragment) at a page, and waits for live data. */
 export async function openPage(page: Page, served: Served, hash = ''): Promise<void> {
   if (!page.url().startsWith(served.origin)) {
     await page.goto(served.url);

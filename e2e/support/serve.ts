@@ -4,7 +4,9 @@ import path from 'node:path';
 export const REPO = path.resolve(__dirname, '..', '..');
 
 export interface Served {
+  /** The URL serve printed: the page, with the token in its fragment (#token=…). */
   url: string;
+  token: string;
   origin: string;
   child: ChildProcess;
   stop(): Promise<void>;
@@ -26,12 +28,13 @@ export function startServe(args: string[] = []): Promise<Served> {
     const timer = setTimeout(() => reject(new Error(`procyon serve printed no URL in 15 s:\n${out}`)), 15_000);
     const onData = (d: Buffer) => {
       out += d.toString();
-      const m = /(http:\/\/\S+\?token=\S+)/.exec(out);
+      const m = /(http:\/\/\S+#token=\S+)/.exec(out);
       if (m) {
         clearTimeout(timer);
         const url = m[1]!;
         resolve({
           url,
+          token: new URLSearchParams(new URL(url).hash.slice(1)).get('token')!,
           origin: new URL(url).origin,
           child,
           stop: () =>

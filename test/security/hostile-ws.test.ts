@@ -45,7 +45,7 @@ afterAll(async () => {
 
 function openSocket(): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${srv.port}${WS_PATH}?token=${TOKEN}`, { headers: { host: `127.0.0.1:${srv.port}` } });
+    const ws = new WebSocket(`ws://127.0.0.1:${srv.port}${WS_PATH}`, { headers: { host: `127.0.0.1:${srv.port}`, authorization: `Bearer ${TOKEN}` } });
     ws.once('open', () => resolve(ws));
     ws.once('error', reject);
   });

@@ -3,7 +3,7 @@ import { defaultSettingsFile, parseCommand, UsageError } from './args';
 
 describe('procyon CLI arguments', () => {
   it('serve defaults to loopback, a fixed port, the saved interval and the default settings file', () => {
-    expect(parseCommand(['serve'])).toEqual({ kind: 'serve', host: '127.0.0.1', port: 7317, readOnly: false, allowHosts: [], metrics: { mode: 'ui' } });
+    expect(parseCommand(['serve'])).toEqual({ kind: 'serve', host: '127.0.0.1', port: 7317, readOnly: false, allowHosts: [], newToken: false, metrics: { mode: 'ui' } });
   });
 
   it('serve: --settings names the file, --no-settings keeps them in memory', () => {
@@ -12,6 +12,12 @@ describe('procyon CLI arguments', () => {
     expect(() => parseCommand(['serve', '--no-settings', '--settings', '/tmp/s.json'])).toThrow(/contradict/);
     expect(() => parseCommand(['serve', '--settings', ''])).toThrow(/needs a file path/);
     expect(() => parseCommand(['ps', '--settings', '/tmp/s.json'])).toThrow(/does not apply/);
+  });
+
+  it('serve: --new-token rotates the stored token; it means nothing to other commands', () => {
+    expect(parseCommand(['serve', '--new-token'])).toMatchObject({ newToken: true });
+    expect(() => parseCommand(['ps', '--new-token'])).toThrow(/does not apply/);
+    expect(() => parseCommand(['serve', '--metrics-only', '--new-token'])).toThrow(/serves no UI/);
   });
 
   it('the default settings file follows XDG_CONFIG_HOME when it is absolute', () => {
@@ -28,6 +34,7 @@ describe('procyon CLI arguments', () => {
       readOnly: true,
       intervalMs: 500,
       allowHosts: [],
+      newToken: false,
       metrics: { mode: 'ui' },
       procfs: '/p',
       sysfs: '/s',

@@ -31,6 +31,9 @@ serve:
                     $XDG_CONFIG_HOME/procyon/settings.json, else ~/.config/procyon/settings.json)
   --no-settings     keep settings in memory only: nothing read or saved
   --allow-host NAME also accept this Host header (a DNS name in front of a non-loopback bind)
+  --new-token       replace the stored token (kept in "token" beside the settings file,
+                    mode 0600, so links keep working across restarts); PROCYON_TOKEN
+                    sets one instead; with --no-settings a random one lives in memory
 
 serve, Prometheus metrics (GET /metrics; see the README):
   --metrics-only    serve only /metrics on --host/--port: no UI, no WebSocket
@@ -76,6 +79,8 @@ export type Command =
       /** The settings file; null: in memory only; absent: the default place (defaultSettingsFile). */
       settingsFile?: string | null;
       allowHosts: string[];
+      /** --new-token: rotate the stored token. */
+      newToken: boolean;
       metrics: MetricsConfig;
       procfs?: string;
       sysfs?: string;
@@ -158,6 +163,7 @@ export function parseCommand(argv: string[]): Command {
         'allow-host': { type: 'string', multiple: true },
         settings: { type: 'string' },
         'no-settings': { type: 'boolean' },
+        'new-token': { type: 'boolean' },
         'metrics-only': { type: 'boolean' },
         'no-metrics': { type: 'boolean' },
         'metrics-host': { type: 'string' },
@@ -188,6 +194,7 @@ export function parseCommand(argv: string[]): Command {
       misplaced(['json', 'sort', 'tree', 'user', 'yes']);
       if (v.settings !== undefined && v['no-settings']) throw new UsageError('--settings and --no-settings contradict each other');
       if (v.settings === '') throw new UsageError('--settings needs a file path');
+      if (v['new-token'] && v['metrics-only']) throw new UsageError('--new-token replaces the UI\'s token; --metrics-only serves no UI (see --metrics-token)');
       return {
         kind: 'serve',
         host: v.host ?? '127.0.0.1',
@@ -196,29 +203,30 @@ export function parseCommand(argv: string[]): Command {
         ...(v.interval !== undefined && { intervalMs: intOption('interval', v.interval, MIN_INTERVAL_MS, MAX_INTERVAL_MS, 1000) }),
         ...(v['no-settings'] ? { settingsFile: null } : v.settings !== undefined && { settingsFile: v.settings }),
         allowHosts: v['allow-host'] ?? [],
+        newToken: v['new-token'] ?? false,
         metrics: metricsConfig(v),
         ...roots,
       };
     case 'snapshot':
-      misplaced([...METRICS_OPTIONS, 'host', 'port', 'read-only', 'interval', 'allow-host', 'settings', 'no-settings', 'sort', 'tree', 'user', 'yes']);
+      misplaced([...METRICS_OPTIONS, 'host', 'port', 'read-only', 'interval', 'allow-host', 'settings', 'no-settings', 'new-token', 'sort', 'tree', 'user', 'yes']);
       return { kind: 'snapshot', json: v.json ?? false, ...roots };
     case 'ps': {
-      misplaced([...METRICS_OPTIONS, 'host', 'port', 'read-only', 'interval', 'allow-host', 'settings', 'no-settings', 'yes']);
+      misplaced([...METRICS_OPTIONS, 'host', 'port', 'read-only', 'interval', 'allow-host', 'settings', 'no-settings', 'new-token', 'yes']);
       const sort = v.sort ?? 'cpuPercent';
       if (!(PS_SORT_FIELDS as readonly string[]).includes(sort)) throw new UsageError(`--sort must be one of ${PS_SORT_FIELDS.join(', ')}, got ${JSON.stringify(sort)}`);
       return { kind: 'ps', json: v.json ?? false, sort: sort as PsSortField, tree: v.tree ?? false, ...(v.user !== undefined && { user: v.user }), ...roots };
     }
     case 'proc':
-      misplaced([...METRICS_OPTIONS, 'host', 'port', 'read-only', 'interval', 'allow-host', 'settings', 'no-settings', 'sort', 'tree', 'user', 'yes']);
+      misplaced([...METRICS_OPTIONS, 'host', 'port', 'read-only', 'interval', 'allow-host', 'settings', 'no-settings', 'new-token', 'sort', 'tree', 'user', 'yes']);
       return { kind: 'proc', pid: pidArg(positionals[1]), json: v.json ?? false, ...roots };
     case 'terminate':
     case 'kill':
     case 'suspend':
     case 'resume':
-      misplaced([...METRICS_OPTIONS, 'host', 'port', 'read-only', 'interval', 'allow-host', 'settings', 'no-settings', 'sort', 'tree', 'user', 'json', 'sysfs']);
+      misplaced([...METRICS_OPTIONS, 'host', 'port', 'read-only', 'interval', 'allow-host', 'settings', 'no-settings', 'new-token', 'sort', 'tree', 'user', 'json', 'sysfs']);
       return { kind: 'act', action: cmd, pid: pidArg(positionals[1]), yes: v.yes ?? false, ...(v.procfs !== undefined && { procfs: v.procfs }) };
     case 'renice': {
-      misplaced([...METRICS_OPTIONS, 'host', 'port', 'read-only', 'interval', 'allow-host', 'settings', 'no-settings', 'sort', 'tree', 'user', 'json', 'sysfs']);
+      misplaced([...METRICS_OPTIONS, 'host', 'port', 'read-only', 'interval', 'allow-host', 'settings', 'no-settings', 'new-token', 'sort', 'tree', 'user', 'json', 'sysfs']);
       const raw = positionals[2];
       if (raw === undefined || !/^-?\d+$/.test(raw) || Number(raw) < -20 || Number(raw) > 19) {
         throw new UsageError(`renice needs a nice value from -20 to 19, got ${JSON.stringify(raw ?? '')}`);

@@ -1,13 +1,16 @@
 import os from 'node:os';
 import path from 'node:path';
-import { startHost } from '../core/host';
+import { startHost, type Host } from '../core/host';
 import { toApiErrorPayload } from '../core/errors';
 import { collectorUnavailable } from '../core/unavailable-host';
 import { VERSION } from '../core/version';
 import { isLoopback } from '../server/auth';
 import { MetricsExporter } from '../server/metrics-exporter';
 import { listenerToken, startMetricsServer } from '../server/metrics-http';
+import { portInUse, PortInUseError } from '../server/port-in-use';
 import { startServer } from '../server/server';
+import { serveToken, TokenFileError, type ServeToken } from '../server/token-store';
+import { installServePolicy } from './serve-policy';
 import { defaultSettingsFile, METRICS_TOKEN_PATTERN, parseCommand, USAGE, UsageError, type Command } from './args';
 import { formatSnapshotText } from './report';
 import { collectSnapshot } from './snapshot';
@@ -32,11 +35,78 @@ function givenMetricsToken(cmd: Extract<Command, { kind: 'serve' }>): string | u
   return env;
 }
 
-async function serve(cmd: Extract<Command, { kind: 'serve' }>): Promise<void> {
+/** Where the token came from, for the line under the URL. */
+function tokenNote(t: ServeToken): string {
+  switch (t.origin) {
+    case 'env':
+      return 'The token is PROCYON_TOKEN.';
+    case 'memory':
+      return 'The token is new at every start (--no-settings).';
+    case 'rotated':
+      return `A new token was stored in ${t.file} (links with the old one no longer work).`;
+    default:
+      return `The token is kept in ${t.file} (--new-token replaces it).`;
+  }
+}
+
+/** A listen that failed on a taken port becomes a message that says by whom, and what to do. */
+async function listenOrExplain<T>(start: () => Promise<T>, host: string, port: number, flag: string): Promise<T> {
+  try {
+    return await start();
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') throw await portInUse(host, port, flag);
+    throw err;
+  }
+}
+
+type ServeCommand = Extract<Command, { kind: 'serve' }>;
+
+/** Starts the UI and metrics listeners the command asks for; each one's closer goes into `closers` as soon as it listens. */
+async function startListeners(cmd: ServeCommand, connect: Host['connect'], exporter: MetricsExporter | null, uiToken: ServeToken | null, closers: (() => Promise<void>)[]): Promise<void> {
   const m = cmd.metrics;
   const givenToken = givenMetricsToken(cmd);
+  if (uiToken) {
+    const server = await listenOrExplain(
+      () =>
+        startServer({
+          connect,
+          staticDir: path.join(__dirname, '..', 'renderer'),
+          host: cmd.host,
+          port: cmd.port,
+          readOnly: cmd.readOnly,
+          allowHosts: cmd.allowHosts,
+          token: uiToken.token,
+          ...(m.mode === 'ui' && exporter && { metrics: { source: exporter, token: givenToken ?? null } }),
+        }),
+      cmd.host,
+      cmd.port,
+      '--port',
+    );
+    closers.push(() => server.close());
+    console.log(`Procyon ${VERSION} is serving${cmd.readOnly ? ' read-only' : ''} at:\n\n    ${server.url}\n\n${tokenNote(uiToken)}\n`);
+    if (m.mode === 'ui') {
+      console.log(`Prometheus metrics: ${server.baseUrl}metrics (Authorization: Bearer <the token above${givenToken ? ' or --metrics-token' : ''}>)\n`);
+    }
+    if (!isLoopback(cmd.host)) console.log('Warning: bound to a non-loopback address; anyone who has the URL above can use it.');
+  }
+  if (exporter && (m.mode === 'separate' || m.mode === 'only')) {
+    const bindHost = m.mode === 'only' ? cmd.host : m.host;
+    const port = m.mode === 'only' ? cmd.port : m.port;
+    const { token, generated } = listenerToken(bindHost, givenToken);
+    const metrics = await listenOrExplain(() => startMetricsServer({ source: exporter, host: bindHost, port, token, allowHosts: cmd.allowHosts }), bindHost, port, m.mode === 'only' ? '--port' : '--metrics-port');
+    closers.push(() => metrics.close());
+    console.log(`Procyon ${VERSION} is serving Prometheus metrics at:\n\n    ${metrics.url}\n`);
+    if (generated) console.log(`Metrics bearer token (generated; set --metrics-token to keep one): ${token}\n`);
+    else if (token !== null) console.log('Metrics require Authorization: Bearer <--metrics-token>.\n');
+  }
+}
+
+async function serve(cmd: ServeCommand): Promise<void> {
+  const m = cmd.metrics;
   const roots = rootsOf(cmd);
   const settingsFile = cmd.settingsFile === undefined ? defaultSettingsFile(process.env, os.homedir()) : cmd.settingsFile;
+  // Before anything starts: a token file that cannot be trusted stops us here.
+  const uiToken = m.mode === 'only' ? null : serveToken({ settingsFile, rotate: cmd.newToken, env: process.env.PROCYON_TOKEN });
   const host = await startHost({ roots, ...(cmd.intervalMs !== undefined && { intervalMs: cmd.intervalMs }), readOnly: cmd.readOnly, transport: 'websocket', settingsFile });
   if (host.unavailable) {
     // The page still loads and says what is wrong; metrics alone would have nothing to say.
@@ -46,38 +116,19 @@ async function serve(cmd: Extract<Command, { kind: 'serve' }>): Promise<void> {
   const exporter = m.mode === 'off' || host.unavailable ? null : new MetricsExporter({ sampler: host.sampler, connect: host.connect, roots });
   await exporter?.start();
   const closers: (() => Promise<void>)[] = [];
-
-  if (m.mode !== 'only') {
-    const server = await startServer({
-      connect: host.connect,
-      staticDir: path.join(__dirname, '..', 'renderer'),
-      host: cmd.host,
-      port: cmd.port,
-      readOnly: cmd.readOnly,
-      allowHosts: cmd.allowHosts,
-      ...(m.mode === 'ui' && exporter && { metrics: { source: exporter, token: givenToken ?? null } }),
-    });
-    closers.push(() => server.close());
-    console.log(`Procyon ${VERSION} is serving${cmd.readOnly ? ' read-only' : ''} at:\n\n    ${server.url}\n`);
-    if (m.mode === 'ui') {
-      console.log(`Prometheus metrics: ${server.url.replace(/\/\?token=.*$/, '/metrics')} (Authorization: Bearer <the token above${givenToken ? ' or --metrics-token' : ''}>)\n`);
-    }
-    if (!isLoopback(cmd.host)) console.log('Warning: bound to a non-loopback address; anyone who has the URL above can use it.');
-  }
-  if (exporter && (m.mode === 'separate' || m.mode === 'only')) {
-    const bindHost = m.mode === 'only' ? cmd.host : m.host;
-    const { token, generated } = listenerToken(bindHost, givenToken);
-    const metrics = await startMetricsServer({ source: exporter, host: bindHost, port: m.mode === 'only' ? cmd.port : m.port, token, allowHosts: cmd.allowHosts });
-    closers.push(() => metrics.close());
-    console.log(`Procyon ${VERSION} is serving Prometheus metrics at:\n\n    ${metrics.url}\n`);
-    if (generated) console.log(`Metrics bearer token (generated; set --metrics-token to keep one): ${token}\n`);
-    else if (token !== null) console.log('Metrics require Authorization: Bearer <--metrics-token>.\n');
-  }
-  const shutdown = () => {
+  const stop = async () => {
     exporter?.stop();
     host.stop();
-    void Promise.all(closers.map((c) => c())).then(() => process.exit(0));
+    await Promise.all(closers.map((c) => c()));
   };
+  try {
+    await startListeners(cmd, host.connect, exporter, uiToken, closers);
+  } catch (err) {
+    // A taken port: stop sampling so the process can exit with the message.
+    await stop();
+    throw err;
+  }
+  const shutdown = () => void stop().then(() => process.exit(0));
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
 }
@@ -132,10 +183,15 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
       }
       case 'serve':
+        installServePolicy();
         await serve(cmd);
         return -1; // keeps running
     }
   } catch (err) {
+    if (err instanceof PortInUseError || err instanceof TokenFileError) {
+      console.error(`procyon: ${err.message}`);
+      return 1;
+    }
     const e = toApiErrorPayload(err);
     const hint = e.code === 'CONFIRMATION_REQUIRED' ? ' (on the command line: --yes)' : '';
     console.error(`procyon: ${e.code}: ${terminalSafe(e.message)}${hint}`);

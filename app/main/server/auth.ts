@@ -1,6 +1,9 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import os from 'node:os';
+import { WS_TOKEN_PROTOCOL_PREFIX } from '../../shared';
+
+export { TOKEN_PATTERN } from '../../shared';
 
 // Serve mode's gate, as pure functions over a request so each rule can be tested
 // alone: a secret token (like Jupyter's), a Host allow-list against DNS
@@ -62,30 +65,34 @@ export function originAllowed(req: IncomingMessage, allowed: Set<string>): boole
   return allowed.has(url.host.toLowerCase());
 }
 
-export function cookieName(port: number): string {
-  // Cookies are shared across ports of one host, so two servers on one machine need two names.
-  return `procyon_token_${port}`;
-}
-
-function readCookie(req: IncomingMessage, name: string): string | undefined {
-  const header = req.headers.cookie;
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
-  }
-  return undefined;
-}
-
-export type TokenSource = 'query' | 'cookie' | 'bearer';
-
-/** Which presented credential matches the token, if any. */
-export function tokenPresented(req: IncomingMessage, url: URL, token: string, port: number): TokenSource | null {
-  const q = url.searchParams.get('token');
-  if (q !== null && tokensEqual(q, token)) return 'query';
-  const c = readCookie(req, cookieName(port));
-  if (c !== undefined && tokensEqual(c, token)) return 'cookie';
+/** The token in `Authorization: Bearer <token>`, if that header is well formed. */
+export function bearerToken(req: IncomingMessage): string | null {
   const auth = req.headers.authorization;
-  if (typeof auth === 'string' && auth.startsWith('Bearer ') && tokensEqual(auth.slice(7).trim(), token)) return 'bearer';
+  if (typeof auth !== 'string') return null;
+  const m = /^Bearer +(\S+) *$/i.exec(auth);
+  return m ? m[1]! : null;
+}
+
+/** The token a WebSocket handshake offers as a subprotocol (browsers), if any. */
+export function protocolToken(req: IncomingMessage): string | null {
+  const offered = req.headers['sec-websocket-protocol'];
+  if (typeof offered !== 'string') return null;
+  for (const p of offered.split(',')) {
+    const v = p.trim();
+    if (v.startsWith(WS_TOKEN_PROTOCOL_PREFIX)) return v.slice(WS_TOKEN_PROTOCOL_PREFIX.length);
+  }
   return null;
+}
+
+/**
+ * Whether the request carries the token: as a Bearer header (scripts, /metrics,
+ * the page's fetches) or, on a WebSocket handshake, as a subprotocol. Never in
+ * a cookie (cookies reach every port of a host and any local page can plant
+ * one) nor in the query (URLs end up in logs and history).
+ */
+export function tokenPresented(req: IncomingMessage, token: string): boolean {
+  for (const presented of [bearerToken(req), protocolToken(req)]) {
+    if (presented !== null && tokensEqual(presented, token)) return true;
+  }
+  return false;
 }

@@ -1,7 +1,7 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Duplex } from 'node:stream';
-import { allowedHosts, hostAllowed, isLoopback, newToken, originAllowed, tokenPresented, tokensEqual } from './auth';
+import { allowedHosts, bearerToken, hostAllowed, isLoopback, newToken, originAllowed, tokensEqual } from './auth';
+import { createGuardedServer, listen, plain, requestPath, type ListenerLimits } from './guard';
 
 export const METRICS_PATH = '/metrics';
 
@@ -13,8 +13,8 @@ export interface MetricsSource {
 export interface MetricsGate {
   /** Required as `Authorization: Bearer` when set; null leaves a listener open (loopback without --metrics-token). */
   metricsToken: string | null;
-  /** On the UI server, the UI's own token (Bearer or its cookie) admits too. */
-  ui?: { token: string; port: number };
+  /** On the UI server, the UI's own token (as a Bearer) admits too. */
+  uiToken?: string;
 }
 
 /**
@@ -27,25 +27,12 @@ export function listenerToken(bindHost: string, given: string | undefined): { to
   return isLoopback(bindHost) ? { token: null, generated: false } : { token: newToken(), generated: true };
 }
 
-function bearer(req: IncomingMessage): string | null {
-  const auth = req.headers.authorization;
-  return typeof auth === 'string' && /^Bearer /i.test(auth) ? auth.slice(7).trim() : null;
-}
-
 export function metricsAuthorized(req: IncomingMessage, gate: MetricsGate): boolean {
-  const presented = bearer(req);
+  // Never a query parameter: tokens in URLs end up in logs.
+  const presented = bearerToken(req);
   if (gate.metricsToken !== null && presented !== null && tokensEqual(presented, gate.metricsToken)) return true;
-  if (gate.ui) {
-    // Not the ?token= query: a scraper has no use for the cookie trade, and tokens in URLs end up in logs.
-    const source = tokenPresented(req, new URL('/', 'http://localhost'), gate.ui.token, gate.ui.port);
-    return source === 'cookie' || source === 'bearer';
-  }
+  if (gate.uiToken !== undefined) return presented !== null && tokensEqual(presented, gate.uiToken);
   return gate.metricsToken === null;
-}
-
-function plain(res: ServerResponse, status: number, message: string, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff', ...headers });
-  res.end(`${message}\n`);
 }
 
 /** Answers GET/HEAD /metrics once the caller has checked Host, Origin and method. */
@@ -69,6 +56,8 @@ export interface MetricsServerOptions {
   /** See MetricsGate.metricsToken. */
   token: string | null;
   allowHosts?: string[];
+  limits?: Partial<ListenerLimits>;
+  log?: (line: string) => void;
 }
 
 export interface RunningMetricsServer {
@@ -80,29 +69,22 @@ export interface RunningMetricsServer {
   close(): Promise<void>;
 }
 
-function refuseUpgrade(socket: Duplex): void {
-  socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-}
-
 /** A listener that serves /metrics and nothing else: no UI, no WebSocket, so no way to act on processes. */
 export async function startMetricsServer(options: MetricsServerOptions): Promise<RunningMetricsServer> {
   let allowed = new Set<string>();
   const gate: MetricsGate = { metricsToken: options.token };
-  const server = createServer((req, res) => {
+  function request(req: IncomingMessage, res: ServerResponse): Promise<void> | void {
     if (!hostAllowed(req, allowed)) return plain(res, 421, 'Misdirected request: unknown Host');
     if (!originAllowed(req, allowed)) return plain(res, 403, 'Forbidden: foreign Origin');
     if (req.method !== 'GET' && req.method !== 'HEAD') return plain(res, 405, 'Method not allowed');
-    if (new URL(req.url ?? '/', 'http://localhost').pathname !== METRICS_PATH) return plain(res, 404, 'Not found: this listener serves /metrics only');
-    void serveMetrics(req, res, options.source, gate);
-  });
-  server.on('upgrade', (_req: IncomingMessage, socket: Duplex) => refuseUpgrade(socket));
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
+    const pathname = requestPath(req);
+    if (pathname === null) return plain(res, 400, 'Bad request target');
+    if (pathname !== METRICS_PATH) return plain(res, 404, 'Not found: this listener serves /metrics only');
+    return serveMetrics(req, res, options.source, gate);
+  }
+  // No upgrade handler: every upgrade is answered 404.
+  const server = createGuardedServer({ name: 'metrics', request, ...(options.limits && { limits: options.limits }), ...(options.log && { log: options.log }) });
+  await listen(server, options.port, options.host);
   const port = (server.address() as AddressInfo).port;
   allowed = allowedHosts(options.host, port, options.allowHosts);
   const shownHost = isLoopback(options.host) ? '127.0.0.1' : options.host.includes(':') ? `[${options.host}]` : options.host;

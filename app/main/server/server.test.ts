@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { MAX_MESSAGE_BYTES, WS_PATH, type ServerMessage } from '../../shared';
+import { HELLO_PATH, MAX_MESSAGE_BYTES, TOKEN_FRAGMENT_KEY, WS_PATH, WS_PROTOCOL, WS_TOKEN_PROTOCOL_PREFIX, type ServerMessage } from '../../shared';
 import { createMonitorApi } from '../core/api';
 import { Collector } from '../core/collector';
 import { FIXTURE_PROC, FIXTURE_SYS } from '../core/fixture-root.test-util';
@@ -42,9 +42,9 @@ function get(pathAndQuery: string, headers: Record<string, string> = {}): Promis
   });
 }
 
-function openSocket(headers: Record<string, string>, query = ''): Promise<WebSocket> {
+function openSocket(headers: Record<string, string>, protocols: string[] = []): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${srv.port}${WS_PATH}${query}`, { headers });
+    const ws = new WebSocket(`ws://127.0.0.1:${srv.port}${WS_PATH}`, protocols, { headers });
     ws.once('open', () => resolve(ws));
     ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
     ws.once('error', reject);
@@ -64,63 +64,80 @@ function nextMessage(ws: WebSocket, pred: (m: ServerMessage) => boolean = () => 
   });
 }
 
-const cookie = () => ({ cookie: `procyon_token_${srv.port}=${TOKEN}` });
+const bearer = (token = TOKEN) => ({ authorization: `Bearer ${token}` });
 
 describe('procyon serve: the gate', () => {
-  it('logs a loopback URL that carries the token', () => {
-    expect(srv.url).toBe(`http://127.0.0.1:${srv.port}/?token=${TOKEN}`);
+  it('prints a loopback URL that carries the token in its fragment, never in the query', () => {
+    expect(srv.url).toBe(`http://127.0.0.1:${srv.port}/#${TOKEN_FRAGMENT_KEY}=${TOKEN}`);
+    expect(srv.baseUrl).toBe(`http://127.0.0.1:${srv.port}/`);
   });
 
-  it('refuses a request without the token (401)', async () => {
+  it('serves the page, which holds no secret, without the token, under a strict CSP that connects to its own origin only', async () => {
     const r = await get('/');
-    expect(r.status).toBe(401);
-    expect(r.body).not.toContain('<title>Procyon');
-  });
-
-  it('refuses a wrong token (401)', async () => {
-    expect((await get('/?token=wrong')).status).toBe(401);
-    expect((await get('/', { cookie: `procyon_token_${srv.port}=wrong` })).status).toBe(401);
-  });
-
-  it('trades the token in the URL for an HttpOnly cookie and redirects', async () => {
-    const r = await get(`/?token=${TOKEN}`);
-    expect(r.status).toBe(302);
-    expect(r.headers.location).toBe('/');
-    expect(String(r.headers['set-cookie'])).toMatch(new RegExp(`procyon_token_${srv.port}=${TOKEN}; HttpOnly; SameSite=Strict`));
-  });
-
-  it('serves the page with the cookie, under a strict CSP', async () => {
-    const r = await get('/', cookie());
     expect(r.status).toBe(200);
     expect(r.body).toContain('<title>Procyon');
-    expect(String(r.headers['content-security-policy'])).toContain("script-src 'self'");
+    const csp = String(r.headers['content-security-policy']);
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("connect-src 'self';");
+    expect(csp).not.toMatch(/ws:|wss:/);
+    expect(r.headers['set-cookie']).toBeUndefined();
   });
 
-  it('refuses a wrong Host even with the token (DNS rebinding)', async () => {
-    expect((await get('/', { ...cookie(), host: `evil.example:${srv.port}` })).status).toBe(421);
-    expect((await get('/', { ...cookie(), host: `127.0.0.1:${srv.port + 1}` })).status).toBe(421);
+  it('an old ?token= link gets the page (which says what to do), and no cookie', async () => {
+    const r = await get(`/?token=${TOKEN}`);
+    expect(r.status).toBe(200);
+    expect(r.headers['set-cookie']).toBeUndefined();
   });
 
-  it('refuses a foreign Origin even with the token', async () => {
-    expect((await get('/', { ...cookie(), origin: 'http://evil.example' })).status).toBe(403);
-    expect((await get('/', { ...cookie(), origin: `http://localhost:${srv.port}` })).status).toBe(200);
+  it('says who it is without the token, and whether a Bearer token is accepted', async () => {
+    expect(JSON.parse((await get(HELLO_PATH)).body)).toEqual({ product: 'procyon', version: expect.any(String), authorized: false });
+    expect(JSON.parse((await get(HELLO_PATH, bearer('wrong-token-0123456789'))).body)).toMatchObject({ authorized: false });
+    expect(JSON.parse((await get(HELLO_PATH, bearer())).body)).toMatchObject({ authorized: true });
+    expect(JSON.parse((await get(HELLO_PATH, { cookie: `procyon_token_${srv.port}=${TOKEN}` })).body)).toMatchObject({ authorized: false });
+  });
+
+  it('refuses a wrong Host even for the page (DNS rebinding)', async () => {
+    expect((await get('/', { host: `evil.example:${srv.port}` })).status).toBe(421);
+    expect((await get('/', { host: `127.0.0.1:${srv.port + 1}` })).status).toBe(421);
+  });
+
+  it('refuses a foreign Origin', async () => {
+    expect((await get('/', { origin: 'http://evil.example' })).status).toBe(403);
+    expect((await get('/', { origin: `http://localhost:${srv.port}` })).status).toBe(200);
   });
 
   it('does not serve files outside the renderer folder', async () => {
-    expect((await get('/../../../../etc/passwd', cookie())).status).toBe(404);
-    expect((await get('/%2e%2e/%2e%2e/etc/passwd', cookie())).status).toBe(404);
+    expect((await get('/../../../../etc/passwd')).status).toBe(404);
+    expect((await get('/%2e%2e/%2e%2e/etc/passwd')).status).toBe(404);
   });
 
-  it('refuses WebSocket upgrades without token, with a wrong Host, or from a foreign Origin', async () => {
-    await expect(openSocket({ origin: `http://127.0.0.1:${srv.port}` })).rejects.toThrow('HTTP 401');
-    await expect(openSocket({ ...cookie(), host: `evil.example:${srv.port}` })).rejects.toThrow('HTTP 421');
-    await expect(openSocket({ ...cookie(), origin: 'http://evil.example' })).rejects.toThrow('HTTP 403');
+  it('opens the WebSocket with the token as a subprotocol (browsers) or a Bearer header (scripts), answering the plain protocol only', async () => {
+    const a = await openSocket({ origin: `http://127.0.0.1:${srv.port}` }, [WS_PROTOCOL, `${WS_TOKEN_PROTOCOL_PREFIX}${TOKEN}`]);
+    expect(a.protocol).toBe(WS_PROTOCOL);
+    a.close();
+    const b = await openSocket(bearer());
+    b.close();
+  });
+
+  it('refuses WebSocket upgrades without the token, with it in a cookie or the query, with a wrong Host, or from a foreign Origin', async () => {
+    await expect(openSocket({ origin: `http://127.0.0.1:${srv.port}` }, [WS_PROTOCOL])).rejects.toThrow('HTTP 401');
+    await expect(openSocket({}, [WS_PROTOCOL, `${WS_TOKEN_PROTOCOL_PREFIX}wrong-token-0123456789`])).rejects.toThrow('HTTP 401');
+    await expect(openSocket({ cookie: `procyon_token_${srv.port}=${TOKEN}` })).rejects.toThrow('HTTP 401');
+    await expect(
+      new Promise((resolve, reject) => {
+        const ws = new WebSocket(`ws://127.0.0.1:${srv.port}${WS_PATH}?token=${TOKEN}`);
+        ws.once('open', () => resolve(ws));
+        ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
+      }),
+    ).rejects.toThrow('HTTP 401');
+    await expect(openSocket({ ...bearer(), host: `evil.example:${srv.port}` })).rejects.toThrow('HTTP 421');
+    await expect(openSocket({ ...bearer(), origin: 'http://evil.example' })).rejects.toThrow('HTTP 403');
   });
 });
 
 describe('procyon serve: MonitorApi over the WebSocket', () => {
   it('answers calls, keeps error codes, and pushes snapshots to subscribers', async () => {
-    const ws = await openSocket({ ...cookie(), origin: `http://127.0.0.1:${srv.port}` });
+    const ws = await openSocket({ ...bearer(), origin: `http://127.0.0.1:${srv.port}` });
     try {
       ws.send(JSON.stringify({ type: 'call', id: 1, op: 'getInfo' }));
       const info = await nextMessage(ws, (m) => m.type === 'reply' && m.id === 1);
@@ -146,8 +163,8 @@ describe('procyon serve: MonitorApi over the WebSocket', () => {
     }
   });
 
-  it('also accepts the token in the socket URL, for non-browser clients', async () => {
-    const ws = await openSocket({}, `?token=${TOKEN}`);
+  it('accepts the token as a Bearer header, for non-browser clients', async () => {
+    const ws = await openSocket(bearer());
     ws.send(JSON.stringify({ type: 'call', id: 7, op: 'getSnapshot' }));
     const r = await nextMessage(ws, (m) => m.type === 'reply' && m.id === 7);
     expect(r).toMatchObject({ ok: true, value: { seq: expect.any(Number) } });
@@ -159,8 +176,8 @@ describe('procyon serve: hostile clients', () => {
   const closeOf = (ws: WebSocket) => new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
 
   it('an oversized message closes that socket with 1009 and others keep being served', async () => {
-    const bad = await openSocket(cookie());
-    const good = await openSocket(cookie());
+    const bad = await openSocket(bearer());
+    const good = await openSocket(bearer());
     const closed = closeOf(bad);
     bad.send(JSON.stringify({ type: 'call', id: 1, op: 'getInfo', arg: 'x'.repeat(MAX_MESSAGE_BYTES) }));
     expect(await closed).toBe(1009);
@@ -170,8 +187,8 @@ describe('procyon serve: hostile clients', () => {
   });
 
   it('a flood closes that socket with 1008 and others keep being served', async () => {
-    const bad = await openSocket(cookie());
-    const good = await openSocket(cookie());
+    const bad = await openSocket(bearer());
+    const good = await openSocket(bearer());
     const closed = closeOf(bad);
     for (let i = 0; i < MAX_MESSAGES_PER_SECOND * 3; i++) bad.send(JSON.stringify({ type: 'call', id: i, op: 'getInfo' }));
     expect(await closed).toBe(1008);
@@ -189,7 +206,7 @@ describe('procyon serve: hostile clients', () => {
     [{ type: 'call', id: 1, op: 'getHistory', arg: { seconds: 60, constructor: { prototype: { x: 1 } } } }],
     [{ type: 'call', id: 1, op: 'getConnections', arg: { kind: ['tcp'] } }],
   ])('%j → INVALID_ARGUMENT (the host is read-only here, but validation comes first)', async (msg) => {
-    const ws = await openSocket(cookie());
+    const ws = await openSocket(bearer());
     ws.send(JSON.stringify(msg));
     const reply = await nextMessage(ws, (m) => m.type === 'reply');
     expect(reply).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });

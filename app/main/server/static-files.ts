@@ -1,7 +1,9 @@
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import type { ServerResponse } from 'node:http';
+import { constants } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { plain, SECURITY_HEADERS } from './guard';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -15,6 +17,9 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.map': 'application/json',
 };
+
+/** How a response's pipeline ends when the client, not the file, went away. */
+const CLIENT_GONE = new Set(['ERR_STREAM_PREMATURE_CLOSE', 'ECONNRESET', 'EPIPE']);
 
 /** Resolves a URL path inside `root`, or null when it would escape it. */
 export function resolveInside(root: string, urlPath: string): string | null {
@@ -31,21 +36,50 @@ export function resolveInside(root: string, urlPath: string): string | null {
   return full === base || full.startsWith(base + path.sep) ? full : null;
 }
 
-export async function sendStatic(res: ServerResponse, root: string, urlPath: string): Promise<boolean> {
+/**
+ * Answers a GET/HEAD for a file under `root`, or 404. The file is opened first
+ * and then fstat'ed, so what is streamed is what was measured even if a rebuild
+ * replaces or removes it meanwhile; non-blocking, so a FIFO cannot stall us;
+ * and a read that fails mid-stream (EIO, a truncated file) ends that response,
+ * never the process.
+ */
+export async function sendStatic(req: IncomingMessage, res: ServerResponse, root: string, urlPath: string): Promise<void> {
   const file = resolveInside(root, urlPath);
-  if (!file) return false;
+  let handle: FileHandle | null = null;
   try {
-    const st = await stat(file);
-    if (!st.isFile()) return false;
-    res.writeHead(200, {
-      'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-      'Content-Length': st.size,
-      // Vite fingerprints assets; index.html must always be fresh.
-      'Cache-Control': file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
-    });
-    createReadStream(file).pipe(res);
-    return true;
+    if (file) handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch {
-    return false;
+    handle = null;
   }
+  if (!file || !handle) return plain(res, 404, 'Not found');
+  let size: number;
+  try {
+    const st = await handle.stat();
+    if (!st.isFile()) {
+      await handle.close();
+      return plain(res, 404, 'Not found');
+    }
+    size = st.size;
+  } catch (err) {
+    await handle.close().catch(() => undefined);
+    throw err;
+  }
+  res.writeHead(200, {
+    'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+    'Content-Length': size,
+    // Vite fingerprints assets; index.html must always be fresh.
+    'Cache-Control': file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+    ...SECURITY_HEADERS,
+  });
+  if (req.method === 'HEAD' || size === 0) {
+    await handle.close();
+    res.end();
+    return;
+  }
+  // pipeline closes the file and ends (or destroys) the response whichever side fails.
+  await pipeline(handle.createReadStream({ start: 0, end: size - 1, autoClose: true }), res).catch((err: unknown) => {
+    res.destroy();
+    // A client that went away is no failure of ours; a file that failed to read is worth one log line.
+    if (!CLIENT_GONE.has((err as NodeJS.ErrnoException).code ?? '')) throw err;
+  });
 }

@@ -31,7 +31,7 @@ beforeAll(async () => {
 afterAll(() => srv.close());
 
 async function client(topics: string[]) {
-  const ws = new WebSocket(`ws://127.0.0.1:${srv.port}${WS_PATH}?token=${TOKEN}`);
+  const ws = new WebSocket(`ws://127.0.0.1:${srv.port}${WS_PATH}`, { headers: { authorization: `Bearer ${TOKEN}` } });
   await new Promise((r, j) => (ws.once('open', r), ws.once('error', j)));
   const snapshots: Snapshot[] = [];
   ws.on('message', (d) => {

@@ -1,4 +1,5 @@
-export type ConnectionState = 'connecting' | 'open' | 'closed';
+/** 'refused': the host does not accept this page's token; retrying cannot help (see ws-client.ts). */
+export type ConnectionState = 'connecting' | 'open' | 'closed' | 'refused';
 
 /** Observable transport health, so the UI can tell "live" from "stale". */
 export interface ConnectionSource {

@@ -1,8 +1,9 @@
 import type { MonitorApi } from '../../../shared/api';
-import { WS_PATH } from '../../../shared/channels';
+import { HELLO_PATH, WS_PATH, WS_PROTOCOL, WS_TOKEN_PROTOCOL_PREFIX, type Hello } from '../../../shared/channels';
 import { toApiError } from '../../../shared/errors';
 import { alwaysOpen, type ConnectionSource } from './connection';
-import { createWsClient, wsUrl } from './ws-client';
+import { adoptPageToken, type PageToken } from './page-token';
+import { createWsClient, wsUrl, type AuthCheck } from './ws-client';
 
 // The only place the renderer decides how it reaches the host.
 
@@ -38,10 +39,31 @@ function fromPreload(raw: MonitorApi): MonitorApi {
   };
 }
 
+let pageToken: PageToken = { token: null, oldLink: false };
+
+/** Asks the host whether it accepts our token (HELLO_PATH with a Bearer header): it answers where a refused WebSocket cannot. */
+async function checkAuth(): Promise<AuthCheck> {
+  try {
+    const res = await fetch(HELLO_PATH, { cache: 'no-store', headers: pageToken.token ? { Authorization: `Bearer ${pageToken.token}` } : {} });
+    if (!res.ok) return 'unknown';
+    const hello = (await res.json()) as Partial<Hello>;
+    return hello.product !== 'procyon' ? 'unknown' : hello.authorized ? 'accepted' : 'refused';
+  } catch {
+    return 'unknown';
+  }
+}
+
 function pickTransport(): Transport {
   if (window.procyon) return { api: fromPreload(window.procyon), connection: alwaysOpen };
-  const client = createWsClient({ url: wsUrl(location, WS_PATH) });
+  pageToken = adoptPageToken(window);
+  const protocols = [WS_PROTOCOL, ...(pageToken.token ? [WS_TOKEN_PROTOCOL_PREFIX + pageToken.token] : [])];
+  const client = createWsClient({ url: wsUrl(location, WS_PATH), protocols, checkAuth });
   return { api: client, connection: client.connection };
+}
+
+/** Whether this page was opened with an old `?token=` link (the refusal page says so). */
+export function openedWithOldLink(): boolean {
+  return pageToken.oldLink;
 }
 
 export function getApi(): MonitorApi {

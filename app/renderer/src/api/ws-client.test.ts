@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../shared/errors';
 import type { Snapshot } from '../../../shared/payloads';
-import { createWsClient, nextDelay, wsUrl, type SocketLike, type Timers } from './ws-client';
+import { createWsClient, nextDelay, wsUrl, type AuthCheck, type SocketLike, type Timers } from './ws-client';
 
 class FakeSocket implements SocketLike {
   sent: unknown[] = [];
@@ -181,5 +181,72 @@ describe('createWsClient', () => {
     expect(current().closed).toBe(true);
     expect(timers.queue).toHaveLength(0);
     expect(client.connection.get()).toBe('closed');
+  });
+});
+
+describe('createWsClient: a token the host refuses', () => {
+  function withAuth(verdicts: AuthCheck[]) {
+    const sockets: FakeSocket[] = [];
+    const offered: (string[] | undefined)[] = [];
+    const timers = new FakeTimers();
+    let checks = 0;
+    const client = createWsClient({
+      url: 'ws://host/api/ws',
+      protocols: ['procyon.v1', 'procyon.token.abc'],
+      timers,
+      checkAuth: () => Promise.resolve(verdicts[checks++] ?? 'unknown'),
+      createSocket: (url, protocols) => {
+        offered.push(protocols);
+        const s = new FakeSocket(url);
+        sockets.push(s);
+        return s;
+      },
+    });
+    return { client, sockets, timers, offered, current: () => sockets[sockets.length - 1]!, checks: () => checks };
+  }
+  const settle = () => new Promise((r) => setTimeout(r, 0));
+
+  it('offers the protocols it was given', () => {
+    const { offered } = withAuth([]);
+    expect(offered).toEqual([['procyon.v1', 'procyon.token.abc']]);
+  });
+
+  it('asks the host when a socket never opens, and stops for good when the token is refused', async () => {
+    const { client, timers, current, checks } = withAuth(['refused']);
+    const states: string[] = [];
+    client.connection.subscribe((s) => states.push(s));
+    current().drop();
+    await settle();
+    expect(checks()).toBe(1);
+    expect(client.connection.get()).toBe('refused');
+    expect(timers.queue).toHaveLength(0);
+    expect(states).toEqual(['closed', 'refused']);
+    await expect(client.getInfo()).rejects.toMatchObject({ code: 'UNAVAILABLE', message: expect.stringContaining('refused') });
+    client.dispose();
+    expect(client.connection.get()).toBe('refused');
+  });
+
+  it('keeps retrying while the host is unreachable or accepts the token', async () => {
+    const { client, timers, current, checks } = withAuth(['unknown', 'accepted']);
+    current().drop();
+    await settle();
+    expect(client.connection.get()).toBe('closed');
+    expect(timers.runNext()).toBe(1000);
+    current().drop();
+    await settle();
+    expect(timers.runNext()).toBe(2000);
+    expect(checks()).toBe(2);
+  });
+
+  it('does not ask when an open socket is lost (a restart): it reconnects, and asks if that fails', async () => {
+    const { client, timers, current, checks } = withAuth(['refused']);
+    current().open();
+    current().drop();
+    await settle();
+    expect(checks()).toBe(0);
+    timers.runNext();
+    current().drop();
+    await settle();
+    expect(client.connection.get()).toBe('refused');
   });
 });

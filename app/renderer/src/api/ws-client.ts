@@ -20,9 +20,20 @@ export interface Timers {
   clearTimeout(handle: unknown): void;
 }
 
+/** What the host says of our credential when a socket could not open: a browser cannot see the handshake's 401 itself. */
+export type AuthCheck = 'accepted' | 'refused' | 'unknown';
+
 export interface WsClientOptions {
   url: string;
-  createSocket?: (url: string) => SocketLike;
+  /** Subprotocols to offer (the token travels as one). */
+  protocols?: string[];
+  /**
+   * Asked when a socket closes without ever opening. 'refused' ends the
+   * retrying for good (state 'refused'): the page then says what to do instead
+   * of "retrying" forever with a token the host no longer has.
+   */
+  checkAuth?: () => Promise<AuthCheck>;
+  createSocket?: (url: string, protocols?: string[]) => SocketLike;
   timers?: Timers;
   /** Reconnect delays grow from minDelayMs to maxDelayMs, doubling. */
   minDelayMs?: number;
@@ -70,7 +81,7 @@ const defaultTimers: Timers = {
 };
 
 export function createWsClient(options: WsClientOptions): WsClient {
-  const createSocket = options.createSocket ?? ((url: string) => new WebSocket(url) as unknown as SocketLike);
+  const createSocket = options.createSocket ?? ((url: string, protocols?: string[]) => new WebSocket(url, protocols) as unknown as SocketLike);
   const timers = options.timers ?? defaultTimers;
   const minDelay = options.minDelayMs ?? 1000;
   const maxDelay = options.maxDelayMs ?? 10_000;
@@ -137,7 +148,7 @@ export function createWsClient(options: WsClientOptions): WsClient {
     setState('connecting');
     let s: SocketLike;
     try {
-      s = createSocket(options.url);
+      s = createSocket(options.url, options.protocols);
     } catch {
       scheduleReconnect();
       return;
@@ -166,8 +177,24 @@ export function createWsClient(options: WsClientOptions): WsClient {
       socket = null;
       failPending(opened ? 'Connection to the Procyon host was lost' : 'Could not connect to the Procyon host');
       setState('closed');
-      scheduleReconnect();
+      if (opened || !options.checkAuth) {
+        scheduleReconnect();
+        return;
+      }
+      void options.checkAuth().then(
+        (verdict) => afterCheck(verdict),
+        () => afterCheck('unknown'),
+      );
     };
+  }
+
+  function afterCheck(verdict: AuthCheck): void {
+    if (disposed || socket !== null || state === 'refused') return;
+    if (verdict === 'refused') {
+      setState('refused');
+      return;
+    }
+    scheduleReconnect();
   }
 
   function scheduleReconnect(): void {
@@ -182,6 +209,7 @@ export function createWsClient(options: WsClientOptions): WsClient {
 
   function call<T>(op: MonitorOperation, arg?: unknown): Promise<T> {
     if (disposed) return Promise.reject(unavailable('Client disposed'));
+    if (state === 'refused') return Promise.reject(unavailable('The Procyon host refused this page’s token'));
     if (state === 'closed') return Promise.reject(unavailable('Not connected to the Procyon host'));
     const id = nextId++;
     return new Promise<T>((resolve, reject) => {
@@ -237,7 +265,7 @@ export function createWsClient(options: WsClientOptions): WsClient {
       const s = socket;
       socket = null;
       failPending('Client disposed');
-      setState('closed');
+      if (state !== 'refused') setState('closed');
       s?.close();
     },
   };

@@ -5,6 +5,7 @@ const LABELS: Record<ConnectionState, string> = {
   open: 'Live',
   connecting: 'Connecting…',
   closed: 'Disconnected',
+  refused: 'Token refused',
 };
 
 export function ConnectionStatus() {

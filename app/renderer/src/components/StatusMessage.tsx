@@ -1,4 +1,25 @@
+import { openedWithOldLink } from '../api';
 import { useMonitor } from '../store/context';
+
+/** The host does not accept this page's token: retrying cannot help, the person has to open the right URL. */
+function TokenRefused() {
+  return (
+    <div className="status-page" role="alert" data-testid="token-refused">
+      <h2>The Procyon host refused this page’s token</h2>
+      <p>
+        Open the URL that <code>procyon serve</code> printed when it started: it ends in <code>#token=…</code>.
+      </p>
+      {openedWithOldLink() ? (
+        <p>This link carries the token as <code>?token=</code>, which Procyon no longer accepts: links now carry it after <code>#</code>.</p>
+      ) : (
+        <p className="muted">
+          The host keeps its token across restarts in <code>token</code> beside its settings file; it changes when the host is started with <code>--new-token</code>, with another
+          <code> PROCYON_TOKEN</code>, or with <code>--no-settings</code> (a new one at every start).
+        </p>
+      )}
+    </div>
+  );
+}
 
 /**
  * Says why the dashboard is empty or stale. With no data yet it takes the
@@ -10,6 +31,7 @@ export function StatusMessage() {
   const hasInfo = useMonitor((s) => s.info !== null);
   const hasData = useMonitor((s) => s.latest !== null);
 
+  if (connection === 'refused') return <TokenRefused />;
   if (!hasInfo) {
     if (connection === 'closed' || error) {
       return (
