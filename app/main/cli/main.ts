@@ -17,7 +17,7 @@ import { collectSnapshot } from './snapshot';
 import { arrangePs, collectPs, formatPs } from './ps';
 import { collectProc } from '../core/process-details';
 import { formatProc } from './proc-format';
-import { terminalJson, terminalSafe } from './terminal-text';
+import { terminalJson, terminalSafe } from '../../shared/terminal-text';
 import { ProcessController } from '../core/control';
 import * as native from '@procyon/collector';
 

@@ -1,4 +1,4 @@
-import { terminalSafe } from './terminal-text';
+import { terminalSafe } from '../../shared/terminal-text';
 
 /** `procyon proc` without --json: one attribute a line; unreadable ones as <CODE>; what the process controls escaped. */
 export function formatProc(d: Record<string, unknown>): string {

@@ -2,7 +2,7 @@ import * as native from '@procyon/collector';
 import type { ProcessTableRow } from '@procyon/collector';
 import type { CollectorRoots } from '../core/collector';
 import { bytes2human, table } from './report/units';
-import { terminalSafe } from './terminal-text';
+import { terminalSafe } from '../../shared/terminal-text';
 
 export interface PsRow {
   pid: number;

@@ -4,7 +4,7 @@ import { formatProc } from './proc-format';
 import { formatPs, type PsRow } from './ps';
 import { formatSnapshotText } from './report';
 import { collectSnapshot } from './snapshot';
-import { terminalJson, terminalSafe, terminalSafeDeep } from './terminal-text';
+import { terminalJson, terminalSafe, terminalSafeDeep } from '../../shared/terminal-text';
 import { rawControls } from './terminal-text.test-util';
 
 const HOSTILE = '\u001b[31mFAKE\nroot 1 fake-line\r\t\u0001\u007f\u009b2J\u202eevil\u2066';

@@ -1,4 +1,5 @@
 import type { ApiError, HostInfo } from '../../shared';
+import { terminalSafe } from '../../shared/terminal-text';
 import { createMonitorApi, type ClientApi } from './api';
 import { Collector, type CollectorRoots } from './collector';
 import { startHeapTidy } from './heap-tidy';
@@ -55,7 +56,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
   // Before start and before any client: the first listener, so every later one sees the tick's alerts.
   const alerts = attachAlerts(sampler, settings, topics);
   const readOnly = options.readOnly ?? false;
-  sampler.on('error', (err) => console.error('procyon: sampling failed:', err instanceof Error ? err.message : err));
+  // The message can carry bytes of a captured tree or a process's name: escaped for the terminal.
+  sampler.on('error', (err) => console.error(`procyon: sampling failed: ${terminalSafe(err instanceof Error ? err.message : String(err))}`));
   sampler.start();
   // The sampler's garbage is old-generation garbage; see heap-tidy.ts.
   const stopTidy = startHeapTidy();

@@ -189,7 +189,7 @@ describe('the process-wide policy for serve', () => {
       });
       expect(exits).toEqual([]);
       expect(lines).toHaveLength(1);
-      expect(lines[0]).toBe('procyon: UI GET /x: uncaught exception: Error: stream failed\\x0a\\x1b[31mforged');
+      expect(lines[0]).toBe('procyon: UI GET /x: uncaught exception: Error: stream failed\\n\\e[31mforged');
       emitUncaught(new Error('sampler bug'));
       expect(exits).toEqual([70]);
     } finally {
@@ -205,6 +205,6 @@ describe('the process-wide policy for serve', () => {
     t = 1000;
     log('after');
     expect(out).toEqual(['line 0', 'line 1', 'line 2', 'line 3', 'line 4', 'procyon: 95 more request failures in the last 1 s were not logged', 'after']);
-    expect(loggable('a\u009bb'.repeat(100), 10)).toBe('a\\x9bba\\x9bba\\x9bba…');
+    expect(loggable('a\u009bb'.repeat(100), 10)).toBe('a\\u009bba\\u009bba\\u009bba…');
   });
 });

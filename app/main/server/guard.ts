@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
+import { terminalSafe } from '../../shared/terminal-text';
 
 // The one boundary every serve listener handles requests inside. Nothing a
 // client sends (a target the URL parser rejects, a bad escape, a socket reset
@@ -38,13 +39,9 @@ export interface RequestScope {
 /** Set while a request's handler (and whatever it started) runs. */
 export const requestScope = new AsyncLocalStorage<RequestScope>();
 
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\x00-\x1f\x7f-\x9f]/g;
-
-/** A client-controlled string made safe for one log line: cut to `max` and control characters escaped. */
+/** A client-controlled string made safe for one log line: cut to `max`, then escaped as for a terminal (app/shared/terminal-text.ts). */
 export function loggable(text: string, max = 120): string {
-  const cut = text.length > max ? `${text.slice(0, max)}…` : text;
-  return cut.replace(CONTROL, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return terminalSafe(text.length > max ? `${text.slice(0, max)}…` : text);
 }
 
 /**

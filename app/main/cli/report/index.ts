@@ -1,6 +1,6 @@
 import type { CollectedSnapshot } from '../snapshot';
 import { failed } from '../snapshot';
-import { terminalSafeDeep } from '../terminal-text';
+import { terminalSafeDeep } from '../../../shared/terminal-text';
 import { bytes2human, heading, table } from './units';
 
 // `procyon snapshot` without --json: each section reads like the psutil
