@@ -45,7 +45,7 @@ describe('the exporter costs nothing when nobody scrapes', () => {
       },
       extra: async () => {
         extras++;
-        return { perCpu: null, cpuStats: null, disks: null };
+        return { perCpu: null, cpuStats: null, disks: null, hwmon: null, powerSupplies: null };
       },
     });
     await f.exporter.start();
@@ -65,7 +65,7 @@ describe('the exporter costs nothing when nobody scrapes', () => {
   it('a failed update fails that scrape only: the next one tries again', async () => {
     let fail = true;
     const f = fixtureExporter({
-      extra: async () => ({ perCpu: null, cpuStats: null, disks: null }),
+      extra: async () => ({ perCpu: null, cpuStats: null, disks: null, hwmon: null, powerSupplies: null }),
       processes: async () => ({ timestamp: 1, rows: [] }),
     });
     await f.exporter.start();
@@ -98,7 +98,7 @@ describe('the exporter on the captured /proc and /sys', () => {
   afterAll(() => f.exporter.stop());
 
   it('keeps the topics it needs sampled while it runs, and lets go when stopped', () => {
-    expect([...f.topics.union()].sort()).toEqual(['battery', 'cpu', 'network', 'partitions', 'sensors']);
+    expect([...f.topics.union()].sort()).toEqual(['battery', 'cpu', 'network', 'partitions']);
     const g = fixtureExporter();
     return g.exporter.start().then(() => {
       g.exporter.stop();
@@ -170,9 +170,10 @@ describe('the exporter on the captured /proc and /sys', () => {
     expect(x.values('node_network_receive_bytes_total')).toHaveLength(4);
   });
 
-  it('temperatures as node_hwmon_temp_celsius{chip,sensor}, unlabelled sensors named like hwmon files', () => {
-    expect(x.value('node_hwmon_temp_celsius', { chip: 'bcm2835_thermal', sensor: 'temp1' })).toBeCloseTo(49.925, 6);
-    expect(x.value('node_hwmon_temp_celsius', { chip: 'acpitz', sensor: 'temp1' })).toBe(-44);
+  it('node_hwmon_* comes from hwmon only, as in node_exporter: the thermal zones psutil falls back to are not hwmon chips', () => {
+    // This capture has thermal zones (bcm2835_thermal, acpitz) and no /sys/class/hwmon.
+    expect(x.samples.filter((s) => s.name.startsWith('node_hwmon_'))).toEqual([]);
+    expect(x.value('procyon_collector_topic_up', { topic: 'hwmon' })).toBe(1);
   });
 
   it('top processes carry pid and name labels, escaped', () => {
@@ -197,7 +198,8 @@ describe('the exporter on the captured /proc and /sys', () => {
   });
 
   it('self-timing: tick count, interval, update duration, cache age', () => {
-    expect(x.value('procyon_sampler_ticks_total')).toBe(2);
+    // start() takes the first reading (one with the exporter's topics), then two ticks and scrapes.
+    expect(x.value('procyon_sampler_ticks_total')).toBe(3);
     expect(x.value('procyon_sampler_interval_seconds')).toBe(1);
     expect(x.value('procyon_exporter_update_duration_seconds')).toBeGreaterThan(0);
     expect(x.value('procyon_collector_tick_duration_seconds')).toBeGreaterThan(0);
@@ -301,6 +303,7 @@ describe('bounded cardinality and failure handling (fake readers)', () => {
     }
     expect(x.value('procyon_collector_topic_up', { topic: 'cpu_times' })).toBe(0);
     expect(x.value('procyon_collector_topic_up', { topic: 'processes' })).toBe(0);
+    expect(x.value('procyon_collector_topic_up', { topic: 'hwmon' })).toBe(0);
     expect(x.value('procyon_collector_topic_up', { topic: 'network' })).toBe(1);
     expect(x.value('node_memory_MemTotal_bytes')).toBe(15666184 * 1024);
     f.exporter.stop();
