@@ -1,11 +1,10 @@
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { hwmonChips, powerSupplies } from '@procyon/collector';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOGUE } from '../../app/main/server/metrics-catalogue';
 import { parseExposition, promtoolAvailability, promtoolProblems, type Sample } from '../../app/main/server/metrics-exposition.test-util';
-import { hwmonFamilies, powerSupplyFamilies } from '../../app/main/server/metrics-node-sysfs';
-import { MetricsRegistry } from '../../app/main/server/metrics-registry';
+import { MetricsExporter } from '../../app/main/server/metrics-exporter';
+import { startHost, type Host } from '../../app/main/core/host';
 import { unpackTtar } from '../fixtures/ttar';
 
 // The same sysfs files node_exporter's own end-to-end test reads, through the
@@ -49,16 +48,23 @@ describe("node_hwmon_* and node_power_supply_* on node_exporter's fixture tree",
   let text: string;
   const theirs = families(readFileSync(path.join(FIXTURE, 'e2e-output-sysfs.txt'), 'utf8'));
 
+  let host: Host;
+  let exporter: MetricsExporter;
+
   beforeAll(async () => {
     dir = unpackTtar(path.join(FIXTURE, 'sys.ttar'), 'procyon-node-exporter-');
-    const sysfs = path.join(dir, 'sys');
-    const registry = new MetricsRegistry();
-    registry.apply({ ...hwmonFamilies(await hwmonChips({ sysfs })), ...powerSupplyFamilies(await powerSupplies({ sysfs })) });
-    text = (await registry.render(undefined)).body;
+    // The whole path a scrape takes: the sampler and exporter over this sysfs (and the live /proc).
+    const roots = { sysfs: path.join(dir, 'sys') };
+    host = await startHost({ roots, transport: 'websocket', intervalMs: 500 });
+    exporter = new MetricsExporter({ sampler: host.sampler, connect: host.connect, roots });
+    await exporter.start();
+    text = (await exporter.scrape(undefined)).body;
     ours = families(text);
-    for (const [name, f] of ours) if (f.series.size === 0) ours.delete(name);
+    for (const [name, f] of ours) if (f.series.size === 0 || !/^node_(hwmon|power_supply)_/.test(name)) ours.delete(name);
   });
   afterAll(() => {
+    exporter?.stop();
+    host?.stop();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
@@ -103,7 +109,7 @@ describe("node_hwmon_* and node_power_supply_* on node_exporter's fixture tree",
   });
 
   const promtool = promtoolAvailability();
-  it.skipIf(promtool === 'skip')('promtool check metrics accepts these families', () => {
+  it.skipIf(promtool === 'skip')('promtool check metrics accepts the exposition with these families', () => {
     const r = promtoolProblems(text);
     expect(r.missing).toBe(false);
     if (!r.missing) expect(r.problems).toEqual([]);
