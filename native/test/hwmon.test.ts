@@ -122,6 +122,12 @@ describe('hwmonChips: node_exporter chip ids', () => {
     });
   });
 
+  it('reads at most 128 bytes of a sensor file, as node_exporter does: a runaway file is bounded', async () => {
+    const roots = sysTree({ 'class/hwmon/hwmon0/name': 'x\n', 'class/hwmon/hwmon0/temp1_label': 'L'.repeat(100_000) });
+    const [chip] = await collector.hwmonChips(roots);
+    expect(chip!.sensors[0]!.files).toEqual([['label', 'L'.repeat(128)]]);
+  });
+
   it('no hwmon class at all: no chips', async () => {
     expect(await collector.hwmonChips(sysTree({ 'class/thermal/thermal_zone0/temp': '1000\n' }))).toEqual([]);
   });
