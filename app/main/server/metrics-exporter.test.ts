@@ -384,10 +384,16 @@ describe('the first scrape after start', () => {
     const client = { setTopics: async () => ({ ok: true }), dispose: () => {} } as unknown as ClientApi;
     const exporter = new MetricsExporter({ sampler, connect: () => client, readyWaitMs: 100, readers: { processes: async () => ({ timestamp: 0, rows: [] }), bootTime: async () => 0 } });
     await exporter.start(); // gives up waiting, and does not fail
-    const refused = await exporter.scrape(undefined).then(
-      () => null,
-      (err: unknown) => err,
+    const scrapes = [exporter.scrape(undefined), exporter.scrape(undefined)].map((p) =>
+      p.then(
+        () => null,
+        (err: unknown) => err,
+      ),
     );
+    await until(() => sampler.listenerCount('snapshot') > 0, 'the scrapes to wait');
+    expect(sampler.listenerCount('snapshot')).toBe(1); // scrapes that arrive together share one wait
+    const [refused, other] = await Promise.all(scrapes);
+    expect(other).toBe(refused);
     expect(refused).toBeInstanceOf(ExporterNotReady);
     expect(refused).toMatchObject({ statusCode: 503, message: expect.stringMatching(/no complete reading yet.*cpu, partitions, network, battery/) });
     exporter.stop();

@@ -98,6 +98,8 @@ export class MetricsExporter {
   private pendingSeq: number | null = null;
   private lastTableAt = -Infinity;
   private lastTops: ProcessTops | null = null;
+  /** The wait for a complete reading in progress: scrapes that arrive meanwhile share it. */
+  private waiting: Promise<Snapshot> | null = null;
 
   constructor(private readonly options: MetricsExporterOptions) {
     this.readers = { ...collectorReaders(options.roots), ...options.readers };
@@ -140,8 +142,9 @@ export class MetricsExporter {
     const sampler = this.options.sampler;
     const latest = sampler.latest;
     if (latest && missingTopics(latest).length === 0) return Promise.resolve(latest);
+    if (this.waiting) return this.waiting;
     const waitMs = this.options.readyWaitMs ?? READY_WAIT_MS;
-    return new Promise<Snapshot>((resolve, reject) => {
+    const wait = new Promise<Snapshot>((resolve, reject) => {
       const done = () => {
         clearTimeout(timer);
         sampler.off('snapshot', onSnapshot);
@@ -156,6 +159,8 @@ export class MetricsExporter {
         const missing = sampler.latest ? missingTopics(sampler.latest) : EXPORTER_TOPICS;
         reject(new ExporterNotReady(`no complete reading yet: after ${waitMs} ms the sampler has not read ${missing.join(', ')}; try again shortly`));
       }, waitMs);
+      // A wait alone must not keep a stopping process alive.
+      timer.unref?.();
       sampler.on('snapshot', onSnapshot);
       // A tick in flight returns that tick; the second call is one that sees the new topics.
       void sampler
@@ -163,6 +168,10 @@ export class MetricsExporter {
         .then((s) => (s && missingTopics(s).length === 0 ? s : sampler.tick()))
         .catch(() => undefined);
     });
+    this.waiting = wait.finally(() => {
+      this.waiting = null;
+    });
+    return this.waiting;
   }
 
   /** Brings the exposition up to the sampler's latest complete tick, once per tick however many scrapes ask. */
