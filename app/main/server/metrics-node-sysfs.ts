@@ -18,9 +18,10 @@ export function parseGoFloat(text: string): number | null {
   return special[1] === '-' ? -Infinity : Infinity;
 }
 
-/** procfs's integer attributes (strconv.ParseInt, base 10); null where it fails. */
+/** procfs's integer attributes: decimal, or hexadecimal after 0x; null where procfs fails. */
 function parseInteger(text: string): number | null {
-  return /^[+-]?\d+$/.test(text) ? Number(text) : null;
+  if (/^[+-]?\d+$/.test(text)) return Number(text);
+  return /^0x[0-9a-f]+$/i.test(text) ? Number.parseInt(text.slice(2), 16) : null;
 }
 
 /**
