@@ -55,6 +55,9 @@
         # --- sensors ---
         "src/js_records_sensors.cc",
         "src/parse/sensors.cc",
+        "src/addon_hwmon.cc",
+        "src/js_records_hwmon.cc",
+        "src/parse/hwmon.cc",
         # --- processes ---
         "src/addon_process.cc",
         "src/js_records_process.cc",
@@ -88,6 +91,7 @@
             "src/linux/net_io.cc",
             # --- sensors ---
             "src/linux/sensors.cc",
+            "src/linux/hwmon.cc",
             # --- processes ---
             "src/linux/process_actions.cc",
             "src/linux/process_host.cc",

@@ -33,6 +33,7 @@ const SEEDS = {
   disks: ['proc/diskstats', 'proc/mounts', 'proc/self/mounts', 'proc/26231/mountstats'],
   net: ['proc/net/dev', 'proc/net/tcp', 'proc/net/tcp6', 'proc/net/udp', 'proc/net/unix', 'sys/class/net/eth0/flags', 'sys/class/net/eth0/speed'],
   sensors: ['sys/class/thermal/thermal_zone0/temp', 'sys/class/power_supply/BAT0/energy_now', 'sys/class/power_supply/BAT0/status'],
+  hwmon: [],
   utmp: [],
   proc_pid: ['proc/26231/stat', 'proc/26231/status', 'proc/26231/statm', 'proc/26231/io', 'proc/26231/limits', 'proc/26231/cmdline', 'proc/26231/environ', 'proc/26231/fdinfo/0'],
   proc_pid_memory: ['proc/26231/smaps', 'proc/26231/smaps_rollup', 'proc/26232/maps'],

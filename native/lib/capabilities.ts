@@ -32,6 +32,8 @@ const FUNCTIONS: readonly CollectorFunction[] = [
   'sensorsTemperatures',
   'sensorsFans',
   'sensorsBattery',
+  'hwmonChips',
+  'powerSupplies',
   // --- processes ---
   'Process',
   'processIter',

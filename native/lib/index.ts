@@ -75,6 +75,8 @@ export type {
 // --- sensors ---
 export { sensorsTemperatures, sensorsFans, sensorsBattery } from './sensors';
 export type { Temperature, SensorsTemperaturesOptions, Fan, Battery } from './types';
+export { hwmonChips, powerSupplies } from './hwmon';
+export type { HwmonChip, HwmonSensor, PowerSupply } from './hwmon';
 // --- processes ---
 // pids and pidExists come from ./users (one implementation for the system and the process areas).
 export { Process, PROCESS_ATTRS } from './process';

@@ -14,6 +14,7 @@ import type { User } from './users';
 import type { NetConnection, NetIoCounters, NicAddress, NicStats } from './types';
 // --- sensors ---
 import type { Battery, Fan, Temperature } from './types';
+import type { HwmonChip, PowerSupply } from './hwmon';
 // --- processes ---
 import type { NativeProcessAction, NativeProcessSnapshot, NativeProcessTable, ReaderHandle } from './process_types';
 
@@ -50,6 +51,8 @@ export interface NativeBinding {
   sensorsTemperatures(options: ResolvedRoots & { fahrenheit: boolean }): Promise<Record<string, Temperature[]>>;
   sensorsFans(options: ResolvedRoots): Promise<Record<string, Fan[]>>;
   sensorsBattery(options: ResolvedRoots): Promise<Battery | null>;
+  hwmonChips(options: ResolvedRoots): Promise<HwmonChip[]>;
+  powerSupplies(options: ResolvedRoots): Promise<PowerSupply[]>;
   // --- processes ---
   processRead(options: ResolvedRoots & { pid: number; sections: number; kind?: string }): Promise<NativeProcessSnapshot>;
   processAction(options: ResolvedRoots & NativeProcessAction): Promise<void>;

@@ -5,6 +5,7 @@
 import type { CpuFreq, CpuStats } from './cpu_extra';
 import type { DiskIoCounters, DiskPartition, DiskUsage } from './disks';
 import { InvalidArgument, type ErrorCode } from './errors';
+import type { HwmonChip, PowerSupply } from './hwmon';
 import { binding, callAsync } from './native';
 import { optionsObject } from './options';
 import { resolveRoots } from './roots';
@@ -44,6 +45,10 @@ export interface SnapshotTopicValues {
   sensorsFans: Record<string, Fan[]>;
   /** null when there is no battery. */
   sensorsBattery: Battery | null;
+  /** hwmonChips(): chips and sensors under node_exporter's names. */
+  hwmonChips: HwmonChip[];
+  /** powerSupplies(): supplies under their sysfs names. */
+  powerSupplies: PowerSupply[];
 }
 
 export type SnapshotTopic = keyof SnapshotTopicValues;
@@ -71,6 +76,8 @@ export const SNAPSHOT_TOPICS: readonly SnapshotTopic[] = Object.freeze([
   'sensorsTemperatures',
   'sensorsFans',
   'sensorsBattery',
+  'hwmonChips',
+  'powerSupplies',
 ] as const);
 
 /** A topic (or a diskUsage path) that could not be read. */

@@ -86,6 +86,8 @@ export type CollectorFunction =
   | 'sensorsTemperatures'
   | 'sensorsFans'
   | 'sensorsBattery'
+  | 'hwmonChips'
+  | 'powerSupplies'
   // --- processes ---
   | 'Process'
   | 'processIter'

@@ -225,6 +225,7 @@ static Napi::Object initCollector(Napi::Env env, Napi::Object exports) {
   exports.Set("sensorsTemperatures", Napi::Function::New(env, sensorsTemperatures, "sensorsTemperatures"));
   exports.Set("sensorsFans", Napi::Function::New(env, sensorsFans, "sensorsFans"));
   exports.Set("sensorsBattery", Napi::Function::New(env, sensorsBattery, "sensorsBattery"));
+  registerHwmonExports(env, exports);  // addon_hwmon.cc
   // --- processes ---
   registerProcessExports(env, exports, env.GetInstanceData<AddonData>()->backend);
   return exports;

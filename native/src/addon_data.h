@@ -24,5 +24,6 @@ void registerCpuExtraExports(Napi::Env env, Napi::Object exports);
 void registerDiskExports(Napi::Env env, Napi::Object exports);
 void registerOtherSystemExports(Napi::Env env, Napi::Object exports);
 void registerSnapshotExports(Napi::Env env, Napi::Object exports);
+void registerHwmonExports(Napi::Env env, Napi::Object exports);
 
 }  // namespace procyon

@@ -18,6 +18,7 @@
 #include "common/records_net.h"
 // --- sensors ---
 #include "common/records_sensors.h"
+#include "common/records_hwmon.h"
 // --- processes ---
 #include "common/records_process.h"
 
@@ -79,6 +80,9 @@ class Backend {
   virtual Temperatures sensorsTemperatures(const Roots& roots, bool fahrenheit) const = 0;
   virtual Fans sensorsFans(const Roots& roots) const = 0;
   virtual BatteryResult sensorsBattery(const Roots& roots) const = 0;
+  // Chips and supplies under their sysfs names (node_exporter's labels).
+  virtual HwmonChips hwmonChips(const Roots& roots) const = 0;
+  virtual PowerSupplies powerSupplies(const Roots& roots) const = 0;
   // --- processes ---
   // The sections of one process a Process method (or a oneshot) needs, in one trip.
   virtual ProcessSnapshot readProcess(const Roots& roots, const ProcessQuery& query) const = 0;

@@ -8,6 +8,7 @@
 #include "js_records_disk.h"
 #include "js_records_net.h"
 #include "js_records_sensors.h"
+#include "js_records_hwmon.h"
 #include "native_call.h"
 #include "parse/cpu_extra.h"
 #include "parse/diskstats.h"
@@ -105,6 +106,8 @@ const Topic kTopics[] = {
      [](const Backend& b, const SnapshotRequest& r) { return deferToJs(b.sensorsTemperatures(r.roots, false)); }},
     {"sensorsFans", [](const Backend& b, const SnapshotRequest& r) { return deferToJs(b.sensorsFans(r.roots)); }},
     {"sensorsBattery", [](const Backend& b, const SnapshotRequest& r) { return deferToJs(b.sensorsBattery(r.roots)); }},
+    {"hwmonChips", [](const Backend& b, const SnapshotRequest& r) { return deferToJs(b.hwmonChips(r.roots)); }},
+    {"powerSupplies", [](const Backend& b, const SnapshotRequest& r) { return deferToJs(b.powerSupplies(r.roots)); }},
 };
 
 const Topic* findTopic(std::string_view name) {

@@ -43,6 +43,8 @@ class UnsupportedBackend final : public Backend {
   Temperatures sensorsTemperatures(const Roots&, bool) const override { fail("sensorsTemperatures"); }
   Fans sensorsFans(const Roots&) const override { fail("sensorsFans"); }
   BatteryResult sensorsBattery(const Roots&) const override { fail("sensorsBattery"); }
+  HwmonChips hwmonChips(const Roots&) const override { fail("hwmonChips"); }
+  PowerSupplies powerSupplies(const Roots&) const override { fail("powerSupplies"); }
   // --- processes ---
   ProcessSnapshot readProcess(const Roots&, const ProcessQuery&) const override { fail("Process"); }
   void processAction(const Roots&, const ProcessAction&) const override { fail("Process"); }

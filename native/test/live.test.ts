@@ -90,6 +90,8 @@ describe('live /proc', () => {
       sensorsTemperatures: true,
       sensorsFans: true,
       sensorsBattery: true,
+      hwmonChips: true,
+      powerSupplies: true,
       // --- processes ---
       Process: true,
       processIter: true,

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { cpuCount, virtualMemory } from '@procyon/collector';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseExposition } from '../../app/main/server/metrics-exposition.test-util';
 import { WS_PATH } from '../../app/shared';
 import { ensureCliBuilt } from '../security/cli-build';
 
@@ -184,4 +185,30 @@ describe.skipIf(availability === 'skip')('Prometheus scrapes `procyon serve --me
     expect((await get(`${origin}${WS_PATH}`, { connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==' })).status).toBe(404);
     expect((await get(metricsUrl)).status).toBe(200);
   });
+});
+
+describe('`procyon serve --metrics-only`, scraped the moment it says it listens', () => {
+  let procyon: ChildProcess | undefined;
+  afterAll(() => stop(procyon), 15_000);
+
+  it('the first scrape has every family a later scrape has (no family appears a tick late after a restart)', async () => {
+    ensureCliBuilt();
+    procyon = spawn(process.execPath, [path.join(REPO, 'bin/procyon.js'), 'serve', '--metrics-only', '--port', '0', '--interval', '500'], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+    const url = (await waitForLine(procyon, /http:\/\/127\.0\.0\.1:\d+\/metrics/, 15_000))[0];
+    const first = await get(url);
+    expect(first.status).toBe(200);
+    const families = (body: string) => new Set(parseExposition(body).samples.map((s) => s.name));
+    const ticks = (body: string) => parseExposition(body).value('procyon_sampler_ticks_total') ?? 0;
+    const firstFamilies = families(first.body);
+    for (const name of ['node_load1', 'node_network_receive_bytes_total', 'node_cpu_seconds_total', 'node_memory_MemTotal_bytes']) expect(firstFamilies, name).toContain(name);
+    // A later scrape, two ticks on.
+    let later = first;
+    const deadline = Date.now() + DEADLINE_MS;
+    while (ticks(later.body) < ticks(first.body) + 2) {
+      if (Date.now() > deadline) throw new Error('the sampler did not tick twice');
+      await sleep(100);
+      later = await get(url);
+    }
+    expect([...families(later.body)].filter((name) => !firstFamilies.has(name))).toEqual([]);
+  }, DEADLINE_MS + 20_000);
 });

@@ -130,7 +130,15 @@ export class Collector {
       else {
         const list = snap.diskPartitions as DiskPartition[];
         this.mountpoints = list.map((p) => p.mountpoint);
-        tick.partitions = { list, usage: (snap.diskUsage as Record<string, DiskUsage | native.SnapshotError> | undefined) ?? {} };
+        const usage = (snap.diskUsage as Record<string, DiskUsage | native.SnapshotError> | undefined) ?? {};
+        // A mount this tick's statvfs was not asked about (all of them on the first tick): asked now, so no
+        // reading lacks the usage of a mount it lists (the exporter's filesystems would vanish for a tick).
+        const unasked = wanted.has('diskUsage') ? this.mountpoints.filter((m) => !Object.hasOwn(usage, m)) : [];
+        if (unasked.length > 0) {
+          const more = (await native.systemSnapshot({ ...this.roots, topics: ['diskUsage'], diskUsagePaths: unasked })).diskUsage;
+          if (!native.isSnapshotError(more)) Object.assign(usage, more);
+        }
+        tick.partitions = { list, usage };
       }
     }
     if (topics.has('network')) {

@@ -14,6 +14,56 @@ export interface MetricDef {
 const g = (help: string, ...labels: string[]): MetricDef => ({ type: 'gauge', help, labels });
 const c = (help: string, ...labels: string[]): MetricDef => ({ type: 'counter', help, labels });
 
+/**
+ * The numeric /sys/class/power_supply attributes exported, as node_exporter
+ * names and scales them: [attribute file, metric suffix, divisor]. Energy,
+ * charge, current, voltage and power are micro-units in sysfs; temperatures
+ * tenths of a degree.
+ */
+export const POWER_SUPPLY_VALUES = [
+  ['capacity', 'capacity', 1],
+  ['cycle_count', 'cyclecount', 1],
+  ['online', 'online', 1],
+  ['present', 'present', 1],
+  ['time_to_empty_now', 'time_to_empty_seconds', 1],
+  ['time_to_full_now', 'time_to_full_seconds', 1],
+  ['current_now', 'current_ampere', 1e6],
+  ['charge_now', 'charge_ampere', 1e6],
+  ['charge_full', 'charge_full', 1e6],
+  ['charge_full_design', 'charge_full_design', 1e6],
+  ['energy_now', 'energy_watthour', 1e6],
+  ['energy_full', 'energy_full', 1e6],
+  ['energy_full_design', 'energy_full_design', 1e6],
+  ['power_now', 'power_watt', 1e6],
+  ['voltage_now', 'voltage_volt', 1e6],
+  ['voltage_min_design', 'voltage_min_design', 1e6],
+  ['voltage_max_design', 'voltage_max_design', 1e6],
+  ['temp', 'temp_celsius', 10],
+] as const;
+
+/** The text attributes node_power_supply_info carries as labels (those a supply has). */
+export const POWER_SUPPLY_INFO = [
+  'capacity_level',
+  'charge_type',
+  'health',
+  'manufacturer',
+  'model_name',
+  'serial_number',
+  'status',
+  'technology',
+  'type',
+  'usb_type',
+  'scope',
+] as const;
+
+export type PowerSupplyMetric = `node_power_supply_${(typeof POWER_SUPPLY_VALUES)[number][1]}`;
+
+function powerSupplyDefs(): Record<PowerSupplyMetric, MetricDef> {
+  return Object.fromEntries(
+    POWER_SUPPLY_VALUES.map(([, suffix]) => [`node_power_supply_${suffix}`, g(`${suffix} value of /sys/class/power_supply/<power_supply>.`, 'power_supply')]),
+  ) as Record<PowerSupplyMetric, MetricDef>;
+}
+
 export const CATALOGUE = {
   // --- cpu ---
   node_cpu_seconds_total: c('Seconds the CPUs spent in each mode.', 'cpu', 'mode'),
@@ -65,17 +115,32 @@ export const CATALOGUE = {
   node_network_transmit_drop_total: c('Network device statistic transmit_drop.', 'device'),
   node_network_mtu_bytes: g('Network device property mtu_bytes.', 'device'),
   node_network_speed_bytes: g('Network device property speed_bytes.', 'device'),
-  // --- sensors and power ---
-  node_hwmon_temp_celsius: g('Hardware monitor for temperature (input).', 'chip', 'sensor'),
-  node_hwmon_temp_max_celsius: g('Hardware monitor for temperature (max).', 'chip', 'sensor'),
-  node_hwmon_temp_crit_celsius: g('Hardware monitor for temperature (crit).', 'chip', 'sensor'),
-  node_hwmon_fan_rpm: g('Hardware monitor for fan revolutions per minute (input).', 'chip', 'sensor'),
-  node_power_supply_capacity: g('capacity value of /sys/class/power_supply/<power_supply>.', 'power_supply'),
-  node_power_supply_online: g('online value of /sys/class/power_supply/<power_supply>.', 'power_supply'),
+  // --- hwmon (node_exporter's hwmon collector: chip from the device path, sensor the file prefix; see metrics-node-sysfs.ts) ---
+  node_hwmon_chip_names: g('Annotation metric for human-readable chip names', 'chip', 'chip_name'),
+  node_hwmon_sensor_label: g('Label for given chip and sensor', 'chip', 'sensor', 'label'),
+  node_hwmon_temp_celsius: g('Hardware monitor for temperature (input)', 'chip', 'sensor'),
+  node_hwmon_temp_min_celsius: g('Hardware monitor for temperature (min)', 'chip', 'sensor'),
+  node_hwmon_temp_max_celsius: g('Hardware monitor for temperature (max)', 'chip', 'sensor'),
+  node_hwmon_temp_crit_celsius: g('Hardware monitor for temperature (crit)', 'chip', 'sensor'),
+  node_hwmon_fan_rpm: g('Hardware monitor for fan revolutions per minute (input)', 'chip', 'sensor'),
+  node_hwmon_fan_min_rpm: g('Hardware monitor for fan revolutions per minute (min)', 'chip', 'sensor'),
+  node_hwmon_fan_max_rpm: g('Hardware monitor for fan revolutions per minute (max)', 'chip', 'sensor'),
+  node_hwmon_fan_target_rpm: g('Hardware monitor for fan revolutions per minute (target)', 'chip', 'sensor'),
+  node_hwmon_in_volts: g('Hardware monitor for voltage (input)', 'chip', 'sensor'),
+  node_hwmon_in_min_volts: g('Hardware monitor for voltage (min)', 'chip', 'sensor'),
+  node_hwmon_in_max_volts: g('Hardware monitor for voltage (max)', 'chip', 'sensor'),
+  node_hwmon_curr_amps: g('Hardware monitor for current (input)', 'chip', 'sensor'),
+  node_hwmon_power_watt: g('Hardware monitor for power usage in watts (input)', 'chip', 'sensor'),
+  node_hwmon_power_average_watt: g('Hardware monitor for power usage in watts (average)', 'chip', 'sensor'),
+  // --- power supplies (node_exporter's powersupplyclass collector, by sysfs name) ---
+  ...powerSupplyDefs(),
+  node_power_supply_info: g('info of /sys/class/power_supply/<power_supply>.', 'power_supply', ...POWER_SUPPLY_INFO),
   // --- what node_exporter lacks ---
   procyon_memory_cached_bytes: g("psutil's virtual_memory().cached: page cache plus reclaimable slab (Cached + SReclaimable)."),
   procyon_swap_in_bytes_total: c('Bytes swapped in from disk since boot (psutil swap_memory().sin).'),
   procyon_swap_out_bytes_total: c('Bytes swapped out to disk since boot (psutil swap_memory().sout).'),
+  procyon_battery_percent: g("psutil's sensors_battery().percent: the machine's batteries as one, in percent."),
+  procyon_battery_power_plugged: g("psutil's sensors_battery().power_plugged: 1 on AC power, 0 on battery; absent when unknown."),
   procyon_battery_seconds_left: g('Estimated seconds until the battery is empty; absent when unknown or on AC.'),
   procyon_processes: g('Number of processes.'),
   procyon_process_cpu_percent: g('CPU use over the last tick, in percent of one CPU, of the top processes by CPU.', 'pid', 'name'),

@@ -5,12 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMonitorApi } from '../core/api';
 import { Collector } from '../core/collector';
 import { FIXTURE_PROC, FIXTURE_SYS } from '../core/fixture-root.test-util';
+import type { ClientApi } from '../core/api';
 import { startHost, type Host } from '../core/host';
 import { Sampler } from '../core/sampler';
 import { TopicRegistry } from '../core/topics';
 import { CATALOGUE, TOP_N, type MetricName } from './metrics-catalogue';
 import { parseExposition, promtoolAvailability, promtoolProblems, type Exposition } from './metrics-exposition.test-util';
-import { MetricsExporter, TABLE_EVERY_MS, type ExporterReaders } from './metrics-exporter';
+import { ExporterNotReady, MetricsExporter, missingTopics, TABLE_EVERY_MS, type ExporterReaders } from './metrics-exporter';
 
 const roots = { procfs: FIXTURE_PROC, sysfs: FIXTURE_SYS };
 const fixture = (file: string) => readFileSync(path.join(FIXTURE_PROC, file), 'utf8');
@@ -45,27 +46,28 @@ describe('the exporter costs nothing when nobody scrapes', () => {
       },
       extra: async () => {
         extras++;
-        return { perCpu: null, cpuStats: null, disks: null };
+        return { perCpu: null, cpuStats: null, disks: null, hwmon: null, powerSupplies: null };
       },
     });
-    await f.exporter.start();
+    await f.exporter.start(); // one table: the base of the first scrape's CPU rates
+    expect([tables, extras]).toEqual([1, 0]);
     for (let i = 0; i < 3; i++) await f.sampler.tick();
     await f.exporter.whenIdle();
-    expect([tables, extras]).toEqual([0, 0]);
+    expect([tables, extras]).toEqual([1, 0]);
     await tickAndScrape(f); // clock +5 s: the table too
-    expect([tables, extras]).toEqual([1, 1]);
+    expect([tables, extras]).toEqual([2, 1]);
     await Promise.all([f.exporter.scrape(undefined), f.exporter.scrape(undefined)]); // the same tick: nothing new
-    expect([tables, extras]).toEqual([1, 1]);
+    expect([tables, extras]).toEqual([2, 1]);
     await f.sampler.tick(); // same clock: the table is fresh enough
     await f.exporter.scrape(undefined);
-    expect([tables, extras]).toEqual([1, 2]);
+    expect([tables, extras]).toEqual([2, 2]);
     f.exporter.stop();
   });
 
   it('a failed update fails that scrape only: the next one tries again', async () => {
     let fail = true;
     const f = fixtureExporter({
-      extra: async () => ({ perCpu: null, cpuStats: null, disks: null }),
+      extra: async () => ({ perCpu: null, cpuStats: null, disks: null, hwmon: null, powerSupplies: null }),
       processes: async () => ({ timestamp: 1, rows: [] }),
     });
     await f.exporter.start();
@@ -98,7 +100,7 @@ describe('the exporter on the captured /proc and /sys', () => {
   afterAll(() => f.exporter.stop());
 
   it('keeps the topics it needs sampled while it runs, and lets go when stopped', () => {
-    expect([...f.topics.union()].sort()).toEqual(['battery', 'cpu', 'network', 'partitions', 'sensors']);
+    expect([...f.topics.union()].sort()).toEqual(['battery', 'cpu', 'network', 'partitions']);
     const g = fixtureExporter();
     return g.exporter.start().then(() => {
       g.exporter.stop();
@@ -170,9 +172,10 @@ describe('the exporter on the captured /proc and /sys', () => {
     expect(x.values('node_network_receive_bytes_total')).toHaveLength(4);
   });
 
-  it('temperatures as node_hwmon_temp_celsius{chip,sensor}, unlabelled sensors named like hwmon files', () => {
-    expect(x.value('node_hwmon_temp_celsius', { chip: 'bcm2835_thermal', sensor: 'temp1' })).toBeCloseTo(49.925, 6);
-    expect(x.value('node_hwmon_temp_celsius', { chip: 'acpitz', sensor: 'temp1' })).toBe(-44);
+  it('node_hwmon_* comes from hwmon only, as in node_exporter: the thermal zones psutil falls back to are not hwmon chips', () => {
+    // This capture has thermal zones (bcm2835_thermal, acpitz) and no /sys/class/hwmon.
+    expect(x.samples.filter((s) => s.name.startsWith('node_hwmon_'))).toEqual([]);
+    expect(x.value('procyon_collector_topic_up', { topic: 'hwmon' })).toBe(1);
   });
 
   it('top processes carry pid and name labels, escaped', () => {
@@ -197,7 +200,8 @@ describe('the exporter on the captured /proc and /sys', () => {
   });
 
   it('self-timing: tick count, interval, update duration, cache age', () => {
-    expect(x.value('procyon_sampler_ticks_total')).toBe(2);
+    // start() takes the first reading (one with the exporter's topics), then two ticks and scrapes.
+    expect(x.value('procyon_sampler_ticks_total')).toBe(3);
     expect(x.value('procyon_sampler_interval_seconds')).toBe(1);
     expect(x.value('procyon_exporter_update_duration_seconds')).toBeGreaterThan(0);
     expect(x.value('procyon_collector_tick_duration_seconds')).toBeGreaterThan(0);
@@ -264,7 +268,8 @@ describe('bounded cardinality and failure handling (fake readers)', () => {
 
   it('series of processes that are gone vanish at the next tick', async () => {
     let tick = 0;
-    const f = fixtureExporter({ processes: async () => table(++tick, tick === 1 ? 20 : 3) });
+    // start() reads the first table, the first scrape the second: both 20 processes; then 3.
+    const f = fixtureExporter({ processes: async () => table(++tick, tick <= 2 ? 20 : 3) });
     await f.exporter.start();
     expect(parseExposition(await tickAndScrape(f)).values('procyon_process_resident_memory_bytes')).toHaveLength(TOP_N);
     const x = parseExposition(await tickAndScrape(f));
@@ -301,6 +306,7 @@ describe('bounded cardinality and failure handling (fake readers)', () => {
     }
     expect(x.value('procyon_collector_topic_up', { topic: 'cpu_times' })).toBe(0);
     expect(x.value('procyon_collector_topic_up', { topic: 'processes' })).toBe(0);
+    expect(x.value('procyon_collector_topic_up', { topic: 'hwmon' })).toBe(0);
     expect(x.value('procyon_collector_topic_up', { topic: 'network' })).toBe(1);
     expect(x.value('node_memory_MemTotal_bytes')).toBe(15666184 * 1024);
     f.exporter.stop();
@@ -334,5 +340,62 @@ describe('promtool on this machine', () => {
     }
     expect(availability, 'CI is set but promtool is missing').toBe('present');
     expect(promtoolProblems(body)).toEqual({ missing: false, problems: [], status: expect.any(Number) });
+  });
+});
+
+/** The metric families that have at least one sample. */
+const familiesOf = (body: string) => new Set(parseExposition(body).samples.map((s) => s.name));
+
+async function until(predicate: () => boolean, what: string, ms = 15_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!predicate()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+describe('the first scrape after start', () => {
+  it('has every family later scrapes have, though the sampler had ticked before the exporter subscribed', async () => {
+    const host = await startHost({ transport: 'websocket', intervalMs: 500 });
+    const exporter = new MetricsExporter({ sampler: host.sampler, connect: host.connect });
+    try {
+      await until(() => host.sampler.latest !== null, "the sampler's first tick");
+      // The restart case: the newest tick predates the exporter's topics.
+      expect(missingTopics(host.sampler.latest!)).toEqual(['cpu', 'partitions', 'network', 'battery']);
+      await exporter.start();
+      const first = familiesOf((await exporter.scrape(undefined)).body);
+      for (const name of ['node_load1', 'node_network_receive_bytes_total', 'node_cpu_seconds_total', 'procyon_process_cpu_percent']) {
+        expect(first, name).toContain(name);
+      }
+      const seq = host.sampler.latest!.seq;
+      await until(() => host.sampler.latest!.seq >= seq + 2, 'two more ticks');
+      const later = familiesOf((await exporter.scrape(undefined)).body);
+      expect([...later].filter((name) => !first.has(name))).toEqual([]);
+    } finally {
+      exporter.stop();
+      host.stop();
+    }
+  });
+
+  it('a scrape waits for a complete reading, bounded: past the bound it is refused as not ready (503), naming what is missing', async () => {
+    // A collector whose reads never finish (a hung /proc): no tick ever completes.
+    const stuck = { readTick: () => new Promise<never>(() => {}) } as unknown as Collector;
+    const sampler = new Sampler(stuck);
+    const client = { setTopics: async () => ({ ok: true }), dispose: () => {} } as unknown as ClientApi;
+    const exporter = new MetricsExporter({ sampler, connect: () => client, readyWaitMs: 100, readers: { processes: async () => ({ timestamp: 0, rows: [] }), bootTime: async () => 0 } });
+    await exporter.start(); // gives up waiting, and does not fail
+    const scrapes = [exporter.scrape(undefined), exporter.scrape(undefined)].map((p) =>
+      p.then(
+        () => null,
+        (err: unknown) => err,
+      ),
+    );
+    await until(() => sampler.listenerCount('snapshot') > 0, 'the scrapes to wait');
+    expect(sampler.listenerCount('snapshot')).toBe(1); // scrapes that arrive together share one wait
+    const [refused, other] = await Promise.all(scrapes);
+    expect(other).toBe(refused);
+    expect(refused).toBeInstanceOf(ExporterNotReady);
+    expect(refused).toMatchObject({ statusCode: 503, message: expect.stringMatching(/no complete reading yet.*cpu, partitions, network, battery/) });
+    exporter.stop();
   });
 });

@@ -1,5 +1,5 @@
 import * as native from '@procyon/collector';
-import type { CpuStats, CpuTimes, DiskIoCounters, ProcessTableResult } from '@procyon/collector';
+import type { CpuStats, CpuTimes, DiskIoCounters, HwmonChip, PowerSupply, ProcessTableResult } from '@procyon/collector';
 import type { Snapshot } from '../../shared';
 import type { ClientApi } from '../core/api';
 import type { CollectorRoots } from '../core/collector';
@@ -13,6 +13,8 @@ export interface ExtraReading {
   perCpu: CpuTimes[] | null;
   cpuStats: CpuStats | null;
   disks: Record<string, DiskIoCounters> | null;
+  hwmon: HwmonChip[] | null;
+  powerSupplies: PowerSupply[] | null;
 }
 
 /** Where the exporter's reads come from; tests replace them (a 5,000-row process table, say). */
@@ -29,6 +31,25 @@ export interface MetricsExporterOptions {
   roots?: CollectorRoots;
   readers?: Partial<ExporterReaders>;
   now?: () => number;
+  /** How long a scrape waits for the first complete reading before it is refused (default READY_WAIT_MS). */
+  readyWaitMs?: number;
+}
+
+/** A scrape's bound on waiting for the first reading that holds every family: well inside Prometheus's 10 s scrape timeout. */
+export const READY_WAIT_MS = 5_000;
+
+/** A scrape before any complete reading exists: the HTTP layer answers 503 (Service Unavailable) with the message. */
+export class ExporterNotReady extends Error {
+  readonly statusCode = 503;
+  constructor(message: string) {
+    super(message);
+    this.name = 'ExporterNotReady';
+  }
+}
+
+/** The exporter topics a snapshot has neither read nor failed: a snapshot from before the exporter subscribed lacks them. */
+export function missingTopics(s: Snapshot): string[] {
+  return EXPORTER_TOPICS.filter((topic) => (topic === 'cpu' ? s.cpuDetails : s[topic]) === undefined && !s.errors?.[topic]);
 }
 
 const ok = <T>(v: T | native.SnapshotError | undefined): T | null => (v === undefined || native.isSnapshotError(v) ? null : v);
@@ -37,8 +58,14 @@ export function collectorReaders(roots: CollectorRoots = {}): ExporterReaders {
   return {
     // One trip to the addon for everything the Snapshot lacks.
     async extra() {
-      const s = await native.systemSnapshot({ ...roots, topics: ['perCpuTimes', 'cpuStats', 'perDiskIoCounters'] });
-      return { perCpu: ok(s.perCpuTimes), cpuStats: ok(s.cpuStats), disks: ok(s.perDiskIoCounters) };
+      const s = await native.systemSnapshot({ ...roots, topics: ['perCpuTimes', 'cpuStats', 'perDiskIoCounters', 'hwmonChips', 'powerSupplies'] });
+      return {
+        perCpu: ok(s.perCpuTimes),
+        cpuStats: ok(s.cpuStats),
+        disks: ok(s.perDiskIoCounters),
+        hwmon: ok(s.hwmonChips),
+        powerSupplies: ok(s.powerSupplies),
+      };
     },
     processes: () => native.processTable({ ...roots, fields: ['name', 'cpuTimes', 'memory'] }),
     bootTime: () => native.bootTime(roots),
@@ -71,16 +98,28 @@ export class MetricsExporter {
   private pendingSeq: number | null = null;
   private lastTableAt = -Infinity;
   private lastTops: ProcessTops | null = null;
+  /** The wait for a complete reading in progress: scrapes that arrive meanwhile share it. */
+  private waiting: Promise<Snapshot> | null = null;
 
   constructor(private readonly options: MetricsExporterOptions) {
     this.readers = { ...collectorReaders(options.roots), ...options.readers };
     this.now = options.now ?? Date.now;
   }
 
+  /**
+   * Subscribes to the exporter's topics and waits (bounded) for the first tick
+   * that has them, so the listener that opens next serves whole expositions
+   * from its first scrape: Prometheus would otherwise see whole families
+   * vanish and reappear at every restart.
+   */
   async start(): Promise<void> {
     this.client = this.options.connect();
     await this.client.setTopics({ topics: [...EXPORTER_TOPICS] });
-    this.bootTime = await this.readers.bootTime().catch(() => null);
+    const [bootTime, snapshot] = await Promise.all([this.readers.bootTime().catch(() => null), this.completeSnapshot().catch(() => null)]);
+    this.bootTime = bootTime;
+    // The base of the first scrape's process CPU rates (without it procyon_process_cpu_percent would wait
+    // TABLE_EVERY_MS for a second table), unless a UI client has the sampler read processes anyway.
+    if (!snapshot?.processes) this.prevTable = await this.readers.processes().catch(() => null);
   }
 
   stop(): void {
@@ -93,10 +132,52 @@ export class MetricsExporter {
     return this.pending;
   }
 
-  /** Brings the exposition up to the sampler's latest tick, once per tick however many scrapes ask. */
-  private refresh(): Promise<void> {
-    const latest = this.options.sampler.latest;
-    if (latest && latest.seq !== this.pendingSeq) {
+  /**
+   * The sampler's newest snapshot once it holds every exporter topic; until
+   * then it asks the sampler for a tick now rather than at its next interval
+   * (the one in flight may predate the subscription), and gives up after
+   * readyWaitMs with ExporterNotReady.
+   */
+  private completeSnapshot(): Promise<Snapshot> {
+    const sampler = this.options.sampler;
+    const latest = sampler.latest;
+    if (latest && missingTopics(latest).length === 0) return Promise.resolve(latest);
+    if (this.waiting) return this.waiting;
+    const waitMs = this.options.readyWaitMs ?? READY_WAIT_MS;
+    const wait = new Promise<Snapshot>((resolve, reject) => {
+      const done = () => {
+        clearTimeout(timer);
+        sampler.off('snapshot', onSnapshot);
+      };
+      const onSnapshot = (s: Snapshot) => {
+        if (missingTopics(s).length > 0) return;
+        done();
+        resolve(s);
+      };
+      const timer = setTimeout(() => {
+        done();
+        const missing = sampler.latest ? missingTopics(sampler.latest) : EXPORTER_TOPICS;
+        reject(new ExporterNotReady(`no complete reading yet: after ${waitMs} ms the sampler has not read ${missing.join(', ')}; try again shortly`));
+      }, waitMs);
+      // A wait alone must not keep a stopping process alive.
+      timer.unref?.();
+      sampler.on('snapshot', onSnapshot);
+      // A tick in flight returns that tick; the second call is one that sees the new topics.
+      void sampler
+        .tick()
+        .then((s) => (s && missingTopics(s).length === 0 ? s : sampler.tick()))
+        .catch(() => undefined);
+    });
+    this.waiting = wait.finally(() => {
+      this.waiting = null;
+    });
+    return this.waiting;
+  }
+
+  /** Brings the exposition up to the sampler's latest complete tick, once per tick however many scrapes ask. */
+  private async refresh(): Promise<void> {
+    const latest = await this.completeSnapshot();
+    if (latest.seq !== this.pendingSeq) {
       this.pendingSeq = latest.seq;
       // After the one in flight: updates never overlap (the table's rates are against the previous one).
       const run = this.pending.catch(() => undefined).then(() => this.update(latest));
@@ -133,6 +214,8 @@ export class MetricsExporter {
         perCpu: extra?.perCpu ?? null,
         cpuStats: extra?.cpuStats ?? null,
         disks,
+        hwmon: extra?.hwmon ?? null,
+        powerSupplies: extra?.powerSupplies ?? null,
         processes,
         bootTime: this.bootTime,
         updateSeconds: (performance.now() - t0) / 1000,

@@ -1,6 +1,7 @@
-import type { CpuStats, CpuTimes, DiskIoCounters } from '@procyon/collector';
+import type { CpuStats, CpuTimes, DiskIoCounters, HwmonChip, PowerSupply } from '@procyon/collector';
 import type { Snapshot, Topic } from '../../shared';
 import { DISK_DEVICE_EXCLUDE, type MetricName } from './metrics-catalogue';
+import { hwmonFamilies, powerSupplyFamilies } from './metrics-node-sysfs';
 import type { ProcessTops, TopProcess } from './metrics-top';
 
 export interface Series {
@@ -18,6 +19,10 @@ export interface TickInputs {
   cpuStats: CpuStats | null;
   /** Cumulative per-device counters (nowrap applied); null when the read failed. */
   disks: Record<string, DiskIoCounters> | null;
+  /** hwmon chips under node_exporter's names; null when the read failed. */
+  hwmon: HwmonChip[] | null;
+  /** /sys/class/power_supply entries by sysfs name; null when the read failed. */
+  powerSupplies: PowerSupply[] | null;
   processes: ProcessTops | null;
   /** Seconds since the epoch. */
   bootTime: number | null;
@@ -27,21 +32,14 @@ export interface TickInputs {
 
 const CPU_MODES = ['user', 'nice', 'system', 'idle', 'iowait', 'irq', 'softirq', 'steal'] as const;
 
-/** The Snapshot topics the exporter asks the sampler for, and reports up/down. */
-export const EXPORTER_TOPICS = ['cpu', 'partitions', 'network', 'sensors', 'battery'] as const satisfies readonly Topic[];
+/**
+ * The Snapshot topics the exporter asks the sampler for, and reports up/down.
+ * Not `sensors`: psutil's sensors merge chips and name sensors by label, and
+ * the exporter reads hwmon itself under node_exporter's names.
+ */
+export const EXPORTER_TOPICS = ['cpu', 'partitions', 'network', 'battery'] as const satisfies readonly Topic[];
 
 const one = (value: number): Series[] => [{ labels: {}, value }];
-
-/** A sensor label for node_exporter's `sensor`: psutil's label, or tempN/fanN (1-based, like hwmon's files) when it has none or repeats. */
-function sensorNames(labels: string[], prefix: string): string[] {
-  const seen = new Set<string>();
-  return labels.map((label, i) => {
-    let name = label || `${prefix}${i + 1}`;
-    if (seen.has(name)) name = `${name}_${i + 1}`;
-    seen.add(name);
-    return name;
-  });
-}
 
 function tops(list: TopProcess[]): Series[] {
   return list.map((p) => ({ labels: { pid: String(p.pid), name: p.name }, value: p.value }));
@@ -134,38 +132,12 @@ export function buildFamilies(t: TickInputs): Families {
     f.node_network_speed_bytes = withStats.filter((n) => n.stats!.speed > 0).map((n) => ({ labels: { device: n.name }, value: (n.stats!.speed * 1e6) / 8 }));
   }
 
-  if (s.sensors) {
-    const temp: Series[] = [];
-    const max: Series[] = [];
-    const crit: Series[] = [];
-    for (const [chip, entries] of Object.entries(s.sensors.temperatures)) {
-      const names = sensorNames(
-        entries.map((e) => e.label),
-        'temp',
-      );
-      entries.forEach((e, i) => {
-        const labels = { chip, sensor: names[i]! };
-        temp.push({ labels, value: e.current });
-        if (e.high !== null) max.push({ labels, value: e.high });
-        if (e.critical !== null) crit.push({ labels, value: e.critical });
-      });
-    }
-    f.node_hwmon_temp_celsius = temp;
-    f.node_hwmon_temp_max_celsius = max;
-    f.node_hwmon_temp_crit_celsius = crit;
-    f.node_hwmon_fan_rpm = Object.entries(s.sensors.fans).flatMap(([chip, fans]) => {
-      const names = sensorNames(
-        fans.map((x) => x.label),
-        'fan',
-      );
-      return fans.map((x, i) => ({ labels: { chip, sensor: names[i]! }, value: x.current }));
-    });
-  }
-
+  if (t.hwmon) Object.assign(f, hwmonFamilies(t.hwmon));
+  if (t.powerSupplies) Object.assign(f, powerSupplyFamilies(t.powerSupplies));
   if (s.battery) {
-    // psutil merges the machine's batteries into one reading and names no supply, hence the generic names.
-    f.node_power_supply_capacity = [{ labels: { power_supply: 'battery' }, value: s.battery.percent }];
-    if (s.battery.powerPlugged !== null) f.node_power_supply_online = [{ labels: { power_supply: 'ac' }, value: s.battery.powerPlugged ? 1 : 0 }];
+    // psutil's reading: every battery merged into one, so it cannot carry node_exporter's per-supply names.
+    f.procyon_battery_percent = one(s.battery.percent);
+    if (s.battery.powerPlugged !== null) f.procyon_battery_power_plugged = one(s.battery.powerPlugged ? 1 : 0);
     if (s.battery.secsleft >= 0) f.procyon_battery_seconds_left = one(s.battery.secsleft);
   }
 
@@ -183,6 +155,8 @@ export function buildFamilies(t: TickInputs): Families {
   }
   up.push({ labels: { topic: 'cpu_times' }, value: t.perCpu && t.cpuStats ? 1 : 0 });
   up.push({ labels: { topic: 'disks' }, value: t.disks ? 1 : 0 });
+  up.push({ labels: { topic: 'hwmon' }, value: t.hwmon ? 1 : 0 });
+  up.push({ labels: { topic: 'power_supply' }, value: t.powerSupplies ? 1 : 0 });
   up.push({ labels: { topic: 'processes' }, value: t.processes ? 1 : 0 });
   f.procyon_collector_topic_up = up;
 

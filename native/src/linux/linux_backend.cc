@@ -18,7 +18,7 @@ std::vector<std::string_view> LinuxBackend::capabilities() const {
       // --- network ---
       "netIoCounters", "netConnections", "netIfAddrs", "netIfStats",
       // --- sensors ---
-      "sensorsTemperatures", "sensorsFans", "sensorsBattery",
+      "sensorsTemperatures", "sensorsFans", "sensorsBattery", "hwmonChips", "powerSupplies",
       // --- processes ---
       "Process", "processIter", "waitProcs", "processTable",
   };

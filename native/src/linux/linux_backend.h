@@ -49,6 +49,9 @@ class LinuxBackend final : public Backend {
   Temperatures sensorsTemperatures(const Roots& roots, bool fahrenheit) const override;
   Fans sensorsFans(const Roots& roots) const override;
   BatteryResult sensorsBattery(const Roots& roots) const override;
+  // hwmon.cc
+  HwmonChips hwmonChips(const Roots& roots) const override;
+  PowerSupplies powerSupplies(const Roots& roots) const override;
   // --- processes ---
   // process_pids.cc
   // process_read.cc

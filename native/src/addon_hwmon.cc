@@ -1,0 +1,32 @@
+// Exports: hwmonChips, powerSupplies.
+
+#include <napi.h>
+
+#include "addon_data.h"
+#include "js_args.h"
+#include "js_records_hwmon.h"
+#include "native_call.h"
+
+namespace procyon {
+namespace {
+
+Napi::Value hwmonChips(const Napi::CallbackInfo& info) {
+  return runAsync<HwmonChips>(info, "procyon.hwmonChips", [&] {
+    return [backend = backendOf(info.Env()), roots = rootsOption(optionsArgument(info))] { return backend->hwmonChips(roots); };
+  });
+}
+
+Napi::Value powerSupplies(const Napi::CallbackInfo& info) {
+  return runAsync<PowerSupplies>(info, "procyon.powerSupplies", [&] {
+    return [backend = backendOf(info.Env()), roots = rootsOption(optionsArgument(info))] { return backend->powerSupplies(roots); };
+  });
+}
+
+}  // namespace
+
+void registerHwmonExports(Napi::Env env, Napi::Object exports) {
+  exports.Set("hwmonChips", Napi::Function::New(env, hwmonChips, "hwmonChips"));
+  exports.Set("powerSupplies", Napi::Function::New(env, powerSupplies, "powerSupplies"));
+}
+
+}  // namespace procyon
