@@ -7,6 +7,7 @@ import WebSocket from 'ws';
 import { WS_PATH } from '../../shared';
 import type { ClientApi } from '../core/api';
 import { listenerToken, startMetricsServer, type MetricsSource, type RunningMetricsServer } from './metrics-http';
+import { ExporterNotReady } from './metrics-exporter';
 import { MetricsRegistry } from './metrics-registry';
 import { startServer, type RunningServer } from './server';
 
@@ -165,6 +166,22 @@ describe('a /metrics listener of its own (--metrics-port, --metrics-only)', () =
     expect((await call(open.port, '/index.html')).status).toBe(404);
     expect((await call(open.port, '/metrics', {}, 'POST')).status).toBe(405);
     expect(await upgrade(open.port, WS_PATH)).toBe('HTTP 404');
+  });
+
+  it('503, not 500, while the exporter has no complete reading yet (Prometheus retries next interval)', async () => {
+    const notReady = await startMetricsServer({
+      source: { scrape: () => Promise.reject(new ExporterNotReady('no complete reading yet (waiting for: disks)')) },
+      host: '127.0.0.1',
+      port: 0,
+      token: null,
+    });
+    try {
+      const r = await call(notReady.port, '/metrics');
+      expect(r.status).toBe(503);
+      expect(r.body).toContain('waiting for: disks');
+    } finally {
+      await notReady.close();
+    }
   });
 
   it('checks Host and Origin', async () => {

@@ -1,7 +1,8 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { allowedHosts, bearerToken, hostAllowed, isLoopback, newToken, originAllowed, tokensEqual } from './auth';
-import { createGuardedServer, listen, plain, requestPath, type ListenerLimits } from './guard';
+import { createGuardedServer, listen, loggable, plain, requestPath, type ListenerLimits } from './guard';
+import { ExporterNotReady } from './metrics-exporter';
 
 export const METRICS_PATH = '/metrics';
 
@@ -45,7 +46,9 @@ export async function serveMetrics(req: IncomingMessage, res: ServerResponse, so
     res.writeHead(200, { 'Content-Type': contentType, 'Cache-Control': 'no-store', Vary: 'Accept', 'X-Content-Type-Options': 'nosniff' });
     res.end(req.method === 'HEAD' ? undefined : body);
   } catch (err) {
-    plain(res, 500, `metrics failed: ${err instanceof Error ? err.message : String(err)}`);
+    // The exporter's "no complete reading yet" (ExporterNotReady) carries 503: Prometheus retries at the next interval.
+    const status = err instanceof ExporterNotReady ? err.statusCode : 500;
+    plain(res, status, `metrics failed: ${loggable(err instanceof Error ? err.message : String(err), 500)}`);
   }
 }
 
