@@ -6,3 +6,12 @@
 // packaged-app.test.ts holds the three together.
 
 export const APP_ID = 'dev.procyon.monitor';
+
+/**
+ * Windows shows a notification, and groups the taskbar button, under the
+ * AppUserModelID: unset, it is Electron's, and a notification's click does
+ * not reach the app. It must be the installer's (electron-builder sets appId on the shortcut).
+ */
+export function applyAppIdentity(app: { setAppUserModelId(id: string): void }, platform: NodeJS.Platform): void {
+  if (platform === 'win32') app.setAppUserModelId(APP_ID);
+}
