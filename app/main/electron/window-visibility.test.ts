@@ -3,8 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { trackVisibility, type VisibilityEvent } from './window-visibility';
 
 function windowWithGate(wayland: boolean) {
-  const win = Object.assign(new EventEmitter(), { minimized: false as boolean, isMinimized: () => false });
-  win.isMinimized = () => win.minimized;
+  const win = Object.assign(new EventEmitter(), {
+    minimized: false,
+    isMinimized(): boolean {
+      return win.minimized;
+    },
+  });
   const seen: boolean[] = [];
   trackVisibility(win as unknown as Parameters<typeof trackVisibility>[0], { wayland }, (v) => seen.push(v));
   const fire = (...events: VisibilityEvent[]) => events.forEach((e) => win.emit(e));
