@@ -68,7 +68,7 @@ export function findElectron(pkgDir, env = process.env) {
  * @param {{ status: number | null, signal: NodeJS.Signals | null, timedOut: boolean, stderr: string, limitMs: number }} r
  */
 export function downloadFailure(r) {
-  if (r.timedOut) return `the download did not finish within ${Math.round(r.limitMs / 1000)} s`;
+  if (r.timedOut) return `the download did not finish within ${Math.ceil(r.limitMs / 1000)} s`;
   // install.js prints the error's stack: its first line says what failed ("TypeError: fetch failed", "HTTPError: Response code 404 …").
   const first = r.stderr.split('\n').map((l) => l.trim()).find((l) => /^[\w.]*(Error|Exception)\b|ENOTFOUND|EAI_AGAIN|ECONN|ETIMEDOUT|Response code/.test(l));
   const what = first ? `: ${first.slice(0, 200)}` : '';
@@ -114,7 +114,7 @@ const SANDBOX_ABORTS = [
   {
     kind: 'suid-helper',
     // setuid_sandbox_host.cc: electron/electron#42510, Ubuntu 24.04 and any system without unprivileged user namespaces.
-    pattern: /The SUID sandbox helper binary was found, but is not configured correctly\.[^\n]*?(?:make sure that (\S+) is owned by root and has mode 4755)?/,
+    pattern: /The SUID sandbox helper binary was found, but is not configured correctly\.(?:[^\n]*?make sure that (\S+) is owned by root and has mode 4755)?/,
     advice: (m) => [
       m[1] ? `make the sandbox helper setuid root: sudo chown root:root ${m[1]} && sudo chmod 4755 ${m[1]}` : 'make chrome-sandbox beside the Electron binary setuid root (owner root, mode 4755)',
       'or, on Ubuntu 23.10 and later (AppArmor restricts unprivileged user namespaces): sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0, or an AppArmor profile that allows userns for that binary',
@@ -154,9 +154,9 @@ export function launchOutcome(r) {
         advice: [...s.advice(m), 'or run without the sandbox, at your own risk: ELECTRON_DISABLE_SANDBOX=1 npm start'],
       };
   }
-  const fatal = r.stderr.split('\n').map((l) => l.trim()).find((l) => /FATAL|error while loading shared libraries|cannot open display|Missing X server/i.test(l));
-  const how = r.signal ? `was killed by ${r.signal}` : `exited with code ${r.code}`;
-  return { ran: false, why: `Electron ${how} before the app was up${fatal ? `: ${fatal.slice(0, 240)}` : ''}`, sandbox: null, advice: [] };
+  const fatal = r.stderr.split('\n').map((l) => l.trim()).find((l) => /FATAL|error while loading shared libraries|cannot open display|Missing X server|^spawn /i.test(l));
+  const how = r.signal ? `was killed by ${r.signal} before the app was up` : r.code === null ? 'could not be started' : `exited with code ${r.code} before the app was up`;
+  return { ran: false, why: `Electron ${how}${fatal ? `: ${fatal.slice(0, 240)}` : ''}`, sandbox: null, advice: [] };
 }
 
 /**
@@ -165,10 +165,10 @@ export function launchOutcome(r) {
  * for the reason if it fails to start.
  * @param {string} binary
  * @param {string[]} args
- * @param {{ cwd: string, env?: NodeJS.ProcessEnv }} options
+ * @param {{ cwd: string, env?: NodeJS.ProcessEnv, quiet?: boolean }} options quiet: keep its output back (tests)
  * @returns {Promise<ReturnType<typeof launchOutcome>>}
  */
-export function launchElectron(binary, args, { cwd, env = process.env }) {
+export function launchElectron(binary, args, { cwd, env = process.env, quiet = false }) {
   return new Promise((resolve) => {
     const child = spawn(binary, args, { cwd, env: { ...env, PROCYON_LAUNCHER: '1' }, stdio: ['inherit', 'pipe', 'pipe'] });
     let ready = false;
@@ -181,11 +181,11 @@ export function launchElectron(binary, args, { cwd, env = process.env }) {
       pending = lines.pop() ?? '';
       for (const line of lines) {
         if (line === READY_LINE) ready = true;
-        else process.stdout.write(`${line}\n`);
+        else if (!quiet) process.stdout.write(`${line}\n`);
       }
     });
     child.stderr.on('data', (chunk) => {
-      process.stderr.write(chunk);
+      if (!quiet) process.stderr.write(chunk);
       stderr = (stderr + String(chunk)).slice(-TAIL_BYTES);
     });
     const forward = (/** @type {NodeJS.Signals} */ sig) => {
@@ -200,7 +200,7 @@ export function launchElectron(binary, args, { cwd, env = process.env }) {
       finished = true;
       process.off('SIGINT', forward);
       process.off('SIGTERM', forward);
-      if (pending && pending !== READY_LINE) process.stdout.write(pending);
+      if (pending && pending !== READY_LINE && !quiet) process.stdout.write(pending);
       resolve(launchOutcome({ ...end, ready: ready || pending === READY_LINE, interrupted }));
     };
     child.on('error', (err) => done({ code: null, signal: null, stderr: `${stderr}\n${err.message}` }));

@@ -34,7 +34,7 @@ async function electronBinary() {
     `${found.missing}. Downloading it now with the electron package's installer (about 100 MB, at most ${DOWNLOAD_LIMIT_MS / 1000} s; ` +
       '`npx install-electron --no` downloads it with no time limit).',
   );
-  const r = await downloadElectron(electronPkg);
+  const r = await downloadElectron(electronPkg, { echo: null });
   if (!r.ok) return { missing: `Electron's binary could not be downloaded: ${r.why}` };
   return findElectron(electronPkg);
 }
