@@ -1,0 +1,15 @@
+import { test } from '@playwright/test';
+import { DOWNLOAD_LIMIT_MS, downloadElectron } from '../../scripts/start-electron.mjs';
+import { ELECTRON_PACKAGE, electronBinary } from '../support/electron-binary';
+
+// Since Electron 42 nothing downloads the binary at install: the Electron
+// suite installs it first, as `npx install-electron --no` would, where the
+// network allows; where it does not, the suite is skipped and says so here, once.
+
+test('the Electron binary is installed', async () => {
+  test.setTimeout(DOWNLOAD_LIMIT_MS + 30_000);
+  if ('path' in electronBinary()) return;
+  const r = await downloadElectron(ELECTRON_PACKAGE, { echo: null });
+  const after = electronBinary();
+  if ('missing' in after) console.log(`[electron suite] skipped: ${r.ok ? after.missing : r.why}. The browser suite covers the renderer against the real backend.`);
+});
