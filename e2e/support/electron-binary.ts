@@ -15,7 +15,10 @@ export const ELECTRON_PACKAGE = path.join(REPO, 'node_modules', 'electron');
  */
 export function electronBinary(): { path: string } | { missing: string } {
   const found = findElectron(ELECTRON_PACKAGE);
-  return 'path' in found ? found : { missing: found.missing };
+  if ('missing' in found) return { missing: found.missing };
+  // Electron opens windows even under Playwright: on Linux it needs an X or Wayland display (.ci/run gives it Xvfb).
+  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return { missing: 'there is no display (DISPLAY and WAYLAND_DISPLAY are unset; run the suite under xvfb-run)' };
+  return found;
 }
 
 export interface Launched {
