@@ -91,6 +91,7 @@ beforeAll(async () => {
   const fpmArgs = new Map<string, { args: string[]; desktopEntry: string }>();
   await build({
     projectDir: REPO,
+    publish: 'never',
     targets: Platform.LINUX.createTarget(['dir', 'deb', 'rpm'], Arch.x64),
     config: {
       electronDist,
