@@ -29,6 +29,9 @@ export default defineConfig({
         viewport: { width: 1360, height: 900 },
       },
     },
-    { name: 'electron', testMatch: /electron\/.*\.spec\.ts/ },
+    // Installs Electron's binary where the network allows; the suite skips itself where there is none. Anchored to
+    // e2e/electron/: testMatch sees the absolute path, and a checkout in a folder named …electron would match the browser specs.
+    { name: 'electron-binary', testMatch: /(^|\/)e2e\/electron\/binary\.setup\.ts$/ },
+    { name: 'electron', testMatch: /(^|\/)e2e\/electron\/[^/]+\.spec\.ts$/, dependencies: ['electron-binary'] },
   ],
 });

@@ -1,28 +1,28 @@
-import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test';
+import { expect, test, type ElectronApplication } from '@playwright/test';
 import path from 'node:path';
 import { OPERATIONS } from '../../app/shared/channels';
-import { electronBinary } from '../support/electron-binary';
+import { electronBinary, launchProcyon, removeProfile, type Launched } from '../support/electron-binary';
 import { REPO } from '../support/serve';
 
 const binary = electronBinary();
-if ('missing' in binary) {
-  // Said once, here, rather than per test.
-  console.log(`[electron suite] skipped: ${binary.missing}. The browser suite covers the renderer against the real backend.`);
-}
-test.skip('missing' in binary, 'Electron binary not available on this machine');
+test.skip('missing' in binary, 'Electron binary not available on this machine (e2e/electron/binary.setup.ts says why)');
 
+let launched: Launched | undefined;
 let app: ElectronApplication;
 test.beforeAll(async () => {
-  if ('missing' in binary) return;
-  app = await electron.launch({ executablePath: binary.path, args: [path.join(REPO, 'dist', 'main', 'electron.js')], cwd: REPO });
+  launched = await launchProcyon();
+  app = launched.app;
 });
 test.afterAll(async () => {
-  await app?.close();
+  await launched?.close();
+  if (launched) removeProfile(launched.userData);
 });
 
-test('one hardened window with the live dashboard', async () => {
+test('one hardened window with the live dashboard, as the app Procyon', async () => {
   const win = await app.firstWindow();
   await expect(win.getByTestId('connection-status')).toHaveText('Live', { timeout: 15_000 });
+  // Launched on the app folder: Electron read package.json, so the app is Procyon, not Electron's default app.
+  expect(await app.evaluate(({ app: a }) => [a.getName(), a.getVersion()])).toEqual(['Procyon', '0.1.0']);
   // Sandboxed and context-isolated: the page's world has no Node, no Electron, no process.
   expect(await win.evaluate(() => [typeof (globalThis as { process?: unknown }).process, typeof (globalThis as { module?: unknown }).module])).toEqual([
     'undefined',
@@ -48,14 +48,26 @@ test('IPC validates arguments and keeps the error code', async () => {
   expect(code).toBe('INVALID_ARGUMENT');
 });
 
-test('navigation away and window.open are denied', async () => {
+test('navigation away and window.open are denied; an https link goes to the system browser', async () => {
   const win = await app.firstWindow();
   const before = win.url();
-  await win.evaluate(() => {
-    window.open('https://example.com');
-    location.href = 'https://example.com';
+  // The system browser is the one thing not to start on the test machine: main's shell.openExternal only records here.
+  await app.evaluate(({ shell, BrowserWindow }) => {
+    const g = globalThis as { e2eOpened?: string[]; e2eNavigations?: string[] };
+    g.e2eOpened = [];
+    g.e2eNavigations = [];
+    shell.openExternal = (url: string) => {
+      g.e2eOpened!.push(url);
+      return Promise.resolve();
+    };
+    BrowserWindow.getAllWindows()[0]?.webContents.on('will-navigate', (_e, url) => g.e2eNavigations!.push(url));
   });
-  await win.waitForTimeout(500);
+  await win.evaluate(() => {
+    window.open('https://procyon.invalid/window-open');
+    location.href = 'https://procyon.invalid/navigate';
+  });
+  await expect.poll(() => app.evaluate(() => (globalThis as { e2eOpened?: string[] }).e2eOpened)).toEqual(['https://procyon.invalid/window-open']);
+  await expect.poll(() => app.evaluate(() => (globalThis as { e2eNavigations?: string[] }).e2eNavigations)).toEqual(['https://procyon.invalid/navigate']);
   expect(win.url()).toBe(before);
   expect(app.windows()).toHaveLength(1);
 });

@@ -1,7 +1,6 @@
-import type { Rect } from './window-state';
-
 // The pure parts of the app's lifecycle: when a crashed page is reloaded,
-// where the popup goes, what About says. main.ts does the Electron calls.
+// when closing the last window quits, what About says, the autostart entry.
+// main.ts does the Electron calls.
 
 /** Reloads allowed per window within RELOAD_WINDOW_MS; past that, a page that crashes on load would spin forever. */
 export const MAX_RELOADS = 3;
@@ -18,23 +17,6 @@ export function mayReload(reloads: number[], now: number): boolean {
 /** Crash reasons that are not crashes: the page was closed or the app is going. */
 export function isCrash(reason: string): boolean {
   return reason !== 'clean-exit';
-}
-
-/**
- * Where the popup opens: under (or above) the tray icon, inside the work area.
- * Linux's AppIndicator reports no icon bounds (all zero): then the cursor,
- * which is where the user just clicked, stands in for them.
- */
-export function popupPlace(tray: Rect | null, cursor: { x: number; y: number }, workArea: Rect, size: { width: number; height: number }): { x: number; y: number } {
-  const anchor = tray && tray.width > 0 && tray.height > 0 ? tray : { x: cursor.x, y: cursor.y, width: 0, height: 0 };
-  const centre = anchor.x + anchor.width / 2;
-  let x = Math.round(centre - size.width / 2);
-  // A panel at the top: open below the icon; at the bottom: above it.
-  const below = anchor.y + anchor.height / 2 < workArea.y + workArea.height / 2;
-  let y = below ? anchor.y + anchor.height + 4 : anchor.y - size.height - 4;
-  x = Math.min(Math.max(x, workArea.x), workArea.x + workArea.width - size.width);
-  y = Math.min(Math.max(y, workArea.y), workArea.y + workArea.height - size.height);
-  return { x, y };
 }
 
 export interface Versions {
@@ -64,11 +46,22 @@ export function aboutText(v: Versions): { message: string; detail: string } {
 }
 
 /**
- * Linux has no login-item API in Electron: the XDG autostart entry is the
- * desktop-independent way. An AppImage must be started through its file
- * (APPIMAGE), not the binary inside its temporary mount.
+ * Whether closing the last window quits. Without a tray, always. With one,
+ * only when it was the main window that closed (close-to-tray off; with it
+ * on, the main window hides instead of closing): the tray popup is often the
+ * only window (after a --hidden start), and closing it must not end the app.
  */
-export function autostartEntry(exec: string): string {
-  const quoted = /[\s"'\\$`]/.test(exec) ? `"${exec.replace(/(["\\$`])/g, '\\$1')}"` : exec;
-  return ['[Desktop Entry]', 'Type=Application', 'Name=Procyon', 'Comment=System monitor', `Exec=${quoted} --hidden`, 'X-GNOME-Autostart-enabled=true', ''].join('\n');
+export function quitWhenAllClosed(s: { tray: boolean; closeToTray: boolean; lastClosed: 'main' | 'popup' | null }): boolean {
+  return !s.tray || (s.lastClosed === 'main' && !s.closeToTray);
+}
+
+/** One argument of a .desktop Exec line, quoted where the Desktop Entry spec asks. */
+function execArg(arg: string): string {
+  return /[\s"'\\$`]/.test(arg) ? `"${arg.replace(/(["\\$`])/g, '\\$1')}"` : arg;
+}
+
+/** The XDG autostart entry that runs `command` at login (login-items.ts decides the command). */
+export function autostartEntry(command: { exec: string; args: readonly string[] }): string {
+  const exec = [command.exec, ...command.args].map(execArg).join(' ');
+  return ['[Desktop Entry]', 'Type=Application', 'Name=Procyon', 'Comment=System monitor', `Exec=${exec}`, 'X-GNOME-Autostart-enabled=true', ''].join('\n');
 }

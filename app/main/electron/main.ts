@@ -4,19 +4,26 @@ import os from 'node:os';
 import path from 'node:path';
 import { startHost, type Host } from '../core/host';
 import { bindIpc, type IpcBinding, type IpcMainLike } from './ipc';
+import { isWayland } from './display-server';
+import { applyAppIdentity } from './identity';
 import { windowPolicy } from './ipc-policy';
-import { aboutText, autostartEntry, isCrash, mayReload } from './lifecycle';
+import { announceReady } from './launcher';
+import { aboutText, autostartEntry, isCrash, mayReload, quitWhenAllClosed } from './lifecycle';
+import { loginCommand, loginItemSettings, loginItemsSupported, startedHidden, type LaunchContext } from './login-items';
 import { appMenuTemplate } from './menu';
+import { NotificationKeeper } from './notifications';
 import { createPopup, type Popup } from './popup';
 import { createTray, type AppTray } from './tray';
 import type { TrayView } from './tray-feed';
 import { createMainWindow, hardenContents, isAppUrl, isPopupUrl } from './window';
+import { revealOnFirstPaint, type Revealer } from './window-reveal';
 import { fitToDisplays, loadWindowState, saveWindowState, stateFromWindow } from './window-state';
+import { trackVisibility } from './window-visibility';
 
 app.enableSandbox();
+applyAppIdentity(app, process.platform);
 
-/** Started by the login item: straight to the tray, no window. */
-const startHidden = process.argv.includes('--hidden');
+const wayland = isWayland({ platform: process.platform, env: process.env, ozonePlatform: app.commandLine.getSwitchValue('ozone-platform') });
 
 /**
  * What the Electron suite (e2e/electron) reads from the main process where no
@@ -41,10 +48,15 @@ if (!app.requestSingleInstanceLock()) {
   let tray: AppTray | null = null;
   let popup: Popup | null = null;
   let mainWindow: BrowserWindow | null = null;
+  let revealer: Revealer | null = null;
+  /** Which window closed last, for window-all-closed: the popup closing must not quit. */
+  let lastClosed: 'main' | 'popup' | null = null;
   let quitting = false;
+  const notifications = new NotificationKeeper<Notification>();
   const reloads: number[] = [];
   const windowStateFile = () => path.join(app.getPath('userData'), 'window-state.json');
   const autostartFile = path.join(process.env.XDG_CONFIG_HOME || path.join(os.homedir(), '.config'), 'autostart', 'procyon.desktop');
+  const launch = (): LaunchContext => ({ platform: process.platform, packaged: app.isPackaged, execPath: process.execPath, appPath: app.getAppPath(), appImage: process.env.APPIMAGE });
 
   const saveWindow = (win: BrowserWindow) => {
     if (win.isDestroyed()) return Promise.resolve();
@@ -59,15 +71,12 @@ if (!app.requestSingleInstanceLock()) {
     const state = fitToDisplays(saved, areas);
     const win = createMainWindow(state);
     mainWindow = win;
+    // Shown on its first paint, maximised then if it was left so (maximize() shows the window: never before the paint).
+    revealer = revealOnFirstPaint(win, { maximized: state.maximized });
     const id = win.webContents.id;
-    if (state.maximized) win.maximize();
 
     // Minimised or hidden (closed to the tray), the page's topics are held back: only what the tray shows is sampled.
-    const visible = (v: boolean) => void binding?.setVisible(id, v);
-    win.on('minimize', () => visible(false));
-    win.on('hide', () => visible(false));
-    win.on('restore', () => visible(true));
-    win.on('show', () => visible(!win.isMinimized()));
+    trackVisibility(win, { wayland }, (v) => void binding?.setVisible(id, v));
 
     let saveTimer: NodeJS.Timeout | null = null;
     const saveSoon = () => {
@@ -88,7 +97,11 @@ if (!app.requestSingleInstanceLock()) {
       }
     });
     win.on('closed', () => {
-      if (mainWindow === win) mainWindow = null;
+      lastClosed = 'main';
+      if (mainWindow === win) {
+        mainWindow = null;
+        revealer = null;
+      }
     });
 
     // A crashed page reloads; the settings live in the host and the page's own in localStorage, so nothing is lost.
@@ -102,29 +115,9 @@ if (!app.requestSingleInstanceLock()) {
     return win;
   }
 
-  // Shown on its first paint, not before (no white flash); a show asked for earlier waits for it.
-  const painted = new WeakSet<BrowserWindow>();
-  const revealOnPaint = new WeakSet<BrowserWindow>();
-
   async function showMain(): Promise<void> {
-    let win = mainWindow && !mainWindow.isDestroyed() ? mainWindow : null;
-    if (!win) {
-      const w = await openMainWindow();
-      w.once('ready-to-show', () => {
-        painted.add(w);
-        if (revealOnPaint.has(w)) reveal(w);
-      });
-      win = w;
-    }
-    if (win.isMinimized()) win.restore();
-    if (painted.has(win)) reveal(win);
-    else revealOnPaint.add(win);
-  }
-
-  function reveal(win: BrowserWindow): void {
-    if (win.isDestroyed()) return;
-    win.show();
-    win.focus();
+    if (!mainWindow || mainWindow.isDestroyed()) await openMainWindow();
+    revealer?.reveal();
   }
 
   function showAbout(): void {
@@ -143,14 +136,13 @@ if (!app.requestSingleInstanceLock()) {
   }
 
   // macOS and Windows have login items; on Linux it is the XDG autostart entry.
-  const loginItemsSupported = process.platform === 'darwin' || process.platform === 'win32' || process.platform === 'linux';
   async function applyStartAtLogin(on: boolean): Promise<void> {
     if (process.platform === 'linux') {
       if (on) {
         await mkdir(path.dirname(autostartFile), { recursive: true });
-        await writeFile(autostartFile, autostartEntry(process.env.APPIMAGE ?? process.execPath));
+        await writeFile(autostartFile, autostartEntry(loginCommand(launch())));
       } else await rm(autostartFile, { force: true });
-    } else app.setLoginItemSettings({ openAtLogin: on, args: ['--hidden'] });
+    } else app.setLoginItemSettings(loginItemSettings(on, launch()));
   }
 
   app.on('second-instance', () => void showMain());
@@ -159,8 +151,8 @@ if (!app.requestSingleInstanceLock()) {
     quitting = true;
   });
   app.on('window-all-closed', () => {
-    // With the tray, Procyon lives on after its last window (closeToTray); without one, closing the window quits.
-    if (!tray || !host?.settings.get().closeToTray) app.quit();
+    // With the tray, Procyon lives on after its last window (closeToTray) and always after the popup; without one, closing the window quits.
+    if (quitWhenAllClosed({ tray: tray !== null, closeToTray: host?.settings.get().closeToTray ?? false, lastClosed })) app.quit();
   });
   app.on('will-quit', () => {
     tray?.destroy();
@@ -180,7 +172,12 @@ if (!app.requestSingleInstanceLock()) {
     const h = await startHost({ roots, transport: 'electron', settingsFile: path.join(app.getPath('userData'), 'settings.json') });
     host = h;
     binding = bindIpc(ipcMain as unknown as IpcMainLike, h.connect, { readOnly: h.readOnly }, windowPolicy(isAppUrl, isPopupUrl));
-    popup = createPopup();
+    popup = createPopup({
+      wayland,
+      onClosed: () => {
+        lastClosed = 'popup';
+      },
+    });
 
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(appMenuTemplate({ isMac: process.platform === 'darwin', devTools: !app.isPackaged, onAbout: showAbout, onShowPopup: () => popup?.toggle(null) })),
@@ -198,9 +195,10 @@ if (!app.requestSingleInstanceLock()) {
     h.alerts.onAlert((event) => {
       if (event.state !== 'firing' || !Notification.isSupported()) return;
       const n = new Notification({ title: 'Procyon', body: event.message });
-      e2e?.notifications.push({ title: 'Procyon', body: event.message });
       n.on('click', () => void showMain());
-      n.show();
+      // Held until clicked or closed: a notification nothing references can be collected, and its click lost.
+      notifications.show(n);
+      e2e?.notifications.push({ title: 'Procyon', body: event.message });
     });
 
     if (!h.unavailable) {
@@ -211,7 +209,7 @@ if (!app.requestSingleInstanceLock()) {
           showMain: () => void showMain(),
           togglePopup: (bounds) => popup?.toggle(bounds),
           startAtLogin: () => h.settings.get().startAtLogin,
-          startAtLoginSupported: loginItemsSupported,
+          startAtLoginSupported: loginItemsSupported(launch()),
           setStartAtLogin: (on) => void h.settings.update({ startAtLogin: on }).catch((err: unknown) => console.warn('procyon: setting not saved:', err)),
           quit: () => app.quit(),
         });
@@ -227,8 +225,11 @@ if (!app.requestSingleInstanceLock()) {
       e2e.trayMenu = () => tray?.menuLabels() ?? [];
     }
 
-    if (!startHidden || !tray) await showMain();
+    // Started by the login item: straight to the tray (macOS passes no arguments to a login item; it says so itself).
+    const hidden = startedHidden(process.argv, process.platform, () => app.getLoginItemSettings().wasOpenedAtLogin);
+    if (!hidden || !tray) await showMain();
 
     app.on('activate', () => void showMain());
+    announceReady(process.env, (line) => process.stdout.write(line));
   });
 }

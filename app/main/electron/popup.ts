@@ -1,13 +1,13 @@
 import { BrowserWindow, screen } from 'electron';
-import { isCrash, popupPlace } from './lifecycle';
+import { isCrash } from './lifecycle';
+import { popupGeometry } from './popup-place';
 import { hardenedPreferences, POPUP_HTML, POPUP_PRELOAD } from './window';
 import type { Rect } from './window-state';
 
-// The tray popup: the Overview tiles in a small frameless window next to the
-// tray icon. It lives only while shown: losing focus closes it, which ends its
-// page and so its IPC client and topics, so a closed popup costs nothing.
-
-export const POPUP_SIZE = { width: 420, height: 560 };
+// The tray popup: the Overview tiles in a small window next to the tray icon
+// (placed by the compositor on Wayland: popup-place.ts). It lives only while
+// shown: losing focus closes it, which ends its page and so its IPC client
+// and topics, so a closed popup costs nothing.
 
 export interface Popup {
   toggle(trayBounds: Rect | null): void;
@@ -15,28 +15,24 @@ export interface Popup {
   readonly window: BrowserWindow | null;
 }
 
-export function createPopup(): Popup {
+export function createPopup(opts: { wayland: boolean; onClosed(): void }): Popup {
   let win: BrowserWindow | null = null;
   // Clicking the tray icon while the popup is open blurs (closes) it first; that click must not reopen it.
   let closedAt = 0;
 
   const open = (trayBounds: Rect | null) => {
-    const cursor = screen.getCursorScreenPoint();
-    const display = screen.getDisplayNearestPoint(trayBounds && trayBounds.width > 0 ? { x: trayBounds.x, y: trayBounds.y } : cursor);
-    const { x, y } = popupPlace(trayBounds, cursor, display.workArea, POPUP_SIZE);
+    const geometry = popupGeometry(opts.wayland, trayBounds, {
+      cursor: () => screen.getCursorScreenPoint(),
+      workAreaNear: (point) => screen.getDisplayNearestPoint(point).workArea,
+    });
     const w = new BrowserWindow({
-      ...POPUP_SIZE,
-      x,
-      y,
+      ...geometry,
       show: false,
-      frame: false,
       resizable: false,
-      movable: false,
       minimizable: false,
       maximizable: false,
       fullscreenable: false,
       skipTaskbar: true,
-      alwaysOnTop: true,
       title: 'Procyon overview',
       // Security keys repeated at the call site: see createMainWindow.
       webPreferences: { ...hardenedPreferences(POPUP_PRELOAD), sandbox: true, contextIsolation: true, nodeIntegration: false, disableBlinkFeatures: 'Auxclick' },
@@ -52,6 +48,7 @@ export function createPopup(): Popup {
     w.on('closed', () => {
       closedAt = Date.now();
       if (win === w) win = null;
+      opts.onClosed();
     });
     // A crashed popup is simply gone; the next click opens a fresh one.
     w.webContents.on('render-process-gone', (_e, details) => {

@@ -1,0 +1,40 @@
+import { EventEmitter } from 'node:events';
+import { describe, expect, it } from 'vitest';
+import { applyAppIdentity, APP_ID } from './identity';
+import { MAX_KEPT_NOTIFICATIONS, NotificationKeeper } from './notifications';
+
+class FakeNotification extends EventEmitter {
+  shown = false;
+  show(): void {
+    this.shown = true;
+  }
+}
+
+describe('alert notifications', () => {
+  it('keep a shown notification referenced until it is clicked, closed or fails', () => {
+    const keeper = new NotificationKeeper<FakeNotification>();
+    const [a, b, c] = [new FakeNotification(), new FakeNotification(), new FakeNotification()];
+    let clicks = 0;
+    a.on('click', () => clicks++);
+    for (const n of [a, b, c]) keeper.show(n);
+    expect([a.shown, b.shown, c.shown]).toEqual([true, true, true]);
+    expect(keeper.size).toBe(3);
+    a.emit('click');
+    expect(clicks).toBe(1);
+    b.emit('close');
+    c.emit('failed');
+    expect(keeper.size).toBe(0);
+  });
+
+  it('lets the oldest go past a bound, since close is not promised everywhere', () => {
+    const keeper = new NotificationKeeper<FakeNotification>();
+    for (let i = 0; i < MAX_KEPT_NOTIFICATIONS + 5; i++) keeper.show(new FakeNotification());
+    expect(keeper.size).toBe(MAX_KEPT_NOTIFICATIONS);
+  });
+
+  it('sets the AppUserModelID on Windows only', () => {
+    const ids: string[] = [];
+    for (const platform of ['win32', 'linux', 'darwin'] as const) applyAppIdentity({ setAppUserModelId: (id) => ids.push(id) }, platform);
+    expect(ids).toEqual([APP_ID]);
+  });
+});
