@@ -231,5 +231,12 @@ if (!app.requestSingleInstanceLock()) {
 
     app.on('activate', () => void showMain());
     announceReady(process.env, (line) => process.stdout.write(line));
+  }).catch((err: unknown) => {
+    // A start that cannot complete (a settings file that is a FIFO or a folder, a port of the host's own) says why
+    // in a dialog a person sees and quits with a failure status, instead of an unhandled rejection and no window.
+    const message = err instanceof Error ? err.message : String(err);
+    console.error(`procyon: cannot start: ${message}`);
+    dialog.showErrorBox('Procyon cannot start', message);
+    app.exit(1);
   });
 }
