@@ -12,6 +12,8 @@ export const API_ERROR_CODES = [
   'ACCESS_DENIED',
   'TIMEOUT_EXPIRED',
   'UNSUPPORTED',
+  /** An action while the host reads a captured tree (--procfs): its pids are not this machine's processes. */
+  'NOT_LIVE',
   'UNAVAILABLE',
   /** The host runs but its native collector failed to load: nothing can be read. */
   'ADDON_UNAVAILABLE',

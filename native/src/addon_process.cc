@@ -11,7 +11,9 @@
 
 #include "addon_process.h"
 
+#include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <string>
 
 #include "common/process_table_diff.h"
@@ -102,6 +104,10 @@ Napi::Value processAction(const Napi::CallbackInfo& info) {
       action.kind = ProcessAction::Kind::CheckIdentity;
     } else {
       throw Error::invalidArgument("unknown action '" + name + "'");
+    }
+    // Read here, on the JS thread, where process.env is written; never on the pool.
+    if (const char* delay = std::getenv("PROCYON_TEST_ACTION_DELAY_MS")) {
+      action.testDelayMs = std::clamp<int64_t>(std::strtoll(delay, nullptr, 10), 0, 60'000);
     }
     return [backend = backendOf(info), roots = rootsOption(options), action] {
       backend->processAction(roots, action);

@@ -256,6 +256,9 @@ struct ProcessAction {
   int resource = 0;
   double soft = -1, hard = -1;
   std::vector<int64_t> cpus;
+  // Tests only (PROCYON_TEST_ACTION_DELAY_MS): a pause between the identity
+  // check and the act, so a test can hand the pid to another process in it.
+  int64_t testDelayMs = 0;
 };
 
 // processTable: which fields (bit flags) and the rows.
