@@ -11,7 +11,6 @@
 
 #include "addon_process.h"
 
-#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <string>
@@ -106,9 +105,7 @@ Napi::Value processAction(const Napi::CallbackInfo& info) {
       throw Error::invalidArgument("unknown action '" + name + "'");
     }
     // Read here, on the JS thread, where process.env is written; never on the pool.
-    if (const char* delay = std::getenv("PROCYON_TEST_ACTION_DELAY_MS")) {
-      action.testDelayMs = std::clamp<int64_t>(std::strtoll(delay, nullptr, 10), 0, 60'000);
-    }
+    if (const char* gate = std::getenv("PROCYON_TEST_ACTION_GATE")) action.testGate = gate;
     return [backend = backendOf(info), roots = rootsOption(options), action] {
       backend->processAction(roots, action);
       return ActionDone{};

@@ -12,6 +12,7 @@
 //   have been reused: the answer is NO_SUCH_PROCESS saying whether the pid is
 //   now free or names another process that may have received the change.
 
+#include <fcntl.h>
 #include <poll.h>
 #include <sched.h>
 #include <signal.h>
@@ -94,13 +95,16 @@ void confirmTarget(const Roots& roots, const ProcessAction& action, int pidfd, c
   const int64_t pid = action.pid;
   if (pidfd >= 0 && !pidfdExited(pidfd)) return;  // alive throughout: the pid could not change hands
   const auto now = briefStat(roots, pid);
-  // Still there with the same create time (a zombie holds its pid): the pid never changed hands.
-  if (now && sameCreateTime(roots, *now, *action.createTime)) return;
+  const bool sameStart = now && sameCreateTime(roots, *now, *action.createTime);
+  // Without a pidfd, the create time is all there is to go on.
+  if (pidfd < 0 && sameStart) return;
   const std::string what = actionName(action.kind);
-  if (!now) {
-    throw noSuchProcess(pid, name,
-                        "process exited while its " + what + " was being set (no process holds the pid now); the change reached nothing that still runs");
+  // It exited. Still holding its pid as a zombie: nobody else can have been reached.
+  if (!now || (sameStart && (now->state == 'Z' || now->state == 'X'))) {
+    throw noSuchProcess(pid, name, "process exited while its " + what + " was being set; no other process holds its pid");
   }
+  // A running process at that pid after ours exited is a successor, even one
+  // born in the same clock tick (same create time).
   throw noSuchProcess(pid, name,
                       "process exited while its " + what + " was being set, and pid " + std::to_string(pid) + " now names another process ('" + now->comm +
                           "', create time " + std::to_string(createTimeOf(roots, now->starttime)) +
@@ -167,6 +171,13 @@ void applySetter(const Roots& roots, const ProcessAction& action, const std::opt
   }
 }
 
+// The test hook (see ProcessAction::testGate): says "checked", waits up to 30 s for "go".
+void waitAtTestGate(const std::string& gate) {
+  UniqueFd checked(::open(joinPath(gate, "checked").c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600));
+  const std::string go = joinPath(gate, "go");
+  for (int i = 0; i < 6000 && ::access(go.c_str(), F_OK) != 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+}
+
 }  // namespace
 
 void LinuxBackend::processAction(const Roots& roots, const ProcessAction& action) const {
@@ -191,7 +202,7 @@ void LinuxBackend::processAction(const Roots& roots, const ProcessAction& action
   UniqueFd guard(pidfd);
   std::optional<std::string> name;
   if (action.createTime) name = checkIdentity(roots, pid, *action.createTime);
-  if (action.testDelayMs > 0) std::this_thread::sleep_for(std::chrono::milliseconds(action.testDelayMs));
+  if (!action.testGate.empty()) waitAtTestGate(action.testGate);
 
   if (action.kind == ProcessAction::Kind::Signal) {
     sendSignal(roots, action, pidfd, name);
