@@ -138,7 +138,7 @@ describe('setters are checked after the fact', () => {
   const canUnshare = spawnSync('unshare', ['-Urpf', '--mount-proc', 'sh', '-c', 'echo 1 > /proc/sys/kernel/ns_last_pid'], { timeout: 10_000 }).status === 0;
 
   it.skipIf(!canUnshare)('the pid is reused in the window: setters answer NO_SUCH_PROCESS naming the successor; a signal (pidfd) never reaches it', () => {
-    const r = spawnSync('unshare', ['-Urpf', '--mount-proc', process.execPath, path.join(PACKAGE_DIR, 'test', 'pid_reuse.child.cjs'), path.join(PACKAGE_DIR, 'dist', 'index.js')], {
+    const r = spawnSync('unshare', ['-Urpf', '--mount-proc', process.execPath, path.join(PACKAGE_DIR, 'test', 'pid_reuse.child.mjs'), path.join(PACKAGE_DIR, 'dist', 'index.js')], {
       encoding: 'utf8',
       timeout: 90_000,
     });

@@ -5,13 +5,13 @@
 // (PROCYON_TEST_ACTION_GATE), kill the sleep there, give P to a second sleep,
 // let the action go, and report what it answered and whether the successor
 // was touched. Prints one JSON line.
-'use strict';
-const { spawn } = require('node:child_process');
-const { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
-const { tmpdir } = require('node:os');
-const path = require('node:path');
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 
-const collector = require(process.argv[2]);
+const collector = createRequire(import.meta.url)(process.argv[2]);
 
 const exited = (child) =>
   child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', resolve));
