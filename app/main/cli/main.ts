@@ -14,6 +14,7 @@ import { collectSnapshot } from './snapshot';
 import { arrangePs, collectPs, formatPs } from './ps';
 import { collectProc } from '../core/process-details';
 import { formatProc } from './proc-format';
+import { stopOnSignals } from './shutdown';
 import { ProcessController } from '../core/control';
 import * as native from '@procyon/collector';
 
@@ -72,13 +73,11 @@ async function serve(cmd: Extract<Command, { kind: 'serve' }>): Promise<void> {
     if (generated) console.log(`Metrics bearer token (generated; set --metrics-token to keep one): ${token}\n`);
     else if (token !== null) console.log('Metrics require Authorization: Bearer <--metrics-token>.\n');
   }
-  const shutdown = () => {
+  stopOnSignals(async () => {
     exporter?.stop();
     host.stop();
-    void Promise.all(closers.map((c) => c())).then(() => process.exit(0));
-  };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+    await Promise.all(closers.map((c) => c()));
+  });
 }
 
 export async function main(argv: string[]): Promise<number> {
