@@ -59,7 +59,11 @@ async function run(name) {
   );
   try {
     while (!settled && !existsSync(path.join(gate, 'checked'))) await new Promise((r) => setTimeout(r, 5));
-    if (settled) return { name, reused: false, ...(await answer) }; // no gate: nothing could be done in between
+    if (settled) {
+      // No gate: nothing could be done in between.
+      first.kill('SIGKILL');
+      return { name, reused: false, ...(await answer) };
+    }
     first.kill('SIGKILL');
     await exited(first);
     const successor = await sleepWithPid(first.pid);

@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Process } from '@procyon/collector';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ProcessController } from './control';
@@ -126,6 +128,23 @@ describe('kill tree', () => {
     for (const pid of terminated) expect(alive(pid), `terminated ${pid}`).toBe(false);
     // Continued after the signal: no survivor is left stopped.
     for (const pid of survived) expect(statOf(pid)?.[0]).not.toBe('T');
+  });
+
+  it('under a captured tree: refused with NOT_LIVE before anything is touched', async () => {
+    const c = tree('exec sleep 30');
+    await until(() => readFileSync(`/proc/${c.pid}/comm`, 'utf8') === 'sleep\n', 'sleep to start');
+    // A tree whose <pid> has the live process's very identity.
+    const procfs = mkdtempSync(path.join(tmpdir(), 'procyon-capture-'));
+    try {
+      writeFileSync(path.join(procfs, 'stat'), readFileSync('/proc/stat'));
+      mkdirSync(path.join(procfs, String(c.pid)));
+      for (const f of ['stat', 'status', 'comm']) writeFileSync(path.join(procfs, String(c.pid), f), readFileSync(`/proc/${c.pid}/${f}`));
+      const captured = new ProcessController({ procfs });
+      await expect(captured.killTree(await refOf(c), 0.5)).rejects.toMatchObject({ code: 'NOT_LIVE' });
+      expect(statOf(c.pid!)?.[0]).toBe('S');
+    } finally {
+      rmSync(procfs, { recursive: true, force: true });
+    }
   });
 
   it('Terminate on a stopped process: it is continued after SIGTERM and exits', async () => {
