@@ -1,4 +1,4 @@
-import { NoSuchProcess, Process, processTable, resolveRoots, type ProcessTableRow } from '@procyon/collector';
+import { NoSuchProcess, NotLive, Process, processTable, resolveRoots, type ProcessTableRow } from '@procyon/collector';
 import type { KillTreeSignal, TreeOutcome } from '../../shared';
 import type { CollectorRoots } from './collector';
 import { errorSummary } from './errors';
@@ -54,14 +54,11 @@ export class TreeKill {
 
   async run(): Promise<TreeOutcome[]> {
     const { signal, timeout } = this.options;
-    this.members.set(this.root.pid, { proc: this.root });
-    // The root's stop is the one failure that stops it all: NOT_LIVE, ACCESS_DENIED on the very process named.
-    try {
-      await this.root.suspend();
-    } catch (err) {
-      if (err instanceof NoSuchProcess) return [{ pid: this.root.pid, result: 'gone' }];
-      throw err;
-    }
+    const root: Member = { proc: this.root };
+    this.members.set(this.root.pid, root);
+    await this.stop(root);
+    if (root.outcome?.result === 'gone') return [root.outcome];
+    // A root we may not stop (ACCESS_DENIED) is reported as failed; its descendants are still ours to try.
     await this.freeze();
     const first = signal ?? 'SIGTERM';
     await this.signalLiving(first);
@@ -92,6 +89,8 @@ export class TreeKill {
     try {
       await m.proc.suspend();
     } catch (err) {
+      // A captured tree: nothing in it may be touched, and nothing was.
+      if (err instanceof NotLive) throw err;
       m.outcome = err instanceof NoSuchProcess ? { pid: m.proc.pid, result: 'gone' } : { pid: m.proc.pid, result: 'failed', error: errorSummary(err) };
     }
   }
