@@ -66,7 +66,7 @@ export class TreeKill {
     await this.waitForExit(first === 'SIGKILL' ? KILL_WAIT_MS : timeout * 1000, first === 'SIGKILL' ? 'killed' : 'terminated');
     if (signal === undefined && this.living().length > 0) {
       // Freeze what is left (and anything it started since), then SIGKILL it.
-      for (const m of this.living()) await this.stop(m);
+      for (const m of this.living()) await this.stop(m, 'terminated');
       await this.freeze();
       await this.signalLiving('SIGKILL');
       await this.continueLiving();
@@ -85,13 +85,14 @@ export class TreeKill {
     return [...this.members.values()].filter((m) => m.outcome === undefined);
   }
 
-  private async stop(m: Member): Promise<void> {
+  /** SIGSTOP through the member's pidfd; `goneAs`: what its having exited already means (after SIGTERM: terminated). */
+  private async stop(m: Member, goneAs: 'gone' | 'terminated' = 'gone'): Promise<void> {
     try {
       await m.proc.suspend();
     } catch (err) {
       // A captured tree: nothing in it may be touched, and nothing was.
       if (err instanceof NotLive) throw err;
-      m.outcome = err instanceof NoSuchProcess ? { pid: m.proc.pid, result: 'gone' } : { pid: m.proc.pid, result: 'failed', error: errorSummary(err) };
+      m.outcome = err instanceof NoSuchProcess ? { pid: m.proc.pid, result: goneAs } : { pid: m.proc.pid, result: 'failed', error: errorSummary(err) };
     }
   }
 
