@@ -2,6 +2,18 @@ import type { ConnectionSample, HostInfo, Snapshot, SystemInfo } from './payload
 import type { AlertEvent, Settings, SettingsPatch } from './settings';
 import type { GetConnectionsRequest, GetHistoryRequest, GetProcessDetailsRequest, KillTreeRequest, ProcessActionRequest, SetIntervalRequest, SetTopicsRequest } from './schemas';
 
+/** What kill tree did to one process. */
+export interface TreeOutcome {
+  pid: number;
+  /**
+   * terminated: exited after SIGTERM; killed: exited after SIGKILL; gone: had
+   * exited before it was signalled; failed: could not be signalled (see error);
+   * survived: still running when kill tree gave up (error says after what).
+   */
+  result: 'terminated' | 'killed' | 'gone' | 'failed' | 'survived';
+  error?: { code: string; message: string };
+}
+
 /**
  * Everything the UI may ask of the host. One implementation lives in
  * app/main/core/api.ts; Electron IPC and the serve WebSocket carry it unchanged,
@@ -32,8 +44,13 @@ export interface MonitorApi {
    * Refused when read-only; PID 1 and Procyon itself need confirm.
    */
   processAction(request: ProcessActionRequest): Promise<{ ok: true }>;
-  /** SIGTERM the process's descendants and then it, wait, SIGKILL survivors; one outcome per process. */
-  killTree(request: KillTreeRequest): Promise<{ pid: number; result: 'terminated' | 'killed' | 'gone' | 'failed'; error?: { code: string; message: string } }[]>;
+  /**
+   * Stop the process and every descendant (re-walking until no new one
+   * appears), signal them all, continue them, and report each: SIGTERM, then
+   * SIGKILL for whoever outlives `timeout`; or only `signal`. One outcome per
+   * process, descendants first; whoever still runs is 'survived'.
+   */
+  killTree(request: KillTreeRequest): Promise<TreeOutcome[]>;
   /**
    * Every psutil attribute of one process (psutil's as_dict, camelCase): an
    * attribute that cannot be read is {error: {code, message}} in its place.

@@ -12,6 +12,8 @@ export const API_ERROR_CODES = [
   'ACCESS_DENIED',
   'TIMEOUT_EXPIRED',
   'UNSUPPORTED',
+  /** An action while the host reads a captured tree (--procfs): its pids are not this machine's processes. */
+  'NOT_LIVE',
   'UNAVAILABLE',
   /** Another writer saved a different change to the same thing (two hosts sharing one settings file): nothing was saved. */
   'CONFLICT',

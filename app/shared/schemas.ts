@@ -82,7 +82,16 @@ export type ProcessActionRequestAction = z.infer<typeof ProcessActionSchema>;
 export const ProcessActionRequest = z.strictObject({ ...ProcessRefShape, action: ProcessActionSchema });
 export type ProcessActionRequest = z.infer<typeof ProcessActionRequest>;
 
-export const KillTreeRequest = z.strictObject({ ...ProcessRefShape, timeout: z.number().min(0).max(60).optional() });
+/** Kill tree's only signal, when one is asked; absent: SIGTERM, then SIGKILL after the timeout. */
+export const KILL_TREE_SIGNALS = ['SIGTERM', 'SIGKILL'] as const;
+export type KillTreeSignal = (typeof KILL_TREE_SIGNALS)[number];
+
+export const KillTreeRequest = z.strictObject({
+  ...ProcessRefShape,
+  /** Seconds between SIGTERM and SIGKILL (or before survivors are reported). */
+  timeout: z.number().min(0).max(60).optional(),
+  signal: z.enum(KILL_TREE_SIGNALS).optional(),
+});
 export type KillTreeRequest = z.infer<typeof KillTreeRequest>;
 
 export const GetProcessDetailsRequest = z.strictObject({

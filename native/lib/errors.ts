@@ -11,6 +11,8 @@ export const ERROR_CODES = {
   ZOMBIE_PROCESS: 'ZOMBIE_PROCESS',
   TIMEOUT_EXPIRED: 'TIMEOUT_EXPIRED',
   UNSUPPORTED: 'UNSUPPORTED',
+  INVALID_FILE: 'INVALID_FILE',
+  NOT_LIVE: 'NOT_LIVE',
 } as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
@@ -134,6 +136,28 @@ export class Unsupported extends ProcyonError {
   }
 }
 
+/**
+ * A path is not the kind of file expected there: a FIFO, socket, device or
+ * directory where a regular /proc or /sys file belongs (a captured tree can
+ * hold anything). Refused before any read, so it can never block; `path` names it.
+ */
+export class InvalidFile extends ProcyonError {
+  constructor(message: string, details: ErrorDetails = {}) {
+    super(ERROR_CODES.INVALID_FILE, message, details);
+  }
+}
+
+/**
+ * An action (signal, renice, ionice, affinity, rlimit) was asked while the
+ * procfs root is not this machine's live /proc: the tree's pids are not this
+ * machine's processes, so nothing is touched. `path` names the root.
+ */
+export class NotLive extends ProcyonError {
+  constructor(message: string, details: ErrorDetails = {}) {
+    super(ERROR_CODES.NOT_LIVE, message, details);
+  }
+}
+
 // The shape common/js_error.cc gives native errors.
 interface NativeErrorShape {
   message: string;
@@ -187,5 +211,9 @@ export function fromNative(err: unknown): unknown {
       return new TimeoutExpired(asNumber(err.seconds) ?? 0, pid, name, err.message);
     case ERROR_CODES.UNSUPPORTED:
       return new Unsupported(err.message, details);
+    case ERROR_CODES.INVALID_FILE:
+      return new InvalidFile(err.message, details);
+    case ERROR_CODES.NOT_LIVE:
+      return new NotLive(err.message, details);
   }
 }

@@ -20,6 +20,8 @@ export {
   IoError,
   ParseError,
   Unsupported,
+  InvalidFile,
+  NotLive,
   fromNative,
   isErrorCode,
 } from './errors';

@@ -378,7 +378,7 @@ export class Process {
     return this.#section('terminal');
   }
 
-  /** nice() gets the niceness; nice(value) sets it (identity-checked). */
+  /** nice() gets the niceness; nice(value) sets it (identity checked before, and after: see #act). */
   async nice(value?: number): Promise<number | undefined> {
     if (value === undefined) return (await this.#section('stat')).nice;
     if (!Number.isInteger(value)) throw new InvalidArgument(`nice value must be an integer, got ${String(value)}`);
@@ -386,7 +386,7 @@ export class Process {
     return undefined;
   }
 
-  /** ionice() gets {ioclass, value}; ionice(ioclass, value?) sets them (identity-checked). */
+  /** ionice() gets {ioclass, value}; ionice(ioclass, value?) sets them (identity checked before, and after: see #act). */
   async ionice(ioclass?: number, value?: number): Promise<ProcessIonice | undefined> {
     if (ioclass === undefined || ioclass === null) {
       if (value !== undefined && value !== null) throw new InvalidArgument("'ioclass' argument must be specified");
@@ -403,7 +403,7 @@ export class Process {
     return undefined;
   }
 
-  /** rlimit(resource) → [soft, hard]; rlimit(resource, [soft, hard]) sets them (identity-checked). -1 is RLIM_INFINITY. */
+  /** rlimit(resource) → [soft, hard]; rlimit(resource, [soft, hard]) sets them (identity checked before, and after: see #act). -1 is RLIM_INFINITY. */
   async rlimit(resource: number, limits?: readonly [number, number]): Promise<[number, number] | undefined> {
     if (!Number.isInteger(resource) || resource < 0 || resource > 15) throw new InvalidArgument(`invalid resource ${String(resource)}`);
     if (limits === undefined) {
@@ -484,7 +484,7 @@ export class Process {
     return Math.round(((after.busy - before.busy) / elapsed) * 100 * 10) / 10;
   }
 
-  /** cpuAffinity() → the CPUs it may run on; cpuAffinity(cpus) sets them ([] = all; identity-checked). */
+  /** cpuAffinity() → the CPUs it may run on; cpuAffinity(cpus) sets them ([] = all; identity checked before, and after: see #act). */
   async cpuAffinity(cpus?: readonly number[]): Promise<number[] | undefined> {
     if (cpus === undefined) return [...(await this.#section('cpuAffinity'))].sort((a, b) => a - b);
     if (!Array.isArray(cpus)) throw new InvalidArgument('cpus must be a list of CPU numbers');
@@ -633,7 +633,17 @@ export class Process {
     }
   }
 
-  // ---- actions: every one identity-checked by the addon (pidfd) ----------
+  // ---- actions: every one identity-checked by the addon ------------------
+  //
+  // What is guaranteed: every action rejects with NotLive when the procfs root
+  // is not the live /proc (a captured tree's pids are not this machine's).
+  // Signals (sendSignal, suspend, resume, terminate, kill) are race-free: a
+  // pidfd is opened, the create time re-checked, and pidfd_send_signal cannot
+  // reach a process that reused the pid. The setters (nice, ionice, rlimit,
+  // cpuAffinity) have no pidfd form: they act by pid after the same check and
+  // are checked after the fact; if the process exited in between they reject
+  // with NoSuchProcess, whose message says whether the pid is free or now
+  // names another process that may have received the change.
 
   async #act(action: Record<string, unknown> & { action: NativeProcessAction['action'] }): Promise<void> {
     try {

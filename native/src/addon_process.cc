@@ -12,6 +12,7 @@
 #include "addon_process.h"
 
 #include <cmath>
+#include <cstdlib>
 #include <string>
 
 #include "common/process_table_diff.h"
@@ -103,6 +104,8 @@ Napi::Value processAction(const Napi::CallbackInfo& info) {
     } else {
       throw Error::invalidArgument("unknown action '" + name + "'");
     }
+    // Read here, on the JS thread, where process.env is written; never on the pool.
+    if (const char* gate = std::getenv("PROCYON_TEST_ACTION_GATE")) action.testGate = gate;
     return [backend = backendOf(info), roots = rootsOption(options), action] {
       backend->processAction(roots, action);
       return ActionDone{};

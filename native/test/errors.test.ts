@@ -18,6 +18,8 @@ const {
   TimeoutExpired,
   ParseError,
   IoError,
+  InvalidFile,
+  NotLive,
   Unsupported,
   fromNative,
 } = collector;
@@ -170,6 +172,8 @@ describe('error classes', () => {
       ['ZOMBIE_PROCESS', ZombieProcess],
       ['TIMEOUT_EXPIRED', TimeoutExpired],
       ['UNSUPPORTED', Unsupported],
+      ['INVALID_FILE', InvalidFile],
+      ['NOT_LIVE', NotLive],
     ];
     expect(cases.map(([code]) => code).sort()).toEqual(Object.values(ERROR_CODES).sort());
     for (const [code, cls] of cases) {

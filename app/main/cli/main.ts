@@ -18,6 +18,7 @@ import { arrangePs, collectPs, formatPs } from './ps';
 import { collectProc } from '../core/process-details';
 import { formatProc } from './proc-format';
 import { terminalJson, terminalSafe } from '../../shared/terminal-text';
+import { stopOnSignals } from './shutdown';
 import { ProcessController } from '../core/control';
 import * as native from '@procyon/collector';
 
@@ -128,9 +129,7 @@ async function serve(cmd: ServeCommand): Promise<void> {
     await stop();
     throw err;
   }
-  const shutdown = () => void stop().then(() => process.exit(0));
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  stopOnSignals(stop);
 }
 
 export async function main(argv: string[]): Promise<number> {

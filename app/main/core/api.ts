@@ -103,8 +103,8 @@ export function createMonitorApi(sampler: Sampler, options: HostApiOptions): Cli
     processAction({ pid, createTime, action, confirm }) {
       return control.act({ pid, createTime }, action, confirm);
     },
-    killTree({ pid, createTime, timeout, confirm }) {
-      return control.killTree({ pid, createTime }, timeout ?? 3, confirm);
+    killTree({ pid, createTime, timeout, confirm, signal }) {
+      return control.killTree({ pid, createTime }, timeout ?? 3, confirm, signal);
     },
     async getProcessDetails({ pid, createTime }) {
       // Same identity rule as actions: details of a reused pid would describe another process.

@@ -1,7 +1,5 @@
 import * as native from '@procyon/collector';
 import type { NetConnection } from '@procyon/collector';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { ConnectionSample, GetConnectionsRequest } from '../../shared';
 import type { CollectorRoots } from './collector';
 
@@ -20,21 +18,15 @@ export function protoOf(c: Pick<NetConnection, 'family' | 'type'>): string {
   return `${c.type === SOCK_DGRAM ? 'udp' : 'tcp'}${c.family === AF_INET6 ? '6' : ''}`;
 }
 
-/** psutil.net_connections(kind), each with its process's name (comm), read once per pid. */
+/** psutil.net_connections(kind), each with its process's name, from one process-table read. */
 export async function connections(roots: CollectorRoots, request: GetConnectionsRequest): Promise<ConnectionSample[]> {
   const list = await native.netConnections({ ...roots, kind: request.kind });
-  const procfs = roots.procfs ?? process.env.PROCYON_PROCFS ?? '/proc';
-  const pids = [...new Set(list.map((c) => c.pid).filter((p): p is number => p !== null))];
+  // Through the collector's reader, never a bare readFile: a name file in a
+  // captured tree may be a FIFO, which would block a pool thread for good.
   const names = new Map<number, string | null>();
-  await Promise.all(
-    pids.map(async (pid) => {
-      try {
-        names.set(pid, (await readFile(path.join(procfs, String(pid), 'comm'), 'utf8')).replace(/\n$/, ''));
-      } catch {
-        names.set(pid, null); // exited since, or not ours to see
-      }
-    }),
-  );
+  if (list.some((c) => c.pid !== null)) {
+    for (const row of (await native.processTable({ ...roots, fields: ['name'] })).rows) names.set(row.pid, row.name ?? null);
+  }
   return list.map((c) => ({
     fd: c.fd,
     proto: protoOf(c),

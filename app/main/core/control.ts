@@ -1,7 +1,7 @@
-import { NoSuchProcess, Process, waitProcs } from '@procyon/collector';
-import { ApiError } from '../../shared';
+import { NoSuchProcess, Process } from '@procyon/collector';
+import { ApiError, type KillTreeSignal, type TreeOutcome } from '../../shared';
 import type { CollectorRoots } from './collector';
-import { errorSummary } from './errors';
+import { TreeKill } from './kill-tree';
 
 /** A process as the UI knows it: pid alone could name a different process by the time the request lands. */
 export interface ProcessRef {
@@ -20,19 +20,13 @@ export type ProcessAction =
   | { kind: 'setAffinity'; cpus: number[] }
   | { kind: 'setRlimit'; resource: number; soft: number; hard: number };
 
-/** Per-process outcome of killTree: children first, then the root. */
-export interface TreeOutcome {
-  pid: number;
-  /** terminated: went on SIGTERM; killed: needed SIGKILL; gone: had already exited; failed: see error. */
-  result: 'terminated' | 'killed' | 'gone' | 'failed';
-  error?: { code: string; message: string };
-}
-
 /**
  * The one door to acting on processes. Every action first finds the live
  * process for (pid, createTime) — a reused pid is NoSuchProcess and is never
- * touched — then acts through the collector, which re-checks identity on a
- * pidfd so nothing can slip in between.
+ * touched — then acts through the collector, which refuses a captured tree
+ * (NOT_LIVE), signals through a pidfd (race-free), and re-checks setters
+ * after the fact (NO_SUCH_PROCESS, with a warning, when the pid changed hands
+ * in between).
  */
 export class ProcessController {
   constructor(
@@ -65,6 +59,11 @@ export class ProcessController {
         break;
       case 'terminate':
         await proc.terminate();
+        // A stopped process acts on SIGTERM only once continued (systemd sends SIGCONT after SIGTERM too).
+        // Through the same pidfd check: if it has exited already, there is nothing to continue.
+        await proc.resume().catch((err: unknown) => {
+          if (!(err instanceof NoSuchProcess)) throw err;
+        });
         break;
       case 'kill':
         await proc.kill();
@@ -92,40 +91,14 @@ export class ProcessController {
   }
 
   /**
-   * psutil's kill_proc_tree recipe: SIGTERM the descendants, then the root;
-   * wait up to `timeout` seconds; SIGKILL whoever is left. Each process gets
-   * its own outcome, so one AccessDenied does not hide the rest.
+   * Kill tree: stop the whole tree, signal it, continue it, report each
+   * member (see kill-tree.ts). Procyon itself is spared unless confirmed.
+   * NOT_LIVE under a captured tree, before anything is touched.
    */
-  async killTree(ref: ProcessRef, timeout: number, confirm?: boolean): Promise<TreeOutcome[]> {
+  async killTree(ref: ProcessRef, timeout: number, confirm?: boolean, signal?: KillTreeSignal): Promise<TreeOutcome[]> {
     this.guard(ref, confirm);
     const root = await this.resolve(ref);
-    const children = await root.children({ recursive: true });
-    const all = [...children.filter((c) => c.pid !== this.selfPid || confirm), root];
-    const outcomes = new Map<number, TreeOutcome>();
-    const signalled: Process[] = [];
-    for (const p of all) {
-      try {
-        await p.terminate();
-        signalled.push(p);
-      } catch (err) {
-        outcomes.set(p.pid, err instanceof NoSuchProcess ? { pid: p.pid, result: 'gone' } : { pid: p.pid, result: 'failed', error: errorSummary(err) });
-      }
-    }
-    const { gone, alive } = await waitProcs(signalled, { timeout });
-    for (const p of gone) outcomes.set(p.pid, { pid: p.pid, result: 'terminated' });
-    for (const p of alive) {
-      try {
-        // A zombie has exited already; only its parent's wait() is missing.
-        if ((await p.status()) === 'zombie') {
-          outcomes.set(p.pid, { pid: p.pid, result: 'terminated' });
-          continue;
-        }
-        await p.kill();
-        outcomes.set(p.pid, { pid: p.pid, result: 'killed' });
-      } catch (err) {
-        outcomes.set(p.pid, err instanceof NoSuchProcess ? { pid: p.pid, result: 'terminated' } : { pid: p.pid, result: 'failed', error: errorSummary(err) });
-      }
-    }
-    return all.map((p) => outcomes.get(p.pid)!);
+    const spare = new Set(confirm ? [] : [this.selfPid, 1]);
+    return new TreeKill(root, { roots: this.roots, timeout, spare, ...(signal !== undefined && { signal }) }).run();
   }
 }

@@ -17,6 +17,8 @@ std::string_view errorCodeName(ErrorCode code) noexcept {
     case ErrorCode::ZombieProcess: return "ZOMBIE_PROCESS";
     case ErrorCode::TimeoutExpired: return "TIMEOUT_EXPIRED";
     case ErrorCode::Unsupported: return "UNSUPPORTED";
+    case ErrorCode::InvalidFile: return "INVALID_FILE";
+    case ErrorCode::NotLive: return "NOT_LIVE";
   }
   return "IO_ERROR";
 }

@@ -20,6 +20,11 @@ enum class ErrorCode {
   ZombieProcess,
   TimeoutExpired,
   Unsupported,
+  // A path that is not the kind of file expected there (a FIFO, socket or
+  // device where a regular procfs/sysfs file belongs): refused, never read.
+  InvalidFile,
+  // An action asked while the roots are not the live machine's (a captured tree).
+  NotLive,
 };
 
 // The stable string form ("NOT_FOUND", ...) that JS code switches on.

@@ -1,6 +1,7 @@
 #include "common/file_reader.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -20,6 +21,15 @@ constexpr size_t kRetainedBuffer = 1024 * 1024;
 constexpr size_t kMaxFileSize = 64 * 1024 * 1024;
 
 }  // namespace
+
+bool isRegularFile(int fd) {
+  struct stat st {};
+  return ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+Error notRegularFile(const std::string& path) {
+  return Error(ErrorCode::InvalidFile, path + ": not a regular file (a FIFO, socket, device or directory where a /proc or /sys file belongs)", path);
+}
 
 std::string joinPath(std::string_view root, std::string_view relative) {
   while (root.size() > 1 && root.back() == '/') root.remove_suffix(1);
@@ -45,7 +55,7 @@ std::optional<std::string_view> FileReader::readIfExists(std::string_view root, 
 std::optional<std::string_view> FileReader::readPath(bool missingIsError) {
   int fd;
   do {
-    fd = ::open(path_.c_str(), O_RDONLY | O_CLOEXEC);
+    fd = ::open(path_.c_str(), kReadFlags);
   } while (fd < 0 && errno == EINTR);
   if (fd < 0) {
     const int err = errno;
@@ -53,6 +63,7 @@ std::optional<std::string_view> FileReader::readPath(bool missingIsError) {
     throw Error::fromErrno(err, "open", path_);
   }
   UniqueFd closer(fd);
+  if (!isRegularFile(fd)) throw notRegularFile(path_);
 
   if (buffer_.size() > kRetainedBuffer || buffer_.empty()) buffer_.assign(kInitialBuffer, '\0');
   size_t used = 0;

@@ -256,6 +256,10 @@ struct ProcessAction {
   int resource = 0;
   double soft = -1, hard = -1;
   std::vector<int64_t> cpus;
+  // Tests only (PROCYON_TEST_ACTION_GATE, a directory): between the identity
+  // check and the act, create <gate>/checked and wait for <gate>/go, so a test
+  // can hand the pid to another process in exactly that window.
+  std::string testGate;
 };
 
 // processTable: which fields (bit flags) and the rows.

@@ -1,10 +1,19 @@
-// LinuxBackend::processAction: every action on a process first proves that
-// the pid still names the same process (same create time). Through a pidfd:
-// open it, THEN re-read the create time of that pid; if it matches, the fd
-// refers to the process we meant, and pidfd_send_signal cannot hit a
-// successor that reused the pid. (Setters other than signals have no pidfd
-// variant; for them the check narrows the race to the syscall itself.)
+// LinuxBackend::processAction. What each action guarantees about identity:
+//
+// - Every action refuses (NOT_LIVE) unless the procfs root is the live /proc:
+//   identity is read from that root, but a syscall takes a pid of this machine.
+// - Signals are race-free: open a pidfd, THEN check that the pid still has the
+//   expected create time; the fd then refers to the process we meant, and
+//   pidfd_send_signal cannot reach a successor that reused the pid.
+// - Setters (nice, ionice, rlimit, affinity) have no pidfd form: they act by
+//   pid after the same check, and are checked after the fact. If the pidfd
+//   still shows the process running after the syscall, the pid named it
+//   throughout, so the change reached it. If it exited in between, the pid may
+//   have been reused: the answer is NO_SUCH_PROCESS saying whether the pid is
+//   now free or names another process that may have received the change.
 
+#include <fcntl.h>
+#include <poll.h>
 #include <sched.h>
 #include <signal.h>
 #include <sys/resource.h>
@@ -12,7 +21,9 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
 #include <cmath>
+#include <thread>
 
 #include "common/unique_fd.h"
 #include "common/file_reader.h"
@@ -32,67 +43,99 @@ namespace {
 
 using namespace linux_process;
 
-// Raises NoSuchProcess unless <pid> exists with `createTime`.
-void checkIdentity(const Roots& roots, int64_t pid, double createTime) {
-  const auto brief = briefStat(roots, pid);
-  if (!brief) throw noSuchProcess(pid, std::nullopt);
-  const double actual = createTimeOf(roots, brief->starttime);
-  // Both sides come from the same formula over the same integers.
-  if (std::fabs(actual - createTime) > 1e-6) {
-    throw noSuchProcess(pid, brief->comm, "process no longer exists and its PID has been reused");
+const char* actionName(ProcessAction::Kind kind) {
+  switch (kind) {
+    case ProcessAction::Kind::Signal: return "signal";
+    case ProcessAction::Kind::Nice: return "renice";
+    case ProcessAction::Kind::Ionice: return "ionice";
+    case ProcessAction::Kind::Rlimit: return "rlimit";
+    case ProcessAction::Kind::CpuAffinity: return "cpu affinity";
+    case ProcessAction::Kind::CheckIdentity: return "identity check";
   }
+  return "action";
 }
 
-[[noreturn]] void failSyscall(int err, const Roots& roots, int64_t pid, const char* what) {
-  if (err == ESRCH) {
-    const auto brief = briefStat(roots, pid);
-    throw noSuchProcess(pid, brief ? std::optional<std::string>(brief->comm) : std::nullopt);
+bool sameCreateTime(const Roots& roots, const BriefStat& brief, double createTime) {
+  // Both sides come from the same formula over the same integers.
+  return std::fabs(createTimeOf(roots, brief.starttime) - createTime) <= 1e-6;
+}
+
+// Raises NoSuchProcess unless <pid> exists with `createTime`; answers its name.
+std::string checkIdentity(const Roots& roots, int64_t pid, double createTime) {
+  const auto brief = briefStat(roots, pid);
+  if (!brief) throw noSuchProcess(pid, std::nullopt);
+  if (!sameCreateTime(roots, *brief, createTime)) {
+    throw noSuchProcess(pid, brief->comm, "process no longer exists and its PID has been reused");
   }
+  return brief->comm;
+}
+
+[[noreturn]] void failSyscall(int err, const Roots& roots, int64_t pid, const std::optional<std::string>& name, const char* what) {
+  if (err == ESRCH) throw noSuchProcess(pid, name);
   if (err == EPERM || err == EACCES) {
     const auto brief = briefStat(roots, pid);
-    throw accessDenied(pid, brief ? std::optional<std::string>(brief->comm) : std::nullopt, err);
+    throw accessDenied(pid, name ? name : brief ? std::optional<std::string>(brief->comm) : std::nullopt, err);
   }
   if (err == EINVAL) throw Error(ErrorCode::InvalidArgument, std::string(what) + ": invalid argument", {}, err);
   throw Error::fromErrno(err, what, pidDirectory(roots, pid));
 }
 
-}  // namespace
+// True once the process behind `pidfd` has exited (a pidfd polls readable then).
+bool pidfdExited(int pidfd) {
+  pollfd entry{pidfd, POLLIN, 0};
+  int rc;
+  do {
+    rc = ::poll(&entry, 1, 0);
+  } while (rc < 0 && errno == EINTR);
+  return rc != 0;  // an error: assume the worst, and let the pid decide below
+}
 
-void LinuxBackend::processAction(const Roots& roots, const ProcessAction& action) const {
+// After a setter acted by pid: did it reach the process that passed the check?
+void confirmTarget(const Roots& roots, const ProcessAction& action, int pidfd, const std::string& name) {
   const int64_t pid = action.pid;
-  if (pid <= 0) throw Error::invalidArgument("pid must be a positive integer");
-  int pidfd = -1;
-  if (action.createTime) {
-    pidfd = static_cast<int>(::syscall(SYS_pidfd_open, static_cast<pid_t>(pid), 0));
-    if (pidfd < 0 && errno == ESRCH) throw noSuchProcess(pid, std::nullopt);
-    // ENOSYS (kernel < 5.3) or a sandbox: fall back to check-then-act by pid.
+  if (pidfd >= 0 && !pidfdExited(pidfd)) return;  // alive throughout: the pid could not change hands
+  const auto now = briefStat(roots, pid);
+  const bool sameStart = now && sameCreateTime(roots, *now, *action.createTime);
+  // Without a pidfd, the create time is all there is to go on.
+  if (pidfd < 0 && sameStart) return;
+  const std::string what = actionName(action.kind);
+  // It exited. Still holding its pid as a zombie: nobody else can have been reached.
+  if (!now || (sameStart && (now->state == 'Z' || now->state == 'X'))) {
+    throw noSuchProcess(pid, name, "process exited while its " + what + " was being set; no other process holds its pid");
   }
-  UniqueFd guard(pidfd);
-  if (action.createTime) checkIdentity(roots, pid, *action.createTime);
+  // A running process at that pid after ours exited is a successor, even one
+  // born in the same clock tick (same create time).
+  throw noSuchProcess(pid, name,
+                      "process exited while its " + what + " was being set, and pid " + std::to_string(pid) + " now names another process ('" + now->comm +
+                          "', create time " + std::to_string(createTimeOf(roots, now->starttime)) +
+                          "): the change may have reached that process instead; check it");
+}
 
+void sendSignal(const Roots& roots, const ProcessAction& action, int pidfd, const std::optional<std::string>& name) {
+  const pid_t pid = static_cast<pid_t>(action.pid);
+  int rc;
+  if (pidfd >= 0) {
+    rc = static_cast<int>(::syscall(SYS_pidfd_send_signal, pidfd, action.signal, nullptr, 0));
+    if (rc != 0 && errno == ENOSYS) rc = ::kill(pid, action.signal);
+  } else {
+    rc = ::kill(pid, action.signal);
+  }
+  if (rc != 0) failSyscall(errno, roots, action.pid, name, "kill");
+}
+
+// The setter itself, by pid (there is no pidfd form of any of these).
+void applySetter(const Roots& roots, const ProcessAction& action, const std::optional<std::string>& name) {
+  const int64_t pid = action.pid;
   switch (action.kind) {
-    case ProcessAction::Kind::CheckIdentity:
-      return;
-    case ProcessAction::Kind::Signal: {
-      int rc;
-      if (pidfd >= 0) {
-        rc = static_cast<int>(::syscall(SYS_pidfd_send_signal, pidfd, action.signal, nullptr, 0));
-        if (rc != 0 && errno == ENOSYS) rc = ::kill(static_cast<pid_t>(pid), action.signal);
-      } else {
-        rc = ::kill(static_cast<pid_t>(pid), action.signal);
-      }
-      if (rc != 0) failSyscall(errno, roots, pid, "kill");
-      return;
-    }
     case ProcessAction::Kind::Nice:
       if (::setpriority(PRIO_PROCESS, static_cast<id_t>(pid), static_cast<int>(action.value)) != 0) {
-        failSyscall(errno, roots, pid, "setpriority");
+        failSyscall(errno, roots, pid, name, "setpriority");
       }
       return;
     case ProcessAction::Kind::Ionice: {
       const long prio = (static_cast<long>(action.ioclass) << 13) | action.value;
       if (::syscall(SYS_ioprio_set, 1 /* IOPRIO_WHO_PROCESS */, static_cast<int>(pid), prio) != 0) {
-        failSyscall(errno, roots, pid, "ioprio_set");
+        failSyscall(errno, roots, pid, name, "ioprio_set");
       }
       return;
     }
@@ -100,7 +143,7 @@ void LinuxBackend::processAction(const Roots& roots, const ProcessAction& action
       const auto asRlim = [](double v) { return v < 0 ? RLIM_INFINITY : static_cast<rlim_t>(v); };
       struct rlimit value {asRlim(action.soft), asRlim(action.hard)};
       if (::prlimit(static_cast<pid_t>(pid), static_cast<__rlimit_resource>(action.resource), &value, nullptr) != 0) {
-        failSyscall(errno, roots, pid, "prlimit");
+        failSyscall(errno, roots, pid, name, "prlimit");
       }
       return;
     }
@@ -119,10 +162,54 @@ void LinuxBackend::processAction(const Roots& roots, const ProcessAction& action
       const int rc = ::sched_setaffinity(static_cast<pid_t>(pid), size, set);
       const int err = errno;
       CPU_FREE(set);
-      if (rc != 0) failSyscall(err, roots, pid, "sched_setaffinity");
+      if (rc != 0) failSyscall(err, roots, pid, name, "sched_setaffinity");
       return;
     }
+    case ProcessAction::Kind::Signal:
+    case ProcessAction::Kind::CheckIdentity:
+      return;
   }
+}
+
+// The test hook (see ProcessAction::testGate): says "checked", waits up to 30 s for "go".
+void waitAtTestGate(const std::string& gate) {
+  UniqueFd checked(::open(joinPath(gate, "checked").c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600));
+  const std::string go = joinPath(gate, "go");
+  for (int i = 0; i < 6000 && ::access(go.c_str(), F_OK) != 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+}
+
+}  // namespace
+
+void LinuxBackend::processAction(const Roots& roots, const ProcessAction& action) const {
+  const int64_t pid = action.pid;
+  if (pid <= 0) throw Error::invalidArgument("pid must be a positive integer");
+  if (action.kind == ProcessAction::Kind::CheckIdentity) {
+    if (action.createTime) checkIdentity(roots, pid, *action.createTime);
+    return;  // a read: fine on any root
+  }
+  if (!isLiveProcfs(roots.procfs)) {
+    throw Error(ErrorCode::NotLive,
+                std::string("refusing to ") + actionName(action.kind) + " pid " + std::to_string(pid) + ": the procfs root " + roots.procfs +
+                    " is not this machine's live /proc (a captured tree?), so its pids are not this machine's processes",
+                roots.procfs);
+  }
+  int pidfd = -1;
+  if (action.createTime) {
+    pidfd = static_cast<int>(::syscall(SYS_pidfd_open, static_cast<pid_t>(pid), 0));
+    if (pidfd < 0 && errno == ESRCH) throw noSuchProcess(pid, std::nullopt);
+    // ENOSYS (kernel < 5.3) or a sandbox: fall back to check-then-act by pid, then re-check.
+  }
+  UniqueFd guard(pidfd);
+  std::optional<std::string> name;
+  if (action.createTime) name = checkIdentity(roots, pid, *action.createTime);
+  if (!action.testGate.empty()) waitAtTestGate(action.testGate);
+
+  if (action.kind == ProcessAction::Kind::Signal) {
+    sendSignal(roots, action, pidfd, name);
+    return;
+  }
+  applySetter(roots, action, name);
+  if (action.createTime) confirmTarget(roots, action, pidfd, *name);
 }
 
 }  // namespace procyon

@@ -4,6 +4,7 @@
 #include <pwd.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
+#include <sys/vfs.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -83,6 +84,14 @@ Error toProcessError(const Error& error, const Roots& roots, int64_t pid) {
     return denied;
   }
   return error;
+}
+
+bool isLiveProcfs(const std::string& procfs) {
+  constexpr long kProcSuperMagic = 0x9fa0;
+  struct statfs fs {};
+  if (::statfs(procfs.c_str(), &fs) != 0 || fs.f_type != kProcSuperMagic) return false;
+  struct stat root {}, live {};
+  return ::stat(procfs.c_str(), &root) == 0 && ::stat("/proc", &live) == 0 && root.st_dev == live.st_dev && root.st_ino == live.st_ino;
 }
 
 bool isDefaultProcfs(std::string_view procfs) { return procfs == "/proc" || procfs == "/proc/"; }

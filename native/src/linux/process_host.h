@@ -42,6 +42,12 @@ struct BriefStat {
 };
 std::optional<BriefStat> briefStat(const Roots& roots, int64_t pid);
 
+// True when `procfs` is this machine's live /proc: a procfs mount (statfs
+// magic) that is the very directory /proc is (same device and inode), so a
+// pid read there is the pid a syscall acts on. A copy, a tmpfs tree or a
+// symlink farm is not; a symlink to /proc is.
+bool isLiveProcfs(const std::string& procfs);
+
 // psutil's create time: boot time + starttime / CLK_TCK.
 double createTimeOf(const Roots& roots, uint64_t starttime);
 // Boot time of the procfs root (cached for the live /proc).

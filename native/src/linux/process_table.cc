@@ -36,6 +36,7 @@
 #include <mutex>
 #include <unordered_map>
 
+#include "common/file_reader.h"
 #include "common/unique_fd.h"
 #include "linux/host.h"
 #include "linux/linux_backend.h"
@@ -157,7 +158,13 @@ RootCache& rootCache(const std::string& procfs, int procfd) {
 
 // The last pid our namespace allocated (loadavg's fifth field), or -1.
 int64_t lastAllocatedPid(RootCache& cache, int procfd) {
-  if (cache.loadavg < 0) cache.loadavg = ::openat(procfd, "loadavg", O_RDONLY | O_CLOEXEC);
+  if (cache.loadavg < 0) {
+    cache.loadavg = ::openat(procfd, "loadavg", kReadFlags);
+    if (cache.loadavg >= 0 && !isRegularFile(cache.loadavg)) {
+      ::close(cache.loadavg);
+      cache.loadavg = -1;
+    }
+  }
   if (cache.loadavg < 0) return -1;
   char text[128];
   ssize_t n;
@@ -203,7 +210,7 @@ ReadResult classify(int err) {
   return ReadResult::Gone;  // ENOENT, ESRCH, and anything else: leave the row out
 }
 
-int openAt(int dirfd, const char* name, int flags = O_RDONLY | O_CLOEXEC) {
+int openAt(int dirfd, const char* name, int flags = kReadFlags) {
   int fd;
   do {
     fd = ::openat(dirfd, name, flags);
@@ -242,6 +249,8 @@ ReadResult readAt(int dirfd, const char* name, std::string& buffer, std::string_
   const int fd = openAt(dirfd, name);
   if (fd < 0) return classify(errno);
   HeldFd guard(fd);
+  // Not a regular file (a FIFO in a captured tree): never read, leave it out as if gone.
+  if (!isRegularFile(fd)) return ReadResult::Gone;
   const ReadResult r = readFd(fd, buffer, out, false, oneShot);
   if (r == ReadResult::Ok && keep) *keep = std::move(guard);
   return r;

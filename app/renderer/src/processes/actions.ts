@@ -97,6 +97,8 @@ export async function runOne(api: MonitorApi, target: Target, action: UiAction, 
       return results.map((r) => {
         const t = r.pid === target.pid ? target : { ...target, pid: r.pid, name: nameOf?.(r.pid) ?? 'descendant' };
         if (r.result === 'failed') return outcomeOf(t, r.error ?? { code: 'INTERNAL', message: 'failed' });
+        // Still running after kill tree gave up: never reported as done.
+        if (r.result === 'survived') return { target: t, kind: 'error', message: `${who(t)}: survived${r.error ? ` (${r.error.message})` : ''}` };
         return { target: t, kind: 'ok', message: `${who(t)}: ${r.result}` };
       });
     }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../shared/errors';
 import type { MonitorApi } from '../../../shared/api';
 import type { ProcessRow } from '../../../shared/payloads';
-import { outcomeOf, runAll, summarize, targetOf, type Outcome } from './actions';
+import { outcomeOf, runAll, runOne, summarize, targetOf, type Outcome } from './actions';
 import { parsePrefs } from './prefs';
 import { clickSelection, filterRows, keepSelection, keyOf, moveCursor, NO_FILTER, nextSort, rowLookup, sortRows, usersOf } from './table';
 import { buildTree, flattenTree } from './tree';
@@ -163,6 +163,19 @@ describe('actions and results', () => {
     expect(calls[1]).toEqual({ pid: 11, createTime: t.createTime, action: { kind: 'terminate' } });
     const again = await runAll(api, [targetOf(rows[0]!)], { kind: 'terminate' }, true);
     expect(again[0]!.kind).toBe('ok');
+  });
+  it('kill tree: a member that survived is an error, never "done"', async () => {
+    const api = {
+      killTree: () =>
+        Promise.resolve([
+          { pid: 11, result: 'terminated' },
+          { pid: 12, result: 'survived', error: { code: 'INTERNAL', message: 'still running after SIGTERM' } },
+        ]),
+    } as unknown as MonitorApi;
+    const out = await runOne(api, t, { kind: 'killTree' });
+    expect(out.map((o) => o.kind)).toEqual(['ok', 'error']);
+    expect(out[1]!.message).toContain('survived (still running after SIGTERM)');
+    expect(summarize('Kill tree', out)).toBe('Kill tree on 2 processes: 1 done, 1 failed');
   });
 });
 
