@@ -25,7 +25,7 @@ export function processKey(p: { pid: number; createTime: number }): string {
 /** Every field of a row but the command line (compared element by element). */
 export const ROW_FIELDS = [
   'pid', 'createTime', 'ppid', 'name', 'username', 'status', 'cpuPercent', 'cpuTimes', 'rss', 'vms',
-  'memoryPercent', 'numThreads', 'nice', 'readBytesPerSec', 'writeBytesPerSec', 'terminal', 'cpuNum', 'numFds', 'ctxSwitches', 'uss',
+  'memoryPercent', 'numThreads', 'nice', 'readBytesPerSec', 'writeBytesPerSec', 'terminal', 'cpuNum', 'numFds', 'ctxSwitches', 'uss', 'cmdlineBytes',
 ] as const satisfies readonly (keyof ProcessRow)[];
 // A field added to ProcessRow must be compared too, or its changes would never reach the screen.
 type Unlisted = Exclude<keyof ProcessRow, (typeof ROW_FIELDS)[number] | 'cmdline'>;
@@ -40,7 +40,8 @@ export function sameRow(a: ProcessRow, b: ProcessRow): boolean {
     a.cpuPercent !== b.cpuPercent || a.cpuTimes !== b.cpuTimes || a.rss !== b.rss || a.status !== b.status || a.readBytesPerSec !== b.readBytesPerSec ||
     a.writeBytesPerSec !== b.writeBytesPerSec || a.cpuNum !== b.cpuNum || a.vms !== b.vms || a.memoryPercent !== b.memoryPercent ||
     a.numThreads !== b.numThreads || a.nice !== b.nice || a.ppid !== b.ppid || a.name !== b.name || a.username !== b.username ||
-    a.terminal !== b.terminal || a.pid !== b.pid || a.createTime !== b.createTime || a.numFds !== b.numFds || a.ctxSwitches !== b.ctxSwitches || a.uss !== b.uss
+    a.terminal !== b.terminal || a.pid !== b.pid || a.createTime !== b.createTime || a.numFds !== b.numFds || a.ctxSwitches !== b.ctxSwitches || a.uss !== b.uss ||
+    a.cmdlineBytes !== b.cmdlineBytes
   ) {
     return false;
   }

@@ -26,15 +26,15 @@ export async function connections(roots: CollectorRoots, request: GetConnections
   const procfs = roots.procfs ?? process.env.PROCYON_PROCFS ?? '/proc';
   const pids = [...new Set(list.map((c) => c.pid).filter((p): p is number => p !== null))];
   const names = new Map<number, string | null>();
-  await Promise.all(
-    pids.map(async (pid) => {
-      try {
-        names.set(pid, (await readFile(path.join(procfs, String(pid), 'comm'), 'utf8')).replace(/\n$/, ''));
-      } catch {
-        names.set(pid, null); // exited since, or not ours to see
-      }
-    }),
-  );
+  // One after another: read all at once, one call's few hundred reads took every
+  // worker thread, and the sampler and static files waited behind them (call-limiter.ts).
+  for (const pid of pids) {
+    try {
+      names.set(pid, (await readFile(path.join(procfs, String(pid), 'comm'), 'utf8')).replace(/\n$/, ''));
+    } catch {
+      names.set(pid, null); // exited since, or not ours to see
+    }
+  }
   return list.map((c) => ({
     fd: c.fd,
     proto: protoOf(c),
