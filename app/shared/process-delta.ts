@@ -15,6 +15,12 @@ export interface ProcessDelta {
   gone: string[];
   /** How many rows the table has after applying: lets the receiver check it is in step. */
   count: number;
+  /**
+   * A change list too big for one message (MESSAGE_BUDGET_BYTES) comes in
+   * parts, all of one tick, in order; `rows` is this part's share, `gone` is
+   * in the last part. The receiver applies them together, at the last.
+   */
+  part?: { index: number; of: number };
 }
 
 /** A process is (pid, createTime): a pid alone may name another process next tick. */
@@ -152,4 +158,33 @@ export class ProcessIndex {
 /** `prev` with `delta` applied (a ProcessIndex used once); null when the list does not fit. */
 export function applyDelta(prev: readonly ProcessRow[], delta: Pick<ProcessDelta, 'rows' | 'gone' | 'count'>): ProcessRow[] | null {
   return new ProcessIndex().apply(prev, delta)?.rows ?? null;
+}
+
+/**
+ * Gathers a change list sent in parts (ProcessDelta.part). `accept` answers
+ * the delta to apply (whole, or all parts joined at the last one), 'pending'
+ * while parts are still to come, or null for a part out of order (the
+ * receiver is out of step).
+ */
+export class DeltaParts {
+  private held: { seq: number; next: number; rows: ProcessRow[] } | null = null;
+
+  accept(seq: number, delta: ProcessDelta): ProcessDelta | 'pending' | null {
+    const part = delta.part;
+    if (!part) {
+      this.held = null;
+      return delta;
+    }
+    if (part.index === 0) this.held = { seq, next: 0, rows: [] };
+    const held = this.held;
+    if (!held || held.seq !== seq || held.next !== part.index || part.index >= part.of) {
+      this.held = null;
+      return null;
+    }
+    for (const r of delta.rows) held.rows.push(r);
+    held.next++;
+    if (part.index < part.of - 1) return 'pending';
+    this.held = null;
+    return { base: delta.base, rows: held.rows, gone: delta.gone, count: delta.count };
+  }
 }
