@@ -57,7 +57,7 @@ describe('processTable cuts cmdline to its budget', () => {
       // Cut close to the budget, not far below it.
       expect(encoded(row.cmdline), `pid ${pid}`).toBeGreaterThan(TABLE_CMDLINE_BYTES - 8);
     }
-    expect(byPid.get(300)!.cmdline![1]).toMatch(/^\x01+$/);
+    expect([...byPid.get(300)!.cmdline![1]!].every((c) => c === '\x01')).toBe(true);
     expect(byPid.get(400)!.cmdline![1]).toMatch(/^é+$/);
     expect(byPid.get(500)!.cmdline![1]).toMatch(/^\uFFFD+$/);
   });
