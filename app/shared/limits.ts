@@ -21,8 +21,9 @@ export const PROCESS_TEXT_FULL_BYTES = 256 * 1024;
 export const MESSAGE_BUDGET_BYTES = 4 * 1024 * 1024;
 
 /**
- * Calls that run on the worker pool (connections, details, system info,
- * process text, actions): one client may have this many running at once ...
+ * Calls that run on the worker pool (connections, process details and text,
+ * system info, process actions; not killTree, which mostly waits): one client
+ * may have this many running at once ...
  */
 export const CLIENT_CALLS_IN_FLIGHT = 2;
 /** ... and this many more waiting; past that a call is refused with BUSY. */

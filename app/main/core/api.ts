@@ -106,8 +106,9 @@ export function createMonitorApi(sampler: Sampler, options: HostApiOptions): Cli
       return calls.run(() => connections(options.roots, request));
     },
     processAction({ pid, createTime, action, confirm }) {
-      return control.act({ pid, createTime }, action, confirm);
+      return calls.run(() => control.act({ pid, createTime }, action, confirm));
     },
+    // Not limited: it mostly waits (up to its timeout) for processes to exit, holding no worker thread.
     killTree({ pid, createTime, timeout, confirm }) {
       return control.killTree({ pid, createTime }, timeout ?? 3, confirm);
     },
