@@ -91,15 +91,19 @@ export function splitSnapshot(snapshot: Snapshot, budget = MESSAGE_BUDGET_BYTES)
   });
 }
 
-function send(ws: WebSocket, msg: ServerMessage): void {
+/** A reply encoded; one over the budget becomes a TOO_LARGE error for the same call. */
+export function replyMessage(msg: Extract<ServerMessage, { type: 'reply' }>, budget = MESSAGE_BUDGET_BYTES): { text: string; bytes: number } {
+  const text = JSON.stringify(msg);
+  const bytes = wireBytes(text);
+  if (bytes <= budget) return { text, bytes };
+  const error = { code: 'TOO_LARGE', message: `the answer takes ${bytes} bytes, more than a message may (${budget})` } as const;
+  const refusal = JSON.stringify({ type: 'reply', id: msg.id, ok: false, error } satisfies ServerMessage);
+  return { text: refusal, bytes: wireBytes(refusal) };
+}
+
+function send(ws: WebSocket, msg: Extract<ServerMessage, { type: 'reply' }>): void {
   if (ws.readyState !== ws.OPEN) return;
-  let text = JSON.stringify(msg);
-  let bytes = wireBytes(text);
-  if (bytes > MESSAGE_BUDGET_BYTES && msg.type === 'reply') {
-    const error = { code: 'TOO_LARGE', message: `the answer takes ${bytes} bytes, more than a message may (${MESSAGE_BUDGET_BYTES})` } as const;
-    text = JSON.stringify({ type: 'reply', id: msg.id, ok: false, error } satisfies ServerMessage);
-    bytes = wireBytes(text);
-  }
+  const { text, bytes } = replyMessage(msg);
   sendText(ws, text, bytes);
 }
 

@@ -4,7 +4,7 @@ import type { Snapshot } from '../../../shared/payloads';
 import { createMonitorStore } from './monitor';
 
 // A whole table too big for one WebSocket message comes in parts
-// (ProcessDelta.part; the host's side: app/main/server/ws-split.test.ts). The
+// (ProcessDelta.part; the host's side: app/main/server/ws-budget.test.ts). The
 // store holds the parts and shows the table once, at the last.
 
 const row = (pid: number) => ({ pid, createTime: 1000 + pid, cmdline: ['p'] }) as ProcessRow;

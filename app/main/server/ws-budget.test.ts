@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DeltaParts, type ProcessRow, type ServerMessage, type Snapshot } from '../../shared';
-import { splitSnapshot } from './ws-binding';
+import { replyMessage, splitSnapshot } from './ws-binding';
 
 // A new client's whole table is the biggest message the host sends. Past the
 // budget it goes in parts, each under the budget, which the receiver joins
@@ -40,5 +40,14 @@ describe('splitSnapshot', () => {
 
   it('sends nothing rather than a message over the budget', () => {
     expect(splitSnapshot(whole, 1024)).toEqual([]);
+  });
+});
+
+describe('replyMessage', () => {
+  it('answers TOO_LARGE, for the same call, instead of a reply over the budget', () => {
+    expect(JSON.parse(replyMessage({ type: 'reply', id: 3, ok: true, value: 'small' }, 1024).text)).toMatchObject({ id: 3, ok: true });
+    const big = replyMessage({ type: 'reply', id: 4, ok: true, value: '\x01'.repeat(1000) }, 1024);
+    expect(big.bytes).toBeLessThanOrEqual(1024);
+    expect(JSON.parse(big.text)).toMatchObject({ type: 'reply', id: 4, ok: false, error: { code: 'TOO_LARGE' } });
   });
 });
