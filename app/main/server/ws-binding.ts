@@ -33,14 +33,6 @@ export function rateLimiter(perSecond: number, now: () => number = () => perform
 /** The bytes a text message takes on the wire. */
 const wireBytes = (text: string): number => Buffer.byteLength(text, 'utf8');
 
-/** Every message this binding sends, measured: a test seam and the figure the budget is checked against. */
-export const sentMessages = { count: 0, largest: 0 };
-
-function sendText(ws: WebSocket, text: string, bytes: number): void {
-  sentMessages.count++;
-  if (bytes > sentMessages.largest) sentMessages.largest = bytes;
-  ws.send(text);
-}
 
 // The feed hands every client that should get the same form of a tick the same
 // object, so a tick is encoded once however many clients there are.
@@ -103,8 +95,7 @@ export function replyMessage(msg: Extract<ServerMessage, { type: 'reply' }>, bud
 
 function send(ws: WebSocket, msg: Extract<ServerMessage, { type: 'reply' }>): void {
   if (ws.readyState !== ws.OPEN) return;
-  const { text, bytes } = replyMessage(msg);
-  sendText(ws, text, bytes);
+  ws.send(replyMessage(msg).text);
 }
 
 /** Binds one client socket to its own MonitorApi: calls go through dispatch(), snapshots are pushed while subscribed. */
@@ -114,7 +105,7 @@ export function bindSocket(ws: WebSocket, api: ClientApi, ctx: DispatchContext):
     // Skipped: the feed then sends this client a full process table next time.
     if (ws.bufferedAmount > MAX_BUFFERED_BYTES || ws.readyState !== ws.OPEN) return false;
     const messages = snapshotMessages(snapshot);
-    for (const m of messages) sendText(ws, m.text, m.bytes);
+    for (const m of messages) ws.send(m.text);
     return messages.length > 0;
   };
 
