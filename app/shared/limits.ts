@@ -29,7 +29,7 @@ export const CLIENT_CALLS_IN_FLIGHT = 2;
 /** ... and this many more waiting; past that a call is refused with BUSY. */
 export const CLIENT_CALLS_QUEUED = 8;
 
-/** A value cut to a budget: what is kept, and the whole value's size in bytes (as read from /proc). */
+/** A value cut to a budget: what is kept, and the whole value's size in bytes (UTF-8, each argument or KEY=value NUL-terminated, as /proc holds it). */
 export interface TextCut<T> {
   value: T;
   /** Present only when `value` was cut. */

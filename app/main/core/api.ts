@@ -5,7 +5,7 @@ import { connections } from './connections';
 import { ProcessController } from './control';
 import { feedOf, type FeedListener } from './live-feed';
 import { collectProc, processText } from './process-details';
-import { ClientCalls, hostPoolShare, type PoolShare } from './call-limiter';
+import { ClientCalls, hostPoolShare } from './call-limiter';
 import type { Sampler } from './sampler';
 import { createSettingsStore, type SettingsStore } from './settings';
 import { systemInfo } from './system-info';
@@ -23,8 +23,6 @@ export interface HostApiOptions {
   settings?: SettingsStore;
   /** The host's alert events, oldest first; absent: none. */
   alertHistory?: () => AlertEvent[];
-  /** The worker threads clients' calls may hold together; absent: the host's one share. */
-  poolShare?: PoolShare;
 }
 
 function currentUser(): string | null {
@@ -54,7 +52,7 @@ export function createMonitorApi(sampler: Sampler, options: HostApiOptions): Cli
   const settings = options.settings ?? createSettingsStore();
   const unsubscribers = new Set<() => void>();
   // Calls that read /proc on the worker pool, bounded per client and for all clients (call-limiter.ts).
-  const calls = new ClientCalls(options.poolShare ?? hostPoolShare);
+  const calls = new ClientCalls(hostPoolShare);
   return {
     async getInfo() {
       return {
