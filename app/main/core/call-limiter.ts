@@ -18,8 +18,6 @@ export function clientPoolShare(poolSize = Number(process.env.UV_THREADPOOL_SIZE
 export class PoolShare {
   private running = 0;
   private readonly waiting: ClientCalls[] = [];
-  /** Calls that have started on this share, ever (a test seam and a gauge). */
-  started = 0;
 
   constructor(readonly slots: number = clientPoolShare()) {}
 
@@ -27,7 +25,6 @@ export class PoolShare {
   take(): boolean {
     if (this.running >= this.slots) return false;
     this.running++;
-    this.started++;
     return true;
   }
 
@@ -114,10 +111,6 @@ export class ClientCalls {
     this.share.forget(this);
     const dropped = this.queue.splice(0);
     for (const q of dropped) q.reject(new ApiError({ code: 'UNAVAILABLE', message: 'the client is gone' }));
-  }
-
-  get queued(): number {
-    return this.queue.length;
   }
 }
 
