@@ -570,7 +570,8 @@ ProcessTable LinuxBackend::processTable(const Roots& roots, uint32_t fields, siz
           if (r == ReadResult::Ok) {
             const bool truncated = total > text.size();
             // A prefix ends mid-argument: end it as the kernel ends each one, so the parse splits on NULs.
-            std::vector<std::string> args = truncated ? parse::parseCmdline(std::string(text) + '\0') : parse::parseCmdline(text);
+            const bool midArgument = truncated && !text.empty() && text.back() != '\0';
+            std::vector<std::string> args = midArgument ? parse::parseCmdline(std::string(text) + '\0') : parse::parseCmdline(text);
             const bool cut = cutArgs(args, cmdlineBudget, truncated);
             cached.cmdline = std::make_shared<const std::vector<std::string>>(std::move(args));
             cached.cmdlineBytes = cut ? static_cast<int64_t>(total) : -1;
