@@ -21,6 +21,7 @@
         "src/common/js_error.cc",
         "src/common/percent.cc",
         "src/common/process_table_diff.cc",
+        "src/common/json_budget.cc",
         "src/parse/cpu_list.cc",
         "src/parse/cpuinfo.cc",
         "src/parse/meminfo.cc",

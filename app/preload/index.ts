@@ -19,6 +19,8 @@ const api: MonitorApi = {
   killTree: (request) => ipcRenderer.invoke(CHANNELS.killTree, request).then((r: Result<Awaited<ReturnType<MonitorApi['killTree']>>>) => settle(r)),
   getProcessDetails: (request) =>
     ipcRenderer.invoke(CHANNELS.getProcessDetails, request).then((r: Result<Awaited<ReturnType<MonitorApi['getProcessDetails']>>>) => settle(r)),
+  getProcessText: (request) =>
+    ipcRenderer.invoke(CHANNELS.getProcessText, request).then((r: Result<Awaited<ReturnType<MonitorApi['getProcessText']>>>) => settle(r)),
   getConnections: (request) =>
     ipcRenderer.invoke(CHANNELS.getConnections, request).then((r: Result<Awaited<ReturnType<MonitorApi['getConnections']>>>) => settle(r)),
   getSettings: () => ipcRenderer.invoke(CHANNELS.getSettings).then((r: Result<Awaited<ReturnType<MonitorApi['getSettings']>>>) => settle(r)),

@@ -1,6 +1,7 @@
 import type { ConnectionSample, HostInfo, Snapshot, SystemInfo } from './payloads';
 import type { AlertEvent, Settings, SettingsPatch } from './settings';
-import type { GetConnectionsRequest, GetHistoryRequest, GetProcessDetailsRequest, KillTreeRequest, ProcessActionRequest, SetIntervalRequest, SetTopicsRequest } from './schemas';
+import type { ProcessText } from './limits';
+import type { GetConnectionsRequest, GetHistoryRequest, GetProcessDetailsRequest, GetProcessTextRequest, KillTreeRequest, ProcessActionRequest, SetIntervalRequest, SetTopicsRequest } from './schemas';
 
 /** What kill tree did to one process. */
 export interface TreeOutcome {
@@ -57,6 +58,13 @@ export interface MonitorApi {
    * NO_SUCH_PROCESS when the pid has exited or names another process now.
    */
   getProcessDetails(request: GetProcessDetailsRequest): Promise<Record<string, unknown>>;
+  /**
+   * A process's command line or environment, whole up to PROCESS_TEXT_FULL_BYTES
+   * (cut past that, `cut` saying the whole size): what the details view shows
+   * when the user asks for a value that getProcessDetails cut. Same identity
+   * rule and errors as getProcessDetails.
+   */
+  getProcessText(request: GetProcessTextRequest): Promise<ProcessText>;
   /** The host's settings (tick length, tray behaviour, alert rules). */
   getSettings(): Promise<Settings>;
   /** Change some settings and save them; answers the whole new settings (refused in read-only mode). */

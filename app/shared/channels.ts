@@ -12,6 +12,7 @@ export const CHANNELS = {
   processAction: 'procyon:processAction',
   killTree: 'procyon:killTree',
   getProcessDetails: 'procyon:getProcessDetails',
+  getProcessText: 'procyon:getProcessText',
   getSettings: 'procyon:getSettings',
   updateSettings: 'procyon:updateSettings',
   getAlertHistory: 'procyon:getAlertHistory',

@@ -17,6 +17,10 @@ export const API_ERROR_CODES = [
   'UNAVAILABLE',
   /** Another writer saved a different change to the same thing (two hosts sharing one settings file): nothing was saved. */
   'CONFLICT',
+  /** This client already has as many calls running and waiting as it may (limits.ts): retry after one answers. */
+  'BUSY',
+  /** The answer would exceed the message budget (limits.ts). */
+  'TOO_LARGE',
   /** The host runs but its native collector failed to load: nothing can be read. */
   'ADDON_UNAVAILABLE',
   'INTERNAL',

@@ -6,3 +6,5 @@ export * from './process-delta';
 export * from './protocol';
 export * from './schemas';
 export * from './settings';
+export * from './limits';
+export * from './text-cut';

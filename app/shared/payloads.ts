@@ -219,8 +219,10 @@ export interface ProcessRow {
   memoryPercent: number;
   numThreads: number;
   nice: number;
-  /** Empty for kernel threads. */
+  /** Empty for kernel threads; cut to PROCESS_TEXT_CUT_BYTES when longer (see cmdlineBytes). */
   cmdline: string[];
+  /** Present only when cmdline was cut: the whole command line's size in bytes (getProcessText fetches more). */
+  cmdlineBytes?: number;
   /** null when unreadable (another user's process without privilege) or new this tick. */
   readBytesPerSec: number | null;
   writeBytesPerSec: number | null;

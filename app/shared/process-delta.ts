@@ -15,6 +15,12 @@ export interface ProcessDelta {
   gone: string[];
   /** How many rows the table has after applying: lets the receiver check it is in step. */
   count: number;
+  /**
+   * A change list too big for one message (MESSAGE_BUDGET_BYTES) comes in
+   * parts, all of one tick, in order; `rows` is this part's share, `gone` is
+   * in the last part. The receiver applies them together, at the last.
+   */
+  part?: { index: number; of: number };
 }
 
 /** A process is (pid, createTime): a pid alone may name another process next tick. */
@@ -25,7 +31,7 @@ export function processKey(p: { pid: number; createTime: number }): string {
 /** Every field of a row but the command line (compared element by element). */
 export const ROW_FIELDS = [
   'pid', 'createTime', 'ppid', 'name', 'username', 'status', 'cpuPercent', 'cpuTimes', 'rss', 'vms',
-  'memoryPercent', 'numThreads', 'nice', 'readBytesPerSec', 'writeBytesPerSec', 'terminal', 'cpuNum', 'numFds', 'ctxSwitches', 'uss',
+  'memoryPercent', 'numThreads', 'nice', 'readBytesPerSec', 'writeBytesPerSec', 'terminal', 'cpuNum', 'numFds', 'ctxSwitches', 'uss', 'cmdlineBytes',
 ] as const satisfies readonly (keyof ProcessRow)[];
 // A field added to ProcessRow must be compared too, or its changes would never reach the screen.
 type Unlisted = Exclude<keyof ProcessRow, (typeof ROW_FIELDS)[number] | 'cmdline'>;
@@ -40,7 +46,8 @@ export function sameRow(a: ProcessRow, b: ProcessRow): boolean {
     a.cpuPercent !== b.cpuPercent || a.cpuTimes !== b.cpuTimes || a.rss !== b.rss || a.status !== b.status || a.readBytesPerSec !== b.readBytesPerSec ||
     a.writeBytesPerSec !== b.writeBytesPerSec || a.cpuNum !== b.cpuNum || a.vms !== b.vms || a.memoryPercent !== b.memoryPercent ||
     a.numThreads !== b.numThreads || a.nice !== b.nice || a.ppid !== b.ppid || a.name !== b.name || a.username !== b.username ||
-    a.terminal !== b.terminal || a.pid !== b.pid || a.createTime !== b.createTime || a.numFds !== b.numFds || a.ctxSwitches !== b.ctxSwitches || a.uss !== b.uss
+    a.terminal !== b.terminal || a.pid !== b.pid || a.createTime !== b.createTime || a.numFds !== b.numFds || a.ctxSwitches !== b.ctxSwitches || a.uss !== b.uss ||
+    a.cmdlineBytes !== b.cmdlineBytes
   ) {
     return false;
   }
@@ -151,4 +158,33 @@ export class ProcessIndex {
 /** `prev` with `delta` applied (a ProcessIndex used once); null when the list does not fit. */
 export function applyDelta(prev: readonly ProcessRow[], delta: Pick<ProcessDelta, 'rows' | 'gone' | 'count'>): ProcessRow[] | null {
   return new ProcessIndex().apply(prev, delta)?.rows ?? null;
+}
+
+/**
+ * Gathers a change list sent in parts (ProcessDelta.part). `accept` answers
+ * the delta to apply (whole, or all parts joined at the last one), 'pending'
+ * while parts are still to come, or null for a part out of order (the
+ * receiver is out of step).
+ */
+export class DeltaParts {
+  private held: { seq: number; next: number; rows: ProcessRow[] } | null = null;
+
+  accept(seq: number, delta: ProcessDelta): ProcessDelta | 'pending' | null {
+    const part = delta.part;
+    if (!part) {
+      this.held = null;
+      return delta;
+    }
+    if (part.index === 0) this.held = { seq, next: 0, rows: [] };
+    const held = this.held;
+    if (!held || held.seq !== seq || held.next !== part.index || part.index >= part.of) {
+      this.held = null;
+      return null;
+    }
+    for (const r of delta.rows) held.rows.push(r);
+    held.next++;
+    if (part.index < part.of - 1) return 'pending';
+    this.held = null;
+    return { base: delta.base, rows: held.rows, gone: delta.gone, count: delta.count };
+  }
 }

@@ -100,6 +100,15 @@ export const GetProcessDetailsRequest = z.strictObject({
 });
 export type GetProcessDetailsRequest = z.infer<typeof GetProcessDetailsRequest>;
 
+/** A process's text that the details view shows cut, fetched whole (up to PROCESS_TEXT_FULL_BYTES) on demand. */
+export const PROCESS_TEXT_FIELDS = ['cmdline', 'environ'] as const;
+export const GetProcessTextRequest = z.strictObject({
+  pid: z.number().int().min(1).max(MAX_PID),
+  createTime: z.number().finite().nonnegative(),
+  field: z.enum(PROCESS_TEXT_FIELDS),
+});
+export type GetProcessTextRequest = z.infer<typeof GetProcessTextRequest>;
+
 // --- every operation ---
 
 export const requestSchemas = {
@@ -113,6 +122,7 @@ export const requestSchemas = {
   processAction: ProcessActionRequest,
   killTree: KillTreeRequest,
   getProcessDetails: GetProcessDetailsRequest,
+  getProcessText: GetProcessTextRequest,
   getSettings: NoArgs,
   updateSettings: SettingsPatch,
   getAlertHistory: NoArgs,

@@ -85,7 +85,7 @@ export { Process, PROCESS_ATTRS } from './process';
 export type { ProcessAttr, AsDictOptions, ProcessOptions } from './process';
 export { processIter, waitProcs } from './process_iter';
 export type { ProcessIterOptions, WaitProcsOptions } from './process_iter';
-export { processTable, processTableRates, PROCESS_TABLE_FIELDS } from './process_table';
+export { processTable, processTableRates, PROCESS_TABLE_FIELDS, TABLE_CMDLINE_BYTES } from './process_table';
 export type { ProcessTableOptions, ProcessTableResult, ProcessTableRate } from './process_table';
 export { ProcessTableReader } from './process_table_reader';
 export { releaseFreeMemory } from './release_memory';

@@ -56,7 +56,7 @@ export interface NativeBinding {
   // --- processes ---
   processRead(options: ResolvedRoots & { pid: number; sections: number; kind?: string }): Promise<NativeProcessSnapshot>;
   processAction(options: ResolvedRoots & NativeProcessAction): Promise<void>;
-  processTable(options: ResolvedRoots & { fields: number; reader?: ReaderHandle }): Promise<NativeProcessTable>;
+  processTable(options: ResolvedRoots & { fields: number; cmdlineBytes: number; reader?: ReaderHandle }): Promise<NativeProcessTable>;
   processTableCacheClear(): void;
   processTableReader(): ReaderHandle;
   threadCpuTime(): number | null;

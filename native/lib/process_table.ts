@@ -13,6 +13,28 @@ import type { Roots } from './types';
 export interface ProcessTableOptions extends Roots {
   /** The fields each row should carry (pid and createTime always do). Default: all. */
   fields?: readonly ProcessTableFieldName[];
+  /**
+   * What one row's cmdline may take JSON-encoded, in bytes (64 to 64 MiB;
+   * default TABLE_CMDLINE_BYTES). A longer one is cut, at a character, and
+   * the row says the whole size in `cmdlineBytes`. Process#cmdline() is
+   * never cut: it is psutil's answer for one process.
+   */
+  cmdlineBytes?: number;
+}
+
+/**
+ * A table row's cmdline, at most, as JSON encodes it (a control byte costs 6,
+ * an invalid UTF-8 byte 3, as U+FFFD): a process can put 2 MB in its argv,
+ * and a table is held, diffed and sent every tick.
+ */
+export const TABLE_CMDLINE_BYTES = 4096;
+
+/** @internal The option's value, checked. */
+export function cmdlineBudget(value: unknown = TABLE_CMDLINE_BYTES): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 64 || value > 64 * 1024 * 1024) {
+    throw new InvalidArgument('cmdlineBytes must be an integer from 64 to 67108864');
+  }
+  return value;
 }
 
 export interface ProcessTableResult {
@@ -30,7 +52,7 @@ export const PROCESS_TABLE_FIELDS = Object.keys(TABLE_FIELD) as ProcessTableFiel
 export async function processTable(options?: ProcessTableOptions): Promise<ProcessTableResult> {
   const opts = optionsObject(options);
   const roots = resolveRoots(opts);
-  return tableOf(roots, fieldMask(opts.fields));
+  return tableOf(roots, fieldMask(opts.fields), cmdlineBudget(opts.cmdlineBytes));
 }
 
 /** @internal Field names → the addon's bit mask (all fields when none are named). */
@@ -46,8 +68,8 @@ export function fieldMask(names: readonly ProcessTableFieldName[] = PROCESS_TABL
 }
 
 /** @internal processTable() with a field mask and resolved roots (for Process.children and processIter). */
-export async function tableOf(roots: ResolvedRoots, fields: number): Promise<ProcessTableResult> {
-  const table = await callAsync(() => binding.processTable({ ...roots, fields }));
+export async function tableOf(roots: ResolvedRoots, fields: number, cmdlineBytes = TABLE_CMDLINE_BYTES): Promise<ProcessTableResult> {
+  const table = await callAsync(() => binding.processTable({ ...roots, fields, cmdlineBytes }));
   return { timestamp: table.timestamp, rows: rowsOf(table, fields) };
 }
 
@@ -75,6 +97,7 @@ const enum Col {
   VoluntaryCtx,
   InvoluntaryCtx,
   Uss,
+  CmdlineBytes,
   Count,
 }
 const enum Str {
@@ -115,6 +138,8 @@ export function rowsOf(table: NativeProcessTable, f: number): ProcessTableRow[] 
       const cmdline: string[] = [];
       for (let a = nums[n + Col.ArgStart]!, end = nums[n + Col.ArgEnd]!; a < end; a++) cmdline.push(parts[args[a]!]!);
       row.cmdline = cmdline;
+      const whole = nums[n + Col.CmdlineBytes]!;
+      if (!Number.isNaN(whole)) row.cmdlineBytes = whole;
     }
     if (f & TABLE_FIELD.io) {
       row.readBytes = orNull(nums[n + Col.ReadBytes]!);

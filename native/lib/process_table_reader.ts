@@ -4,7 +4,7 @@
 // second over a machine of mostly idle processes then builds JS objects for
 // the few that changed, not for every process every tick.
 
-import { fieldMask, rowsOf } from './process_table';
+import { cmdlineBudget, fieldMask, rowsOf } from './process_table';
 import type { ProcessTableOptions } from './process_table';
 import { binding, callAsync } from './native';
 import { optionsObject } from './options';
@@ -38,6 +38,7 @@ export class ProcessTableReader {
   private readonly roots: ResolvedRoots;
   private readonly handle: ReaderHandle;
   private fields: number;
+  private readonly cmdlineBytes: number;
   /** Reads run one after another: each is a diff against the one before. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -45,6 +46,7 @@ export class ProcessTableReader {
     const opts = optionsObject(options);
     this.roots = resolveRoots(opts);
     this.fields = fieldMask(opts.fields);
+    this.cmdlineBytes = cmdlineBudget(opts.cmdlineBytes);
     this.handle = binding.processTableReader();
   }
 
@@ -64,7 +66,7 @@ export class ProcessTableReader {
 
   private async readNow(mask: number): Promise<ProcessTableChanges> {
     try {
-      const table = await callAsync(() => binding.processTable({ ...this.roots, fields: mask, reader: this.handle }));
+      const table = await callAsync(() => binding.processTable({ ...this.roots, fields: mask, cmdlineBytes: this.cmdlineBytes, reader: this.handle }));
       const gone: GoneProcess[] = [];
       const pairs = table.gone;
       if (pairs) for (let i = 0; i + 1 < pairs.length; i += 2) gone.push({ pid: pairs[i]!, createTime: pairs[i + 1]! });

@@ -178,7 +178,10 @@ export interface ProcessTableRow {
   vms?: number;
   numThreads?: number;
   nice?: number;
+  /** Cut to the table's budget (ProcessTableOptions.cmdlineBytes) when longer. */
   cmdline?: string[];
+  /** Present only when cmdline was cut: /proc/[pid]/cmdline's whole size in bytes. */
+  cmdlineBytes?: number;
   /** null when /proc/[pid]/io is not readable (another user's process, without privilege). */
   readBytes?: number | null;
   writeBytes?: number | null;

@@ -3,7 +3,7 @@
 //
 //   processRead({procfs, pid, sections, kind?})         → snapshot (sections: ProcessSectionBit mask)
 //   processAction({procfs, pid, createTime?, action, …}) → undefined
-//   processTable({procfs, fields})                      → {timestamp, count, nums, strs, args} (columns)
+//   processTable({procfs, fields, cmdlineBytes})        → {timestamp, count, nums, strs, args} (columns)
 //   processTable({procfs, fields, reader})              → the same, only rows changed since reader's last read, + gone
 //   processTableCacheClear()                            → undefined
 //   processTableReader()                                → handle (External) for processTable's `reader`
@@ -127,6 +127,8 @@ Napi::Value processTable(const Napi::CallbackInfo& info) {
   return runAsync<ProcessTable>(info, "procyon.processTable", [&] {
     const Napi::Object options = optionsArgument(info);
     const auto fields = static_cast<uint32_t>(integerOption(options, "fields", 0, 0xffffffff));
+    // What a row's cmdline may cost JSON-encoded (common/json_budget.h); the TS side names the default.
+    const auto cmdlineBudget = static_cast<size_t>(integerOption(options, "cmdlineBytes", 64, 64 * 1024 * 1024));
     ReaderState reader;
     const Napi::Value handle = options.Get("reader");
     if (!handle.IsUndefined()) {
@@ -134,11 +136,11 @@ Napi::Value processTable(const Napi::CallbackInfo& info) {
       if (!state) throw Error::invalidArgument("reader must be a handle from processTableReader()");
       reader = *state;
     }
-    return [backend = backendOf(info), roots = rootsOption(options), fields, reader] {
-      if (!reader) return backend->processTable(roots, fields);
+    return [backend = backendOf(info), roots = rootsOption(options), fields, cmdlineBudget, reader] {
+      if (!reader) return backend->processTable(roots, fields, cmdlineBudget);
       // The scan and the diff under one lock: two reads of one reader cannot interleave.
       std::lock_guard<std::mutex> lock(reader->mutex);
-      ProcessTable table = backend->processTable(roots, fields);
+      ProcessTable table = backend->processTable(roots, fields, cmdlineBudget);
       diffTable(*reader, table);
       return table;
     };

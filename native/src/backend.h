@@ -89,7 +89,7 @@ class Backend {
   // An identity-checked action (signal, nice, ionice, rlimit, cpu affinity).
   virtual void processAction(const Roots& roots, const ProcessAction& action) const = 0;
   // One row per process with the fields (ProcessTableField bits) asked for.
-  virtual ProcessTable processTable(const Roots& roots, uint32_t fields) const = 0;
+  virtual ProcessTable processTable(const Roots& roots, uint32_t fields, size_t cmdlineBudget) const = 0;
   // Forgets processTable's per-process cache (and closes the files it holds open).
   virtual void processTableCacheClear() const {}
 };

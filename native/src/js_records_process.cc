@@ -255,7 +255,7 @@ Napi::Value toJs(Napi::Env env, const ProcessSnapshot& s) {
 enum TableNumber : uint32_t {
   kColPid, kColCreateTime, kColPpid, kColCpuTimes, kColRss, kColVms, kColNumThreads, kColNice,
   kColReadBytes, kColWriteBytes, kColCpuNum, kColArgStart, kColArgEnd,
-  kColNumFds, kColVoluntaryCtx, kColInvoluntaryCtx, kColUss, kTableNumbers
+  kColNumFds, kColVoluntaryCtx, kColInvoluntaryCtx, kColUss, kColCmdlineBytes, kTableNumbers
 };
 enum TableString : uint32_t { kStrName, kStrUsername, kStrStatus, kStrTerminal, kStrExe, kTableStrings };
 
@@ -327,6 +327,7 @@ Napi::Value toJs(Napi::Env env, const ProcessTable& table) {
     n[kColVoluntaryCtx] = ctx ? static_cast<double>(*r.voluntaryCtxSwitches) : nan;
     n[kColInvoluntaryCtx] = ctx ? static_cast<double>(*r.involuntaryCtxSwitches) : nan;
     n[kColUss] = r.uss ? *r.uss : nan;
+    n[kColCmdlineBytes] = (f & kTblCmdline) && r.cmdlineBytes >= 0 ? static_cast<double>(r.cmdlineBytes) : nan;
     int32_t* s = strIndex.data() + i * kTableStrings;
     if (f & kTblName) s[kStrName] = str(r.name);
     if ((f & kTblUsername) && !r.username.empty()) s[kStrUsername] = str(r.username);

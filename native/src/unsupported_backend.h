@@ -48,7 +48,7 @@ class UnsupportedBackend final : public Backend {
   // --- processes ---
   ProcessSnapshot readProcess(const Roots&, const ProcessQuery&) const override { fail("Process"); }
   void processAction(const Roots&, const ProcessAction&) const override { fail("Process"); }
-  ProcessTable processTable(const Roots&, uint32_t) const override { fail("processTable"); }
+  ProcessTable processTable(const Roots&, uint32_t, size_t) const override { fail("processTable"); }
 
  private:
   [[noreturn]] static void fail(const char* function) {

@@ -31,6 +31,7 @@ export const VALID_REQUESTS: Record<string, unknown> = {
   processAction: { pid: MAX_PID, createTime: 1, confirm: false, action: { kind: 'ionice', ioclass: 2, value: 4 } },
   killTree: { pid: MAX_PID, createTime: 1, timeout: 1, confirm: false },
   getProcessDetails: { pid: MAX_PID, createTime: 1 },
+  getProcessText: { pid: MAX_PID, createTime: 1, field: 'environ' },
   updateSettings: {
     intervalMs: 1000,
     closeToTray: true,

@@ -4,7 +4,8 @@ import type { CollectorRoots, StaticFacts } from './collector';
 import { connections } from './connections';
 import { ProcessController } from './control';
 import { feedOf, type FeedListener } from './live-feed';
-import { collectProc } from './process-details';
+import { collectProc, processText } from './process-details';
+import { ClientCalls, hostPoolShare } from './call-limiter';
 import type { Sampler } from './sampler';
 import { createSettingsStore, type SettingsStore } from './settings';
 import { systemInfo } from './system-info';
@@ -50,6 +51,8 @@ export function createMonitorApi(sampler: Sampler, options: HostApiOptions): Cli
   const control = new ProcessController(options.roots);
   const settings = options.settings ?? createSettingsStore();
   const unsubscribers = new Set<() => void>();
+  // Calls that read /proc on the worker pool, bounded per client and for all clients (call-limiter.ts).
+  const calls = new ClientCalls(hostPoolShare);
   return {
     async getInfo() {
       return {
@@ -95,21 +98,30 @@ export function createMonitorApi(sampler: Sampler, options: HostApiOptions): Cli
       return { topics: [...new Set(topics)] };
     },
     getSystemInfo() {
-      return systemInfo(options.roots, options.facts.bootTime);
+      return calls.run(() => systemInfo(options.roots, options.facts.bootTime));
     },
     getConnections(request) {
-      return connections(options.roots, request);
+      return calls.run(() => connections(options.roots, request));
     },
     processAction({ pid, createTime, action, confirm }) {
-      return control.act({ pid, createTime }, action, confirm);
+      return calls.run(() => control.act({ pid, createTime }, action, confirm));
     },
+    // Not limited: it mostly waits (up to its timeout) for processes to exit, holding no worker thread.
     killTree({ pid, createTime, timeout, confirm, signal }) {
       return control.killTree({ pid, createTime }, timeout ?? 3, confirm, signal);
     },
-    async getProcessDetails({ pid, createTime }) {
-      // Same identity rule as actions: details of a reused pid would describe another process.
-      await control.resolve({ pid, createTime });
-      return collectProc(pid, options.roots);
+    getProcessDetails({ pid, createTime }) {
+      return calls.run(async () => {
+        // Same identity rule as actions: details of a reused pid would describe another process.
+        await control.resolve({ pid, createTime });
+        return collectProc(pid, options.roots);
+      });
+    },
+    getProcessText({ pid, createTime, field }) {
+      return calls.run(async () => {
+        await control.resolve({ pid, createTime });
+        return processText(pid, options.roots, field);
+      });
     },
     onSnapshot(listener: FeedListener) {
       // Each subscription starts with a full process table, then gets change lists against what it was sent.
@@ -136,6 +148,8 @@ export function createMonitorApi(sampler: Sampler, options: HostApiOptions): Cli
       return off;
     },
     dispose() {
+      // Calls that never started are dropped; running ones finish unheard.
+      calls.dispose();
       for (const off of [...unsubscribers]) off();
       options.topics.release(client);
     },

@@ -1,6 +1,6 @@
 import * as native from '@procyon/collector';
 import type { Battery, CpuFreq, ProcessTableChanges, CpuStats, CpuTimes, DiskIoCounters, DiskPartition, DiskUsage, Fan, NetIoCounters, NicStats, SnapshotTopic, Temperature } from '@procyon/collector';
-import { PROCESS_COLUMN_TOPICS, type MemorySample, type Topic } from '../../shared';
+import { PROCESS_COLUMN_TOPICS, PROCESS_TEXT_CUT_BYTES, type MemorySample, type Topic } from '../../shared';
 import { errorSummary } from './errors';
 
 /** Where the collector reads /proc and /sys from (tests and --procfs/--sysfs point it at captured trees). */
@@ -160,7 +160,7 @@ export class Collector {
 
   private readTable(topics: ReadonlySet<Topic>, whole: boolean): Promise<native.ProcessTableChanges | TopicFailure> {
     const fields = [...PROCESS_FIELDS, ...PROCESS_COLUMN_TOPICS.filter((t) => topics.has(t)).map((t) => COLUMN_FIELDS[t])];
-    this.reader ??= new native.ProcessTableReader({ ...this.roots, fields });
+    this.reader ??= new native.ProcessTableReader({ ...this.roots, fields, cmdlineBytes: PROCESS_TEXT_CUT_BYTES });
     if (whole) this.reader.reset();
     return this.reader.read(fields).catch((err: unknown) => errorSummary(err));
   }

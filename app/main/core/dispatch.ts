@@ -66,6 +66,8 @@ function call(api: MonitorApi, op: MonitorOperation, arg: unknown): Promise<unkn
       return api.killTree(arg as Parameters<MonitorApi['killTree']>[0]);
     case 'getProcessDetails':
       return api.getProcessDetails(arg as Parameters<MonitorApi['getProcessDetails']>[0]);
+    case 'getProcessText':
+      return api.getProcessText(arg as Parameters<MonitorApi['getProcessText']>[0]);
     case 'getSettings':
       return api.getSettings();
     case 'updateSettings':

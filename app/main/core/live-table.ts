@@ -177,5 +177,7 @@ function rowOf(raw: ProcessTableRow, rates: RowRates, memTotal: number): Process
   if (raw.numFds !== undefined) row.numFds = raw.numFds;
   if (ctx !== undefined) row.ctxSwitches = ctx && ctx.voluntary + ctx.involuntary;
   if (raw.uss !== undefined) row.uss = raw.uss;
+  // The collector cut the command line to the table's budget (PROCESS_TEXT_CUT_BYTES): say how long it was.
+  if (raw.cmdlineBytes !== undefined) row.cmdlineBytes = raw.cmdlineBytes;
   return row;
 }

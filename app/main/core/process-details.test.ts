@@ -13,7 +13,8 @@ print(json.dumps(d, default=lambda o: o._asdict() if hasattr(o, '_asdict') else 
 
 describe('procyon proc', () => {
   it('agrees with psutil.Process.as_dict() on every stable attribute', async () => {
-    const child = spawn('sleep', ['30'], { stdio: 'ignore', env: { ...process.env, PROCYON_TEST: 'a=b\nc' } });
+    // A small environment: details cut one past PROCESS_TEXT_CUT_BYTES, and psutil's is whole.
+    const child = spawn('sleep', ['30'], { stdio: 'ignore', env: { PATH: process.env.PATH ?? '/usr/bin:/bin', PROCYON_TEST: 'a=b\nc' } });
     try {
       // Status is compared too: read once sleep has exec'd and settled.
       await untilSleeping(child.pid!, 'sleep');

@@ -30,11 +30,10 @@ async function osName(): Promise<string> {
  */
 export async function systemInfo(roots: CollectorRoots, bootTime: number): Promise<SystemInfo> {
   const custom = roots.procfs !== undefined || roots.sysfs !== undefined;
-  const [name, users, addresses] = await Promise.all([
-    osName(),
-    custom ? Promise.resolve([]) : native.users(),
-    custom ? Promise.resolve({}) : native.netIfAddrs(),
-  ]);
+  // One after another: a client's call holds one worker thread at a time (call-limiter.ts).
+  const name = await osName();
+  const users = custom ? [] : await native.users();
+  const addresses = custom ? {} : await native.netIfAddrs();
   return {
     hostname: os.hostname(),
     osName: name,

@@ -1,5 +1,5 @@
 import type { WebSocket } from 'ws';
-import { ClientMessage, type ServerMessage, type Snapshot } from '../../shared';
+import { ClientMessage, MESSAGE_BUDGET_BYTES, type ProcessDelta, type ProcessRow, type ServerMessage, type Snapshot } from '../../shared';
 import type { ClientApi } from '../core/api';
 import { dispatch, type DispatchContext } from '../core/dispatch';
 
@@ -30,20 +30,72 @@ export function rateLimiter(perSecond: number, now: () => number = () => perform
   };
 }
 
+/** The bytes a text message takes on the wire. */
+const wireBytes = (text: string): number => Buffer.byteLength(text, 'utf8');
+
+
 // The feed hands every client that should get the same form of a tick the same
 // object, so a tick is encoded once however many clients there are.
-const encoded = new WeakMap<Snapshot, string>();
-function snapshotMessage(snapshot: Snapshot): string {
-  let text = encoded.get(snapshot);
-  if (text === undefined) {
-    text = JSON.stringify({ type: 'snapshot', snapshot } satisfies ServerMessage);
-    encoded.set(snapshot, text);
+const encoded = new WeakMap<Snapshot, { text: string; bytes: number }[]>();
+function snapshotMessages(snapshot: Snapshot): { text: string; bytes: number }[] {
+  let messages = encoded.get(snapshot);
+  if (messages === undefined) {
+    messages = splitSnapshot(snapshot);
+    encoded.set(snapshot, messages);
   }
-  return text;
+  return messages;
 }
 
-function send(ws: WebSocket, msg: ServerMessage): void {
-  if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(msg));
+const snapshotText = (snapshot: Snapshot): string => JSON.stringify({ type: 'snapshot', snapshot } satisfies ServerMessage);
+
+/**
+ * A tick as messages of at most MESSAGE_BUDGET_BYTES: one, or, when its
+ * process change list (a new client's whole table) would not fit, the rows in
+ * parts (ProcessDelta.part), each part a message with the tick's other data.
+ * A tick that cannot be cut to fit is not sent (the client gets the next one).
+ */
+export function splitSnapshot(snapshot: Snapshot, budget = MESSAGE_BUDGET_BYTES): { text: string; bytes: number }[] {
+  const text = snapshotText(snapshot);
+  const bytes = wireBytes(text);
+  if (bytes <= budget) return [{ text, bytes }];
+  const delta = snapshot.processDelta;
+  if (!delta) return [];
+  // The frame every part carries: the tick without rows, and the last part's gone list.
+  const frame = wireBytes(snapshotText({ ...snapshot, processDelta: { ...delta, rows: [], part: { index: 999_999, of: 999_999 } } }));
+  const room = budget - frame;
+  const groups: ProcessRow[][] = [[]];
+  let used = 0;
+  for (const row of delta.rows) {
+    const size = wireBytes(JSON.stringify(row)) + 1; // and its comma
+    if (size > room) return [];
+    if (used + size > room) {
+      groups.push([]);
+      used = 0;
+    }
+    groups[groups.length - 1]!.push(row);
+    used += size;
+  }
+  return groups.map((rows, index) => {
+    const last = index === groups.length - 1;
+    const part: ProcessDelta = { base: delta.base, rows, gone: last ? delta.gone : [], count: delta.count, part: { index, of: groups.length } };
+    const t = snapshotText({ ...snapshot, processDelta: part });
+    return { text: t, bytes: wireBytes(t) };
+  });
+}
+
+/** A reply encoded; one over the budget becomes a TOO_LARGE error for the same call. */
+export function replyMessage(msg: Extract<ServerMessage, { type: 'reply' }>, budget = MESSAGE_BUDGET_BYTES): { text: string; bytes: number } {
+  const text = JSON.stringify(msg);
+  const bytes = wireBytes(text);
+  if (bytes <= budget) return { text, bytes };
+  const error = { code: 'TOO_LARGE', message: `the answer takes ${bytes} bytes, more than a message may (${budget})` } as const;
+  const refusal = JSON.stringify({ type: 'reply', id: msg.id, ok: false, error } satisfies ServerMessage);
+  return { text: refusal, bytes: wireBytes(refusal) };
+}
+
+function send(ws: WebSocket, msg: Extract<ServerMessage, { type: 'reply' }>): void {
+  if (ws.readyState !== ws.OPEN) return;
+  ws.send(replyMessage(msg).text);
 }
 
 /** Binds one client socket to its own MonitorApi: calls go through dispatch(), snapshots are pushed while subscribed. */
@@ -52,8 +104,9 @@ export function bindSocket(ws: WebSocket, api: ClientApi, ctx: DispatchContext):
   const onSnapshot = (snapshot: Snapshot): boolean => {
     // Skipped: the feed then sends this client a full process table next time.
     if (ws.bufferedAmount > MAX_BUFFERED_BYTES || ws.readyState !== ws.OPEN) return false;
-    ws.send(snapshotMessage(snapshot));
-    return true;
+    const messages = snapshotMessages(snapshot);
+    for (const m of messages) ws.send(m.text);
+    return messages.length > 0;
   };
 
   const limiter = rateLimiter(MAX_MESSAGES_PER_SECOND);

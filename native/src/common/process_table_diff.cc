@@ -21,7 +21,7 @@ bool sameTableRow(const ProcessTableRow& a, const ProcessTableRow& b) {
          a.hasIo == b.hasIo && a.readBytes == b.readBytes && a.writeBytes == b.writeBytes && a.cpuNum == b.cpuNum && a.vms == b.vms &&
          a.numThreads == b.numThreads && a.nice == b.nice && a.ppid == b.ppid && a.name == b.name && a.username == b.username &&
          a.terminal == b.terminal && a.exe == b.exe && a.numFds == b.numFds && a.voluntaryCtxSwitches == b.voluntaryCtxSwitches &&
-         a.involuntaryCtxSwitches == b.involuntaryCtxSwitches && a.uss == b.uss && sameArgs(a.cmdline, b.cmdline);
+         a.involuntaryCtxSwitches == b.involuntaryCtxSwitches && a.uss == b.uss && a.cmdlineBytes == b.cmdlineBytes && sameArgs(a.cmdline, b.cmdline);
 }
 
 void diffTable(ProcessTableDiffState& state, ProcessTable& table) {

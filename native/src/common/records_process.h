@@ -295,6 +295,7 @@ struct ProcessTableRow {
   int64_t nice = 0;
   double createTime = 0;
   std::shared_ptr<const std::vector<std::string>> cmdline;  // shared with the table's cache; null: none
+  int64_t cmdlineBytes = -1;  // /proc/<pid>/cmdline's whole size when cmdline was cut to the table's budget, else -1
   bool hasIo = false;  // /proc/[pid]/io readable (root, or own processes)
   double readBytes = 0, writeBytes = 0;
   std::optional<std::string> terminal;

@@ -59,7 +59,7 @@ class LinuxBackend final : public Backend {
   // process_actions.cc
   void processAction(const Roots& roots, const ProcessAction& action) const override;
   // process_table.cc
-  ProcessTable processTable(const Roots& roots, uint32_t fields) const override;
+  ProcessTable processTable(const Roots& roots, uint32_t fields, size_t cmdlineBudget) const override;
   void processTableCacheClear() const override;
 
  private:

@@ -37,6 +37,7 @@
 #include <unordered_map>
 
 #include "common/file_reader.h"
+#include "common/json_budget.h"
 #include "common/unique_fd.h"
 #include "linux/host.h"
 #include "linux/linux_backend.h"
@@ -95,7 +96,9 @@ struct CachedProcess {
   std::optional<ProcStat> parsedStat;
   HeldFd io;
   double ioDeniedAt = -1;  // another user's process: io is 0400; retried on the cmdline clock
-  std::shared_ptr<const std::vector<std::string>> cmdline;
+  std::shared_ptr<const std::vector<std::string>> cmdline;  // cut to cmdlineBudget (json_budget.h)
+  int64_t cmdlineBytes = -1;  // the whole file's size when cmdline was cut, else -1
+  size_t cmdlineBudget = 0;
   double cmdlineReadAt = 0;
   std::optional<std::string> exe;
   std::optional<std::string> username;
@@ -256,6 +259,33 @@ ReadResult readAt(int dirfd, const char* name, std::string& buffer, std::string_
   return r;
 }
 
+// Reads at most `cap` bytes of <dirfd>/<name> into `buffer` and counts the
+// rest without keeping it: a process's 2 MB argv costs this scan a 64 KiB
+// scratch buffer, not megabytes held per process. `total` is the file's size.
+ReadResult readCappedAt(int dirfd, const char* name, size_t cap, std::string& buffer, std::string_view& out, size_t& total) {
+  const int fd = openAt(dirfd, name);
+  if (fd < 0) return classify(errno);
+  HeldFd guard(fd);
+  if (buffer.size() < cap) buffer.resize(cap);
+  size_t used = 0;
+  total = 0;
+  thread_local char scratch[64 * 1024];
+  for (;;) {
+    char* into = used < cap ? buffer.data() + used : scratch;
+    const size_t room = used < cap ? cap - used : sizeof scratch;
+    const ssize_t n = ::read(fd, into, room);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return classify(errno);
+    }
+    if (n == 0) break;
+    if (used < cap) used += static_cast<size_t>(n);
+    total += static_cast<size_t>(n);
+  }
+  out = std::string_view(buffer.data(), used);
+  return ReadResult::Ok;
+}
+
 std::optional<std::string> readLinkAt(int dirfd, const char* name) {
   std::string target(256, '\0');
   for (;;) {
@@ -315,7 +345,7 @@ std::optional<ProcStat> parseStat(std::string_view text) {
 
 }  // namespace
 
-ProcessTable LinuxBackend::processTable(const Roots& roots, uint32_t fields) const {
+ProcessTable LinuxBackend::processTable(const Roots& roots, uint32_t fields, size_t cmdlineBudget) const {
   ProcessTable table;
   table.fields = fields;
   table.timestamp = monotonicSeconds();
@@ -328,6 +358,7 @@ ProcessTable LinuxBackend::processTable(const Roots& roots, uint32_t fields) con
   const double bootTime = bootTimeOf(roots);
 
   thread_local std::string buffer;
+  if (cmdlineBudget == 0) cmdlineBudget = 1;
   RootCache& cache = rootCache(roots.procfs, procfd);
   std::lock_guard<std::mutex> lock(cache.mutex);
   const uint64_t scan = ++cache.scans;
@@ -532,7 +563,7 @@ ProcessTable LinuxBackend::processTable(const Roots& roots, uint32_t fields) con
     // The slow-changing fields, cached per (pid, starttime).
     const bool longComm = row.name.size() >= 15;
     const bool wantCmdline = (fields & kTblCmdline) || ((fields & kTblName) && longComm);
-    const bool needCmdline = wantCmdline && (!cached.cmdline || table.timestamp - cached.cmdlineReadAt >= cmdlineRefreshAfter(pid));
+    const bool needCmdline = wantCmdline && (!cached.cmdline || cached.cmdlineBudget != cmdlineBudget || table.timestamp - cached.cmdlineReadAt >= cmdlineRefreshAfter(pid));
     const bool needExe = (fields & kTblExe) && !cached.exe;
     const bool needUser = (fields & kTblUsername) && !cached.username;
     if (!gone && (needCmdline || needExe || needUser)) {
@@ -541,10 +572,19 @@ ProcessTable LinuxBackend::processTable(const Roots& roots, uint32_t fields) con
       } else {
         const int pidfd = pidDir.get();
         if (needCmdline) {
-          const ReadResult r = readAt(pidfd, "cmdline", buffer, text, false);
+          // Encoded, an argument costs at least its raw bytes: a budget's worth of them decides the cut.
+          size_t total = 0;
+          const ReadResult r = readCappedAt(pidfd, "cmdline", cmdlineBudget, buffer, text, total);
           if (r == ReadResult::Gone) gone = processGone(pidfd);
           if (r == ReadResult::Ok) {
-            cached.cmdline = std::make_shared<const std::vector<std::string>>(parse::parseCmdline(text));
+            const bool truncated = total > text.size();
+            // A prefix ends mid-argument: end it as the kernel ends each one, so the parse splits on NULs.
+            const bool midArgument = truncated && !text.empty() && text.back() != '\0';
+            std::vector<std::string> args = midArgument ? parse::parseCmdline(std::string(text) + '\0') : parse::parseCmdline(text);
+            const bool cut = cutArgs(args, cmdlineBudget, truncated);
+            cached.cmdline = std::make_shared<const std::vector<std::string>>(std::move(args));
+            cached.cmdlineBytes = cut ? static_cast<int64_t>(total) : -1;
+            cached.cmdlineBudget = cmdlineBudget;
             cached.cmdlineReadAt = table.timestamp;
           }
         }
@@ -573,7 +613,10 @@ ProcessTable LinuxBackend::processTable(const Roots& roots, uint32_t fields) con
       cache.processes.erase(found);
       continue;
     }
-    if (wantCmdline) row.cmdline = cached.cmdline;
+    if (wantCmdline) {
+      row.cmdline = cached.cmdline;
+      row.cmdlineBytes = cached.cmdlineBytes;
+    }
     if (cached.exe) row.exe = *cached.exe;
     if (cached.username) row.username = *cached.username;
     // psutil's name(): a 15-character comm is truncated; prefer cmdline[0]'s basename.

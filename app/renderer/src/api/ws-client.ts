@@ -235,6 +235,7 @@ export function createWsClient(options: WsClientOptions): WsClient {
     processAction: (request) => call('processAction', request),
     killTree: (request) => call('killTree', request),
     getProcessDetails: (request) => call('getProcessDetails', request),
+    getProcessText: (request) => call('getProcessText', request),
     getSettings: () => call('getSettings'),
     updateSettings: (patch) => call('updateSettings', patch),
     getAlertHistory: () => call('getAlertHistory'),

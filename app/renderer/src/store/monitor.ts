@@ -1,6 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import type { HostInfo, ProcessRow, Snapshot, SystemInfo, Topic } from '../../../shared/payloads';
-import { applyDelta, ProcessIndex, type ProcessChange } from '../../../shared/process-delta';
+import { applyDelta, DeltaParts, ProcessIndex, type ProcessChange } from '../../../shared/process-delta';
 import { appendRing, type ProcessPoint, type WatchedProcess } from './process-ring';
 import type { ConnectionState } from '../api/connection';
 import { DEFAULT_PAGE, type PageId } from '../routes/pages';
@@ -84,6 +84,7 @@ type Initial = Partial<Pick<MonitorState, 'themePreference' | 'systemTheme' | 'c
 
 export function createMonitorStore(initial: Initial = {}) {
   const index = new ProcessIndex();
+  const parts = new DeltaParts();
   return createStore<MonitorState>()((set, get) => ({
     info: null,
     history: [],
@@ -107,7 +108,11 @@ export function createMonitorStore(initial: Initial = {}) {
     applySnapshot(full) {
       const { history, info, watched, watchedRing, processes: held } = get();
       // Process rows stay out of history: 5,000 rows × 3,600 ticks would not be flat memory.
-      const { processes: whole, processDelta: delta, ...snapshot } = full;
+      const { processes: whole, processDelta: sent, ...snapshot } = full;
+      // A change list too big for one message comes in parts: applied together, at the last.
+      const delta = sent ? parts.accept(full.seq, sent) : sent;
+      if (delta === 'pending') return true;
+      if (delta === null) return false;
       // The table this tick's change list applies to, when this store holds it.
       const base = delta && delta.base !== null && held && held.seq === delta.base ? held.rows : null;
       const next = appendSnapshot(history, snapshot, capacityOf(info?.historyCapacity));

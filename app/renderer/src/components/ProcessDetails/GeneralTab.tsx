@@ -1,6 +1,7 @@
 import type { ProcessRow } from '../../../../shared/payloads';
 import { formatDateTime } from '../../format';
 import { keyOf, type ProcessKey } from '../../processes/table';
+import { CutNotice, useFullText } from './FullText';
 import { Field, KeyValues } from './values';
 
 type Ids = { real: number; effective: number; saved: number };
@@ -29,7 +30,10 @@ function ProcLink({ row, onOpen }: { row: ProcessRow; onOpen(key: ProcessKey): v
   );
 }
 
-export function GeneralTab({ d, pid, rows, onOpen }: { d: Record<string, unknown>; pid: number; rows: readonly ProcessRow[]; onOpen(key: ProcessKey): void }) {
+export function GeneralTab({ d, pid, createTime, rows, onOpen }: { d: Record<string, unknown>; pid: number; createTime: number; rows: readonly ProcessRow[]; onOpen(key: ProcessKey): void }) {
+  const full = useFullText('cmdline', pid, createTime);
+  // The whole command line once fetched; until then the details' cut one.
+  const cmdline = full.state.status === 'ok' ? full.state.text.value : d.cmdline;
   const byPid = new Map(rows.map((r) => [r.pid, r]));
   const chain = parentsChain(pid, byPid);
   const children = rows.filter((r) => r.ppid === pid && r.pid !== pid);
@@ -40,7 +44,13 @@ export function GeneralTab({ d, pid, rows, onOpen }: { d: Record<string, unknown
         ['PID', <Field key="pid" value={d.pid} />],
         ['Name', <Field key="n" value={d.name} />],
         ['Executable', <Field key="e" value={d.exe} render={(v: string) => <span className="mono" data-testid="detail-exe">{v}</span>} />],
-        ['Command line', <Field key="c" value={d.cmdline} render={(v: string[]) => <span className="mono wrap" data-testid="detail-cmdline">{v.length ? v.join(' ') : '(none: kernel thread)'}</span>} />],
+        [
+          'Command line',
+          <>
+            <Field key="c" value={cmdline} render={(v: string[]) => <span className="mono wrap" data-testid="detail-cmdline">{v.length ? v.join(' ') : '(none: kernel thread)'}</span>} />
+            <CutNotice field="cmdline" d={d} full={full} />
+          </>,
+        ],
         ['Working directory', <Field key="cwd" value={d.cwd} render={(v: string) => <span className="mono">{v}</span>} />],
         ['User', <Field key="u" value={d.username} />],
         ['UIDs', <Field key="uid" value={d.uids} render={ids} />],

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { formatBytes } from '../../format';
+import { CutNotice, useFullText } from './FullText';
 import { isUnreadable, Missing, ObjectTable } from './values';
 
 type Addr = { ip: string; port: number } | string | null;
@@ -49,9 +50,11 @@ export function MapsTab({ d }: { d: Record<string, unknown> }) {
   );
 }
 
-export function EnvironmentTab({ d }: { d: Record<string, unknown> }) {
+export function EnvironmentTab({ d, pid, createTime }: { d: Record<string, unknown>; pid: number; createTime: number }) {
   const [q, setQ] = useState('');
-  const v = d.environ;
+  const full = useFullText('environ', pid, createTime);
+  // The whole environment once fetched; until then the details' cut one.
+  const v = full.state.status === 'ok' ? full.state.text.value : d.environ;
   if (isUnreadable(v)) return <Missing value={v} />;
   const entries = Object.entries((v as Record<string, string> | null) ?? {}).sort(([a], [b]) => (a < b ? -1 : 1));
   const needle = q.trim().toLowerCase();
@@ -60,6 +63,7 @@ export function EnvironmentTab({ d }: { d: Record<string, unknown> }) {
     <>
       <input type="search" aria-label="Search environment" placeholder="Filter variables" value={q} onChange={(e) => setQ(e.target.value)} />
       <span className="muted small"> {shown.length} of {entries.length}</span>
+      <CutNotice field="environ" d={d} full={full} />
       <ObjectTable label="Environment" items={shown.map(([name, value]) => ({ name, value }))} />
     </>
   );

@@ -68,12 +68,12 @@ export function ProcessDetails({ target, rows, onOpen, onClose }: Props) {
   else {
     const d = state.details;
     body = {
-      General: <GeneralTab d={d} pid={pid} rows={rows} onOpen={onOpen} />,
+      General: <GeneralTab d={d} pid={pid} createTime={createTime} rows={rows} onOpen={onOpen} />,
       Resources: <ResourcesTab d={d} ring={ring} row={row} now={now} />,
       'Open files': <OpenFilesTab d={d} />,
       Connections: <ConnectionsTab d={d} />,
       'Memory maps': <MapsTab d={d} />,
-      Environment: <EnvironmentTab d={d} />,
+      Environment: <EnvironmentTab d={d} pid={pid} createTime={createTime} />,
       Limits: <LimitsTab d={d} />,
     }[tab];
   }

@@ -1,0 +1,48 @@
+// The bounds on what a process or a client can make the host hold or send.
+// Every value a process controls (argv, environment) and every message the
+// host sends has a size stated here; the README's "Bounds" section says the same.
+
+/**
+ * A process's command line or environment in the process table and in every
+ * message, at most, measured as JSON encodes it (UTF-8; a control byte costs 6,
+ * an invalid UTF-8 byte 3): longer values are cut at a character and marked
+ * with their whole size (`cmdlineBytes`, TextCut.bytes).
+ */
+export const PROCESS_TEXT_CUT_BYTES = 4096;
+
+/** What getProcessText answers at most (same measure): the details view's "show all". */
+export const PROCESS_TEXT_FULL_BYTES = 256 * 1024;
+
+/**
+ * No message the WebSocket binding sends exceeds this many bytes encoded: a
+ * snapshot whose process table would is sent in parts (ProcessDelta.part), a
+ * reply that would is answered TOO_LARGE.
+ */
+export const MESSAGE_BUDGET_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Calls that run on the worker pool (connections, process details and text,
+ * system info, process actions; not killTree, which mostly waits): one client
+ * may have this many running at once ...
+ */
+export const CLIENT_CALLS_IN_FLIGHT = 2;
+/** ... and this many more waiting; past that a call is refused with BUSY. */
+export const CLIENT_CALLS_QUEUED = 8;
+
+/** A value cut to a budget: what is kept, and the whole value's size in bytes (UTF-8, each argument or KEY=value NUL-terminated, as /proc holds it). */
+export interface TextCut<T> {
+  value: T;
+  /** Present only when `value` was cut. */
+  cut?: { bytes: number };
+}
+
+/** getProcessText's answer. */
+export type ProcessText =
+  | ({ field: 'cmdline' } & TextCut<string[]>)
+  | ({ field: 'environ' } & TextCut<Record<string, string>>);
+
+/**
+ * getProcessDetails puts this under `textCut` for each of cmdline and environ
+ * that it cut to PROCESS_TEXT_CUT_BYTES: the whole value's size in bytes.
+ */
+export type DetailsTextCut = Partial<Record<'cmdline' | 'environ', { bytes: number }>>;
