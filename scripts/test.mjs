@@ -9,6 +9,8 @@ const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 const steps = [
   ['native build', ['run', 'build:native']],
+  // Before the unit tests: some start the built `procyon serve` and load its page (test/security/addon-missing.test.ts).
+  ['app build', ['run', 'build:app']],
   ['typecheck', ['run', 'typecheck']],
   ['lint', ['run', 'lint']],
   ['unit (vitest)', ['run', 'test:unit']],
@@ -19,7 +21,6 @@ const steps = [
   // `npm run fuzz -- --seconds 600` for a real session.
   ['fuzz (libFuzzer, 30 s per parser family)', ['run', 'fuzz', '--', '--seconds', '30']],
   ['electronegativity (Electron security checks)', ['run', 'electronegativity']],
-  ['app build', ['run', 'build:app']],
   ['e2e (playwright)', ['run', 'test:e2e']],
 ];
 

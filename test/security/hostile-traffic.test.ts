@@ -290,9 +290,16 @@ async function pool<T>(jobs: (() => Promise<T>)[], n: number): Promise<T[]> {
   return out;
 }
 
+/**
+ * One request on a connection of its own (agent: false). With Node's default
+ * keep-alive agent a request can go out on a socket the server is closing for
+ * idleness at that moment (keepAliveTimeoutMs is 500 here): HTTP/1.1's
+ * keep-alive race, which a browser answers by retrying; it says nothing about
+ * the host and only shows on a loaded machine.
+ */
 function get(port: number, target: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path: target, headers: { host: `127.0.0.1:${port}`, ...headers }, timeout: HANG_MS }, (res) => {
+    const req = request({ host: '127.0.0.1', port, path: target, agent: false, headers: { host: `127.0.0.1:${port}`, ...headers }, timeout: HANG_MS }, (res) => {
       let body = '';
       res.on('data', (c: Buffer) => (body += c.toString()));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
