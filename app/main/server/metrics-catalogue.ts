@@ -74,6 +74,7 @@ export const CATALOGUE = {
   node_power_supply_online: g('online value of /sys/class/power_supply/<power_supply>.', 'power_supply'),
   // --- what node_exporter lacks ---
   procyon_memory_cached_bytes: g("psutil's virtual_memory().cached: page cache plus reclaimable slab (Cached + SReclaimable)."),
+  procyon_memory_used_bytes: g("psutil's virtual_memory().used: total - free - buffers - cached, the used figure the dashboard and `procyon snapshot` show."),
   procyon_swap_in_bytes_total: c('Bytes swapped in from disk since boot (psutil swap_memory().sin).'),
   procyon_swap_out_bytes_total: c('Bytes swapped out to disk since boot (psutil swap_memory().sout).'),
   procyon_battery_seconds_left: g('Estimated seconds until the battery is empty; absent when unknown or on AC.'),
