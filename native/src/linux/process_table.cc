@@ -84,6 +84,9 @@ class HeldFd {
   int fd_ = -1;
 };
 
+struct CachedProcess;
+size_t heldBy(const CachedProcess& p);
+
 struct CachedProcess {
   uint64_t starttime = 0;
   uint64_t seenInScan = 0;
@@ -93,12 +96,15 @@ struct CachedProcess {
   std::string statText;
   std::optional<ProcStat> parsedStat;
   HeldFd io;
+  HeldFd statm;  // held like stat while the memory columns are asked for
   double ioDeniedAt = -1;  // another user's process: io is 0400; retried on the cmdline clock
   std::shared_ptr<const std::vector<std::string>> cmdline;
   double cmdlineReadAt = 0;
   std::optional<std::string> exe;
   std::optional<std::string> username;
 };
+
+size_t heldBy(const CachedProcess& p) { return (p.stat ? 1 : 0) + (p.io ? 1 : 0) + (p.statm ? 1 : 0); }
 
 // One per procfs root. A scan holds its mutex throughout: concurrent scans of
 // the same root take turns (each is a few ms), and held fds are never read by
@@ -362,7 +368,7 @@ ProcessTable LinuxBackend::processTable(const Roots& roots, uint32_t fields) con
       }
       if (!stat || stat->starttime != found->second.starttime) {
         // Reaped (ESRCH), or torn: forget it; a new process with this pid is opened below.
-        cache.held -= (found->second.stat ? 1 : 0) + (found->second.io ? 1 : 0);
+        cache.held -= heldBy(found->second);
         cache.processes.erase(found);
         found = cache.processes.end();
         stat.reset();
@@ -388,7 +394,7 @@ ProcessTable LinuxBackend::processTable(const Roots& roots, uint32_t fields) con
       if (!stat) continue;
       dirVerified = true;
       if (found != cache.processes.end() && found->second.starttime != stat->starttime) {
-        cache.held -= found->second.io ? 1 : 0;
+        cache.held -= heldBy(found->second);
         cache.processes.erase(found);
         found = cache.processes.end();
       }
@@ -442,10 +448,35 @@ ProcessTable LinuxBackend::processTable(const Roots& roots, uint32_t fields) con
     row.cpuNum = stat->processor;
     if (fields & kTblTerminal) row.terminal = terminalName(stat->ttyNr);
     if (fields & kTblMemory) {
-      // stat already carries what statm would: vsize is total_vm in bytes and
-      // rss is get_mm_rss() in pages, the same kernel counters statm prints.
+      // psutil's memory_info() reads statm, and so does Process#memoryInfo:
+      // stat's rss is the kernel's approximate per-CPU counter (since 6.2 it
+      // can lag statm's and status's exact sum by tens of pages). stat's
+      // figures stand in only where statm cannot be read (a captured tree without it).
       row.rss = static_cast<double>(stat->rss) * page;
       row.vms = static_cast<double>(stat->vsize);
+      ReadResult r = ReadResult::Gone;
+      if (cached.statm) {
+        r = readFd(cached.statm.get(), buffer, text, true, true);
+        if (r != ReadResult::Ok) gone = true;  // reaped since its stat was read
+      } else if (ensureDir()) {
+        HeldFd statmFd;
+        r = readAt(pidDir.get(), "statm", buffer, text, true, hold && cache.held < budget ? &statmFd : nullptr);
+        if (statmFd) {
+          cached.statm = std::move(statmFd);
+          ++cache.held;
+        }
+        if (r == ReadResult::Gone && processGone(pidDir.get())) gone = true;
+      } else {
+        gone = true;
+      }
+      if (r == ReadResult::Ok) {
+        try {
+          const ProcStatm m = parse::parseProcPidStatm(text);
+          row.rss = static_cast<double>(m.resident) * page;
+          row.vms = static_cast<double>(m.size) * page;
+        } catch (const Error&) {
+        }
+      }
     }
 
     if (wantIo && (cached.ioDeniedAt < 0 || table.timestamp - cached.ioDeniedAt >= kCmdlineRefreshSeconds)) {
@@ -560,7 +591,7 @@ ProcessTable LinuxBackend::processTable(const Roots& roots, uint32_t fields) con
     if (gone) {
       keep.keep = false;
       table.rows.pop_back();
-      cache.held -= (cached.stat ? 1 : 0) + (cached.io ? 1 : 0);
+      cache.held -= heldBy(cached);
       cache.processes.erase(found);
       continue;
     }
@@ -583,7 +614,7 @@ ProcessTable LinuxBackend::processTable(const Roots& roots, uint32_t fields) con
     if (it->second.seenInScan == scan) {
       ++it;
     } else {
-      cache.held -= (it->second.stat ? 1 : 0) + (it->second.io ? 1 : 0);
+      cache.held -= heldBy(it->second);
       it = cache.processes.erase(it);
     }
   }
