@@ -199,6 +199,7 @@ export interface ProcessTableRow {
  */
 export interface NativeProcessTable {
   timestamp: number;
+  cpuTimesUntil: number;
   count: number;
   /** TABLE_COLUMNS.numbers numbers per row; NaN where a value is absent. */
   nums: Float64Array;
