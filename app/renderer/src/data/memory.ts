@@ -35,9 +35,17 @@ export function memoryPageFigures(m: MemorySample): MemoryFigure[] {
   return (['used', 'available', 'free', 'shared'] as const).map((name) => figure(m, name));
 }
 
-/** The Overview tile: psutil's percent as the value, used and available beside it. */
-export function memoryTileText(m: MemorySample): { value: string; detail: string } {
+/**
+ * The Overview tile: psutil's percent as the value, used of total beside it
+ * (a tile's line has room for no more), and as its tooltip what percent is
+ * and the available it is computed from.
+ */
+export function memoryTileText(m: MemorySample): { value: string; detail: string; title: string } {
   const used = figure(m, 'used');
   const available = figure(m, 'available');
-  return { value: formatPercent(m.percent), detail: `${used.name} ${used.text} of ${formatBytes(m.total)} · ${available.name} ${available.text}` };
+  return {
+    value: formatPercent(m.percent),
+    detail: `${used.name} ${used.text} of ${formatBytes(m.total)}`,
+    title: `${MEMORY_FIGURE_MEANING.percent}; ${available.name} ${available.text}`,
+  };
 }

@@ -5,7 +5,7 @@ import type { SeriesSpec } from '../charts/TimeSeriesChart';
 import { PageHeader } from '../components/PageHeader';
 import { Tile } from '../components/Tile';
 import { activeNics, hottest, mainDisks } from '../data/devices';
-import { MEMORY_FIGURE_MEANING, memoryTileText } from '../data/memory';
+import { memoryTileText } from '../data/memory';
 import { formatBatteryTime, formatBytes, formatPercent, formatRate, formatTemperature } from '../format';
 import { useMonitor } from '../store/context';
 import { useView, type View } from '../store/view';
@@ -105,8 +105,8 @@ export function OverviewPage() {
         <Tile
           title="Memory"
           page="memory"
-          value={<span title={MEMORY_FIGURE_MEANING.percent}>{memoryTile.value}</span>}
-          detail={memoryTile.detail}
+          value={<span title={memoryTile.title}>{memoryTile.value}</span>}
+          detail={<span title={memoryTile.title}>{memoryTile.detail}</span>}
           data={memory}
           series={MEMORY}
           view={view}
