@@ -285,7 +285,7 @@ struct ProcessTableRow {
   std::string name;
   std::string username;
   std::string status;
-  double cpuTimes = 0;  // user + system seconds
+  double cpuTimes = 0;  // user + system seconds: the process's CPU clock to the ms (own pid namespace), else stat's ticks
   double rss = 0, vms = 0;
   int64_t numThreads = 0;
   int64_t nice = 0;
