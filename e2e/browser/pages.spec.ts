@@ -23,6 +23,9 @@ test('overview has a tile per resource, and a tile opens its page', async ({ pag
   const tiles = page.locator('.tile');
   await expect(page.getByRole('region', { name: 'CPU' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Memory' })).toContainText(binaryBytes(truth.virtualMemory.total));
+  // psutil's names: `used` (never total − available, which is what `percent` measures) and `available`.
+  await expect(page.getByRole('region', { name: 'Memory' })).toContainText(/used \d[\d.]* [KMGT]iB of /);
+  await expect(page.getByRole('region', { name: 'Memory' }).locator('[title^="percent = (total − available) / total; available "]')).toHaveCount(2);
   await expect(page.getByRole('region', { name: 'Swap' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Temperatures' })).toContainText('No sensors on this machine');
   await expect(page.getByRole('region', { name: 'Battery' })).toContainText('No battery on this machine');
@@ -89,6 +92,9 @@ test('CPU page: counts, model, load average and charts from this machine', async
 test('memory, disks and system pages show the collector’s values', async ({ page }) => {
   await openPage(page, served, '#/memory');
   await expect(page.getByTestId('memory-total')).toHaveText(binaryBytes(truth.virtualMemory.total));
+  const memory = page.getByTestId('memory-panel');
+  await expect(memory).toContainText('percent = (total − available) / total');
+  for (const name of ['used', 'available', 'free', 'shared']) await expect(memory.locator('.stat-label', { hasText: new RegExp(`^${name}$`) })).toHaveCount(1);
   await expect.poll(() => points(page, 'composition-chart')).toBeGreaterThan(1);
 
   await page.goto(`${served.origin}/#/disks`);

@@ -40,6 +40,12 @@ export function cmdlineBudget(value: unknown = TABLE_CMDLINE_BYTES): number {
 export interface ProcessTableResult {
   /** Monotonic seconds when the scan started (for rates). */
   timestamp: number;
+  /**
+   * Monotonic seconds by when every row's cpuTimes had been read: CPU rates
+   * divide by (this − the previous table's timestamp), which is never shorter
+   * than the time between a process's two reads. Where absent, `timestamp`.
+   */
+  cpuTimesUntil?: number;
   rows: ProcessTableRow[];
 }
 
@@ -70,7 +76,7 @@ export function fieldMask(names: readonly ProcessTableFieldName[] = PROCESS_TABL
 /** @internal processTable() with a field mask and resolved roots (for Process.children and processIter). */
 export async function tableOf(roots: ResolvedRoots, fields: number, cmdlineBytes = TABLE_CMDLINE_BYTES): Promise<ProcessTableResult> {
   const table = await callAsync(() => binding.processTable({ ...roots, fields, cmdlineBytes }));
-  return { timestamp: table.timestamp, rows: rowsOf(table, fields) };
+  return { timestamp: table.timestamp, cpuTimesUntil: table.cpuTimesUntil, rows: rowsOf(table, fields) };
 }
 
 /** Closes the files processTable() keeps open between calls and forgets its cache (the next call reads everything afresh). */
@@ -172,15 +178,22 @@ export interface ProcessTableRate {
 /** Rates per row of `next` against `prev`, matched by (pid, createTime) so a reused pid starts over. */
 export function processTableRates(prev: ProcessTableResult, next: ProcessTableResult): ProcessTableRate[] {
   const elapsed = next.timestamp - prev.timestamp;
+  const cpuElapsed = (next.cpuTimesUntil ?? next.timestamp) - prev.timestamp;
   // Keyed by pid (a number: no string per row); a reused pid differs in createTime.
   const before = new Map<number, ProcessTableRow>();
   for (const row of prev.rows) before.set(row.pid, row);
-  const rate = (a: number | null | undefined, b: number | null | undefined): number | null =>
-    a === null || a === undefined || b === null || b === undefined || elapsed <= 0 ? null : Math.max(0, b - a) / elapsed;
+  const rate = (a: number | null | undefined, b: number | null | undefined, over = elapsed): number | null =>
+    a === null || a === undefined || b === null || b === undefined || over <= 0 ? null : Math.max(0, b - a) / over;
   return next.rows.map((row) => {
     const candidate = before.get(row.pid);
     const old = candidate !== undefined && candidate.createTime === row.createTime ? candidate : undefined;
-    const cpu = rate(old?.cpuTimes, row.cpuTimes);
+    // At most one core per thread (the more of the two reads' counts): the
+    // kernel adds a running thread's time to the process's clock at its
+    // scheduler tick (1/HZ), so a read between ticks moves up to that much of
+    // one interval's run time into the next (100.4 % for a 1 s tick at HZ=250, then 99.6 %).
+    const threads = Math.max(old?.numThreads ?? NaN, row.numThreads ?? NaN);
+    const measured = rate(old?.cpuTimes, row.cpuTimes, cpuElapsed);
+    const cpu = measured === null || !(threads > 0) ? measured : Math.min(measured, threads);
     return {
       pid: row.pid,
       createTime: row.createTime,

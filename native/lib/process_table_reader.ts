@@ -21,6 +21,8 @@ export interface GoneProcess {
 export interface ProcessTableChanges {
   /** Monotonic seconds when the scan started (for rates). */
   timestamp: number;
+  /** Monotonic seconds by when every row's cpuTimes had been read (see ProcessTableResult.cpuTimesUntil); where absent, `timestamp`. */
+  cpuTimesUntil?: number;
   /**
    * True: `rows` are the rows new or changed since the previous read (a
    * changed row is whole, every field). False: `rows` is the whole table —
@@ -70,7 +72,7 @@ export class ProcessTableReader {
       const gone: GoneProcess[] = [];
       const pairs = table.gone;
       if (pairs) for (let i = 0; i + 1 < pairs.length; i += 2) gone.push({ pid: pairs[i]!, createTime: pairs[i + 1]! });
-      return { timestamp: table.timestamp, incremental: table.changesOnly, rows: rowsOf(table, mask), gone, count: table.total };
+      return { timestamp: table.timestamp, cpuTimesUntil: table.cpuTimesUntil, incremental: table.changesOnly, rows: rowsOf(table, mask), gone, count: table.total };
     } catch (err) {
       // A failed read may have advanced the native side or not: start over whole.
       this.reset();

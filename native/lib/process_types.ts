@@ -172,8 +172,13 @@ export interface ProcessTableRow {
   /** null when /proc/[pid]/status could not be read. */
   username?: string | null;
   status?: ProcessStatus;
-  /** user + system seconds (cumulative: diff two tables for cpuPercent). */
+  /**
+   * user + system seconds (cumulative: diff two tables for cpuPercent). Read
+   * from the process's CPU clock, to the millisecond, where the procfs is our
+   * pid namespace's; from stat's clock ticks (psutil's cpu_times()) elsewhere.
+   */
   cpuTimes?: number;
+  /** psutil's memory_info().rss and .vms: statm's resident and size in bytes (stat's figures where a tree lacks statm). */
   rss?: number;
   vms?: number;
   numThreads?: number;
@@ -202,6 +207,7 @@ export interface ProcessTableRow {
  */
 export interface NativeProcessTable {
   timestamp: number;
+  cpuTimesUntil: number;
   count: number;
   /** TABLE_COLUMNS.numbers numbers per row; NaN where a value is absent. */
   nums: Float64Array;

@@ -340,6 +340,7 @@ Napi::Value toJs(Napi::Env env, const ProcessTable& table) {
   Napi::Int32Array args = int32Array(env, argIndex);
   Napi::Object result = Napi::Object::New(env);
   result.Set("timestamp", table.timestamp);
+  result.Set("cpuTimesUntil", table.cpuTimesUntil);
   result.Set("count", static_cast<double>(count));
   result.Set("text", text);
   result.Set("nums", nums);

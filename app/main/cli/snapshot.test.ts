@@ -29,7 +29,7 @@ describe('procyon snapshot', () => {
 
   it('prints readable sections like psutil\'s example scripts', async () => {
     const text = formatSnapshotText(await collectSnapshot(roots));
-    for (const title of ['CPU', 'Memory (free)', 'Disks (df)', 'Network (ifconfig)', 'Connections (netstat)', 'Sensors', 'Users (who)']) {
+    for (const title of ['CPU', 'Memory (psutil virtual_memory, swap_memory)', 'Disks (df)', 'Network (ifconfig)', 'Connections (netstat)', 'Sensors', 'Users (who)']) {
       expect(text).toContain(`\n${title}\n`.trimStart());
     }
     expect(text).toContain('count      8 logical, 2 physical');

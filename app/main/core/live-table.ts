@@ -49,7 +49,8 @@ export class LiveTable {
 
   apply(changes: ProcessTableChanges, memTotal: number): TableTick {
     if (changes.incremental && !this.primed) throw new Error('an incremental process table needs a whole one before it');
-    const elapsed = this.timestamp === null ? 0 : changes.timestamp - this.timestamp;
+    // CPU time over the span that surely contains both of a process's reads (see cpuTimesUntil): never over 100 % of a core per thread.
+    const elapsed = this.timestamp === null ? { io: 0, cpu: 0 } : { io: changes.timestamp - this.timestamp, cpu: (changes.cpuTimesUntil ?? changes.timestamp) - this.timestamp };
     this.timestamp = changes.timestamp;
     const changed: ProcessRow[] = [];
     const gone: string[] = [];
@@ -142,7 +143,7 @@ export class LiveTable {
 
   /** Whether the row's rates would still change next tick if its counters stood still. */
   private setMoving(pid: number, rates: RowRates, counters: Counters): void {
-    if (sameRates(rates, restingRates(counters, 1))) this.moving.delete(pid);
+    if (sameRates(rates, restingRates(counters, { io: 1, cpu: 1 }))) this.moving.delete(pid);
     else this.moving.add(pid);
   }
 }

@@ -137,6 +137,7 @@ export const CATALOGUE = {
   node_power_supply_info: g('info of /sys/class/power_supply/<power_supply>.', 'power_supply', ...POWER_SUPPLY_INFO),
   // --- what node_exporter lacks ---
   procyon_memory_cached_bytes: g("psutil's virtual_memory().cached: page cache plus reclaimable slab (Cached + SReclaimable)."),
+  procyon_memory_used_bytes: g("psutil's virtual_memory().used: total - free - buffers - cached, the used figure the dashboard and `procyon snapshot` show."),
   procyon_swap_in_bytes_total: c('Bytes swapped in from disk since boot (psutil swap_memory().sin).'),
   procyon_swap_out_bytes_total: c('Bytes swapped out to disk since boot (psutil swap_memory().sout).'),
   procyon_battery_percent: g("psutil's sensors_battery().percent: the machine's batteries as one, in percent."),

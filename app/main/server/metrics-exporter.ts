@@ -67,7 +67,7 @@ export function collectorReaders(roots: CollectorRoots = {}): ExporterReaders {
         powerSupplies: ok(s.powerSupplies),
       };
     },
-    processes: () => native.processTable({ ...roots, fields: ['name', 'cpuTimes', 'memory'] }),
+    processes: () => native.processTable({ ...roots, fields: ['name', 'cpuTimes', 'numThreads', 'memory'] }),
     bootTime: () => native.bootTime(roots),
   };
 }

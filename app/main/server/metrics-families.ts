@@ -86,6 +86,7 @@ export function buildFamilies(t: TickInputs): Families {
   f.node_memory_SwapTotal_bytes = one(s.swap.total);
   f.node_memory_SwapFree_bytes = one(s.swap.free);
   f.procyon_memory_cached_bytes = one(m.cached);
+  f.procyon_memory_used_bytes = one(m.used);
   f.procyon_swap_in_bytes_total = one(s.swap.sin);
   f.procyon_swap_out_bytes_total = one(s.swap.sout);
 

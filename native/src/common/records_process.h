@@ -289,7 +289,7 @@ struct ProcessTableRow {
   std::string name;
   std::string username;
   std::string status;
-  double cpuTimes = 0;  // user + system seconds
+  double cpuTimes = 0;  // user + system seconds: the process's CPU clock to the ms (own pid namespace), else stat's ticks
   double rss = 0, vms = 0;
   int64_t numThreads = 0;
   int64_t nice = 0;
@@ -309,7 +309,11 @@ struct ProcessTableRow {
 
 struct ProcessTable {
   uint32_t fields = 0;
-  double timestamp = 0;  // monotonic seconds, for rates
+  double timestamp = 0;  // monotonic seconds when the scan started, before any row was read
+  // Monotonic seconds by when every row's cpuTimes had been read. A CPU time
+  // delta over (this − the previous table's timestamp) covers at least the
+  // wall time between the two reads, so one thread never shows over 100 %.
+  double cpuTimesUntil = 0;
   std::vector<ProcessTableRow> rows;
   // A change-list read (common/process_table_diff.h): `rows` holds only the
   // rows new or changed since the reader's previous read, `gone` the

@@ -28,13 +28,16 @@ const cpu: Section = (s) => {
 };
 
 const free: Section = (s) => {
-  const out = [heading('Memory (free)')];
+  // psutil's fields under psutil's names, the same `used` the dashboard and the
+  // exporter show; free(1) from procps 4 prints total − available as "used".
+  const out = [heading('Memory (psutil virtual_memory, swap_memory)')];
   const vm = s.virtualMemory;
   const sw = s.swapMemory;
   const rows = [['', 'total', 'used', 'free', 'shared', 'buffers', 'cache', 'available', 'percent']];
   if (!failed(vm)) rows.push(['Mem:', ...[vm.total, vm.used, vm.free, vm.shared, vm.buffers, vm.cached, vm.available].map(bytes2human), `${vm.percent}%`]);
   if (!failed(sw)) rows.push(['Swap:', bytes2human(sw.total), bytes2human(sw.used), bytes2human(sw.free), '', '', '', '', `${sw.percent}%`]);
   out.push(table(rows, ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r']));
+  out.push('used = total - free - buffers - cache; percent = (total - available) / total');
   return out;
 };
 

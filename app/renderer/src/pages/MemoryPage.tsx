@@ -6,6 +6,7 @@ import type { Scale, SeriesSpec } from '../charts/TimeSeriesChart';
 import { ChartCard } from '../components/ChartCard';
 import { PageHeader } from '../components/PageHeader';
 import { UsageBar, type Segment } from '../components/UsageBar';
+import { MEMORY_FIGURE_MEANING, memoryPageFigures } from '../data/memory';
 import { formatBytes, formatPercent, formatRate } from '../format';
 import { useMonitor } from '../store/context';
 import { useView } from '../store/view';
@@ -16,12 +17,12 @@ const PERCENT_WITH_SWAP: SeriesSpec[] = [...PERCENT, { key: 'swap', name: 'Swap'
 // excludes the other two), so they stack to `total`; shared (tmpfs, part of
 // cached) and available are drawn as lines over the stack.
 const COMPOSITION: SeriesSpec[] = [
-  { key: 'used', name: 'Used', color: 'var(--mem)' },
-  { key: 'buffers', name: 'Buffers', color: 'var(--mem-buffers)' },
-  { key: 'cached', name: 'Cached', color: 'var(--mem-cached)' },
-  { key: 'free', name: 'Free', color: 'var(--mem-free)' },
-  { key: 'shared', name: 'Shared', color: 'var(--cpu-irq)', line: true },
-  { key: 'available', name: 'Available', color: 'var(--ok)', line: true },
+  { key: 'used', name: 'used', color: 'var(--mem)' },
+  { key: 'buffers', name: 'buffers', color: 'var(--mem-buffers)' },
+  { key: 'cached', name: 'cached', color: 'var(--mem-cached)' },
+  { key: 'free', name: 'free', color: 'var(--mem-free)' },
+  { key: 'shared', name: 'shared', color: 'var(--cpu-irq)', line: true },
+  { key: 'available', name: 'available', color: 'var(--ok)', line: true },
 ];
 const SWAP_USED: SeriesSpec[] = [{ key: 'used', name: 'Swap used', color: 'var(--swap)' }];
 const SWAP_IO: SeriesSpec[] = [
@@ -31,16 +32,16 @@ const SWAP_IO: SeriesSpec[] = [
 
 function memorySegments(m: MemorySample): Segment[] {
   return [
-    { key: 'used', label: 'Used', value: m.used, color: 'var(--mem)', text: formatBytes(m.used) },
-    { key: 'buffers', label: 'Buffers', value: m.buffers, color: 'var(--mem-buffers)', text: formatBytes(m.buffers) },
-    { key: 'cached', label: 'Cached', value: m.cached, color: 'var(--mem-cached)', text: formatBytes(m.cached) },
-    { key: 'free', label: 'Free', value: m.free, color: 'var(--mem-free)', text: formatBytes(m.free) },
+    { key: 'used', label: 'used', value: m.used, color: 'var(--mem)', text: formatBytes(m.used) },
+    { key: 'buffers', label: 'buffers', value: m.buffers, color: 'var(--mem-buffers)', text: formatBytes(m.buffers) },
+    { key: 'cached', label: 'cached', value: m.cached, color: 'var(--mem-cached)', text: formatBytes(m.cached) },
+    { key: 'free', label: 'free', value: m.free, color: 'var(--mem-free)', text: formatBytes(m.free) },
   ];
 }
 
-function Stat({ label, children }: { label: string; children: ReactNode }) {
+function Stat({ label, title, children }: { label: string; title?: string; children: ReactNode }) {
   return (
-    <div className="stat-row">
+    <div className="stat-row" title={title}>
       <span className="stat-label">{label}</span>
       <span>{children}</span>
     </div>
@@ -90,12 +91,13 @@ export function MemoryPage() {
         <div className="panel-body split">
           <div className="summary">
             <div className="big-number">{formatPercent(m.percent)}</div>
-            <div className="muted small">In use (total − available)</div>
-            <Stat label="Used">
-              {formatBytes(m.used)} <span className="muted">of {formatBytes(m.total)}</span>
-            </Stat>
-            <Stat label="Available">{formatBytes(m.available)}</Stat>
-            <Stat label="Shared">{formatBytes(m.shared)}</Stat>
+            <div className="muted small">{MEMORY_FIGURE_MEANING.percent}</div>
+            {memoryPageFigures(m).map((f) => (
+              <Stat key={f.name} label={f.name} title={MEMORY_FIGURE_MEANING[f.name]}>
+                {f.text}
+                {f.name === 'used' && <span className="muted"> of {formatBytes(m.total)}</span>}
+              </Stat>
+            ))}
             <UsageBar label="Memory composition" segments={memorySegments(m)} total={m.total} />
             <div className="swap">
               <SwapSummary swap={swap} unit={unit} />

@@ -5,6 +5,7 @@ import type { SeriesSpec } from '../charts/TimeSeriesChart';
 import { PageHeader } from '../components/PageHeader';
 import { Tile } from '../components/Tile';
 import { activeNics, hottest, mainDisks } from '../data/devices';
+import { memoryTileText } from '../data/memory';
 import { formatBatteryTime, formatBytes, formatPercent, formatRate, formatTemperature } from '../format';
 import { useMonitor } from '../store/context';
 import { useView, type View } from '../store/view';
@@ -83,6 +84,7 @@ export function OverviewPage() {
   const { memory: m, swap: sw } = latest;
   const hot = hottest(latest.sensors);
   const bat = latest.battery;
+  const memoryTile = memoryTileText(m);
 
   return (
     <>
@@ -103,8 +105,8 @@ export function OverviewPage() {
         <Tile
           title="Memory"
           page="memory"
-          value={formatPercent(m.percent)}
-          detail={`${formatBytes(m.total - m.available)} of ${formatBytes(m.total)}`}
+          value={<span title={memoryTile.title}>{memoryTile.value}</span>}
+          detail={<span title={memoryTile.title}>{memoryTile.detail}</span>}
           data={memory}
           series={MEMORY}
           view={view}
