@@ -128,7 +128,7 @@ describe('wait() and waitProcs(): the exit status of a child of this process', (
     expect(await p.wait()).toBe(7); // remembered, as psutil's _exitcode
   });
 
-  it('SIGKILL while waiting: -9 (Popen.returncode), and Node still sees the signal', async () => {
+  it('a child killed by SIGKILL: -9 (Popen.returncode), and Node still sees the signal', async () => {
     const child = track(spawn('sleep', ['30'], { stdio: 'ignore' }));
     const p = await Process.create(child.pid!);
     process.kill(child.pid!, 'SIGKILL');

@@ -30,6 +30,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <memory>
 
 #include "linux/linux_backend.h"
 #include "linux/process_host.h"
@@ -127,18 +128,11 @@ std::unique_ptr<ChildExitWatch> LinuxBackend::watchChildExit(const Roots& roots,
     if (errno == ESRCH) throw noSuchProcess(pid, std::nullopt);
     return nullptr;  // ENOSYS (kernel < 5.3) or a sandbox: the caller polls, and the status is unknown
   }
-  try {
-    // Checked after the fd is open, so the fd names the process that passed.
-    const BriefStat brief = checkIdentity(roots, pid, createTime);
-    if (brief.ppid != static_cast<int64_t>(::getpid())) {
-      ::close(pidfd);
-      return nullptr;
-    }
-  } catch (...) {
-    ::close(pidfd);
-    throw;
-  }
-  return std::make_unique<PidfdChildWatch>(pidfd, static_cast<pid_t>(pid));
+  auto watch = std::make_unique<PidfdChildWatch>(pidfd, static_cast<pid_t>(pid));  // owns the fd from here
+  // Checked after the fd is open, so the fd names the process that passed.
+  const BriefStat brief = checkIdentity(roots, pid, createTime);
+  if (brief.ppid != static_cast<int64_t>(::getpid())) return nullptr;
+  return watch;
 }
 
 }  // namespace procyon
