@@ -98,6 +98,7 @@
             "src/linux/process_host.cc",
             "src/linux/process_read.cc",
             "src/linux/process_table.cc",
+            "src/linux/process_wait.cc",
             "src/parse/proc_net_pid.cc"
           ]
         }],

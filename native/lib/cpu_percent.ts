@@ -3,9 +3,8 @@
 // each CpuPercentTracker keeps its own, and the module-level functions share
 // one default tracker, so independent callers each make their own tracker.
 
-import { InvalidArgument } from './errors';
 import { binding, callAsync } from './native';
-import { booleanOption, optionsObject } from './options';
+import { booleanOption, optionsObject, secondsOption } from './options';
 import { resolveRoots, type ResolvedRoots } from './roots';
 import { round1 } from './round';
 import type { CpuTimes, Roots } from './types';
@@ -13,8 +12,10 @@ import type { CpuTimes, Roots } from './types';
 export interface CpuPercentOptions extends Roots {
   /**
    * Seconds to wait between two readings (without blocking the event loop).
-   * 0 or undefined: compare with this tracker's previous call (the first call
-   * returns 0.0 values, which psutil says to ignore).
+   * 0 or undefined: compare with this tracker's previous call. The module's
+   * default tracker holds a reading taken at load time (psutil takes one at
+   * import), so its first call measures since then; a tracker of one's own
+   * returns 0.0 values on its first call, which psutil says to ignore.
    */
   interval?: number | null;
   percpu?: boolean;
@@ -65,15 +66,6 @@ export function timesPercentBetween(t1: CpuTimes, t2: CpuTimes): CpuTimes {
   return Object.fromEntries(FIELDS.map((field) => [field, clamp(round1(delta[field] * scale))])) as unknown as CpuTimes;
 }
 
-function intervalOption(value: unknown): number {
-  if (value === undefined || value === null) return 0;
-  if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw new InvalidArgument(`interval must be a finite number, got ${typeof value === 'number' ? value : typeof value}`);
-  }
-  if (value < 0) throw new InvalidArgument(`interval is not positive (got ${value})`);
-  return value;
-}
-
 type Reading = CpuTimes | CpuTimes[];
 
 function readTimes(roots: ResolvedRoots, percpu: boolean): Promise<Reading> {
@@ -104,9 +96,35 @@ export class CpuPercentTracker {
     return this.#run('times', options, timesPercentBetween, zeroTimes);
   }
 
+  // A reading in flight that the next call must wait for (see prime()).
+  #priming: Promise<void> | null = null;
+
   /** Forgets the previous readings: the next non-blocking call returns 0.0 values again. */
   reset(): void {
     this.#last.clear();
+  }
+
+  /**
+   * Takes the readings a first non-blocking call compares with, as psutil's
+   * import does (_last_cpu_times, _last_per_cpu_times and their copies for
+   * cpu_times_percent). Never rejects: a failed reading leaves that call at 0.
+   */
+  prime(options?: Roots): void {
+    const roots = resolveRoots(optionsObject(options));
+    const take = async (percpu: boolean) => {
+      try {
+        const reading = await readTimes(roots, percpu);
+        for (const kind of ['percent', 'times']) {
+          const key = JSON.stringify([kind, percpu, roots.procfs]);
+          if (!this.#last.has(key)) this.#last.set(key, reading);
+        }
+      } catch {
+        // No addon, or no /proc/stat: the call itself will say so.
+      }
+    };
+    this.#priming = Promise.all([take(false), take(true)]).then(() => {
+      this.#priming = null;
+    });
   }
 
   async #run<T>(
@@ -116,11 +134,12 @@ export class CpuPercentTracker {
     zero: () => T,
   ): Promise<T | T[]> {
     const opts = optionsObject(options);
-    const interval = intervalOption(opts.interval);
+    const interval = secondsOption(opts.interval, 'interval') ?? 0;
     const percpu = booleanOption(opts.percpu, 'percpu', false);
     const roots = resolveRoots(opts);
     const key = JSON.stringify([kind, percpu, roots.procfs]);
 
+    if (this.#priming) await this.#priming;
     let before: Reading | undefined;
     if (interval > 0) {
       before = await readTimes(roots, percpu);
@@ -147,6 +166,10 @@ export function createCpuPercentTracker(): CpuPercentTracker {
 }
 
 const defaultTracker = new CpuPercentTracker();
+// psutil reads cpu_times() at import, so its first non-blocking cpu_percent()
+// is a real value (since import) instead of 0.0; the default tracker does the
+// same at load. A missing addon still loads: the reading is simply absent.
+defaultTracker.prime();
 
 /** psutil.cpu_percent() with the module's default tracker. */
 export function cpuPercent(options: CpuPercentOptions & { percpu: true }): Promise<number[]>;

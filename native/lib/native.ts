@@ -16,7 +16,7 @@ import type { NetConnection, NetIoCounters, NicAddress, NicStats } from './types
 import type { Battery, Fan, Temperature } from './types';
 import type { HwmonChip, PowerSupply } from './hwmon';
 // --- processes ---
-import type { NativeProcessAction, NativeProcessSnapshot, NativeProcessTable, ReaderHandle } from './process_types';
+import type { ChildWatchHandle, NativeProcessAction, NativeProcessSnapshot, NativeProcessTable, ReaderHandle } from './process_types';
 
 export interface NativeBinding {
   cpuTimes(options: ResolvedRoots & { percpu: boolean }): Promise<CpuTimes | CpuTimes[]>;
@@ -62,6 +62,9 @@ export interface NativeBinding {
   threadCpuTime(): number | null;
   releaseFreeMemory(): boolean | null;
   processTableReaderReset(reader: ReaderHandle): void;
+  processWatchChild(options: ResolvedRoots & { pid: number; createTime: number }): ChildWatchHandle | null;
+  processWatchPoll(watch: ChildWatchHandle): { returncode: number | null } | null;
+  processWatchClose(watch: ChildWatchHandle): void;
 }
 
 function load(): NativeBinding {

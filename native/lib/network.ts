@@ -52,7 +52,8 @@ netIoCounters.cacheClear = (wrapCache: WrapNumbers = sharedWrap): void => {
   }
 };
 
-function connectionKind(value: unknown): ConnectionKind {
+/** psutil's check of net_connections' kind, for the system-wide and the per-process call alike. */
+export function connectionKind(value: unknown): ConnectionKind {
   if (value === undefined) return 'inet';
   if (typeof value !== 'string' || !(CONNECTION_KINDS as readonly string[]).includes(value)) {
     const shown = typeof value === 'string' ? `'${value}'` : String(value);

@@ -9,13 +9,15 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { IOPRIO_CLASS_IDLE, IOPRIO_CLASS_NONE } from './constants';
 import { SECTION, TABLE_FIELD, type ProcessStatus, type SectionName } from './constants_process';
 import { cpuCount } from './cpu';
-import { AccessDenied, InvalidArgument, NoSuchProcess, TimeoutExpired, ZombieProcess, fromNative } from './errors';
+import { AccessDenied, InvalidArgument, NoSuchProcess, TimeoutExpired, Unsupported, ZombieProcess, fromNative } from './errors';
 import { virtualMemory } from './memory';
-import { binding, callAsync } from './native';
-import { optionsObject } from './options';
+import { connectionKind } from './network';
+import { binding, callAsync, callSync } from './native';
+import { describeValue, optionsObject, secondsOption } from './options';
 import { tableOf } from './process_table';
 import { resolveRoots, type ResolvedRoots } from './roots';
 import type {
+  ChildWatchHandle,
   ConnectionKind,
   NativeProcessAction,
   NativeProcessSnapshot,
@@ -116,7 +118,8 @@ type MemType = (typeof MEMORY_FULL_FIELDS)[number];
 export type ProcessOptions = Roots;
 
 export interface AsDictOptions {
-  attrs?: readonly ProcessAttr[];
+  /** Any iterable of attribute names (an array, a Set…); absent or empty: all of them, as psutil. */
+  attrs?: Iterable<ProcessAttr>;
   /** What an attribute that raises AccessDenied or ZombieProcess becomes (psutil's ad_value). */
   adValue?: unknown;
 }
@@ -137,6 +140,16 @@ function signalNumber(sig: number | string): number {
   return sig;
 }
 
+// psutil's as_dict(attrs): any collection of names, duplicates once; empty means all.
+function attrsOption(value: unknown): readonly ProcessAttr[] {
+  if (value === undefined || value === null) return PROCESS_ATTRS;
+  if (typeof value === 'string' || typeof (value as { [Symbol.iterator]?: unknown })[Symbol.iterator] !== 'function') {
+    throw new InvalidArgument(`invalid attrs type ${describeValue(value)}; pass an array (or any iterable) of attribute names`);
+  }
+  const names = [...new Set(value as Iterable<ProcessAttr>)];
+  return names.length ? names : PROCESS_ATTRS;
+}
+
 function basename(path: string): string {
   const slash = path.lastIndexOf('/');
   return slash < 0 ? path : path.slice(slash + 1);
@@ -153,6 +166,8 @@ export class Process {
   #oneshot: Snapshot | null = null;
   #oneshotDepth = 0;
   #lastCpu: { at: number; busy: number } | null = null;
+  // wait()'s answer once known (psutil's _exitcode); undefined until then.
+  #exitcode: number | null | undefined = undefined;
   /** Set by waitProcs() on processes that are gone (psutil's returncode; null when unknowable). */
   returncode?: number | null;
   /** Set by processIter({attrs}) (psutil's proc.info). */
@@ -166,9 +181,9 @@ export class Process {
     this.#name = name;
   }
 
-  /** psutil.Process(pid): NoSuchProcess when there is no such process. Defaults to this process. */
-  static async create(pid: number = process.pid, options?: ProcessOptions): Promise<Process> {
-    const checked = checkPid(pid);
+  /** psutil.Process(pid): NoSuchProcess when there is no such process. null or absent: this process (psutil's Process(None)). */
+  static async create(pid?: number | null, options?: ProcessOptions): Promise<Process> {
+    const checked = checkPid(pid ?? process.pid);
     const roots = resolveRoots(optionsObject(options));
     if (checked === 0) throw new NoSuchProcess(0, null, 'process PID 0 does not exist on Linux');
     const snap = await callAsync(() => binding.processRead({ ...roots, pid: checked, sections: SECTION.stat }));
@@ -252,8 +267,7 @@ export class Process {
   /** psutil.Process.as_dict(): the attributes asked for (default: all), read in one trip. */
   async asDict(options?: AsDictOptions): Promise<Record<string, unknown>> {
     const opts = optionsObject(options);
-    const attrs: readonly ProcessAttr[] = opts.attrs ?? PROCESS_ATTRS;
-    if (!Array.isArray(attrs)) throw new InvalidArgument(`invalid attrs type ${typeof attrs}`);
+    const attrs = attrsOption(opts.attrs);
     const invalid = attrs.filter((a) => !(PROCESS_ATTRS as readonly string[]).includes(a));
     if (invalid.length) throw new InvalidArgument(`invalid attr name${invalid.length > 1 ? 's' : ''} ${invalid.map((a) => `'${a}'`).join(', ')}`);
     const adValue = opts.adValue ?? null;
@@ -273,9 +287,18 @@ export class Process {
     });
   }
 
-  /** psutil: the parent pid (not cached: it changes when the parent exits). */
+  /**
+   * psutil: the parent pid (not cached: it changes when the parent exits).
+   * Checked for pid reuse, as psutil's doc lists it: the stat it comes from
+   * carries the start time, so a pid now naming another process is
+   * NoSuchProcess instead of that process's parent.
+   */
   async ppid(): Promise<number> {
-    return (await this.#section('stat')).ppid;
+    const stat = await this.#section('stat');
+    if (stat.createTime !== this.#createTime) {
+      throw new NoSuchProcess(this.pid, this.#name, 'process no longer exists and its PID has been reused');
+    }
+    return stat.ppid;
   }
 
   /** psutil: comm, or cmdline[0]'s basename when comm was truncated to 15 characters. */
@@ -289,14 +312,19 @@ export class Process {
           if (extended.startsWith(name)) name = extended;
         }
       } catch (err) {
-        if (!(err instanceof AccessDenied)) throw err;
+        // As psutil: a zombie can have a name but no cmdline; the truncated name is better than nothing.
+        if (!(err instanceof AccessDenied || err instanceof ZombieProcess)) throw err;
       }
     }
     this.#name = name;
     return name;
   }
 
-  /** psutil: the executable's absolute path; "" for kernel threads (guessed from cmdline[0] when unreadable). */
+  /**
+   * psutil: the executable's absolute path; "" for kernel threads (guessed
+   * from cmdline[0] when unreadable). ZombieProcess for a zombie, as psutil
+   * ≥ 6.0 (5.9 returned "").
+   */
   async exe(): Promise<string> {
     if (this.#exe !== null) return this.#exe;
     const guess = async (fallback: string | AccessDenied): Promise<string> => {
@@ -334,12 +362,12 @@ export class Process {
     return exe;
   }
 
-  /** psutil: the command line as a list ([] for zombies and kernel threads). */
+  /** psutil: the command line as a list ([] for kernel threads; ZombieProcess for a zombie, as psutil ≥ 6.0). */
   async cmdline(): Promise<string[]> {
     return [...(await this.#section('cmdline'))];
   }
 
-  /** psutil: the environment variables ({} for zombies). */
+  /** psutil: the environment variables (ZombieProcess for a zombie, whose environ the kernel no longer has). */
   async environ(): Promise<Record<string, string>> {
     return { ...(await this.#section('environ')) };
   }
@@ -458,10 +486,7 @@ export class Process {
    * the previous call on this instance (0 the first time).
    */
   async cpuPercent(options?: { interval?: number | null }): Promise<number> {
-    const interval = optionsObject(options).interval ?? null;
-    if (interval !== null && (typeof interval !== 'number' || !(interval >= 0))) {
-      throw new InvalidArgument(`interval is not positive (got ${String(interval)})`);
-    }
+    const interval = secondsOption(optionsObject(options).interval, 'interval');
     const sample = async () => {
       // Straight to the addon: a oneshot's cached stat would hide the change.
       const snap = await callAsync(() => binding.processRead({ ...this.roots, pid: this.pid, sections: SECTION.stat }));
@@ -509,7 +534,10 @@ export class Process {
     return { ...(await this.#section('statm')) };
   }
 
-  /** memoryInfo() + uss, pss, swap (smaps_rollup, else smaps). */
+  /**
+   * memoryInfo() + uss, pss, swap (smaps_rollup, else smaps). A zombie has no
+   * memory left: all zeros, as psutil ≥ 6.0 (5.9 raised ZombieProcess).
+   */
   async memoryFullInfo(): Promise<ProcessMemoryFullInfo> {
     const info = await this.#section('statm');
     const smaps = await this.#section('smaps');
@@ -530,7 +558,7 @@ export class Process {
     return (info[memtype]! / total) * 100;
   }
 
-  /** psutil.Process.memory_maps(): grouped by path (default), or one entry per mapping with addr and perms. */
+  /** psutil.Process.memory_maps(): grouped by path (default), or one entry per mapping with addr and perms; ZombieProcess for a zombie. */
   memoryMaps(options: { grouped: false }): Promise<ProcessMemoryMapExt[]>;
   memoryMaps(options?: { grouped?: true }): Promise<ProcessMemoryMap[]>;
   async memoryMaps(options?: { grouped?: boolean }): Promise<ProcessMemoryMap[] | ProcessMemoryMapExt[]> {
@@ -558,7 +586,7 @@ export class Process {
 
   /** psutil.Process.net_connections(kind='inet'). */
   async netConnections(options?: { kind?: ConnectionKind }): Promise<ProcessConnection[]> {
-    const kind = optionsObject(options).kind ?? 'inet';
+    const kind = connectionKind(optionsObject(options).kind);
     const snap = await callAsync(() => binding.processRead({ ...this.roots, pid: this.pid, sections: SECTION.connections, kind }));
     const value = snap.connections;
     if (value instanceof Error || value === undefined) this.#raise(value);
@@ -676,29 +704,51 @@ export class Process {
   }
 
   /**
-   * psutil.Process.wait(): resolves when the process is gone. Node reaps its
-   * own children (libuv) and cannot waitpid() others, so this polls with
-   * backoff and resolves null (psutil's answer for non-children).
-   * TimeoutExpired when `timeout` (seconds) passes first.
+   * psutil.Process.wait(): resolves when the process is gone, with its exit
+   * status when it is a child of this process (the code, or -signal after a
+   * signal, as Popen.returncode), else null. TimeoutExpired when `timeout`
+   * (seconds) passes first. The status is remembered, as psutil does.
+   *
+   * Unlike psutil, nothing is reaped: Node's child_process (libuv) reaps its
+   * own children and would never see the exit of one reaped here. A child is
+   * watched through a pidfd and its status read without reaping
+   * (src/linux/process_wait.cc), so it resolves as soon as the child exits,
+   * zombie or not, and a zombie child stays until its owner reaps it. Any
+   * other process is polled until its pid is gone or names another process.
    */
   async wait(options?: { timeout?: number | null }): Promise<number | null> {
-    const timeout = optionsObject(options).timeout ?? null;
-    if (timeout !== null && (typeof timeout !== 'number' || !(timeout >= 0))) {
-      throw new InvalidArgument('timeout must be a positive integer');
-    }
-    const stopAt = timeout === null ? Infinity : performance.now() + timeout * 1000;
-    let delay = 1;
-    for (;;) {
-      if (!(await this.#stillThere())) return null;
-      if (performance.now() >= stopAt) throw new TimeoutExpired(timeout!, this.pid, this.#name);
-      await sleep(Math.min(delay, Math.max(0, stopAt - performance.now())));
-      delay = Math.min(delay * 2, 40);
+    const timeout = secondsOption(optionsObject(options).timeout, 'timeout', true);
+    if (this.#exitcode !== undefined) return this.#exitcode;
+    // Before the first await: libuv reaps on this thread, so it cannot have reaped in between.
+    const watch = this.#watchChild();
+    try {
+      const stopAt = timeout === null ? Infinity : performance.now() + timeout * 1000;
+      let delay = 1;
+      for (;;) {
+        if (watch) {
+          const exit = callSync(() => binding.processWatchPoll(watch));
+          if (exit) return (this.#exitcode = exit.returncode);
+        } else if (!(await this.isRunning())) {
+          return (this.#exitcode = null);
+        }
+        if (performance.now() >= stopAt) throw new TimeoutExpired(timeout!, this.pid, this.#name);
+        await sleep(Math.min(delay, Math.max(0, stopAt - performance.now())));
+        delay = Math.min(delay * 2, 40);
+      }
+    } finally {
+      if (watch) binding.processWatchClose(watch);
     }
   }
 
-  // Alive for wait(): the pid exists with our createTime (a zombie we cannot reap still exists, as in psutil).
-  async #stillThere(): Promise<boolean> {
-    return this.isRunning();
+  // A watch when this is a child of ours on the live /proc; null otherwise (then wait() polls).
+  #watchChild(): ChildWatchHandle | null {
+    try {
+      return callSync(() => binding.processWatchChild({ ...this.roots, pid: this.pid, createTime: this.#createTime }));
+    } catch (err) {
+      // Gone or reused: the poll says so. No backend: poll, the status unknown.
+      if (err instanceof NoSuchProcess || err instanceof Unsupported) return null;
+      throw err;
+    }
   }
 
   /** @internal For processIter / waitProcs. */

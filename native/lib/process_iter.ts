@@ -1,9 +1,7 @@
 // psutil.process_iter() and psutil.wait_procs().
 
-import { setTimeout as sleep } from 'node:timers/promises';
-
-import { InvalidArgument, NoSuchProcess } from './errors';
-import { optionsObject } from './options';
+import { InvalidArgument, NoSuchProcess, TimeoutExpired } from './errors';
+import { describeValue, optionsObject, secondsOption } from './options';
 import { Process, type AsDictOptions } from './process';
 import { tableOf } from './process_table';
 import { resolveRoots } from './roots';
@@ -23,7 +21,8 @@ const cache = new Map<string, Map<number, Process>>();
 export async function* processIter(options?: ProcessIterOptions): AsyncGenerator<Process> {
   const opts = optionsObject(options);
   const roots = resolveRoots(opts);
-  const wantInfo = opts.attrs !== undefined || opts.adValue !== undefined;
+  // As psutil: info only when attrs is given (an empty one means all attributes).
+  const wantInfo = opts.attrs !== undefined && opts.attrs !== null;
   const table = await tableOf(roots, 0);
   let known = cache.get(roots.procfs);
   if (!known) {
@@ -42,8 +41,7 @@ export async function* processIter(options?: ProcessIterOptions): AsyncGenerator
     }
     if (wantInfo) {
       try {
-        const asDictOptions: AsDictOptions = { adValue: opts.adValue };
-        if (opts.attrs !== undefined) asDictOptions.attrs = opts.attrs;
+        const asDictOptions: AsDictOptions = { adValue: opts.adValue, attrs: opts.attrs! };
         proc.info = await proc.asDict(asDictOptions);
       } catch (err) {
         if (err instanceof NoSuchProcess) {
@@ -71,41 +69,43 @@ export interface WaitProcsOptions {
 
 /**
  * psutil.wait_procs(): waits for the processes to be gone, at most `timeout`
- * seconds, and returns which are. Each gone process gets `returncode` (null:
- * Node cannot reap processes it did not spawn through waitpid).
+ * seconds, and returns which are. Each gone process gets `returncode`, what
+ * its wait() gave: the exit status of a child of this process, else null.
  */
 export async function waitProcs(
   procs: Iterable<Process>,
   options?: WaitProcsOptions,
 ): Promise<{ gone: Process[]; alive: Process[] }> {
-  const opts = optionsObject(options);
-  const timeout = opts.timeout ?? null;
-  if (timeout !== null && (typeof timeout !== 'number' || !(timeout >= 0))) {
-    throw new InvalidArgument(`timeout must be a positive integer, got ${String(timeout)}`);
+  if (procs === null || procs === undefined || typeof (procs as { [Symbol.iterator]?: unknown })[Symbol.iterator] !== 'function') {
+    throw new InvalidArgument(`procs must be an iterable of Process instances, got ${describeValue(procs)}`);
   }
+  const opts = optionsObject(options);
+  const timeout = secondsOption(opts.timeout, 'timeout', true);
   const callback = opts.callback;
   if (callback !== undefined && typeof callback !== 'function') throw new InvalidArgument('callback is not a callable');
-  let alive = [...procs];
-  for (const p of alive) if (!(p instanceof Process)) throw new InvalidArgument(`${String(p)} is not a Process instance`);
+  const all = [...procs];
+  for (const p of all) if (!(p instanceof Process)) throw new InvalidArgument(`${String(p)} is not a Process instance`);
   const gone: Process[] = [];
-  const stopAt = timeout === null ? Infinity : performance.now() + timeout * 1000;
-  let delay = 1;
-  for (;;) {
-    const states = await Promise.all(alive.map((p) => p.isRunning()));
-    const still: Process[] = [];
-    for (const [i, p] of alive.entries()) {
-      if (states[i]) {
-        still.push(p);
-        continue;
+  const alive: Process[] = [];
+  // One wait() per process, together: each is gone as soon as its own wait() answers.
+  await Promise.all(
+    all.map(async (p) => {
+      let returncode: number | null;
+      try {
+        returncode = await p.wait({ timeout });
+      } catch (err) {
+        if (err instanceof TimeoutExpired) {
+          alive.push(p);
+          return;
+        }
+        throw err;
       }
-      p.returncode = null;
+      p.returncode = returncode;
       gone.push(p);
       if (callback) await callback(p);
-    }
-    alive = still;
-    if (!alive.length || performance.now() >= stopAt) break;
-    await sleep(Math.min(delay, Math.max(0, stopAt - performance.now())));
-    delay = Math.min(delay * 2, 40);
-  }
-  return { gone, alive };
+    }),
+  );
+  // In the order given, as psutil's sets are not ordered and callers index by position.
+  const order = (list: Process[]) => all.filter((p) => list.includes(p));
+  return { gone: order(gone), alive: order(alive) };
 }

@@ -227,3 +227,6 @@ export interface NativeProcessTable {
 
 /** @internal An addon handle (napi External) to a change-list reader's state. */
 export type ReaderHandle = { readonly __brand: 'ProcessTableReader' };
+
+/** The addon's watch on a child of this process, held for one wait() (src/linux/process_wait.cc). */
+export type ChildWatchHandle = { readonly __brand: 'ChildExitWatch' };

@@ -8,6 +8,10 @@
 //   processTableCacheClear()                            → undefined
 //   processTableReader()                                → handle (External) for processTable's `reader`
 //   processTableReaderReset(handle)                     → undefined (the next read is whole)
+//   processWatchChild({procfs, pid, createTime})        → handle (External), or null: not a child of this process
+//   processWatchPoll(handle)                            → null while running, else {returncode: number | null}
+//   processWatchClose(handle)                           → undefined (closes its pidfd now, not at GC)
+//   (the three watch calls are synchronous: see linux/process_wait.cc for why)
 
 #include "addon_process.h"
 
@@ -175,6 +179,63 @@ Napi::Value processTableCacheClear(const Napi::CallbackInfo& info) {
   return info.Env().Undefined();
 }
 
+// Marks the externals processWatchChild() makes.
+constexpr napi_type_tag kWatchTag = {0x70726f63796f6e2eULL, 0x6368696c64657869ULL};
+using WatchSlot = std::unique_ptr<ChildExitWatch>;
+
+WatchSlot* watchOf(const Napi::Value& handle) {
+  if (!handle.IsExternal() || !handle.As<Napi::External<WatchSlot>>().CheckTypeTag(&kWatchTag)) return nullptr;
+  return handle.As<Napi::External<WatchSlot>>().Data();
+}
+
+// Inline, with a native Error surfacing as the JS error every call gives.
+template <typename Body>
+Napi::Value inlineCall(const Napi::CallbackInfo& info, Body&& body) {
+  try {
+    return body();
+  } catch (const Napi::Error&) {
+    throw;
+  } catch (...) {
+    throw toJsError(info.Env(), asError(std::current_exception()));
+  }
+}
+
+Napi::Value processWatchChild(const Napi::CallbackInfo& info) {
+  return inlineCall(info, [&]() -> Napi::Value {
+    const Napi::Object options = optionsArgument(info);
+    const int64_t pid = pidOption(options);
+    const double createTime = numberOption(options, "createTime");
+    WatchSlot watch = backendOf(info)->watchChildExit(rootsOption(options), pid, createTime);
+    if (!watch) return info.Env().Null();
+    auto external = Napi::External<WatchSlot>::New(info.Env(), new WatchSlot(std::move(watch)),
+                                                   [](Napi::Env, WatchSlot* slot) { delete slot; });
+    external.TypeTag(&kWatchTag);
+    return external;
+  });
+}
+
+Napi::Value processWatchPoll(const Napi::CallbackInfo& info) {
+  return inlineCall(info, [&]() -> Napi::Value {
+    WatchSlot* slot = watchOf(info[0]);
+    if (!slot) throw Error::invalidArgument("watch must be a handle from processWatchChild()");
+    if (!*slot) throw Error::invalidArgument("the watch was closed");
+    const ChildExit exit = (*slot)->poll();
+    if (!exit.exited) return info.Env().Null();
+    Napi::Object result = Napi::Object::New(info.Env());
+    result.Set("returncode", exit.returncode ? Napi::Value(Napi::Number::New(info.Env(), *exit.returncode)) : info.Env().Null());
+    return result;
+  });
+}
+
+Napi::Value processWatchClose(const Napi::CallbackInfo& info) {
+  return inlineCall(info, [&]() -> Napi::Value {
+    WatchSlot* slot = watchOf(info[0]);
+    if (!slot) throw Error::invalidArgument("watch must be a handle from processWatchChild()");
+    slot->reset();
+    return info.Env().Undefined();
+  });
+}
+
 }  // namespace
 
 void registerProcessExports(Napi::Env env, Napi::Object exports, std::shared_ptr<const Backend> backend) {
@@ -186,6 +247,9 @@ void registerProcessExports(Napi::Env env, Napi::Object exports, std::shared_ptr
   exports.Set("processTableCacheClear", Napi::Function::New(env, processTableCacheClear, "processTableCacheClear", data));
   exports.Set("processTableReader", Napi::Function::New(env, processTableReader, "processTableReader", data));
   exports.Set("processTableReaderReset", Napi::Function::New(env, processTableReaderReset, "processTableReaderReset", data));
+  exports.Set("processWatchChild", Napi::Function::New(env, processWatchChild, "processWatchChild", data));
+  exports.Set("processWatchPoll", Napi::Function::New(env, processWatchPoll, "processWatchPoll", data));
+  exports.Set("processWatchClose", Napi::Function::New(env, processWatchClose, "processWatchClose", data));
 }
 
 }  // namespace procyon

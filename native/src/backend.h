@@ -92,6 +92,10 @@ class Backend {
   virtual ProcessTable processTable(const Roots& roots, uint32_t fields, size_t cmdlineBudget) const = 0;
   // Forgets processTable's per-process cache (and closes the files it holds open).
   virtual void processTableCacheClear() const {}
+  // A watch on `pid` when it is a child of this process (same createTime), to
+  // learn its exit status without reaping it; null when it is not our child.
+  // NoSuchProcess when the pid is gone or names another process.
+  virtual std::unique_ptr<ChildExitWatch> watchChildExit(const Roots& roots, int64_t pid, double createTime) const = 0;
 };
 
 // The backend for the platform this addon was built for (backend_factory.cc).

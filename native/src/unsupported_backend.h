@@ -49,6 +49,7 @@ class UnsupportedBackend final : public Backend {
   ProcessSnapshot readProcess(const Roots&, const ProcessQuery&) const override { fail("Process"); }
   void processAction(const Roots&, const ProcessAction&) const override { fail("Process"); }
   ProcessTable processTable(const Roots&, uint32_t, size_t) const override { fail("processTable"); }
+  std::unique_ptr<ChildExitWatch> watchChildExit(const Roots&, int64_t, double) const override { fail("Process.wait"); }
 
  private:
   [[noreturn]] static void fail(const char* function) {

@@ -324,4 +324,21 @@ struct ProcessTable {
   std::vector<std::pair<int64_t, double>> gone;
 };
 
+// wait() on a child of this process (Process#wait, waitProcs): how it ended,
+// read without reaping it, since Node's libuv reaps the children it spawned.
+struct ChildExit {
+  bool exited = false;
+  // Popen.returncode: the exit code, or -signal; unset when the child was
+  // reaped by its owner first and the kernel keeps no status for a pidfd.
+  std::optional<int> returncode;
+};
+
+// A watch on one child, held for the whole wait (linux/process_wait.cc).
+class ChildExitWatch {
+ public:
+  virtual ~ChildExitWatch() = default;
+  // Non-blocking: never reaps, never waits.
+  virtual ChildExit poll() = 0;
+};
+
 }  // namespace procyon

@@ -61,6 +61,8 @@ class LinuxBackend final : public Backend {
   // process_table.cc
   ProcessTable processTable(const Roots& roots, uint32_t fields, size_t cmdlineBudget) const override;
   void processTableCacheClear() const override;
+  // process_wait.cc
+  std::unique_ptr<ChildExitWatch> watchChildExit(const Roots& roots, int64_t pid, double createTime) const override;
 
  private:
   // One reader per pool thread, so its buffer is reused across calls without locking.

@@ -55,29 +55,49 @@ const char* actionName(ProcessAction::Kind kind) {
   return "action";
 }
 
-bool sameCreateTime(const Roots& roots, const BriefStat& brief, double createTime) {
-  // Both sides come from the same formula over the same integers.
-  return std::fabs(createTimeOf(roots, brief.starttime) - createTime) <= 1e-6;
-}
-
-// Raises NoSuchProcess unless <pid> exists with `createTime`; answers its name.
-std::string checkIdentity(const Roots& roots, int64_t pid, double createTime) {
-  const auto brief = briefStat(roots, pid);
-  if (!brief) throw noSuchProcess(pid, std::nullopt);
-  if (!sameCreateTime(roots, *brief, createTime)) {
-    throw noSuchProcess(pid, brief->comm, "process no longer exists and its PID has been reused");
-  }
-  return brief->comm;
-}
-
-[[noreturn]] void failSyscall(int err, const Roots& roots, int64_t pid, const std::optional<std::string>& name, const char* what) {
+// psutil's mapping: EPERM/EACCES → AccessDenied, EINVAL → ValueError
+// (InvalidArgument). `why`, when known, is the kernel's reason in words.
+[[noreturn]] void failSyscall(int err, const Roots& roots, int64_t pid, const std::optional<std::string>& name, const char* what,
+                              const std::string& why = {}) {
   if (err == ESRCH) throw noSuchProcess(pid, name);
   if (err == EPERM || err == EACCES) {
     const auto brief = briefStat(roots, pid);
-    throw accessDenied(pid, name ? name : brief ? std::optional<std::string>(brief->comm) : std::nullopt, err);
+    Error denied = accessDenied(pid, name ? name : brief ? std::optional<std::string>(brief->comm) : std::nullopt, err);
+    if (!why.empty()) denied.message += ": " + why;
+    throw denied;
   }
-  if (err == EINVAL) throw Error(ErrorCode::InvalidArgument, std::string(what) + ": invalid argument", {}, err);
+  if (err == EINVAL) throw Error(ErrorCode::InvalidArgument, std::string(what) + ": " + (why.empty() ? "invalid argument" : why), {}, err);
   throw Error::fromErrno(err, what, pidDirectory(roots, pid));
+}
+
+// Why prlimit(2) refused a new limit, from the rules in its man page and
+// kernel/sys.c (do_prlimit), so the caller learns the real reason: not every
+// EPERM is about who the caller is. Empty when none of them explains it.
+std::string rlimitRefusal(int err, const ProcessAction& action, const struct rlimit& wanted) {
+  const auto shown = [](rlim_t v) { return v == RLIM_INFINITY ? std::string("unlimited") : std::to_string(v); };
+  if (err == EINVAL && wanted.rlim_cur > wanted.rlim_max) {
+    return "soft limit " + shown(wanted.rlim_cur) + " exceeds hard limit " + shown(wanted.rlim_max) + " (current limit exceeds maximum limit)";
+  }
+  if (err != EPERM) return {};
+  if (action.resource == RLIMIT_NOFILE) {
+    FileReader reader;
+    try {
+      const std::string text(reader.read("/proc/sys/fs", "nr_open"));
+      const rlim_t nrOpen = std::stoull(text);
+      if (wanted.rlim_max > nrOpen) {
+        return "RLIMIT_NOFILE " + shown(wanted.rlim_max) + " is above fs.nr_open (" + std::to_string(nrOpen) +
+               "), which the kernel refuses whatever the caller's privileges";
+      }
+    } catch (...) {
+      // nr_open unreadable: fall through to the other reasons
+    }
+  }
+  struct rlimit current {};
+  if (::prlimit(static_cast<pid_t>(action.pid), static_cast<__rlimit_resource>(action.resource), nullptr, &current) == 0 &&
+      wanted.rlim_max > current.rlim_max) {
+    return "raising the hard limit from " + shown(current.rlim_max) + " to " + shown(wanted.rlim_max) + " needs CAP_SYS_RESOURCE";
+  }
+  return {};
 }
 
 // True once the process behind `pidfd` has exited (a pidfd polls readable then).
@@ -143,7 +163,8 @@ void applySetter(const Roots& roots, const ProcessAction& action, const std::opt
       const auto asRlim = [](double v) { return v < 0 ? RLIM_INFINITY : static_cast<rlim_t>(v); };
       struct rlimit value {asRlim(action.soft), asRlim(action.hard)};
       if (::prlimit(static_cast<pid_t>(pid), static_cast<__rlimit_resource>(action.resource), &value, nullptr) != 0) {
-        failSyscall(errno, roots, pid, name, "prlimit");
+        const int err = errno;
+        failSyscall(err, roots, pid, name, "prlimit", rlimitRefusal(err, action, value));
       }
       return;
     }
@@ -201,7 +222,7 @@ void LinuxBackend::processAction(const Roots& roots, const ProcessAction& action
   }
   UniqueFd guard(pidfd);
   std::optional<std::string> name;
-  if (action.createTime) name = checkIdentity(roots, pid, *action.createTime);
+  if (action.createTime) name = checkIdentity(roots, pid, *action.createTime).comm;
   if (!action.testGate.empty()) waitAtTestGate(action.testGate);
 
   if (action.kind == ProcessAction::Kind::Signal) {

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cmath>
 #include <cstring>
 #include <map>
 #include <mutex>
@@ -84,6 +85,25 @@ Error toProcessError(const Error& error, const Roots& roots, int64_t pid) {
     return denied;
   }
   return error;
+}
+
+void raiseIfZombie(const Roots& roots, int64_t pid) {
+  const auto brief = briefStat(roots, pid);
+  if (brief && brief->state == 'Z') throw zombieProcess(pid, brief->comm, brief->ppid);
+}
+
+bool sameCreateTime(const Roots& roots, const BriefStat& brief, double createTime) {
+  // Both sides come from the same formula over the same integers.
+  return std::fabs(createTimeOf(roots, brief.starttime) - createTime) <= 1e-6;
+}
+
+BriefStat checkIdentity(const Roots& roots, int64_t pid, double createTime) {
+  auto brief = briefStat(roots, pid);
+  if (!brief) throw noSuchProcess(pid, std::nullopt);
+  if (!sameCreateTime(roots, *brief, createTime)) {
+    throw noSuchProcess(pid, brief->comm, "process no longer exists and its PID has been reused");
+  }
+  return *brief;
 }
 
 bool isLiveProcfs(const std::string& procfs) {

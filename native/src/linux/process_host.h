@@ -41,6 +41,13 @@ struct BriefStat {
   uint64_t starttime = 0;
 };
 std::optional<BriefStat> briefStat(const Roots& roots, int64_t pid);
+// psutil's _raise_if_zombie(): ZombieProcess when <pid> is a zombie, else nothing.
+void raiseIfZombie(const Roots& roots, int64_t pid);
+
+// Same start as `createTime` (both from createTimeOf over the same integers).
+bool sameCreateTime(const Roots& roots, const BriefStat& brief, double createTime);
+// Raises NoSuchProcess unless <pid> exists with `createTime`; answers its stat.
+BriefStat checkIdentity(const Roots& roots, int64_t pid, double createTime);
 
 // True when `procfs` is this machine's live /proc: a procfs mount (statfs
 // magic) that is the very directory /proc is (same device and inode), so a

@@ -184,7 +184,14 @@ ProcessSnapshot LinuxBackend::readProcess(const Roots& roots, const ProcessQuery
                                static_cast<double>(io.rchar),     static_cast<double>(io.wchar)};
     });
   }
-  if (want & kSecCmdline) fill(snap.cmdline, roots, pid, [&] { return parse::parseCmdline(files.read(dir, "cmdline")); });
+  if (want & kSecCmdline) {
+    fill(snap.cmdline, roots, pid, [&] {
+      auto args = parse::parseCmdline(files.read(dir, "cmdline"));
+      // Empty for a zombie (and a kernel thread): psutil ≥ 6.0 raises ZombieProcess for the zombie.
+      if (args.empty()) raiseIfZombie(roots, pid);
+      return args;
+    });
+  }
   if (want & kSecEnviron) fill(snap.environ, roots, pid, [&] { return parse::parseEnviron(files.read(dir, "environ")); });
   if (want & kSecExe) {
     fill(snap.exe, roots, pid, [&]() -> std::string {
@@ -221,6 +228,8 @@ ProcessSnapshot LinuxBackend::readProcess(const Roots& roots, const ProcessQuery
       for (MemoryMap& map : maps) {
         if (map.path != "[anon]") map.path = cleanLinkTarget(map.path);
       }
+      // A zombie's smaps is empty: psutil ≥ 6.0 raises ZombieProcess rather than answer [].
+      if (maps.empty()) raiseIfZombie(roots, pid);
       return maps;
     });
   }
