@@ -9,6 +9,7 @@ export default defineConfig({
   test: {
     include: ['app/**/*.test.ts', 'app/**/*.test.tsx', 'test/**/*.test.ts'],
     environment: 'node',
+    globalSetup: ['test/support/fixture-setup.mjs'],
     testTimeout: 20_000,
   },
 });
