@@ -1,5 +1,8 @@
 // `npm test`: every check, in the order that fails fastest. All steps run even
 // after a failure, so one run shows everything that is wrong.
+// `npm run test:fast` (--fast): the edit loop's subset — build the addon if it
+// changed, type-check, lint, unit and native suites; no sanitizer build, no
+// fuzzing, no browser.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,12 +10,15 @@ import { fileURLToPath } from 'node:url';
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
+const fast = process.argv.includes('--fast');
+
+// [name, npm arguments, part of --fast]
 const steps = [
-  ['native build', ['run', 'build:native']],
-  ['typecheck', ['run', 'typecheck']],
-  ['lint', ['run', 'lint']],
-  ['unit (vitest)', ['run', 'test:unit']],
-  ['native (vitest)', ['run', 'test:native']],
+  ['native build', ['run', 'build:native'], true],
+  ['typecheck', ['run', 'typecheck'], true],
+  ['lint', ['run', 'lint'], true],
+  ['unit (vitest)', ['run', 'test:unit'], true],
+  ['native (vitest)', ['run', 'test:native'], true],
   // The addon rebuilt with ASan + UBSan (native/build-asan) under the same suite: 2-3 min to build, under 1 min to run.
   ['native under sanitizers (ASan + UBSan)', ['run', 'test:sanitize']],
   // 30 s per parser family, as the issue asks: 9 families, about 5 min of a 90 min CI budget.
@@ -24,7 +30,8 @@ const steps = [
 ];
 
 const results = [];
-for (const [name, args] of steps) {
+for (const [name, args, inFast] of steps) {
+  if (fast && !inFast) continue;
   console.log(`\n━━ ${name} ━━`);
   const t0 = Date.now();
   const r = spawnSync(npm, args, { cwd: repo, stdio: 'inherit' });

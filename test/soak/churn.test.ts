@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import * as collector from '@procyon/collector';
 import { afterAll, describe, expect, it } from 'vitest';
+import { until } from '../support/until.mjs';
 
 // Churn soak: processes start and exit under the collector's feet (short-lived
 // children, threads, zombies reaped late) while the whole process table, a
@@ -82,7 +83,8 @@ describe('churn soak', () => {
       for (const c of load.splice(0)) c.kill('SIGKILL');
       collector.processIter.cacheClear();
       collector.processTable.cacheClear();
-      await new Promise((r) => setTimeout(r, 200));
+      // The killed load's pipes close once node has reaped it.
+      await until(() => fdCount() <= fdBefore, { what: () => `descriptors back to ${fdBefore} (now ${fdCount()})` });
       global.gc?.();
       const rssGrowth = process.memoryUsage().rss - rssBefore;
       console.log(`churn soak: ${rounds} rounds in ${SECONDS} s, rss ${(rssGrowth / 2 ** 20).toFixed(1)} MiB growth, fds ${fdBefore} → ${fdCount()}`);
