@@ -53,8 +53,11 @@ async function client(topics: string[]) {
     ws.send(JSON.stringify({ type: 'call', id, op, arg }));
     await until(() => replied.has(id), { what: `the reply to call ${id} (${op})` });
   };
+  ws.send(JSON.stringify({ type: 'call', id: 1, op: 'setTopics', arg: { topics } }));
   ws.send(JSON.stringify({ type: 'subscribe' }));
-  await call(1, 'setTopics', { topics });
+  // The reply to a call sent after the subscription means the server has subscribed us.
+  await call(0, 'getInfo');
+  await until(() => replied.has(1), { what: 'the reply to setTopics' });
   /** Waits until `n` snapshots have arrived in all. */
   const received = (n: number) => until(() => snapshots.length >= n, { what: () => `${n} snapshots (got ${snapshots.length})` });
   return { ws, snapshots, call, received };
