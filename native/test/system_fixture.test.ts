@@ -14,13 +14,18 @@ import { FIXTURE, FIXTURE_ROOTS, collector, makeTree } from './helpers';
 // Copies of that folder with policy1 removed, or with cpu1 marked offline.
 const cpuTrees = makeTree({});
 afterAll(() => cpuTrees.cleanup());
+const made = new Map<string, { procfs: string; sysfs: string }>();
 function cpuTree(variant: 'policy0 only' | 'cpu1 offline'): { procfs: string; sysfs: string } {
+  const known = made.get(variant);
+  if (known) return known;
   const sysfs = path.join(cpuTrees.dir, variant.replace(' ', '-'), 'sys');
   const cpu = path.join(sysfs, 'devices/system/cpu');
   cpSync(path.join(FIXTURE, 'sys/devices/system/cpu'), cpu, { recursive: true, verbatimSymlinks: true });
   if (variant === 'policy0 only') rmSync(path.join(cpu, 'cpufreq/policy1'), { recursive: true });
   else writeFileSync(path.join(cpu, 'cpu1/online'), '0\n');
-  return { procfs: FIXTURE_ROOTS.procfs, sysfs };
+  const roots = { procfs: FIXTURE_ROOTS.procfs, sysfs };
+  made.set(variant, roots);
+  return roots;
 }
 
 const SECTOR = 512;
