@@ -437,11 +437,10 @@ describe('oneshot, processIter, waitProcs, wait', () => {
     const child = track(spawn(process.execPath, ['-e', 'for(;;){}'], { stdio: 'ignore' }));
     const p = await Process.create(child.pid!);
     expect(await p.cpuPercent()).toBe(0);
-    const ceiling = 100 * (await collector.cpuCount())!;
-    const busy = await until(() => p.cpuPercent({ interval: 0.1 }), { what: 'a blocking cpuPercent above 0' });
-    expect(busy).toBeLessThanOrEqual(ceiling);
-    const since = await until(() => p.cpuPercent(), { what: 'a non-blocking cpuPercent above 0' });
-    expect(since).toBeLessThanOrEqual(ceiling);
+    // No ceiling either: node's startup threads, and reads delayed on a loaded
+    // machine against a short interval, can both go past 100 % of a core.
+    expect(await until(() => p.cpuPercent({ interval: 0.1 }), { what: 'a blocking cpuPercent above 0' })).toBeGreaterThan(0);
+    expect(await until(() => p.cpuPercent(), { what: 'a non-blocking cpuPercent above 0' })).toBeGreaterThan(0);
     await expect(p.cpuPercent({ interval: -1 })).rejects.toBeInstanceOf(InvalidArgument);
     await p.kill();
   });
