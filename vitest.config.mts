@@ -9,6 +9,9 @@ export default defineConfig({
   test: {
     include: ['app/**/*.test.ts', 'app/**/*.test.tsx', 'test/**/*.test.ts'],
     environment: 'node',
+    globalSetup: ['test/support/fixture-setup.mjs'],
+    // The soak measures memory after a full collection (global.gc), not whenever V8 last ran one.
+    execArgv: ['--expose-gc'],
     testTimeout: 20_000,
   },
 });

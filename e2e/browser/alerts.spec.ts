@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startServe, type Served } from '../support/serve';
@@ -11,17 +11,22 @@ import { nav, openPage, SCREENSHOTS, unnamedControls } from '../support/dashboar
 // busy child process makes sure there is some), shows as an in-page notice,
 // lands in the Alerts page, and is still there after a reload and a restart.
 
-const settingsFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'procyon-alerts-e2e-')), 'settings.json');
+// Made in beforeAll: the runner also loads this file to list the tests, and would leave a folder behind.
+let settingsDir: string;
+let settingsFile: string;
 let served: Served;
 let busy: ChildProcess;
 
 test.beforeAll(async () => {
+  settingsDir = mkdtempSync(path.join(os.tmpdir(), 'procyon-alerts-e2e-'));
+  settingsFile = path.join(settingsDir, 'settings.json');
   busy = spawn(process.execPath, ['-e', 'for(;;){}'], { stdio: 'ignore' });
   served = await startServe(['--settings', settingsFile, '--interval', '250']);
 });
 test.afterAll(async () => {
   busy?.kill('SIGKILL');
   await served?.stop();
+  if (settingsDir) rmSync(settingsDir, { recursive: true, force: true });
 });
 
 const saved = () => JSON.parse(readFileSync(settingsFile, 'utf8')) as { intervalMs: number; alertRules: { kind: string; abovePercent?: number }[] };

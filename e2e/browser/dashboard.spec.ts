@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import path from 'node:path';
+import { textContrast } from '../support/dashboard';
 import { REPO, startServe, type Served } from '../support/serve';
 
 let served: Served;
@@ -41,6 +42,18 @@ test('dark theme is readable too', async ({ browser }) => {
   await page.goto(served.url);
   await expect(page.getByTestId('connection-status')).toHaveText('Live', { timeout: 15_000 });
   await expect.poll(async () => Number(await page.getByTestId('cpu-chart').getAttribute('data-points')), { timeout: 10_000 }).toBeGreaterThan(3);
+  await expect(page.getByRole('region', { name: 'Memory' })).toContainText('GiB');
+  // The dark palette is the one in use, and the page is dark.
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  const bodyLuminance = await page.evaluate(() => {
+    const [r, g, b] = getComputedStyle(document.body).backgroundColor.match(/\d+/g)!.map(Number);
+    return (0.2126 * r! + 0.7152 * g! + 0.0722 * b!) / 255;
+  });
+  expect(bodyLuminance).toBeLessThan(0.2);
+  // Headings, sidebar, tiles and their muted labels, the status: text against what it is drawn on, WCAG AA (4.5:1).
+  const { checked, failing } = await textContrast(page, 'body *');
+  expect(checked).toBeGreaterThan(20);
+  expect(failing).toEqual([]);
   await page.screenshot({ path: path.join(SHOTS, 'dashboard-dark.png'), fullPage: true });
   await context.close();
 });

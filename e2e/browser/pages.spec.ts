@@ -59,10 +59,19 @@ test('keyboard: Alt+digit jumps to a page, arrow keys walk the sidebar', async (
   await expect(page).toHaveURL(/#\/$/);
   await page.keyboard.press('End');
   await expect(page.getByRole('heading', { level: 2, name: 'Settings' })).toBeVisible();
-  // Every button, link and form control has an accessible name.
-  for (const hash of ['#/', '#/cpu', '#/network']) {
+  // Every button, link and form control has an accessible name: checked once
+  // each page shows its live content, so its controls are there to be checked.
+  const ready: Record<string, () => Promise<void>> = {
+    '#/': () => expect(page.getByRole('region', { name: 'Memory' })).toContainText('GiB'),
+    '#/cpu': () => expect.poll(() => points(page, 'cpu-chart')).toBeGreaterThan(0),
+    '#/network': () => expect(page.getByRole('region', { name: /^(Interface |Unused interfaces)/ }).first()).toBeVisible(),
+  };
+  for (const [hash, shown] of Object.entries(ready)) {
     await page.goto(`${served.origin}/${hash}`);
-    await page.waitForTimeout(300);
+    await expect(page.locator('.page')).toHaveAttribute('data-page', hash.slice(2) || 'overview');
+    await expect(page.getByTestId('connection-status')).toHaveText('Live', { timeout: 15_000 });
+    await shown();
+    await expect(page.getByText('Loading…')).toHaveCount(0);
     expect(await unnamedControls(page), hash).toEqual([]);
   }
 });

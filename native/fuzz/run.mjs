@@ -5,15 +5,16 @@
 // and the input is saved under regressions/<target>/ to stay a test. Executions,
 // rate and time per target go to build-fuzz/summary.json (--summary FILE).
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
+import { unpackFixture } from '../../test/support/fixture.mjs';
+
 const here = path.dirname(fileURLToPath(import.meta.url));
 const native = path.resolve(here, '..');
-const fixture = path.resolve(native, '../../shared/fixtures/prometheus-procfs');
 const out = path.join(native, 'build-fuzz');
 
 const { values } = parseArgs({
@@ -86,8 +87,22 @@ function buildTarget(name, objects) {
   return bin;
 }
 
+// The captured trees, unpacked from the repository's archive; this and every
+// temporary folder below go when the run ends, however it ends.
+const temporary = [];
+process.on('exit', () => {
+  for (const cleanup of temporary) cleanup();
+});
+const { root: fixture, cleanup: removeFixture } = unpackFixture();
+temporary.push(removeFixture);
+function tempDir(prefix) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  temporary.push(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
 function seedDir(name) {
-  const dir = mkdtempSync(path.join(os.tmpdir(), `procyon-seed-${name}-`));
+  const dir = tempDir(`procyon-seed-${name}-`);
   for (const rel of SEEDS[name] ?? []) {
     const src = path.join(fixture, rel);
     if (existsSync(src) && statSync(src).isFile()) cpSync(src, path.join(dir, rel.replaceAll('/', '_')));
@@ -120,7 +135,7 @@ for (const name of targets) {
       continue;
     }
   }
-  const corpus = mkdtempSync(path.join(os.tmpdir(), `procyon-corpus-${name}-`));
+  const corpus = tempDir(`procyon-corpus-${name}-`);
   const t0 = Date.now();
   const r = run(bin, [
     corpus,

@@ -1,4 +1,4 @@
-// Exact values from the captured tree in shared/fixtures/prometheus-procfs,
+// Exact values from the captured tree (test/fixtures/prometheus-procfs),
 // worked out by hand from its files (numbers copied, not parsed, here).
 
 import { describe, expect, it } from 'vitest';

@@ -2,18 +2,21 @@
 // require(), exactly as consumers load it, rather than transpiled by vitest.
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import type * as Collector from '../lib/index';
+import { fixtureRoot } from '../../test/support/fixture.mjs';
+import { until } from '../../test/support/until.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const PACKAGE_DIR = path.resolve(here, '..');
 export const REPO_ROOT = path.resolve(PACKAGE_DIR, '..');
-export const FIXTURE = path.resolve(here, '../../../shared/fixtures/prometheus-procfs');
+/** The captured procfs tree, unpacked for this run from test/fixtures/prometheus-procfs. */
+export const FIXTURE = fixtureRoot();
 export const FIXTURE_ROOTS = { procfs: path.join(FIXTURE, 'proc'), sysfs: path.join(FIXTURE, 'sys') };
 
 const entry = path.join(PACKAGE_DIR, 'dist', 'index.js');
@@ -78,4 +81,23 @@ export const CPU_FIELDS = ['user', 'nice', 'system', 'idle', 'iowait', 'irq', 's
 /** What cpuTimes should report for a /proc/stat line's jiffies. */
 export function expectedCpuTimes(jiffies: number[]): Collector.CpuTimes {
   return Object.fromEntries(CPU_FIELDS.map((field, i) => [field, (jiffies[i] ?? 0) / CLOCK_TICKS])) as unknown as Collector.CpuTimes;
+}
+
+/** comm and state letter of a pid from /proc/<pid>/stat; null once it is gone. */
+export function procState(pid: number): { comm: string; state: string } | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const close = stat.lastIndexOf(')');
+    return { comm: stat.slice(stat.indexOf('(') + 1, close), state: stat.slice(close + 2, close + 3) };
+  } catch {
+    return null;
+  }
+}
+
+/** Waits until `pid` has exec'd `comm` and sleeps: a child just spawned is still node, or running through exec. */
+export function settled(pid: number | undefined, comm: string, state = 'S'): Promise<true> {
+  return until(() => {
+    const now = procState(pid!);
+    return now?.comm === comm && now.state === state;
+  }, { what: () => `pid ${pid} in state ${state} as ${comm} (it is ${JSON.stringify(procState(pid!))})` });
 }

@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
-import { PACKAGE_DIR, collector, makeTree } from './helpers';
+import { PACKAGE_DIR, collector, makeTree, settled } from './helpers';
 
 const { ProcessTableReader, InvalidArgument } = collector;
 type Row = Awaited<ReturnType<InstanceType<typeof ProcessTableReader>['read']>>['rows'][number];
@@ -115,7 +115,7 @@ describe('ProcessTableReader over /proc', () => {
   const sleepers = async (n: number) => {
     const made = Array.from({ length: n }, () => spawn('sleep', ['60'], { stdio: 'ignore' }));
     children.push(...made);
-    await new Promise((r) => setTimeout(r, 200));
+    for (const c of made) await settled(c.pid, 'sleep');
     return made;
   };
   const exited = (c: ChildProcess) => new Promise((r) => (c.exitCode !== null || c.signalCode !== null ? r(null) : c.once('exit', r)));

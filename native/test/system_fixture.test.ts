@@ -1,11 +1,32 @@
 // cpu_stats, cpu_freq, getloadavg, disk_io_counters, pids and the snapshot
-// over shared/fixtures/prometheus-procfs, with values copied by hand from
+// over the captured tree (test/fixtures/prometheus-procfs), with values copied by hand from
 // its files (proc/stat, proc/loadavg, proc/diskstats, sys/block,
 // sys/devices/system/cpu/cpufreq/policy0).
 
-import { describe, expect, it } from 'vitest';
+import { cpSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 
-import { FIXTURE_ROOTS, collector } from './helpers';
+import { FIXTURE, FIXTURE_ROOTS, collector, makeTree } from './helpers';
+
+// The capture's sys/devices/system/cpu has policy0 and an empty policy1 (and no
+// cpu1/online): psutil raises "can't find current frequency file" on it as it is.
+// Copies of that folder with policy1 removed, or with cpu1 marked offline.
+const cpuTrees = makeTree({});
+afterAll(() => cpuTrees.cleanup());
+const made = new Map<string, { procfs: string; sysfs: string }>();
+function cpuTree(variant: 'policy0 only' | 'cpu1 offline'): { procfs: string; sysfs: string } {
+  const known = made.get(variant);
+  if (known) return known;
+  const sysfs = path.join(cpuTrees.dir, variant.replace(' ', '-'), 'sys');
+  const cpu = path.join(sysfs, 'devices/system/cpu');
+  cpSync(path.join(FIXTURE, 'sys/devices/system/cpu'), cpu, { recursive: true, verbatimSymlinks: true });
+  if (variant === 'policy0 only') rmSync(path.join(cpu, 'cpufreq/policy1'), { recursive: true });
+  else writeFileSync(path.join(cpu, 'cpu1/online'), '0\n');
+  const roots = { procfs: FIXTURE_ROOTS.procfs, sysfs };
+  made.set(variant, roots);
+  return roots;
+}
 
 const SECTOR = 512;
 
@@ -57,11 +78,24 @@ describe('fixture: cpu', () => {
     });
   });
 
+  it('cpuFreq() on the capture as it is: policy1 has no frequency file and cpu1 is not offline → NotFound, as psutil raises', async () => {
+    await expect(collector.cpuFreq(FIXTURE_ROOTS)).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/policy1\/scaling_cur_freq: can't find current frequency file$/) });
+  });
+
   it('cpuFreq(): one policy (policy0), 8 cpuinfo MHz lines ≠ 1 → scaling_cur_freq; min/max from scaling_*', async () => {
+    const roots = cpuTree('policy0 only');
     const expected = { current: 1219.917, min: 800, max: 2400 };
-    expect(await collector.cpuFreq({ ...FIXTURE_ROOTS, percpu: true })).toEqual([expected]);
+    expect(await collector.cpuFreq({ ...roots, percpu: true })).toEqual([expected]);
     // One CPU: psutil returns that entry itself.
-    expect(await collector.cpuFreq(FIXTURE_ROOTS)).toEqual(expected);
+    expect(await collector.cpuFreq(roots)).toEqual(expected);
+  });
+
+  it('cpuFreq(): a policy without frequency files whose CPU is offline counts as zeros', async () => {
+    const roots = cpuTree('cpu1 offline');
+    expect(await collector.cpuFreq({ ...roots, percpu: true })).toEqual([
+      { current: 1219.917, min: 800, max: 2400 },
+      { current: 0, min: 0, max: 0 },
+    ]);
   });
 
   it('cpuFreq() without cpufreq in sysfs: cpuinfo "cpu MHz" lines, min/max 0, total is the mean', async () => {
@@ -152,7 +186,8 @@ describe('fixture: systemSnapshot', () => {
     expect(snap.cpuTimes).toEqual(await collector.cpuTimes(FIXTURE_ROOTS));
     expect(snap.perCpuTimes).toHaveLength(8);
     expect(snap.cpuStats).toEqual(await collector.cpuStats(FIXTURE_ROOTS));
-    expect(snap.cpuFreq).toEqual({ current: 1219.917, min: 800, max: 2400 });
+    // The capture's empty policy1 fails cpuFreq (see above): the topic carries that error, the rest are values.
+    expect(snap.cpuFreq).toMatchObject({ error: { code: 'NOT_FOUND' } });
     expect(snap.loadavg).toEqual([0.02, 0.04, 0.05]);
     expect(snap.virtualMemory).toEqual(await collector.virtualMemory(FIXTURE_ROOTS));
     expect(snap.diskIoCounters).toEqual(await collector.diskIoCounters({ ...FIXTURE_ROOTS, nowrap: false }));
@@ -160,8 +195,9 @@ describe('fixture: systemSnapshot', () => {
   });
 
   it('perCpuFreq is cpuFreq({percpu: true}), one entry per CPU', async () => {
-    const snap = await collector.systemSnapshot({ ...FIXTURE_ROOTS, topics: ['perCpuFreq'] });
-    const percpu = await collector.cpuFreq({ ...FIXTURE_ROOTS, percpu: true });
+    const roots = cpuTree('policy0 only');
+    const snap = await collector.systemSnapshot({ ...roots, topics: ['perCpuFreq'] });
+    const percpu = await collector.cpuFreq({ ...roots, percpu: true });
     expect(percpu.length).toBeGreaterThan(0);
     expect(snap.perCpuFreq).toEqual(percpu);
   });

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,9 +25,10 @@ const PER_SOCKET = Math.floor(MAX_MESSAGES_PER_SECOND * 0.8);
 
 let srv: RunningServer;
 const tried: Record<string, number> = {};
+let staticDir: string;
 
 beforeAll(async () => {
-  const staticDir = mkdtempSync(path.join(os.tmpdir(), 'procyon-static-'));
+  staticDir = mkdtempSync(path.join(os.tmpdir(), 'procyon-static-'));
   writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Procyon</title>');
   const collector = new Collector({ procfs: FIXTURE_PROC, sysfs: FIXTURE_SYS });
   const sampler = new Sampler(collector);
@@ -41,6 +42,7 @@ beforeAll(async () => {
 afterAll(async () => {
   console.log(`hostile inputs tried per operation over WebSocket:\n${Object.entries(tried).map(([op, n]) => `  ${op.padEnd(18)} ${n}`).join('\n')}`);
   await srv.close();
+  rmSync(staticDir, { recursive: true, force: true });
 });
 
 function openSocket(): Promise<WebSocket> {

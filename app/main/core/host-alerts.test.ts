@@ -1,7 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { AlertEvent, Snapshot } from '../../shared';
 import { startHost } from './host';
 
@@ -11,8 +11,15 @@ import { startHost } from './host';
 // exists only because the engine asked for the topic itself.
 
 describe('alerts in the host', () => {
+  const dirs: string[] = [];
+  afterEach(() => {
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
   it('samples what enabled rules need, fires once, puts the event on the tick and in the history, not in the sampler history', async () => {
-    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'procyon-host-alerts-')), 'settings.json');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'procyon-host-alerts-'));
+    dirs.push(dir);
+    const file = path.join(dir, 'settings.json');
     writeFileSync(file, JSON.stringify({ intervalMs: 250, alertRules: [{ id: 'root', kind: 'diskUsage', enabled: true, abovePercent: 0, mountpoint: '/', forSeconds: 0 }] }));
     const host = await startHost({ transport: 'websocket', settingsFile: file });
     try {

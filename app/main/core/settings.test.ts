@@ -1,7 +1,7 @@
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type AlertRule, type Settings } from '../../shared';
 import { createMonitorApi } from './api';
 import { Collector } from './collector';
@@ -13,8 +13,18 @@ import { TopicRegistry } from './topics';
 
 // A real directory per test: what is on disk is what the next start reads.
 
+const made: string[] = [];
+afterEach(() => {
+  for (const dir of made.splice(0)) {
+    chmodSync(dir, 0o700); // a test may have made it read-only
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 function tempDir(): string {
-  return mkdtempSync(path.join(os.tmpdir(), 'procyon-settings-'));
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'procyon-settings-'));
+  made.push(dir);
+  return dir;
 }
 
 const cpuRule: AlertRule = { id: 'r1', kind: 'cpu', enabled: true, abovePercent: 90, forSeconds: 30 };

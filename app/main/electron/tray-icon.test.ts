@@ -1,7 +1,8 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { inflateSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { encodePng, type RgbaBitmap } from './png';
 import { fillHeight, renderTrayIcon, TRAY_COLORS, trayLayout } from './tray-icon';
 
@@ -100,12 +101,17 @@ describe('tray icon', () => {
   });
 });
 
-// PROCYON_TRAY_PNGS=docs/tray npx vitest run app/main/electron/tray-icon.test.ts
-// writes each size as-is, plus a sheet of them on light and dark panels, magnified, to look at.
+// The icons as files, plus a sheet of them on light and dark panels, magnified,
+// to look at: into a temporary folder that is checked and removed, or kept in
+// the folder PROCYON_TRAY_PNGS names (PROCYON_TRAY_PNGS=docs/tray npx vitest run app/main/electron/tray-icon.test.ts).
 const outDir = process.env.PROCYON_TRAY_PNGS;
-describe.runIf(outDir)('tray icon images', () => {
-  it('writes the icons and a preview sheet', () => {
-    const dir = path.resolve(outDir!);
+describe('tray icon images', () => {
+  const dir = outDir ? path.resolve(outDir) : mkdtempSync(path.join(os.tmpdir(), 'procyon-tray-'));
+  afterAll(() => {
+    if (!outDir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('writes the icons and a preview sheet that decode to what was drawn', () => {
     mkdirSync(dir, { recursive: true });
     const history = [3, 8, 12, 30, 22, 18, 45, 60, 52, 38, 70, 88, 64, 41, 35, 57, 72, 90, 66, 48];
     const sizes = [16, 22, 32];
@@ -140,5 +146,27 @@ describe.runIf(outDir)('tray icon images', () => {
       });
     });
     writeFileSync(path.join(dir, 'tray-preview.png'), encodePng(sheet));
+
+    // What was written decodes to the sizes and pixels that were drawn.
+    const read = (name: string) => decodePng(readFileSync(path.join(dir, name)));
+    sizes.forEach((size, i) => {
+      const back = read(`tray-${size}.png`);
+      expect([back.width, back.height]).toEqual([size, size]);
+      expect(Buffer.from(back.data).equals(Buffer.from(icons[i]!.data))).toBe(true);
+      // Not blank: the rim, and the newest CPU reading (48 %) filling the plot's bottom row.
+      const L = trayLayout(size);
+      expect(px(back, Math.floor(size / 2), 0)).toEqual([...TRAY_COLORS.rim]);
+      expect(px(back, L.cpuX1 - 1, L.y1 - 1)).toEqual([...TRAY_COLORS.cpu]);
+    });
+    const paused = read('tray-22-paused.png');
+    const L22 = trayLayout(22);
+    expect(px(paused, L22.cpuX1 - 1, L22.y1 - 1)).toEqual([...TRAY_COLORS.paused]);
+    const preview = read('tray-preview.png');
+    expect([preview.width, preview.height]).toEqual([sheet.width, sheet.height]);
+    // The panels' corners, and the 6× copy of the 16 px icon's rim on the light panel (opaque, so unblended).
+    expect(px(preview, 0, 0)).toEqual([0xf3, 0xf4, 0xf6, 255]);
+    expect(px(preview, sheet.width - 1, sheet.height - 1)).toEqual([0x2b, 0x2b, 0x2b, 255]);
+    expect(TRAY_COLORS.rim[3]).toBe(255);
+    expect(px(preview, 8 + 8 * zoom, 48)).toEqual([...TRAY_COLORS.rim.slice(0, 3), 255]);
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -57,8 +57,14 @@ function upgrade(port: number, p: string): Promise<string> {
   });
 }
 
+const staticDirs: string[] = [];
+afterAll(() => {
+  for (const dir of staticDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
 async function uiServer(metrics: { token: string | null } | null): Promise<RunningServer> {
   const staticDir = mkdtempSync(path.join(os.tmpdir(), 'procyon-static-'));
+  staticDirs.push(staticDir);
   writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Procyon</title>');
   return startServer({ connect: noClients, staticDir, token: UI_TOKEN, port: 0, ...(metrics && { metrics: { source: source(), token: metrics.token } }) });
 }

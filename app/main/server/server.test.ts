@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,9 +16,10 @@ import { MAX_MESSAGES_PER_SECOND } from './ws-binding';
 const TOKEN = 'test-token-0123456789';
 let srv: RunningServer;
 let sampler: Sampler;
+let staticDir: string;
 
 beforeAll(async () => {
-  const staticDir = mkdtempSync(path.join(os.tmpdir(), 'procyon-static-'));
+  staticDir = mkdtempSync(path.join(os.tmpdir(), 'procyon-static-'));
   writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Procyon</title>');
   const collector = new Collector({ procfs: FIXTURE_PROC, sysfs: FIXTURE_SYS });
   sampler = new Sampler(collector);
@@ -28,7 +29,10 @@ beforeAll(async () => {
   const connect = () => createMonitorApi(sampler, { version: '1.0.0', readOnly: true, transport: 'websocket', facts, roots: { procfs: FIXTURE_PROC, sysfs: FIXTURE_SYS }, topics });
   srv = await startServer({ connect, staticDir, token: TOKEN, port: 0, readOnly: true });
 });
-afterAll(() => srv.close());
+afterAll(async () => {
+  await srv.close();
+  rmSync(staticDir, { recursive: true, force: true });
+});
 
 function get(pathAndQuery: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
   return new Promise((resolve, reject) => {
@@ -154,7 +158,9 @@ describe('procyon serve: MonitorApi over the WebSocket', () => {
 
       ws.send(JSON.stringify({ type: 'subscribe' }));
       const pushed = nextMessage(ws, (m) => m.type === 'snapshot');
-      await new Promise((r) => setTimeout(r, 50));
+      // The server handles a socket's messages in order: a reply to a later call means it has subscribed.
+      ws.send(JSON.stringify({ type: 'call', id: 4, op: 'getInfo' }));
+      await nextMessage(ws, (m) => m.type === 'reply' && m.id === 4);
       await sampler.tick();
       const snap = await pushed;
       expect(snap.type === 'snapshot' && snap.snapshot.seq).toBeGreaterThanOrEqual(2);

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { createMonitorApi } from '../core/api';
 import { Collector } from '../core/collector';
 import { Sampler } from '../core/sampler';
 import { TopicRegistry } from '../core/topics';
+import { until } from '../../../test/support/until.mjs';
 import { startServer, type RunningServer } from './server';
 
 // The process table over the live stream, on this machine's real /proc: a
@@ -17,9 +18,10 @@ import { startServer, type RunningServer } from './server';
 const TOKEN = 'test-token-processes-0123';
 let srv: RunningServer;
 let sampler: Sampler;
+let staticDir: string;
 
 beforeAll(async () => {
-  const staticDir = mkdtempSync(path.join(os.tmpdir(), 'procyon-static-'));
+  staticDir = mkdtempSync(path.join(os.tmpdir(), 'procyon-static-'));
   writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Procyon</title>');
   const collector = new Collector({});
   const topics = new TopicRegistry();
@@ -28,7 +30,10 @@ beforeAll(async () => {
   const connect = () => createMonitorApi(sampler, { version: '1.0.0', readOnly: true, transport: 'websocket', facts, roots: {}, topics });
   srv = await startServer({ connect, staticDir, token: TOKEN, port: 0, readOnly: true });
 });
-afterAll(() => srv.close());
+afterAll(async () => {
+  await srv.close();
+  rmSync(staticDir, { recursive: true, force: true });
+});
 
 async function client(topics: string[]) {
   const ws = new WebSocket(`ws://127.0.0.1:${srv.port}${WS_PATH}`, { headers: { authorization: `Bearer ${TOKEN}` } });
@@ -38,10 +43,24 @@ async function client(topics: string[]) {
     const m = JSON.parse(d.toString()) as ServerMessage;
     if (m.type === 'snapshot') snapshots.push(m.snapshot);
   });
+  const replied = new Set<number>();
+  ws.on('message', (d) => {
+    const m = JSON.parse(d.toString()) as ServerMessage;
+    if (m.type === 'reply' && typeof m.id === 'number') replied.add(m.id);
+  });
+  /** Sends a call and waits for its reply: the server handles one socket's messages in order. */
+  const call = async (id: number, op: string, arg?: unknown) => {
+    ws.send(JSON.stringify({ type: 'call', id, op, arg }));
+    await until(() => replied.has(id), { what: `the reply to call ${id} (${op})` });
+  };
   ws.send(JSON.stringify({ type: 'call', id: 1, op: 'setTopics', arg: { topics } }));
   ws.send(JSON.stringify({ type: 'subscribe' }));
-  await new Promise((r) => setTimeout(r, 100));
-  return { ws, snapshots };
+  // The reply to a call sent after the subscription means the server has subscribed us.
+  await call(0, 'getInfo');
+  await until(() => replied.has(1), { what: 'the reply to setTopics' });
+  /** Waits until `n` snapshots have arrived in all. */
+  const received = (n: number) => until(() => snapshots.length >= n, { what: () => `${n} snapshots (got ${snapshots.length})` });
+  return { ws, snapshots, call, received };
 }
 
 describe('the process table on the live stream', () => {
@@ -51,7 +70,8 @@ describe('the process table on the live stream', () => {
     try {
       const tables: ProcessRow[][] = [];
       for (let i = 0; i < 4; i++) tables.push((await sampler.tick())!.processes!);
-      await new Promise((r) => setTimeout(r, 100));
+      await viewer.received(4);
+      await other.received(4);
 
       const got = viewer.snapshots;
       expect(got).toHaveLength(4);
@@ -83,11 +103,11 @@ describe('the process table on the live stream', () => {
     const c = await client(['cpu']);
     try {
       await sampler.tick();
-      c.ws.send(JSON.stringify({ type: 'call', id: 2, op: 'setTopics', arg: { topics: ['processes'] } }));
-      await new Promise((r) => setTimeout(r, 100));
+      await c.received(1);
+      await c.call(2, 'setTopics', { topics: ['processes'] });
       await sampler.tick();
       await sampler.tick();
-      await new Promise((r) => setTimeout(r, 100));
+      await c.received(3);
       const [a, b, d] = c.snapshots.slice(-3);
       expect(a!.processDelta).toBeUndefined();
       expect(b!.processDelta!.base).toBeNull();

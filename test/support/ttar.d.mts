@@ -1,0 +1,1 @@
+export function unpackTtar(archive: string, dest: string): { files: number; directories: number; symlinks: number };
