@@ -419,7 +419,8 @@ describe('oneshot, processIter, waitProcs, wait', () => {
     expect(gone.map((p) => p.pid)).toEqual([b.pid]);
     expect(alive.map((p) => p.pid)).toEqual([a.pid]);
     expect(seen).toEqual([b.pid]);
-    expect(gone[0]!.returncode).toBe(0);
+    // Our own child, killed: its status as Popen.returncode gives it (-SIGKILL).
+    expect(gone[0]!.returncode).toBe(-9);
   });
 
   it('wait(): TimeoutExpired while alive, -SIGTERM once terminated (our child)', async () => {
@@ -518,7 +519,8 @@ describe('processTable', () => {
       return mine(next)!.cpuTimes! > mine(a)!.cpuTimes! && next;
     }, { what: 'CPU time of the busy child to grow' });
     const busy = collector.processTableRates(a, b).find((r) => r.pid === child.pid)!;
-    const expected = (100 * (mine(b)!.cpuTimes! - mine(a)!.cpuTimes!)) / (b.timestamp - a.timestamp);
+    // Over the time that covers both reads of the child's CPU clock: from the first scan's start to the end of the second's CPU reads.
+    const expected = (100 * (mine(b)!.cpuTimes! - mine(a)!.cpuTimes!)) / ((b.cpuTimesUntil ?? b.timestamp) - a.timestamp);
     expect(busy.cpuPercent).toBeGreaterThan(0);
     expect(busy.cpuPercent).toBeCloseTo(expected, 1);
     child.kill('SIGKILL');

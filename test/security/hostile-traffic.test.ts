@@ -43,10 +43,11 @@ beforeAll(async () => {
   writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Procyon</title>');
   const roots = { procfs: FIXTURE_PROC, sysfs: FIXTURE_SYS };
   const collector = new Collector(roots);
-  sampler = new Sampler(collector);
+  // Wired as startHost wires them: the sampler reads what the clients (the exporter among them) subscribed to.
+  const topics = new TopicRegistry();
+  sampler = new Sampler(collector, { topics: () => topics.union() });
   await sampler.tick();
   const facts = await collector.readStatic();
-  const topics = new TopicRegistry();
   const connectApi = () => createMonitorApi(sampler, { version: '1.0.0', readOnly: true, transport: 'websocket', facts, roots, topics });
   exporter = new MetricsExporter({ sampler, connect: connectApi, roots });
   await exporter.start();

@@ -164,6 +164,9 @@ export function createGuardedServer(h: GuardedHandlers): Server {
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     if (refused.has(req.socket)) return;
+    // server.timeout is for sockets that say nothing; a request being answered is not idle (a scrape may wait
+    // for the sampler's first complete tick). Node sets the keep-alive timeout again once the answer is sent.
+    req.socket.setTimeout(0);
     const scope = scopeOf(req);
     requestScope.run(scope, () => {
       const fail = (err: unknown) => {
