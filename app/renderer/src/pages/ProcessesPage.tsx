@@ -13,6 +13,7 @@ import { loadPrefs, savePrefs, type ProcessPrefs } from '../processes/prefs';
 import { SortedRows, UsersOf } from '../processes/incremental';
 import { clickSelection, DEFAULT_SORT, keepSelection, keyOf, matchesFilter, moveCursor, NO_FILTER, nextSort, rowLookup, type ProcessFilter, type ProcessKey, type SortSpec } from '../processes/table';
 import { buildTree, flattenTree } from '../processes/tree';
+import { useSelectExactMatch } from '../processes/useSelectExactMatch';
 import type { ProcessRow } from '../../../shared/payloads';
 import { useMonitor } from '../store/context';
 import { selectProcesses } from '../store/monitor';
@@ -78,6 +79,11 @@ export function ProcessesPage() {
     }
     return flatRows.get(rows, change, filter, sort);
   }, [rows, change, filter, sort, prefs.tree, collapsed, flatRows]);
+  useSelectExactMatch(filter.search, display, (key) => {
+    setChosen(new Set([key]));
+    setCursor(key);
+    setAnchor(key);
+  });
   // The visible order as keys, for the keyboard and Shift-click: made when one asks, not every tick.
   const visibleKeys = () => display.map((d) => d.key);
   const users = useMemo(() => userList.get(rows, change), [rows, change, userList]);
