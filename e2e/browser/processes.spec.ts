@@ -172,7 +172,7 @@ test('suspend, resume and renice a process, checked in /proc', async ({ page }) 
   const dialog = page.getByRole('dialog', { name: 'Change priority' });
   await expect(dialog.getByRole('slider', { name: 'Nice value' })).toHaveAttribute('min', '-20');
   await expect(dialog.getByRole('slider', { name: 'Nice value' })).toHaveAttribute('max', '19');
-  await dialog.getByRole('spinbutton', { name: 'Nice value (number)' }).fill('10');
+  await dialog.getByRole('textbox', { name: 'Nice value (number)' }).fill('10');
   await dialog.getByRole('button', { name: 'Apply' }).click();
   await expect(page.getByTestId('action-report')).toContainText('Set nice to 10');
   expect(procStat(pid)[16]).toBe('10');

@@ -96,6 +96,10 @@ describe('procyon CLI arguments', () => {
     expect(parseCommand(['kill', '7'])).toEqual({ kind: 'act', action: 'kill', pid: 7, yes: false });
     expect(parseCommand(['terminate', '1', '--yes'])).toEqual({ kind: 'act', action: 'terminate', pid: 1, yes: true });
     expect(parseCommand(['renice', '9', '--', '-5'])).toEqual({ kind: 'renice', pid: 9, value: -5, yes: false });
+    // A negative value as written, not read as the option "-5".
+    expect(parseCommand(['renice', '9', '-5'])).toEqual({ kind: 'renice', pid: 9, value: -5, yes: false });
+    expect(parseCommand(['renice', '9', '-20', '--yes'])).toEqual({ kind: 'renice', pid: 9, value: -20, yes: true });
+    expect(parseCommand(['--procfs', '/p', 'renice', '9', '-1'])).toEqual({ kind: 'renice', pid: 9, value: -1, yes: false, procfs: '/p' });
   });
 
   it.each([
@@ -106,6 +110,8 @@ describe('procyon CLI arguments', () => {
     [['kill', '99999999'], /PID must be/],
     [['renice', '9', '20'], /-20 to 19/],
     [['renice', '9'], /-20 to 19/],
+    [['renice', '9', '-21'], /-20 to 19/],
+    [['renice', '-9', '5'], /PID must be/],
     [['ps', '--sort', 'bogus'], /--sort must be one of/],
     [['kill', '5', '--json'], /does not apply to kill/],
     [['proc', '5', '6'], /unexpected argument/],

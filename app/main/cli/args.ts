@@ -143,43 +143,63 @@ export function defaultSettingsFile(env: Record<string, string | undefined>, hom
   return path.join(base, 'procyon', 'settings.json');
 }
 
+const OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+  procfs: { type: 'string' },
+  sysfs: { type: 'string' },
+  host: { type: 'string' },
+  port: { type: 'string' },
+  'read-only': { type: 'boolean' },
+  interval: { type: 'string' },
+  'allow-host': { type: 'string', multiple: true },
+  settings: { type: 'string' },
+  'no-settings': { type: 'boolean' },
+  'new-token': { type: 'boolean' },
+  'metrics-only': { type: 'boolean' },
+  'no-metrics': { type: 'boolean' },
+  'metrics-host': { type: 'string' },
+  'metrics-port': { type: 'string' },
+  'metrics-token': { type: 'string' },
+  json: { type: 'boolean' },
+  sort: { type: 'string' },
+  tree: { type: 'boolean' },
+  user: { type: 'string' },
+  yes: { type: 'boolean' },
+} as const;
+
+/**
+ * parseArgs reads "-5" as the short option 5: `procyon renice PID -5` would
+ * fail with "Unknown option '-5'". A negative number that is not an option's
+ * value is a positional, marked here with a NUL (which no real argument can
+ * hold) and unmarked after parsing.
+ */
+const NEGATIVE = /^-\d+$/;
+const POSITIONAL_MARK = '\u0000';
+
+function markNegatives(argv: readonly string[], takesValue: (name: string) => boolean): string[] {
+  return argv.map((a, i) => {
+    const prev = argv[i - 1];
+    const isValue = prev !== undefined && /^--[^=]+$/.test(prev) && takesValue(prev.slice(2));
+    return NEGATIVE.test(a) && !isValue ? POSITIONAL_MARK + a : a;
+  });
+}
+
 /** Pure: argv (without node and script) → what to do. Throws UsageError on bad input. */
 export function parseCommand(argv: string[]): Command {
   let parsed;
   try {
     parsed = parseArgs({
-      args: argv,
+      args: markNegatives(argv, (name) => (OPTIONS as Record<string, { type: string } | undefined>)[name]?.type === 'string'),
       allowPositionals: true,
       strict: true,
-      options: {
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-        procfs: { type: 'string' },
-        sysfs: { type: 'string' },
-        host: { type: 'string' },
-        port: { type: 'string' },
-        'read-only': { type: 'boolean' },
-        interval: { type: 'string' },
-        'allow-host': { type: 'string', multiple: true },
-        settings: { type: 'string' },
-        'no-settings': { type: 'boolean' },
-        'new-token': { type: 'boolean' },
-        'metrics-only': { type: 'boolean' },
-        'no-metrics': { type: 'boolean' },
-        'metrics-host': { type: 'string' },
-        'metrics-port': { type: 'string' },
-        'metrics-token': { type: 'string' },
-        json: { type: 'boolean' },
-        sort: { type: 'string' },
-        tree: { type: 'boolean' },
-        user: { type: 'string' },
-        yes: { type: 'boolean' },
-      },
+      options: OPTIONS,
     });
   } catch (err) {
     throw new UsageError(err instanceof Error ? err.message : String(err));
   }
-  const { values: v, positionals } = parsed;
+  const { values: v } = parsed;
+  const positionals = parsed.positionals.map((p) => (p.startsWith(POSITIONAL_MARK) ? p.slice(1) : p));
   if (v.help) return { kind: 'help' };
   if (v.version) return { kind: 'version' };
   const maxPositionals = positionals[0] === 'renice' ? 3 : positionals[0] === 'proc' || (ACTIONS as readonly string[]).includes(positionals[0] ?? '') ? 2 : 1;

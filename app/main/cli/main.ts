@@ -11,6 +11,7 @@ import { portInUse, PortInUseError } from '../server/port-in-use';
 import { startServer } from '../server/server';
 import { serveToken, TokenFileError, type ServeToken } from '../server/token-store';
 import { installServePolicy } from './serve-policy';
+import { userExists } from './user-exists';
 import { defaultSettingsFile, METRICS_TOKEN_PATTERN, parseCommand, USAGE, UsageError, type Command } from './args';
 import { formatSnapshotText } from './report';
 import { collectSnapshot } from './snapshot';
@@ -161,6 +162,14 @@ export async function main(argv: string[]): Promise<number> {
       }
       case 'ps': {
         const rows = arrangePs(await collectPs(rootsOf(cmd)), { sort: cmd.sort, tree: cmd.tree, ...(cmd.user !== undefined && { user: cmd.user }) });
+        if (rows.length === 0 && cmd.user !== undefined) {
+          // An empty table would read as "that user runs nothing" even for a typo. A captured tree's users are another machine's.
+          if (cmd.procfs === undefined && !userExists(cmd.user)) {
+            console.error(`procyon: there is no user ${terminalSafe(JSON.stringify(cmd.user))} on this machine`);
+            return 1;
+          }
+          console.error(`procyon: user ${terminalSafe(JSON.stringify(cmd.user))} has no processes`);
+        }
         console.log(cmd.json ? terminalJson(rows.map((r) => (cmd.tree ? { ...r.row, depth: r.depth } : r.row))) : formatPs(rows, process.stdout.isTTY ? process.stdout.columns : undefined));
         return 0;
       }

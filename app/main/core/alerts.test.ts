@@ -116,15 +116,25 @@ describe('alert engine: disk usage', () => {
   });
   const rule: AlertRule = { id: 'd', kind: 'diskUsage', enabled: true, abovePercent: 90, forSeconds: 0 };
 
-  it('has one episode per mountpoint', () => {
+  it('watches each mountpoint, and announces one episode for the rule until every one is clear', () => {
     const ticks = [
       { partitions: [part('/', 95), part('/home', 50)] },
       { partitions: [part('/', 95), part('/home', 96)] },
       { partitions: [part('/', 80), part('/home', 96)] },
+      { partitions: [part('/', 80), part('/home', 80)] },
     ];
     const events = run(new AlertEngine(), [rule], ticks);
-    expect(events.map((e) => `${e.t}:${e.subject}:${e.state}`)).toEqual(['0:/:firing', '1:/home:firing', '2:/:resolved']);
+    // /home joins the episode / opened: no second notice; it ends when /home is clear too.
+    expect(events.map((e) => `${e.t}:${e.subject}:${e.state}`)).toEqual(['0:/:firing', '3:undefined:resolved']);
     expect(events[0]!.message).toBe('Disk / above 90 % used (now 95 %)');
+    expect(events[1]!.message).toBe('All 2 disks back below 90 % used');
+  });
+
+  it('names every mountpoint that fires on the same tick in one event', () => {
+    const events = run(new AlertEngine(), [rule], [{ partitions: [part('/', 95), part('/home', 97)] }]);
+    expect(events).toHaveLength(1);
+    expect(events[0]!.message).toBe('2 disks above 90 % used: /home (97 %), / (95 %)');
+    expect(events[0]!.value).toBe(97);
   });
 
   it('watches only the named mountpoint when one is given, and skips unreadable usage', () => {
@@ -155,11 +165,12 @@ describe('alert engine: temperature', () => {
   });
   const rule: AlertRule = { id: 't', kind: 'temperature', enabled: true, forSeconds: 0 };
 
-  it("compares each sensor to its own high mark, one episode per sensor, resolving 2 °C below", () => {
-    const ticks = [sensors(85, 60, 99), sensors(79, 75, 99), sensors(77.5, 75, 99)];
+  it("compares each sensor to its own high mark, resolving 2 °C below, one episode for the rule", () => {
+    const ticks = [sensors(85, 60, 99), sensors(79, 75, 99), sensors(77.5, 75, 99), sensors(77.5, 67, 99)];
     const events = run(new AlertEngine(), [rule], ticks);
-    expect(events.map((e) => `${e.t}:${e.subject}:${e.state}`)).toEqual(['0:coretemp Package id 0:firing', '1:nvme temp1:firing', '2:coretemp Package id 0:resolved']);
+    expect(events.map((e) => `${e.t}:${e.subject}:${e.state}`)).toEqual(['0:coretemp Package id 0:firing', '3:undefined:resolved']);
     expect(events[0]!.message).toBe('coretemp Package id 0 above its high mark 80 °C (now 85 °C)');
+    expect(events[1]!.message).toBe('All 2 sensors back below their high mark');
   });
 
   it('uses the fallback for sensors without a high mark, and skips them without one', () => {
@@ -193,22 +204,40 @@ describe('alert engine: battery', () => {
 describe('alert engine: process memory', () => {
   const rule: AlertRule = { id: 'p', kind: 'processMemory', enabled: true, nameMatch: 'Chrom', aboveBytes: GiB, forSeconds: 0 };
 
-  it('matches name or command line case-insensitively, one episode per process', () => {
+  it('matches name or command line case-insensitively, and names each process in one event', () => {
     const ticks = [
       { processes: [proc(10, 'chromium', 2 * GiB), proc(11, 'bash', 5 * GiB), proc(12, 'python3', 3 * GiB, ['python3', '/opt/CHROMe-tool.py'])] },
       { processes: [proc(10, 'chromium', 2 * GiB), proc(12, 'python3', 0.9 * GiB, ['python3', '/opt/CHROMe-tool.py'])] },
+      { processes: [proc(10, 'chromium', 0.5 * GiB)] },
     ];
     const events = run(new AlertEngine(), [rule], ticks);
-    expect(events.map((e) => `${e.t}:${e.subject}:${e.state}`)).toEqual(['0:chromium (10):firing', '0:python3 (12):firing', '1:python3 (12):resolved']);
-    expect(events[0]!.message).toBe('chromium (10) using more than 1.0 GiB (now 2.0 GiB)');
+    expect(events.map((e) => `${e.t}:${e.state}`)).toEqual(['0:firing', '2:resolved']);
+    expect(events[0]!.message).toBe('2 processes named Chrom over 1.0 GiB: python3 (12) 3.0 GiB, chromium (10) 2.0 GiB');
+    expect(events[1]!.message).toBe('All 2 processes named Chrom back below 1.0 GiB or exited');
   });
 
-  it('resolves when the process exits, and treats a reused pid as another process', () => {
+  it('one rule matching 50 processes is one event naming the count and the biggest', () => {
+    const fifty = Array.from({ length: 50 }, (_, i) => proc(100 + i, 'sleep', 2 * 1024 ** 2 + i * 1024));
+    const engine = new AlertEngine();
+    const small: AlertRule = { ...rule, nameMatch: 'sleep', aboveBytes: 1024 ** 2 };
+    const first = engine.evaluate([small], snap(0, { processes: fifty.slice(0, 20) }), 0);
+    expect(first).toHaveLength(1);
+    expect(first[0]!.message).toBe('20 processes named sleep over 1.0 MiB: sleep (119) 2.0 MiB, sleep (118) 2.0 MiB, sleep (117) 2.0 MiB and 17 more');
+    // The other 30 show up a tick later: they join the episode, no new event.
+    expect(engine.evaluate([small], snap(1000, { processes: fifty }), 1000)).toEqual([]);
+    const gone = engine.evaluate([small], snap(2000, { processes: [] }), 2000);
+    expect(gone.map((e) => [e.state, e.message])).toEqual([['resolved', 'All 50 processes named sleep back below 1.0 MiB or exited']]);
+  });
+
+  it('one process: resolves when it exits; a reused pid keeps the episode open', () => {
     const engine = new AlertEngine();
     expect(engine.evaluate([rule], snap(0, { processes: [proc(10, 'chromium', 2 * GiB)] }), 0)).toHaveLength(1);
-    const reused = engine.evaluate([rule], snap(1000, { processes: [proc(10, 'chromium', 2 * GiB, ['chromium'], 2000)] }), 1000);
-    expect(reused.map((e) => e.state).sort()).toEqual(['firing', 'resolved']);
-    expect(reused.find((e) => e.state === 'resolved')!.message).toBe('chromium (10) exited (last 2.0 GiB)');
+    // Another process (same pid, new createTime) is over the limit as the first one goes: still the same episode.
+    expect(engine.evaluate([rule], snap(1000, { processes: [proc(10, 'chromium', 2 * GiB, ['chromium'], 2000)] }), 1000)).toEqual([]);
+    const single = new AlertEngine();
+    single.evaluate([rule], snap(0, { processes: [proc(10, 'chromium', 2 * GiB)] }), 0);
+    const gone = single.evaluate([rule], snap(1000, { processes: [] }), 1000);
+    expect(gone.map((e) => [e.state, e.subject, e.message])).toEqual([['resolved', 'chromium (10)', 'chromium (10) exited (last 2.0 GiB)']]);
   });
 });
 

@@ -5,8 +5,7 @@ import type { AlertEvent, AlertRule, Snapshot, Topic } from '../../shared';
  * ended on it. Pure apart from the state it keeps between ticks (no I/O, no
  * timers: the tick's time is passed in), so it is tested tick by tick.
  *
- * An episode, per rule and per subject (each mountpoint, sensor, process on
- * its own):
+ * Each subject (each mountpoint, sensor, process) is watched on its own:
  * - fires once the condition has held on every tick for forSeconds (0: on the
  *   first tick it holds);
  * - then resolves only once the value is back past the threshold by a margin
@@ -17,6 +16,12 @@ import type { AlertEvent, AlertRule, Snapshot, Topic } from '../../shared';
  *   unmounted, a battery is plugged in) or its rule is disabled, changed or removed.
  * A tick that lacks the rule's data (the first tick has no CPU rate; a topic
  * that failed) changes nothing.
+ *
+ * What is announced is one episode per rule: it fires when the first subject
+ * fires (one event naming every subject that fired on that tick: "50
+ * processes named sleep over 1 MiB: …"), subjects that start firing while it
+ * is open join it silently, and it resolves once none fires any more. One
+ * rule matching fifty processes is one notice, not fifty.
  */
 
 const PERCENT_MARGIN = 2;
@@ -50,6 +55,15 @@ interface RuleState {
   fingerprint: string;
   rule: AlertRule;
   episodes: Map<string, Episode>;
+  /** The rule's announced episode: how many subjects have fired in it so far; null while none fires. */
+  open: { subjects: number } | null;
+}
+
+/** A subject that started or stopped firing on this tick. */
+interface Change {
+  ep: Episode;
+  value: number;
+  message: string;
 }
 
 export function formatBytes(n: number): string {
@@ -230,10 +244,12 @@ export class AlertEngine {
     for (const [id, state] of this.rules) {
       const rule = active.get(id);
       if (rule && JSON.stringify(rule) === state.fingerprint) continue;
-      for (const ep of state.episodes.values()) {
-        if (!ep.firing) continue;
+      const firing = [...state.episodes.values()].filter((ep) => ep.firing);
+      if (state.open && firing.length > 0) {
         const why = rule ? 'its rule was changed' : 'its rule was disabled or removed';
-        events.push(this.event(state.rule, ep, 'resolved', now, ep.value, `${KIND_LABEL[state.rule.kind]} alert${ep.subject ? ` on ${ep.subject}` : ''} closed: ${why}`));
+        const one = state.open.subjects === 1 ? firing[0]! : null;
+        const on = one?.subject ? ` on ${one.subject}` : state.open.subjects > 1 ? ` on ${state.open.subjects} ${nounOf(state.rule.kind)[1]}` : '';
+        events.push(this.event(state.rule, one, 'resolved', now, Math.max(...firing.map((ep) => ep.value)), `${KIND_LABEL[state.rule.kind]} alert${on} closed: ${why}`));
       }
       this.rules.delete(id);
     }
@@ -241,12 +257,14 @@ export class AlertEngine {
     for (const rule of active.values()) {
       let state = this.rules.get(rule.id);
       if (!state) {
-        state = { fingerprint: JSON.stringify(rule), rule, episodes: new Map() };
+        state = { fingerprint: JSON.stringify(rule), rule, episodes: new Map(), open: null };
         this.rules.set(rule.id, state);
       }
       const readings = read(rule, snapshot);
       if (readings === null) continue;
       const present = new Set<string>();
+      const started: Change[] = [];
+      const ended: Change[] = [];
       for (const r of readings) {
         present.add(r.key);
         let ep = state.episodes.get(r.key);
@@ -258,14 +276,14 @@ export class AlertEngine {
         ep.value = r.value;
         if (ep.firing) {
           if (r.clear) {
-            events.push(this.event(rule, ep, 'resolved', now, r.value, r.resolved));
+            ended.push({ ep, value: r.value, message: r.resolved });
             state.episodes.delete(r.key);
           }
         } else if (r.holds) {
           ep.since ??= now;
           if (now - ep.since >= rule.forSeconds * 1000) {
             ep.firing = true;
-            events.push(this.event(rule, ep, 'firing', now, r.value, r.firing));
+            started.push({ ep, value: r.value, message: r.firing });
           }
         } else {
           // The condition broke before forSeconds were up: the wait starts over.
@@ -275,13 +293,40 @@ export class AlertEngine {
       for (const [key, ep] of state.episodes) {
         if (present.has(key)) continue;
         state.episodes.delete(key);
-        if (ep.firing) events.push(this.event(rule, ep, 'resolved', now, ep.value, goneMessage(rule, ep)));
+        if (ep.firing) ended.push({ ep, value: ep.value, message: goneMessage(rule, ep) });
       }
+      this.announce(rule, state, started, ended, now, events);
     }
     return events;
   }
 
-  private event(rule: AlertRule, ep: Episode, state: AlertEvent['state'], at: number, value: number, message: string): AlertEvent {
+  /** The subjects' changes on this tick → at most one event for the rule's episode. */
+  private announce(rule: AlertRule, state: RuleState, started: Change[], ended: Change[], now: number, events: AlertEvent[]): void {
+    if (started.length > 0) {
+      if (state.open) {
+        // Joins the episode already announced: no second notice.
+        state.open.subjects += started.length;
+      } else {
+        state.open = { subjects: started.length };
+        const only = started.length === 1 ? started[0]! : null;
+        events.push(
+          only
+            ? this.event(rule, only.ep, 'firing', now, only.value, only.message)
+            : this.event(rule, null, 'firing', now, Math.max(...started.map((c) => c.value)), groupFiring(rule, started)),
+        );
+      }
+    }
+    if (!state.open || [...state.episodes.values()].some((ep) => ep.firing)) return;
+    const last = ended[ended.length - 1];
+    const subjects = state.open.subjects;
+    state.open = null;
+    if (!last) return;
+    events.push(
+      subjects === 1 ? this.event(rule, last.ep, 'resolved', now, last.value, last.message) : this.event(rule, null, 'resolved', now, last.value, groupResolved(rule, subjects)),
+    );
+  }
+
+  private event(rule: AlertRule, ep: Episode | null, state: AlertEvent['state'], at: number, value: number, message: string): AlertEvent {
     return {
       id: `${this.idPrefix}-${++this.counter}`,
       ruleId: rule.id,
@@ -290,7 +335,7 @@ export class AlertEngine {
       at,
       value,
       message,
-      ...(ep.subject !== undefined && { subject: ep.subject }),
+      ...(ep?.subject !== undefined && { subject: ep.subject }),
     };
   }
 }
@@ -305,5 +350,60 @@ function goneMessage(rule: AlertRule, ep: Episode): string {
       return `Battery no longer reported (last ${ep.unit(ep.value)})`;
     default:
       return `${ep.subject ?? KIND_LABEL[rule.kind]} no longer reported (last ${ep.unit(ep.value)})`;
+  }
+}
+
+/** What one rule watches several of: singular, plural. */
+function nounOf(kind: AlertRule['kind']): [string, string] {
+  switch (kind) {
+    case 'processMemory':
+      return ['process', 'processes'];
+    case 'diskUsage':
+      return ['disk', 'disks'];
+    case 'temperature':
+      return ['sensor', 'sensors'];
+    default:
+      return ['reading', 'readings'];
+  }
+}
+
+/** How many subjects a grouped message names before "and N more": a notice stays a few lines. */
+export const GROUP_NAMES_SHOWN = 3;
+
+/** "50 processes named sleep over 1.0 MiB: sleep (12) 2.1 MiB, sleep (13) 2.0 MiB, sleep (14) 2.0 MiB and 47 more". */
+function groupFiring(rule: AlertRule, started: readonly Change[]): string {
+  const n = started.length;
+  const unit = unitOf(rule);
+  const top = [...started].sort((a, b) => (rule.kind === 'memoryAvailable' || rule.kind === 'battery' ? a.value - b.value : b.value - a.value)).slice(0, GROUP_NAMES_SHOWN);
+  const list = top.map((c) => `${c.ep.subject ?? '?'} ${rule.kind === 'processMemory' ? unit(c.value) : `(${unit(c.value)})`}`).join(', ');
+  const more = n > top.length ? ` and ${n - top.length} more` : '';
+  return `${groupCondition(rule, n)}${forText(rule.forSeconds)}: ${list}${more}`;
+}
+
+function groupCondition(rule: AlertRule, n: number): string {
+  const noun = nounOf(rule.kind)[1];
+  switch (rule.kind) {
+    case 'processMemory':
+      return `${n} ${noun} named ${rule.nameMatch} over ${formatBytes(rule.aboveBytes)}`;
+    case 'diskUsage':
+      return `${n} ${noun} above ${pct(rule.abovePercent)} used`;
+    case 'temperature':
+      return `${n} ${noun} above their high mark`;
+    default:
+      return `${n} ${noun} past the threshold`;
+  }
+}
+
+function groupResolved(rule: AlertRule, n: number): string {
+  const noun = nounOf(rule.kind)[1];
+  switch (rule.kind) {
+    case 'processMemory':
+      return `All ${n} ${noun} named ${rule.nameMatch} back below ${formatBytes(rule.aboveBytes)} or exited`;
+    case 'diskUsage':
+      return `All ${n} ${noun} back below ${pct(rule.abovePercent)} used`;
+    case 'temperature':
+      return `All ${n} ${noun} back below their high mark`;
+    default:
+      return `All ${n} ${noun} back past the threshold`;
   }
 }

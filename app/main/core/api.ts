@@ -1,5 +1,5 @@
 import os from 'node:os';
-import type { AlertEvent, HostInfo, MonitorApi, Snapshot } from '../../shared';
+import { ApiError, type AlertEvent, type HostInfo, type MonitorApi, type Snapshot } from '../../shared';
 import type { CollectorRoots, StaticFacts } from './collector';
 import { connections } from './connections';
 import { ProcessController } from './control';
@@ -8,6 +8,7 @@ import { collectProc, processText } from './process-details';
 import { ClientCalls, hostPoolShare } from './call-limiter';
 import type { Sampler } from './sampler';
 import { createSettingsStore, type SettingsStore } from './settings';
+import { unmountedMountpoints } from './mountpoint-check';
 import { systemInfo } from './system-info';
 import { timedTurn } from './turns';
 import type { TopicRegistry } from './topics';
@@ -86,6 +87,10 @@ export function createMonitorApi(sampler: Sampler, options: HostApiOptions): Cli
       return settings.get();
     },
     async updateSettings(patch) {
+      if (patch.alertRules) {
+        const issues = await unmountedMountpoints(patch.alertRules, settings.get().alertRules, options.roots);
+        if (issues.length > 0) throw new ApiError({ code: 'INVALID_ARGUMENT', message: 'invalid settings', issues });
+      }
       const next = await settings.update(patch);
       if (patch.intervalMs !== undefined && sampler.intervalMs !== next.intervalMs) sampler.setIntervalMs(next.intervalMs);
       return next;

@@ -46,8 +46,8 @@ export class ProcessController {
 
   private guard(ref: ProcessRef, confirm: boolean | undefined): void {
     if (confirm) return;
-    if (ref.pid === 1) throw new ApiError({ code: 'CONFIRMATION_REQUIRED', message: 'PID 1 is the init process: acting on it needs confirm: true' });
-    if (ref.pid === this.selfPid) throw new ApiError({ code: 'CONFIRMATION_REQUIRED', message: 'this is Procyon itself: acting on it needs confirm: true' });
+    if (ref.pid === 1) throw new ApiError({ code: 'CONFIRMATION_REQUIRED', message: 'PID 1 is the init process: acting on it needs an explicit confirmation' });
+    if (ref.pid === this.selfPid) throw new ApiError({ code: 'CONFIRMATION_REQUIRED', message: 'this is Procyon itself: acting on it needs an explicit confirmation' });
   }
 
   async act(ref: ProcessRef, action: ProcessAction, confirm?: boolean): Promise<{ ok: true }> {

@@ -8,6 +8,7 @@ import {
   type Result,
 } from '../../shared';
 import { toApiErrorPayload } from './errors';
+import { issuesInWords } from '../../shared/issue-words';
 
 export interface DispatchContext {
   readOnly: boolean;
@@ -30,7 +31,7 @@ export async function dispatch(api: MonitorApi, ctx: DispatchContext, op: unknow
       throw new ApiError({
         code: 'INVALID_ARGUMENT',
         message: `invalid argument for ${op}`,
-        issues: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
+        issues: issuesInWords(parsed.error),
       });
     }
     // Validation first, so a malformed request is named as such even on a read-only host.

@@ -5,6 +5,8 @@ import { AlertRule, ApiError, DEFAULT_SETTINGS, MAX_ALERT_RULES, Settings, Setti
 import { acquireLock, type LockOptions } from './file-lock';
 import { NotRegularFileError, readRegularFile } from './regular-file';
 import { mergeSettings } from './settings-merge';
+import { issuesInWords } from '../../shared/issue-words';
+import type { z } from 'zod';
 
 export interface SettingsStore {
   get(): SettingsValue;
@@ -177,11 +179,11 @@ async function save(file: string, base: SettingsValue, ours: SettingsValue, warn
   }
 }
 
-function invalid(error: { issues: { path: PropertyKey[]; message: string }[] }): ApiError {
+function invalid(error: { issues: readonly z.core.$ZodIssue[] }): ApiError {
   return new ApiError({
     code: 'INVALID_ARGUMENT',
     message: 'invalid settings',
-    issues: error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
+    issues: issuesInWords(error),
   });
 }
 

@@ -11,7 +11,7 @@ import { announceReady } from './launcher';
 import { aboutText, autostartEntry, isCrash, mayReload, quitWhenAllClosed } from './lifecycle';
 import { loginCommand, loginItemSettings, loginItemsSupported, startedHidden, type LaunchContext } from './login-items';
 import { appMenuTemplate } from './menu';
-import { NotificationKeeper } from './notifications';
+import { NotificationKeeper, NotificationRateLimit } from './notifications';
 import { createPopup, type Popup } from './popup';
 import { createTray, type AppTray } from './tray';
 import type { TrayView } from './tray-feed';
@@ -53,6 +53,7 @@ if (!app.requestSingleInstanceLock()) {
   let lastClosed: 'main' | 'popup' | null = null;
   let quitting = false;
   const notifications = new NotificationKeeper<Notification>();
+  const notificationLimit = new NotificationRateLimit();
   const reloads: number[] = [];
   const windowStateFile = () => path.join(app.getPath('userData'), 'window-state.json');
   const autostartFile = path.join(process.env.XDG_CONFIG_HOME || path.join(os.homedir(), '.config'), 'autostart', 'procyon.desktop');
@@ -194,11 +195,13 @@ if (!app.requestSingleInstanceLock()) {
 
     h.alerts.onAlert((event) => {
       if (event.state !== 'firing' || !Notification.isSupported()) return;
-      const n = new Notification({ title: 'Procyon', body: event.message });
+      const body = notificationLimit.admit(event.message, Date.now());
+      if (body === null) return;
+      const n = new Notification({ title: 'Procyon', body });
       n.on('click', () => void showMain());
       // Held until clicked or closed: a notification nothing references can be collected, and its click lost.
       notifications.show(n);
-      e2e?.notifications.push({ title: 'Procyon', body: event.message });
+      e2e?.notifications.push({ title: 'Procyon', body });
     });
 
     if (!h.unavailable) {

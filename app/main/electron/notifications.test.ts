@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { applyAppIdentity, APP_ID } from './identity';
-import { MAX_KEPT_NOTIFICATIONS, NotificationKeeper } from './notifications';
+import { MAX_KEPT_NOTIFICATIONS, NotificationKeeper, NotificationRateLimit, NOTIFICATIONS_PER_MINUTE } from './notifications';
 
 class FakeNotification extends EventEmitter {
   shown = false;
@@ -36,5 +36,16 @@ describe('alert notifications', () => {
     const ids: string[] = [];
     for (const platform of ['win32', 'linux', 'darwin'] as const) applyAppIdentity({ setAppUserModelId: (id) => ids.push(id) }, platform);
     expect(ids).toEqual([APP_ID]);
+  });
+});
+
+describe('notification rate limit', () => {
+  it('shows at most NOTIFICATIONS_PER_MINUTE a minute, and counts the rest in the next one shown', () => {
+    const limit = new NotificationRateLimit();
+    const shown = Array.from({ length: 68 }, (_, i) => limit.admit(`alert ${i}`, 1000 + i * 100)).filter((b) => b !== null);
+    expect(shown).toEqual(Array.from({ length: NOTIFICATIONS_PER_MINUTE }, (_, i) => `alert ${i}`));
+    // A minute after the first: room again, and it says what waited.
+    expect(limit.admit('later', 61_000)).toBe(`later\n(and ${68 - NOTIFICATIONS_PER_MINUTE} more alerts since: see Alerts)`);
+    expect(limit.admit('next', 61_100)).toBe('next');
   });
 });

@@ -29,3 +29,36 @@ export class NotificationKeeper<N extends NotificationLike> {
     return this.kept.size;
   }
 }
+
+/** Desktop notifications per minute at most: past that, alerts wait on the Alerts page and are counted in the next one shown. */
+export const NOTIFICATIONS_PER_MINUTE = 3;
+const MINUTE_MS = 60_000;
+
+/**
+ * Rate-limits desktop notifications, whatever the rules do (many rules firing
+ * at once, a value flapping across a threshold for hours): a sliding minute
+ * holds at most NOTIFICATIONS_PER_MINUTE. What is held back is not lost: it is
+ * in the alert history, and the next notification shown says how many.
+ */
+export class NotificationRateLimit {
+  private shown: number[] = [];
+  private held = 0;
+
+  constructor(
+    private readonly perMinute = NOTIFICATIONS_PER_MINUTE,
+    private readonly windowMs = MINUTE_MS,
+  ) {}
+
+  /** The body to show now, or null: held back (and counted). */
+  admit(body: string, now: number): string | null {
+    this.shown = this.shown.filter((t) => now - t < this.windowMs);
+    if (this.shown.length >= this.perMinute) {
+      this.held++;
+      return null;
+    }
+    this.shown.push(now);
+    const held = this.held;
+    this.held = 0;
+    return held === 0 ? body : `${body}\n(and ${held} more ${held === 1 ? 'alert' : 'alerts'} since: see Alerts)`;
+  }
+}

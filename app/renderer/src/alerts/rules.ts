@@ -1,4 +1,5 @@
 import { AlertRules, type AlertKind, type AlertRule } from '../../../shared/settings';
+import { issuesInWords } from '../../../shared/issue-words';
 
 // The rules editor's pure half: labels, new-rule defaults, and turning
 // validation issues into a message per rule field.
@@ -54,5 +55,5 @@ export function issuesByField(issues: readonly { path: string; message: string }
 /** Validates as the host will, so mistakes show before the round trip. */
 export function checkRules(rules: readonly AlertRule[]): RuleIssues {
   const r = AlertRules.safeParse(rules);
-  return r.success ? {} : issuesByField(r.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })));
+  return r.success ? {} : issuesByField(issuesInWords(r.error));
 }

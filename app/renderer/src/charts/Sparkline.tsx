@@ -4,6 +4,8 @@ import { formatPercent } from '../format';
 import { ChartTooltip } from './ChartTooltip';
 import { CHART_SPAN_MS, niceCeiling, type Point } from './series';
 import type { SeriesSpec } from './TimeSeriesChart';
+import { useNoTabStops } from './useNoTabStops';
+import './charts.css';
 
 interface Props {
   data: Point[];
@@ -29,29 +31,33 @@ export const Sparkline = memo(function Sparkline({ data, series, end, height, sp
     for (const p of data) for (const s of series) m = Math.max(m, p[s.key] ?? 0);
     top = niceCeiling(m);
   }
+  const noTabStops = useNoTabStops<HTMLDivElement>();
   return (
-    <ResponsiveContainer width="100%" height={height}>
-      <AreaChart data={data} margin={{ top: 2, right: 0, bottom: 0, left: 0 }}>
-        <XAxis dataKey="t" type="number" domain={[end - spanMs, end]} allowDataOverflow hide />
-        <YAxis domain={[0, top]} allowDataOverflow hide />
-        <Tooltip content={<ChartTooltip formatValue={formatValue} />} cursor={false} isAnimationActive={false} />
-        {series.map((s) => (
-          <Area
-            key={s.key}
-            dataKey={s.key}
-            name={s.name}
-            type={stacked ? 'linear' : 'monotone'}
-            stackId={stacked ? 'stack' : undefined}
-            stroke={s.color}
-            strokeWidth={stacked ? 1 : 1.5}
-            fill={s.color}
-            fillOpacity={stacked ? 0.55 : 0.18}
-            dot={false}
-            activeDot={false}
-            isAnimationActive={false}
-          />
-        ))}
-      </AreaChart>
-    </ResponsiveContainer>
+    <div ref={noTabStops} className="chart-layers">
+      <ResponsiveContainer width="100%" height={height}>
+        {/* No keyboard layer: a sparkline sits inside its tile's link, and a tab stop per chart only lengthens the way through the page. */}
+        <AreaChart data={data} margin={{ top: 2, right: 0, bottom: 0, left: 0 }} accessibilityLayer={false}>
+          <XAxis dataKey="t" type="number" domain={[end - spanMs, end]} allowDataOverflow hide />
+          <YAxis domain={[0, top]} allowDataOverflow hide />
+          <Tooltip content={<ChartTooltip formatValue={formatValue} />} cursor={false} isAnimationActive={false} />
+          {series.map((s) => (
+            <Area
+              key={s.key}
+              dataKey={s.key}
+              name={s.name}
+              type={stacked ? 'linear' : 'monotone'}
+              stackId={stacked ? 'stack' : undefined}
+              stroke={s.color}
+              strokeWidth={stacked ? 1 : 1.5}
+              fill={s.color}
+              fillOpacity={stacked ? 0.55 : 0.18}
+              dot={false}
+              activeDot={false}
+              isAnimationActive={false}
+            />
+          ))}
+        </AreaChart>
+      </ResponsiveContainer>
+    </div>
   );
 });

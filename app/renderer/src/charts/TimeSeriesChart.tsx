@@ -3,6 +3,9 @@ import { Area, AreaChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Too
 import { formatAgo, formatPercent } from '../format';
 import { axisTicks } from '../settings/range';
 import { ChartTooltip } from './ChartTooltip';
+import { valueTicks } from './value-ticks';
+import { useNoTabStops } from './useNoTabStops';
+import './charts.css';
 import { CHART_SPAN_MS, niceCeiling, type Point } from './series';
 
 export interface SeriesSpec {
@@ -75,8 +78,9 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({
 }: Props) {
   // useId output contains characters that are not valid in url(#…) references.
   const gradientPrefix = `g${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
+  const noTabStops = useNoTabStops<HTMLDivElement>();
   const top = scale.max ?? niceCeiling(Math.max(maxOf(data, series, stacked), reference?.value ?? 0, scale.floor ?? 0), scale.binary);
-  const yTicks = scale.max === 100 ? PERCENT_TICKS : [0, top / 4, top / 2, (top * 3) / 4, top];
+  const yTicks = scale.max === 100 ? PERCENT_TICKS : valueTicks(top, scale.binary);
   return (
     <>
       {legend && (
@@ -89,70 +93,75 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({
           ))}
         </ul>
       )}
-      <ResponsiveContainer width="100%" height={height}>
-        <AreaChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
-          <defs>
-            {series.map((s) => (
-              <linearGradient key={s.key} id={`${gradientPrefix}-${s.key}`} x1="0" y1="0" x2="0" y2="1">
-                <stop offset="0%" style={{ stopColor: s.color, stopOpacity: stacked ? 0.7 : 0.45 }} />
-                <stop offset="100%" style={{ stopColor: s.color, stopOpacity: stacked ? 0.5 : 0.04 }} />
-              </linearGradient>
-            ))}
-          </defs>
-          <CartesianGrid stroke="var(--grid)" vertical={false} />
-          <XAxis
-            dataKey="t"
-            type="number"
-            scale="time"
-            domain={[end - spanMs, end]}
-            ticks={axisTicks(end, spanMs)}
-            tickFormatter={(t: number) => formatAgo(t - end)}
-            allowDataOverflow
-            stroke="var(--axis)"
-            tick={{ fill: 'var(--muted)', fontSize: 11 }}
-            tickLine={false}
-          />
-          <YAxis
-            domain={[0, top]}
-            ticks={yTicks}
-            tickFormatter={scale.format}
-            width={scale.width ?? 72}
-            allowDataOverflow
-            stroke="var(--axis)"
-            tick={{ fill: 'var(--muted)', fontSize: 11 }}
-            tickLine={false}
-            axisLine={false}
-          />
-          <Tooltip
-            content={<ChartTooltip formatValue={scale.format} />}
-            cursor={{ stroke: 'var(--axis)', strokeDasharray: '3 3' }}
-            isAnimationActive={false}
-          />
-          {reference && (
-            <ReferenceLine
-              y={reference.value}
-              stroke="var(--muted)"
-              strokeDasharray="4 4"
-              label={{ value: reference.label, position: 'insideTopLeft', fill: 'var(--muted)', fontSize: 11 }}
+      <div ref={noTabStops} className="chart-layers">
+        <ResponsiveContainer width="100%" height={height}>
+          {/* No keyboard layer: the chart is a labelled image (ChartCard's role="img"); a focusable inside it is a tab stop that leads nowhere. */}
+          <AreaChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} accessibilityLayer={false}>
+            <defs>
+              {series.map((s) => (
+                <linearGradient key={s.key} id={`${gradientPrefix}-${s.key}`} x1="0" y1="0" x2="0" y2="1">
+                  <stop offset="0%" style={{ stopColor: s.color, stopOpacity: stacked ? 0.7 : 0.45 }} />
+                  <stop offset="100%" style={{ stopColor: s.color, stopOpacity: stacked ? 0.5 : 0.04 }} />
+                </linearGradient>
+              ))}
+            </defs>
+            <CartesianGrid stroke="var(--grid)" vertical={false} />
+            <XAxis
+              dataKey="t"
+              type="number"
+              scale="time"
+              domain={[end - spanMs, end]}
+              ticks={axisTicks(end, spanMs)}
+              tickFormatter={(t: number) => formatAgo(t - end)}
+              allowDataOverflow
+              stroke="var(--axis)"
+              tick={{ fill: 'var(--muted)', fontSize: 11 }}
+              tickLine={false}
             />
-          )}
-          {series.map((s) => (
-            <Area
-              key={s.key}
-              dataKey={s.key}
-              name={s.name}
-              type={stacked ? 'linear' : 'monotone'}
-              stackId={stacked && !s.line ? 'stack' : undefined}
-              stroke={s.color}
-              strokeWidth={s.line ? 1.5 : stacked ? 1 : 2}
-              fill={s.line ? 'none' : `url(#${gradientPrefix}-${s.key})`}
-              dot={false}
-              activeDot={{ r: 3 }}
+            <YAxis
+              domain={[0, top]}
+              ticks={yTicks}
+              tickFormatter={scale.format}
+              width={scale.width ?? 72}
+              allowDataOverflow
+              stroke="var(--axis)"
+              tick={{ fill: 'var(--muted)', fontSize: 11 }}
+              tickLine={false}
+              axisLine={false}
+            />
+            <Tooltip
+              content={<ChartTooltip formatValue={scale.format} />}
+              cursor={{ stroke: 'var(--axis)', strokeDasharray: '3 3' }}
               isAnimationActive={false}
             />
-          ))}
-        </AreaChart>
-      </ResponsiveContainer>
+            {reference && (
+              <ReferenceLine
+                y={reference.value}
+                stroke="var(--muted)"
+                strokeDasharray="4 4"
+                label={{ value: reference.label, position: 'insideTopLeft', fill: 'var(--muted)', fontSize: 11 }}
+              />
+            )}
+            {series.map((s) => (
+              <Area
+                key={s.key}
+                dataKey={s.key}
+                name={s.name}
+                type={stacked ? 'linear' : 'monotone'}
+                stackId={stacked && !s.line ? 'stack' : undefined}
+                stroke={s.color}
+                strokeWidth={s.line ? 1.5 : stacked ? 1 : 2}
+                // Dashed, so a line with the same values as the area under it (lo: send = receive) leaves both colours showing.
+                strokeDasharray={s.line ? '5 4' : undefined}
+                fill={s.line ? 'none' : `url(#${gradientPrefix}-${s.key})`}
+                dot={false}
+                activeDot={{ r: 3 }}
+                isAnimationActive={false}
+              />
+            ))}
+          </AreaChart>
+        </ResponsiveContainer>
+      </div>
     </>
   );
 });

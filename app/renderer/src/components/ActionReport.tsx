@@ -1,4 +1,5 @@
 import type { Report } from './ActionDialogs/useActionFlow';
+import './ActionReport.css';
 
 /** What the last action did, per process: the host's answer in words. */
 export function ActionReport({ report, onDismiss }: { report: Report; onDismiss(): void }) {

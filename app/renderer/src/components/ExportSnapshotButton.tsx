@@ -1,16 +1,26 @@
 import { exportFileName } from '../export/csv';
 import { downloadText } from '../export/download';
 import { useMonitor } from '../store/context';
-import { selectLatest } from '../store/monitor';
+import { selectLatest, selectProcesses } from '../store/monitor';
+import { snapshotFile } from '../export/snapshot-file';
 
-/** The snapshot on screen (the frozen one while paused), exactly as the host sent it. */
+/** The snapshot on screen (the frozen one while paused) as the host sent it, with the process table and what the file holds. */
 export function ExportSnapshotButton() {
   const latest = useMonitor(selectLatest);
+  const processes = useMonitor(selectProcesses);
+  const host = useMonitor((s) => s.info?.hostname);
   const exportJson = () => {
-    if (latest) downloadText(exportFileName('procyon-snapshot', latest.time, 'json'), JSON.stringify(latest, null, 2) + '\n', 'application/json');
+    if (latest) downloadText(exportFileName('procyon-snapshot', latest.time, 'json'), JSON.stringify(snapshotFile(latest, host, processes), null, 2) + '\n', 'application/json');
   };
   return (
-    <button type="button" className="tool-button" aria-label="Export snapshot as JSON" title="Download the current snapshot as JSON" disabled={!latest} onClick={exportJson}>
+    <button
+      type="button"
+      className="tool-button"
+      aria-label="Export snapshot as JSON"
+      title="Download the readings on screen and the process table as JSON"
+      disabled={!latest}
+      onClick={exportJson}
+    >
       <svg viewBox="0 0 24 24" width="14" height="14" aria-hidden="true">
         <path d="M12 3v11m0 0l-4-4m4 4l4-4M5 19h14" stroke="currentColor" strokeWidth="2" fill="none" strokeLinecap="round" />
       </svg>

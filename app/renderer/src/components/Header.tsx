@@ -22,7 +22,6 @@ function Uptime({ bootTime }: { bootTime: number }) {
 export function Header() {
   const info = useMonitor((s) => s.info);
   const interval = useMonitor((s) => s.latest?.intervalMs ?? s.info?.intervalMs);
-  const paused = useMonitor((s) => s.frozen !== null);
 
   return (
     <header className="app-header">
@@ -43,7 +42,6 @@ export function Header() {
             <span className="fact-label">Tick</span> {interval === undefined ? '—' : formatInterval(interval)}
           </li>
           {info.readOnly && <li className="fact-warn">Read-only</li>}
-          {paused && <li className="fact-warn">Paused</li>}
         </ul>
       )}
       <div className="header-actions">

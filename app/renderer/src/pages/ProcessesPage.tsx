@@ -13,6 +13,8 @@ import { loadPrefs, savePrefs, type ProcessPrefs } from '../processes/prefs';
 import { SortedRows, UsersOf } from '../processes/incremental';
 import { clickSelection, DEFAULT_SORT, keepSelection, keyOf, matchesFilter, moveCursor, NO_FILTER, nextSort, rowLookup, type ProcessFilter, type ProcessKey, type SortSpec } from '../processes/table';
 import { buildTree, flattenTree } from '../processes/tree';
+import { useSelectExactMatch } from '../processes/useSelectExactMatch';
+import { descendantsOf } from '../processes/subtree';
 import type { ProcessRow } from '../../../shared/payloads';
 import { useMonitor } from '../store/context';
 import { selectProcesses } from '../store/monitor';
@@ -78,6 +80,11 @@ export function ProcessesPage() {
     }
     return flatRows.get(rows, change, filter, sort);
   }, [rows, change, filter, sort, prefs.tree, collapsed, flatRows]);
+  useSelectExactMatch(filter.search, display, (key) => {
+    setChosen(new Set([key]));
+    setCursor(key);
+    setAnchor(key);
+  });
   // The visible order as keys, for the keyboard and Shift-click: made when one asks, not every tick.
   const visibleKeys = () => display.map((d) => d.key);
   const users = useMemo(() => userList.get(rows, change), [rows, change, userList]);
@@ -91,6 +98,7 @@ export function ProcessesPage() {
     setConfirmDestructive: (v) => patchPrefs({ confirmDestructive: v }),
     niceOf,
     nameOf,
+    descendantsOf: (targets) => descendantsOf(rows, targets.map((t) => t.pid)).length,
   });
   const readOnly = info?.readOnly ?? true;
 
@@ -123,8 +131,25 @@ export function ProcessesPage() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
+  const openMenu = (key: ProcessKey, x: number, y: number) => {
+    // Right-click on an unselected row acts on that row alone, as file managers do.
+    const keys = selected.has(key) ? [...selected] : [key];
+    if (!selected.has(key)) {
+      setChosen(new Set([key]));
+      setAnchor(key);
+    }
+    setCursor(key);
+    setMenu({ x, y, targets: targetsOf(keys) });
+  };
+
   const onKey = (e: KeyboardEvent<HTMLDivElement>, pageRows: number) => {
-    if (e.key === 'Enter') {
+    if ((e.key === 'F10' && e.shiftKey) || e.key === 'ContextMenu') {
+      // The keyboard's context menu (Shift+F10, the Menu key): at the cursor row, as a right-click there would.
+      const key = cursor ?? [...selected][0];
+      if (!key) return;
+      const box = (document.getElementById(`proc-row-${key.replace(/[:.]/g, '-')}`) ?? e.currentTarget).getBoundingClientRect();
+      openMenu(key, box.left + 24, box.bottom);
+    } else if (e.key === 'Enter') {
       if (cursor) open(cursor);
     } else if (e.key === 'Delete') {
       act(e.shiftKey ? 'kill' : 'terminate');
@@ -198,16 +223,7 @@ export function ProcessesPage() {
               setCursor(key);
             }}
             onOpen={open}
-            onContextMenu={(key, x, y) => {
-              // Right-click on an unselected row acts on that row alone, as file managers do.
-              const keys = selected.has(key) ? [...selected] : [key];
-              if (!selected.has(key)) {
-                setChosen(new Set([key]));
-                setAnchor(key);
-              }
-              setCursor(key);
-              setMenu({ x, y, targets: targetsOf(keys) });
-            }}
+            onContextMenu={openMenu}
             onToggle={toggle}
             onKey={onKey}
           />

@@ -121,7 +121,7 @@ export function SettingsPage() {
         <legend className="panel-legend">Alert rules</legend>
         <p className="muted small">
           A rule fires once when its condition has held for the given seconds, and resolves when the value is back by a margin (2 points, 2 °C, or 5 % of a memory amount), so a value hovering at the threshold notifies once.
-          Disks, sensors and processes are watched one by one. {desktop ? 'Alerts show as desktop notifications.' : 'Alerts show as notices on this page.'} Past alerts are on the <a href="#/alerts">Alerts</a> page.
+          Disks, sensors and processes are watched one by one; each rule notifies once per episode, naming all of them. {desktop ? 'Alerts show as desktop notifications.' : 'Alerts show as notices on this page.'} Past alerts are on the <a href="#/alerts">Alerts</a> page.
         </p>
         {draft.length === 0 && <p className="muted">No rules yet.</p>}
         {draft.map((rule, i) => (

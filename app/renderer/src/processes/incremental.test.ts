@@ -82,7 +82,7 @@ const SORTS: SortSpec[] = [
   { column: 'cmdline', dir: 'asc' },
   { column: 'pid', dir: 'asc' },
 ];
-const FILTERS: ProcessFilter[] = [NO_FILTER, { ...NO_FILTER, onlyActive: true }, { ...NO_FILTER, search: 'BA' }, { ...NO_FILTER, user: 'alice', hideKernel: true }];
+const FILTERS: ProcessFilter[] = [NO_FILTER, { ...NO_FILTER, onlyActive: true }, { ...NO_FILTER, search: 'BA' }, { ...NO_FILTER, search: 'bash' }, { ...NO_FILTER, search: '7' }, { ...NO_FILTER, user: 'alice', hideKernel: true }];
 
 /** Applies each table as the live stream does: a change list against the previous one, through the store's index. */
 function* live(seed: number, ticks: number) {
@@ -111,7 +111,7 @@ describe('patchSorted', () => {
           let t = 0;
           for (const { rows, change } of live(seed, 25)) {
             const got = view.get(rows, change, filter, sort);
-            const want = sortRows(filterRows(rows, filter), sort);
+            const want = sortRows(filterRows(rows, filter), sort, filter.search);
             expect(got.map((r) => r.pid), `${sort.column} ${sort.dir} ${JSON.stringify(filter)} seed ${seed} tick ${t}`).toEqual(want.map((r) => r.pid));
             expect(got).toEqual(want);
             t++;

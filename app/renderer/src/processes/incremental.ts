@@ -1,6 +1,7 @@
 import type { ProcessRow } from '../../../shared/payloads';
 import type { ProcessChange } from '../../../shared/process-delta';
 import { COLUMN_BY_ID } from './columns';
+import { searchRanker } from './search-rank';
 import { compareValues, filterRows, isFiltering, matchesFilter, sortRows, type ProcessFilter, type SortSpec } from './table';
 
 // A live tick changes a few dozen of 5,000 rows: sorting, filtering and
@@ -58,10 +59,12 @@ export function patchSorted<T>(
   return out;
 }
 
-/** The comparator sortRows uses: by the column's value, then pid (so a total order within one table). */
-export function sortComparator(sort: SortSpec): (a: ProcessRow, b: ProcessRow) => number {
+/** The comparator sortRows uses: the search's exact matches first, then by the column's value, then pid (a total order within one table). */
+export function sortComparator(sort: SortSpec, search = ''): (a: ProcessRow, b: ProcessRow) => number {
   const get = COLUMN_BY_ID.get(sort.column)!.value;
   const sign = sort.dir === 'asc' ? 1 : -1;
+  const rank = searchRanker(search);
+  if (rank) return (a, b) => rank(a) - rank(b) || sign * compareValues(get(a), get(b)) || a.pid - b.pid;
   return (a, b) => sign * compareValues(get(a), get(b)) || a.pid - b.pid;
 }
 
@@ -86,9 +89,9 @@ export class SortedRows<T> {
     if (last && change && last.rows === change.from && last.filter === filter && last.sort === sort) {
       const filtering = isFiltering(filter);
       const added = (filtering ? change.added.filter((r) => matchesFilter(r, filter)) : change.added).map(this.wrap);
-      items = patchSorted(last.items, this.rowOf, new Set(change.removed), added, sortComparator(sort));
+      items = patchSorted(last.items, this.rowOf, new Set(change.removed), added, sortComparator(sort, filter.search));
     } else {
-      items = sortRows(filterRows(rows, filter), sort).map(this.wrap);
+      items = sortRows(filterRows(rows, filter), sort, filter.search).map(this.wrap);
     }
     this.last = { rows, filter, sort, items };
     return items;

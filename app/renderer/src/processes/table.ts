@@ -1,6 +1,7 @@
 import type { ProcessRow } from '../../../shared/payloads';
 import { processKey } from '../../../shared/process-delta';
 import { COLUMN_BY_ID, type ColumnId } from './columns';
+import { searchRanker } from './search-rank';
 
 /** A process is (pid, createTime): a pid alone may name another process next tick. */
 export type ProcessKey = string;
@@ -50,12 +51,14 @@ export function rowComparator(sort: SortSpec, value?: (row: ProcessRow) => Value
   return (a, b) => sign * compareValues(get(a), get(b)) || a.pid - b.pid;
 }
 
-export function sortRows(rows: readonly ProcessRow[], sort: SortSpec): ProcessRow[] {
+/** Sorted by `sort`; with a search, its exact pid and name matches first (searchRanker). */
+export function sortRows(rows: readonly ProcessRow[], sort: SortSpec, search = ''): ProcessRow[] {
   const get = COLUMN_BY_ID.get(sort.column)!.value;
+  const rank = searchRanker(search);
   // Decorate once: the accessors lowercase strings, which would otherwise run n log n times.
-  const decorated = rows.map((row) => ({ row, v: get(row) }));
+  const decorated = rows.map((row) => ({ row, v: get(row), r: rank ? rank(row) : 0 }));
   const sign = sort.dir === 'asc' ? 1 : -1;
-  decorated.sort((a, b) => sign * compareValues(a.v, b.v) || a.row.pid - b.row.pid);
+  decorated.sort((a, b) => a.r - b.r || sign * compareValues(a.v, b.v) || a.row.pid - b.row.pid);
   return decorated.map((d) => d.row);
 }
 

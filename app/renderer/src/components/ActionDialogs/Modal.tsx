@@ -15,7 +15,8 @@ export function Modal({ title, onClose, children, actions, onSubmit }: Props) {
   const ref = useRef<HTMLFormElement>(null);
   useEffect(() => {
     const prev = document.activeElement as HTMLElement | null;
-    const first = ref.current?.querySelector<HTMLElement>('[data-autofocus], input, select, button');
+    // The control a dialog names (its safe choice, its main field) first, wherever it sits; else the first one.
+    const first = ref.current?.querySelector<HTMLElement>('[data-autofocus]') ?? ref.current?.querySelector<HTMLElement>('input, select, button');
     first?.focus();
     return () => prev?.focus?.();
   }, []);

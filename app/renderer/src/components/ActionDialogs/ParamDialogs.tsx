@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { SIGNAL_NAMES } from '../../../../shared/schemas';
 import { IO_CLASSES, type Target, type UiAction } from '../../processes/actions';
+import { NICE_MAX, NICE_MIN, parseNice } from '../../processes/nice-input';
 import { Modal } from './Modal';
 import { TargetList } from './TargetList';
 
@@ -25,15 +26,50 @@ function Buttons({ onCancel, label }: { onCancel(): void; label: string }) {
 
 /** nice(1): -20 (most favoured) … 19 (least); below the current value usually needs root. */
 export function ReniceDialog({ targets, onCancel, onApply, initial }: Common & { initial: number }) {
-  const [value, setValue] = useState(initial);
+  // The field holds the text as typed ("-" on the way to "-5" included); it is read only on Apply.
+  const [text, setText] = useState(String(initial));
+  const [error, setError] = useState<string | null>(null);
+  const parsed = parseNice(text);
+  const apply = () => {
+    if ('error' in parsed) return setError(parsed.error);
+    onApply({ kind: 'renice', value: parsed.value });
+  };
   return (
-    <Modal title="Change priority" onClose={onCancel} onSubmit={() => onApply({ kind: 'renice', value })} actions={<Buttons onCancel={onCancel} label="Apply" />}>
+    <Modal title="Change priority" onClose={onCancel} onSubmit={apply} actions={<Buttons onCancel={onCancel} label="Apply" />}>
       <TargetList targets={targets} />
       <label className="slider-row">
         Nice value
-        <input type="range" min={-20} max={19} step={1} value={value} onChange={(e) => setValue(Number(e.target.value))} data-autofocus />
-        <input type="number" aria-label="Nice value (number)" min={-20} max={19} value={value} onChange={(e) => setValue(Math.max(-20, Math.min(19, Math.round(Number(e.target.value) || 0))))} />
+        <input
+          type="range"
+          min={NICE_MIN}
+          max={NICE_MAX}
+          step={1}
+          value={'value' in parsed ? parsed.value : initial}
+          onChange={(e) => {
+            setText(e.target.value);
+            setError(null);
+          }}
+          data-autofocus
+        />
+        <input
+          type="text"
+          inputMode="numeric"
+          aria-label="Nice value (number)"
+          aria-invalid={error !== null}
+          aria-describedby={error !== null ? 'renice-error' : undefined}
+          size={4}
+          value={text}
+          onChange={(e) => {
+            setText(e.target.value);
+            setError(null);
+          }}
+        />
       </label>
+      {error !== null && (
+        <p id="renice-error" className="bad small" role="alert">
+          {error}
+        </p>
+      )}
       <p className="muted small">−20 is the highest priority, 19 the lowest. Lowering the value (raising priority) needs root or CAP_SYS_NICE.</p>
     </Modal>
   );

@@ -1,6 +1,6 @@
 import { useCallback, useState, type ReactNode } from 'react';
 import type { MonitorApi } from '../../../../shared/api';
-import { describeAction, isDestructive, runAll, summarize, type Outcome, type Target, type UiAction } from '../../processes/actions';
+import { describeAction, isDestructive, runAll, summarize, who, type Outcome, type Target, type UiAction } from '../../processes/actions';
 import { AffinityDialog, IoniceDialog, ReniceDialog, SignalDialog } from './ParamDialogs';
 import { ConfirmDialog } from './ConfirmDialog';
 
@@ -26,6 +26,8 @@ interface Options {
   /** Current nice of the first target, for the slider's start. */
   niceOf(t: Target): number;
   nameOf(pid: number): string | undefined;
+  /** How many processes live under these (kill tree's count); absent: unknown. */
+  descendantsOf?(targets: readonly Target[]): number;
 }
 
 function field<T>(details: Record<string, unknown> | null, key: string): T | null {
@@ -34,7 +36,7 @@ function field<T>(details: Record<string, unknown> | null, key: string): T | nul
 }
 
 /** Runs actions through parameters → confirmation → the host → explicit re-confirmation → a report. */
-export function useActionFlow({ api, cpuCount, confirmDestructive, setConfirmDestructive, niceOf, nameOf }: Options) {
+export function useActionFlow({ api, cpuCount, confirmDestructive, setConfirmDestructive, niceOf, nameOf, descendantsOf }: Options) {
   const [flow, setFlow] = useState<Flow>(null);
   const [report, setReport] = useState<Report | null>(null);
   const [busy, setBusy] = useState(false);
@@ -99,12 +101,12 @@ export function useActionFlow({ api, cpuCount, confirmDestructive, setConfirmDes
     if (flow.kind === 'signal') dialog = <SignalDialog {...common} />;
   } else if (flow?.step === 'confirm') {
     const label = describeAction(flow.action);
-    const n = flow.targets.length;
+    const words = confirmWords(flow.action, flow.targets, descendantsOf);
     dialog = (
       <ConfirmDialog
         title={`${label}?`}
-        message={n === 1 ? `${label.replace(/ \(.*/, '')} this process? Unsaved work in it may be lost.` : `${label.replace(/ \(.*/, '')} these ${n} processes? Unsaved work in them may be lost.`}
-        confirmLabel={label.replace(/ \(.*/, '')}
+        message={words.message}
+        confirmLabel={words.confirmLabel}
         targets={flow.targets}
         allowSkip
         onCancel={cancel}
@@ -118,7 +120,7 @@ export function useActionFlow({ api, cpuCount, confirmDestructive, setConfirmDes
     dialog = (
       <ConfirmDialog
         title="This process is special"
-        message={`The host asks for explicit confirmation: ${flow.reason}. Acting on PID 1 or on Procyon itself can take the whole system or this monitor down.`}
+        message={`${flow.reason}. Acting on PID 1 or on Procyon itself can take the whole system or this monitor down.`}
         confirmLabel={confirmLabelOf(describeAction(flow.action))}
         targets={flow.targets}
         allowSkip={false}
@@ -131,6 +133,24 @@ export function useActionFlow({ api, cpuCount, confirmDestructive, setConfirmDes
     );
   }
   return { start, dialog, report, dismissReport: () => setReport(null), busy };
+}
+
+/** The confirmation's sentence and button: what ends, by name, and (kill tree) how many in all. */
+function confirmWords(action: UiAction, targets: readonly Target[], descendantsOf?: (targets: readonly Target[]) => number): { message: string; confirmLabel: string } {
+  const verb = describeAction(action).replace(/ \(.*/, '');
+  const n = targets.length;
+  const named = n === 1 ? who(targets[0]!) : `these ${n} processes`;
+  if (action.kind === 'killTree') {
+    const under = descendantsOf?.(targets);
+    if (under === undefined) return { message: `End ${named} and every process under ${n === 1 ? 'it' : 'them'}? Unsaved work in them may be lost.`, confirmLabel: verb };
+    const total = n + under;
+    const below = under === 0 ? 'nothing runs under it now' : `${under} ${under === 1 ? 'process runs' : 'processes run'} under ${n === 1 ? 'it' : 'them'}`;
+    return {
+      message: `End ${named} and everything under ${n === 1 ? 'it' : 'them'}: ${total} ${total === 1 ? 'process' : 'processes'} in all (${below}). Each gets SIGTERM, then SIGKILL if still running. Unsaved work in them may be lost.`,
+      confirmLabel: `${verb} (${total} ${total === 1 ? 'process' : 'processes'})`,
+    };
+  }
+  return { message: `${verb} ${named}? Unsaved work in ${n === 1 ? 'it' : 'them'} may be lost.`, confirmLabel: verb };
 }
 
 /** "Terminate" → "Yes, terminate it"; "Send SIGCONT" → "Yes, send SIGCONT" (signal names keep their case). */
