@@ -72,7 +72,7 @@ export const COLUMNS: readonly ColumnDef[] = [
   { id: 'fds', label: 'FDs', title: 'Open file descriptors', numeric: true, value: (r) => r.numFds ?? null, width: 56, widest: '999999', defaultVisible: false, topic: 'processFds' },
   { id: 'ctx', label: 'Ctx sw', title: 'Context switches', numeric: true, value: (r) => r.ctxSwitches ?? null, width: 80, widest: '99999999999', defaultVisible: false, topic: 'processCtxSwitches' },
   { id: 'uss', label: 'USS', title: 'Unique memory (USS)', numeric: true, value: (r) => r.uss ?? null, width: 84, widest: '1023 MiB', defaultVisible: false, topic: 'processUss' },
-  { id: 'cmdline', label: 'Command line', title: 'Command line', numeric: false, value: (r) => r.cmdline.join(' '), width: 240, defaultVisible: true },
+  { id: 'cmdline', label: 'Command line', title: 'Command line', numeric: false, value: (r) => r.cmdline.join(' '), width: 140, defaultVisible: true },
 ];
 
 /** The extra topics the chosen columns need sampled. */
