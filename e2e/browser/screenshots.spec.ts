@@ -1,6 +1,7 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import path from 'node:path';
 import { openPage, points, SCREENSHOTS } from '../support/dashboard';
+import { visibleColumn } from '../support/processes';
 import { REPO, startServe, type Served } from '../support/serve';
 
 // Every page at the three window sizes a first week used (1440×900, 1024×700,
@@ -63,7 +64,8 @@ for (const scheme of ['light', 'dark'] as const) {
           const served = FIXTURE_PAGES.has(id) ? laptop : live;
           await openPage(page, served, `#/${id === 'overview' ? '' : id}`);
           await expect(page.locator('.page')).toHaveAttribute('data-page', id);
-          if (id === 'processes') await expect(page.getByTestId('process-table').locator('[role="rowgroup"] [role="row"]').first()).toBeVisible();
+          // CPU % needs two readings of a process: wait for them, or every row reads "—".
+          if (id === 'processes') await expect.poll(async () => (await visibleColumn(page, 'CPU %'))[0], { timeout: 15_000 }).not.toBe('—');
           if (FIXTURE_PAGES.has(id)) await expect.poll(() => points(page, `${id === 'sensors' ? 'temperature' : 'battery'}-chart`), { timeout: 30_000 }).toBeGreaterThan(20);
           await shoot(page, `${id}-${size.width}x${size.height}-${scheme}`);
         }
