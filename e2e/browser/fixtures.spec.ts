@@ -1,7 +1,7 @@
 import { expect, test, type BrowserContext } from '@playwright/test';
 import path from 'node:path';
 import { REPO, startServe, type Served } from '../support/serve';
-import { openPage, points, SCREENSHOTS } from '../support/dashboard';
+import { openPage, points } from '../support/dashboard';
 
 // A laptop-shaped /sys (e2e/fixtures/laptop/sys): coretemp with a core over its
 // high mark, an NVMe drive, ThinkPad fans, a discharging battery. CPU and
@@ -61,17 +61,5 @@ test('battery: percent, discharging, time left, and a charge history', async ({ 
   await expect(page.getByRole('region', { name: 'Battery' })).toContainText('On battery · 4 h 0 min');
 });
 
-test('screenshots of the sensors and battery pages in both themes', async ({ browser }) => {
-  for (const scheme of ['light', 'dark'] as const) {
-    const context = await browser.newContext({ colorScheme: scheme, viewport: { width: 1280, height: 800 } });
-    await context.addInitScript(() => localStorage.setItem('procyon.settings', JSON.stringify({ range: '1m' })));
-    const page = await context.newPage();
-    for (const id of ['sensors', 'battery']) {
-      await openPage(page, served, `#/${id}`);
-      await expect.poll(() => points(page, `${id === 'sensors' ? 'temperature' : 'battery'}-chart`), { timeout: 30_000 }).toBeGreaterThan(20);
-      await page.mouse.move(0, 0);
-      await page.screenshot({ path: path.join(SCREENSHOTS, `${id}-${scheme}.png`) });
-    }
-    await context.close();
-  }
-});
+// Sensors and battery pictures, from this fixture at three sizes and in both themes: screenshots.spec.ts.
+

@@ -1,9 +1,8 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
-import path from 'node:path';
 import { startServe, type Served } from '../support/serve';
-import { binaryBytes, collectorSnapshot, nav, openPage, points, recordTopics, SCREENSHOTS, unnamedControls } from '../support/dashboard';
+import { binaryBytes, collectorSnapshot, nav, openPage, points, recordTopics, unnamedControls } from '../support/dashboard';
 
 // The dashboard's pages against this machine's live /proc: every number that
 // can be compared with the collector is, within a tick.
@@ -259,31 +258,5 @@ test('each page asks the host for exactly its topics, and none while hidden', as
   await expect.poll(() => topics.at(-1)).toEqual(['cpu']);
 });
 
-async function shoot(page: Page, name: string) {
-  // Let charts gather a few ticks and tooltips settle.
-  await page.mouse.move(0, 0);
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
-}
+// The pictures of every page, at three sizes and in both themes: screenshots.spec.ts.
 
-test('screenshots of the live pages in both themes', async ({ browser }) => {
-  for (const scheme of ['light', 'dark'] as const) {
-    const context = await browser.newContext({ colorScheme: scheme, viewport: { width: 1280, height: 800 } });
-    // The last minute: this serve is seconds old, and a 5-minute axis would be mostly empty.
-    await context.addInitScript(() => localStorage.setItem('procyon.settings', JSON.stringify({ range: '1m' })));
-    const page = await context.newPage();
-    await openPage(page, served);
-    await expect.poll(() => points(page, 'cpu-chart'), { timeout: 45_000 }).toBeGreaterThan(80);
-    for (const id of ['overview', 'cpu', 'memory', 'disks', 'network', 'system']) {
-      await page.goto(`${served.origin}/#/${id === 'overview' ? '' : id}`);
-      await expect(page.locator('.page')).toHaveAttribute('data-page', id);
-      await shoot(page, `${id}-${scheme}`);
-    }
-    if (scheme === 'light') {
-      await page.setViewportSize({ width: 900, height: 600 });
-      await page.goto(`${served.origin}/#/`);
-      await shoot(page, 'overview-900x600-light');
-    }
-    await context.close();
-  }
-});

@@ -108,7 +108,7 @@ test('details: every tab against the collector', async ({ page }) => {
   await expect(panel.getByRole('table', { name: 'Threads' })).toContainText(String(pid));
   await expect(panel.getByLabel('Counters')).toContainText('voluntary');
   await expect(panel.getByLabel('Counters')).toContainText(`Open file descriptors${truth.numFds}`);
-  await expect(panel.getByLabel('Memory', { exact: true })).toContainText('uss');
+  await expect(panel.getByLabel('Memory', { exact: true })).toContainText('Unique');
   await page.waitForTimeout(1500);
   await shot(page, 'details-resources');
 
@@ -119,8 +119,8 @@ test('details: every tab against the collector', async ({ page }) => {
   await panel.getByRole('tab', { name: 'Memory maps' }).click();
   const maps = panel.getByRole('table', { name: 'Memory maps' });
   await expect(maps).toContainText(truth.memoryMaps[0].path);
-  await expect(maps.getByRole('columnheader', { name: 'pss' })).toBeVisible();
-  await expect(maps.getByRole('columnheader', { name: 'swap' })).toBeVisible();
+  await expect(maps.getByRole('columnheader', { name: 'Proportional' })).toBeVisible();
+  await expect(maps.getByRole('columnheader', { name: 'Swapped out' })).toBeVisible();
   await shot(page, 'details-memory-maps');
 
   await panel.getByRole('tab', { name: 'Environment' }).click();

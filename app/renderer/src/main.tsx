@@ -1,3 +1,5 @@
+// First, so each component's own stylesheet (imported with it) comes after the shared one and can refine it.
+import './styles/app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { getApi, getConnection } from './api';
@@ -13,7 +15,6 @@ import { startSettingsSync } from './store/settings-sync';
 import { startSync } from './store/sync';
 import { loadPreference } from './store/theme';
 import { startTopics } from './store/topics';
-import './styles/app.css';
 
 const store = createMonitorStore({
   themePreference: loadPreference(),

@@ -12,7 +12,8 @@ interface Props {
   /** One or more series; several are stacked (CPU modes per core). */
   series: SeriesSpec[];
   end: number;
-  height: number;
+  /** px, or "100%" of a parent with a definite height (the overview fills the window). */
+  height: number | `${number}%`;
   spanMs?: number;
   /** Fixed top (100 for percent); omitted: rounded up from the data, at least `floor`. */
   max?: number;

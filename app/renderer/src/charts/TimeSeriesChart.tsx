@@ -37,7 +37,8 @@ interface Props {
   series: SeriesSpec[];
   /** Time of the newest tick: the right edge, so the chart scrolls with the host clock. */
   end: number;
-  height: number;
+  /** px, or "100%" of a parent with a definite height (the overview fills the window). */
+  height: number | `${number}%`;
   spanMs?: number;
   scale?: Scale;
   /** Stack the filled series (CPU modes, memory composition). */

@@ -1,5 +1,8 @@
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
 import { COLUMNS, DETAILS_ONLY, type ColumnId } from '../processes/columns';
+import { toggleColumn } from '../processes/prefs';
+import { placePopover } from './popover-place';
+import './ColumnChooser.css';
 
 interface Props {
   columns: readonly ColumnId[];
@@ -13,6 +16,23 @@ interface Props {
 export const ColumnChooser = memo(function ColumnChooser({ columns, onColumns, confirmDestructive, onConfirmDestructive }: Props) {
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
+  const panel = useRef<HTMLDivElement>(null);
+  const [place, setPlace] = useState<CSSProperties>({ visibility: 'hidden' });
+  // Placed against the window, not the button: anchored to the button's right edge it ran off the left of a narrow window.
+  useLayoutEffect(() => {
+    if (!open) return;
+    const reposition = () => {
+      const button = root.current?.querySelector('button');
+      if (button && panel.current) setPlace(placePopover(button.getBoundingClientRect(), panel.current.offsetWidth, window.innerWidth, window.innerHeight));
+    };
+    reposition();
+    window.addEventListener('resize', reposition);
+    window.addEventListener('scroll', reposition, true);
+    return () => {
+      window.removeEventListener('resize', reposition);
+      window.removeEventListener('scroll', reposition, true);
+    };
+  }, [open]);
   useEffect(() => {
     if (!open) return;
     const away = (e: PointerEvent) => {
@@ -26,20 +46,15 @@ export const ColumnChooser = memo(function ColumnChooser({ columns, onColumns, c
       document.removeEventListener('keydown', esc);
     };
   }, [open]);
-  const toggle = (id: ColumnId) => {
-    // Keep the table's own order whatever the click order.
-    const next = new Set(columns);
-    if (next.has(id)) next.delete(id);
-    else next.add(id);
-    onColumns(COLUMNS.map((c) => c.id).filter((c) => next.has(c)));
-  };
+  // Keeps the user's arrangement: a shown column joins where it belongs among the others.
+  const toggle = (id: ColumnId) => onColumns(toggleColumn(columns, id));
   return (
     <div className="menu" ref={root}>
       <button type="button" className="tool-button" aria-expanded={open} onClick={() => setOpen(!open)}>
         Columns &amp; options
       </button>
       {open && (
-        <div className="menu-panel wide" role="dialog" aria-label="Columns and options">
+        <div ref={panel} className="menu-panel wide column-chooser" style={place} role="dialog" aria-label="Columns and options">
           <fieldset className="column-grid">
             <legend>Columns</legend>
             {COLUMNS.map((c) => (

@@ -6,6 +6,7 @@ import { PauseButton } from './PauseButton';
 import { RangeSwitch } from './RangeSwitch';
 import { SettingsMenu } from './SettingsMenu';
 import { ThemeToggle } from './ThemeToggle';
+import './Header.css';
 
 const PLATFORM_NAMES: Record<string, string> = { linux: 'Linux', darwin: 'macOS', win32: 'Windows', freebsd: 'FreeBSD' };
 

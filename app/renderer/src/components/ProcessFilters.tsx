@@ -24,6 +24,7 @@ export const ProcessFilters = memo(function ProcessFilters({ filter, onFilter, u
         aria-label="Search processes"
         placeholder="Search pid, name, user, command  ( / )"
         aria-keyshortcuts="/"
+        title="Words match pid, name, user or command line. Fields narrow it down and combine: user:root pid:123 name:ssh port:443 cmd:--verbose"
         size={34}
         value={filter.search}
         onChange={(e) => set({ search: e.target.value })}

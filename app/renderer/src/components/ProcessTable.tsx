@@ -1,8 +1,11 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
 import type { ProcessRow } from '../../../shared/payloads';
 import { cellText, SUMMED } from '../processes/cells';
 import { COLUMN_BY_ID, type ColumnId } from '../processes/columns';
+import { MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH, type ProcessPrefs } from '../processes/prefs';
+import { ColumnHeader } from './ColumnHeader';
+import './ProcessTable.css';
 import { RowSlots } from '../processes/dom-order';
 import type { ProcessKey, SortSpec } from '../processes/table';
 import type { Totals } from '../processes/tree';
@@ -33,14 +36,23 @@ interface Props {
   onToggle(key: ProcessKey): void;
   /** Arrow keys, Enter, Delete…: the page decides what they do. */
   onKey(e: KeyboardEvent<HTMLDivElement>, pageRows: number): void;
+  /** Widths the user dragged. */
+  widths: ProcessPrefs['widths'];
+  onResize(column: ColumnId, width: number): void;
+  /** Drop `column` before `before` (null: last). */
+  onMove(column: ColumnId, before: ColumnId | null): void;
 }
 
-function widthOf(c: ColumnId, tree: boolean): number {
-  return COLUMN_BY_ID.get(c)!.width + (tree && c === 'name' ? 110 : 0);
+type Widths = Partial<Record<ColumnId, number>>;
+
+/** The user's width (or the default), never below what the column's widest value and its header need. */
+function widthOf(c: ColumnId, tree: boolean, widths: Widths, fitted: Widths): number {
+  const chosen = widths[c] ?? COLUMN_BY_ID.get(c)!.width;
+  return Math.max(chosen, fitted[c] ?? 0) + (tree && c === 'name' ? 110 : 0);
 }
 
-function template(columns: readonly ColumnId[], tree: boolean): string {
-  return columns.map((c) => (c === 'cmdline' ? `minmax(${widthOf(c, tree)}px, 1fr)` : `${widthOf(c, tree)}px`)).join(' ');
+function template(columns: readonly ColumnId[], tree: boolean, widths: Widths, fitted: Widths): string {
+  return columns.map((c) => (c === 'cmdline' ? `minmax(${widthOf(c, tree, widths, fitted)}px, 1fr)` : `${widthOf(c, tree, widths, fitted)}px`)).join(' ');
 }
 
 /**
@@ -48,9 +60,57 @@ function template(columns: readonly ColumnId[], tree: boolean): string {
  * make the browser shape every visible command line in full on each tick only
  * to find how wide it could be (the cell ellipsises it anyway).
  */
-function minWidth(columns: readonly ColumnId[], tree: boolean): number {
-  return columns.reduce((sum, c) => sum + widthOf(c, tree), 0);
+function minWidth(columns: readonly ColumnId[], tree: boolean, widths: Widths, fitted: Widths): number {
+  return columns.reduce((sum, c) => sum + widthOf(c, tree, widths, fitted), 0);
 }
+
+/**
+ * What each numeric column needs, measured once in the table's own font: its
+ * widest value (ColumnDef.widest) in a cell, and its header with a sort arrow.
+ */
+function useFittedWidths(measure: RefObject<HTMLDivElement | null>): Widths {
+  const [fitted, setFitted] = useState<Widths>({});
+  useLayoutEffect(() => {
+    const run = () => {
+      const el = measure.current;
+      if (!el) return;
+      const next: Widths = {};
+      for (const span of el.querySelectorAll<HTMLElement>('[data-fit]')) {
+        const id = span.dataset.fit as ColumnId;
+        next[id] = Math.max(next[id] ?? 0, Math.ceil(span.getBoundingClientRect().width) + 2);
+      }
+      setFitted(next);
+    };
+    run();
+    // Again once web fonts have loaded: a fallback font's digits may be narrower.
+    let live = true;
+    void document.fonts?.ready.then(() => live && run());
+    return () => {
+      live = false;
+    };
+  }, [measure]);
+  return fitted;
+}
+
+/** Hidden samples the table measures (useFittedWidths): never seen, never read out. */
+const Measure = memo(function Measure({ measureRef }: { measureRef: RefObject<HTMLDivElement | null> }) {
+  return (
+    <div ref={measureRef} className="pt-measure" aria-hidden="true">
+      {[...COLUMN_BY_ID.values()].flatMap((col) =>
+        col.widest === undefined
+          ? []
+          : [
+              <span key={`${col.id}-v`} data-fit={col.id} className="pt-cell num">
+                {col.widest}
+              </span>,
+              <span key={`${col.id}-h`} data-fit={col.id} className="pt-sort">
+                {col.label} ▼
+              </span>,
+            ],
+      )}
+    </div>
+  );
+});
 
 /** Command lines can be kilobytes long; the cell shows what fits and the tooltip has the rest. */
 const CELL_CHARS = 400;
@@ -177,8 +237,20 @@ export function ProcessTable(props: Props) {
   const virtualItems = virtualizer.getVirtualItems();
   const inView = new Map(virtualItems.map((v) => [rows[v.index]!.key, v]));
   const slots = rowSlots.assign([...inView.keys()]);
-  const cols = template(columns, tree);
-  const floor = minWidth(columns, tree);
+  const measureRef = useRef<HTMLDivElement>(null);
+  const fitted = useFittedWidths(measureRef);
+  // While a header edge is dragged: the width under the pointer, committed (persisted) on release.
+  const [dragWidth, setDragWidth] = useState<{ column: ColumnId; width: number } | null>(null);
+  const widths = dragWidth ? { ...props.widths, [dragWidth.column]: dragWidth.width } : props.widths;
+  const cols = template(columns, tree, widths, fitted);
+  const floor = minWidth(columns, tree, widths, fitted);
+  const onResizing = (column: ColumnId, width: number, done: boolean) => {
+    const w = Math.round(Math.min(MAX_COLUMN_WIDTH, Math.max(MIN_COLUMN_WIDTH, fitted[column] ?? 0, width)));
+    if (done) {
+      setDragWidth(null);
+      props.onResize(column, w);
+    } else setDragWidth({ column, width: w });
+  };
   const cursorIndex = cursor === null ? -1 : rows.findIndex((r) => r.key === cursor);
 
   // Keep the cursor row in view when the keyboard moves it (not when ticks reorder rows).
@@ -204,18 +276,17 @@ export function ProcessTable(props: Props) {
       onKeyDown={(e) => props.onKey(e, Math.max(1, Math.floor(e.currentTarget.clientHeight / ROW_HEIGHT) - 2))}
     >
       <div role="row" aria-rowindex={1} className="pt-head" style={{ gridTemplateColumns: cols, minWidth: floor }}>
-        {columns.map((c) => {
-          const col = COLUMN_BY_ID.get(c)!;
-          const active = sort.column === c;
-          return (
-            <div role="columnheader" key={c} aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'} className={col.numeric ? 'num' : undefined}>
-              <button type="button" tabIndex={-1} title={`Sort by ${col.title}`} onClick={() => props.onSort(c)} className={active ? 'pt-sort active' : 'pt-sort'}>
-                {col.label}
-                {active && <span aria-hidden="true">{sort.dir === 'asc' ? ' ▲' : ' ▼'}</span>}
-              </button>
-            </div>
-          );
-        })}
+        {columns.map((c) => (
+          <ColumnHeader
+            key={c}
+            column={c}
+            sort={sort}
+            width={widthOf(c, tree, widths, fitted)}
+            onSort={props.onSort}
+            onResizing={onResizing}
+            onMove={props.onMove}
+          />
+        ))}
       </div>
       <div
         role="rowgroup"
@@ -259,6 +330,7 @@ export function ProcessTable(props: Props) {
         })}
       </div>
       {rows.length === 0 && <p className="muted small pt-empty">No processes match.</p>}
+      <Measure measureRef={measureRef} />
     </div>
   );
 }

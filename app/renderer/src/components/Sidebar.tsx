@@ -1,8 +1,10 @@
 import { useRef, type KeyboardEvent } from 'react';
 import { neighbourPage, PAGES, pageHref, type PageId } from '../routes/pages';
 import { useMonitor } from '../store/context';
+import { PageIcon } from './PageIcon';
+import './Sidebar.css';
 
-/** The page list. Arrow keys move between pages (and focus follows); Alt+1…9 work anywhere (routes/router.ts). */
+/** The page list (a rail of icons in a narrow window). Arrow keys move between pages (and focus follows); Alt+1…9 work anywhere (routes/router.ts). */
 export function Sidebar() {
   const page = useMonitor((s) => s.page);
   const links = useRef(new Map<PageId, HTMLAnchorElement>());
@@ -46,7 +48,8 @@ export function Sidebar() {
               title={i < 9 ? `${p.label} (Alt+${i + 1})` : p.label}
               className={p.id === page ? 'nav-link active' : 'nav-link'}
             >
-              {p.label}
+              <PageIcon id={p.id} />
+              <span className="nav-label">{p.label}</span>
             </a>
           </li>
         ))}

@@ -8,8 +8,10 @@ import { ActionToolbar, ContextMenu } from '../components/ProcessActions';
 import { ProcessDetails } from '../components/ProcessDetails/ProcessDetails';
 import { ProcessTable, type DisplayRow } from '../components/ProcessTable';
 import { targetOf, type Target } from '../processes/actions';
-import { columnTopics } from '../processes/columns';
-import { loadPrefs, savePrefs, type ProcessPrefs } from '../processes/prefs';
+import { columnTopics, type ColumnId } from '../processes/columns';
+import { usePortPids } from '../processes/use-port-pids';
+import './ProcessesPage.css';
+import { loadPrefs, moveColumn, savePrefs, type ProcessPrefs } from '../processes/prefs';
 import { SortedRows, UsersOf } from '../processes/incremental';
 import { clickSelection, DEFAULT_SORT, keepSelection, keyOf, matchesFilter, moveCursor, NO_FILTER, nextSort, rowLookup, type ProcessFilter, type ProcessKey, type SortSpec } from '../processes/table';
 import { buildTree, flattenTree } from '../processes/tree';
@@ -32,6 +34,9 @@ export function ProcessesPage() {
   const [prefs, setPrefs] = useState<ProcessPrefs>(loadPrefs);
   const [sort, setSort] = useState<SortSpec>(DEFAULT_SORT);
   const [filter, setFilter] = useState<ProcessFilter>(NO_FILTER);
+  const portPids = usePortPids(filter.search);
+  // The filter as applied: with the sockets a port: filter found.
+  const applied = useMemo(() => (portPids ? { ...filter, portPids } : filter), [filter, portPids]);
   const [chosen, setChosen] = useState<ReadonlySet<ProcessKey>>(new Set());
   const [cursor, setCursor] = useState<ProcessKey | null>(null);
   const [anchor, setAnchor] = useState<ProcessKey | null>(null);
@@ -61,6 +66,8 @@ export function ProcessesPage() {
   const onTree = useCallback((tree: boolean) => patchPrefs({ tree }), [patchPrefs]);
   const onColumns = useCallback((columns: ProcessPrefs['columns']) => patchPrefs({ columns }), [patchPrefs]);
   const onConfirmDestructive = useCallback((confirmDestructive: boolean) => patchPrefs({ confirmDestructive }), [patchPrefs]);
+  const onResize = useCallback((column: ColumnId, width: number) => setPrefs((old) => ({ ...old, widths: { ...old.widths, [column]: width } })), []);
+  const onMove = useCallback((column: ColumnId, before: ColumnId | null) => setPrefs((old) => ({ ...old, columns: moveColumn(old.columns, column, before) })), []);
 
   const find = useMemo(() => rowLookup(rows), [rows]);
   // Selection survives ticks by identity; a process that went is dropped from it.
@@ -69,7 +76,7 @@ export function ProcessesPage() {
   const display: DisplayRow[] = useMemo(() => {
     if (prefs.tree) {
       const filtering = filter.search.trim() !== '' || filter.user !== '' || filter.hideKernel || filter.onlyActive;
-      return flattenTree(buildTree(rows), sort, collapsed, filtering ? (r) => matchesFilter(r, filter) : undefined).map((f) => ({
+      return flattenTree(buildTree(rows), sort, collapsed, filtering ? (r) => matchesFilter(r, applied) : undefined).map((f) => ({
         key: f.node.key,
         row: f.node.row,
         depth: f.depth,
@@ -78,8 +85,8 @@ export function ProcessesPage() {
         totals: f.node.totals,
       }));
     }
-    return flatRows.get(rows, change, filter, sort);
-  }, [rows, change, filter, sort, prefs.tree, collapsed, flatRows]);
+    return flatRows.get(rows, change, applied, sort);
+  }, [rows, change, applied, filter, sort, prefs.tree, collapsed, flatRows]);
   useSelectExactMatch(filter.search, display, (key) => {
     setChosen(new Set([key]));
     setCursor(key);
@@ -215,6 +222,9 @@ export function ProcessesPage() {
             selected={selected}
             cursor={cursor}
             tree={prefs.tree}
+            widths={prefs.widths}
+            onResize={onResize}
+            onMove={onMove}
             onSort={(c) => setSort((s) => nextSort(s, c))}
             onClickRow={(key, mods) => {
               const r = clickSelection(visibleKeys(), selected, anchor, key, mods);

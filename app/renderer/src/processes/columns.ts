@@ -37,6 +37,12 @@ export interface ColumnDef {
   value: (row: ProcessRow) => number | string | null;
   /** Default width in px (the command line takes the rest). */
   width: number;
+  /**
+   * Numeric columns: the widest text the column's format can produce. The
+   * table never makes the column narrower than this text (numbers are never
+   * cut off; names and command lines are shortened instead).
+   */
+  widest?: string;
   /** Shown unless the user hides it. */
   defaultVisible: boolean;
   /** Read only while shown: the topic that asks the host for it. */
@@ -46,27 +52,27 @@ export interface ColumnDef {
 const text = (v: string | null) => (v === null ? null : v.toLowerCase());
 
 export const COLUMNS: readonly ColumnDef[] = [
-  { id: 'pid', label: 'PID', title: 'Process ID', numeric: true, value: (r) => r.pid, width: 72, defaultVisible: true },
+  { id: 'pid', label: 'PID', title: 'Process ID', numeric: true, value: (r) => r.pid, width: 72, widest: '4194304', defaultVisible: true },
   { id: 'name', label: 'Name', title: 'Name', numeric: false, value: (r) => text(r.name), width: 160, defaultVisible: true },
   { id: 'user', label: 'User', title: 'User', numeric: false, value: (r) => text(r.username), width: 88, defaultVisible: true },
   { id: 'status', label: 'Status', title: 'Status', numeric: false, value: (r) => r.status, width: 76, defaultVisible: true },
-  { id: 'cpu', label: 'CPU %', title: 'CPU % (of one core, since the previous tick)', numeric: true, value: (r) => r.cpuPercent, width: 68, defaultVisible: true },
-  { id: 'rss', label: 'Memory', title: 'rss: resident set size, as psutil’s memory_info().rss', numeric: true, value: (r) => r.rss, width: 88, defaultVisible: true },
-  { id: 'mem', label: 'Mem %', title: 'RSS as % of total memory', numeric: true, value: (r) => r.memoryPercent, width: 64, defaultVisible: true },
-  { id: 'threads', label: 'Thr', title: 'Threads', numeric: true, value: (r) => r.numThreads, width: 48, defaultVisible: true },
-  { id: 'nice', label: 'Nice', title: 'Nice value (-20 highest priority … 19 lowest)', numeric: true, value: (r) => r.nice, width: 48, defaultVisible: true },
-  { id: 'read', label: 'Read', title: 'Disk read rate', numeric: true, value: (r) => r.readBytesPerSec, width: 76, defaultVisible: true },
-  { id: 'write', label: 'Write', title: 'Disk write rate', numeric: true, value: (r) => r.writeBytesPerSec, width: 76, defaultVisible: true },
-  { id: 'start', label: 'Started', title: 'Start time', numeric: true, value: (r) => r.createTime, width: 100, defaultVisible: true },
-  { id: 'ppid', label: 'PPID', title: 'Parent process ID', numeric: true, value: (r) => r.ppid, width: 72, defaultVisible: false },
-  { id: 'vms', label: 'Virtual', title: 'Virtual memory size (VMS)', numeric: true, value: (r) => r.vms, width: 88, defaultVisible: false },
+  { id: 'cpu', label: 'CPU %', title: 'CPU % (of one core, since the previous tick)', numeric: true, value: (r) => r.cpuPercent, width: 68, widest: '9999.9', defaultVisible: true },
+  { id: 'rss', label: 'Memory', title: 'rss: resident set size, as psutil’s memory_info().rss', numeric: true, value: (r) => r.rss, width: 88, widest: '1023 MiB', defaultVisible: true },
+  { id: 'mem', label: 'Mem %', title: 'RSS as % of total memory', numeric: true, value: (r) => r.memoryPercent, width: 64, widest: '100.0', defaultVisible: true },
+  { id: 'threads', label: 'Thr', title: 'Threads', numeric: true, value: (r) => r.numThreads, width: 48, widest: '99999', defaultVisible: true },
+  { id: 'nice', label: 'Nice', title: 'Nice value (-20 highest priority … 19 lowest)', numeric: true, value: (r) => r.nice, width: 48, widest: '-20', defaultVisible: true },
+  { id: 'read', label: 'Read', title: 'Disk read rate', numeric: true, value: (r) => r.readBytesPerSec, width: 76, widest: '1023 KiB/s', defaultVisible: true },
+  { id: 'write', label: 'Write', title: 'Disk write rate', numeric: true, value: (r) => r.writeBytesPerSec, width: 76, widest: '1023 KiB/s', defaultVisible: true },
+  { id: 'start', label: 'Started', title: 'Start time', numeric: true, value: (r) => r.createTime, width: 100, widest: '2026-12-31 23:59', defaultVisible: true },
+  { id: 'ppid', label: 'PPID', title: 'Parent process ID', numeric: true, value: (r) => r.ppid, width: 72, widest: '4194304', defaultVisible: false },
+  { id: 'vms', label: 'Virtual', title: 'Virtual memory size (VMS)', numeric: true, value: (r) => r.vms, width: 88, widest: '1023 GiB', defaultVisible: false },
   { id: 'terminal', label: 'TTY', title: 'Controlling terminal', numeric: false, value: (r) => r.terminal, width: 80, defaultVisible: false },
-  { id: 'cpuNum', label: 'CPU#', title: 'CPU the process last ran on', numeric: true, value: (r) => r.cpuNum, width: 52, defaultVisible: false },
-  { id: 'cpuTime', label: 'CPU time', title: 'User + system CPU time since start', numeric: true, value: (r) => r.cpuTimes, width: 84, defaultVisible: false },
-  { id: 'fds', label: 'FDs', title: 'Open file descriptors', numeric: true, value: (r) => r.numFds ?? null, width: 56, defaultVisible: false, topic: 'processFds' },
-  { id: 'ctx', label: 'Ctx sw', title: 'Context switches', numeric: true, value: (r) => r.ctxSwitches ?? null, width: 80, defaultVisible: false, topic: 'processCtxSwitches' },
-  { id: 'uss', label: 'USS', title: 'Unique memory (USS)', numeric: true, value: (r) => r.uss ?? null, width: 84, defaultVisible: false, topic: 'processUss' },
-  { id: 'cmdline', label: 'Command line', title: 'Command line', numeric: false, value: (r) => r.cmdline.join(' '), width: 240, defaultVisible: true },
+  { id: 'cpuNum', label: 'CPU#', title: 'CPU the process last ran on', numeric: true, value: (r) => r.cpuNum, width: 52, widest: '1023', defaultVisible: false },
+  { id: 'cpuTime', label: 'CPU time', title: 'User + system CPU time since start', numeric: true, value: (r) => r.cpuTimes, width: 84, widest: '999d 23h 59m', defaultVisible: false },
+  { id: 'fds', label: 'FDs', title: 'Open file descriptors', numeric: true, value: (r) => r.numFds ?? null, width: 56, widest: '999999', defaultVisible: false, topic: 'processFds' },
+  { id: 'ctx', label: 'Ctx sw', title: 'Context switches', numeric: true, value: (r) => r.ctxSwitches ?? null, width: 80, widest: '99999999999', defaultVisible: false, topic: 'processCtxSwitches' },
+  { id: 'uss', label: 'USS', title: 'Unique memory (USS)', numeric: true, value: (r) => r.uss ?? null, width: 84, widest: '1023 MiB', defaultVisible: false, topic: 'processUss' },
+  { id: 'cmdline', label: 'Command line', title: 'Command line', numeric: false, value: (r) => r.cmdline.join(' '), width: 140, defaultVisible: true },
 ];
 
 /** The extra topics the chosen columns need sampled. */

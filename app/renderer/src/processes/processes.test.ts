@@ -4,7 +4,7 @@ import { ApiError } from '../../../shared/errors';
 import type { MonitorApi } from '../../../shared/api';
 import type { ProcessRow } from '../../../shared/payloads';
 import { outcomeOf, runAll, runOne, summarize, targetOf, type Outcome } from './actions';
-import { parsePrefs } from './prefs';
+import { moveColumn, parsePrefs, toggleColumn } from './prefs';
 import { clickSelection, filterRows, keepSelection, keyOf, moveCursor, NO_FILTER, nextSort, rowLookup, sortRows, usersOf } from './table';
 import { buildTree, flattenTree } from './tree';
 import { appendRing } from '../store/process-ring';
@@ -181,9 +181,20 @@ describe('actions and results', () => {
 
 describe('prefs', () => {
   it('falls back field by field and always keeps pid and name', () => {
-    expect(parsePrefs({ columns: ['pid', 'name', 'ppid', 'bogus'], confirmDestructive: false, tree: true })).toEqual({ columns: ['pid', 'name', 'ppid'], confirmDestructive: false, tree: true });
+    expect(parsePrefs({ columns: ['pid', 'name', 'ppid', 'bogus'], confirmDestructive: false, tree: true })).toEqual({ columns: ['pid', 'name', 'ppid'], widths: {}, confirmDestructive: false, tree: true });
     expect(parsePrefs({ columns: ['cpu'] }).columns).toContain('pid');
     expect(parsePrefs(null).confirmDestructive).toBe(true);
+  });
+
+  it('keeps dragged widths within bounds and drops unknown columns', () => {
+    expect(parsePrefs({ widths: { name: 300.4, cpu: 5, bogus: 80, user: 'wide', rss: 1e9 } }).widths).toEqual({ name: 300, cpu: 36, rss: 1200 });
+  });
+
+  it('moves a column before another and shows a column where it belongs', () => {
+    expect(moveColumn(['pid', 'name', 'cpu', 'cmdline'], 'cpu', 'pid')).toEqual(['cpu', 'pid', 'name', 'cmdline']);
+    expect(moveColumn(['pid', 'name', 'cpu'], 'pid', null)).toEqual(['name', 'cpu', 'pid']);
+    expect(toggleColumn(['name', 'pid', 'cmdline'], 'ppid')).toEqual(['name', 'pid', 'ppid', 'cmdline']);
+    expect(toggleColumn(['name', 'pid', 'ppid'], 'ppid')).toEqual(['name', 'pid']);
   });
 });
 

@@ -1,4 +1,5 @@
 import type { ProcessRow } from '../../../shared/payloads';
+import { cachedQuery } from './query';
 
 /**
  * How well a row answers a plain search, best first: 0 the pid typed exactly,
@@ -8,7 +9,8 @@ import type { ProcessRow } from '../../../shared/payloads';
  * Null when the search ranks nothing (empty), so sorting stays as it was.
  */
 export function searchRanker(search: string): ((row: ProcessRow) => number) | null {
-  const q = search.trim().toLowerCase();
+  // The plain words only: in `user:root 1234` the pid typed is 1234.
+  const q = cachedQuery(search).text.trim().toLowerCase();
   if (!q) return null;
   const pid = /^\d+$/.test(q) ? Number(q) : NaN;
   return (row) => (row.pid === pid ? 0 : row.name.toLowerCase() === q ? 1 : 2);

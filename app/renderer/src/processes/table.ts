@@ -2,6 +2,7 @@ import type { ProcessRow } from '../../../shared/payloads';
 import { processKey } from '../../../shared/process-delta';
 import { COLUMN_BY_ID, type ColumnId } from './columns';
 import { searchRanker } from './search-rank';
+import { cachedQuery, hasFields, matchesFields } from './query';
 
 /** A process is (pid, createTime): a pid alone may name another process next tick. */
 export type ProcessKey = string;
@@ -68,6 +69,8 @@ export interface ProcessFilter {
   /** '' for everyone. */
   user: string;
   hideKernel: boolean;
+  /** For a `port:` filter in the search: pids with a socket on the asked ports; null while unknown. */
+  portPids?: ReadonlySet<number> | null;
   onlyActive: boolean;
 }
 
@@ -89,7 +92,10 @@ export function matchesFilter(row: ProcessRow, f: ProcessFilter): boolean {
   if (f.user && row.username !== f.user) return false;
   if (f.hideKernel && isKernelThread(row)) return false;
   if (f.onlyActive && !((row.cpuPercent ?? 0) > 0)) return false;
-  return matchesSearch(row, f.search);
+  // Field filters (user: pid: name: port: cmd:) first; the words left are the plain search.
+  const q = cachedQuery(f.search);
+  if (hasFields(q) && !matchesFields(row, q, f.portPids ?? null)) return false;
+  return matchesSearch(row, q.text);
 }
 
 export function isFiltering(f: ProcessFilter): boolean {

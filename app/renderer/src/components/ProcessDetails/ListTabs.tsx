@@ -1,5 +1,7 @@
 import { useState } from 'react';
+import { decodeOpenFlags } from '../../data/open-flags';
 import { formatBytes } from '../../format';
+import { useMonitor } from '../../store/context';
 import { CutNotice, useFullText } from './FullText';
 import { isUnreadable, Missing, ObjectTable } from './values';
 
@@ -17,10 +19,25 @@ function list(v: unknown): Record<string, unknown>[] {
   return Array.isArray(v) ? (v as Record<string, unknown>[]) : [];
 }
 
+/** psutil's flags are open(2)'s, as the host's kernel numbers them: named on Linux, the number in the tooltip. */
+function openFlags(linux: boolean) {
+  return (f: unknown) => {
+    const n = Number(f);
+    if (!linux || !Number.isInteger(n)) return String(f);
+    return (
+      <span title={`${n} (0o${n.toString(8)})`} data-flags={n}>
+        {decodeOpenFlags(n)}
+      </span>
+    );
+  };
+}
+
 export function OpenFilesTab({ d }: { d: Record<string, unknown> }) {
+  // HostInfo.platform is os.type() and release: "Linux 6.8.0-…".
+  const linux = useMonitor((s) => /^linux\b/i.test(s.info?.platform ?? ''));
   const v = d.openFiles;
   if (isUnreadable(v)) return <Missing value={v} />;
-  return <ObjectTable label="Open files" items={list(v)} />;
+  return <ObjectTable label="Open files" items={list(v)} format={{ flags: openFlags(linux) }} />;
 }
 
 export function ConnectionsTab({ d }: { d: Record<string, unknown> }) {
@@ -70,23 +87,23 @@ export function EnvironmentTab({ d, pid, createTime }: { d: Record<string, unkno
 }
 
 /** How each limit is counted, as prlimit(1) and /proc/PID/limits say. */
-const LIMIT_UNITS: Record<string, { unit: string; format?: (n: number) => string }> = {
-  RLIMIT_CPU: { unit: 'seconds' },
-  RLIMIT_FSIZE: { unit: 'bytes', format: formatBytes },
-  RLIMIT_DATA: { unit: 'bytes', format: formatBytes },
-  RLIMIT_STACK: { unit: 'bytes', format: formatBytes },
-  RLIMIT_CORE: { unit: 'bytes', format: formatBytes },
-  RLIMIT_RSS: { unit: 'bytes', format: formatBytes },
-  RLIMIT_NPROC: { unit: 'processes' },
-  RLIMIT_NOFILE: { unit: 'files' },
-  RLIMIT_MEMLOCK: { unit: 'bytes', format: formatBytes },
-  RLIMIT_AS: { unit: 'bytes', format: formatBytes },
-  RLIMIT_LOCKS: { unit: 'locks' },
-  RLIMIT_SIGPENDING: { unit: 'signals' },
-  RLIMIT_MSGQUEUE: { unit: 'bytes', format: formatBytes },
-  RLIMIT_NICE: { unit: '' },
-  RLIMIT_RTPRIO: { unit: '' },
-  RLIMIT_RTTIME: { unit: 'µs' },
+const LIMIT_UNITS: Record<string, { unit: string; meaning: string; format?: (n: number) => string }> = {
+  RLIMIT_CPU: { unit: 'seconds', meaning: 'CPU time' },
+  RLIMIT_FSIZE: { unit: 'bytes', meaning: 'Largest file it may write', format: formatBytes },
+  RLIMIT_DATA: { unit: 'bytes', meaning: 'Data segment (heap)', format: formatBytes },
+  RLIMIT_STACK: { unit: 'bytes', meaning: 'Stack', format: formatBytes },
+  RLIMIT_CORE: { unit: 'bytes', meaning: 'Core dump', format: formatBytes },
+  RLIMIT_RSS: { unit: 'bytes', meaning: 'Resident memory (not enforced)', format: formatBytes },
+  RLIMIT_NPROC: { unit: 'processes', meaning: 'Processes of its user' },
+  RLIMIT_NOFILE: { unit: 'files', meaning: 'Open files' },
+  RLIMIT_MEMLOCK: { unit: 'bytes', meaning: 'Locked memory', format: formatBytes },
+  RLIMIT_AS: { unit: 'bytes', meaning: 'Address space', format: formatBytes },
+  RLIMIT_LOCKS: { unit: 'locks', meaning: 'File locks' },
+  RLIMIT_SIGPENDING: { unit: 'signals', meaning: 'Queued signals' },
+  RLIMIT_MSGQUEUE: { unit: 'bytes', meaning: 'POSIX message queues', format: formatBytes },
+  RLIMIT_NICE: { unit: '', meaning: 'Highest nice it may set (20 − value)' },
+  RLIMIT_RTPRIO: { unit: '', meaning: 'Highest real-time priority' },
+  RLIMIT_RTTIME: { unit: 'µs', meaning: 'Real-time CPU time without blocking' },
 };
 
 /** -1 is RLIM_INFINITY. */
@@ -101,7 +118,8 @@ export function LimitsTab({ d }: { d: Record<string, unknown> }) {
   if (isUnreadable(v)) return <Missing value={v} />;
   const items = list(v).map((l) => {
     const name = String(l.name);
-    return { limit: name, soft: limitText(name, Number(l.soft)), hard: limitText(name, Number(l.hard)), unit: LIMIT_UNITS[name]?.unit ?? '' };
+    return { limit: name, soft: limitText(name, Number(l.soft)), hard: limitText(name, Number(l.hard)), unit: LIMIT_UNITS[name]?.unit ?? '', meaning: LIMIT_UNITS[name]?.meaning ?? '' };
   });
-  return <ObjectTable label="Limits" items={items} />;
+  // Sixteen rows: shown whole, not in a scroll box that hid the last ones (RLIMIT_RTPRIO, RLIMIT_RTTIME).
+  return <ObjectTable label="Limits" items={items} tall={false} />;
 }

@@ -3,7 +3,7 @@ import { TimeSeriesChart } from '../../charts/TimeSeriesChart';
 import { formatByteRate, formatBytes, formatCount } from '../../format';
 import { IO_CLASSES } from '../../processes/actions';
 import type { ProcessPoint } from '../../store/process-ring';
-import { Field, isUnreadable, KeyValues, Missing, ObjectTable } from './values';
+import { Field, FieldList, isUnreadable, KeyValues, Missing, ObjectTable } from './values';
 
 const CPU_SERIES = [{ key: 'cpu', name: 'CPU', color: 'var(--cpu)' }];
 const MEM_SERIES = [{ key: 'rss', name: 'RSS', color: 'var(--mem)' }];
@@ -16,6 +16,7 @@ function bytesTable(v: Record<string, number>) {
   return (
     <KeyValues
       label="Memory"
+      psutil
       rows={Object.entries(v).map(([k, n]) => [k, formatBytes(n)])}
     />
   );
@@ -47,7 +48,7 @@ export function ResourcesTab({ d, ring, row, now }: { d: Record<string, unknown>
           <KeyValues
             label="Counters"
             rows={[
-              ['CPU times', <Field key="ct" value={cpuTimes} render={(v: Record<string, number>) => Object.entries(v).map(([k, n]) => `${k} ${n.toFixed(2)} s`).join(', ')} />],
+              ['CPU times', <Field key="ct" value={cpuTimes} render={(v: Record<string, number>) => <FieldList values={v} format={(n) => `${n.toFixed(2)} s`} />} />],
               ['Read rate', row ? formatByteRate(row.readBytesPerSec ?? NaN) : '—'],
               ['Write rate', row ? formatByteRate(row.writeBytesPerSec ?? NaN) : '—'],
               [
@@ -55,7 +56,7 @@ export function ResourcesTab({ d, ring, row, now }: { d: Record<string, unknown>
                 <Field
                   key="io"
                   value={d.ioCounters}
-                  render={(v: Record<string, number>) => Object.entries(v).map(([k, n]) => `${k} ${/Bytes|Chars/.test(k) ? formatBytes(n) : formatCount(n)}`).join(', ')}
+                  render={(v: Record<string, number>) => <FieldList values={v} format={(n, k) => (/Bytes|Chars/.test(k) ? formatBytes(n) : formatCount(n))} />}
                 />,
               ],
               ['Context switches', <Field key="cs" value={d.numCtxSwitches} render={(v: { voluntary: number; involuntary: number }) => `${formatCount(v.voluntary)} voluntary, ${formatCount(v.involuntary)} involuntary`} />],

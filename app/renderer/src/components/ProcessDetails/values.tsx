@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { fieldWords, psutilName } from '../../data/field-names';
 
 /** An attribute psutil could not read: getProcessDetails puts {error: {code, message}} in its place. */
 export interface Unreadable {
@@ -26,12 +27,38 @@ export function Field<T>({ value, render }: { value: unknown; render?: (v: T) =>
   return render ? render(value as T) : String(value);
 }
 
-export function KeyValues({ rows, label }: { rows: [string, ReactNode][]; label: string }) {
+/** A psutil field in words, psutil's own name in the tooltip (a field without words shows as it is). */
+export function FieldName({ field }: { field: string }) {
+  const words = fieldWords(field);
+  if (words === field) return <>{field}</>;
+  return (
+    <span className="psutil-name" title={`psutil: ${psutilName(field)}`} data-psutil={psutilName(field)}>
+      {words}
+    </span>
+  );
+}
+
+/** "Children, user 0.12 s, …": a psutil record's fields in words, each with its psutil name in a tooltip. */
+export function FieldList({ values, format }: { values: Record<string, number>; format: (n: number, field: string) => string }) {
+  return (
+    <>
+      {Object.entries(values).map(([k, n], i) => (
+        <span key={k}>
+          {i > 0 && ', '}
+          <FieldName field={k} /> {format(n, k)}
+        </span>
+      ))}
+    </>
+  );
+}
+
+/** `psutil`: the keys are psutil field names, shown in words. */
+export function KeyValues({ rows, label, psutil = false }: { rows: [string, ReactNode][]; label: string; psutil?: boolean }) {
   return (
     <dl className="kv" aria-label={label}>
       {rows.map(([k, v]) => (
         <div key={k} className="kv-row">
-          <dt>{k}</dt>
+          <dt>{psutil ? <FieldName field={k} /> : k}</dt>
           <dd>{v}</dd>
         </div>
       ))}
@@ -40,17 +67,28 @@ export function KeyValues({ rows, label }: { rows: [string, ReactNode][]; label:
 }
 
 /** A list of objects as a table: one column per key of the first entry. */
-export function ObjectTable({ items, label, format }: { items: Record<string, unknown>[]; label: string; format?: Partial<Record<string, (v: unknown) => ReactNode>> }) {
+/** `tall`: a long list scrolls inside its own box; a short fixed one (limits) shows whole. */
+export function ObjectTable({
+  items,
+  label,
+  format,
+  tall = true,
+}: {
+  items: Record<string, unknown>[];
+  label: string;
+  format?: Partial<Record<string, (v: unknown) => ReactNode>>;
+  tall?: boolean;
+}) {
   if (items.length === 0) return <p className="muted">None.</p>;
   const keys = Object.keys(items[0]!);
   return (
-    <div className="table-wrap tall">
+    <div className={tall ? 'table-wrap tall' : 'table-wrap'}>
       <table className="data-table" aria-label={label}>
         <thead>
           <tr>
             {keys.map((k) => (
               <th scope="col" key={k}>
-                {k}
+                <FieldName field={k} />
               </th>
             ))}
           </tr>
