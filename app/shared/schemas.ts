@@ -100,6 +100,14 @@ export const GetProcessDetailsRequest = z.strictObject({
 });
 export type GetProcessDetailsRequest = z.infer<typeof GetProcessDetailsRequest>;
 
+/** A process's kept history (getProcessHistory). */
+export const GetProcessHistoryRequest = z.strictObject({
+  pid: z.number().int().min(1).max(MAX_PID),
+  createTime: z.number().finite().nonnegative(),
+  seconds: z.number().int().min(1).max(MAX_HISTORY_SECONDS),
+});
+export type GetProcessHistoryRequest = z.infer<typeof GetProcessHistoryRequest>;
+
 /** A process's text that the details view shows cut, fetched whole (up to PROCESS_TEXT_FULL_BYTES) on demand. */
 export const PROCESS_TEXT_FIELDS = ['cmdline', 'environ'] as const;
 export const GetProcessTextRequest = z.strictObject({
@@ -123,6 +131,7 @@ export const requestSchemas = {
   killTree: KillTreeRequest,
   getProcessDetails: GetProcessDetailsRequest,
   getProcessText: GetProcessTextRequest,
+  getProcessHistory: GetProcessHistoryRequest,
   getSettings: NoArgs,
   updateSettings: SettingsPatch,
   getAlertHistory: NoArgs,

@@ -82,6 +82,9 @@ export function createMonitorApi(sampler: Sampler, options: HostApiOptions): Cli
       await settings.update({ intervalMs: ms }).catch((err: unknown) => console.warn('procyon: interval not saved:', err instanceof Error ? err.message : err));
       return { intervalMs: sampler.intervalMs };
     },
+    async getProcessHistory({ pid, createTime, seconds }) {
+      return sampler.processHistory(pid, createTime, seconds);
+    },
     async getSettings() {
       return settings.get();
     },
