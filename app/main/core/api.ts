@@ -73,8 +73,8 @@ export function createMonitorApi(sampler: Sampler, options: HostApiOptions): Cli
     async getSnapshot() {
       return sampler.latest;
     },
-    async getHistory({ seconds, after }) {
-      return sampler.historySince(seconds, after);
+    async getHistory({ seconds, after, limit }) {
+      return sampler.historySince(seconds, after, limit);
     },
     async setInterval({ ms }) {
       sampler.setIntervalMs(ms);

@@ -57,11 +57,11 @@ export class History {
     return this.raw.latest();
   }
 
-  /** The last `seconds`, oldest first, from the finest tier that covers the span; with `after`, only the entries newer than it. */
-  since(seconds: number, after?: number): Snapshot[] {
+  /** The last `seconds`, oldest first, from the finest tier that covers the span; with `after`, only the entries newer than it; with `limit`, the oldest that many. */
+  since(seconds: number, after?: number, limit?: number): Snapshot[] {
     const from = this.now() - seconds * 1000;
     const spanMs = seconds * 1000;
     const source = spanMs <= RAW_SPAN_MS ? this.raw : (this.tiers.find((t) => spanMs <= t.spanMs) ?? this.tiers[this.tiers.length - 1]!).ring;
-    return source.since(from, after);
+    return source.since(from, after, limit);
   }
 }

@@ -43,8 +43,9 @@ export class PackedRing {
     return last && unpack(last);
   }
 
-  /** The snapshots from `from` on (and, with `after`, newer than it), oldest first. */
-  since(from: number, after = -Infinity): Snapshot[] {
-    return this.ring.tailWhile((p) => p.time >= from && p.time > after).map(unpack);
+  /** The snapshots from `from` on (and, with `after`, newer than it), oldest first; with `limit`, only the oldest that many. */
+  since(from: number, after = -Infinity, limit = Infinity): Snapshot[] {
+    const packed = this.ring.tailWhile((p) => p.time >= from && p.time > after);
+    return (packed.length > limit ? packed.slice(0, limit) : packed).map(unpack);
   }
 }

@@ -89,8 +89,8 @@ export class Sampler extends EventEmitter<SamplerEvents> {
   private newest: Snapshot | null = null;
 
   /** Snapshots from the last `seconds`, oldest first (downsampled past 5 minutes); with `after`, only those newer than it. */
-  historySince(seconds: number, after?: number): Snapshot[] {
-    return this.history.since(seconds, after);
+  historySince(seconds: number, after?: number, limit?: number): Snapshot[] {
+    return this.history.since(seconds, after, limit);
   }
 
   /** What is kept of one process (see ProcessSeries): the last `seconds`, oldest first. */
