@@ -32,9 +32,9 @@ function busyChild() {
 }
 
 /** Moves the pointer across the CPU chart from its right edge until a point's tooltip names `pid` first. */
-async function hoverUntilNamed(page: Page, pid: number): Promise<{ x: number; y: number }> {
+async function hoverUntilNamed(page: Page, pid: number, plotSelector = '.recharts-cartesian-grid'): Promise<{ x: number; y: number }> {
   const chart = page.getByTestId('cpu-chart');
-  const plot = chart.locator('.recharts-cartesian-grid');
+  const plot = chart.locator(plotSelector).first();
   let found: { x: number; y: number } | null = null;
   await expect
     .poll(
@@ -109,4 +109,19 @@ test('a culprit that has exited is said to have, and opens nothing', async ({ pa
   await expect(chip).toBeDisabled();
   await expect(chip).toContainText('exited');
   await expect(page).toHaveURL(/#\/cpu$/);
+});
+
+test('the Overview’s CPU tile names the busy process on hover too', async ({ page }) => {
+  const child = busyChild();
+  await openPage(page, served, '#/');
+  await expect.poll(async () => Number(await page.getByTestId('cpu-chart').getAttribute('data-points')), { timeout: 30_000 }).toBeGreaterThan(5);
+  await hoverUntilNamed(page, child.pid!, '.recharts-surface');
+  await expect(page.locator('.chart-tooltip').getByTestId('chart-culprits')).toContainText('yes');
+  // The tile and its tooltip, which reaches past the tile.
+  const tile = (await page.locator('.tile', { has: page.getByTestId('cpu-chart') }).boundingBox())!;
+  const tip = (await page.locator('.chart-tooltip').boundingBox())!;
+  const x = Math.min(tile.x, tip.x);
+  const y = Math.min(tile.y, tip.y);
+  const clip = { x, y, width: Math.max(tile.x + tile.width, tip.x + tip.width) - x, height: Math.max(tile.y + tile.height, tip.y + tip.height) - y };
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'culprit-overview-tile.png'), clip });
 });

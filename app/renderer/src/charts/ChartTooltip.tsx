@@ -6,10 +6,12 @@ interface Props extends Partial<TooltipContentProps<number, string>> {
   formatValue: (value: number) => string;
   /** Name the point's top processes under its values. */
   culprits?: CulpritSource;
+  /** Under the processes: what a click on the point does, where it does something. */
+  hint?: string;
 }
 
 /** Time on top, then one row per series with its colour swatch and exact value, then who caused it. */
-export function ChartTooltip({ active, payload, label, formatValue, culprits }: Props) {
+export function ChartTooltip({ active, payload, label, formatValue, culprits, hint }: Props) {
   if (!active || !payload || payload.length === 0) return null;
   const list = culprits && typeof label === 'number' ? culpritsAt(culprits, label) : undefined;
   return (
@@ -33,7 +35,7 @@ export function ChartTooltip({ active, payload, label, formatValue, culprits }: 
               <span className="chart-tooltip-value">{CULPRIT_FORMAT[culprits.kind](c.value)}</span>
             </div>
           ))}
-          {list.length > 0 && <div className="muted chart-tooltip-hint">Click the point to open one</div>}
+          {list.length > 0 && hint && <div className="muted chart-tooltip-hint">{hint}</div>}
         </div>
       )}
     </div>

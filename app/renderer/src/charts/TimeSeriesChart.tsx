@@ -141,7 +141,7 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({
             axisLine={false}
           />
           <Tooltip
-            content={<ChartTooltip formatValue={scale.format} {...(culprits && { culprits })} />}
+            content={<ChartTooltip formatValue={scale.format} {...(culprits && { culprits })} {...(onPick && { hint: 'Click the point to list them and open one' })} />}
             cursor={{ stroke: 'var(--axis)', strokeDasharray: '3 3' }}
             isAnimationActive={false}
           />

@@ -37,6 +37,7 @@ function DiskTile({ disk, view }: { disk: DiskSample; view: View }) {
       data={data}
       series={DISK}
       view={view}
+      culprits="disk"
       floor={1024 * 1024}
       formatValue={(v) => formatRate(v, unit)}
     />
@@ -101,6 +102,7 @@ export function OverviewPage() {
           series={CPU}
           view={view}
           testId="cpu-chart"
+          culprits="cpu"
         />
         <Tile
           title="Memory"
@@ -110,6 +112,7 @@ export function OverviewPage() {
           data={memory}
           series={MEMORY}
           view={view}
+          culprits="memory"
         />
         <Tile
           title="Swap"
