@@ -23,6 +23,8 @@ const api: MonitorApi = {
     ipcRenderer.invoke(CHANNELS.getProcessText, request).then((r: Result<Awaited<ReturnType<MonitorApi['getProcessText']>>>) => settle(r)),
   getConnections: (request) =>
     ipcRenderer.invoke(CHANNELS.getConnections, request).then((r: Result<Awaited<ReturnType<MonitorApi['getConnections']>>>) => settle(r)),
+  getProcessHistory: (request) =>
+    ipcRenderer.invoke(CHANNELS.getProcessHistory, request).then((r: Result<Awaited<ReturnType<MonitorApi['getProcessHistory']>>>) => settle(r)),
   getSettings: () => ipcRenderer.invoke(CHANNELS.getSettings).then((r: Result<Awaited<ReturnType<MonitorApi['getSettings']>>>) => settle(r)),
   updateSettings: (patch) => ipcRenderer.invoke(CHANNELS.updateSettings, patch).then((r: Result<Awaited<ReturnType<MonitorApi['updateSettings']>>>) => settle(r)),
   getAlertHistory: () => ipcRenderer.invoke(CHANNELS.getAlertHistory).then((r: Result<Awaited<ReturnType<MonitorApi['getAlertHistory']>>>) => settle(r)),

@@ -1,7 +1,8 @@
 import type { ConnectionSample, HostInfo, Snapshot, SystemInfo } from './payloads';
 import type { AlertEvent, Settings, SettingsPatch } from './settings';
 import type { ProcessText } from './limits';
-import type { GetConnectionsRequest, GetHistoryRequest, GetProcessDetailsRequest, GetProcessTextRequest, KillTreeRequest, ProcessActionRequest, SetIntervalRequest, SetTopicsRequest } from './schemas';
+import type { ProcessHistoryPoint } from './process-history';
+import type { GetConnectionsRequest, GetHistoryRequest, GetProcessDetailsRequest, GetProcessHistoryRequest, GetProcessTextRequest, KillTreeRequest, ProcessActionRequest, SetIntervalRequest, SetTopicsRequest } from './schemas';
 
 /** What kill tree did to one process. */
 export interface TreeOutcome {
@@ -65,6 +66,13 @@ export interface MonitorApi {
    * rule and errors as getProcessDetails.
    */
   getProcessText(request: GetProcessTextRequest): Promise<ProcessText>;
+  /**
+   * What the host kept of one process (pid AND createTime) over the last
+   * `seconds`, oldest first, from the tier getHistory would use: kept only for
+   * processes that were among some point's culprits (PROCESS_SERIES_LIMIT of
+   * them), from when they first were; empty for any other.
+   */
+  getProcessHistory(request: GetProcessHistoryRequest): Promise<ProcessHistoryPoint[]>;
   /** The host's settings (tick length, tray behaviour, alert rules). */
   getSettings(): Promise<Settings>;
   /** Change some settings and save them; answers the whole new settings (refused in read-only mode). */

@@ -13,6 +13,7 @@ export const CHANNELS = {
   killTree: 'procyon:killTree',
   getProcessDetails: 'procyon:getProcessDetails',
   getProcessText: 'procyon:getProcessText',
+  getProcessHistory: 'procyon:getProcessHistory',
   getSettings: 'procyon:getSettings',
   updateSettings: 'procyon:updateSettings',
   getAlertHistory: 'procyon:getAlertHistory',

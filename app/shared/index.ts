@@ -1,5 +1,7 @@
 export * from './api';
 export * from './channels';
+export * from './culprits';
+export * from './process-history';
 export * from './errors';
 export * from './payloads';
 export * from './process-delta';

@@ -21,6 +21,15 @@ export const PROCESS_TEXT_FULL_BYTES = 256 * 1024;
 export const MESSAGE_BUDGET_BYTES = 4 * 1024 * 1024;
 
 /**
+ * Points per getHistory reply, as clients ask for them (GetHistoryRequest.limit). A point with every topic and its culprits is
+ * about 4.5 KiB as JSON on a 2-core VM (a day's 1,440 of them: 6.5 MB, past
+ * MESSAGE_BUDGET_BYTES, 4 MiB, in one reply) and grows with cores, disks and
+ * interfaces (about 250 bytes a core): 120 a page fit the budget up to points
+ * of 35 KiB, some 128 cores.
+ */
+export const HISTORY_PAGE = 120;
+
+/**
  * Calls that run on the worker pool (connections, process details and text,
  * system info, process actions; not killTree, which mostly waits): one client
  * may have this many running at once ...

@@ -1,3 +1,4 @@
+import type { Culprits } from './culprits';
 import type { ProcessDelta } from './process-delta';
 import type { AlertEvent } from './settings';
 
@@ -192,6 +193,12 @@ export interface Snapshot {
    * subscribed to the 'processes' topic. getSnapshot() returns `processes`.
    */
   processDelta?: ProcessDelta;
+  /**
+   * The top processes per resource over this tick (or, in downsampled
+   * history, over the bucket): present when the process table was read.
+   * Unlike the rows, history keeps these (a few per point: bounded).
+   */
+  culprits?: Culprits;
   /** Alert episodes that started or ended on this tick; present only when there are some (live only, like processes). */
   alerts?: AlertEvent[];
   /** Topics that failed this tick, with why (the others are still there). */

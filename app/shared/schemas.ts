@@ -8,6 +8,8 @@ import { MAX_INTERVAL_MS, MIN_INTERVAL_MS, SettingsPatch } from './settings';
 
 export { MAX_INTERVAL_MS, MIN_INTERVAL_MS };
 export const MAX_HISTORY_SECONDS = 86_400;
+/** The most points one getHistory reply may be asked for (a day of 1 min buckets, with room). */
+export const HISTORY_PAGE_MAX = 1500;
 
 export const NoArgs = z.undefined();
 
@@ -19,6 +21,12 @@ export const GetHistoryRequest = z.strictObject({
    * was added since its newest entry instead of the whole range again.
    */
   after: z.number().finite().optional(),
+  /**
+   * At most this many, the oldest of what matches: a long range comes in
+   * pages (each after the last one's newest), since a day of points with
+   * every topic exceeds MESSAGE_BUDGET_BYTES in one reply.
+   */
+  limit: z.number().int().min(1).max(HISTORY_PAGE_MAX).optional(),
 });
 export type GetHistoryRequest = z.infer<typeof GetHistoryRequest>;
 
@@ -100,6 +108,14 @@ export const GetProcessDetailsRequest = z.strictObject({
 });
 export type GetProcessDetailsRequest = z.infer<typeof GetProcessDetailsRequest>;
 
+/** A process's kept history (getProcessHistory). */
+export const GetProcessHistoryRequest = z.strictObject({
+  pid: z.number().int().min(1).max(MAX_PID),
+  createTime: z.number().finite().nonnegative(),
+  seconds: z.number().int().min(1).max(MAX_HISTORY_SECONDS),
+});
+export type GetProcessHistoryRequest = z.infer<typeof GetProcessHistoryRequest>;
+
 /** A process's text that the details view shows cut, fetched whole (up to PROCESS_TEXT_FULL_BYTES) on demand. */
 export const PROCESS_TEXT_FIELDS = ['cmdline', 'environ'] as const;
 export const GetProcessTextRequest = z.strictObject({
@@ -123,6 +139,7 @@ export const requestSchemas = {
   killTree: KillTreeRequest,
   getProcessDetails: GetProcessDetailsRequest,
   getProcessText: GetProcessTextRequest,
+  getProcessHistory: GetProcessHistoryRequest,
   getSettings: NoArgs,
   updateSettings: SettingsPatch,
   getAlertHistory: NoArgs,

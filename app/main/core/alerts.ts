@@ -1,4 +1,5 @@
 import type { AlertEvent, AlertRule, Snapshot, Topic } from '../../shared';
+import { culpritsText } from './alert-culprits';
 
 /*
  * The alert engine: rules + one snapshot → the episodes that started or
@@ -80,6 +81,8 @@ export function formatBytes(n: number): string {
 const pct = (v: number) => `${Math.round(v)} %`;
 const celsius = (v: number) => `${Math.round(v)} °C`;
 const forText = (s: number) => (s > 0 ? ` for ${s} s` : '');
+const byteRate = (v: number) => `${formatBytes(v)}/s`;
+const byteGrowth = (v: number) => `+${byteRate(v)}`;
 
 function unitOf(rule: AlertRule): (v: number) => string {
   switch (rule.kind) {
@@ -105,7 +108,7 @@ function read(rule: AlertRule, s: Snapshot): Reading[] | null {
           value: v,
           holds: v > rule.abovePercent,
           clear: v < rule.abovePercent - PERCENT_MARGIN,
-          firing: `CPU above ${pct(rule.abovePercent)}${forText(rule.forSeconds)} (now ${pct(v)})`,
+          firing: `CPU above ${pct(rule.abovePercent)}${forText(rule.forSeconds)} (now ${pct(v)})${culpritsText(s.culprits?.cpu, pct)}`,
           resolved: `CPU back below ${pct(rule.abovePercent)} (now ${pct(v)})`,
         },
       ];
@@ -119,7 +122,7 @@ function read(rule: AlertRule, s: Snapshot): Reading[] | null {
           value: v,
           holds: v < limit,
           clear: v > limit * (1 + BYTES_MARGIN_SHARE),
-          firing: `Available memory below ${formatBytes(limit)}${forText(rule.forSeconds)} (now ${formatBytes(v)})`,
+          firing: `Available memory below ${formatBytes(limit)}${forText(rule.forSeconds)} (now ${formatBytes(v)})${culpritsText(s.culprits?.memory, byteGrowth)}`,
           resolved: `Available memory back above ${formatBytes(limit)} (now ${formatBytes(v)})`,
         },
       ];
@@ -139,7 +142,7 @@ function read(rule: AlertRule, s: Snapshot): Reading[] | null {
           value: v,
           holds: v > rule.abovePercent,
           clear: v < rule.abovePercent - PERCENT_MARGIN,
-          firing: `Disk ${p.mountpoint} above ${pct(rule.abovePercent)} used${forText(rule.forSeconds)} (now ${pct(v)})`,
+          firing: `Disk ${p.mountpoint} above ${pct(rule.abovePercent)} used${forText(rule.forSeconds)} (now ${pct(v)})${culpritsText(s.culprits?.disk, byteRate)}`,
           resolved: `Disk ${p.mountpoint} back below ${pct(rule.abovePercent)} used (now ${pct(v)})`,
         });
       }

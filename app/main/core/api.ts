@@ -74,14 +74,17 @@ export function createMonitorApi(sampler: Sampler, options: HostApiOptions): Cli
     async getSnapshot() {
       return sampler.latest;
     },
-    async getHistory({ seconds, after }) {
-      return sampler.historySince(seconds, after);
+    async getHistory({ seconds, after, limit }) {
+      return sampler.historySince(seconds, after, limit);
     },
     async setInterval({ ms }) {
       sampler.setIntervalMs(ms);
       // The tick length applies even when it cannot be saved (a read-only home): say so, keep going.
       await settings.update({ intervalMs: ms }).catch((err: unknown) => console.warn('procyon: interval not saved:', err instanceof Error ? err.message : err));
       return { intervalMs: sampler.intervalMs };
+    },
+    async getProcessHistory({ pid, createTime, seconds }) {
+      return sampler.processHistory(pid, createTime, seconds);
     },
     async getSettings() {
       return settings.get();

@@ -69,6 +69,8 @@ function call(api: MonitorApi, op: MonitorOperation, arg: unknown): Promise<unkn
       return api.getProcessDetails(arg as Parameters<MonitorApi['getProcessDetails']>[0]);
     case 'getProcessText':
       return api.getProcessText(arg as Parameters<MonitorApi['getProcessText']>[0]);
+    case 'getProcessHistory':
+      return api.getProcessHistory(arg as Parameters<MonitorApi['getProcessHistory']>[0]);
     case 'getSettings':
       return api.getSettings();
     case 'updateSettings':

@@ -12,6 +12,8 @@
 // their spans, which is exact.
 import type { Snapshot } from '../../shared';
 import { averageValues } from './average';
+import { CulpritSum } from './culprits';
+import { unpackCulprits } from './packed-culprits';
 import { PackedRing } from './packed-ring';
 import { type PackedSnapshot, type Template, unpackValues } from './packed-snapshot';
 
@@ -29,6 +31,8 @@ export class HistoryTier {
   private partials: Partial[] = [];
   /** The bucket's latest tick: its identity and time become the bucket's. */
   private last: PackedSnapshot | null = null;
+  /** The bucket's culprits so far (see CulpritSum for how a bucket ranks them). */
+  private readonly culprits = new CulpritSum();
 
   constructor(
     readonly bucketMs: number,
@@ -49,6 +53,7 @@ export class HistoryTier {
     const weight = p.span;
     for (let i = 0; i < values.length; i++) sum[i] = sum[i]! + values[i]! * weight;
     this.running.weight += weight;
+    this.culprits.add(p.culprits && unpackCulprits(p.culprits), weight);
     this.last = p;
     return closed;
   }
@@ -70,7 +75,9 @@ export class HistoryTier {
     const last = this.last!;
     this.last = null;
     // Identity and time come from the bucket's last tick; the rest is averaged.
-    const bucket = { ...avg, seq: last.seq, time: last.time, intervalMs: last.intervalMs, span: parts.reduce((n, x) => n + x.weight, 0) };
+    const bucket: Snapshot = { ...avg, seq: last.seq, time: last.time, intervalMs: last.intervalMs, span: parts.reduce((n, x) => n + x.weight, 0) };
+    const culprits = this.culprits.take();
+    if (culprits !== undefined) bucket.culprits = culprits;
     return this.ring.push(bucket);
   }
 }

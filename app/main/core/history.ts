@@ -10,6 +10,13 @@ export const RAW_SPAN_MS = 5 * 60_000;
  * in 1 min buckets: at most 1,200 + 720 + 1,440 snapshots however long the
  * app runs, each stored packed: about 2 KiB for a tick of every system topic
  * on this VM, against 8 KiB as objects (a day of history: 4.6 MiB, not 26).
+ *
+ * Each point also keeps its culprits (the top 3 processes per kind, see
+ * culprits.ts), packed (packed-culprits.ts): at most 30 doubles and 9 name
+ * references a point, under 0.5 KiB with the arrays' headers, so at most
+ * 3,360 × 0.5 KiB = 1.6 MiB for all tiers, plus the interned names (at most
+ * 4,096 of at most 64 characters). The culprits' own series are bounded
+ * apart (process-series.ts: 16 processes, 2.1 MiB at most).
  */
 export class History {
   // Sized for the fastest interval; at slower ones the raw ring is trimmed to
@@ -50,11 +57,11 @@ export class History {
     return this.raw.latest();
   }
 
-  /** The last `seconds`, oldest first, from the finest tier that covers the span; with `after`, only the entries newer than it. */
-  since(seconds: number, after?: number): Snapshot[] {
+  /** The last `seconds`, oldest first, from the finest tier that covers the span; with `after`, only the entries newer than it; with `limit`, the oldest that many. */
+  since(seconds: number, after?: number, limit?: number): Snapshot[] {
     const from = this.now() - seconds * 1000;
     const spanMs = seconds * 1000;
     const source = spanMs <= RAW_SPAN_MS ? this.raw : (this.tiers.find((t) => spanMs <= t.spanMs) ?? this.tiers[this.tiers.length - 1]!).ring;
-    return source.since(from, after);
+    return source.since(from, after, limit);
   }
 }

@@ -46,6 +46,9 @@ export async function startHost(options: HostOptions): Promise<Host> {
   const facts = await collector.readStatic();
   const topics = new TopicRegistry();
   // An explicit interval (serve --interval) is for this run; otherwise the saved one.
+  // History names each point's top processes (culprits), so the table is read even when no page shows it: a
+  // client like a window, as the alert rules are. Only the rows that changed cross to JS (LiveTable).
+  topics.set(topics.register(), ['processes']);
   const sampler = new Sampler(collector, { intervalMs: options.intervalMs ?? settings.get().intervalMs, topics: () => topics.union() });
   let savedInterval = settings.get().intervalMs;
   settings.onChange((s) => {

@@ -1,5 +1,6 @@
 import type { ProcessTableChanges, ProcessTableRow } from '@procyon/collector';
 import { processKey, sameArgs, sameRow, type ProcessRow } from '../../shared';
+import type { ActiveRow } from './culprits';
 import { countersOf, ratesSince, restingRates, sameRates, type Counters, type RowRates } from './process-rates';
 
 /** One tick of the table: the whole of it, and what changed since the tick before. */
@@ -10,6 +11,10 @@ export interface TableTick {
   changed: ProcessRow[];
   /** Keys (`pid:createTime`) of the rows gone since the previous apply. */
   gone: string[];
+  /** The rows whose rates may be non-zero (counters moved or rates settling); every other row's are 0 or null. */
+  active: ActiveRow[];
+  /** Seconds between this table's reads and the previous one's (0 for the first). */
+  seconds: number;
 }
 
 /**
@@ -40,6 +45,11 @@ export class LiveTable {
     return this.rows.size;
   }
 
+  /** The row of `pid` now, if the table has one. */
+  get(pid: number): ProcessRow | undefined {
+    return this.rows.get(pid);
+  }
+
   clear(): void {
     this.rows.clear();
     this.counters.clear();
@@ -54,6 +64,7 @@ export class LiveTable {
     this.timestamp = changes.timestamp;
     const changed: ProcessRow[] = [];
     const gone: string[] = [];
+    const active: ActiveRow[] = [];
     let added = false;
 
     const touched = new Set<number>();
@@ -82,10 +93,13 @@ export class LiveTable {
       const row = rowOf(raw, rates, memTotal);
       if (was === undefined) {
         added = true;
+        active.push({ row, rssDelta: 0 });
       } else {
         // The same array as before when the arguments did not change: comparisons stop at identity.
         if (sameArgs(was.cmdline, row.cmdline)) row.cmdline = was.cmdline;
-        if (sameRow(was, row)) continue;
+        const same = sameRow(was, row);
+        active.push({ row: same ? was : row, rssDelta: row.rss - was.rss });
+        if (same) continue;
       }
       this.rows.set(raw.pid, row);
       changed.push(row);
@@ -98,10 +112,14 @@ export class LiveTable {
       const counters = this.counters.get(pid)!;
       const rates = restingRates(counters, elapsed);
       this.setMoving(pid, rates, counters);
-      if (sameRates(was, rates)) continue;
+      if (sameRates(was, rates)) {
+        active.push({ row: was, rssDelta: 0 });
+        continue;
+      }
       const row = { ...was, ...rates };
       this.rows.set(pid, row);
       changed.push(row);
+      active.push({ row, rssDelta: 0 });
     }
 
     // Memory percentages are of the machine's total: redo them all if it changed (hot-plugged memory).
@@ -131,7 +149,7 @@ export class LiveTable {
       this.rows.clear();
       for (const row of rows) this.rows.set(row.pid, row);
     }
-    return { rows, changed, gone };
+    return { rows, changed, gone, active, seconds: elapsed.io };
   }
 
   private forget(row: ProcessRow, gone: string[]): void {

@@ -4,6 +4,7 @@
 // chosen and then only what is newer than what it holds (getHistory's
 // `after`), so nothing here keeps unpacked copies.
 import type { Snapshot } from '../../shared';
+import { packCulprits } from './packed-culprits';
 import { type PackedSnapshot, SnapshotPacker, unpack } from './packed-snapshot';
 import { RingBuffer } from './ring-buffer';
 
@@ -25,7 +26,9 @@ export class PackedRing {
 
   /** Stores `s` packed; returns the packed form (a coarser tier sums it without unpacking). */
   push(s: Snapshot): PackedSnapshot {
-    const packed = this.packer.pack(s);
+    const { culprits, ...numbers } = s;
+    const packedCulprits = packCulprits(culprits);
+    const packed: PackedSnapshot = packedCulprits === undefined ? this.packer.pack(numbers) : { ...this.packer.pack(numbers), culprits: packedCulprits };
     this.ring.push(packed);
     return packed;
   }
@@ -40,8 +43,9 @@ export class PackedRing {
     return last && unpack(last);
   }
 
-  /** The snapshots from `from` on (and, with `after`, newer than it), oldest first. */
-  since(from: number, after = -Infinity): Snapshot[] {
-    return this.ring.tailWhile((p) => p.time >= from && p.time > after).map(unpack);
+  /** The snapshots from `from` on (and, with `after`, newer than it), oldest first; with `limit`, only the oldest that many. */
+  since(from: number, after = -Infinity, limit = Infinity): Snapshot[] {
+    const packed = this.ring.tailWhile((p) => p.time >= from && p.time > after);
+    return (packed.length > limit ? packed.slice(0, limit) : packed).map(unpack);
   }
 }

@@ -5,6 +5,7 @@
 // name a fresh string); packed, it is 8 bytes a number plus a small header,
 // about 2 KiB. Unpacking gives back an equal snapshot, -0 and NaN included.
 import type { Snapshot } from '../../shared';
+import { type PackedCulprits, unpackCulprits } from './packed-culprits';
 
 /**
  * Everything in a snapshot but its numbers, as the walk that packs and
@@ -23,6 +24,8 @@ export interface PackedSnapshot {
   readonly span: number;
   readonly template: Template;
   readonly values: Float64Array;
+  /** Snapshot.culprits, kept apart: names in the template would make a shape per tick. */
+  readonly culprits?: PackedCulprits;
 }
 
 /** Past this many distinct shapes the index starts over: templates stay alive while a packed snapshot uses them. */
@@ -155,5 +158,7 @@ export function unpackValues(template: Template, values: Float64Array): Snapshot
 }
 
 export function unpack(p: PackedSnapshot): Snapshot {
-  return unpackValues(p.template, p.values);
+  const s = unpackValues(p.template, p.values);
+  if (p.culprits !== undefined) s.culprits = unpackCulprits(p.culprits);
+  return s;
 }

@@ -1,10 +1,12 @@
 import { EventEmitter } from 'node:events';
 import { percentBetween, timesPercentBetween, WrapNumbers } from '@procyon/collector';
 import type { DiskIoCounters, NetIoCounters } from '@procyon/collector';
-import { MAX_INTERVAL_MS, MIN_INTERVAL_MS, type Snapshot, type Topic } from '../../shared';
+import { MAX_INTERVAL_MS, MIN_INTERVAL_MS, type ProcessHistoryPoint, type Snapshot, type Topic } from '../../shared';
 import { isFailure, type Collector, type RawTick } from './collector';
+import { pickCulprits } from './culprits';
 import { errorSummary } from './errors';
 import { History } from './history';
+import { ProcessSeries } from './process-series';
 import { noteTableChanges } from './live-feed';
 import { LiveTable } from './live-table';
 import { diskSamples, nicSamples, perSec } from './rates';
@@ -67,6 +69,14 @@ export class Sampler extends EventEmitter<SamplerEvents> {
     return this.history.capacity;
   }
 
+  /**
+   * What ranking culprits cost, unit-free: the rows it looked at (the table's
+   * active rows) against the rows the table holds, summed over ticks.
+   */
+  readonly culpritCost = { ticks: 0, rowsRanked: 0, tableRows: 0 };
+  /** The culprits' own series, for the details panel. */
+  readonly series = new ProcessSeries();
+
   /** The process table, kept from the collector's change lists (see LiveTable). */
   private readonly table = new LiveTable();
   /** seq of the tick whose table `table` holds, while it is primed. */
@@ -79,8 +89,13 @@ export class Sampler extends EventEmitter<SamplerEvents> {
   private newest: Snapshot | null = null;
 
   /** Snapshots from the last `seconds`, oldest first (downsampled past 5 minutes); with `after`, only those newer than it. */
-  historySince(seconds: number, after?: number): Snapshot[] {
-    return this.history.since(seconds, after);
+  historySince(seconds: number, after?: number, limit?: number): Snapshot[] {
+    return this.history.since(seconds, after, limit);
+  }
+
+  /** What is kept of one process (see ProcessSeries): the last `seconds`, oldest first. */
+  processHistory(pid: number, createTime: number, seconds: number): ProcessHistoryPoint[] {
+    return this.series.since(pid, createTime, seconds * 1000, this.now() - seconds * 1000);
   }
 
   setIntervalMs(ms: number): void {
@@ -156,6 +171,11 @@ export class Sampler extends EventEmitter<SamplerEvents> {
         try {
           const tick = this.table.apply(raw.processes, raw.memory.total);
           snapshot.processes = tick.rows;
+          snapshot.culprits = pickCulprits(tick.active, tick.seconds, raw.cpuPer.length);
+          this.culpritCost.ticks++;
+          this.culpritCost.rowsRanked += tick.active.length;
+          this.culpritCost.tableRows += tick.rows.length;
+          this.series.record(time, snapshot.culprits, (pid) => this.table.get(pid));
           if (base !== null) noteTableChanges(snapshot, { base, rows: tick.changed, gone: tick.gone });
           this.tableSeq = snapshot.seq;
         } catch (err) {

@@ -33,6 +33,7 @@ function fromPreload(raw: MonitorApi): MonitorApi {
     killTree: (r) => raw.killTree(r).catch(rethrow),
     getProcessDetails: (r) => raw.getProcessDetails(r).catch(rethrow),
     getProcessText: (r) => raw.getProcessText(r).catch(rethrow),
+    getProcessHistory: (r) => raw.getProcessHistory(r).catch(rethrow),
     getSettings: () => raw.getSettings().catch(rethrow),
     updateSettings: (p) => raw.updateSettings(p).catch(rethrow),
     getAlertHistory: () => raw.getAlertHistory().catch(rethrow),

@@ -236,6 +236,7 @@ export function createWsClient(options: WsClientOptions): WsClient {
     killTree: (request) => call('killTree', request),
     getProcessDetails: (request) => call('getProcessDetails', request),
     getProcessText: (request) => call('getProcessText', request),
+    getProcessHistory: (request) => call('getProcessHistory', request),
     getSettings: () => call('getSettings'),
     updateSettings: (patch) => call('updateSettings', patch),
     getAlertHistory: () => call('getAlertHistory'),

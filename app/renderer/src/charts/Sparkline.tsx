@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { Area, AreaChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatPercent } from '../format';
 import { ChartTooltip } from './ChartTooltip';
+import type { CulpritSource } from './culprits';
 import { CHART_SPAN_MS, niceCeiling, type Point } from './series';
 import type { SeriesSpec } from './TimeSeriesChart';
 import { useNoTabStops } from './useNoTabStops';
@@ -19,12 +20,14 @@ interface Props {
   max?: number;
   floor?: number;
   formatValue?: (value: number) => string;
+  /** Name each point's top processes in its tooltip. */
+  culprits?: CulpritSource;
 }
 
 const formatTooltipPercent = (value: number) => formatPercent(value, 1);
 
 /** An axis-free chart for tiles and small multiples; same window as the big charts so they line up. */
-export const Sparkline = memo(function Sparkline({ data, series, end, height, spanMs = CHART_SPAN_MS, max = 100, floor, formatValue = formatTooltipPercent }: Props) {
+export const Sparkline = memo(function Sparkline({ data, series, end, height, spanMs = CHART_SPAN_MS, max = 100, floor, formatValue = formatTooltipPercent, culprits }: Props) {
   const stacked = series.length > 1;
   let top = max;
   if (floor !== undefined) {
@@ -40,7 +43,7 @@ export const Sparkline = memo(function Sparkline({ data, series, end, height, sp
         <AreaChart data={data} margin={{ top: 2, right: 0, bottom: 0, left: 0 }} accessibilityLayer={false}>
           <XAxis dataKey="t" type="number" domain={[end - spanMs, end]} allowDataOverflow hide />
           <YAxis domain={[0, top]} allowDataOverflow hide />
-          <Tooltip content={<ChartTooltip formatValue={formatValue} />} cursor={false} isAnimationActive={false} />
+          <Tooltip content={<ChartTooltip formatValue={formatValue} {...(culprits && { culprits })} />} cursor={false} isAnimationActive={false} />
           {series.map((s) => (
             <Area
               key={s.key}

@@ -6,6 +6,7 @@ import { ChartTooltip } from './ChartTooltip';
 import { valueTicks } from './value-ticks';
 import { useNoTabStops } from './useNoTabStops';
 import './charts.css';
+import type { CulpritSource } from './culprits';
 import { CHART_SPAN_MS, niceCeiling, type Point } from './series';
 
 export interface SeriesSpec {
@@ -47,6 +48,10 @@ interface Props {
   reference?: { value: number; label: string };
   /** Name the series above the plot; worth it only when there is more than one. */
   legend?: boolean;
+  /** Name each point's top processes in its tooltip. */
+  culprits?: CulpritSource;
+  /** A click on the plot: the time of the point under the pointer. */
+  onPick?: (t: number) => void;
 }
 
 const PERCENT_TICKS = [0, 25, 50, 75, 100];
@@ -76,6 +81,8 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({
   stacked = false,
   reference,
   legend = false,
+  culprits,
+  onPick,
 }: Props) {
   // useId output contains characters that are not valid in url(#…) references.
   const gradientPrefix = `g${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
@@ -97,7 +104,18 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({
       <div ref={noTabStops} className="chart-layers">
         <ResponsiveContainer width="100%" height={height}>
           {/* No keyboard layer: the chart is a labelled image (ChartCard's role="img"); a focusable inside it is a tab stop that leads nowhere. */}
-          <AreaChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} accessibilityLayer={false}>
+          <AreaChart
+            data={data}
+            margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
+            accessibilityLayer={false}
+            {...(onPick && {
+              onClick: (state: { activeTooltipIndex?: number | string | null }) => {
+                const point = state.activeTooltipIndex == null ? undefined : data[Number(state.activeTooltipIndex)];
+                if (point) onPick(point.t);
+              },
+              style: { cursor: 'pointer' },
+            })}
+          >
             <defs>
               {series.map((s) => (
                 <linearGradient key={s.key} id={`${gradientPrefix}-${s.key}`} x1="0" y1="0" x2="0" y2="1">
@@ -131,7 +149,7 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({
               axisLine={false}
             />
             <Tooltip
-              content={<ChartTooltip formatValue={scale.format} />}
+              content={<ChartTooltip formatValue={scale.format} {...(culprits && { culprits })} {...(onPick && { hint: 'Click the point to list them and open one' })} />}
               cursor={{ stroke: 'var(--axis)', strokeDasharray: '3 3' }}
               isAnimationActive={false}
             />

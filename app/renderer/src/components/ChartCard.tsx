@@ -1,10 +1,13 @@
-import type { ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
+import type { CulpritKind } from '../../../shared/culprits';
+import type { CulpritSource } from '../charts/culprits';
 import { TimeSeriesChart, type Scale, type SeriesSpec } from '../charts/TimeSeriesChart';
 import type { Point } from '../charts/series';
 import { buildCsv, exportFileName } from '../export/csv';
 import { downloadText } from '../export/download';
 import { rangeName } from '../settings/range';
 import type { View } from '../store/view';
+import { CulpritPanel } from './CulpritPanel';
 
 interface Props {
   title: string;
@@ -20,10 +23,15 @@ interface Props {
   reference?: { value: number; label: string };
   height?: number;
   testId?: string;
+  /** Which of each point's top processes this chart names on hover and lists on click. */
+  culprits?: CulpritKind;
 }
 
 /** A titled chart with the range in its description and a CSV export of exactly what it plots. */
-export function ChartCard({ title, summary, data, series, view, scale, csvUnit, stacked, reference, height = 200, testId }: Props) {
+export function ChartCard({ title, summary, data, series, view, scale, csvUnit, stacked, reference, height = 200, testId, culprits }: Props) {
+  const source = useMemo<CulpritSource | undefined>(() => culprits && { kind: culprits, history: view.history }, [culprits, view.history]);
+  // The clicked point's time: its processes stay listed under the chart until closed or another point is clicked.
+  const [pinned, setPinned] = useState<number | null>(null);
   const exportCsv = () => downloadText(exportFileName(title, view.end || Date.now(), 'csv'), buildCsv(data, series, csvUnit), 'text/csv');
   return (
     <figure className="chart-card">
@@ -54,9 +62,11 @@ export function ChartCard({ title, summary, data, series, view, scale, csvUnit, 
             {...(scale && { scale })}
             {...(stacked && { stacked })}
             {...(reference && { reference })}
+            {...(source && { culprits: source, onPick: setPinned })}
           />
         )}
       </div>
+      {source && pinned !== null && <CulpritPanel source={source} t={pinned} onClose={() => setPinned(null)} />}
     </figure>
   );
 }

@@ -92,6 +92,7 @@ export function CpuPage() {
             csvUnit="%"
             height={240}
             testId="cpu-chart"
+            culprits="cpu"
           />
         </div>
         <h3 className="subhead">Per core</h3>
@@ -116,6 +117,7 @@ export function CpuPage() {
           csvUnit="runnable tasks"
           reference={{ value: logical, label: `${logical} cores` }}
           testId="load-chart"
+          culprits="cpu"
         />
         <ChartCard
           title="Context switches and interrupts"
@@ -126,6 +128,7 @@ export function CpuPage() {
           scale={COUNT_RATE_SCALE}
           csvUnit="per second"
           testId="events-chart"
+          culprits="cpu"
         />
         {perFreq.length > 0 || !details ? (
           <ChartCard

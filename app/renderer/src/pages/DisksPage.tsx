@@ -97,6 +97,7 @@ function DiskCard({ disk, view }: { disk: DiskSample; view: View }) {
           scale={scale}
           csvUnit="bytes/s"
           testId={`disk-throughput-${disk.name}`}
+          culprits="disk"
         />
         <ChartCard
           title={`${disk.name} IOPS`}
@@ -106,8 +107,9 @@ function DiskCard({ disk, view }: { disk: DiskSample; view: View }) {
           view={view}
           scale={COUNT_RATE_SCALE}
           csvUnit="operations/s"
+          culprits="disk"
         />
-        <ChartCard title={`${disk.name} busy`} summary={formatPercent(disk.busyPercent)} data={busy} series={BUSY} view={view} csvUnit="%" />
+        <ChartCard title={`${disk.name} busy`} summary={formatPercent(disk.busyPercent)} data={busy} series={BUSY} view={view} csvUnit="%" culprits="disk" />
       </div>
     </section>
   );

@@ -103,11 +103,11 @@ export function MemoryPage() {
               <SwapSummary swap={swap} unit={unit} />
             </div>
           </div>
-          <ChartCard title="Memory and swap use" data={percent} series={hasSwap ? PERCENT_WITH_SWAP : PERCENT} view={view} csvUnit="%" height={240} testId="memory-chart" />
+          <ChartCard title="Memory and swap use" data={percent} series={hasSwap ? PERCENT_WITH_SWAP : PERCENT} view={view} csvUnit="%" height={240} testId="memory-chart" culprits="memory" />
         </div>
       </section>
       <div className="card-grid">
-        <ChartCard title="Composition" data={composition} series={COMPOSITION} stacked view={view} scale={compositionScale} csvUnit="bytes" height={240} testId="composition-chart" />
+        <ChartCard title="Composition" data={composition} series={COMPOSITION} stacked view={view} scale={compositionScale} csvUnit="bytes" height={240} testId="composition-chart" culprits="memory" />
         {hasSwap ? (
           <>
             <ChartCard title="Swap used" data={swapUsed} series={SWAP_USED} view={view} scale={swapScale} csvUnit="bytes" testId="swap-chart" />

@@ -1,8 +1,10 @@
 import { useMemo } from 'react';
+import type { CulpritKind } from '../../../shared/culprits';
 import type { DiskSample, NicSample } from '../../../shared/payloads';
 import { rateScale, temperatureScale } from '../charts/scales';
 import { buildSeries, cpuTotalSeries, perCoreSeries, type Point } from '../charts/series';
 import { Sparkline } from '../charts/Sparkline';
+import type { CulpritSource } from '../charts/culprits';
 import { TimeSeriesChart, type Scale, type SeriesSpec } from '../charts/TimeSeriesChart';
 import { PageHeader } from '../components/PageHeader';
 import { AbsentCard, PerfCard } from '../components/PerfCard';
@@ -39,11 +41,13 @@ const BATTERY: SeriesSpec[] = [{ key: 'v', name: 'Charge', color: 'var(--ok)' }]
 const BATTERY_SCALE: Scale = { format: (v) => formatPercent(v, 0), max: 100, width: 40 };
 
 /** A chart that takes the card's remaining height. */
-function Chart({ data, series, view, scale, stacked, testId }: { data: Point[]; series: SeriesSpec[]; view: View; scale?: Scale; stacked?: boolean; testId?: string }) {
+function Chart({ data, series, view, scale, stacked, testId, culprits }: { data: Point[]; series: SeriesSpec[]; view: View; scale?: Scale; stacked?: boolean; testId?: string; culprits?: CulpritKind }) {
+  // Hovering a point names the processes the host ranked for it (history's culprits).
+  const source = useMemo<CulpritSource | undefined>(() => culprits && { kind: culprits, history: view.history }, [culprits, view.history]);
   return (
     <div className="perf-chart" data-testid={testId} data-points={data.length} data-span={view.spanMs}>
       <div className="perf-chart-fill">
-        {view.latest && <TimeSeriesChart data={data} series={series} end={view.end} spanMs={view.spanMs} height="100%" {...(scale && { scale })} {...(stacked && { stacked })} />}
+        {view.latest && <TimeSeriesChart data={data} series={series} end={view.end} spanMs={view.spanMs} height="100%" {...(scale && { scale })} {...(stacked && { stacked })} {...(source && { culprits: source })} />}
       </div>
     </div>
   );
@@ -73,7 +77,7 @@ function CpuCard({ view }: { view: View }) {
       value={cpu ? formatPercent(cpu.percent) : '—'}
       detail={`${system?.cpuModel ?? `${logical} logical cores`}${system?.cpuModel ? ` · ${logical} logical cores` : ''}${fastest}`}
     >
-      <Chart data={total} series={CPU} view={view} testId="cpu-chart" />
+      <Chart data={total} series={CPU} view={view} testId="cpu-chart" culprits="cpu" />
       <ul className="perf-cores" aria-label="Per-core usage" style={{ gridTemplateColumns: `repeat(${cols}, minmax(0, 1fr))`, gridTemplateRows: `repeat(${Math.ceil(current.length / cols)}, minmax(0, 1fr))` }}>
         {current.map((value, i) => (
           <li key={i} className={value >= 90 ? 'perf-core busy' : 'perf-core'}>
@@ -105,7 +109,7 @@ function MemoryCard({ view }: { view: View }) {
       detail={<span title={text.title}>{text.detail}</span>}
       legend={MEMORY}
     >
-      <Chart data={data} series={MEMORY} view={view} scale={scale} stacked testId="memory-chart" />
+      <Chart data={data} series={MEMORY} view={view} scale={scale} stacked testId="memory-chart" culprits="memory" />
     </PerfCard>
   );
 }
@@ -142,7 +146,7 @@ function DiskCard({ disk, view }: { disk: DiskSample; view: View }) {
       detail={`R ${formatRate(disk.readBytesPerSec, unit)} · W ${formatRate(disk.writeBytesPerSec, unit)}`}
       legend={DISK}
     >
-      <Chart data={data} series={DISK} view={view} scale={scale} />
+      <Chart data={data} series={DISK} view={view} scale={scale} culprits="disk" />
     </PerfCard>
   );
 }

@@ -8,6 +8,7 @@ import { ActionToolbar, ContextMenu } from '../components/ProcessActions';
 import { ProcessDetails } from '../components/ProcessDetails/ProcessDetails';
 import { ProcessTable, type DisplayRow } from '../components/ProcessTable';
 import { targetOf, type Target } from '../processes/actions';
+import { takeOpenRequest } from '../processes/open-request';
 import { columnTopics, type ColumnId } from '../processes/columns';
 import { usePortPids } from '../processes/use-port-pids';
 import './ProcessesPage.css';
@@ -42,7 +43,8 @@ export function ProcessesPage() {
   const [anchor, setAnchor] = useState<ProcessKey | null>(null);
   const [collapsed, setCollapsed] = useState<ReadonlySet<ProcessKey>>(new Set());
   const [menu, setMenu] = useState<{ x: number; y: number; targets: Target[] } | null>(null);
-  const [details, setDetails] = useState<Target | null>(null);
+  // A chart's culprit asked to be opened (CulpritPanel): its details open with the page.
+  const [details, setDetails] = useState<Target | null>(takeOpenRequest);
   const search = useRef<HTMLInputElement>(null);
   // The same DisplayRow for the same row object: rows a tick left unchanged keep
   // their identity through the store, so their memoised cells skip rendering.

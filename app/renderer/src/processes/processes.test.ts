@@ -126,7 +126,7 @@ describe('selection', () => {
   it('the details ring takes only the watched identity', () => {
     const w = { pid: 11, createTime: rows[4]!.createTime };
     const r1 = appendRing([], w, rows, 1000);
-    expect(r1).toEqual([{ t: 1000, cpu: 0, rss: 100 }]);
+    expect(r1).toEqual([{ t: 1000, cpu: 0, rss: 100, io: 0 }]);
     expect(appendRing(r1, { pid: 11, createTime: 1 }, rows, 2000)).toBe(r1);
     expect(appendRing(r1, w, rows, 2000, 1)).toHaveLength(1);
   });

@@ -1,6 +1,7 @@
 import type { MonitorApi } from '../../../shared/api';
 import { needsLongHistory, rangeSeconds, refreshMs } from '../settings/range';
 import { extendLong } from './history';
+import { fetchHistoryPages } from './history-pages';
 import type { MonitorStore } from './monitor';
 
 /**
@@ -28,7 +29,7 @@ export function startLongHistory(api: MonitorApi, store: MonitorStore): () => vo
     const fetchOnce = async () => {
       try {
         const after = newest;
-        const list = await api.getHistory(after === null ? { seconds } : { seconds, after });
+        const list = await fetchHistoryPages(api, seconds, after, () => mine === generation);
         // A reply to a range the user has since left must not overwrite the new one.
         if (mine === generation) {
           const { long, setLong } = store.getState();

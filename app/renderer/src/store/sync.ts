@@ -2,6 +2,7 @@ import type { MonitorApi } from '../../../shared/api';
 import { toApiError } from '../../../shared/errors';
 import type { ConnectionSource } from '../api/connection';
 import type { MonitorStore } from './monitor';
+import { fetchHistoryPages } from './history-pages';
 
 const HISTORY_SECONDS = 300;
 
@@ -27,7 +28,7 @@ export function startSync(api: MonitorApi, connection: ConnectionSource, store: 
       const info = await api.getInfo();
       if (stopped) return;
       store.getState().setInfo(info);
-      const history = await api.getHistory({ seconds: HISTORY_SECONDS });
+      const history = await fetchHistoryPages(api, HISTORY_SECONDS, null, () => !stopped);
       if (!stopped) store.getState().loadHistory(history);
     } catch (error) {
       if (!stopped) store.getState().setError(describe(error));

@@ -1,9 +1,11 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { toApiError } from '../../../../shared/errors';
 import type { ProcessRow } from '../../../../shared/payloads';
 import { useApi } from '../../api/context';
 import type { ProcessKey } from '../../processes/table';
 import { useMonitor } from '../../store/context';
+import { joinKept, keptPoints, type ProcessPoint } from '../../store/process-ring';
+import { rangeSeconds } from '../../settings/range';
 import { GeneralTab } from './GeneralTab';
 import { ConnectionsTab, EnvironmentTab, LimitsTab, MapsTab, OpenFilesTab } from './ListTabs';
 import { ResourcesTab } from './ResourcesTab';
@@ -29,12 +31,28 @@ export function ProcessDetails({ target, rows, onOpen, onClose }: Props) {
   const ring = useMonitor((s) => s.watchedRing);
   const now = useMonitor((s) => s.processes?.time ?? s.latest?.time ?? 0);
   const watch = useMonitor((s) => s.watchProcess);
+  const range = useMonitor((s) => s.settings.range);
+  // What the host kept of this process before the panel opened (it was among some chart point's culprits).
+  const [kept, setKept] = useState<ProcessPoint[]>([]);
   const { pid, createTime } = target;
 
   useEffect(() => {
     watch({ pid, createTime });
     return () => watch(null);
   }, [watch, pid, createTime]);
+
+  useEffect(() => {
+    let live = true;
+    api
+      .getProcessHistory({ pid, createTime, seconds: rangeSeconds(range) })
+      .then((points) => live && setKept(keptPoints(points)))
+      .catch(() => {
+        /* none kept, or disconnected: the charts start from the live ticks */
+      });
+    return () => {
+      live = false;
+    };
+  }, [api, pid, createTime, range]);
 
   useEffect(() => {
     let live = true;
@@ -61,6 +79,7 @@ export function ProcessDetails({ target, rows, onOpen, onClose }: Props) {
   }, [api, pid, createTime]);
 
   const row = rows.find((r) => r.pid === pid && r.createTime === createTime);
+  const points = useMemo(() => joinKept(kept, ring), [kept, ring]);
   let body: ReactNode;
   if (state.status === 'loading') body = <p className="muted">Loading…</p>;
   else if (state.status === 'gone') body = <p role="status">This process no longer exists.</p>;
@@ -69,7 +88,7 @@ export function ProcessDetails({ target, rows, onOpen, onClose }: Props) {
     const d = state.details;
     body = {
       General: <GeneralTab d={d} pid={pid} createTime={createTime} rows={rows} onOpen={onOpen} />,
-      Resources: <ResourcesTab d={d} ring={ring} row={row} now={now} />,
+      Resources: <ResourcesTab d={d} points={points} kept={kept.length > 0} range={range} row={row} now={now} />,
       'Open files': <OpenFilesTab d={d} />,
       Connections: <ConnectionsTab d={d} />,
       'Memory maps': <MapsTab d={d} />,

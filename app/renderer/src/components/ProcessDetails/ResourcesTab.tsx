@@ -2,12 +2,14 @@ import type { ProcessRow } from '../../../../shared/payloads';
 import { TimeSeriesChart } from '../../charts/TimeSeriesChart';
 import { formatByteRate, formatBytes, formatCount } from '../../format';
 import { IO_CLASSES } from '../../processes/actions';
+import { rangeName, rangeSeconds, type RangeId } from '../../settings/range';
 import type { ProcessPoint } from '../../store/process-ring';
 import { Field, FieldList, isUnreadable, KeyValues, Missing, ObjectTable } from './values';
 
 const CPU_SERIES = [{ key: 'cpu', name: 'CPU', color: 'var(--cpu)' }];
 const MEM_SERIES = [{ key: 'rss', name: 'RSS', color: 'var(--mem)' }];
-const SPAN_MS = 2 * 60_000;
+const IO_SERIES = [{ key: 'io', name: 'Read + write', color: 'var(--disk)' }];
+const IO_SCALE = { format: formatByteRate, binary: true, floor: 1024, width: 78 };
 const seconds = (v: unknown) => `${Number(v).toFixed(2)} s`;
 const BYTES_SCALE = { format: formatBytes, binary: true, width: 70 };
 const CPU_SCALE = { format: (v: number) => `${v.toFixed(v < 10 && v % 1 ? 1 : 0)}%`, floor: 10, width: 44 };
@@ -22,20 +24,43 @@ function bytesTable(v: Record<string, number>) {
   );
 }
 
-export function ResourcesTab({ d, ring, row, now }: { d: Record<string, unknown>; ring: ProcessPoint[]; row: ProcessRow | undefined; now: number }) {
-  const end = ring[ring.length - 1]?.t ?? now;
+interface Props {
+  d: Record<string, unknown>;
+  /** What the host kept of the process, then the live ticks since the panel opened. */
+  points: ProcessPoint[];
+  /** Whether the host had kept any (the process was among some point's culprits). */
+  kept: boolean;
+  /** The pages' range: the charts span it. */
+  range: RangeId;
+  row: ProcessRow | undefined;
+  now: number;
+}
+
+export function ResourcesTab({ d, points, kept, range, row, now }: Props) {
+  const spanMs = rangeSeconds(range) * 1000;
+  const end = points[points.length - 1]?.t ?? now;
+  const span = rangeName(range).toLowerCase();
+  const since = kept ? `${span}, as the host kept it` : `${span}, from when this panel opened`;
   const threads = d.threads;
   const cpuTimes = d.cpuTimes;
   return (
     <div className="details-resources">
       <div className="details-charts">
         <section aria-label="CPU history">
-          <h4>CPU % <span className="muted small">(last 2 minutes, while this panel is open)</span></h4>
-          <TimeSeriesChart data={ring} series={CPU_SERIES} end={end} height={120} spanMs={SPAN_MS} scale={CPU_SCALE} />
+          <h4>
+            CPU % <span className="muted small">({since})</span>
+          </h4>
+          <div data-testid="details-cpu-chart" data-points={points.length}>
+            <TimeSeriesChart data={points} series={CPU_SERIES} end={end} height={120} spanMs={spanMs} scale={CPU_SCALE} />
+          </div>
         </section>
         <section aria-label="Memory history">
           <h4>Resident memory</h4>
-          <TimeSeriesChart data={ring} series={MEM_SERIES} end={end} height={120} spanMs={SPAN_MS} scale={BYTES_SCALE} />
+          <TimeSeriesChart data={points} series={MEM_SERIES} end={end} height={120} spanMs={spanMs} scale={BYTES_SCALE} />
+        </section>
+        <section aria-label="I/O history">
+          <h4>Disk I/O</h4>
+          <TimeSeriesChart data={points} series={IO_SERIES} end={end} height={120} spanMs={spanMs} scale={IO_SCALE} />
         </section>
       </div>
       <div className="details-grid">

@@ -1,0 +1,18 @@
+import type { Target } from './actions';
+
+/**
+ * A process some other page asked the Processes page to open (a chart's
+ * culprit): taken once by the page as it mounts. Module state, not the store:
+ * it is a one-shot hand-over between two pages, never rendered.
+ */
+let pending: Target | null = null;
+
+export function requestOpen(target: Target): void {
+  pending = target;
+}
+
+export function takeOpenRequest(): Target | null {
+  const t = pending;
+  pending = null;
+  return t;
+}
