@@ -74,7 +74,8 @@ describe('actions under a captured tree', () => {
     const err = await act(proc).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(NotLive);
     expect(err).toMatchObject({ code: 'NOT_LIVE', path: procfs });
-    expect(state(child.pid!)).toBe('S');
+    // Not stopped, not dead: sleeping, or running for a moment on a loaded machine (R), never T or Z.
+    expect(state(child.pid!)).toMatch(/^[SRD]$/);
     expect(await (await Process.create(child.pid!)).nice()).toBe(0);
     expect(child.exitCode).toBeNull();
   });
@@ -152,6 +153,6 @@ describe('setters are checked after the fact', () => {
     // The successor really was changed by renice: the warning is not a guess.
     expect(reports.find((x) => x.name === 'nice')).toMatchObject({ successorNice: 7 });
     // pidfd_send_signal: the process we meant is gone, and its successor is left alone.
-    expect(reports.find((x) => x.name === 'signal')).toMatchObject({ ok: false, code: 'NO_SUCH_PROCESS', successorState: 'S' });
+    expect(reports.find((x) => x.name === 'signal')).toMatchObject({ ok: false, code: 'NO_SUCH_PROCESS', successorState: expect.stringMatching(/^[SRD]$/) });
   }, 120_000);
 });

@@ -31,7 +31,9 @@
 #include <cerrno>
 #include <cmath>
 #include <limits>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -366,7 +368,11 @@ std::vector<double> cpuClockSeconds(const std::vector<int64_t>& pids) {
   for (size_t i = 0; i < pids.size(); ++i) {
     // The kernel's MAKE_PROCESS_CPUCLOCK(pid, CPUCLOCK_SCHED), as glibc's
     // clock_getcpuclockid builds it (without its extra clock_getres call).
-    const clockid_t clock = static_cast<clockid_t>((~static_cast<clockid_t>(pids[i]) << 3) | 2);
+    // Built in unsigned arithmetic (shifting a negative int is undefined before C++20), then taken bit for bit.
+    const uint32_t bits = (~static_cast<uint32_t>(pids[i]) << 3) | 2u;
+    clockid_t clock;
+    static_assert(sizeof clock == sizeof bits, "clockid_t is a 32-bit int on Linux");
+    std::memcpy(&clock, &bits, sizeof clock);
     timespec ts{};
     if (::clock_gettime(clock, &ts) == 0) seconds[i] = static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec / 1000000) / 1e3;
   }
