@@ -4,7 +4,7 @@ import { createMonitorApi, type ClientApi } from './api';
 import { Collector, type CollectorRoots } from './collector';
 import { startHeapTidy } from './heap-tidy';
 import { attachAlerts, type HostAlerts } from './host-alerts';
-import { Sampler } from './sampler';
+import { CULPRIT_TABLE_MS, Sampler } from './sampler';
 import { openSettings, type SettingsStore } from './settings';
 import { TopicRegistry } from './topics';
 import { collectorUnavailable, unavailableApi } from './unavailable-host';
@@ -46,10 +46,13 @@ export async function startHost(options: HostOptions): Promise<Host> {
   const facts = await collector.readStatic();
   const topics = new TopicRegistry();
   // An explicit interval (serve --interval) is for this run; otherwise the saved one.
-  // History names each point's top processes (culprits), so the table is read even when no page shows it: a
-  // client like a window, as the alert rules are. Only the rows that changed cross to JS (LiveTable).
-  topics.set(topics.register(), ['processes']);
-  const sampler = new Sampler(collector, { intervalMs: options.intervalMs ?? settings.get().intervalMs, topics: () => topics.union() });
+  // History names each point's top processes (culprits), so the table is read even when no page shows it,
+  // every CULPRIT_TABLE_MS (every tick while a page shows processes). Only changed rows cross to JS (LiveTable).
+  const sampler = new Sampler(collector, {
+    intervalMs: options.intervalMs ?? settings.get().intervalMs,
+    topics: () => topics.union(),
+    backgroundTableMs: CULPRIT_TABLE_MS,
+  });
   let savedInterval = settings.get().intervalMs;
   settings.onChange((s) => {
     // Only a change of the interval itself moves the sampler, so saving another setting keeps a --interval override.

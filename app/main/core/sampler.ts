@@ -19,7 +19,21 @@ export interface SamplerOptions {
   now?: () => number;
   /** Which optional topics to read each tick (default: none beyond the always-on ones). */
   topics?: () => ReadonlySet<Topic>;
+  /**
+   * While no client asks for `processes`, read the table anyway at most this
+   * often, for history's culprits (who caused a spike). Off by default; the
+   * host sets CULPRIT_TABLE_MS.
+   */
+  backgroundTableMs?: number;
 }
+
+/**
+ * How often the host reads the process table for culprits alone. Every tick
+ * would cost the tray what the Processes page costs (a stat read per process);
+ * every 5 s the rates are averages over those 5 s, which is what the 5 s and
+ * 1 min tiers keep, and a raw point names processes at every 5th tick.
+ */
+export const CULPRIT_TABLE_MS = 5000;
 
 interface SamplerEvents {
   snapshot: [Snapshot];
@@ -43,6 +57,9 @@ export class Sampler extends EventEmitter<SamplerEvents> {
   private readonly history: History;
   private readonly now: () => number;
   private readonly topics: () => ReadonlySet<Topic>;
+  private readonly backgroundTableMs: number;
+  /** When the table was last read (ms, this.now()). */
+  private tableAt = -Infinity;
   private readonly wrap = new WrapNumbers();
   private prev: Previous | null = null;
   private seq = 0;
@@ -59,6 +76,16 @@ export class Sampler extends EventEmitter<SamplerEvents> {
     this.now = options.now ?? Date.now;
     this.history = new History(this.now);
     this.topics = options.topics ?? (() => new Set());
+    this.backgroundTableMs = options.backgroundTableMs ?? 0;
+  }
+
+  /** The tick's topics: the clients', plus the table when history's culprits are due for one. */
+  private tickTopics(): ReadonlySet<Topic> {
+    const wanted = this.topics();
+    if (wanted.has('processes') || this.backgroundTableMs <= 0) return wanted;
+    // Due a little early rather than a tick late: ticks land a few ms either side of the interval.
+    if (this.now() - this.tableAt < this.backgroundTableMs - this.interval / 2) return wanted;
+    return new Set([...wanted, 'processes']);
   }
 
   get intervalMs(): number {
@@ -128,7 +155,7 @@ export class Sampler extends EventEmitter<SamplerEvents> {
     let raw: RawTick;
     const started = performance.now();
     try {
-      raw = await this.collector.readTick(this.topics(), { wholeTable: !this.table.primed });
+      raw = await this.collector.readTick(this.tickTopics(), { wholeTable: !this.table.primed });
     } catch (err) {
       // A failed read skips one tick; the sampler keeps going and says why.
       // The table's changes of that tick are lost: the next table comes whole.
@@ -161,7 +188,8 @@ export class Sampler extends EventEmitter<SamplerEvents> {
     };
     const publish = (snapshot: Snapshot) => {
       if (!raw.processes) {
-        this.table.clear();
+        // Between background reads the table is kept: the next read is a change list against it.
+        if (this.backgroundTableMs <= 0) this.table.clear();
       } else if (isFailure(raw.processes)) {
         (snapshot.errors ??= {}).processes = raw.processes;
         this.table.clear();
@@ -170,6 +198,7 @@ export class Sampler extends EventEmitter<SamplerEvents> {
         const base = this.table.primed ? this.tableSeq : null;
         try {
           const tick = this.table.apply(raw.processes, raw.memory.total);
+          this.tableAt = time;
           snapshot.processes = tick.rows;
           snapshot.culprits = pickCulprits(tick.active, tick.seconds, raw.cpuPer.length);
           this.culpritCost.ticks++;
