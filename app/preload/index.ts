@@ -10,6 +10,7 @@ import type { Result } from '../shared/errors';
 const api: MonitorApi = {
   getInfo: () => ipcRenderer.invoke(CHANNELS.getInfo).then((r: Result<Awaited<ReturnType<MonitorApi['getInfo']>>>) => settle(r)),
   getSnapshot: () => ipcRenderer.invoke(CHANNELS.getSnapshot).then((r: Result<Awaited<ReturnType<MonitorApi['getSnapshot']>>>) => settle(r)),
+  getProcessTable: () => ipcRenderer.invoke(CHANNELS.getProcessTable).then((r: Result<Awaited<ReturnType<MonitorApi['getProcessTable']>>>) => settle(r)),
   getHistory: (request) => ipcRenderer.invoke(CHANNELS.getHistory, request).then((r: Result<Awaited<ReturnType<MonitorApi['getHistory']>>>) => settle(r)),
   setInterval: (request) => ipcRenderer.invoke(CHANNELS.setInterval, request).then((r: Result<Awaited<ReturnType<MonitorApi['setInterval']>>>) => settle(r)),
   setTopics: (request) => ipcRenderer.invoke(CHANNELS.setTopics, request).then((r: Result<Awaited<ReturnType<MonitorApi['setTopics']>>>) => settle(r)),

@@ -1,4 +1,4 @@
-import type { ConnectionSample, HostInfo, Snapshot, SystemInfo } from './payloads';
+import type { ConnectionSample, HostInfo, ProcessTableSnapshot, Snapshot, SystemInfo } from './payloads';
 import type { AlertEvent, Settings, SettingsPatch } from './settings';
 import type { ProcessText } from './limits';
 import type { ProcessHistoryPoint } from './process-history';
@@ -26,6 +26,13 @@ export interface MonitorApi {
   getInfo(): Promise<HostInfo>;
   /** The latest tick, or null before the first one completes. */
   getSnapshot(): Promise<Snapshot | null>;
+  /**
+   * The whole process table as the host last read it, with that read's time:
+   * every tick while some client shows processes, every few seconds otherwise
+   * (history's culprits). Null before the first read. For exports; the live
+   * table travels as change lists on the snapshot stream.
+   */
+  getProcessTable(): Promise<ProcessTableSnapshot | null>;
   /**
    * Ticks from the last `seconds`, oldest first. Up to 5 minutes come at full
    * rate; longer spans come downsampled (5 s buckets up to an hour, 1 min up

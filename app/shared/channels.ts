@@ -4,6 +4,7 @@ import type { MonitorOperation } from './api';
 export const CHANNELS = {
   getInfo: 'procyon:getInfo',
   getSnapshot: 'procyon:getSnapshot',
+  getProcessTable: 'procyon:getProcessTable',
   getHistory: 'procyon:getHistory',
   setInterval: 'procyon:setInterval',
   setTopics: 'procyon:setTopics',

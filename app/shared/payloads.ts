@@ -243,6 +243,12 @@ export interface ProcessRow {
   uss?: number | null;
 }
 
+/** The whole process table at one read (getProcessTable): ms since the epoch. */
+export interface ProcessTableSnapshot {
+  time: number;
+  rows: ProcessRow[];
+}
+
 /** psutil.users() entry. */
 export interface UserSample {
   name: string;

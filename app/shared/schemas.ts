@@ -130,6 +130,7 @@ export type GetProcessTextRequest = z.infer<typeof GetProcessTextRequest>;
 export const requestSchemas = {
   getInfo: NoArgs,
   getSnapshot: NoArgs,
+  getProcessTable: NoArgs,
   getHistory: GetHistoryRequest,
   setInterval: SetIntervalRequest,
   setTopics: SetTopicsRequest,

@@ -97,6 +97,22 @@ test('the JSON export holds the process table and says what it holds', async ({ 
   expect(typeof file.memory.total).toBe('number');
 });
 
+test('the JSON export from a page that shows no processes still holds the table (the host\'s last read)', async ({ page }) => {
+  const child = target('export-elsewhere');
+  await openPage(page, served, '#/memory');
+  // The host reads the table every few seconds for history even with no Processes page: wait until that read has the child.
+  await expect
+    .poll(
+      async () => {
+        const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export snapshot as JSON' }).click()]);
+        const file = JSON.parse(await readFile((await json.path())!, 'utf8'));
+        return file.processTable?.rows.some((r: { pid: number; cmdline: string[] }) => r.pid === child.pid && r.cmdline[0] === 'procyon-e2e-export-elsewhere') ?? false;
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(true);
+});
+
 test('Shift+F10 and the Menu key open the context menu of the selected process', async ({ page }) => {
   const child = target('menukey');
   await openProcesses(page);

@@ -32,6 +32,7 @@ export const VALID_REQUESTS: Record<string, unknown> = {
   killTree: { pid: MAX_PID, createTime: 1, timeout: 1, confirm: false },
   getProcessDetails: { pid: MAX_PID, createTime: 1 },
   getProcessText: { pid: MAX_PID, createTime: 1, field: 'environ' },
+  getProcessHistory: { pid: MAX_PID, createTime: 1, seconds: 60 },
   updateSettings: {
     intervalMs: 1000,
     closeToTray: true,

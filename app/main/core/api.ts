@@ -71,6 +71,9 @@ export function createMonitorApi(sampler: Sampler, options: HostApiOptions): Cli
         ...(hostUser && { user: hostUser }),
       };
     },
+    async getProcessTable() {
+      return sampler.processTable();
+    },
     async getSnapshot() {
       return sampler.latest;
     },

@@ -51,6 +51,8 @@ function call(api: MonitorApi, op: MonitorOperation, arg: unknown): Promise<unkn
       return api.getInfo();
     case 'getSnapshot':
       return api.getSnapshot();
+    case 'getProcessTable':
+      return api.getProcessTable();
     case 'getHistory':
       return api.getHistory(arg as Parameters<MonitorApi['getHistory']>[0]);
     case 'setInterval':

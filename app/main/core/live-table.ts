@@ -46,6 +46,11 @@ export class LiveTable {
   }
 
   /** The row of `pid` now, if the table has one. */
+  /** Every row, in no particular order (a copy: the table changes under it each read). */
+  all(): ProcessRow[] {
+    return [...this.rows.values()];
+  }
+
   get(pid: number): ProcessRow | undefined {
     return this.rows.get(pid);
   }

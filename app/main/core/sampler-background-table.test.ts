@@ -29,6 +29,10 @@ describe('the process table for culprits alone', () => {
     expect(quiet.map((s) => s.processes !== undefined)).toEqual([true, false, false, false, false, true, false, false, false, false, true]);
     // The background reads name processes for history (a rate needs two reads: from the second on).
     expect(quiet[10]!.culprits?.cpu).toBeDefined();
+    // getProcessTable: the whole table of the last read, with that read's time (the export's source).
+    const table = sampler.processTable()!;
+    expect(table.time).toBe(quiet[10]!.time);
+    expect(table.rows.map((r) => r.pid)).toContain(process.pid);
 
     wanted.add('processes');
     const shown = await ticks(sampler, 3, () => (now += 1000));
@@ -40,5 +44,6 @@ describe('the process table for culprits alone', () => {
     const sampler = new Sampler(new Collector(), { now: () => now, intervalMs: 1000 });
     const quiet = await ticks(sampler, 6, () => (now += 1000));
     expect(quiet.some((s) => s.processes !== undefined)).toBe(false);
+    expect(sampler.processTable()).toBeNull();
   });
 });

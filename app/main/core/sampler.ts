@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { percentBetween, timesPercentBetween, WrapNumbers } from '@procyon/collector';
 import type { DiskIoCounters, NetIoCounters } from '@procyon/collector';
-import { MAX_INTERVAL_MS, MIN_INTERVAL_MS, type ProcessHistoryPoint, type Snapshot, type Topic } from '../../shared';
+import { MAX_INTERVAL_MS, MIN_INTERVAL_MS, type ProcessHistoryPoint, type ProcessTableSnapshot, type Snapshot, type Topic } from '../../shared';
 import { isFailure, type Collector, type RawTick } from './collector';
 import { pickCulprits } from './culprits';
 import { errorSummary } from './errors';
@@ -123,6 +123,11 @@ export class Sampler extends EventEmitter<SamplerEvents> {
   /** What is kept of one process (see ProcessSeries): the last `seconds`, oldest first. */
   processHistory(pid: number, createTime: number, seconds: number): ProcessHistoryPoint[] {
     return this.series.since(pid, createTime, seconds * 1000, this.now() - seconds * 1000);
+  }
+
+  /** The whole table as last read, with that read's time; null while the sampler holds none. */
+  processTable(): ProcessTableSnapshot | null {
+    return this.table.primed ? { time: this.tableAt, rows: this.table.all() } : null;
   }
 
   setIntervalMs(ms: number): void {

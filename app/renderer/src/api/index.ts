@@ -24,6 +24,7 @@ function fromPreload(raw: MonitorApi): MonitorApi {
   return {
     getInfo: () => raw.getInfo().catch(rethrow),
     getSnapshot: () => raw.getSnapshot().catch(rethrow),
+    getProcessTable: () => raw.getProcessTable().catch(rethrow),
     getHistory: (r) => raw.getHistory(r).catch(rethrow),
     setInterval: (r) => raw.setInterval(r).catch(rethrow),
     setTopics: (r) => raw.setTopics(r).catch(rethrow),

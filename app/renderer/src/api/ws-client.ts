@@ -224,6 +224,7 @@ export function createWsClient(options: WsClientOptions): WsClient {
   return {
     getInfo: () => call('getInfo'),
     getSnapshot: () => call('getSnapshot'),
+    getProcessTable: () => call('getProcessTable'),
     getHistory: (request) => call('getHistory', request),
     setInterval: (request) => call('setInterval', request),
     setTopics: (request) => {

@@ -11,7 +11,7 @@ export function snapshotFile(latest: Snapshot, host: string | undefined, process
   const at = new Date(latest.time).toISOString();
   const table = processes
     ? `and the process table (${processes.rows.length} processes, from ${new Date(processes.time).toISOString()})`
-    : 'and no process table (processes are sampled while the Processes page is open: open it, then export)';
+    : 'and no process table (the host had not read one yet: try again in a few seconds)';
   return {
     about: `Procyon snapshot of ${host ?? 'this host'} at ${at}: the system readings (psutil's names in camelCase, psutil's units: bytes, seconds, percent) ${table}.`,
     ...latest,
