@@ -7,6 +7,7 @@ import { History } from '../../app/main/core/history';
 import { startLongHistory } from '../../app/renderer/src/store/long-history';
 import { createMonitorStore } from '../../app/renderer/src/store/monitor';
 import type { MonitorApi } from '../../app/shared/api';
+import { HISTORY_PAGE } from '../../app/shared/limits';
 import type { Snapshot } from '../../app/shared/payloads';
 import type { GetHistoryRequest } from '../../app/shared/schemas';
 
@@ -30,7 +31,7 @@ describe('startLongHistory against the host’s History', () => {
     const api = {
       getHistory: async (r: GetHistoryRequest) => {
         requests.push(r);
-        const list = history.since(r.seconds, r.after);
+        const list = history.since(r.seconds, r.after, r.limit);
         sentEntries += list.length;
         return list;
       },
@@ -39,7 +40,12 @@ describe('startLongHistory against the host’s History', () => {
     store.getState().updateSettings({ range: '1h' });
     const stop = startLongHistory(api, store);
     await vi.advanceTimersByTimeAsync(0);
-    expect(requests).toEqual([{ seconds: 3600 }]);
+    // The hour comes in pages that fit the message budget, each after the last one's newest entry.
+    const firstFetch = requests.length;
+    expect(firstFetch).toBeGreaterThanOrEqual(720 / HISTORY_PAGE);
+    expect(requests[0]).toEqual({ seconds: 3600, limit: HISTORY_PAGE });
+    expect(requests.slice(1).every((r) => r.limit === HISTORY_PAGE && typeof r.after === 'number')).toBe(true);
+    expect(sentEntries).toBe(720);
     expect(store.getState().long).toHaveLength(720);
 
     // A minute of ticks, the client refetching every 5 s bucket as it does.
@@ -47,8 +53,8 @@ describe('startLongHistory against the host’s History', () => {
       for (let k = 0; k < 5; k++) tick(++i);
       await vi.advanceTimersByTimeAsync(5000);
     }
-    expect(requests).toHaveLength(13);
-    expect(requests.slice(1).every((r) => r.seconds === 3600 && typeof r.after === 'number')).toBe(true);
+    expect(requests).toHaveLength(firstFetch + 12);
+    expect(requests.slice(firstFetch).every((r) => r.seconds === 3600 && typeof r.after === 'number')).toBe(true);
     // 720 at first, then one bucket per round.
     expect(sentEntries).toBe(720 + 12);
     // The client trims by its newest entry, the host by the clock: the client may hold one older bucket.

@@ -2,6 +2,7 @@ import type { WebSocket } from 'ws';
 import { ClientMessage, MESSAGE_BUDGET_BYTES, type ProcessDelta, type ProcessRow, type ServerMessage, type Snapshot } from '../../shared';
 import type { ClientApi } from '../core/api';
 import { dispatch, type DispatchContext } from '../core/dispatch';
+import { describeError } from './guard';
 
 /** Past this many unsent bytes a slow client skips ticks instead of growing our memory. */
 const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
@@ -13,6 +14,8 @@ const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
  */
 export const MAX_MESSAGES_PER_SECOND = 100;
 export const CLOSE_FLOOD = 1008;
+/** RFC 6455's "internal error": the server failed on this client's message. */
+export const CLOSE_INTERNAL = 1011;
 
 /** A token bucket: `take()` is false once the client has outrun the rate. */
 export function rateLimiter(perSecond: number, now: () => number = () => performance.now()): { take(): boolean } {
@@ -111,6 +114,17 @@ export function bindSocket(ws: WebSocket, api: ClientApi, ctx: DispatchContext):
 
   const limiter = rateLimiter(MAX_MESSAGES_PER_SECOND);
   ws.on('message', (data, isBinary) => {
+    // Whatever one message causes costs that message or this client, never the host: a failure that escaped
+    // here would be outside every request's scope (serve-policy.ts), where serve exits.
+    try {
+      onMessage(data, isBinary);
+    } catch (err) {
+      console.error(`procyon: WebSocket message: ${describeError(err)}`);
+      ws.close(CLOSE_INTERNAL, 'internal error');
+    }
+  });
+
+  function onMessage(data: WebSocket.RawData, isBinary: boolean): void {
     if (!limiter.take()) {
       ws.close(CLOSE_FLOOD, 'too many messages');
       return;
@@ -151,10 +165,20 @@ export function bindSocket(ws: WebSocket, api: ClientApi, ctx: DispatchContext):
       unsubscribe = null;
       return;
     }
-    void dispatch(api, ctx, m.op, m.arg).then((result) => {
-      send(ws, result.ok ? { type: 'reply', id: m.id, ok: true, value: result.value } : { type: 'reply', id: m.id, ok: false, error: result.error });
-    });
-  });
+    void dispatch(api, ctx, m.op, m.arg)
+      .then((result) => {
+        send(ws, result.ok ? { type: 'reply', id: m.id, ok: true, value: result.value } : { type: 'reply', id: m.id, ok: false, error: result.error });
+      })
+      .catch((err: unknown) => {
+        // A reply that could not be encoded or sent: this call fails, the host goes on.
+        console.error(`procyon: WebSocket reply to ${m.op}: ${describeError(err)}`);
+        try {
+          send(ws, { type: 'reply', id: m.id, ok: false, error: { code: 'INTERNAL', message: 'the reply could not be sent' } });
+        } catch {
+          ws.close(CLOSE_INTERNAL, 'internal error');
+        }
+      });
+  }
 
   ws.on('close', () => {
     unsubscribe = null;
