@@ -16,7 +16,9 @@ export function useSelectExactMatch(search: string, display: readonly { key: str
       return;
     }
     if (done.current === q) return;
-    const rank = searchRanker(q)!;
+    // Null for a search of field filters alone (`pid:123`): those narrow the table, they name no one process.
+    const rank = searchRanker(q);
+    if (!rank) return;
     let best: { key: string; r: number } | null = null;
     for (const d of display) {
       const r = rank(d.row);
