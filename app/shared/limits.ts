@@ -55,3 +55,12 @@ export type ProcessText =
  * that it cut to PROCESS_TEXT_CUT_BYTES: the whole value's size in bytes.
  */
 export type DetailsTextCut = Partial<Record<'cmdline' | 'environ', { bytes: number }>>;
+
+/**
+ * How often the host reads the process table for history's culprits when no
+ * client shows processes. Every tick would cost the tray what the Processes
+ * page costs (a stat read per process); every 5 s the rates are averages over
+ * those 5 s, which is what the 5 s and 1 min tiers keep. A raw point between
+ * two reads is described by the next read (its rates cover that point).
+ */
+export const CULPRIT_TABLE_MS = 5000;

@@ -15,6 +15,8 @@ const spawned = new Spawned();
 test.beforeAll(async () => {
   served = await startServe(['--interval', '500']);
 });
+// Each test's busy child ends with it: the next test's child must not share the CPU with the last one's.
+test.afterEach(() => spawned.killAll());
 test.afterAll(async () => {
   spawned.killAll();
   await served?.stop();

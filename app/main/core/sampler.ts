@@ -27,13 +27,6 @@ export interface SamplerOptions {
   backgroundTableMs?: number;
 }
 
-/**
- * How often the host reads the process table for culprits alone. Every tick
- * would cost the tray what the Processes page costs (a stat read per process);
- * every 5 s the rates are averages over those 5 s, which is what the 5 s and
- * 1 min tiers keep, and a raw point names processes at every 5th tick.
- */
-export const CULPRIT_TABLE_MS = 5000;
 
 interface SamplerEvents {
   snapshot: [Snapshot];

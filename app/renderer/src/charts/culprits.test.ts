@@ -12,7 +12,12 @@ describe('culpritsAt', () => {
     expect(culpritsAt({ kind: 'cpu', history }, 2000)).toEqual([yes]);
     // Taken with the table, nobody stood out: an empty list; taken without it: undefined.
     expect(culpritsAt({ kind: 'cpu', history }, 3000)).toEqual([]);
-    expect(culpritsAt({ kind: 'cpu', history }, 1000)).toBeUndefined();
+    // A point between two reads of the table (no page showed processes): the next read's rates cover it.
+    expect(culpritsAt({ kind: 'cpu', history }, 1000)).toEqual([yes]);
+    // ...but not a point more than one read interval (CULPRIT_TABLE_MS) before it.
+    const sparse = [at(1000), at(7000, { cpu: [yes] })];
+    expect(culpritsAt({ kind: 'cpu', history: sparse }, 1000)).toBeUndefined();
+    expect(culpritsAt({ kind: 'cpu', history: [at(1000)] }, 1000)).toBeUndefined();
     expect(culpritsAt({ kind: 'disk', history }, 4000)).toEqual([yes]);
     expect(culpritsAt({ kind: 'cpu', history }, 2500)).toBeUndefined();
   });

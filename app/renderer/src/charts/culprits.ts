@@ -1,6 +1,7 @@
 import type { Culprit, CulpritKind } from '../../../shared/culprits';
 import type { Snapshot } from '../../../shared/payloads';
 import { formatByteRate, formatPercent } from '../format';
+import { CULPRIT_TABLE_MS } from '../../../shared/limits';
 
 /** What a chart names on hover and click: which kind of culprits, from which snapshots (the chart's window). */
 export interface CulpritSource {
@@ -35,8 +36,12 @@ export function culpritsAt(source: CulpritSource, t: number): Culprit[] | undefi
     const mid = (lo + hi) >> 1;
     const time = h[mid]!.time;
     if (time === t) {
-      const c = h[mid]!.culprits;
-      return c === undefined ? undefined : (c[source.kind] ?? []);
+      // A point taken between two reads of the table: the next read's rates cover it (CULPRIT_TABLE_MS).
+      for (let i = mid; i < h.length && h[i]!.time - t <= CULPRIT_TABLE_MS; i++) {
+        const c = h[i]!.culprits;
+        if (c !== undefined) return c[source.kind] ?? [];
+      }
+      return undefined;
     }
     if (time < t) lo = mid + 1;
     else hi = mid - 1;
