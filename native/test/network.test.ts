@@ -260,8 +260,9 @@ describe('network errors', () => {
 
   it('missing net/dev → NotFound with the path (netIoCounters and netIfStats); missing tcp → NotFound', async () => {
     const roots = tree({ 'proc/.keep': '' });
-    for (const call of [collector.netIoCounters(roots), collector.netIfStats(roots)]) {
-      const error = (await failure(call)) as InstanceType<typeof NotFound>;
+    // Each call made when it is awaited: a second promise made up front can reject before anything listens (an unhandled rejection).
+    for (const call of [() => collector.netIoCounters(roots), () => collector.netIfStats(roots)]) {
+      const error = (await failure(call())) as InstanceType<typeof NotFound>;
       expect(error).toBeInstanceOf(NotFound);
       expect(error.path).toBe(path.join(roots.procfs, 'net/dev'));
       expect(error.message).toContain(error.path!);
