@@ -52,34 +52,31 @@ export async function sendStatic(req: IncomingMessage, res: ServerResponse, root
     handle = null;
   }
   if (!file || !handle) return plain(res, 404, 'Not found');
-  let size: number;
+  // The handle is ours to close on every path, once the answer is settled: a stream's autoClose does not
+  // close it when the stream is destroyed before it opened (a client gone at once), and Node 26 treats a
+  // FileHandle closed by the garbage collector as an uncaught error.
   try {
     const st = await handle.stat();
-    if (!st.isFile()) {
-      await handle.close();
-      return plain(res, 404, 'Not found');
+    if (!st.isFile()) return plain(res, 404, 'Not found');
+    const size = st.size;
+    res.writeHead(200, {
+      'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+      'Content-Length': size,
+      // Vite fingerprints assets; index.html must always be fresh.
+      'Cache-Control': file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      ...SECURITY_HEADERS,
+    });
+    if (req.method === 'HEAD' || size === 0) {
+      res.end();
+      return;
     }
-    size = st.size;
-  } catch (err) {
+    // pipeline ends (or destroys) the response whichever side fails.
+    await pipeline(handle.createReadStream({ start: 0, end: size - 1, autoClose: false }), res).catch((err: unknown) => {
+      res.destroy();
+      // A client that went away is no failure of ours; a file that failed to read is worth one log line.
+      if (!CLIENT_GONE.has((err as NodeJS.ErrnoException).code ?? '')) throw err;
+    });
+  } finally {
     await handle.close().catch(() => undefined);
-    throw err;
   }
-  res.writeHead(200, {
-    'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-    'Content-Length': size,
-    // Vite fingerprints assets; index.html must always be fresh.
-    'Cache-Control': file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
-    ...SECURITY_HEADERS,
-  });
-  if (req.method === 'HEAD' || size === 0) {
-    await handle.close();
-    res.end();
-    return;
-  }
-  // pipeline closes the file and ends (or destroys) the response whichever side fails.
-  await pipeline(handle.createReadStream({ start: 0, end: size - 1, autoClose: true }), res).catch((err: unknown) => {
-    res.destroy();
-    // A client that went away is no failure of ours; a file that failed to read is worth one log line.
-    if (!CLIENT_GONE.has((err as NodeJS.ErrnoException).code ?? '')) throw err;
-  });
 }
