@@ -3,13 +3,13 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURE_PROC } from '../../app/main/core/fixture-root.test-util';
 import { ensureCliBuilt, REPO } from './cli-build';
 
 // The command line under a captured tree (--procfs, PROCYON_PROCFS): files
 // that are not what they seem never hang it, and no action reaches a live
 // process through the tree's pids.
 
-const FIXTURE_PROC = path.resolve(REPO, '../shared/fixtures/prometheus-procfs/proc');
 const scratch = mkdtempSync(path.join(tmpdir(), 'procyon-cli-tree-'));
 const children: ChildProcess[] = [];
 
