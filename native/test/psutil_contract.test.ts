@@ -10,6 +10,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { release, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { until } from '../../test/support/until.mjs';
 
 import { PACKAGE_DIR, collector, makeTree, settle } from './helpers';
 
@@ -36,14 +37,6 @@ function python(script: string, env: NodeJS.ProcessEnv = process.env): string {
   return r.stdout.trim();
 }
 
-/** Polls `predicate` until it holds (a generous deadline: the machine may be loaded). */
-async function until(predicate: () => boolean | Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
-  const stopAt = Date.now() + timeoutMs;
-  while (!(await predicate())) {
-    if (Date.now() > stopAt) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 /** The state letter of /proc/<pid>/stat, or null once the pid is gone. */
 function stateOf(pid: number): string | null {
@@ -186,7 +179,7 @@ describe('zombies, as psutil 6.1.0', () => {
       }),
     );
     const zpid = Number(await new Promise<string>((resolve) => py.stdout!.once('data', (d: Buffer) => resolve(d.toString().trim()))));
-    await until(() => stateOf(zpid) === 'Z', 'the zombie');
+    await until(() => stateOf(zpid) === 'Z', { what: 'the zombie', timeout: 20_000 });
     const z = await Process.create(zpid);
     for (const read of [() => z.exe(), () => z.cmdline(), () => z.memoryMaps(), () => z.environ(), () => z.cwd()]) {
       const { error } = await settle(read());

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Process } from '@procyon/collector';
 import { afterEach, describe, expect, it } from 'vitest';
+import { until } from '../../../test/support/until.mjs';
 import { ProcessController } from './control';
 
 // Real process trees that try to get away. Each tree runs in a process group
@@ -55,13 +56,6 @@ const alive = (pid: number) => {
   return f !== null && f[0] !== 'Z' && f[0] !== 'X';
 };
 
-async function until(predicate: () => boolean, what: string, ms = 20_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 async function refOf(c: ChildProcess) {
   return { pid: c.pid!, createTime: (await Process.create(c.pid!)).knownCreateTime };
@@ -93,9 +87,9 @@ describe('kill tree', () => {
 
   it.each(TREES)('SIGKILL: %s: nobody survives, and the report says killed', async (_name, script, grown) => {
     const c = tree(script);
-    await until(() => grown(c), 'the tree to grow');
+    await until(() => grown(c), { what: 'the tree to grow', timeout: 20_000 });
     const outcomes = await control.killTree(await refOf(c), 1, false, 'SIGKILL');
-    await until(() => runningIn(c.pid!).length === 0, 'the whole group to exit');
+    await until(() => runningIn(c.pid!).length === 0, { what: 'the whole group to exit', timeout: 20_000 });
     expect(outcomes.length).toBeGreaterThanOrEqual(4);
     expect(outcomes.every((o) => o.result === 'killed' || o.result === 'gone')).toBe(true);
     expect(outcomes.at(-1)).toEqual({ pid: c.pid, result: 'killed' });
@@ -105,9 +99,9 @@ describe('kill tree', () => {
     'SIGTERM, then SIGKILL (the default): %s: nobody survives',
     async (_name, script, grown) => {
       const c = tree(script);
-      await until(() => grown(c), 'the tree to grow');
+      await until(() => grown(c), { what: 'the tree to grow', timeout: 20_000 });
       const outcomes = await control.killTree(await refOf(c), 0.5);
-      await until(() => runningIn(c.pid!).length === 0, 'the whole group to exit');
+      await until(() => runningIn(c.pid!).length === 0, { what: 'the whole group to exit', timeout: 20_000 });
       expect(outcomes.every((o) => ['terminated', 'killed', 'gone'].includes(o.result))).toBe(true);
     },
   );
@@ -115,7 +109,7 @@ describe('kill tree', () => {
   it('SIGTERM only: whoever ignores it is reported as survived, and really is running', async () => {
     // The inner loop starts before the trap, so it (and its sleeps) still die on SIGTERM.
     const c = tree("sh -c 'while :; do sleep 1; done' & trap '' TERM; sleep 30 & sleep 30 & wait");
-    await until(() => ignoresTerm(c.pid!) && runningIn(c.pid!).length >= 4, 'the tree to start');
+    await until(() => ignoresTerm(c.pid!) && runningIn(c.pid!).length >= 4, { what: 'the tree to start', timeout: 20_000 });
     const outcomes = await control.killTree(await refOf(c), 0.5, false, 'SIGTERM');
     const survived = outcomes.filter((o) => o.result === 'survived').map((o) => o.pid);
     const terminated = outcomes.filter((o) => o.result === 'terminated').map((o) => o.pid);
@@ -132,7 +126,7 @@ describe('kill tree', () => {
 
   it('under a captured tree: refused with NOT_LIVE before anything is touched', async () => {
     const c = tree('exec sleep 30');
-    await until(() => readFileSync(`/proc/${c.pid}/comm`, 'utf8') === 'sleep\n', 'sleep to start');
+    await until(() => readFileSync(`/proc/${c.pid}/comm`, 'utf8') === 'sleep\n', { what: 'sleep to start', timeout: 20_000 });
     // A tree whose <pid> has the live process's very identity.
     const procfs = mkdtempSync(path.join(tmpdir(), 'procyon-capture-'));
     try {
@@ -149,12 +143,12 @@ describe('kill tree', () => {
 
   it('Terminate on a stopped process: it is continued after SIGTERM and exits', async () => {
     const c = tree('exec sleep 30');
-    await until(() => readFileSync(`/proc/${c.pid}/comm`, 'utf8') === 'sleep\n', 'sleep to start');
+    await until(() => readFileSync(`/proc/${c.pid}/comm`, 'utf8') === 'sleep\n', { what: 'sleep to start', timeout: 20_000 });
     const ref = await refOf(c);
     await control.act(ref, { kind: 'suspend' });
-    await until(() => statOf(c.pid!)?.[0] === 'T', 'the process to stop');
+    await until(() => statOf(c.pid!)?.[0] === 'T', { what: 'the process to stop', timeout: 20_000 });
     await control.act(ref, { kind: 'terminate' });
-    await until(() => c.signalCode !== null, 'the stopped process to exit', 10_000);
+    await until(() => c.signalCode !== null, { what: 'the stopped process to exit', timeout: 10_000 });
     expect(c.signalCode).toBe('SIGTERM');
   });
 });

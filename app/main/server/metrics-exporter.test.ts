@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ProcessTableResult } from '@procyon/collector';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { until } from '../../../test/support/until.mjs';
 import { createMonitorApi } from '../core/api';
 import { Collector } from '../core/collector';
 import { FIXTURE_PROC, FIXTURE_SYS } from '../core/fixture-root.test-util';
@@ -352,20 +353,13 @@ describe('promtool on this machine', () => {
 /** The metric families that have at least one sample. */
 const familiesOf = (body: string) => new Set(parseExposition(body).samples.map((s) => s.name));
 
-async function until(predicate: () => boolean, what: string, ms = 15_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 describe('the first scrape after start', () => {
   it('has every family later scrapes have, though the sampler had ticked before the exporter subscribed', async () => {
     const host = await startHost({ transport: 'websocket', intervalMs: 500 });
     const exporter = new MetricsExporter({ sampler: host.sampler, connect: host.connect });
     try {
-      await until(() => host.sampler.latest !== null, "the sampler's first tick");
+      await until(() => host.sampler.latest !== null, { what: "the sampler's first tick" });
       // The restart case: the newest tick predates the exporter's topics.
       expect(missingTopics(host.sampler.latest!)).toEqual(['cpu', 'partitions', 'network', 'battery']);
       await exporter.start();
@@ -374,7 +368,7 @@ describe('the first scrape after start', () => {
         expect(first, name).toContain(name);
       }
       const seq = host.sampler.latest!.seq;
-      await until(() => host.sampler.latest!.seq >= seq + 2, 'two more ticks');
+      await until(() => host.sampler.latest!.seq >= seq + 2, { what: 'two more ticks' });
       const later = familiesOf((await exporter.scrape(undefined)).body);
       expect([...later].filter((name) => !first.has(name))).toEqual([]);
     } finally {
@@ -396,7 +390,7 @@ describe('the first scrape after start', () => {
         (err: unknown) => err,
       ),
     );
-    await until(() => sampler.listenerCount('snapshot') > 0, 'the scrapes to wait');
+    await until(() => sampler.listenerCount('snapshot') > 0, { what: 'the scrapes to wait' });
     expect(sampler.listenerCount('snapshot')).toBe(1); // scrapes that arrive together share one wait
     const [refused, other] = await Promise.all(scrapes);
     expect(other).toBe(refused);
