@@ -159,14 +159,14 @@ test('at 800×600 the header is one row, the sidebar is narrow, and the process 
     // The links keep their names (screen readers, tooltips) though only their icons show.
     await expect(sidebar.getByRole('link', { name: 'Processes', exact: true })).toBeVisible();
     // Rows wholly in the window, not merely in the table's scroll box.
-    const visibleRows = await grid(page).evaluate((el) => {
+    // Rows arrive with the first table answer, after the heading: wait for them.
+    await expect.poll(() => grid(page).evaluate((el) => {
       const box = el.getBoundingClientRect();
       return [...el.querySelectorAll('[role="rowgroup"] [role="row"]')].filter((r) => {
         const b = r.getBoundingClientRect();
         return b.top >= box.top && b.bottom <= Math.min(box.bottom, window.innerHeight);
       }).length;
-    });
-    expect(visibleRows).toBeGreaterThanOrEqual(10);
+    }), { message: 'rows wholly visible at 800×600' }).toBeGreaterThanOrEqual(10);
   } finally {
     await context.close();
   }
