@@ -6,7 +6,7 @@ export { virtualMemory, swapMemory } from './memory';
 export { bootTime, bootTimeSync } from './boot_time';
 export { capabilities } from './capabilities';
 export { addonLoadError } from './native';
-export { resolveRoots, DEFAULT_PROCFS, DEFAULT_SYSFS } from './roots';
+export { resolveRoots, isLive, DEFAULT_PROCFS, DEFAULT_SYSFS } from './roots';
 export type { ResolvedRoots } from './roots';
 export {
   ERROR_CODES,

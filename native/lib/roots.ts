@@ -27,3 +27,13 @@ export function resolveRoots(options: Roots = {}): ResolvedRoots {
     sysfs: pick(options.sysfs, 'sysfs', 'PROCYON_SYSFS', DEFAULT_SYSFS),
   };
 }
+
+/**
+ * Whether these options read the live machine: the one place that decides it
+ * for TypeScript (options, then PROCYON_PROCFS / PROCYON_SYSFS, then the
+ * defaults). A tree given as the live paths themselves is live.
+ */
+export function isLive(options: Roots = {}): boolean {
+  const r = resolveRoots(options);
+  return r.procfs === DEFAULT_PROCFS && r.sysfs === DEFAULT_SYSFS;
+}
