@@ -19,7 +19,7 @@ import { PAGES, type PageId } from './routes/pages';
 import { useMonitor } from './store/context';
 import { selectTheme } from './store/monitor';
 import { savePreference } from './store/theme';
-import './layout.css';
+import './App.css';
 
 const DARK_QUERY = '(prefers-color-scheme: dark)';
 

@@ -10,7 +10,7 @@ import { startSync } from './store/sync';
 import { loadPreference } from './store/theme';
 import { startTopics } from './store/topics';
 import './styles/app.css';
-import './styles/popup.css';
+import './popup.css';
 
 // The tray popup: the Overview tiles and nothing else. Its preload offers only
 // the reads these need (info, history, snapshots, topics), so this page

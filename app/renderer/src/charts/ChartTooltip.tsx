@@ -1,6 +1,7 @@
 import type { TooltipContentProps } from 'recharts';
 import { formatClock } from '../format';
 import { CULPRIT_FORMAT, CULPRIT_TITLE, culpritsAt, type CulpritSource } from './culprits';
+import './ChartTooltip.css';
 
 interface Props extends Partial<TooltipContentProps<number, string>> {
   formatValue: (value: number) => string;

@@ -6,7 +6,6 @@ import type { CulpritSource } from './culprits';
 import { CHART_SPAN_MS, niceCeiling, type Point } from './series';
 import type { SeriesSpec } from './TimeSeriesChart';
 import { useNoTabStops } from './useNoTabStops';
-import './charts.css';
 
 interface Props {
   data: Point[];

@@ -5,9 +5,9 @@ import { axisTicks } from '../settings/range';
 import { ChartTooltip } from './ChartTooltip';
 import { valueTicks } from './value-ticks';
 import { useNoTabStops } from './useNoTabStops';
-import './charts.css';
 import type { CulpritSource } from './culprits';
 import { CHART_SPAN_MS, niceCeiling, type Point } from './series';
+import './TimeSeriesChart.css';
 
 export interface SeriesSpec {
   key: string;

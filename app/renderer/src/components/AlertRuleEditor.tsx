@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { AlertRule } from '../../../shared/settings';
 import { KIND_LABELS, MiB, type RuleIssues } from '../alerts/rules';
+import './AlertRuleEditor.css';
 
 interface Props {
   rule: AlertRule;

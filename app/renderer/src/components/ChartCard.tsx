@@ -8,6 +8,7 @@ import { downloadText } from '../export/download';
 import { rangeName } from '../settings/range';
 import type { View } from '../store/view';
 import { CulpritPanel } from './CulpritPanel';
+import './ChartCard.css';
 
 interface Props {
   title: string;

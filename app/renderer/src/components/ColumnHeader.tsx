@@ -1,6 +1,7 @@
 import { useRef, useState, type DragEvent, type PointerEvent } from 'react';
 import { COLUMN_BY_ID, isColumnId, type ColumnId } from '../processes/columns';
 import type { SortSpec } from '../processes/table';
+import './ColumnHeader.css';
 
 interface Props {
   column: ColumnId;

@@ -6,7 +6,7 @@ import { CULPRIT_FORMAT, CULPRIT_TITLE, culpritsAt, type CulpritSource } from '.
 import { formatClock } from '../format';
 import { requestOpen } from '../processes/open-request';
 import { pageHref } from '../routes/pages';
-import './culprit-panel.css';
+import './CulpritPanel.css';
 
 interface Props {
   source: CulpritSource;

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import './EmptyState.css';
 
 /** Says why there is nothing to show, so an empty page never looks broken. */
 export function EmptyState({ title, children, testId }: { title: string; children?: ReactNode; testId?: string }) {

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { Topic } from '../../../shared/payloads';
 import { useMonitor } from '../store/context';
 import { selectLatest } from '../store/monitor';
+import './PageHeader.css';
 
 interface Props {
   title: string;

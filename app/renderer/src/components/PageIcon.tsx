@@ -1,4 +1,5 @@
 import type { PageId } from '../routes/pages';
+import './PageIcon.css';
 
 // 24×24 outlines, stroked in the text colour: enough to tell the pages apart when the sidebar is a rail of icons.
 const PATHS: Record<PageId, string> = {

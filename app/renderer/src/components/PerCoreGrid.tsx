@@ -3,6 +3,7 @@ import { Sparkline } from '../charts/Sparkline';
 import type { SeriesSpec } from '../charts/TimeSeriesChart';
 import type { Point } from '../charts/series';
 import { formatFrequency, formatPercent } from '../format';
+import './PerCoreGrid.css';
 
 interface Props {
   data: Point[];

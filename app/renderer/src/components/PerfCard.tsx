@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { SeriesSpec } from '../charts/TimeSeriesChart';
 import { pageHref, type PageId } from '../routes/pages';
+import './PerfCard.css';
 
 interface Props {
   /** What the resource is ("Network", "Disk"); the card's region is named `${kind} ${name}`. */

@@ -1,5 +1,6 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { ActionRequest } from './ActionDialogs/useActionFlow';
+import './ProcessActions.css';
 
 export interface ActionItem {
   kind: ActionRequest;

@@ -1,5 +1,6 @@
 import { RANGES } from '../settings/range';
 import { useMonitor } from '../store/context';
+import './RangeSwitch.css';
 
 /** One range for every chart, so charts on a page line up in time. */
 export function RangeSwitch() {

@@ -4,7 +4,7 @@ import { Sparkline } from '../charts/Sparkline';
 import type { SeriesSpec } from '../charts/TimeSeriesChart';
 import type { Point } from '../charts/series';
 import { pageHref, type PageId } from '../routes/pages';
-import './tile-culprits.css';
+import './Tile.css';
 import type { View } from '../store/view';
 
 interface Props {

@@ -1,3 +1,5 @@
+import './UsageBar.css';
+
 export interface Segment {
   key: string;
   label: string;

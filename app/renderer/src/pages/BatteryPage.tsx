@@ -6,6 +6,7 @@ import { EmptyState } from '../components/EmptyState';
 import { PageHeader } from '../components/PageHeader';
 import { formatBatteryTime, formatPercent } from '../format';
 import { useView } from '../store/view';
+import './BatteryPage.css';
 
 const CHARGE: SeriesSpec[] = [{ key: 'percent', name: 'Charge', color: 'var(--ok)' }];
 

@@ -10,6 +10,7 @@ import { isIdleDisk, mainDisks } from '../data/devices';
 import { formatBytes, formatCountRate, formatPercent, formatRate } from '../format';
 import { useMonitor } from '../store/context';
 import { useView, type View } from '../store/view';
+import './DisksPage.css';
 
 const THROUGHPUT: SeriesSpec[] = [
   { key: 'read', name: 'Read', color: 'var(--disk)' },

@@ -10,6 +10,7 @@ import { MEMORY_FIGURE_MEANING, memoryPageFigures } from '../data/memory';
 import { formatBytes, formatPercent, formatRate } from '../format';
 import { useMonitor } from '../store/context';
 import { useView } from '../store/view';
+import './MemoryPage.css';
 
 const PERCENT: SeriesSpec[] = [{ key: 'memory', name: 'Memory', color: 'var(--mem)' }];
 const PERCENT_WITH_SWAP: SeriesSpec[] = [...PERCENT, { key: 'swap', name: 'Swap', color: 'var(--swap)', line: true }];

@@ -12,6 +12,7 @@ import { formatBytes, formatCount, formatCountRate, formatLinkSpeed, formatRate 
 import { useMonitor } from '../store/context';
 import { useSystemInfo } from '../store/system-info';
 import { useView, type View } from '../store/view';
+import './NetworkPage.css';
 
 const THROUGHPUT: SeriesSpec[] = [
   { key: 'rx', name: 'Receive', color: 'var(--net)' },

@@ -10,6 +10,7 @@ import { heatLevel, sensorName } from '../data/devices';
 import { formatCount, formatTemperature, type TemperatureUnit } from '../format';
 import { useMonitor } from '../store/context';
 import { useView } from '../store/view';
+import './SensorsPage.css';
 
 const PALETTE = ['var(--temp)', 'var(--cpu)', 'var(--mem)', 'var(--net)', 'var(--disk)', 'var(--cpu-iowait)', 'var(--cpu-nice)', 'var(--swap)'];
 // More lines than this make a chart nobody can read; the table lists every sensor.

@@ -8,6 +8,7 @@ import { PageHeader } from '../components/PageHeader';
 import { formatInterval } from '../format';
 import { INTERVAL_CHOICES_MS } from '../settings/settings';
 import { useMonitor } from '../store/context';
+import './SettingsPage.css';
 
 /**
  * The host's settings (saved by the host, shared by every window and browser

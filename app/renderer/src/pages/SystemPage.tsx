@@ -4,6 +4,7 @@ import { formatDateTime, formatDuration } from '../format';
 import { useMonitor } from '../store/context';
 import { selectLatest } from '../store/monitor';
 import { useSystemInfo } from '../store/system-info';
+import './SystemPage.css';
 
 export function SystemPage() {
   const system = useSystemInfo();

@@ -4,6 +4,7 @@ import { IO_CLASSES, type Target, type UiAction } from '../../processes/actions'
 import { NICE_MAX, NICE_MIN, parseNice } from '../../processes/nice-input';
 import { Modal } from './Modal';
 import { TargetList } from './TargetList';
+import './ParamDialogs.css';
 
 interface Common {
   targets: readonly Target[];

@@ -1,4 +1,5 @@
 import type { Target } from '../../processes/actions';
+import './TargetList.css';
 
 /** Names every process an action will touch: pid, name and owner, as the issue asks. */
 export function TargetList({ targets }: { targets: readonly Target[] }) {

@@ -3,6 +3,7 @@ import { formatDateTime } from '../../format';
 import { keyOf, type ProcessKey } from '../../processes/table';
 import { CutNotice, useFullText } from './FullText';
 import { Field, KeyValues } from './values';
+import './GeneralTab.css';
 
 type Ids = { real: number; effective: number; saved: number };
 const ids = (v: Ids) => `real ${v.real}, effective ${v.effective}, saved ${v.saved}`;

@@ -9,6 +9,7 @@ import { rangeSeconds } from '../../settings/range';
 import { GeneralTab } from './GeneralTab';
 import { ConnectionsTab, EnvironmentTab, LimitsTab, MapsTab, OpenFilesTab } from './ListTabs';
 import { ResourcesTab } from './ResourcesTab';
+import './ProcessDetails.css';
 
 const REFRESH_MS = 2000;
 const TABS = ['General', 'Resources', 'Open files', 'Connections', 'Memory maps', 'Environment', 'Limits'] as const;

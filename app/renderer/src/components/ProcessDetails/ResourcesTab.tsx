@@ -5,6 +5,7 @@ import { IO_CLASSES } from '../../processes/actions';
 import { rangeName, rangeSeconds, type RangeId } from '../../settings/range';
 import type { ProcessPoint } from '../../store/process-ring';
 import { Field, FieldList, isUnreadable, KeyValues, Missing, ObjectTable } from './values';
+import './ResourcesTab.css';
 
 const CPU_SERIES = [{ key: 'cpu', name: 'CPU', color: 'var(--cpu)' }];
 const MEM_SERIES = [{ key: 'rss', name: 'RSS', color: 'var(--mem)' }];

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { fieldWords, psutilName } from '../../data/field-names';
+import './values.css';
 
 /** An attribute psutil could not read: getProcessDetails puts {error: {code, message}} in its place. */
 export interface Unreadable {
