@@ -81,6 +81,16 @@ for (const scheme of ['light', 'dark'] as const) {
     const page = await context.newPage();
     const save = async (name: string) => {
       await page.mouse.move(0, 0);
+      // Data arrives after the page's frame: record once the element count holds still for a poll.
+      let last = -1;
+      await expect
+        .poll(async () => {
+          const n = await page.locator('*').count();
+          const settled = n === last;
+          last = n;
+          return settled;
+        }, { intervals: [750], timeout: 20_000 })
+        .toBe(true);
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
       writeFileSync(path.join(OUT, `${name}-${scheme}.json`), JSON.stringify({ props: PROPS, pseudo: PSEUDO_PROPS, styles: await record(page) }));
     };
