@@ -139,7 +139,7 @@ describe('styles by component', () => {
         if (root === undefined) {
           // No class of its own: an element the component renders (App's <main>).
           const tag = /([a-z][a-z0-9]*)[^\s>+~]*$/.exec(sel)?.[1];
-          if (!tag || !source.get(module)!.includes(`<${tag}`)) wrong.push(`${sheet}: ${sel} names nothing ${module} renders`);
+          if (!tag || !source.get(module)!.includes(`<${tag}`)) wrong.push(`${sheet}: ${sel} has no class of its own, nor an element ${module} renders`);
           continue;
         }
         if (!THIRD_PARTY.test(root) && !writes(module, root)) wrong.push(`${sheet}: ${sel} (.${root} is not written by ${module})`);
