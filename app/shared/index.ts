@@ -1,5 +1,6 @@
 export * from './api';
 export * from './channels';
+export * from './operations';
 export * from './culprits';
 export * from './process-history';
 export * from './errors';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { TOPICS } from './payloads';
-import { MAX_INTERVAL_MS, MIN_INTERVAL_MS, SettingsPatch } from './settings';
+import { MAX_INTERVAL_MS, MIN_INTERVAL_MS } from './settings';
 
 // One schema per operation's argument. Every transport validates with these
 // before the core sees a request, so bad input becomes INVALID_ARGUMENT in one
@@ -124,27 +124,3 @@ export const GetProcessTextRequest = z.strictObject({
   field: z.enum(PROCESS_TEXT_FIELDS),
 });
 export type GetProcessTextRequest = z.infer<typeof GetProcessTextRequest>;
-
-// --- every operation ---
-
-export const requestSchemas = {
-  getInfo: NoArgs,
-  getSnapshot: NoArgs,
-  getProcessTable: NoArgs,
-  getHistory: GetHistoryRequest,
-  setInterval: SetIntervalRequest,
-  setTopics: SetTopicsRequest,
-  getSystemInfo: NoArgs,
-  getConnections: GetConnectionsRequest,
-  processAction: ProcessActionRequest,
-  killTree: KillTreeRequest,
-  getProcessDetails: GetProcessDetailsRequest,
-  getProcessText: GetProcessTextRequest,
-  getProcessHistory: GetProcessHistoryRequest,
-  getSettings: NoArgs,
-  updateSettings: SettingsPatch,
-  getAlertHistory: NoArgs,
-} as const;
-
-/** Operations that change host state: refused when the host is read-only. */
-export const MUTATING_OPERATIONS = new Set<string>(['setInterval', 'processAction', 'killTree', 'updateSettings']);
