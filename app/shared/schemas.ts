@@ -1,3 +1,4 @@
+import type { ConnectionKind } from '@procyon/collector';
 import { z } from 'zod';
 import { TOPICS } from './payloads';
 import { MAX_INTERVAL_MS, MIN_INTERVAL_MS } from './settings';
@@ -40,7 +41,10 @@ export const SetTopicsRequest = z.strictObject({
 });
 export type SetTopicsRequest = z.infer<typeof SetTopicsRequest>;
 
-export const CONNECTION_KINDS = ['inet', 'inet4', 'inet6', 'tcp', 'tcp4', 'tcp6', 'udp', 'udp4', 'udp6', 'unix', 'all'] as const;
+/** psutil.net_connections' kinds: the collector's, checked both ways below. */
+export const CONNECTION_KINDS = ['inet', 'inet4', 'inet6', 'tcp', 'tcp4', 'tcp6', 'udp', 'udp4', 'udp6', 'unix', 'all'] as const satisfies readonly ConnectionKind[];
+type _KindsMatch = Assert<[ConnectionKind] extends [(typeof CONNECTION_KINDS)[number]] ? true : false>;
+type Assert<T extends true> = T;
 export const GetConnectionsRequest = z.strictObject({
   kind: z.enum(CONNECTION_KINDS),
 });
