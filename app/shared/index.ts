@@ -4,6 +4,7 @@ export * from './operations';
 export * from './culprits';
 export * from './process-history';
 export * from './errors';
+export * from './host-constants';
 export * from './payloads';
 export * from './process-delta';
 export * from './protocol';

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { TreeOutcome } from './api';
+import { actionIssues, type HostConstants, type HostIssue } from './host-constants';
 import type { ProcessText } from './limits';
 import type { ConnectionSample, HostInfo, ProcessTableSnapshot, Snapshot, SystemInfo } from './payloads';
 import type { ProcessHistoryPoint } from './process-history';
@@ -27,6 +28,8 @@ import { SettingsPatch, type AlertEvent, type Settings } from './settings';
 export interface CallSpec<Req extends z.ZodType = z.ZodType, Reply = unknown> {
   readonly kind: 'call';
   readonly request: Req;
+  /** What in a schema-valid request the host cannot do (a signal it lacks, say): the host's constants decide, at run time. */
+  readonly hostIssues?: (request: z.output<Req>, host: HostConstants) => HostIssue[];
   /** Changes host state: refused when the host is read-only. */
   readonly mutates: boolean;
   readonly reply?: Reply;
@@ -38,10 +41,10 @@ export interface StreamSpec<Event = unknown> {
   readonly event?: Event;
 }
 
-function call<Req extends z.ZodType>(request: Req) {
+function call<Req extends z.ZodType>(request: Req, hostIssues?: CallSpec<Req>['hostIssues']) {
   return {
-    reads: <Reply>(): CallSpec<Req, Reply> => ({ kind: 'call', request, mutates: false }),
-    mutates: <Reply>(): CallSpec<Req, Reply> => ({ kind: 'call', request, mutates: true }),
+    reads: <Reply>(): CallSpec<Req, Reply> => ({ kind: 'call', request, mutates: false, ...(hostIssues && { hostIssues }) }),
+    mutates: <Reply>(): CallSpec<Req, Reply> => ({ kind: 'call', request, mutates: true, ...(hostIssues && { hostIssues }) }),
   };
 }
 
@@ -78,7 +81,7 @@ export const OPERATION_TABLE = {
    * now names another process, NO_SUCH_PROCESS and nothing is touched.
    * PID 1 and Procyon itself need confirm.
    */
-  processAction: call(ProcessActionRequest).mutates<{ ok: true }>(),
+  processAction: call(ProcessActionRequest, (request, host) => actionIssues(request.action, host)).mutates<{ ok: true }>(),
   /**
    * Stop the process and every descendant (re-walking until no new one
    * appears), signal them all, continue them, and report each: SIGTERM, then

@@ -15,6 +15,7 @@ import type {
   VirtualMemory,
 } from '@procyon/collector';
 import type { Culprits } from './culprits';
+import type { HostConstants } from './host-constants';
 import type { ProcessDelta } from './process-delta';
 import type { AlertEvent } from './settings';
 
@@ -266,4 +267,6 @@ export interface HostInfo {
   transport: 'electron' | 'websocket';
   /** The user the host runs as: whose processes "My processes" shows. Absent when it cannot be told. */
   user?: string;
+  /** The signals, resource limits and I/O classes this host has: the UI offers only these. */
+  constants: HostConstants;
 }

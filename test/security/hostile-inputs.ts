@@ -87,6 +87,9 @@ function unwrap(schema: AnySchema): AnySchema {
  */
 function example(schema: AnySchema): unknown {
   const s = unwrap(schema);
+  // A value a schema's shape cannot tell (a pattern) is given as its own example.
+  const given = (s as unknown as { meta(): { examples?: unknown[] } | undefined }).meta()?.examples?.[0];
+  if (given !== undefined) return given;
   switch (s.def.type) {
     case 'undefined':
       return undefined;
@@ -206,6 +209,9 @@ function wrongValues(schema: AnySchema, sizes: Sizes): [string, unknown][] {
       const str = s as unknown as { minLength: number | null; maxLength: number | null };
       if (str.minLength !== null && str.minLength >= 1) out.push(['empty string', '']);
       if (str.maxLength !== null && str.maxLength < sizes.stringLength) out.push([`huge string (${sizes.stringLength})`, 'x'.repeat(sizes.stringLength)]);
+      // A pattern: text outside it, and the longest that would fit if it had no pattern.
+      if (!s.safeParse('').success && !out.some(([label]) => label === 'empty string')) out.push(['empty string', '']);
+      if (!s.safeParse('no such value').success) out.push(['outside its pattern', 'no such value'], [`huge string (${sizes.stringLength})`, 'X'.repeat(sizes.stringLength)]);
       break;
     }
     case 'object':

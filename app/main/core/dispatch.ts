@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { ApiError, isOperation, OPERATION_TABLE, type MonitorCalls, type MonitorOperation, type Requests, type Result } from '../../shared';
+import { ApiError, isOperation, OPERATION_TABLE, type HostConstants, type HostIssue, type MonitorCalls, type MonitorOperation, type Requests, type Result } from '../../shared';
+import { hostConstants } from './host-constants';
 import { toApiErrorPayload } from './errors';
 import { issuesInWords } from '../../shared/issue-words';
 
@@ -7,13 +8,19 @@ export interface DispatchContext {
   readOnly: boolean;
 }
 
-type Schemas = { [K in MonitorOperation]: { request: { safeParse(arg: unknown): z.ZodSafeParseResult<Requests[K]> } } };
+type Schemas = {
+  [K in MonitorOperation]: {
+    request: { safeParse(arg: unknown): z.ZodSafeParseResult<Requests[K]> };
+    hostIssues?: (request: Requests[K], host: HostConstants) => HostIssue[];
+  };
+};
 // Each operation's schema, typed by the request it yields, so the lookup below is typed per operation.
 const schemas: Schemas = OPERATION_TABLE;
 
 /**
  * Every transport's entry point: check the operation name, validate the
- * argument against the operation's schema, enforce read-only, call, and wrap
+ * argument against the operation's schema and then the host's constants,
+ * enforce read-only, call, and wrap
  * the outcome so the error code survives the trip.
  */
 export async function dispatch(api: MonitorCalls, ctx: DispatchContext, op: unknown, arg: unknown): Promise<Result<unknown>> {
@@ -29,6 +36,10 @@ function validateAndCall<K extends MonitorOperation>(api: MonitorCalls, ctx: Dis
   const parsed = schemas[op].request.safeParse(arg);
   if (!parsed.success) {
     throw new ApiError({ code: 'INVALID_ARGUMENT', message: `invalid argument for ${op}`, issues: issuesInWords(parsed.error) });
+  }
+  const issues = schemas[op].hostIssues?.(parsed.data, hostConstants()) ?? [];
+  if (issues.length > 0) {
+    throw new ApiError({ code: 'INVALID_ARGUMENT', message: `invalid argument for ${op}: ${issues.map((i) => i.message).join(' ')}`, issues });
   }
   // Validation first, so a malformed request is named as such even on a read-only host.
   if (ctx.readOnly && OPERATION_TABLE[op].mutates) {
