@@ -1,8 +1,7 @@
 import { ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { MonitorApi } from '../shared/api';
-import { EVENTS } from '../shared/channels';
+import { CHANNELS, STREAM_CHANNELS } from '../shared/channels';
 import type { ApiErrorPayload, Result } from '../shared/errors';
-import type { Snapshot } from '../shared/payloads';
+import { buildApi, type MonitorApi, type MonitorOperation, type OperationName, type ReplyOf, type RequestOf, type StreamName } from '../shared/operations';
 
 // What both preloads (the main window's and the tray popup's) bridge the same
 // way. Each preload is bundled on its own, so this is inlined into each: no
@@ -20,23 +19,39 @@ export function settle<T>(r: Result<T>): T {
   throw payload;
 }
 
-/** onSnapshot over the snapshot event: main is subscribed while at least one listener is. */
-export function snapshotSubscription(): MonitorApi['onSnapshot'] {
-  const listeners = new Set<(s: Snapshot) => void>();
-  const onEvent = (_event: IpcRendererEvent, snapshot: Snapshot): void => {
-    for (const l of listeners) l(snapshot);
+/**
+ * One named function per call, bound to that call's channel: the page can
+ * reach only the channels listed here, never an arbitrary one. At most one
+ * argument travels (main refuses more anyway).
+ */
+function invoker<K extends MonitorOperation>(op: K): (request: RequestOf<K>) => Promise<ReplyOf<K>> {
+  const channel = CHANNELS[op];
+  return (request) => (request === undefined ? ipcRenderer.invoke(channel) : ipcRenderer.invoke(channel, request)).then((r: Result<ReplyOf<K>>) => settle(r));
+}
+
+/** A stream over its event: main is subscribed while at least one listener is. */
+function subscription(name: StreamName): MonitorApi[StreamName] {
+  const channels = STREAM_CHANNELS[name];
+  const listeners = new Set<Parameters<MonitorApi[StreamName]>[0]>();
+  const onEvent = (_event: IpcRendererEvent, payload: Parameters<Parameters<MonitorApi[StreamName]>[0]>[0]): void => {
+    for (const l of listeners) l(payload);
   };
   return (listener) => {
-    if (typeof listener !== 'function') throw new TypeError('onSnapshot needs a function');
+    if (typeof listener !== 'function') throw new TypeError(`${name} needs a function`);
     if (listeners.size === 0) {
-      ipcRenderer.on(EVENTS.snapshot, onEvent);
-      ipcRenderer.send(EVENTS.subscribe);
+      ipcRenderer.on(channels.event, onEvent);
+      ipcRenderer.send(channels.subscribe);
     }
     listeners.add(listener);
     return () => {
       if (!listeners.delete(listener) || listeners.size > 0) return;
-      ipcRenderer.off(EVENTS.snapshot, onEvent);
-      ipcRenderer.send(EVENTS.unsubscribe);
+      ipcRenderer.off(channels.event, onEvent);
+      ipcRenderer.send(channels.unsubscribe);
     };
   };
+}
+
+/** The part of MonitorApi named by `names`, one function per operation, made from the operations table. */
+export function bridge<K extends OperationName>(names?: readonly K[]): Pick<MonitorApi, K> {
+  return buildApi({ call: invoker, stream: subscription }, names);
 }

@@ -1,22 +1,13 @@
-import { contextBridge, ipcRenderer } from 'electron';
-import type { MonitorApi } from '../shared/api';
-import { CHANNELS } from '../shared/channels';
-import { settle, snapshotSubscription } from './bridge';
-import type { Result } from '../shared/errors';
+import { contextBridge } from 'electron';
+import { POPUP_OPERATIONS, type MonitorApi, type PopupOperation } from '../shared/operations';
+import { bridge } from './bridge';
 
 // The tray popup's preload: only the reads the Overview tiles need, one named
 // function each. Main refuses every other operation from the popup's page as
-// well, so this list is not the only fence.
+// well (ipc-policy.ts, from the same list), so this is not the only fence.
 
 /** The part of MonitorApi the popup gets. */
-export type PopupApi = Pick<MonitorApi, 'getInfo' | 'getSnapshot' | 'getHistory' | 'setTopics' | 'onSnapshot'>;
+export type PopupApi = Pick<MonitorApi, PopupOperation>;
 
-const api: PopupApi = {
-  getInfo: () => ipcRenderer.invoke(CHANNELS.getInfo).then((r: Result<Awaited<ReturnType<MonitorApi['getInfo']>>>) => settle(r)),
-  getSnapshot: () => ipcRenderer.invoke(CHANNELS.getSnapshot).then((r: Result<Awaited<ReturnType<MonitorApi['getSnapshot']>>>) => settle(r)),
-  getHistory: (request) => ipcRenderer.invoke(CHANNELS.getHistory, request).then((r: Result<Awaited<ReturnType<MonitorApi['getHistory']>>>) => settle(r)),
-  setTopics: (request) => ipcRenderer.invoke(CHANNELS.setTopics, request).then((r: Result<Awaited<ReturnType<MonitorApi['setTopics']>>>) => settle(r)),
-  onSnapshot: snapshotSubscription(),
-};
-
+const api: PopupApi = bridge(POPUP_OPERATIONS);
 contextBridge.exposeInMainWorld('procyon', api);

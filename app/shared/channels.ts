@@ -1,33 +1,17 @@
-import type { MonitorOperation } from './api';
+import { OPERATIONS, STREAMS, type MonitorOperation, type StreamName } from './operations';
 
-/** Electron IPC channel per operation (invoke/handle). */
-export const CHANNELS = {
-  getInfo: 'procyon:getInfo',
-  getSnapshot: 'procyon:getSnapshot',
-  getProcessTable: 'procyon:getProcessTable',
-  getHistory: 'procyon:getHistory',
-  setInterval: 'procyon:setInterval',
-  setTopics: 'procyon:setTopics',
-  getSystemInfo: 'procyon:getSystemInfo',
-  getConnections: 'procyon:getConnections',
-  processAction: 'procyon:processAction',
-  killTree: 'procyon:killTree',
-  getProcessDetails: 'procyon:getProcessDetails',
-  getProcessText: 'procyon:getProcessText',
-  getProcessHistory: 'procyon:getProcessHistory',
-  getSettings: 'procyon:getSettings',
-  updateSettings: 'procyon:updateSettings',
-  getAlertHistory: 'procyon:getAlertHistory',
-} as const satisfies Record<MonitorOperation, string>;
+/** Electron IPC channel per operation (invoke/handle), named after it. */
+export const CHANNELS = Object.fromEntries(OPERATIONS.map((op) => [op, `procyon:${op}`])) as { readonly [K in MonitorOperation]: `procyon:${K}` };
 
-/** Events and subscription control, main ↔ renderer. */
-export const EVENTS = {
-  snapshot: 'procyon:event:snapshot',
-  subscribe: 'procyon:subscribe',
-  unsubscribe: 'procyon:unsubscribe',
-} as const;
+/** Per stream, main ↔ renderer: the event main sends, and the renderer's subscribe and unsubscribe. */
+export const STREAM_CHANNELS = Object.fromEntries(
+  STREAMS.map((name) => [name, { event: `procyon:event:${name}`, subscribe: `procyon:subscribe:${name}`, unsubscribe: `procyon:unsubscribe:${name}` }]),
+) as { readonly [K in StreamName]: { event: `procyon:event:${K}`; subscribe: `procyon:subscribe:${K}`; unsubscribe: `procyon:unsubscribe:${K}` } };
 
-export const OPERATIONS = Object.keys(CHANNELS) as MonitorOperation[];
+/** The snapshot stream's channels. */
+export const EVENTS = { snapshot: STREAM_CHANNELS.onSnapshot.event, subscribe: STREAM_CHANNELS.onSnapshot.subscribe, unsubscribe: STREAM_CHANNELS.onSnapshot.unsubscribe } as const;
+
+export { OPERATIONS };
 
 /** The serve-mode WebSocket path. */
 export const WS_PATH = '/api/ws';

@@ -1,24 +1,33 @@
+import type {
+  Battery,
+  CpuFreq,
+  CpuTimes,
+  DiskIoCounters,
+  DiskPartition,
+  DiskUsage,
+  Fan,
+  NetIoCounters,
+  NicAddress,
+  NicStats,
+  SwapMemory,
+  Temperature,
+  User,
+  VirtualMemory,
+} from '@procyon/collector';
 import type { Culprits } from './culprits';
+import type { HostConstants } from './host-constants';
 import type { ProcessDelta } from './process-delta';
 import type { AlertEvent } from './settings';
 
 // What crosses the boundary between host and UI. Field names are psutil's in
 // camelCase, units are psutil's (bytes, seconds, percent 0..100); times are ms
-// since the epoch because that is what charts and Date want.
+// since the epoch because that is what charts and Date want. What the
+// collector returns as is, or a part of it, is the collector's own type
+// (type-only imports: nothing of the collector runs in the renderer); what is
+// declared here is what the host adds (rates, joins, its own facts).
 
-/** Share of elapsed CPU time per mode over one tick (psutil.cpu_times_percent). */
-export interface CpuTimesPercent {
-  user: number;
-  nice: number;
-  system: number;
-  idle: number;
-  iowait: number;
-  irq: number;
-  softirq: number;
-  steal: number;
-  guest: number;
-  guestNice: number;
-}
+/** Share of elapsed CPU time per mode over one tick (psutil.cpu_times_percent): cpu_times' fields, in percent. */
+export type CpuTimesPercent = CpuTimes;
 
 export interface CpuSample {
   /** Total utilisation over the last tick, psutil.cpu_percent(). */
@@ -36,11 +45,7 @@ export interface CpuSample {
 }
 
 /** psutil.cpu_freq() entry, MHz (min and max 0 when unknown). */
-export interface CpuFreqSample {
-  current: number;
-  min: number;
-  max: number;
-}
+export type CpuFreqSample = CpuFreq;
 
 /** What the CPU page shows besides utilisation; present with the 'cpu' topic. */
 export interface CpuDetails {
@@ -51,7 +56,8 @@ export interface CpuDetails {
 }
 
 /** One block device over the last tick (psutil.disk_io_counters(perdisk=True) deltas). */
-export interface DiskSample {
+/** Its cumulative readBytes and writeBytes are as psutil reports them (nowrap applied). */
+export interface DiskSample extends Pick<DiskIoCounters, 'readBytes' | 'writeBytes'> {
   name: string;
   readBytesPerSec: number;
   writeBytesPerSec: number;
@@ -59,86 +65,43 @@ export interface DiskSample {
   writesPerSec: number;
   /** Share of the tick the device was busy (busy_time delta / elapsed), 0..100. */
   busyPercent: number;
-  /** Cumulative counters, as psutil reports them (nowrap applied). */
-  readBytes: number;
-  writeBytes: number;
 }
 
 /** psutil.disk_partitions() joined with psutil.disk_usage(mountpoint). */
-export interface PartitionSample {
-  device: string;
-  mountpoint: string;
-  fstype: string;
-  opts: string;
+export interface PartitionSample extends DiskPartition {
   /** null when statvfs failed (a stale network mount, say). */
-  usage: { total: number; used: number; free: number; percent: number } | null;
+  usage: DiskUsage | null;
 }
 
-/** One network interface over the last tick. */
-export interface NicSample {
+/** One network interface over the last tick, with its cumulative counters (psutil.net_io_counters(pernic=True), nowrap applied). */
+export interface NicSample extends NetIoCounters {
   name: string;
   bytesSentPerSec: number;
   bytesRecvPerSec: number;
   packetsSentPerSec: number;
   packetsRecvPerSec: number;
-  /** Cumulative counters (psutil.net_io_counters(pernic=True), nowrap applied). */
-  bytesSent: number;
-  bytesRecv: number;
-  packetsSent: number;
-  packetsRecv: number;
-  errin: number;
-  errout: number;
-  dropin: number;
-  dropout: number;
   /** psutil.net_if_stats(); null when the interface has no stats entry. */
-  stats: { isup: boolean; duplex: number; speed: number; mtu: number; flags: string } | null;
+  stats: NicStats | null;
 }
 
 /** psutil.sensors_temperatures() entry, °C; null marks are unknown. */
-export interface TemperatureSample {
-  label: string;
-  current: number;
-  high: number | null;
-  critical: number | null;
-}
+export type TemperatureSample = Temperature;
 
 export interface SensorsSample {
   /** By chip name. */
   temperatures: Record<string, TemperatureSample[]>;
   /** By chip name: RPM. */
-  fans: Record<string, { label: string; current: number }[]>;
+  fans: Record<string, Fan[]>;
 }
 
 /** psutil.sensors_battery(); secsleft is -1 (unknown) or -2 (on AC) as psutil's POWER_TIME_* constants. */
-export interface BatterySample {
-  percent: number;
-  secsleft: number;
-  powerPlugged: boolean | null;
-}
+export type BatterySample = Battery;
 
-/** psutil.virtual_memory() on Linux. */
-export interface MemorySample {
-  total: number;
-  available: number;
-  percent: number;
-  used: number;
-  free: number;
-  active: number;
-  inactive: number;
-  buffers: number;
-  cached: number;
-  shared: number;
-  slab: number;
-}
+/** psutil.virtual_memory(). */
+export type MemorySample = VirtualMemory;
 
 /** psutil.swap_memory(), plus swap-in/out rates over the last tick. */
-export interface SwapSample {
-  total: number;
-  used: number;
-  free: number;
-  percent: number;
-  sin: number;
-  sout: number;
+export interface SwapSample extends SwapMemory {
   /** Bytes per second; null on the first tick. */
   sinPerSec: number | null;
   soutPerSec: number | null;
@@ -250,23 +213,10 @@ export interface ProcessTableSnapshot {
 }
 
 /** psutil.users() entry. */
-export interface UserSample {
-  name: string;
-  terminal: string | null;
-  host: string;
-  /** Seconds since the epoch. */
-  started: number;
-  pid: number;
-}
+export type UserSample = User;
 
 /** psutil.net_if_addrs() entry; family is 2 (IPv4), 10 (IPv6) or 17 (link layer). */
-export interface NicAddressSample {
-  family: number;
-  address: string;
-  netmask: string | null;
-  broadcast: string | null;
-  ptp: string | null;
-}
+export type NicAddressSample = NicAddress;
 
 /** The System page: what changes rarely, fetched on demand. */
 export interface SystemInfo {
@@ -317,4 +267,6 @@ export interface HostInfo {
   transport: 'electron' | 'websocket';
   /** The user the host runs as: whose processes "My processes" shows. Absent when it cannot be told. */
   user?: string;
+  /** The signals, resource limits and I/O classes this host has: the UI offers only these. */
+  constants: HostConstants;
 }

@@ -1,6 +1,7 @@
+import type { ConnectionKind } from '@procyon/collector';
 import { z } from 'zod';
 import { TOPICS } from './payloads';
-import { MAX_INTERVAL_MS, MIN_INTERVAL_MS, SettingsPatch } from './settings';
+import { MAX_INTERVAL_MS, MIN_INTERVAL_MS } from './settings';
 
 // One schema per operation's argument. Every transport validates with these
 // before the core sees a request, so bad input becomes INVALID_ARGUMENT in one
@@ -40,7 +41,10 @@ export const SetTopicsRequest = z.strictObject({
 });
 export type SetTopicsRequest = z.infer<typeof SetTopicsRequest>;
 
-export const CONNECTION_KINDS = ['inet', 'inet4', 'inet6', 'tcp', 'tcp4', 'tcp6', 'udp', 'udp4', 'udp6', 'unix', 'all'] as const;
+/** psutil.net_connections' kinds: the collector's, checked both ways below. */
+export const CONNECTION_KINDS = ['inet', 'inet4', 'inet6', 'tcp', 'tcp4', 'tcp6', 'udp', 'udp4', 'udp6', 'unix', 'all'] as const satisfies readonly ConnectionKind[];
+type _KindsMatch = Assert<[ConnectionKind] extends [(typeof CONNECTION_KINDS)[number]] ? true : false>;
+type Assert<T extends true> = T;
 export const GetConnectionsRequest = z.strictObject({
   kind: z.enum(CONNECTION_KINDS),
 });
@@ -51,15 +55,20 @@ export type GetConnectionsRequest = z.infer<typeof GetConnectionsRequest>;
 
 // --- process control ---
 
-/** Signal names a user may send (Linux's standard set). */
-export const SIGNAL_NAMES = [
-  'SIGHUP', 'SIGINT', 'SIGQUIT', 'SIGILL', 'SIGTRAP', 'SIGABRT', 'SIGBUS', 'SIGFPE', 'SIGKILL', 'SIGUSR1', 'SIGSEGV', 'SIGUSR2',
-  'SIGPIPE', 'SIGALRM', 'SIGTERM', 'SIGSTKFLT', 'SIGCHLD', 'SIGCONT', 'SIGSTOP', 'SIGTSTP', 'SIGTTIN', 'SIGTTOU', 'SIGURG',
-  'SIGXCPU', 'SIGXFSZ', 'SIGVTALRM', 'SIGPROF', 'SIGWINCH', 'SIGIO', 'SIGPWR', 'SIGSYS',
-] as const;
+/**
+ * A signal's name: the shape only (psutil's names, e.g. SIGTERM; CTRL_C_EVENT
+ * on Windows). Which exist is the host's fact: HostConstants.signals.
+ */
+export const SignalName = z
+  .string()
+  .regex(/^[A-Z][A-Z0-9_]{0,31}$/, 'Use a signal name such as SIGTERM.')
+  .meta({ examples: ['SIGTERM'] });
 
-/** Linux's pid_max ceiling (2^22). */
-export const MAX_PID = 4_194_304;
+/** Pids are 32-bit on every platform; a pid past the host's own limit names no process (NO_SUCH_PROCESS). */
+export const MAX_PID = 2 ** 32 - 1;
+
+/** A bound on the shape of a resource-limit or I/O-class number; which exist is the host's fact (HostConstants). */
+const MAX_CONSTANT = 1023;
 
 const ProcessRefShape = {
   pid: z.number().int().min(1).max(MAX_PID),
@@ -70,17 +79,17 @@ const ProcessRefShape = {
 };
 
 export const ProcessActionSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('signal'), signal: z.enum(SIGNAL_NAMES) }),
+  z.strictObject({ kind: z.literal('signal'), signal: SignalName }),
   z.strictObject({ kind: z.literal('terminate') }),
   z.strictObject({ kind: z.literal('kill') }),
   z.strictObject({ kind: z.literal('suspend') }),
   z.strictObject({ kind: z.literal('resume') }),
   z.strictObject({ kind: z.literal('renice'), value: z.number().int().min(-20).max(19) }),
-  z.strictObject({ kind: z.literal('ionice'), ioclass: z.number().int().min(0).max(3), value: z.number().int().min(0).max(7).optional() }),
+  z.strictObject({ kind: z.literal('ionice'), ioclass: z.number().int().min(0).max(MAX_CONSTANT), value: z.number().int().min(0).max(7).optional() }),
   z.strictObject({ kind: z.literal('setAffinity'), cpus: z.array(z.number().int().min(0).max(4095)).max(4096) }),
   z.strictObject({
     kind: z.literal('setRlimit'),
-    resource: z.number().int().min(0).max(15),
+    resource: z.number().int().min(0).max(MAX_CONSTANT),
     soft: z.number().int().min(-1),
     hard: z.number().int().min(-1),
   }),
@@ -124,27 +133,3 @@ export const GetProcessTextRequest = z.strictObject({
   field: z.enum(PROCESS_TEXT_FIELDS),
 });
 export type GetProcessTextRequest = z.infer<typeof GetProcessTextRequest>;
-
-// --- every operation ---
-
-export const requestSchemas = {
-  getInfo: NoArgs,
-  getSnapshot: NoArgs,
-  getProcessTable: NoArgs,
-  getHistory: GetHistoryRequest,
-  setInterval: SetIntervalRequest,
-  setTopics: SetTopicsRequest,
-  getSystemInfo: NoArgs,
-  getConnections: GetConnectionsRequest,
-  processAction: ProcessActionRequest,
-  killTree: KillTreeRequest,
-  getProcessDetails: GetProcessDetailsRequest,
-  getProcessText: GetProcessTextRequest,
-  getProcessHistory: GetProcessHistoryRequest,
-  getSettings: NoArgs,
-  updateSettings: SettingsPatch,
-  getAlertHistory: NoArgs,
-} as const;
-
-/** Operations that change host state: refused when the host is read-only. */
-export const MUTATING_OPERATIONS = new Set<string>(['setInterval', 'processAction', 'killTree', 'updateSettings']);

@@ -1,12 +1,12 @@
 // Hostile arguments for every MonitorApi operation, generated from the
-// operation's own zod schema and one valid request: every field is replaced by
-// values of the wrong type and out of range, required fields are removed,
-// unknown and prototype-named keys are added, at every depth of the valid
-// request. A new operation is covered as soon as it is in OPERATIONS (and, if
-// it takes an argument, has a valid example in VALID_REQUESTS).
+// operation's own zod schema and valid requests made from that schema: every
+// field is replaced by values of the wrong type and out of range, required
+// fields are removed, unknown and prototype-named keys are added, at every
+// depth of the valid request and in every member of every union. A new
+// operation is covered as soon as it is in the operations table.
 
 import type { z } from 'zod';
-import { MAX_PID } from '../../app/shared';
+import { OPERATION_TABLE, OPERATIONS, type MonitorOperation } from '../../app/shared';
 
 export interface HostileInput {
   /** Where and what, e.g. `action.value: fraction`. */
@@ -20,26 +20,6 @@ export interface Sizes {
   arrayLength: number;
   depth: number;
 }
-
-/** One valid argument per operation that takes one, with every field it has required or not, so every field gets mutated. */
-export const VALID_REQUESTS: Record<string, unknown> = {
-  getHistory: { seconds: 60 },
-  setInterval: { ms: 1000 },
-  setTopics: { topics: ['cpu', 'disks'] },
-  getConnections: { kind: 'inet' },
-  // A pid that cannot exist: were a mutation ever accepted, it still could not touch anything.
-  processAction: { pid: MAX_PID, createTime: 1, confirm: false, action: { kind: 'ionice', ioclass: 2, value: 4 } },
-  killTree: { pid: MAX_PID, createTime: 1, timeout: 1, confirm: false },
-  getProcessDetails: { pid: MAX_PID, createTime: 1 },
-  getProcessText: { pid: MAX_PID, createTime: 1, field: 'environ' },
-  getProcessHistory: { pid: MAX_PID, createTime: 1, seconds: 60 },
-  updateSettings: {
-    intervalMs: 1000,
-    closeToTray: true,
-    startAtLogin: false,
-    alertRules: [{ kind: 'diskUsage', id: 'disk', enabled: true, forSeconds: 30, abovePercent: 90, mountpoint: '/' }],
-  },
-};
 
 type Family = 'null' | 'boolean' | 'number' | 'string' | 'array' | 'object';
 
@@ -95,6 +75,73 @@ function unwrap(schema: AnySchema): AnySchema {
   while (s.def.type === 'optional' || s.def.type === 'default' || s.def.type === 'readonly') s = s.def.innerType as AnySchema;
   return s;
 }
+
+// --- valid requests, made from the schema ---
+
+/**
+ * A valid value for a schema, with every optional field present (so every
+ * field gets mutated) and each union's first member. Numbers take their
+ * maximum where they have one (a pid then names no process that can exist:
+ * were a mutation ever accepted, it still could not touch anything), else
+ * their minimum; booleans are false (confirm: false).
+ */
+function example(schema: AnySchema): unknown {
+  const s = unwrap(schema);
+  // A value a schema's shape cannot tell (a pattern) is given as its own example.
+  const given = (s as unknown as { meta(): { examples?: unknown[] } | undefined }).meta()?.examples?.[0];
+  if (given !== undefined) return given;
+  switch (s.def.type) {
+    case 'undefined':
+      return undefined;
+    case 'boolean':
+      return false;
+    case 'number':
+    case 'int': {
+      const num = s as unknown as { minValue: number | null; maxValue: number | null };
+      if (num.maxValue !== null && Number.isFinite(num.maxValue)) return num.maxValue;
+      if (num.minValue !== null && Number.isFinite(num.minValue)) return num.minValue;
+      return 1;
+    }
+    case 'string': {
+      const str = s as unknown as { minLength: number | null; maxLength: number | null };
+      return 'x'.repeat(Math.min(Math.max(str.minLength ?? 1, 1), str.maxLength ?? Infinity));
+    }
+    case 'enum':
+      return Object.values(s.def.entries as object)[0];
+    case 'literal':
+      return (s.def.values as unknown[])[0];
+    case 'array':
+      return [example(s.def.element as AnySchema)];
+    case 'object':
+      return Object.fromEntries(Object.entries(s.def.shape as Record<string, AnySchema>).map(([key, field]) => [key, example(field)]));
+    case 'union':
+      return example((s.def.options as AnySchema[])[0]!);
+    default:
+      throw new Error(`no example for a ${s.def.type} schema: teach example() in test/security/hostile-inputs.ts`);
+  }
+}
+
+/** Where example() chose a union's first member: each other member, with its own example, at that path. */
+function otherMembers(schema: AnySchema, path: (string | number)[] = []): { path: (string | number)[]; schema: AnySchema; value: unknown }[] {
+  const s = unwrap(schema);
+  switch (s.def.type) {
+    case 'array':
+      return otherMembers(s.def.element as AnySchema, [...path, 0]);
+    case 'object':
+      return Object.entries(s.def.shape as Record<string, AnySchema>).flatMap(([key, field]) => otherMembers(field, [...path, key]));
+    case 'union': {
+      const [first, ...rest] = (s.def.options as AnySchema[]).map(unwrap);
+      return [...otherMembers(first!, path), ...rest.map((member) => ({ path, schema: member, value: example(member) }))];
+    }
+    default:
+      return [];
+  }
+}
+
+const schemaOf = (op: MonitorOperation): AnySchema => OPERATION_TABLE[op].request as z.ZodType as AnySchema;
+
+/** One valid request per operation (undefined for those that take none), made from its schema in the operations table. */
+export const VALID_REQUESTS = Object.fromEntries(OPERATIONS.map((op) => [op, example(schemaOf(op))])) as Record<MonitorOperation, unknown>;
 
 /** A union's member that this valid value belongs to: the shape to mutate it by. */
 function memberFor(schema: AnySchema, value: unknown): AnySchema {
@@ -162,6 +209,9 @@ function wrongValues(schema: AnySchema, sizes: Sizes): [string, unknown][] {
       const str = s as unknown as { minLength: number | null; maxLength: number | null };
       if (str.minLength !== null && str.minLength >= 1) out.push(['empty string', '']);
       if (str.maxLength !== null && str.maxLength < sizes.stringLength) out.push([`huge string (${sizes.stringLength})`, 'x'.repeat(sizes.stringLength)]);
+      // A pattern: text outside it, and the longest that would fit if it had no pattern.
+      if (!s.safeParse('').success && !out.some(([label]) => label === 'empty string')) out.push(['empty string', '']);
+      if (!s.safeParse('no such value').success) out.push(['outside its pattern', 'no such value'], [`huge string (${sizes.stringLength})`, 'X'.repeat(sizes.stringLength)]);
       break;
     }
     case 'object':
@@ -220,9 +270,9 @@ function walk(schema: AnySchema, valid: unknown, path: (string | number)[], root
   }
 }
 
-/** Every hostile argument for one operation. Throws when an operation that takes an argument has no VALID_REQUESTS entry. */
-export function hostileInputs(op: string, schema: z.ZodType, sizes: Sizes): HostileInput[] {
-  const s = schema as AnySchema;
+/** Every hostile argument for one operation: mutations of its valid request, and of each other union member within it. */
+export function hostileInputs(op: MonitorOperation, sizes: Sizes): HostileInput[] {
+  const s = schemaOf(op);
   const out: HostileInput[] = [];
   if (s.def.type === 'undefined') {
     // Takes nothing: anything at all is wrong.
@@ -230,11 +280,14 @@ export function hostileInputs(op: string, schema: z.ZodType, sizes: Sizes): Host
     out.push({ label: '(argument): empty object', value: {} });
     return out;
   }
-  if (!(op in VALID_REQUESTS)) throw new Error(`${op} takes an argument: add a valid example to VALID_REQUESTS in test/security/hostile-inputs.ts`);
   const valid = VALID_REQUESTS[op];
   if (!s.safeParse(undefined).success) out.push({ label: '(argument): missing', value: undefined });
   for (const [label, value] of wrongValues(s, sizes)) out.push({ label: `(argument): ${label}`, value });
   walk(s, valid, [], valid, sizes, out);
+  for (const member of otherMembers(s)) {
+    const root = member.path.length ? setAt(valid, member.path, member.value) : member.value;
+    walk(member.schema, member.value, member.path, root, sizes, out);
+  }
   return out;
 }
 

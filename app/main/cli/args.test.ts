@@ -107,7 +107,7 @@ describe('procyon CLI arguments', () => {
     [['kill', '0'], /PID must be/],
     [['kill', '-3'], /Unknown option|PID must be/],
     [['kill', '12x'], /PID must be/],
-    [['kill', '99999999'], /PID must be/],
+    [['kill', '4294967296'], /PID must be/],
     [['renice', '9', '20'], /-20 to 19/],
     [['renice', '9'], /-20 to 19/],
     [['renice', '9', '-21'], /-20 to 19/],

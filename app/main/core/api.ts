@@ -3,6 +3,7 @@ import { ApiError, type AlertEvent, type HostInfo, type MonitorApi, type Snapsho
 import type { CollectorRoots, StaticFacts } from './collector';
 import { connections } from './connections';
 import { ProcessController } from './control';
+import { hostConstants } from './host-constants';
 import { feedOf, type FeedListener } from './live-feed';
 import { collectProc, processText } from './process-details';
 import { ClientCalls, hostPoolShare } from './call-limiter';
@@ -69,6 +70,7 @@ export function createMonitorApi(sampler: Sampler, options: HostApiOptions): Cli
         readOnly: options.readOnly,
         transport: options.transport,
         ...(hostUser && { user: hostUser }),
+        constants: hostConstants(),
       };
     },
     async getProcessTable() {

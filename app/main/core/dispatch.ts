@@ -1,12 +1,6 @@
-import {
-  ApiError,
-  CHANNELS,
-  MUTATING_OPERATIONS,
-  requestSchemas,
-  type MonitorApi,
-  type MonitorOperation,
-  type Result,
-} from '../../shared';
+import type { z } from 'zod';
+import { ApiError, isOperation, OPERATION_TABLE, type HostConstants, type HostIssue, type MonitorCalls, type MonitorOperation, type Requests, type Result } from '../../shared';
+import { hostConstants } from './host-constants';
 import { toApiErrorPayload } from './errors';
 import { issuesInWords } from '../../shared/issue-words';
 
@@ -14,70 +8,43 @@ export interface DispatchContext {
   readOnly: boolean;
 }
 
-function isOperation(op: unknown): op is MonitorOperation {
-  return typeof op === 'string' && Object.prototype.hasOwnProperty.call(CHANNELS, op);
-}
+type Schemas = {
+  [K in MonitorOperation]: {
+    request: { safeParse(arg: unknown): z.ZodSafeParseResult<Requests[K]> };
+    hostIssues?: (request: Requests[K], host: HostConstants) => HostIssue[];
+  };
+};
+// Each operation's schema, typed by the request it yields, so the lookup below is typed per operation.
+const schemas: Schemas = OPERATION_TABLE;
 
 /**
  * Every transport's entry point: check the operation name, validate the
- * argument against the contract's schema, enforce read-only, call, and wrap
+ * argument against the operation's schema and then the host's constants,
+ * enforce read-only, call, and wrap
  * the outcome so the error code survives the trip.
  */
-export async function dispatch(api: MonitorApi, ctx: DispatchContext, op: unknown, arg: unknown): Promise<Result<unknown>> {
+export async function dispatch(api: MonitorCalls, ctx: DispatchContext, op: unknown, arg: unknown): Promise<Result<unknown>> {
   try {
     if (!isOperation(op)) throw new ApiError({ code: 'UNKNOWN_OPERATION', message: `unknown operation ${JSON.stringify(String(op)).slice(0, 80)}` });
-    const parsed = requestSchemas[op].safeParse(arg);
-    if (!parsed.success) {
-      throw new ApiError({
-        code: 'INVALID_ARGUMENT',
-        message: `invalid argument for ${op}`,
-        issues: issuesInWords(parsed.error),
-      });
-    }
-    // Validation first, so a malformed request is named as such even on a read-only host.
-    if (ctx.readOnly && MUTATING_OPERATIONS.has(op)) {
-      throw new ApiError({ code: 'READ_ONLY', message: `${op} is refused: this Procyon host is read-only` });
-    }
-    const value = await call(api, op, parsed.data);
-    return { ok: true, value };
+    return { ok: true, value: await validateAndCall(api, ctx, op, arg) };
   } catch (err) {
     return { ok: false, error: toApiErrorPayload(err) };
   }
 }
 
-function call(api: MonitorApi, op: MonitorOperation, arg: unknown): Promise<unknown> {
-  switch (op) {
-    case 'getInfo':
-      return api.getInfo();
-    case 'getSnapshot':
-      return api.getSnapshot();
-    case 'getProcessTable':
-      return api.getProcessTable();
-    case 'getHistory':
-      return api.getHistory(arg as Parameters<MonitorApi['getHistory']>[0]);
-    case 'setInterval':
-      return api.setInterval(arg as Parameters<MonitorApi['setInterval']>[0]);
-    case 'setTopics':
-      return api.setTopics(arg as Parameters<MonitorApi['setTopics']>[0]);
-    case 'getSystemInfo':
-      return api.getSystemInfo();
-    case 'getConnections':
-      return api.getConnections(arg as Parameters<MonitorApi['getConnections']>[0]);
-    case 'processAction':
-      return api.processAction(arg as Parameters<MonitorApi['processAction']>[0]);
-    case 'killTree':
-      return api.killTree(arg as Parameters<MonitorApi['killTree']>[0]);
-    case 'getProcessDetails':
-      return api.getProcessDetails(arg as Parameters<MonitorApi['getProcessDetails']>[0]);
-    case 'getProcessText':
-      return api.getProcessText(arg as Parameters<MonitorApi['getProcessText']>[0]);
-    case 'getProcessHistory':
-      return api.getProcessHistory(arg as Parameters<MonitorApi['getProcessHistory']>[0]);
-    case 'getSettings':
-      return api.getSettings();
-    case 'updateSettings':
-      return api.updateSettings(arg as Parameters<MonitorApi['updateSettings']>[0]);
-    case 'getAlertHistory':
-      return api.getAlertHistory();
+function validateAndCall<K extends MonitorOperation>(api: MonitorCalls, ctx: DispatchContext, op: K, arg: unknown): Promise<unknown> {
+  const parsed = schemas[op].request.safeParse(arg);
+  if (!parsed.success) {
+    throw new ApiError({ code: 'INVALID_ARGUMENT', message: `invalid argument for ${op}`, issues: issuesInWords(parsed.error) });
   }
+  const issues = schemas[op].hostIssues?.(parsed.data, hostConstants()) ?? [];
+  if (issues.length > 0) {
+    throw new ApiError({ code: 'INVALID_ARGUMENT', message: `invalid argument for ${op}: ${issues.map((i) => i.message).join(' ')}`, issues });
+  }
+  // Validation first, so a malformed request is named as such even on a read-only host.
+  if (ctx.readOnly && OPERATION_TABLE[op].mutates) {
+    throw new ApiError({ code: 'READ_ONLY', message: `${op} is refused: this Procyon host is read-only` });
+  }
+  const method: MonitorCalls[K] = api[op];
+  return method.call(api, parsed.data);
 }

@@ -1,4 +1,4 @@
-import { CHANNELS, EVENTS, OPERATIONS, type MonitorOperation, type Result, type Snapshot } from '../../shared';
+import { CHANNELS, OPERATIONS, STREAM_CHANNELS, STREAMS, type OperationName, type Result, type Snapshot } from '../../shared';
 import type { ClientApi } from '../core/api';
 import { dispatch, type DispatchContext } from '../core/dispatch';
 import { gateTopics, type GatedClient } from './topic-gate';
@@ -28,8 +28,8 @@ export interface IpcMainLike {
   on(channel: string, listener: (event: IpcEventLike, ...args: unknown[]) => void): unknown;
 }
 
-/** What a page may do: an operation, or 'subscribe' for the snapshot stream. */
-export type IpcRequest = MonitorOperation | 'subscribe';
+/** What a page may do: a call, or subscribe to a stream, each by its name in the operations table. */
+export type IpcRequest = OperationName;
 
 /**
  * Decides by the page's URL and what it asks: the main window may do
@@ -56,12 +56,12 @@ const UNTRUSTED: Result<never> = { ok: false, error: { code: 'UNAUTHORIZED', mes
 
 /** Each window is one client with its own MonitorApi (its own topics), created on first use, disposed with the window. */
 export function bindIpc(ipc: IpcMainLike, connect: () => ClientApi, ctx: DispatchContext, trustedUrl: TrustPolicy): IpcBinding {
-  const clients = new Map<number, { api: ClientApi; gate: GatedClient; unsubscribe: (() => void) | null }>();
+  const clients = new Map<number, { api: ClientApi; gate: GatedClient; subscriptions: Map<OperationName, () => void> }>();
   const clientOf = (wc: SenderContents) => {
     let c = clients.get(wc.id);
     if (!c) {
       const gate = gateTopics(connect());
-      c = { api: gate.api, gate, unsubscribe: null };
+      c = { api: gate.api, gate, subscriptions: new Map() };
       clients.set(wc.id, c);
       wc.once('destroyed', () => {
         clients.get(wc.id)?.api.dispose();
@@ -80,20 +80,27 @@ export function bindIpc(ipc: IpcMainLike, connect: () => ClientApi, ctx: Dispatc
     });
   }
 
-  ipc.on(EVENTS.subscribe, (event) => {
-    if (!isTrustedSender(event, trustedUrl, 'subscribe')) return;
-    const wc = event.sender;
-    const c = clientOf(wc);
-    c.unsubscribe ??= c.api.onSnapshot((snapshot: Snapshot) => {
-      if (!wc.isDestroyed()) wc.send(EVENTS.snapshot, snapshot);
+  for (const name of STREAMS) {
+    const channels = STREAM_CHANNELS[name];
+    ipc.on(channels.subscribe, (event) => {
+      if (!isTrustedSender(event, trustedUrl, name)) return;
+      const wc = event.sender;
+      const c = clientOf(wc);
+      if (c.subscriptions.has(name)) return;
+      c.subscriptions.set(
+        name,
+        c.api[name]((payload: Snapshot) => {
+          if (!wc.isDestroyed()) wc.send(channels.event, payload);
+        }),
+      );
     });
-  });
-  ipc.on(EVENTS.unsubscribe, (event) => {
-    if (!isTrustedSender(event, trustedUrl, 'subscribe')) return;
-    const c = clients.get(event.sender.id);
-    c?.unsubscribe?.();
-    if (c) c.unsubscribe = null;
-  });
+    ipc.on(channels.unsubscribe, (event) => {
+      if (!isTrustedSender(event, trustedUrl, name)) return;
+      const subscriptions = clients.get(event.sender.id)?.subscriptions;
+      subscriptions?.get(name)?.();
+      subscriptions?.delete(name);
+    });
+  }
 
   return {
     async setVisible(webContentsId, visible) {

@@ -1,4 +1,4 @@
-import type { MonitorApi } from '../../../shared/api';
+import { buildApi, type MonitorApi, type MonitorCalls } from '../../../shared/operations';
 import { HELLO_PATH, WS_PATH, WS_PROTOCOL, WS_TOKEN_PROTOCOL_PREFIX, type Hello } from '../../../shared/channels';
 import { toApiError } from '../../../shared/errors';
 import { alwaysOpen, type ConnectionSource } from './connection';
@@ -21,25 +21,12 @@ function fromPreload(raw: MonitorApi): MonitorApi {
   const rethrow = (e: unknown): never => {
     throw toApiError(e);
   };
-  return {
-    getInfo: () => raw.getInfo().catch(rethrow),
-    getSnapshot: () => raw.getSnapshot().catch(rethrow),
-    getProcessTable: () => raw.getProcessTable().catch(rethrow),
-    getHistory: (r) => raw.getHistory(r).catch(rethrow),
-    setInterval: (r) => raw.setInterval(r).catch(rethrow),
-    setTopics: (r) => raw.setTopics(r).catch(rethrow),
-    getSystemInfo: () => raw.getSystemInfo().catch(rethrow),
-    getConnections: (r) => raw.getConnections(r).catch(rethrow),
-    processAction: (r) => raw.processAction(r).catch(rethrow),
-    killTree: (r) => raw.killTree(r).catch(rethrow),
-    getProcessDetails: (r) => raw.getProcessDetails(r).catch(rethrow),
-    getProcessText: (r) => raw.getProcessText(r).catch(rethrow),
-    getProcessHistory: (r) => raw.getProcessHistory(r).catch(rethrow),
-    getSettings: () => raw.getSettings().catch(rethrow),
-    updateSettings: (p) => raw.updateSettings(p).catch(rethrow),
-    getAlertHistory: () => raw.getAlertHistory().catch(rethrow),
-    onSnapshot: (l) => raw.onSnapshot(l),
-  };
+  // Each member calls the preload's function of the same name (never a generic invoke).
+  const calls: MonitorCalls = raw;
+  return buildApi({
+    call: (op) => (request) => calls[op](request).catch(rethrow),
+    stream: (name) => (listener) => raw[name](listener),
+  });
 }
 
 let pageToken: PageToken = { token: null, oldLink: false };

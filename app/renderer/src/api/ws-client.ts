@@ -1,4 +1,4 @@
-import type { MonitorApi, MonitorOperation } from '../../../shared/api';
+import { buildApi, type MonitorApi, type MonitorOperation, type ReplyOf } from '../../../shared/operations';
 import { ApiError, isApiErrorCode, type ApiErrorPayload } from '../../../shared/errors';
 import type { Snapshot } from '../../../shared/payloads';
 import type { ClientMessage } from '../../../shared/protocol';
@@ -207,13 +207,13 @@ export function createWsClient(options: WsClientOptions): WsClient {
 
   let lastTopics: SetTopicsRequest | null = null;
 
-  function call<T>(op: MonitorOperation, arg?: unknown): Promise<T> {
+  function call(op: MonitorOperation, arg?: unknown): Promise<unknown> {
     if (disposed) return Promise.reject(unavailable('Client disposed'));
     if (state === 'refused') return Promise.reject(unavailable('The Procyon host refused this page’s token'));
     if (state === 'closed') return Promise.reject(unavailable('Not connected to the Procyon host'));
     const id = nextId++;
-    return new Promise<T>((resolve, reject) => {
-      pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+    return new Promise<unknown>((resolve, reject) => {
+      pending.set(id, { resolve, reject });
       const message: ClientMessage = arg === undefined ? { type: 'call', id, op } : { type: 'call', id, op, arg };
       send(message);
     });
@@ -221,38 +221,33 @@ export function createWsClient(options: WsClientOptions): WsClient {
 
   connect();
 
+  function subscribe(listener: (snapshot: Snapshot) => void): () => void {
+    const wrapped = (snapshot: Snapshot) => listener(snapshot);
+    snapshotListeners.add(wrapped);
+    // Only the first listener subscribes; while not open, onopen will do it.
+    if (snapshotListeners.size === 1 && state === 'open') send({ type: 'subscribe' });
+    let active = true;
+    return () => {
+      if (!active) return;
+      active = false;
+      snapshotListeners.delete(wrapped);
+      if (snapshotListeners.size === 0 && state === 'open') send({ type: 'unsubscribe' });
+    };
+  }
+
+  const api = buildApi({
+    // What the host answers is the table's reply for that operation (dispatch calls the real implementation).
+    call: (op) => (request) => call(op, request) as Promise<ReplyOf<typeof op>>,
+    // The wire has one stream (protocol.ts): the snapshot stream.
+    stream: () => subscribe,
+  });
+
   return {
-    getInfo: () => call('getInfo'),
-    getSnapshot: () => call('getSnapshot'),
-    getProcessTable: () => call('getProcessTable'),
-    getHistory: (request) => call('getHistory', request),
-    setInterval: (request) => call('setInterval', request),
+    ...api,
     setTopics: (request) => {
+      // Kept, to tell a new server session what we show (onopen).
       lastTopics = request;
-      return call('setTopics', request);
-    },
-    getSystemInfo: () => call('getSystemInfo'),
-    getConnections: (request) => call('getConnections', request),
-    processAction: (request) => call('processAction', request),
-    killTree: (request) => call('killTree', request),
-    getProcessDetails: (request) => call('getProcessDetails', request),
-    getProcessText: (request) => call('getProcessText', request),
-    getProcessHistory: (request) => call('getProcessHistory', request),
-    getSettings: () => call('getSettings'),
-    updateSettings: (patch) => call('updateSettings', patch),
-    getAlertHistory: () => call('getAlertHistory'),
-    onSnapshot(listener) {
-      const wrapped = (snapshot: Snapshot) => listener(snapshot);
-      snapshotListeners.add(wrapped);
-      // Only the first listener subscribes; while not open, onopen will do it.
-      if (snapshotListeners.size === 1 && state === 'open') send({ type: 'subscribe' });
-      let active = true;
-      return () => {
-        if (!active) return;
-        active = false;
-        snapshotListeners.delete(wrapped);
-        if (snapshotListeners.size === 0 && state === 'open') send({ type: 'unsubscribe' });
-      };
+      return api.setTopics(request);
     },
     connection: {
       get: () => state,

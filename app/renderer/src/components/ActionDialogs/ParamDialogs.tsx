@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { SIGNAL_NAMES } from '../../../../shared/schemas';
+import { useMonitor } from '../../store/context';
 import { IO_CLASSES, type Target, type UiAction } from '../../processes/actions';
 import { NICE_MAX, NICE_MIN, parseNice } from '../../processes/nice-input';
 import { Modal } from './Modal';
@@ -145,15 +145,20 @@ export function AffinityDialog({ targets, onCancel, onApply, cpuCount, initial }
   );
 }
 
+/** The host's signals (HostInfo.constants), in number order: only what the host can send. */
 export function SignalDialog({ targets, onCancel, onApply }: Common) {
-  const [signal, setSignal] = useState<(typeof SIGNAL_NAMES)[number]>('SIGTERM');
+  const table = useMonitor((s) => s.info?.constants.signals);
+  const signals = Object.entries(table ?? {})
+    .sort(([a, x], [b, y]) => x - y || a.localeCompare(b))
+    .map(([name]) => name);
+  const [signal, setSignal] = useState('SIGTERM');
   return (
     <Modal title="Send signal" onClose={onCancel} onSubmit={() => onApply({ kind: 'signal', signal })} actions={<Buttons onCancel={onCancel} label="Send" />}>
       <TargetList targets={targets} />
       <label className="slider-row">
         Signal
-        <select value={signal} onChange={(e) => setSignal(e.target.value as (typeof SIGNAL_NAMES)[number])} data-autofocus>
-          {SIGNAL_NAMES.map((s) => (
+        <select value={signal} onChange={(e) => setSignal(e.target.value)} data-autofocus>
+          {signals.map((s) => (
             <option key={s} value={s}>
               {s}
             </option>

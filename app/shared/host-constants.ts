@@ -1,0 +1,39 @@
+import type { ProcessActionRequest } from './schemas';
+
+// Which signals, resource limits and I/O priority classes exist is the host
+// platform's fact, told by its collector at run time. The request schemas check
+// only the shape (a bounded name, a small whole number); the host checks the
+// value against these (hostIssues), and HostInfo carries them so the UI offers
+// only what the host has.
+
+/** The host platform's process-control constants, by name (psutil's names). */
+export interface HostConstants {
+  /** Signals the host can send: SIGTERM → 15. */
+  signals: Readonly<Record<string, number>>;
+  /** Resource limits Process.rlimit() takes: RLIMIT_NOFILE → 7. Empty where the platform has none. */
+  rlimits: Readonly<Record<string, number>>;
+  /** I/O priority classes Process.ionice() takes: IOPRIO_CLASS_BE → 2. Empty where the platform has none. */
+  ioprioClasses: Readonly<Record<string, number>>;
+}
+
+export interface HostIssue {
+  path: string;
+  message: string;
+}
+
+const has = (table: Readonly<Record<string, number>>, name: string) => Object.prototype.hasOwnProperty.call(table, name);
+const valueIn = (table: Readonly<Record<string, number>>, value: number) => Object.values(table).includes(value);
+
+/** What in a (schema-valid) process action this host cannot do, in words; empty when it can. */
+export function actionIssues(action: ProcessActionRequest['action'], host: HostConstants): HostIssue[] {
+  switch (action.kind) {
+    case 'signal':
+      return has(host.signals, action.signal) ? [] : [{ path: 'action.signal', message: `This host has no signal ${action.signal}.` }];
+    case 'setRlimit':
+      return valueIn(host.rlimits, action.resource) ? [] : [{ path: 'action.resource', message: `This host has no resource limit ${action.resource}.` }];
+    case 'ionice':
+      return valueIn(host.ioprioClasses, action.ioclass) ? [] : [{ path: 'action.ioclass', message: `This host has no I/O priority class ${action.ioclass}.` }];
+    default:
+      return [];
+  }
+}
