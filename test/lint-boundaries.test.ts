@@ -24,6 +24,9 @@ describe('import boundaries', () => {
     ['app/shared/probe.ts', "import 'react';"],
     ['app/main/core/probe.ts', "import 'electron';"],
     ['app/main/core/probe.ts', "import '../server/server';"],
+    ['app/main/core/probe.ts', "import { readFile } from 'node:fs/promises';"],
+    ['app/main/core/probe.ts', "import 'node:fs';"],
+    ['app/main/core/probe.ts', "import 'fs';"],
     ['app/main/server/probe.ts', "import '../electron/ipc';"],
     ['native/lib/probe.ts', "import '../../app/shared';"],
   ])('%s may not %s', async (file, code) => {
@@ -34,6 +37,8 @@ describe('import boundaries', () => {
     ['app/renderer/src/probe.ts', "import '../../shared';"],
     ['app/preload/probe.ts', "import '../shared/channels';"],
     ['app/main/core/probe.ts', "import '@procyon/collector';"],
+    ['app/main/core/settings.ts', "import 'node:fs/promises';"],
+    ['app/main/core/probe.test.ts', "import 'node:fs';"],
     ['app/main/electron/probe.ts', "import 'electron';"],
   ])('%s may %s', async (file, code) => {
     expect(await restrictedImports(file, `${code}\nexport {};\n`)).toBe(0);

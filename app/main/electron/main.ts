@@ -166,11 +166,8 @@ if (!app.requestSingleInstanceLock()) {
     session.defaultSession.setPermissionRequestHandler((_wc, _perm, callback) => callback(false));
     session.defaultSession.setPermissionCheckHandler(() => false);
 
-    const roots = {
-      ...(process.env.PROCYON_PROCFS && { procfs: process.env.PROCYON_PROCFS }),
-      ...(process.env.PROCYON_SYSFS && { sysfs: process.env.PROCYON_SYSFS }),
-    };
-    const h = await startHost({ roots, transport: 'electron', settingsFile: path.join(app.getPath('userData'), 'settings.json') });
+    // No roots of its own: the collector reads PROCYON_PROCFS / PROCYON_SYSFS itself, and native.isLive says which it is.
+    const h = await startHost({ transport: 'electron', settingsFile: path.join(app.getPath('userData'), 'settings.json') });
     host = h;
     binding = bindIpc(ipcMain as unknown as IpcMainLike, h.connect, { readOnly: h.readOnly }, windowPolicy(isAppUrl, isPopupUrl));
     popup = createPopup({
