@@ -317,4 +317,10 @@ export interface HostInfo {
   transport: 'electron' | 'websocket';
   /** The user the host runs as: whose processes "My processes" shows. Absent when it cannot be told. */
   user?: string;
+  /**
+   * What the host's collector can do, so the UI offers only that: `functions`
+   * is the collector's capabilities() (a name absent or true: available);
+   * `live` is false when it reads a captured tree, where no action can reach a process.
+   */
+  capabilities: { live: boolean; functions: Readonly<Record<string, boolean>> };
 }

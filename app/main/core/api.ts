@@ -10,6 +10,7 @@ import type { Sampler } from './sampler';
 import { createSettingsStore, type SettingsStore } from './settings';
 import { unmountedMountpoints } from './mountpoint-check';
 import { systemInfo } from './system-info';
+import { hostCapabilities } from './host-capabilities';
 import { timedTurn } from './turns';
 import type { TopicRegistry } from './topics';
 
@@ -69,6 +70,7 @@ export function createMonitorApi(sampler: Sampler, options: HostApiOptions): Cli
         readOnly: options.readOnly,
         transport: options.transport,
         ...(hostUser && { user: hostUser }),
+        capabilities: hostCapabilities(options.roots),
       };
     },
     async getProcessTable() {
