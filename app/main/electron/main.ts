@@ -1,3 +1,4 @@
+import { isLive } from '@procyon/collector';
 import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, screen, session } from 'electron';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -205,7 +206,8 @@ if (!app.requestSingleInstanceLock()) {
       try {
         tray = await createTray({
           api: h.connect(),
-          readOnly: h.readOnly,
+          // Under a captured tree no action can reach a process (its pids are not this machine's): none is offered.
+          readOnly: h.readOnly || !isLive(),
           showMain: () => void showMain(),
           togglePopup: (bounds) => popup?.toggle(bounds),
           startAtLogin: () => h.settings.get().startAtLogin,
