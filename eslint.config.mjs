@@ -14,6 +14,10 @@ const PRELOAD = { regex: '(^|/)preload(/|$)', message: 'The preload is not impor
 const RENDERER = { regex: '(^|/)renderer(/|$)', message: 'The renderer is not importable from here.' };
 const NODE_PACKAGES = { regex: '^(ws|prom-client|fs|path|os|child_process|http|net|crypto|events|url|util|stream)$', message: 'Node-only packages are not available here.' };
 
+const CORE_TRANSPORT = { regex: '/(electron|server|cli)(/|$)', message: 'core is transport-free: no Electron, server or CLI.' };
+const CORE_FS = { regex: '^(node:)?fs(/|$)', message: 'The core reads files only through the collector (@procyon/collector) and the settings store.' };
+const CORE_FILE_OWNERS = ['app/main/core/settings.ts', 'app/main/core/file-lock.ts', 'app/main/core/regular-file.ts', 'app/main/core/**/*.test.ts', 'app/main/core/**/*.test-util.ts', 'app/main/core/**/*.test-child.ts'];
+
 const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 // typescript-eslint's form of the rule, which can let `import type` through: the
 // contract reuses the collector's record types, erased at build, so none of the
@@ -37,7 +41,9 @@ export default tseslint.config(
   { files: ['app/renderer/**'], languageOptions: { globals: { ...globals.browser } }, rules: restrict(NODE_BUILTIN, NODE_PACKAGES, NATIVE, ELECTRON, MAIN, PRELOAD) },
   { files: ['app/renderer/**/*.tsx'], plugins: { 'react-hooks': reactHooks }, rules: reactHooks.configs.recommended.rules },
   { files: ['app/preload/**'], languageOptions: { globals: { ...globals.browser } }, rules: restrict(NODE_BUILTIN, NODE_PACKAGES, NATIVE, MAIN, RENDERER) },
-  { files: ['app/main/core/**'], rules: restrict(ELECTRON, { regex: '/(electron|server|cli)(/|$)', message: 'core is transport-free: no Electron, server or CLI.' }, RENDERER, PRELOAD) },
+  { files: ['app/main/core/**'], rules: restrict(ELECTRON, CORE_TRANSPORT, RENDERER, PRELOAD, CORE_FS) },
+  // The settings store (and its lock and reader) is the one part of the core that owns files; tests make their own.
+  { files: CORE_FILE_OWNERS, rules: restrict(ELECTRON, CORE_TRANSPORT, RENDERER, PRELOAD) },
   { files: ['app/main/server/**', 'app/main/cli/**'], rules: restrict(ELECTRON, { regex: '/electron(/|$)', message: 'serve mode and the CLI run without Electron.' }, RENDERER, PRELOAD) },
   { files: ['native/lib/**'], rules: restrict({ regex: '(^|/)app(/|$)', message: 'The collector does not know the app.' }, ELECTRON) },
 );

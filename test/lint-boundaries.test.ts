@@ -25,6 +25,9 @@ describe('import boundaries', () => {
     ['app/shared/probe.ts', "import { cpuTimes } from '@procyon/collector';"],
     ['app/main/core/probe.ts', "import 'electron';"],
     ['app/main/core/probe.ts', "import '../server/server';"],
+    ['app/main/core/probe.ts', "import { readFile } from 'node:fs/promises';"],
+    ['app/main/core/probe.ts', "import 'node:fs';"],
+    ['app/main/core/probe.ts', "import 'fs';"],
     ['app/main/server/probe.ts', "import '../electron/ipc';"],
     ['native/lib/probe.ts', "import '../../app/shared';"],
   ])('%s may not %s', async (file, code) => {
@@ -37,6 +40,8 @@ describe('import boundaries', () => {
     ['app/main/core/probe.ts', "import '@procyon/collector';"],
     // The contract reuses the collector's record types; erased at build, they bring none of its code.
     ['app/shared/probe.ts', "import type { CpuTimes } from '@procyon/collector';"],
+    ['app/main/core/settings.ts', "import 'node:fs/promises';"],
+    ['app/main/core/probe.test.ts', "import 'node:fs';"],
     ['app/main/electron/probe.ts', "import 'electron';"],
   ])('%s may %s', async (file, code) => {
     expect(await restrictedImports(file, `${code}\nexport {};\n`)).toBe(0);

@@ -269,4 +269,10 @@ export interface HostInfo {
   user?: string;
   /** The signals, resource limits and I/O classes this host has: the UI offers only these. */
   constants: HostConstants;
+  /**
+   * What the host's collector can do, so the UI offers only that: `functions`
+   * is the collector's capabilities() (a name absent or true: available);
+   * `live` is false when it reads a captured tree, where no action can reach a process.
+   */
+  capabilities: { live: boolean; functions: Readonly<Record<string, boolean>> };
 }

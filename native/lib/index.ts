@@ -7,6 +7,7 @@ export { bootTime, bootTimeSync } from './boot_time';
 export { capabilities } from './capabilities';
 export { addonLoadError } from './native';
 export { resolveRoots, isLive, DEFAULT_PROCFS, DEFAULT_SYSFS } from './roots';
+export { osRelease, parseOsRelease, OS_RELEASE_FILES, OS_RELEASE_MAX_BYTES, type OsReleaseOptions } from './os_release';
 export type { ResolvedRoots } from './roots';
 export {
   ERROR_CODES,

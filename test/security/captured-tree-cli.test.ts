@@ -119,3 +119,28 @@ describe('actions refuse a captured tree', () => {
     expect(readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ')[16]).toBe('0');
   });
 });
+
+describe('a captured tree is one machine, however it is named', () => {
+  // getifaddrs, utmp and statvfs ask this machine's kernel: under a captured tree they would mix its NICs,
+  // users and mounts into the tree's data. PROCYON_PROCFS must count as captured as --procfs does.
+  it.each([
+    ['--procfs', (procfs: string) => procyon(['snapshot', '--json', '--procfs', procfs])],
+    ['PROCYON_PROCFS', (procfs: string) => procyon(['snapshot', '--json'], { PROCYON_PROCFS: procfs })],
+    ['PROCYON_SYSFS', () => procyon(['snapshot', '--json'], { PROCYON_SYSFS: path.join(scratch, 'no-sys') })],
+  ])('snapshot --json with %s leaves out what only the live machine has', (_name, run) => {
+    const r = run(FIXTURE_PROC);
+    expect(r.status, r.stderr).toBe(0);
+    const snap = JSON.parse(r.stdout) as Record<string, unknown>;
+    expect(snap).not.toHaveProperty('netIfAddrs');
+    expect(snap).not.toHaveProperty('users');
+    expect(snap.diskUsage).toEqual({});
+  });
+
+  it('snapshot --json of the live machine still has them', () => {
+    const r = procyon(['snapshot', '--json'], { PROCYON_PROCFS: '', PROCYON_SYSFS: '' });
+    expect(r.status, r.stderr).toBe(0);
+    const snap = JSON.parse(r.stdout) as Record<string, unknown>;
+    expect(snap).toHaveProperty('netIfAddrs');
+    expect(snap).toHaveProperty('users');
+  });
+});

@@ -164,7 +164,7 @@ export async function main(argv: string[]): Promise<number> {
         const rows = arrangePs(await collectPs(rootsOf(cmd)), { sort: cmd.sort, tree: cmd.tree, ...(cmd.user !== undefined && { user: cmd.user }) });
         if (rows.length === 0 && cmd.user !== undefined) {
           // An empty table would read as "that user runs nothing" even for a typo. A captured tree's users are another machine's.
-          if (cmd.procfs === undefined && !userExists(cmd.user)) {
+          if (native.isLive(rootsOf(cmd)) && !userExists(cmd.user)) {
             console.error(`procyon: there is no user ${terminalSafe(JSON.stringify(cmd.user))} on this machine`);
             return 1;
           }

@@ -40,12 +40,12 @@ export async function collectSnapshot(roots: CollectorRoots) {
   // netIfAddrs (getifaddrs), users (utmp) and diskUsage (statvfs) ask this
   // machine's kernel, not a /proc tree: under another root they are left out
   // rather than mixed in.
-  const custom = roots.procfs !== undefined || roots.sysfs !== undefined;
-  const liveOnly = <T,>(read: () => Promise<T>) => (custom ? Promise.resolve(undefined) : attempt(read));
+  const live = native.isLive(roots);
+  const liveOnly = <T,>(read: () => Promise<T>) => (live ? attempt(read) : Promise.resolve(undefined));
   const diskPartitions = await attempt(() => native.diskPartitions(roots));
   // disk_usage reads the live filesystem, so it only makes sense for this machine's mounts.
   const diskUsage: Record<string, unknown> = {};
-  if (!failed(diskPartitions) && !custom) {
+  if (!failed(diskPartitions) && live) {
     for (const p of diskPartitions) diskUsage[p.mountpoint] = await attempt(() => native.diskUsage(p.mountpoint));
   }
   const [diskIoCounters, netIoCounters, netConnections, netIfAddrs, netIfStats, sensorsTemperatures, sensorsFans, sensorsBattery, users, bootTime] =

@@ -11,6 +11,7 @@ import type { Sampler } from './sampler';
 import { createSettingsStore, type SettingsStore } from './settings';
 import { unmountedMountpoints } from './mountpoint-check';
 import { systemInfo } from './system-info';
+import { hostCapabilities } from './host-capabilities';
 import { timedTurn } from './turns';
 import type { TopicRegistry } from './topics';
 
@@ -71,6 +72,7 @@ export function createMonitorApi(sampler: Sampler, options: HostApiOptions): Cli
         transport: options.transport,
         ...(hostUser && { user: hostUser }),
         constants: hostConstants(),
+        capabilities: hostCapabilities(options.roots),
       };
     },
     async getProcessTable() {

@@ -88,8 +88,9 @@ export class Collector {
 
   constructor(private readonly roots: CollectorRoots = {}) {}
 
-  get customRoots(): boolean {
-    return this.roots.procfs !== undefined || this.roots.sysfs !== undefined;
+  /** Whether these roots read this machine (native/lib decides, PROCYON_PROCFS / PROCYON_SYSFS included). */
+  get live(): boolean {
+    return native.isLive(this.roots);
   }
 
   /**
@@ -102,7 +103,7 @@ export class Collector {
     const wanted = new Set<SnapshotTopic>(ALWAYS);
     for (const t of topics) for (const n of NATIVE_TOPICS[t]) wanted.add(n);
     // diskUsage asks statvfs of this machine: meaningless for a captured tree.
-    if (this.customRoots) wanted.delete('diskUsage');
+    if (!this.live) wanted.delete('diskUsage');
     // The process table is its own worker trip, in parallel with the system one.
     const [snap, table] = await Promise.all([
       native.systemSnapshot({ ...this.roots, topics: [...wanted], diskUsagePaths: this.mountpoints }) as Promise<Partial<native.SystemSnapshot>>,

@@ -1,24 +1,20 @@
 import * as native from '@procyon/collector';
-import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import type { SystemInfo } from '../../shared';
 import type { CollectorRoots } from './collector';
 
 /** PRETTY_NAME from os-release(5), the name people know their distribution by. */
 export function prettyName(osRelease: string): string | null {
-  const m = /^PRETTY_NAME=(.*)$/m.exec(osRelease);
-  if (!m) return null;
-  return m[1]!.trim().replace(/^(["'])(.*)\1$/, '$2');
+  return native.parseOsRelease(osRelease).PRETTY_NAME || null;
 }
 
+/** The distribution's name, through the collector's reader (a FIFO there is an error, not a hang); the kernel's name when it cannot say. */
 async function osName(): Promise<string> {
-  for (const file of ['/etc/os-release', '/usr/lib/os-release']) {
-    try {
-      const name = prettyName(await readFile(file, 'utf8'));
-      if (name) return name;
-    } catch {
-      // try the next location, as os-release(5) says
-    }
+  try {
+    const name = (await native.osRelease())?.PRETTY_NAME;
+    if (name) return name;
+  } catch {
+    // Not a regular file, or unreadable: the kernel's name still says what this is.
   }
   return os.type();
 }
@@ -29,11 +25,11 @@ async function osName(): Promise<string> {
  * mixed with the tree's values.
  */
 export async function systemInfo(roots: CollectorRoots, bootTime: number): Promise<SystemInfo> {
-  const custom = roots.procfs !== undefined || roots.sysfs !== undefined;
+  const live = native.isLive(roots);
   // One after another: a client's call holds one worker thread at a time (call-limiter.ts).
   const name = await osName();
-  const users = custom ? [] : await native.users();
-  const addresses = custom ? {} : await native.netIfAddrs();
+  const users = live ? await native.users() : [];
+  const addresses = live ? await native.netIfAddrs() : {};
   return {
     hostname: os.hostname(),
     osName: name,

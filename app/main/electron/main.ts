@@ -1,3 +1,4 @@
+import { isLive } from '@procyon/collector';
 import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, screen, session } from 'electron';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -166,11 +167,8 @@ if (!app.requestSingleInstanceLock()) {
     session.defaultSession.setPermissionRequestHandler((_wc, _perm, callback) => callback(false));
     session.defaultSession.setPermissionCheckHandler(() => false);
 
-    const roots = {
-      ...(process.env.PROCYON_PROCFS && { procfs: process.env.PROCYON_PROCFS }),
-      ...(process.env.PROCYON_SYSFS && { sysfs: process.env.PROCYON_SYSFS }),
-    };
-    const h = await startHost({ roots, transport: 'electron', settingsFile: path.join(app.getPath('userData'), 'settings.json') });
+    // No roots of its own: the collector reads PROCYON_PROCFS / PROCYON_SYSFS itself, and native.isLive says which it is.
+    const h = await startHost({ transport: 'electron', settingsFile: path.join(app.getPath('userData'), 'settings.json') });
     host = h;
     binding = bindIpc(ipcMain as unknown as IpcMainLike, h.connect, { readOnly: h.readOnly }, windowPolicy(isAppUrl, isPopupUrl));
     popup = createPopup({
@@ -208,7 +206,8 @@ if (!app.requestSingleInstanceLock()) {
       try {
         tray = await createTray({
           api: h.connect(),
-          readOnly: h.readOnly,
+          // Under a captured tree no action can reach a process (its pids are not this machine's): none is offered.
+          readOnly: h.readOnly || !isLive(),
           showMain: () => void showMain(),
           togglePopup: (bounds) => popup?.toggle(bounds),
           startAtLogin: () => h.settings.get().startAtLogin,

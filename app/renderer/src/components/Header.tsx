@@ -1,3 +1,4 @@
+import { isCaptured } from '../data/host-can';
 import { formatDuration, formatInterval } from '../format';
 import { useMonitor } from '../store/context';
 import { ConnectionStatus } from './ConnectionStatus';
@@ -43,6 +44,11 @@ export function Header() {
             <span className="fact-label">Tick</span> {interval === undefined ? '—' : formatInterval(interval)}
           </li>
           {info.readOnly && <li className="fact-warn">Read-only</li>}
+          {isCaptured(info) && (
+            <li className="fact-warn" title="The host reads a captured /proc or /sys tree, not a live machine">
+              Captured tree
+            </li>
+          )}
         </ul>
       )}
       <div className="header-actions">

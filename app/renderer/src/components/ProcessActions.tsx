@@ -1,4 +1,5 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
+import type { Blocked } from '../data/host-can';
 import type { ActionRequest } from './ActionDialogs/useActionFlow';
 import './ProcessActions.css';
 
@@ -23,35 +24,36 @@ export const ACTION_ITEMS: readonly ActionItem[] = [
   { kind: 'killTree', label: 'Kill tree', hint: 'Terminate the process and all its descendants, killing survivors', danger: true },
 ];
 
-export const READ_ONLY_HINT = 'The host is read-only: process actions are disabled (procyon serve --read-only)';
-
 interface Props {
   count: number;
-  readOnly: boolean;
+  /** The actions this platform offers (ACTION_ITEMS less what it lacks). */
+  items: readonly ActionItem[];
+  /** Why none can be taken now (read-only host, captured tree), or null. */
+  blocked: Blocked | null;
   busy: boolean;
   onAction(kind: ActionRequest): void;
 }
 
 /** Acts on the selected rows. */
-export function ActionToolbar({ count, readOnly, busy, onAction }: Props) {
-  const disabled = readOnly || busy || count === 0;
+export function ActionToolbar({ count, items, blocked, busy, onAction }: Props) {
+  const disabled = blocked !== null || busy || count === 0;
   return (
     <div role="toolbar" aria-label="Process actions" className="proc-toolbar">
-      {ACTION_ITEMS.map((a) => (
+      {items.map((a) => (
         <button
           key={a.kind}
           type="button"
           className={a.danger ? 'tool-button danger-text' : 'tool-button'}
           disabled={disabled}
-          title={readOnly ? READ_ONLY_HINT : count === 0 ? 'Select a process first' : a.hint}
+          title={blocked ? blocked.hint : count === 0 ? 'Select a process first' : a.hint}
           onClick={() => onAction(a.kind)}
         >
           {a.label}
         </button>
       ))}
-      {readOnly && (
-        <span className="pill pill-warn" title={READ_ONLY_HINT}>
-          Read-only host
+      {blocked && (
+        <span className="pill pill-warn" title={blocked.hint} data-testid="actions-blocked">
+          {blocked.label}
         </span>
       )}
     </div>
@@ -59,7 +61,7 @@ export function ActionToolbar({ count, readOnly, busy, onAction }: Props) {
 }
 
 /** The right-click menu over a row: the same actions, keyboard-navigable. */
-export function ContextMenu({ x, y, title, readOnly, onAction, onClose, onDetails }: { x: number; y: number; title: string; readOnly: boolean; onAction(kind: ActionRequest): void; onClose(): void; onDetails(): void }) {
+export function ContextMenu({ x, y, title, items, blocked, onAction, onClose, onDetails }: { x: number; y: number; title: string; items: readonly ActionItem[]; blocked: Blocked | null; onAction(kind: ActionRequest): void; onClose(): void; onDetails(): void }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     ref.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
@@ -91,14 +93,14 @@ export function ContextMenu({ x, y, title, readOnly, onAction, onClose, onDetail
         Details
       </button>
       <hr />
-      {ACTION_ITEMS.map((a) => (
+      {items.map((a) => (
         <button
           key={a.kind}
           type="button"
           role="menuitem"
           className={a.danger ? 'danger-text' : undefined}
-          disabled={readOnly}
-          title={readOnly ? READ_ONLY_HINT : a.hint}
+          disabled={blocked !== null}
+          title={blocked ? blocked.hint : a.hint}
           onClick={() => {
             onClose();
             onAction(a.kind);

@@ -5,6 +5,8 @@ import { ChartCard } from '../components/ChartCard';
 import { EmptyState } from '../components/EmptyState';
 import { PageHeader } from '../components/PageHeader';
 import { formatBatteryTime, formatPercent } from '../format';
+import { hostLacks, isCaptured } from '../data/host-can';
+import { useMonitor } from '../store/context';
 import { useView } from '../store/view';
 import './BatteryPage.css';
 
@@ -19,19 +21,32 @@ function status(plugged: boolean | null, percent: number): string {
 export function BatteryPage() {
   const view = useView();
   const battery = view.latest?.battery;
+  const info = useMonitor((s) => s.info);
   const data = useMemo(() => buildSeries(view.history, (s) => (s.battery ? { percent: s.battery.percent } : null)), [view.history]);
   const header = (
     <PageHeader title="Battery" topics={['battery']}>
       Charge, power source and time left
     </PageHeader>
   );
+  if (hostLacks(info, 'sensorsBattery')) {
+    return (
+      <>
+        {header}
+        <EmptyState title="This platform reports no battery" testId="battery-unsupported">
+          Procyon’s collector cannot read a battery on this platform.
+        </EmptyState>
+      </>
+    );
+  }
   if (battery === undefined) return <>{header}<p className="muted">Waiting for the first reading…</p></>;
   if (battery === null) {
     return (
       <>
         {header}
         <EmptyState title="No battery" testId="battery-empty">
-          This machine reports no battery: it runs on mains power (a desktop, server or virtual machine).
+          {isCaptured(info)
+            ? 'The captured tree reports no battery (no power_supply of type Battery under its /sys).'
+            : 'This machine reports no battery: it runs on mains power (a desktop, server or virtual machine).'}
         </EmptyState>
       </>
     );

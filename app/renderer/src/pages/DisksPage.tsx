@@ -135,7 +135,7 @@ export function DisksPage() {
           <h3>Partitions</h3>
         </div>
         {!partitions ? (
-          <p className="muted">Waiting for the first reading…</p>
+          <p className="muted">{latest?.errors?.partitions ? 'Not available: the error above says why.' : 'Waiting for the first reading…'}</p>
         ) : partitions.length === 0 ? (
           <EmptyState title="No mounted partitions" />
         ) : (
@@ -169,7 +169,7 @@ export function DisksPage() {
         )}
       </div>
       {!disks ? (
-        <p className="muted">Waiting for the first reading…</p>
+        <p className="muted">{latest?.errors?.disks ? 'Not available: the error above says why.' : 'Waiting for the first reading…'}</p>
       ) : shown.length === 0 ? (
         <EmptyState title="No active block devices">{disks.filter(isIdleDisk).length} devices have done no I/O since boot.</EmptyState>
       ) : (

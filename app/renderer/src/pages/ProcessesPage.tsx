@@ -4,7 +4,8 @@ import { ActionReport } from '../components/ActionReport';
 import { useActionFlow, type ActionRequest } from '../components/ActionDialogs/useActionFlow';
 import { ColumnChooser } from '../components/ColumnChooser';
 import { PageHeader } from '../components/PageHeader';
-import { ActionToolbar, ContextMenu } from '../components/ProcessActions';
+import { ACTION_ITEMS, ActionToolbar, ContextMenu } from '../components/ProcessActions';
+import { actionsBlocked, platformOffers } from '../data/host-can';
 import { ProcessDetails } from '../components/ProcessDetails/ProcessDetails';
 import { ProcessTable, type DisplayRow } from '../components/ProcessTable';
 import { targetOf, type Target } from '../processes/actions';
@@ -109,7 +110,8 @@ export function ProcessesPage() {
     nameOf,
     descendantsOf: (targets) => descendantsOf(rows, targets.map((t) => t.pid)).length,
   });
-  const readOnly = info?.readOnly ?? true;
+  const blocked = actionsBlocked(info);
+  const actionItems = useMemo(() => ACTION_ITEMS.filter((a) => platformOffers(info, a.kind)), [info]);
 
   // The processes behind keys that are still in the table.
   const targetsOf = (keys: readonly ProcessKey[]): Target[] =>
@@ -119,7 +121,7 @@ export function ProcessesPage() {
     });
   const selectedTargets = (): Target[] => targetsOf(selected.size ? [...selected] : cursor ? [cursor] : []);
   const act = (kind: ActionRequest, targets = selectedTargets()) => {
-    if (readOnly) return;
+    if (blocked || !platformOffers(info, kind)) return;
     void flow.start(kind, targets);
   };
   const open = (key: ProcessKey) => {
@@ -213,7 +215,7 @@ export function ProcessesPage() {
           <ProcessFilters filter={filter} onFilter={setFilter} users={users} me={info?.user ?? null} searchRef={search} tree={prefs.tree} onTree={onTree} />
           <ColumnChooser columns={prefs.columns} onColumns={onColumns} confirmDestructive={prefs.confirmDestructive} onConfirmDestructive={onConfirmDestructive} />
         </div>
-        <ActionToolbar count={selected.size || (cursor && find(cursor) ? 1 : 0)} readOnly={readOnly} busy={flow.busy} onAction={(k) => act(k)} />
+        <ActionToolbar count={selected.size || (cursor && find(cursor) ? 1 : 0)} items={actionItems} blocked={blocked} busy={flow.busy} onAction={(k) => act(k)} />
         {prefs.tree && <p className="muted small proc-legend">Tree view: bold CPU, memory, thread and I/O figures on a parent are totals for it and all its descendants. ← / → collapse and expand.</p>}
         {flow.report && <ActionReport report={flow.report} onDismiss={flow.dismissReport} />}
         <div ref={table} className="proc-table-wrap">
@@ -246,7 +248,8 @@ export function ProcessesPage() {
           x={menu.x}
           y={menu.y}
           title={menu.targets.length === 1 ? `${menu.targets[0]!.name} (${menu.targets[0]!.pid})` : `${menu.targets.length} processes`}
-          readOnly={readOnly}
+          items={actionItems}
+          blocked={blocked}
           onClose={() => setMenu(null)}
           onDetails={() => {
             setMenu(null);

@@ -7,6 +7,7 @@ import { ChartCard } from '../components/ChartCard';
 import { EmptyState } from '../components/EmptyState';
 import { PageHeader } from '../components/PageHeader';
 import { heatLevel, sensorName } from '../data/devices';
+import { hostLacks, isCaptured } from '../data/host-can';
 import { formatCount, formatTemperature, type TemperatureUnit } from '../format';
 import { useMonitor } from '../store/context';
 import { useView } from '../store/view';
@@ -51,6 +52,7 @@ function TemperatureRow({ chip, t, index, unit }: { chip: string; t: Temperature
 export function SensorsPage() {
   const view = useView();
   const unit = useMonitor((s) => s.settings.temperatureUnit);
+  const info = useMonitor((s) => s.info);
   const sensors = view.latest?.sensors;
   const keys = useMemo(() => (sensors ? sensorKeys(sensors).slice(0, MAX_CHART_SERIES) : []), [sensors]);
   const keyList = keys.map((k) => k.key).join('|');
@@ -81,6 +83,16 @@ export function SensorsPage() {
       Temperatures by chip, with their high and critical marks, and fans
     </PageHeader>
   );
+  if (hostLacks(info, 'sensorsTemperatures') && hostLacks(info, 'sensorsFans')) {
+    return (
+      <>
+        {header}
+        <EmptyState title="This platform reports no sensors" testId="sensors-unsupported">
+          Procyon’s collector cannot read temperatures or fans on this platform.
+        </EmptyState>
+      </>
+    );
+  }
   if (!sensors) return <>{header}<p className="muted">Waiting for the first reading…</p></>;
   const chips = Object.entries(sensors.temperatures);
   const fans = Object.entries(sensors.fans);
@@ -88,9 +100,15 @@ export function SensorsPage() {
     return (
       <>
         {header}
-        <EmptyState title="This machine exposes no sensors" testId="sensors-empty">
-          No temperature or fan readings are available (no /sys/class/hwmon or thermal zones). Virtual machines and containers usually have none.
-        </EmptyState>
+        {isCaptured(info) ? (
+          <EmptyState title="The captured tree has no sensors" testId="sensors-empty">
+            Its /sys holds no temperature or fan readings (no class/hwmon or thermal zones).
+          </EmptyState>
+        ) : (
+          <EmptyState title="This machine exposes no sensors" testId="sensors-empty">
+            No temperature or fan readings are available (no /sys/class/hwmon or thermal zones). Virtual machines and containers usually have none.
+          </EmptyState>
+        )}
       </>
     );
   }

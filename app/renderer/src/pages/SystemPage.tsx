@@ -1,4 +1,5 @@
 import { EmptyState } from '../components/EmptyState';
+import { isCaptured } from '../data/host-can';
 import { PageHeader } from '../components/PageHeader';
 import { formatDateTime, formatDuration } from '../format';
 import { useMonitor } from '../store/context';
@@ -42,6 +43,11 @@ export function SystemPage() {
           <dd>
             {info ? `${info.version} via ${info.transport}` : '…'}
             {info?.readOnly && <span className="pill pill-warn">read-only</span>}
+            {isCaptured(info) && (
+              <span className="pill pill-warn" title="Hostname, operating system, kernel and CPU model are the host’s; the rest is the tree’s">
+                reading a captured tree
+              </span>
+            )}
           </dd>
         </dl>
       </section>
@@ -51,6 +57,10 @@ export function SystemPage() {
         </div>
         {!system ? (
           <p className="muted">Loading…</p>
+        ) : isCaptured(info) ? (
+          <EmptyState title="Not read for a captured tree" testId="users-captured">
+            Logged-in users come from this machine’s utmp, not from the tree, so they are left out.
+          </EmptyState>
         ) : system.users.length === 0 ? (
           <EmptyState title="Nobody is logged in">No sessions in utmp: services and remote shells without a terminal do not count.</EmptyState>
         ) : (

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { toApiError } from '../../../../shared/errors';
 import type { ProcessRow } from '../../../../shared/payloads';
 import { useApi } from '../../api/context';
+import { hostLacks } from '../../data/host-can';
 import type { ProcessKey } from '../../processes/table';
 import { useMonitor } from '../../store/context';
 import { joinKept, keptPoints, type ProcessPoint } from '../../store/process-ring';
@@ -33,6 +34,9 @@ export function ProcessDetails({ target, rows, onOpen, onClose }: Props) {
   const now = useMonitor((s) => s.processes?.time ?? s.latest?.time ?? 0);
   const watch = useMonitor((s) => s.watchProcess);
   const range = useMonitor((s) => s.settings.range);
+  const info = useMonitor((s) => s.info);
+  // A platform whose collector has no rlimit has no Limits tab, rather than one that only says so.
+  const tabs = useMemo(() => TABS.filter((t) => t !== 'Limits' || !hostLacks(info, 'Process.rlimit')), [info]);
   // What the host kept of this process before the panel opened (it was among some chart point's culprits).
   const [kept, setKept] = useState<ProcessPoint[]>([]);
   const { pid, createTime } = target;
@@ -120,7 +124,7 @@ export function ProcessDetails({ target, rows, onOpen, onClose }: Props) {
         </button>
       </div>
       <div role="tablist" aria-label="Details" className="tabs">
-        {TABS.map((t) => (
+        {tabs.map((t) => (
           <button
             key={t}
             type="button"
@@ -130,12 +134,12 @@ export function ProcessDetails({ target, rows, onOpen, onClose }: Props) {
             className={tab === t ? 'tab active' : 'tab'}
             onClick={() => setTab(t)}
             onKeyDown={(e) => {
-              const i = TABS.indexOf(t);
+              const i = tabs.indexOf(t);
               const j = e.key === 'ArrowRight' ? i + 1 : e.key === 'ArrowLeft' ? i - 1 : null;
               if (j === null) return;
-              const next = TABS[(j + TABS.length) % TABS.length]!;
+              const next = tabs[(j + tabs.length) % tabs.length]!;
               setTab(next);
-              (e.currentTarget.parentElement?.children[TABS.indexOf(next)] as HTMLElement | undefined)?.focus();
+              (e.currentTarget.parentElement?.children[tabs.indexOf(next)] as HTMLElement | undefined)?.focus();
             }}
           >
             {t}
