@@ -15,6 +15,7 @@
       "sources": [
         "src/addon.cc",
         "src/backend_factory.cc",
+        "src/backend_cache.cc",
         "src/js_args.cc",
         "src/js_records.cc",
         "src/common/error.cc",

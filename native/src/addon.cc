@@ -1,5 +1,5 @@
 // Module init: the export table. Every function takes one options object
-// (roots already resolved by lib/roots.ts) and, except the *Sync variants,
+// (roots already resolved by lib/roots.ts; addon_data.h picks the backend) and, except the *Sync variants,
 // returns a Promise settled after the work ran on libuv's thread pool.
 
 #include <napi.h>
@@ -55,23 +55,23 @@ Napi::Value cpuTimes(const Napi::CallbackInfo& info) {
   return runAsync<CpuTimesResult>(info, "procyon.cpuTimes", [&] {
     const Napi::Object options = optionsArgument(info);
     const bool percpu = booleanOption(options, "percpu", false);
-    return [backend = backendOf(info.Env()), roots = rootsOption(options), percpu]() -> CpuTimesResult {
-      if (percpu) return backend->perCpuTimes(roots);
-      return backend->cpuTimes(roots);
+    return [backend = backendFor(info.Env(), options), percpu]() -> CpuTimesResult {
+      if (percpu) return backend->perCpuTimes();
+      return backend->cpuTimes();
     };
   });
 }
 
-std::optional<uint64_t> countCpus(const Backend& backend, const Roots& roots, bool logical) {
-  return logical ? backend.logicalCpuCount(roots) : backend.physicalCpuCount(roots);
+std::optional<uint64_t> countCpus(const Backend& backend, bool logical) {
+  return logical ? backend.logicalCpuCount() : backend.physicalCpuCount();
 }
 
 Napi::Value cpuCount(const Napi::CallbackInfo& info) {
   return runAsync<std::optional<uint64_t>>(info, "procyon.cpuCount", [&] {
     const Napi::Object options = optionsArgument(info);
     const bool logical = booleanOption(options, "logical", true);
-    return [backend = backendOf(info.Env()), roots = rootsOption(options), logical] {
-      return countCpus(*backend, roots, logical);
+    return [backend = backendFor(info.Env(), options), logical] {
+      return countCpus(*backend, logical);
     };
   });
 }
@@ -80,44 +80,44 @@ Napi::Value cpuCountSync(const Napi::CallbackInfo& info) {
   return runSync(info, [&] {
     const Napi::Object options = optionsArgument(info);
     const bool logical = booleanOption(options, "logical", true);
-    return countCpus(*backendOf(info.Env()), rootsOption(options), logical);
+    return countCpus(*backendFor(info.Env(), options), logical);
   });
 }
 
 Napi::Value virtualMemory(const Napi::CallbackInfo& info) {
   return runAsync<VirtualMemory>(info, "procyon.virtualMemory", [&] {
-    return [backend = backendOf(info.Env()), roots = rootsOption(optionsArgument(info))] {
-      return backend->virtualMemory(roots);
+    return [backend = backendFor(info.Env(), optionsArgument(info))] {
+      return backend->virtualMemory();
     };
   });
 }
 
 Napi::Value swapMemory(const Napi::CallbackInfo& info) {
   return runAsync<SwapMemory>(info, "procyon.swapMemory", [&] {
-    return [backend = backendOf(info.Env()), roots = rootsOption(optionsArgument(info))] {
-      return backend->swapMemory(roots);
+    return [backend = backendFor(info.Env(), optionsArgument(info))] {
+      return backend->swapMemory();
     };
   });
 }
 
 Napi::Value bootTime(const Napi::CallbackInfo& info) {
   return runAsync<double>(info, "procyon.bootTime", [&] {
-    return [backend = backendOf(info.Env()), roots = rootsOption(optionsArgument(info))] {
-      return backend->bootTime(roots);
+    return [backend = backendFor(info.Env(), optionsArgument(info))] {
+      return backend->bootTime();
     };
   });
 }
 
 Napi::Value bootTimeSync(const Napi::CallbackInfo& info) {
-  return runSync(info, [&] { return backendOf(info.Env())->bootTime(rootsOption(optionsArgument(info))); });
+  return runSync(info, [&] { return backendFor(info.Env(), optionsArgument(info))->bootTime(); });
 }
 
 // --- network ---
 
 Napi::Value netIoCounters(const Napi::CallbackInfo& info) {
   return runAsync<NetIoPerNic>(info, "procyon.netIoCounters", [&] {
-    return [backend = backendOf(info.Env()), roots = rootsOption(optionsArgument(info))] {
-      return backend->netIoCounters(roots);
+    return [backend = backendFor(info.Env(), optionsArgument(info))] {
+      return backend->netIoCounters();
     };
   });
 }
@@ -135,23 +135,23 @@ std::string connectionKindOption(Napi::Object options) {
 Napi::Value netConnections(const Napi::CallbackInfo& info) {
   return runAsync<NetConnections>(info, "procyon.netConnections", [&] {
     const Napi::Object options = optionsArgument(info);
-    return [backend = backendOf(info.Env()), roots = rootsOption(options), kind = connectionKindOption(options)] {
-      return backend->netConnections(roots, kind);
+    return [backend = backendFor(info.Env(), options), kind = connectionKindOption(options)] {
+      return backend->netConnections(kind);
     };
   });
 }
 
 Napi::Value netIfAddrs(const Napi::CallbackInfo& info) {
   return runAsync<NicAddresses>(info, "procyon.netIfAddrs", [&] {
-    optionsArgument(info);  // validated for a uniform signature; addresses are always live
-    return [backend = backendOf(info.Env())] { return backend->netIfAddrs(); };
+    // A captured tree has no interfaces to ask: its backend answers none.
+    return [backend = backendFor(info.Env(), optionsArgument(info))] { return backend->netIfAddrs(); };
   });
 }
 
 Napi::Value netIfStats(const Napi::CallbackInfo& info) {
   return runAsync<NicStatsMap>(info, "procyon.netIfStats", [&] {
-    return [backend = backendOf(info.Env()), roots = rootsOption(optionsArgument(info))] {
-      return backend->netIfStats(roots);
+    return [backend = backendFor(info.Env(), optionsArgument(info))] {
+      return backend->netIfStats();
     };
   });
 }
@@ -162,30 +162,30 @@ Napi::Value sensorsTemperatures(const Napi::CallbackInfo& info) {
   return runAsync<Temperatures>(info, "procyon.sensorsTemperatures", [&] {
     const Napi::Object options = optionsArgument(info);
     const bool fahrenheit = booleanOption(options, "fahrenheit", false);
-    return [backend = backendOf(info.Env()), roots = rootsOption(options), fahrenheit] {
-      return backend->sensorsTemperatures(roots, fahrenheit);
+    return [backend = backendFor(info.Env(), options), fahrenheit] {
+      return backend->sensorsTemperatures(fahrenheit);
     };
   });
 }
 
 Napi::Value sensorsFans(const Napi::CallbackInfo& info) {
   return runAsync<Fans>(info, "procyon.sensorsFans", [&] {
-    return [backend = backendOf(info.Env()), roots = rootsOption(optionsArgument(info))] {
-      return backend->sensorsFans(roots);
+    return [backend = backendFor(info.Env(), optionsArgument(info))] {
+      return backend->sensorsFans();
     };
   });
 }
 
 Napi::Value sensorsBattery(const Napi::CallbackInfo& info) {
   return runAsync<BatteryResult>(info, "procyon.sensorsBattery", [&] {
-    return [backend = backendOf(info.Env()), roots = rootsOption(optionsArgument(info))] {
-      return backend->sensorsBattery(roots);
+    return [backend = backendFor(info.Env(), optionsArgument(info))] {
+      return backend->sensorsBattery();
     };
   });
 }
 
 Napi::Value capabilities(const Napi::CallbackInfo& info) {
-  const std::vector<std::string_view> names = backendOf(info.Env())->capabilities();
+  const std::vector<std::string_view> names = backendsOf(info.Env()).live()->capabilities();
   Napi::Array array = Napi::Array::New(info.Env(), names.size());
   for (uint32_t i = 0; i < names.size(); ++i) array.Set(i, Napi::String::New(info.Env(), names[i].data(), names[i].size()));
   return array;
@@ -197,7 +197,7 @@ Napi::Value capabilities(const Napi::CallbackInfo& info) {
 // Outside any namespace: NODE_API_MODULE pastes this name into an identifier.
 static Napi::Object initCollector(Napi::Env env, Napi::Object exports) {
   using namespace procyon;
-  env.SetInstanceData(new AddonData{createBackend()});
+  env.SetInstanceData(new AddonData{});
   exports.Set("cpuTimes", Napi::Function::New(env, cpuTimes, "cpuTimes"));
   exports.Set("cpuCount", Napi::Function::New(env, cpuCount, "cpuCount"));
   exports.Set("cpuCountSync", Napi::Function::New(env, cpuCountSync, "cpuCountSync"));
@@ -227,7 +227,7 @@ static Napi::Object initCollector(Napi::Env env, Napi::Object exports) {
   exports.Set("sensorsBattery", Napi::Function::New(env, sensorsBattery, "sensorsBattery"));
   registerHwmonExports(env, exports);  // addon_hwmon.cc
   // --- processes ---
-  registerProcessExports(env, exports, env.GetInstanceData<AddonData>()->backend);
+  registerProcessExports(env, exports);
   return exports;
 }
 

@@ -5,9 +5,9 @@
 
 namespace procyon {
 
-double LinuxBackend::bootTime(const Roots& roots) const {
+double LinuxBackend::bootTime() const {
   FileReader& files = reader();
-  const std::string_view text = files.read(roots.procfs, "stat");
+  const std::string_view text = files.read(roots_.procfs, "stat");
   return annotatePath(files.path(), [&] { return parse::parseProcStatBootTime(text); });
 }
 

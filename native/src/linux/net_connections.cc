@@ -102,11 +102,11 @@ class Collector {
 
 }  // namespace
 
-NetConnections LinuxBackend::netConnections(const Roots& roots, const std::string& kind) const {
+NetConnections LinuxBackend::netConnections(const std::string& kind) const {
   const auto tables = parse::connectionTables(kind);
   if (!tables) throw Error::invalidArgument(parse::invalidKindMessage(kind));
 
-  const InodeOwners owners = scanInodes(roots.procfs);
+  const InodeOwners owners = scanInodes(roots_.procfs);
   const bool littleEndian = parse::hostIsLittleEndian();
   FileReader& files = reader();
   Collector collector;
@@ -116,11 +116,11 @@ NetConnections LinuxBackend::netConnections(const Roots& roots, const std::strin
     std::string_view text;
     if (table.file.back() == '6') {
       // psutil: a missing tcp6/udp6 means IPv6 is not supported; not an error.
-      const auto maybe = files.readIfExists(roots.procfs, relative);
+      const auto maybe = files.readIfExists(roots_.procfs, relative);
       if (!maybe) continue;
       text = *maybe;
     } else {
-      text = files.read(roots.procfs, relative);
+      text = files.read(roots_.procfs, relative);
     }
 
     if (table.family == kAfUnix) {

@@ -9,9 +9,9 @@
 
 namespace procyon {
 
-NetIoPerNic LinuxBackend::netIoCounters(const Roots& roots) const {
+NetIoPerNic LinuxBackend::netIoCounters() const {
   FileReader& files = reader();
-  const std::string_view text = files.read(roots.procfs, "net/dev");
+  const std::string_view text = files.read(roots_.procfs, "net/dev");
   return annotatePath(files.path(), [&] { return parse::parseNetDev(text); });
 }
 

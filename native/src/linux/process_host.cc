@@ -106,22 +106,12 @@ BriefStat checkIdentity(const Roots& roots, int64_t pid, double createTime) {
   return *brief;
 }
 
-bool isLiveProcfs(const std::string& procfs) {
-  constexpr long kProcSuperMagic = 0x9fa0;
-  struct statfs fs {};
-  if (::statfs(procfs.c_str(), &fs) != 0 || fs.f_type != kProcSuperMagic) return false;
-  struct stat root {}, live {};
-  return ::stat(procfs.c_str(), &root) == 0 && ::stat("/proc", &live) == 0 && root.st_dev == live.st_dev && root.st_ino == live.st_ino;
-}
-
-bool isDefaultProcfs(std::string_view procfs) { return procfs == "/proc" || procfs == "/proc/"; }
-
 double bootTimeOf(const Roots& roots) {
   const auto read = [&] {
     FileReader reader;
     return parse::parseProcStatBootTime(reader.read(roots.procfs, "stat"));
   };
-  if (!isDefaultProcfs(roots.procfs)) return read();
+  if (!roots.live) return read();
   static std::mutex mutex;
   static std::optional<double> cached;
   std::lock_guard<std::mutex> lock(mutex);

@@ -112,10 +112,10 @@ KindSpec connectionKind(const std::string& kind) {
 
 }  // namespace
 
-ProcessSnapshot LinuxBackend::readProcess(const Roots& roots, const ProcessQuery& query) const {
+ProcessSnapshot LinuxBackend::readProcess(const ProcessQuery& query) const {
   const int64_t pid = query.pid;
   const uint32_t want = query.sections;
-  const std::string dir = pidDirectory(roots, pid);
+  const std::string dir = pidDirectory(roots_, pid);
   FileReader& files = reader();
   ProcessSnapshot snap;
   snap.pid = pid;
@@ -142,12 +142,12 @@ ProcessSnapshot LinuxBackend::readProcess(const Roots& roots, const ProcessQuery
     return *status;
   };
 
-  if (want & kSecStat) fill(snap.stat, roots, pid, [&] { return statInfo(readStat(), roots); });
+  if (want & kSecStat) fill(snap.stat, roots_, pid, [&] { return statInfo(readStat(), roots_); });
   if (want & kSecTerminal) {
-    fill(snap.terminal, roots, pid, [&] { return terminalName(readStat().ttyNr); });
+    fill(snap.terminal, roots_, pid, [&] { return terminalName(readStat().ttyNr); });
   }
   if (want & kSecStatus) {
-    fill(snap.status, roots, pid, [&] {
+    fill(snap.status, roots_, pid, [&] {
       const ProcStatus& s = readStatus();
       ProcessStatusInfo info;
       if (!s.uids || !s.gids) throw Error::parse(dir + "/status: no Uid or Gid line");
@@ -160,14 +160,14 @@ ProcessSnapshot LinuxBackend::readProcess(const Roots& roots, const ProcessQuery
     });
   }
   if (want & kSecUsername) {
-    fill(snap.username, roots, pid, [&] {
+    fill(snap.username, roots_, pid, [&] {
       const ProcStatus& s = readStatus();
       if (!s.uids) throw Error::parse(dir + "/status: no Uid line");
       return userName((*s.uids)[0]);
     });
   }
   if (want & kSecStatm) {
-    fill(snap.statm, roots, pid, [&] {
+    fill(snap.statm, roots_, pid, [&] {
       const std::string_view text = files.read(dir, "statm");
       const ProcStatm m = annotatePath(files.path(), [&] { return parse::parseProcPidStatm(text); });
       const double page = static_cast<double>(linux_host::pageSize());
@@ -176,7 +176,7 @@ ProcessSnapshot LinuxBackend::readProcess(const Roots& roots, const ProcessQuery
     });
   }
   if (want & kSecIo) {
-    fill(snap.io, roots, pid, [&] {
+    fill(snap.io, roots_, pid, [&] {
       const std::string_view text = files.read(dir, "io");
       const ProcIo io = annotatePath(files.path(), [&] { return parse::parseProcPidIo(text); });
       return ProcessIoCounters{static_cast<double>(io.syscr),     static_cast<double>(io.syscw),
@@ -185,21 +185,21 @@ ProcessSnapshot LinuxBackend::readProcess(const Roots& roots, const ProcessQuery
     });
   }
   if (want & kSecCmdline) {
-    fill(snap.cmdline, roots, pid, [&] {
+    fill(snap.cmdline, roots_, pid, [&] {
       auto args = parse::parseCmdline(files.read(dir, "cmdline"));
       // Empty for a zombie (and a kernel thread): psutil ≥ 6.0 raises ZombieProcess for the zombie.
-      if (args.empty()) raiseIfZombie(roots, pid);
+      if (args.empty()) raiseIfZombie(roots_, pid);
       return args;
     });
   }
-  if (want & kSecEnviron) fill(snap.environ, roots, pid, [&] { return parse::parseEnviron(files.read(dir, "environ")); });
+  if (want & kSecEnviron) fill(snap.environ, roots_, pid, [&] { return parse::parseEnviron(files.read(dir, "environ")); });
   if (want & kSecExe) {
-    fill(snap.exe, roots, pid, [&]() -> std::string {
+    fill(snap.exe, roots_, pid, [&]() -> std::string {
       try {
         return cleanLinkTarget(readLink(dir + "/exe"));
       } catch (const Error& e) {
         if (e.code != ErrorCode::NotFound && e.sysErrno != ESRCH) throw;
-        const Error mapped = toProcessError(e, roots, pid);
+        const Error mapped = toProcessError(e, roots_, pid);
         if (mapped.code != ErrorCode::NotFound) throw mapped;
         // Kernel threads: the link exists but points nowhere (psutil returns "").
         struct stat st {};
@@ -208,9 +208,9 @@ ProcessSnapshot LinuxBackend::readProcess(const Roots& roots, const ProcessQuery
       }
     });
   }
-  if (want & kSecCwd) fill(snap.cwd, roots, pid, [&] { return cleanLinkTarget(readLink(dir + "/cwd")); });
+  if (want & kSecCwd) fill(snap.cwd, roots_, pid, [&] { return cleanLinkTarget(readLink(dir + "/cwd")); });
   if (want & kSecSmaps) {
-    fill(snap.smaps, roots, pid, [&] {
+    fill(snap.smaps, roots_, pid, [&] {
       try {
         const std::string_view text = files.read(dir, "smaps_rollup");
         return parse::parseSmapsTotals(text);
@@ -222,22 +222,22 @@ ProcessSnapshot LinuxBackend::readProcess(const Roots& roots, const ProcessQuery
     });
   }
   if (want & kSecMemoryMaps) {
-    fill(snap.memoryMaps, roots, pid, [&] {
+    fill(snap.memoryMaps, roots_, pid, [&] {
       const std::string_view text = files.read(dir, "smaps");
       auto maps = annotatePath(files.path(), [&] { return parse::parseSmapsBlocks(text); });
       for (MemoryMap& map : maps) {
         if (map.path != "[anon]") map.path = cleanLinkTarget(map.path);
       }
       // A zombie's smaps is empty: psutil ≥ 6.0 raises ZombieProcess rather than answer [].
-      if (maps.empty()) raiseIfZombie(roots, pid);
+      if (maps.empty()) raiseIfZombie(roots_, pid);
       return maps;
     });
   }
   if (want & kSecNumFds) {
-    fill(snap.numFds, roots, pid, [&] { return static_cast<int64_t>(listOrThrow(dir + "/fd").size()); });
+    fill(snap.numFds, roots_, pid, [&] { return static_cast<int64_t>(listOrThrow(dir + "/fd").size()); });
   }
   if (want & kSecThreads) {
-    fill(snap.threads, roots, pid, [&] {
+    fill(snap.threads, roots_, pid, [&] {
       const double ticks = linux_host::clockTicksPerSecond();
       std::vector<ProcessThread> threads;
       bool hitEnoent = false;
@@ -263,7 +263,7 @@ ProcessSnapshot LinuxBackend::readProcess(const Roots& roots, const ProcessQuery
     });
   }
   if (want & kSecOpenFiles) {
-    fill(snap.openFiles, roots, pid, [&] {
+    fill(snap.openFiles, roots_, pid, [&] {
       std::vector<ProcessOpenFile> result;
       bool hitEnoent = false;
       for (const std::string& fd : listOrThrow(dir + "/fd")) {
@@ -298,14 +298,14 @@ ProcessSnapshot LinuxBackend::readProcess(const Roots& roots, const ProcessQuery
     });
   }
   if (want & kSecIonice) {
-    fill(snap.ionice, roots, pid, [&] {
+    fill(snap.ionice, roots_, pid, [&] {
       const long prio = ::syscall(SYS_ioprio_get, 1 /* IOPRIO_WHO_PROCESS */, static_cast<int>(pid));
       if (prio < 0) throw Error::fromErrno(errno, "ioprio_get", dir);
       return IoniceValue{static_cast<int>(prio >> 13), static_cast<int>(prio & 0xff)};
     });
   }
   if (want & kSecCpuAffinity) {
-    fill(snap.cpuAffinity, roots, pid, [&] {
+    fill(snap.cpuAffinity, roots_, pid, [&] {
       std::vector<int64_t> cpus;
       // Up to 4096 CPUs, like glibc's CPU_ALLOC ceiling in practice.
       const size_t count = 4096;
@@ -325,9 +325,9 @@ ProcessSnapshot LinuxBackend::readProcess(const Roots& roots, const ProcessQuery
     });
   }
   if (want & kSecRlimits) {
-    fill(snap.rlimits, roots, pid, [&] {
+    fill(snap.rlimits, roots_, pid, [&] {
       // A captured tree has only the limits file; the live system answers prlimit(2).
-      if (!isDefaultProcfs(roots.procfs)) {
+      if (!roots_.live) {
         const std::string_view text = files.read(dir, "limits");
         return annotatePath(files.path(), [&] { return parse::parseProcPidLimits(text); });
       }
@@ -344,7 +344,7 @@ ProcessSnapshot LinuxBackend::readProcess(const Roots& roots, const ProcessQuery
     });
   }
   if (want & kSecConnections) {
-    fill(snap.connections, roots, pid, [&] {
+    fill(snap.connections, roots_, pid, [&] {
       std::unordered_map<uint64_t, std::vector<int64_t>> inodes;  // socket inode → fds
       for (const std::string& fd : listOrThrow(dir + "/fd")) {
         if (!isDigits(fd)) continue;
@@ -359,7 +359,7 @@ ProcessSnapshot LinuxBackend::readProcess(const Roots& roots, const ProcessQuery
       std::vector<ProcessConnection> result;
       if (inodes.empty()) return result;
       const auto inet = [&](const char* file, int family, int type) {
-        const auto text = files.readIfExists(roots.procfs, std::string("net/") + file);
+        const auto text = files.readIfExists(roots_.procfs, std::string("net/") + file);
         if (!text) return;  // no IPv6 in this kernel
         const auto rows = annotatePath(files.path(), [&] { return parse::parseProcNetInet(*text, family); });
         for (const InetSocketRow& row : rows) {
@@ -386,7 +386,7 @@ ProcessSnapshot LinuxBackend::readProcess(const Roots& roots, const ProcessQuery
       if (kind.udp4) inet("udp", 2, 2);
       if (kind.udp6) inet("udp6", 10, 2);
       if (kind.unix) {
-        if (const auto text = files.readIfExists(roots.procfs, "net/unix")) {
+        if (const auto text = files.readIfExists(roots_.procfs, "net/unix")) {
           const auto rows = annotatePath(files.path(), [&] { return parse::parseProcNetUnix(*text); });
           for (const UnixSocketRow& row : rows) {
             const auto found = inodes.find(row.inode);

@@ -381,20 +381,20 @@ std::vector<double> cpuClockSeconds(const std::vector<int64_t>& pids) {
 
 }  // namespace
 
-ProcessTable LinuxBackend::processTable(const Roots& roots, uint32_t fields, size_t cmdlineBudget) const {
+ProcessTable LinuxBackend::processTable(uint32_t fields, size_t cmdlineBudget) const {
   ProcessTable table;
   table.fields = fields;
 
-  DIR* dir = ::opendir(roots.procfs.c_str());
-  if (!dir) throw Error::fromErrno(errno, "opendir", roots.procfs);
+  DIR* dir = ::opendir(roots_.procfs.c_str());
+  if (!dir) throw Error::fromErrno(errno, "opendir", roots_.procfs);
   const int procfd = ::dirfd(dir);
   const double ticks = linux_host::clockTicksPerSecond();
   const double page = static_cast<double>(linux_host::pageSize());
-  const double bootTime = bootTimeOf(roots);
+  const double bootTime = bootTimeOf(roots_);
 
   thread_local std::string buffer;
   if (cmdlineBudget == 0) cmdlineBudget = 1;
-  RootCache& cache = rootCache(roots.procfs, procfd);
+  RootCache& cache = rootCache(roots_.procfs, procfd);
   std::lock_guard<std::mutex> lock(cache.mutex);
   const uint64_t scan = ++cache.scans;
   const bool hold = cache.holdFds;

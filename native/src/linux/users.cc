@@ -11,7 +11,6 @@
 
 #include "common/error.h"
 #include "common/file_reader.h"
-#include "linux/default_roots.h"
 #include "linux/linux_backend.h"
 #include "parse/text.h"
 #include "parse/utmp.h"
@@ -48,18 +47,18 @@ std::optional<int64_t> statusTgid(FileReader& files, const Roots& roots, int64_t
 
 }  // namespace
 
-std::vector<User> LinuxBackend::users(const std::string& utmpPath) const {
+std::vector<User> LinuxBackend::users() const {
   FileReader& files = reader();
   // getutent(3) on a missing file yields no entries.
-  const auto bytes = files.readIfExists(utmpPath.empty() || utmpPath.front() != '/' ? "." : "/", utmpPath);
+  const auto bytes = files.readIfExists(utmp_.front() != '/' ? "." : "/", utmp_);
   if (!bytes) return {};
   return parse::parseUtmp(*bytes);
 }
 
-PidList LinuxBackend::pids(const Roots& roots) const {
+PidList LinuxBackend::pids() const {
   // os.listdir: a missing root is an error, unlike a glob.
-  DIR* dir = ::opendir(roots.procfs.c_str());
-  if (dir == nullptr) throw Error::fromErrno(errno, "opendir", roots.procfs);
+  DIR* dir = ::opendir(roots_.procfs.c_str());
+  if (dir == nullptr) throw Error::fromErrno(errno, "opendir", roots_.procfs);
   PidList list;
   while (const dirent* entry = ::readdir(dir)) {
     const std::string_view name = entry->d_name;
@@ -73,15 +72,15 @@ PidList LinuxBackend::pids(const Roots& roots) const {
   return list;
 }
 
-PidPresence LinuxBackend::pidExists(const Roots& roots, int64_t pid) const {
+PidPresence LinuxBackend::pidExists(int64_t pid) const {
   const auto listed = [&] {
-    const PidList all = pids(roots);
+    const PidList all = pids();
     return PidPresence{std::binary_search(all.pids.begin(), all.pids.end(), pid)};
   };
   if (pid < 0) return {false};
   // kill(0, 0) means "my process group"; psutil asks the pid list instead.
   if (pid == 0) return listed();
-  if (linux_host::isDefaultProcfs(roots.procfs)) {
+  if (roots_.live) {
     // No pid_t can hold it, so no such process (psutil raises OverflowError).
     if (pid > INT_MAX) return {false};
     if (::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) return {false};
@@ -89,7 +88,7 @@ PidPresence LinuxBackend::pidExists(const Roots& roots, int64_t pid) const {
   }
   // Linux answers kill() and stat() for thread ids too; only a Tgid equal to
   // the pid makes it a process (psutil issue #687).
-  if (const auto tgid = statusTgid(reader(), roots, pid)) return {*tgid == pid};
+  if (const auto tgid = statusTgid(reader(), roots_, pid)) return {*tgid == pid};
   return listed();
 }
 
