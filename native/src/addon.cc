@@ -4,10 +4,6 @@
 
 #include <napi.h>
 
-#include <ctime>
-#if defined(__GLIBC__)
-#include <malloc.h>
-#endif
 #include <memory>
 #include <optional>
 #include <vector>
@@ -19,30 +15,20 @@
 // The calling thread's CPU time in seconds: what a block of JS cost the
 // thread, however long the machine kept it waiting (wall time includes that).
 Napi::Value threadCpuTime(const Napi::CallbackInfo& info) {
-#if defined(CLOCK_THREAD_CPUTIME_ID)
-  timespec ts{};
-  if (::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts) == 0) {
-    return Napi::Number::New(info.Env(), static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) / 1e9);
-  }
-#endif
-  return info.Env().Null();
+  const std::optional<double> seconds = procyon::backendsOf(info.Env()).live()->threadCpuTime();
+  return seconds ? Napi::Value(Napi::Number::New(info.Env(), *seconds)) : info.Env().Null();
 }
 
 // Hands the C heap's free pages back to the system: true if any were, null
-// where the C library has no such call. glibc keeps what a thread's arena
-// freed; the collector's worker threads allocate and free a scan's worth of
-// text each tick, and those arenas otherwise only grow.
+// where the C library has no such call.
 Napi::Value releaseFreeMemory(const Napi::CallbackInfo& info) {
-#if defined(__GLIBC__)
-  return Napi::Boolean::New(info.Env(), ::malloc_trim(0) == 1);
-#else
-  return info.Env().Null();
-#endif
+  const std::optional<bool> released = procyon::backendsOf(info.Env()).live()->releaseFreeMemory();
+  return released ? Napi::Value(Napi::Boolean::New(info.Env(), *released)) : info.Env().Null();
 }
 
 // --- network ---
 #include "js_records_net.h"
-#include "parse/net_connections.h"
+#include "common/connection_kinds.h"
 // --- sensors ---
 #include "js_records_sensors.h"
 // --- processes ---
@@ -128,7 +114,7 @@ std::string connectionKindOption(Napi::Object options) {
   if (value.IsUndefined()) return "inet";
   if (!value.IsString()) throw Error::invalidArgument("kind must be a string");
   std::string kind = value.As<Napi::String>().Utf8Value();
-  if (!parse::connectionTables(kind)) throw Error::invalidArgument(parse::invalidKindMessage(kind));
+  if (!isConnectionKind(kind)) throw Error::invalidArgument(invalidKindMessage(kind));
   return kind;
 }
 

@@ -7,7 +7,7 @@
 #include "js_args.h"
 #include "js_records_cpu.h"
 #include "native_call.h"
-#include "parse/cpu_extra.h"
+#include "common/totals.h"
 
 namespace procyon {
 namespace {
@@ -27,7 +27,7 @@ Napi::Value cpuFreq(const Napi::CallbackInfo& info) {
     return [backend = backendFor(info.Env(), options), percpu]() -> CpuFreqResult {
       std::vector<CpuFreq> cpus = backend->cpuFreq();
       if (percpu) return cpus;
-      return parse::averageCpuFreq(cpus);
+      return averageCpuFreq(cpus);
     };
   });
 }

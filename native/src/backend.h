@@ -57,6 +57,13 @@ class Backend {
   // Seconds since the epoch.
   virtual double bootTime() const = 0;
 
+  // --- the host's own bookkeeping (beyond psutil) ---
+  // The calling thread's CPU time in seconds; nullopt where the platform has no such clock.
+  virtual std::optional<double> threadCpuTime() const = 0;
+  // Hands the C heap's free pages back to the system: whether any were;
+  // nullopt where the C library has no such call.
+  virtual std::optional<bool> releaseFreeMemory() const = 0;
+
   // --- cpu (stats, freq, load) ---
   virtual CpuStats cpuStats() const = 0;
   // Per CPU, psutil's order; empty when nothing reports a frequency.

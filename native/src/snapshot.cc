@@ -10,8 +10,7 @@
 #include "js_records_sensors.h"
 #include "js_records_hwmon.h"
 #include "native_call.h"
-#include "parse/cpu_extra.h"
-#include "parse/diskstats.h"
+#include "common/totals.h"
 
 namespace procyon {
 namespace {
@@ -77,7 +76,7 @@ const Topic kTopics[] = {
     {"perCpuTimes", [](const Backend& b, const SnapshotRequest& r) { return deferToJs(b.perCpuTimes()); }},
     {"cpuStats", [](const Backend& b, const SnapshotRequest& r) { return deferToJs(b.cpuStats()); }},
     {"cpuFreq",
-     [](const Backend& b, const SnapshotRequest& r) { return deferToJs(parse::averageCpuFreq(b.cpuFreq())); }},
+     [](const Backend& b, const SnapshotRequest& r) { return deferToJs(averageCpuFreq(b.cpuFreq())); }},
     {"perCpuFreq", [](const Backend& b, const SnapshotRequest& r) { return deferToJs(b.cpuFreq()); }},
     {"loadavg", [](const Backend& b, const SnapshotRequest& r) { return deferToJs(b.loadAvg()); }},
     // --- memory ---
@@ -89,7 +88,7 @@ const Topic kTopics[] = {
        const std::vector<DiskIoCounters> disks = b.diskIoCounters(false);
        // psutil returns None on a diskless machine.
        if (disks.empty()) return [](Napi::Env env) -> Napi::Value { return env.Null(); };
-       return [total = parse::sumDiskIoCounters(disks)](Napi::Env env) -> Napi::Value {
+       return [total = sumDiskIoCounters(disks)](Napi::Env env) -> Napi::Value {
          return diskIoToJs(env, total, false);
        };
      }},

@@ -21,6 +21,9 @@ class UnsupportedBackend final : public Backend {
   SwapMemory swapMemory() const override { fail("swapMemory"); }
   double bootTime() const override { fail("bootTime"); }
 
+  std::optional<double> threadCpuTime() const override { return std::nullopt; }
+  std::optional<bool> releaseFreeMemory() const override { return std::nullopt; }
+
   // --- cpu (stats, freq, load) ---
   CpuStats cpuStats() const override { fail("cpuStats"); }
   std::vector<CpuFreq> cpuFreq() const override { fail("cpuFreq"); }

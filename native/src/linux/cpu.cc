@@ -6,10 +6,11 @@
 #include "common/file_reader.h"
 #include "linux/host.h"
 #include "linux/linux_backend.h"
-#include "parse/cpu_list.h"
-#include "parse/cpuinfo.h"
-#include "parse/proc_stat.h"
-#include "parse/text.h"
+#include "linux/procfs.h"
+#include "linux/parse/cpu_list.h"
+#include "linux/parse/cpuinfo.h"
+#include "linux/parse/proc_stat.h"
+#include "linux/parse/text.h"
 
 namespace procyon {
 namespace {
@@ -23,14 +24,14 @@ bool isCpuDirectory(std::string_view name) {
 
 CpuTimes LinuxBackend::cpuTimes() const {
   FileReader& files = reader();
-  const std::string_view text = files.read(roots_.procfs, "stat");
+  const std::string_view text = procfs().read("stat");
   const auto jiffies = annotatePath(files.path(), [&] { return parse::parseProcStatTotal(text); });
   return parse::toCpuTimes(jiffies, linux_host::clockTicksPerSecond());
 }
 
 std::vector<CpuTimes> LinuxBackend::perCpuTimes() const {
   FileReader& files = reader();
-  const std::string_view text = files.read(roots_.procfs, "stat");
+  const std::string_view text = procfs().read("stat");
   const auto lines = annotatePath(files.path(), [&] { return parse::parseProcStatPerCpu(text); });
   const double ticks = linux_host::clockTicksPerSecond();
   std::vector<CpuTimes> times;
@@ -45,12 +46,11 @@ std::optional<uint64_t> LinuxBackend::logicalCpuCount() const {
   if (roots_.live) {
     if (const auto online = linux_host::onlineCpus()) return online;
   }
-  FileReader& files = reader();
-  if (const auto cpuinfo = files.readIfExists(roots_.procfs, "cpuinfo")) {
+  if (const auto cpuinfo = procfs().readIfExists("cpuinfo")) {
     if (const size_t count = parse::countCpuinfoProcessors(*cpuinfo)) return count;
   }
   // Architectures whose cpuinfo has no "processor" lines (psutil issue #200).
-  if (const size_t count = parse::countProcStatCpuLines(files.read(roots_.procfs, "stat"))) return count;
+  if (const size_t count = parse::countProcStatCpuLines(procfs().read("stat"))) return count;
   return std::nullopt;
 }
 
@@ -70,7 +70,7 @@ std::optional<uint64_t> LinuxBackend::physicalCpuCount() const {
     }
     if (!cores.empty()) return cores.size();
   }
-  return parse::cpuinfoPhysicalCores(files.read(roots_.procfs, "cpuinfo"));
+  return parse::cpuinfoPhysicalCores(procfs().read("cpuinfo"));
 }
 
 }  // namespace procyon

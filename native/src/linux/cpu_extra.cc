@@ -13,8 +13,9 @@
 #include "common/error.h"
 #include "common/file_reader.h"
 #include "linux/linux_backend.h"
-#include "parse/cpu_extra.h"
-#include "parse/text.h"
+#include "linux/procfs.h"
+#include "linux/parse/cpu_extra.h"
+#include "linux/parse/text.h"
 
 namespace procyon {
 namespace {
@@ -60,7 +61,7 @@ double readMhz(FileReader& files, const std::string& directory, const char* name
 
 CpuStats LinuxBackend::cpuStats() const {
   FileReader& files = reader();
-  const std::string_view text = files.read(roots_.procfs, "stat");
+  const std::string_view text = procfs().read("stat");
   return annotatePath(files.path(), [&] { return parse::parseCpuStats(text); });
 }
 
@@ -76,7 +77,7 @@ LoadAvg LinuxBackend::loadAvg() const {
     }
   }
   FileReader& files = reader();
-  const std::string_view text = files.read(roots_.procfs, "loadavg");
+  const std::string_view text = procfs().read("loadavg");
   return annotatePath(files.path(), [&] { return parse::parseLoadavg(text); });
 }
 
@@ -90,14 +91,14 @@ std::vector<CpuFreq> LinuxBackend::cpuFreq() const {
       exists(joinPath(cpuDirectory, "cpufreq/policy0")) || exists(joinPath(cpuDirectory, "cpu0/cpufreq"));
   if (!haveSysfs) {
     // psutil's alternate implementation: "cpu MHz" lines, min/max 0.
-    const std::string_view text = files.read(roots_.procfs, "cpuinfo");
+    const std::string_view text = procfs().read("cpuinfo");
     const auto mhz = annotatePath(files.path(), [&] { return parse::parseCpuinfoMhz(text); });
     std::vector<CpuFreq> cpus;
     for (const double value : mhz) cpus.push_back({value, 0, 0});
     return cpus;
   }
 
-  if (const auto text = files.readIfExists(roots_.procfs, "cpuinfo")) {
+  if (const auto text = procfs().readIfExists("cpuinfo")) {
     cpuinfoMhz = annotatePath(files.path(), [&] { return parse::parseCpuinfoMhz(*text); });
   }
   const std::vector<std::string> directories = frequencyDirectories(cpuDirectory);

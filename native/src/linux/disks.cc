@@ -15,9 +15,10 @@
 #include "common/file_reader.h"
 #include "common/percent.h"
 #include "linux/linux_backend.h"
-#include "parse/diskstats.h"
-#include "parse/mounts.h"
-#include "parse/text.h"
+#include "linux/procfs.h"
+#include "linux/parse/diskstats.h"
+#include "linux/parse/mounts.h"
+#include "linux/parse/text.h"
 
 namespace procyon {
 namespace {
@@ -98,7 +99,7 @@ std::vector<DiskIoCounters> readSysBlock(FileReader& files, const std::string& b
 
 std::vector<DiskPartition> LinuxBackend::diskPartitions(bool all) const {
   FileReader& files = reader();
-  const std::string_view filesystemsText = files.read(roots_.procfs, "filesystems");
+  const std::string_view filesystemsText = procfs().read("filesystems");
   const auto physical = parse::parsePhysicalFilesystems(filesystemsText);
 
   // psutil issue #1307: the live system reads /etc/mtab when it is a file
@@ -106,9 +107,9 @@ std::vector<DiskPartition> LinuxBackend::diskPartitions(bool all) const {
   std::optional<std::string_view> mountsText;
   const bool live = roots_.live;
   if (live && isRegularFile("/etc/mtab")) mountsText = files.readIfExists("/", "etc/mtab");
-  if (!mountsText) mountsText = files.readIfExists(roots_.procfs, "self/mounts");
+  if (!mountsText) mountsText = procfs().readIfExists("self/mounts");
   // Captured trees often store "self" as a plain file; their mounts then sit at <root>/mounts.
-  if (!mountsText) mountsText = files.read(roots_.procfs, "mounts");
+  if (!mountsText) mountsText = procfs().read("mounts");
   std::vector<DiskPartition> mounts = parse::parseMounts(*mountsText);
 
   std::vector<DiskPartition> partitions;
@@ -145,7 +146,7 @@ std::vector<DiskIoCounters> LinuxBackend::diskIoCounters(bool perdisk) const {
   FileReader& files = reader();
   const std::string blockDirectory = joinPath(roots_.sysfs, "block");
   std::vector<DiskIoCounters> raw;
-  if (const auto text = files.readIfExists(roots_.procfs, "diskstats")) {
+  if (const auto text = procfs().readIfExists("diskstats")) {
     raw = annotatePath(files.path(), [&] { return parse::parseDiskstats(*text); });
   } else if (exists(blockDirectory)) {
     raw = readSysBlock(files, blockDirectory);

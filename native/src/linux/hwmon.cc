@@ -17,8 +17,8 @@
 #include "common/error.h"
 #include "common/file_reader.h"
 #include "linux/linux_backend.h"
-#include "parse/hwmon.h"
-#include "parse/text.h"
+#include "linux/parse/hwmon.h"
+#include "linux/parse/text.h"
 
 namespace procyon {
 namespace {

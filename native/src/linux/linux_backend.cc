@@ -4,6 +4,7 @@
 #include <sys/vfs.h>
 
 #include "common/file_reader.h"
+#include "linux/procfs.h"
 
 namespace procyon {
 namespace {
@@ -73,9 +74,8 @@ std::vector<std::string_view> LinuxBackend::capabilities() const {
   };
 }
 
-FileReader& LinuxBackend::reader() {
-  thread_local FileReader perThread;
-  return perThread;
-}
+FileReader& LinuxBackend::reader() { return threadReader(); }
+
+Procfs LinuxBackend::procfs() const { return Procfs(roots_); }
 
 }  // namespace procyon

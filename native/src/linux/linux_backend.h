@@ -5,6 +5,7 @@
 namespace procyon {
 
 class FileReader;
+class Procfs;
 
 // The directories a Linux backend reads, and whether they are this machine's
 // own /proc and /sys (decided once, in linux_backend.cc).
@@ -38,6 +39,10 @@ class LinuxBackend final : public Backend {
 
   // boot_time.cc
   double bootTime() const override;
+
+  // host.cc
+  std::optional<double> threadCpuTime() const override;
+  std::optional<bool> releaseFreeMemory() const override;
 
   // --- cpu (stats, freq, load): cpu_extra.cc ---
   CpuStats cpuStats() const override;
@@ -79,6 +84,9 @@ class LinuxBackend final : public Backend {
   std::unique_ptr<ChildExitWatch> watchChildExit(int64_t pid, double createTime) const override;
 
  private:
+  // The one /proc layer (procfs.h), rooted at roots_.procfs.
+  Procfs procfs() const;
+
   const Roots roots_;
   const std::string utmp_;
 

@@ -21,9 +21,9 @@
 #include "common/error.h"
 #include "common/file_reader.h"
 #include "linux/linux_backend.h"
-#include "parse/net_dev.h"
-#include "parse/net_if.h"
-#include "parse/text.h"
+#include "linux/parse/net_dev.h"
+#include "linux/parse/net_if.h"
+#include "linux/parse/text.h"
 
 namespace procyon {
 namespace {

@@ -29,7 +29,7 @@
 #include "common/file_reader.h"
 #include "linux/linux_backend.h"
 #include "linux/process_host.h"
-#include "parse/proc_pid_stat.h"
+#include "linux/parse/proc_pid_stat.h"
 
 #ifndef SYS_pidfd_open
 #define SYS_pidfd_open 434  // same number on x86_64 and aarch64

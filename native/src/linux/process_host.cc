@@ -18,8 +18,8 @@
 
 #include "common/file_reader.h"
 #include "linux/host.h"
-#include "parse/proc_pid_stat.h"
-#include "parse/proc_stat.h"
+#include "linux/parse/proc_pid_stat.h"
+#include "linux/parse/proc_stat.h"
 
 namespace procyon::linux_process {
 
@@ -185,20 +185,6 @@ std::optional<std::string> terminalName(int64_t ttyNr) {
   }
   if (found == map.end()) return std::nullopt;
   return found->second;
-}
-
-std::string readLink(const std::string& path) {
-  std::string target(256, '\0');
-  for (;;) {
-    const ssize_t n = ::readlink(path.c_str(), target.data(), target.size());
-    if (n < 0) throw Error::fromErrno(errno, "readlink", path);
-    if (static_cast<size_t>(n) < target.size()) {
-      target.resize(static_cast<size_t>(n));
-      return target;
-    }
-    if (target.size() >= 64 * 1024) throw Error(ErrorCode::IoError, path + ": link target too long", path, ENAMETOOLONG);
-    target.resize(target.size() * 2);
-  }
 }
 
 std::string cleanLinkTarget(std::string target) {

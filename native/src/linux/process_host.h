@@ -61,8 +61,6 @@ std::string userName(int64_t uid);
 // /dev/tty* and /dev/pts/* is cached and rebuilt (at most once a second) on a miss.
 std::optional<std::string> terminalName(int64_t ttyNr);
 
-// readlink(2) of <path>; throws NOT_FOUND / ACCESS_DENIED / IO_ERROR.
-std::string readLink(const std::string& path);
 // psutil's readlink(): cut at NUL, drop " (deleted)" when that path is gone.
 std::string cleanLinkTarget(std::string target);
 

@@ -19,11 +19,12 @@
 #include "common/file_reader.h"
 #include "linux/host.h"
 #include "linux/linux_backend.h"
+#include "linux/net_connections.h"
+#include "linux/procfs.h"
 #include "linux/process_host.h"
-#include "parse/proc_net_pid.h"
-#include "parse/proc_pid_memory.h"
-#include "parse/proc_pid_misc.h"
-#include "parse/proc_pid_stat.h"
+#include "linux/parse/proc_pid_memory.h"
+#include "linux/parse/proc_pid_misc.h"
+#include "linux/parse/proc_pid_stat.h"
 
 namespace procyon {
 namespace {
@@ -37,23 +38,6 @@ void fill(Section<T>& section, const Roots& roots, int64_t pid, Fn&& fn) {
   } catch (const Error& e) {
     section.emplace(std::in_place_index<1>, toProcessError(e, roots, pid));
   }
-}
-
-// Directory entries, with open errors reported (listDirectory hides them).
-std::vector<std::string> listOrThrow(const std::string& path) {
-  DIR* dir = ::opendir(path.c_str());
-  if (!dir) throw Error::fromErrno(errno, "opendir", path);
-  std::vector<std::string> names;
-  while (const dirent* entry = ::readdir(dir)) {
-    if (entry->d_name[0] == '.') continue;
-    names.emplace_back(entry->d_name);
-  }
-  ::closedir(dir);
-  return names;
-}
-
-bool isDigits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 // psutil's file_flags_to_mode().
@@ -91,23 +75,29 @@ ProcessStatInfo statInfo(const ProcStat& stat, const Roots& roots) {
   return info;
 }
 
-struct KindSpec {
-  bool tcp4 = false, tcp6 = false, udp4 = false, udp6 = false, unix = false;
-};
-
-KindSpec connectionKind(const std::string& kind) {
-  if (kind == "inet") return {true, true, true, true, false};
-  if (kind == "inet4") return {true, false, true, false, false};
-  if (kind == "inet6") return {false, true, false, true, false};
-  if (kind == "tcp") return {true, true, false, false, false};
-  if (kind == "tcp4") return {true, false, false, false, false};
-  if (kind == "tcp6") return {false, true, false, false, false};
-  if (kind == "udp") return {false, false, true, true, false};
-  if (kind == "udp4") return {false, false, true, false, false};
-  if (kind == "udp6") return {false, false, false, true, false};
-  if (kind == "unix") return {false, false, false, false, true};
-  if (kind == "all") return {true, true, true, true, true};
-  throw Error::invalidArgument("invalid '" + kind + "' kind argument; choose between all, inet, inet4, inet6, tcp, tcp4, tcp6, udp, udp4, udp6, unix");
+// psutil's pconn: the system row less its pid; a unix socket's path is its laddr.
+ProcessConnection processConnection(NetConnection&& row) {
+  ProcessConnection c;
+  c.fd = row.fd;
+  c.family = row.family;
+  c.type = row.type;
+  c.status = std::move(row.status);
+  if (row.family == kAfUnix) {
+    c.unix = true;
+    c.laddrIp = std::move(row.path);
+    return c;
+  }
+  c.hasLaddr = row.laddr.has_value();
+  if (row.laddr) {
+    c.laddrIp = std::move(row.laddr->ip);
+    c.laddrPort = static_cast<uint32_t>(row.laddr->port);
+  }
+  c.hasRaddr = row.raddr.has_value();
+  if (row.raddr) {
+    c.raddrIp = std::move(row.raddr->ip);
+    c.raddrPort = static_cast<uint32_t>(row.raddr->port);
+  }
+  return c;
 }
 
 }  // namespace
@@ -117,12 +107,13 @@ ProcessSnapshot LinuxBackend::readProcess(const ProcessQuery& query) const {
   const uint32_t want = query.sections;
   const std::string dir = pidDirectory(roots_, pid);
   FileReader& files = reader();
+  const Procfs procfs(roots_);
+  const std::string pidName = std::to_string(pid);
   ProcessSnapshot snap;
   snap.pid = pid;
 
   // Kind errors are the caller's, not the process's: check before any read.
-  KindSpec kind;
-  if (want & kSecConnections) kind = connectionKind(query.connectionKind);
+  if (want & kSecConnections) linux_net::checkKind(query.connectionKind);
 
   // stat is shared by stat, terminal (tty_nr) and the existence check.
   std::optional<ProcStat> stat;
@@ -196,7 +187,7 @@ ProcessSnapshot LinuxBackend::readProcess(const ProcessQuery& query) const {
   if (want & kSecExe) {
     fill(snap.exe, roots_, pid, [&]() -> std::string {
       try {
-        return cleanLinkTarget(readLink(dir + "/exe"));
+        return cleanLinkTarget(procfs.readLink(pidName + "/exe"));
       } catch (const Error& e) {
         if (e.code != ErrorCode::NotFound && e.sysErrno != ESRCH) throw;
         const Error mapped = toProcessError(e, roots_, pid);
@@ -208,7 +199,7 @@ ProcessSnapshot LinuxBackend::readProcess(const ProcessQuery& query) const {
       }
     });
   }
-  if (want & kSecCwd) fill(snap.cwd, roots_, pid, [&] { return cleanLinkTarget(readLink(dir + "/cwd")); });
+  if (want & kSecCwd) fill(snap.cwd, roots_, pid, [&] { return cleanLinkTarget(procfs.readLink(pidName + "/cwd")); });
   if (want & kSecSmaps) {
     fill(snap.smaps, roots_, pid, [&] {
       try {
@@ -234,14 +225,14 @@ ProcessSnapshot LinuxBackend::readProcess(const ProcessQuery& query) const {
     });
   }
   if (want & kSecNumFds) {
-    fill(snap.numFds, roots_, pid, [&] { return static_cast<int64_t>(listOrThrow(dir + "/fd").size()); });
+    fill(snap.numFds, roots_, pid, [&] { return static_cast<int64_t>(procfs.list(pidName + "/fd").size()); });
   }
   if (want & kSecThreads) {
     fill(snap.threads, roots_, pid, [&] {
       const double ticks = linux_host::clockTicksPerSecond();
       std::vector<ProcessThread> threads;
       bool hitEnoent = false;
-      auto tids = listOrThrow(dir + "/task");
+      auto tids = procfs.list(pidName + "/task");
       std::sort(tids.begin(), tids.end(), [](const std::string& a, const std::string& b) {
         return a.size() != b.size() ? a.size() < b.size() : a < b;
       });
@@ -266,23 +257,16 @@ ProcessSnapshot LinuxBackend::readProcess(const ProcessQuery& query) const {
     fill(snap.openFiles, roots_, pid, [&] {
       std::vector<ProcessOpenFile> result;
       bool hitEnoent = false;
-      for (const std::string& fd : listOrThrow(dir + "/fd")) {
-        if (!isDigits(fd)) continue;
-        std::string target;
-        try {
-          target = cleanLinkTarget(readLink(dir + "/fd/" + fd));
-        } catch (const Error& e) {
-          if (e.code == ErrorCode::NotFound || e.sysErrno == ESRCH) hitEnoent = true;
-          else if (e.sysErrno != EINVAL && e.sysErrno != ENAMETOOLONG) throw;
-          continue;
-        }
+      for (Procfs::FdLink& link : procfs.fdLinks(pid, &hitEnoent)) {
+        const std::string fd = std::to_string(link.fd);
+        const std::string target = cleanLinkTarget(std::move(link.target));
         // Regular files only, as psutil: an absolute path that stat()s as one.
         struct stat st {};
         if (target.empty() || target[0] != '/' || ::stat(target.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) continue;
         try {
           const std::string_view text = files.read(dir, "fdinfo/" + fd);
           const FdInfo info = annotatePath(files.path(), [&] { return parse::parseFdinfo(text); });
-          result.push_back({target, std::stoll(fd), static_cast<double>(info.pos), fileMode(info.flags),
+          result.push_back({target, link.fd, static_cast<double>(info.pos), fileMode(info.flags),
                             static_cast<int64_t>(info.flags)});
         } catch (const Error& e) {
           if (e.code != ErrorCode::NotFound && e.sysErrno != ESRCH) throw;
@@ -345,64 +329,9 @@ ProcessSnapshot LinuxBackend::readProcess(const ProcessQuery& query) const {
   }
   if (want & kSecConnections) {
     fill(snap.connections, roots_, pid, [&] {
-      std::unordered_map<uint64_t, std::vector<int64_t>> inodes;  // socket inode → fds
-      for (const std::string& fd : listOrThrow(dir + "/fd")) {
-        if (!isDigits(fd)) continue;
-        try {
-          const uint64_t inode = parse::socketInodeOfLink(readLink(dir + "/fd/" + fd));
-          if (inode) inodes[inode].push_back(std::stoll(fd));
-        } catch (const Error& e) {
-          if (e.code == ErrorCode::NotFound || e.sysErrno == ESRCH || e.sysErrno == EINVAL) continue;
-          throw;
-        }
-      }
       std::vector<ProcessConnection> result;
-      if (inodes.empty()) return result;
-      const auto inet = [&](const char* file, int family, int type) {
-        const auto text = files.readIfExists(roots_.procfs, std::string("net/") + file);
-        if (!text) return;  // no IPv6 in this kernel
-        const auto rows = annotatePath(files.path(), [&] { return parse::parseProcNetInet(*text, family); });
-        for (const InetSocketRow& row : rows) {
-          const auto found = inodes.find(row.inode);
-          if (found == inodes.end()) continue;
-          for (const int64_t fd : found->second) {
-            ProcessConnection c;
-            c.fd = fd;
-            c.family = family;
-            c.type = type;
-            c.hasLaddr = row.laddrPort != 0;
-            c.laddrIp = row.laddrIp;
-            c.laddrPort = row.laddrPort;
-            c.hasRaddr = row.raddrPort != 0;
-            c.raddrIp = row.raddrIp;
-            c.raddrPort = row.raddrPort;
-            c.status = type == 1 ? std::string(parse::tcpStatusName(row.state)) : "NONE";
-            result.push_back(std::move(c));
-          }
-        }
-      };
-      if (kind.tcp4) inet("tcp", 2, 1);
-      if (kind.tcp6) inet("tcp6", 10, 1);
-      if (kind.udp4) inet("udp", 2, 2);
-      if (kind.udp6) inet("udp6", 10, 2);
-      if (kind.unix) {
-        if (const auto text = files.readIfExists(roots_.procfs, "net/unix")) {
-          const auto rows = annotatePath(files.path(), [&] { return parse::parseProcNetUnix(*text); });
-          for (const UnixSocketRow& row : rows) {
-            const auto found = inodes.find(row.inode);
-            if (found == inodes.end()) continue;
-            for (const int64_t fd : found->second) {
-              ProcessConnection c;
-              c.fd = fd;
-              c.family = 1;
-              c.type = row.type;
-              c.unix = true;
-              c.laddrIp = row.path;
-              c.status = "NONE";
-              result.push_back(std::move(c));
-            }
-          }
-        }
+      for (NetConnection& row : linux_net::processConnections(procfs, pid, query.connectionKind).connections) {
+        result.push_back(processConnection(std::move(row)));
       }
       return result;
     });

@@ -10,8 +10,8 @@
 #include "common/error.h"
 #include "common/file_reader.h"
 #include "linux/linux_backend.h"
-#include "parse/sensors.h"
-#include "parse/text.h"
+#include "linux/parse/sensors.h"
+#include "linux/parse/text.h"
 
 namespace procyon {
 namespace {

@@ -1,6 +1,5 @@
 // users, pids and pid_exists: psutil's _pslinux.py / _psposix.py.
 
-#include <dirent.h>
 #include <signal.h>
 
 #include <algorithm>
@@ -12,19 +11,12 @@
 #include "common/error.h"
 #include "common/file_reader.h"
 #include "linux/linux_backend.h"
-#include "parse/text.h"
-#include "parse/utmp.h"
+#include "linux/procfs.h"
+#include "linux/parse/text.h"
+#include "linux/parse/utmp.h"
 
 namespace procyon {
 namespace {
-
-bool allDigits(std::string_view name) {
-  if (name.empty()) return false;
-  for (const char c : name) {
-    if (c < '0' || c > '9') return false;
-  }
-  return true;
-}
 
 // The Tgid line of <procfs>/<pid>/status; nullopt when unreadable or absent.
 std::optional<int64_t> statusTgid(FileReader& files, const Roots& roots, int64_t pid) {
@@ -57,19 +49,7 @@ std::vector<User> LinuxBackend::users() const {
 
 PidList LinuxBackend::pids() const {
   // os.listdir: a missing root is an error, unlike a glob.
-  DIR* dir = ::opendir(roots_.procfs.c_str());
-  if (dir == nullptr) throw Error::fromErrno(errno, "opendir", roots_.procfs);
-  PidList list;
-  while (const dirent* entry = ::readdir(dir)) {
-    const std::string_view name = entry->d_name;
-    if (!allDigits(name)) continue;
-    if (const auto pid = parse::toUint64(name); pid && *pid <= static_cast<uint64_t>(INT64_MAX)) {
-      list.pids.push_back(static_cast<int64_t>(*pid));
-    }
-  }
-  ::closedir(dir);
-  std::sort(list.pids.begin(), list.pids.end());
-  return list;
+  return PidList{Procfs(roots_).pids()};
 }
 
 PidPresence LinuxBackend::pidExists(int64_t pid) const {
