@@ -170,6 +170,18 @@ Napi::Value sensorsBattery(const Napi::CallbackInfo& info) {
   });
 }
 
+// Whether the options' roots are the running machine's: Backend::isLive, the
+// one place that decides it (lib/roots.ts asks here).
+Napi::Value isLive(const Napi::CallbackInfo& info) {
+  try {
+    return Napi::Boolean::New(info.Env(), backendFor(info.Env(), optionsArgument(info))->isLive());
+  } catch (const Napi::Error&) {
+    throw;
+  } catch (...) {
+    throw toJsError(info.Env(), asError(std::current_exception()));
+  }
+}
+
 Napi::Value capabilities(const Napi::CallbackInfo& info) {
   const std::vector<std::string_view> names = backendsOf(info.Env()).live()->capabilities();
   Napi::Array array = Napi::Array::New(info.Env(), names.size());
@@ -194,6 +206,7 @@ static Napi::Object initCollector(Napi::Env env, Napi::Object exports) {
   exports.Set("threadCpuTime", Napi::Function::New(env, threadCpuTime, "threadCpuTime"));
   exports.Set("releaseFreeMemory", Napi::Function::New(env, releaseFreeMemory, "releaseFreeMemory"));
   exports.Set("capabilities", Napi::Function::New(env, capabilities, "capabilities"));
+  exports.Set("isLive", Napi::Function::New(env, isLive, "isLive"));
   // --- cpu (stats, freq, load): addon_cpu_extra.cc ---
   registerCpuExtraExports(env, exports);
   // --- disks: addon_disks.cc ---

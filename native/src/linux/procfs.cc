@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <cstring>
 
 #include "common/unique_fd.h"
 #include "linux/parse/text.h"
@@ -64,7 +63,8 @@ std::vector<std::string> Procfs::list(std::string_view relative) const {
   if (!dir) throw Error::fromErrno(errno, "opendir", full);
   std::vector<std::string> names;
   while (const dirent* entry = ::readdir(dir)) {
-    if (std::strcmp(entry->d_name, ".") == 0 || std::strcmp(entry->d_name, "..") == 0) continue;
+    // procfs has no dot entries but "." and ".."; a captured tree's placeholders (.keep) are not its content.
+    if (entry->d_name[0] == '.') continue;
     names.emplace_back(entry->d_name);
   }
   ::closedir(dir);

@@ -58,7 +58,7 @@ class Procfs {
 
   // The target of the link <root>/<relative>; NOT_FOUND, ACCESS_DENIED or IO_ERROR.
   std::string readLink(std::string_view relative) const;
-  // Names in <root>/<relative> but "." and ".."; an unreadable directory throws.
+  // Names in <root>/<relative> but those starting with '.'; an unreadable directory throws.
   std::vector<std::string> list(std::string_view relative) const;
   // Every pid, ascending; an unreadable root throws (os.listdir, not a glob).
   std::vector<int64_t> pids() const;
