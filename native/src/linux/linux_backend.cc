@@ -47,7 +47,8 @@ Roots rootsOf(const BackendSource& source) {
 
 }  // namespace
 
-LinuxBackend::LinuxBackend(const BackendSource& source) : roots_(rootsOf(source)), utmp_(source.utmp.empty() ? kUtmp : source.utmp) {}
+LinuxBackend::LinuxBackend(const BackendSource& source)
+    : roots_(rootsOf(source)), utmp_(source.utmp.empty() ? kUtmp : source.utmp), table_(newProcessTableCache()) {}
 
 std::string LinuxBackend::sourceKey(const BackendSource& source) {
   if (isOwn(source.procfs, kProcfs) && isOwn(source.sysfs, kSysfs) && (source.utmp.empty() || source.utmp == kUtmp)) return {};

@@ -6,6 +6,8 @@ namespace procyon {
 
 class FileReader;
 class Procfs;
+struct ProcessTableCache;  // process_table.cc
+std::shared_ptr<ProcessTableCache> newProcessTableCache();
 
 // The directories a Linux backend reads, and whether they are this machine's
 // own /proc and /sys (decided once, in linux_backend.cc).
@@ -89,6 +91,9 @@ class LinuxBackend final : public Backend {
 
   const Roots roots_;
   const std::string utmp_;
+  // processTable's per-process state and held descriptors: this backend's, so
+  // they go when it does (a captured tree evicted from the binding's cache).
+  const std::shared_ptr<ProcessTableCache> table_;
 
   // One reader per pool thread, so its buffer is reused across calls without locking.
   static FileReader& reader();

@@ -116,11 +116,17 @@ struct CachedProcess {
 
 size_t heldBy(const CachedProcess& p) { return (p.stat ? 1 : 0) + (p.io ? 1 : 0) + (p.statm ? 1 : 0); }
 
-// One per procfs root. A scan holds its mutex throughout: concurrent scans of
-// the same root take turns (each is a few ms), and held fds are never read by
-// one scan while another closes them.
-struct RootCache {
+}  // namespace
+
+// One per backend (so per procfs root). A scan holds its mutex throughout:
+// concurrent scans take turns (each is a few ms), and held fds are never read
+// by one scan while another closes them.
+struct ProcessTableCache {
+  ~ProcessTableCache() {
+    if (loadavg >= 0) ::close(loadavg);
+  }
   std::mutex mutex;
+  bool probed = false;  // holdFds and ownNamespace are known (the first scan asks)
   std::unordered_map<int64_t, CachedProcess> processes;
   uint64_t scans = 0;
   size_t held = 0;
@@ -134,15 +140,11 @@ struct RootCache {
   std::vector<int64_t> pids;  // the last scan's, in /proc order, less those found gone
 };
 
-struct TableCache {
-  std::mutex mutex;
-  std::unordered_map<std::string, std::unique_ptr<RootCache>> byRoot;
-};
+std::shared_ptr<ProcessTableCache> newProcessTableCache() { return std::make_shared<ProcessTableCache>(); }
 
-TableCache& tableCache() {
-  static TableCache cache;
-  return cache;
-}
+namespace {
+
+using RootCache = ProcessTableCache;
 
 size_t heldFdBudget() {
   static const size_t budget = [] {
@@ -153,12 +155,12 @@ size_t heldFdBudget() {
   return budget;
 }
 
-RootCache& rootCache(const std::string& procfs, int procfd) {
-  TableCache& cache = tableCache();
-  std::lock_guard<std::mutex> lock(cache.mutex);
-  auto& slot = cache.byRoot[procfs];
-  if (!slot) {
-    slot = std::make_unique<RootCache>();
+// What the first scan learns about the root (called with the cache's mutex held).
+void probeRoot(RootCache& cache, int procfd) {
+  if (cache.probed) return;
+  cache.probed = true;
+  RootCache* slot = &cache;
+  {
     struct statfs fs{};
     slot->holdFds = ::fstatfs(procfd, &fs) == 0 && fs.f_type == kProcSuperMagic;
     if (slot->holdFds) {
@@ -168,7 +170,6 @@ RootCache& rootCache(const std::string& procfs, int procfd) {
       slot->ownNamespace = n > 0 && std::string_view(self, static_cast<size_t>(n)) == std::to_string(::getpid());
     }
   }
-  return *slot;
 }
 
 // The last pid our namespace allocated (loadavg's fifth field), or -1.
@@ -275,8 +276,9 @@ ProcessTable LinuxBackend::processTable(uint32_t fields, size_t cmdlineBudget) c
 
   thread_local std::string buffer;
   if (cmdlineBudget == 0) cmdlineBudget = 1;
-  RootCache& cache = rootCache(roots_.procfs, procfd);
+  RootCache& cache = *table_;
   std::lock_guard<std::mutex> lock(cache.mutex);
+  probeRoot(cache, procfd);
   const uint64_t scan = ++cache.scans;
   const bool hold = cache.holdFds;
   const size_t budget = heldFdBudget();
@@ -592,17 +594,14 @@ ProcessTable LinuxBackend::processTable(uint32_t fields, size_t cmdlineBudget) c
 }
 
 void LinuxBackend::processTableCacheClear() const {
-  TableCache& cache = tableCache();
+  RootCache& cache = *table_;
   std::lock_guard<std::mutex> lock(cache.mutex);
-  for (auto& [root, perRoot] : cache.byRoot) {
-    std::lock_guard<std::mutex> rootLock(perRoot->mutex);
-    perRoot->processes.clear();
-    perRoot->held = 0;
-    perRoot->pids.clear();
-    perRoot->lastPid = -1;
-    if (perRoot->loadavg >= 0) ::close(perRoot->loadavg);
-    perRoot->loadavg = -1;
-  }
+  cache.processes.clear();
+  cache.held = 0;
+  cache.pids.clear();
+  cache.lastPid = -1;
+  if (cache.loadavg >= 0) ::close(cache.loadavg);
+  cache.loadavg = -1;
 }
 
 }  // namespace procyon
