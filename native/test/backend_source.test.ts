@@ -12,7 +12,8 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { FIXTURE_ROOTS, PACKAGE_DIR, collector } from './helpers';
 
 const { Process, NotLive } = collector;
-const binding = createRequire(import.meta.url)(path.join(PACKAGE_DIR, 'build', 'Release', 'procyon_collector.node'));
+// The addon lib/ loads (PROCYON_ADDON_PATH names another build, as lib/native.ts honours).
+const binding = createRequire(import.meta.url)(process.env.PROCYON_ADDON_PATH ?? path.join(PACKAGE_DIR, 'build', 'Release', 'procyon_collector.node'));
 const scratch = mkdtempSync(path.join(tmpdir(), 'procyon-source-'));
 const children: ChildProcess[] = [];
 
