@@ -37,7 +37,7 @@ const SEEDS = {
   hwmon: [],
   utmp: [],
   proc_pid: ['proc/26231/stat', 'proc/26231/status', 'proc/26231/statm', 'proc/26231/io', 'proc/26231/limits', 'proc/26231/cmdline', 'proc/26231/environ', 'proc/26231/fdinfo/0'],
-  proc_pid_memory: ['proc/26231/smaps', 'proc/26231/smaps_rollup', 'proc/26232/maps'],
+  proc_pid_memory: ['proc/26231/smaps', 'proc/26231/smaps_rollup'],
 };
 
 function run(cmd, args, opts = {}) {
@@ -61,7 +61,7 @@ const CXX = ['-std=c++17', '-g', '-O1', `-I${path.join(native, 'src')}`, ...SAN]
 function buildLibrary() {
   mkdirSync(path.join(out, 'obj'), { recursive: true });
   const sources = [
-    ...readdirSync(path.join(native, 'src/parse')).filter((f) => f.endsWith('.cc')).map((f) => path.join(native, 'src/parse', f)),
+    ...readdirSync(path.join(native, 'src/linux/parse')).filter((f) => f.endsWith('.cc')).map((f) => path.join(native, 'src/linux/parse', f)),
     path.join(native, 'src/common/error.cc'),
     path.join(native, 'src/common/percent.cc'),
   ];

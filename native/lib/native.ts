@@ -27,6 +27,7 @@ export interface NativeBinding {
   bootTime(options: ResolvedRoots): Promise<number>;
   bootTimeSync(options: ResolvedRoots): number;
   capabilities(): string[];
+  isLive(options: ResolvedRoots): boolean;
   // --- cpu (stats, freq, load) ---
   cpuStats(options: ResolvedRoots): Promise<CpuStats>;
   cpuFreq(options: ResolvedRoots & { percpu: boolean }): Promise<CpuFreq | CpuFreq[] | null>;

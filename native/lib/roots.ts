@@ -2,6 +2,7 @@
 // PROCYON_SYSFS, else the live /proc and /sys.
 
 import { InvalidArgument } from './errors';
+import { binding, callSync } from './native';
 import type { Roots } from './types';
 
 export const DEFAULT_PROCFS = '/proc';
@@ -29,11 +30,12 @@ export function resolveRoots(options: Roots = {}): ResolvedRoots {
 }
 
 /**
- * Whether these options read the live machine: the one place that decides it
- * for TypeScript (options, then PROCYON_PROCFS / PROCYON_SYSFS, then the
- * defaults). A tree given as the live paths themselves is live.
+ * Whether these options read the live machine (options, then PROCYON_PROCFS /
+ * PROCYON_SYSFS, then the defaults): the addon's backend decides, the same
+ * answer that lets it act on a process. The live /proc and /sys however named
+ * (a trailing slash, a symlink to them) are live; a copy is not.
  */
 export function isLive(options: Roots = {}): boolean {
-  const r = resolveRoots(options);
-  return r.procfs === DEFAULT_PROCFS && r.sysfs === DEFAULT_SYSFS;
+  const roots = resolveRoots(options);
+  return callSync(() => binding.isLive(roots));
 }

@@ -1,13 +1,9 @@
 // Module init: the export table. Every function takes one options object
-// (roots already resolved by lib/roots.ts) and, except the *Sync variants,
+// (roots already resolved by lib/roots.ts; addon_data.h picks the backend) and, except the *Sync variants,
 // returns a Promise settled after the work ran on libuv's thread pool.
 
 #include <napi.h>
 
-#include <ctime>
-#if defined(__GLIBC__)
-#include <malloc.h>
-#endif
 #include <memory>
 #include <optional>
 #include <vector>
@@ -19,30 +15,20 @@
 // The calling thread's CPU time in seconds: what a block of JS cost the
 // thread, however long the machine kept it waiting (wall time includes that).
 Napi::Value threadCpuTime(const Napi::CallbackInfo& info) {
-#if defined(CLOCK_THREAD_CPUTIME_ID)
-  timespec ts{};
-  if (::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts) == 0) {
-    return Napi::Number::New(info.Env(), static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) / 1e9);
-  }
-#endif
-  return info.Env().Null();
+  const std::optional<double> seconds = procyon::backendsOf(info.Env()).live()->threadCpuTime();
+  return seconds ? Napi::Value(Napi::Number::New(info.Env(), *seconds)) : info.Env().Null();
 }
 
 // Hands the C heap's free pages back to the system: true if any were, null
-// where the C library has no such call. glibc keeps what a thread's arena
-// freed; the collector's worker threads allocate and free a scan's worth of
-// text each tick, and those arenas otherwise only grow.
+// where the C library has no such call.
 Napi::Value releaseFreeMemory(const Napi::CallbackInfo& info) {
-#if defined(__GLIBC__)
-  return Napi::Boolean::New(info.Env(), ::malloc_trim(0) == 1);
-#else
-  return info.Env().Null();
-#endif
+  const std::optional<bool> released = procyon::backendsOf(info.Env()).live()->releaseFreeMemory();
+  return released ? Napi::Value(Napi::Boolean::New(info.Env(), *released)) : info.Env().Null();
 }
 
 // --- network ---
 #include "js_records_net.h"
-#include "parse/net_connections.h"
+#include "common/connection_kinds.h"
 // --- sensors ---
 #include "js_records_sensors.h"
 // --- processes ---
@@ -55,23 +41,23 @@ Napi::Value cpuTimes(const Napi::CallbackInfo& info) {
   return runAsync<CpuTimesResult>(info, "procyon.cpuTimes", [&] {
     const Napi::Object options = optionsArgument(info);
     const bool percpu = booleanOption(options, "percpu", false);
-    return [backend = backendOf(info.Env()), roots = rootsOption(options), percpu]() -> CpuTimesResult {
-      if (percpu) return backend->perCpuTimes(roots);
-      return backend->cpuTimes(roots);
+    return [backend = backendFor(info.Env(), options), percpu]() -> CpuTimesResult {
+      if (percpu) return backend->perCpuTimes();
+      return backend->cpuTimes();
     };
   });
 }
 
-std::optional<uint64_t> countCpus(const Backend& backend, const Roots& roots, bool logical) {
-  return logical ? backend.logicalCpuCount(roots) : backend.physicalCpuCount(roots);
+std::optional<uint64_t> countCpus(const Backend& backend, bool logical) {
+  return logical ? backend.logicalCpuCount() : backend.physicalCpuCount();
 }
 
 Napi::Value cpuCount(const Napi::CallbackInfo& info) {
   return runAsync<std::optional<uint64_t>>(info, "procyon.cpuCount", [&] {
     const Napi::Object options = optionsArgument(info);
     const bool logical = booleanOption(options, "logical", true);
-    return [backend = backendOf(info.Env()), roots = rootsOption(options), logical] {
-      return countCpus(*backend, roots, logical);
+    return [backend = backendFor(info.Env(), options), logical] {
+      return countCpus(*backend, logical);
     };
   });
 }
@@ -80,44 +66,44 @@ Napi::Value cpuCountSync(const Napi::CallbackInfo& info) {
   return runSync(info, [&] {
     const Napi::Object options = optionsArgument(info);
     const bool logical = booleanOption(options, "logical", true);
-    return countCpus(*backendOf(info.Env()), rootsOption(options), logical);
+    return countCpus(*backendFor(info.Env(), options), logical);
   });
 }
 
 Napi::Value virtualMemory(const Napi::CallbackInfo& info) {
   return runAsync<VirtualMemory>(info, "procyon.virtualMemory", [&] {
-    return [backend = backendOf(info.Env()), roots = rootsOption(optionsArgument(info))] {
-      return backend->virtualMemory(roots);
+    return [backend = backendFor(info.Env(), optionsArgument(info))] {
+      return backend->virtualMemory();
     };
   });
 }
 
 Napi::Value swapMemory(const Napi::CallbackInfo& info) {
   return runAsync<SwapMemory>(info, "procyon.swapMemory", [&] {
-    return [backend = backendOf(info.Env()), roots = rootsOption(optionsArgument(info))] {
-      return backend->swapMemory(roots);
+    return [backend = backendFor(info.Env(), optionsArgument(info))] {
+      return backend->swapMemory();
     };
   });
 }
 
 Napi::Value bootTime(const Napi::CallbackInfo& info) {
   return runAsync<double>(info, "procyon.bootTime", [&] {
-    return [backend = backendOf(info.Env()), roots = rootsOption(optionsArgument(info))] {
-      return backend->bootTime(roots);
+    return [backend = backendFor(info.Env(), optionsArgument(info))] {
+      return backend->bootTime();
     };
   });
 }
 
 Napi::Value bootTimeSync(const Napi::CallbackInfo& info) {
-  return runSync(info, [&] { return backendOf(info.Env())->bootTime(rootsOption(optionsArgument(info))); });
+  return runSync(info, [&] { return backendFor(info.Env(), optionsArgument(info))->bootTime(); });
 }
 
 // --- network ---
 
 Napi::Value netIoCounters(const Napi::CallbackInfo& info) {
   return runAsync<NetIoPerNic>(info, "procyon.netIoCounters", [&] {
-    return [backend = backendOf(info.Env()), roots = rootsOption(optionsArgument(info))] {
-      return backend->netIoCounters(roots);
+    return [backend = backendFor(info.Env(), optionsArgument(info))] {
+      return backend->netIoCounters();
     };
   });
 }
@@ -128,30 +114,30 @@ std::string connectionKindOption(Napi::Object options) {
   if (value.IsUndefined()) return "inet";
   if (!value.IsString()) throw Error::invalidArgument("kind must be a string");
   std::string kind = value.As<Napi::String>().Utf8Value();
-  if (!parse::connectionTables(kind)) throw Error::invalidArgument(parse::invalidKindMessage(kind));
+  if (!isConnectionKind(kind)) throw Error::invalidArgument(invalidKindMessage(kind));
   return kind;
 }
 
 Napi::Value netConnections(const Napi::CallbackInfo& info) {
   return runAsync<NetConnections>(info, "procyon.netConnections", [&] {
     const Napi::Object options = optionsArgument(info);
-    return [backend = backendOf(info.Env()), roots = rootsOption(options), kind = connectionKindOption(options)] {
-      return backend->netConnections(roots, kind);
+    return [backend = backendFor(info.Env(), options), kind = connectionKindOption(options)] {
+      return backend->netConnections(kind);
     };
   });
 }
 
 Napi::Value netIfAddrs(const Napi::CallbackInfo& info) {
   return runAsync<NicAddresses>(info, "procyon.netIfAddrs", [&] {
-    optionsArgument(info);  // validated for a uniform signature; addresses are always live
-    return [backend = backendOf(info.Env())] { return backend->netIfAddrs(); };
+    // A captured tree has no interfaces to ask: its backend answers none.
+    return [backend = backendFor(info.Env(), optionsArgument(info))] { return backend->netIfAddrs(); };
   });
 }
 
 Napi::Value netIfStats(const Napi::CallbackInfo& info) {
   return runAsync<NicStatsMap>(info, "procyon.netIfStats", [&] {
-    return [backend = backendOf(info.Env()), roots = rootsOption(optionsArgument(info))] {
-      return backend->netIfStats(roots);
+    return [backend = backendFor(info.Env(), optionsArgument(info))] {
+      return backend->netIfStats();
     };
   });
 }
@@ -162,30 +148,42 @@ Napi::Value sensorsTemperatures(const Napi::CallbackInfo& info) {
   return runAsync<Temperatures>(info, "procyon.sensorsTemperatures", [&] {
     const Napi::Object options = optionsArgument(info);
     const bool fahrenheit = booleanOption(options, "fahrenheit", false);
-    return [backend = backendOf(info.Env()), roots = rootsOption(options), fahrenheit] {
-      return backend->sensorsTemperatures(roots, fahrenheit);
+    return [backend = backendFor(info.Env(), options), fahrenheit] {
+      return backend->sensorsTemperatures(fahrenheit);
     };
   });
 }
 
 Napi::Value sensorsFans(const Napi::CallbackInfo& info) {
   return runAsync<Fans>(info, "procyon.sensorsFans", [&] {
-    return [backend = backendOf(info.Env()), roots = rootsOption(optionsArgument(info))] {
-      return backend->sensorsFans(roots);
+    return [backend = backendFor(info.Env(), optionsArgument(info))] {
+      return backend->sensorsFans();
     };
   });
 }
 
 Napi::Value sensorsBattery(const Napi::CallbackInfo& info) {
   return runAsync<BatteryResult>(info, "procyon.sensorsBattery", [&] {
-    return [backend = backendOf(info.Env()), roots = rootsOption(optionsArgument(info))] {
-      return backend->sensorsBattery(roots);
+    return [backend = backendFor(info.Env(), optionsArgument(info))] {
+      return backend->sensorsBattery();
     };
   });
 }
 
+// Whether the options' roots are the running machine's: Backend::isLive, the
+// one place that decides it (lib/roots.ts asks here).
+Napi::Value isLive(const Napi::CallbackInfo& info) {
+  try {
+    return Napi::Boolean::New(info.Env(), backendFor(info.Env(), optionsArgument(info))->isLive());
+  } catch (const Napi::Error&) {
+    throw;
+  } catch (...) {
+    throw toJsError(info.Env(), asError(std::current_exception()));
+  }
+}
+
 Napi::Value capabilities(const Napi::CallbackInfo& info) {
-  const std::vector<std::string_view> names = backendOf(info.Env())->capabilities();
+  const std::vector<std::string_view> names = backendsOf(info.Env()).live()->capabilities();
   Napi::Array array = Napi::Array::New(info.Env(), names.size());
   for (uint32_t i = 0; i < names.size(); ++i) array.Set(i, Napi::String::New(info.Env(), names[i].data(), names[i].size()));
   return array;
@@ -197,7 +195,7 @@ Napi::Value capabilities(const Napi::CallbackInfo& info) {
 // Outside any namespace: NODE_API_MODULE pastes this name into an identifier.
 static Napi::Object initCollector(Napi::Env env, Napi::Object exports) {
   using namespace procyon;
-  env.SetInstanceData(new AddonData{createBackend()});
+  env.SetInstanceData(new AddonData{});
   exports.Set("cpuTimes", Napi::Function::New(env, cpuTimes, "cpuTimes"));
   exports.Set("cpuCount", Napi::Function::New(env, cpuCount, "cpuCount"));
   exports.Set("cpuCountSync", Napi::Function::New(env, cpuCountSync, "cpuCountSync"));
@@ -208,6 +206,7 @@ static Napi::Object initCollector(Napi::Env env, Napi::Object exports) {
   exports.Set("threadCpuTime", Napi::Function::New(env, threadCpuTime, "threadCpuTime"));
   exports.Set("releaseFreeMemory", Napi::Function::New(env, releaseFreeMemory, "releaseFreeMemory"));
   exports.Set("capabilities", Napi::Function::New(env, capabilities, "capabilities"));
+  exports.Set("isLive", Napi::Function::New(env, isLive, "isLive"));
   // --- cpu (stats, freq, load): addon_cpu_extra.cc ---
   registerCpuExtraExports(env, exports);
   // --- disks: addon_disks.cc ---
@@ -227,7 +226,7 @@ static Napi::Object initCollector(Napi::Env env, Napi::Object exports) {
   exports.Set("sensorsBattery", Napi::Function::New(env, sensorsBattery, "sensorsBattery"));
   registerHwmonExports(env, exports);  // addon_hwmon.cc
   // --- processes ---
-  registerProcessExports(env, exports, env.GetInstanceData<AddonData>()->backend);
+  registerProcessExports(env, exports);
   return exports;
 }
 

@@ -7,15 +7,15 @@
 #include "js_args.h"
 #include "js_records_cpu.h"
 #include "native_call.h"
-#include "parse/cpu_extra.h"
+#include "common/totals.h"
 
 namespace procyon {
 namespace {
 
 Napi::Value cpuStats(const Napi::CallbackInfo& info) {
   return runAsync<CpuStats>(info, "procyon.cpuStats", [&] {
-    return [backend = backendOf(info.Env()), roots = rootsOption(optionsArgument(info))] {
-      return backend->cpuStats(roots);
+    return [backend = backendFor(info.Env(), optionsArgument(info))] {
+      return backend->cpuStats();
     };
   });
 }
@@ -24,18 +24,18 @@ Napi::Value cpuFreq(const Napi::CallbackInfo& info) {
   return runAsync<CpuFreqResult>(info, "procyon.cpuFreq", [&] {
     const Napi::Object options = optionsArgument(info);
     const bool percpu = booleanOption(options, "percpu", false);
-    return [backend = backendOf(info.Env()), roots = rootsOption(options), percpu]() -> CpuFreqResult {
-      std::vector<CpuFreq> cpus = backend->cpuFreq(roots);
+    return [backend = backendFor(info.Env(), options), percpu]() -> CpuFreqResult {
+      std::vector<CpuFreq> cpus = backend->cpuFreq();
       if (percpu) return cpus;
-      return parse::averageCpuFreq(cpus);
+      return averageCpuFreq(cpus);
     };
   });
 }
 
 Napi::Value getloadavg(const Napi::CallbackInfo& info) {
   return runAsync<LoadAvg>(info, "procyon.getloadavg", [&] {
-    return [backend = backendOf(info.Env()), roots = rootsOption(optionsArgument(info))] {
-      return backend->loadAvg(roots);
+    return [backend = backendFor(info.Env(), optionsArgument(info))] {
+      return backend->loadAvg();
     };
   });
 }

@@ -7,17 +7,24 @@
 
 #include <memory>
 
-#include "backend.h"
+#include "backend_cache.h"
+#include "js_args.h"
 
 namespace procyon {
 
 // Workers hold their own reference, so a backend outlives an environment
 // torn down while a read is still in flight.
 struct AddonData {
-  std::shared_ptr<const Backend> backend;
+  BackendCache backends;
 };
 
-inline std::shared_ptr<const Backend> backendOf(Napi::Env env) { return env.GetInstanceData<AddonData>()->backend; }
+inline BackendCache& backendsOf(Napi::Env env) { return env.GetInstanceData<AddonData>()->backends; }
+
+// The backend a call's options name (procfs / sysfs: a captured tree; absent
+// or the machine's own paths: the running machine).
+inline std::shared_ptr<const Backend> backendFor(Napi::Env env, Napi::Object options) {
+  return backendsOf(env).forSource(sourceOption(options));
+}
 
 // --- per-area export tables (defined in addon_<area>.cc) ---
 void registerCpuExtraExports(Napi::Env env, Napi::Object exports);

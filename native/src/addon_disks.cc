@@ -16,16 +16,17 @@ Napi::Value diskPartitions(const Napi::CallbackInfo& info) {
   return runAsync<std::vector<DiskPartition>>(info, "procyon.diskPartitions", [&] {
     const Napi::Object options = optionsArgument(info);
     const bool all = booleanOption(options, "all", false);
-    return [backend = backendOf(info.Env()), roots = rootsOption(options), all] {
-      return backend->diskPartitions(roots, all);
+    return [backend = backendFor(info.Env(), options), all] {
+      return backend->diskPartitions(all);
     };
   });
 }
 
 Napi::Value diskUsage(const Napi::CallbackInfo& info) {
   return runAsync<DiskUsage>(info, "procyon.diskUsage", [&] {
-    std::string path = requiredStringOption(optionsArgument(info), "path");
-    return [backend = backendOf(info.Env()), path = std::move(path)] { return backend->diskUsage(path); };
+    const Napi::Object options = optionsArgument(info);
+    std::string path = requiredStringOption(options, "path");
+    return [backend = backendFor(info.Env(), options), path = std::move(path)] { return backend->diskUsage(path); };
   });
 }
 
@@ -33,8 +34,8 @@ Napi::Value diskIoCounters(const Napi::CallbackInfo& info) {
   return runAsync<std::vector<DiskIoCounters>>(info, "procyon.diskIoCounters", [&] {
     const Napi::Object options = optionsArgument(info);
     const bool perdisk = booleanOption(options, "perdisk", false);
-    return [backend = backendOf(info.Env()), roots = rootsOption(options), perdisk] {
-      return backend->diskIoCounters(roots, perdisk);
+    return [backend = backendFor(info.Env(), options), perdisk] {
+      return backend->diskIoCounters(perdisk);
     };
   });
 }

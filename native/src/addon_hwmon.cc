@@ -12,13 +12,13 @@ namespace {
 
 Napi::Value hwmonChips(const Napi::CallbackInfo& info) {
   return runAsync<HwmonChips>(info, "procyon.hwmonChips", [&] {
-    return [backend = backendOf(info.Env()), roots = rootsOption(optionsArgument(info))] { return backend->hwmonChips(roots); };
+    return [backend = backendFor(info.Env(), optionsArgument(info))] { return backend->hwmonChips(); };
   });
 }
 
 Napi::Value powerSupplies(const Napi::CallbackInfo& info) {
   return runAsync<PowerSupplies>(info, "procyon.powerSupplies", [&] {
-    return [backend = backendOf(info.Env()), roots = rootsOption(optionsArgument(info))] { return backend->powerSupplies(roots); };
+    return [backend = backendFor(info.Env(), optionsArgument(info))] { return backend->powerSupplies(); };
   });
 }
 

@@ -11,21 +11,21 @@
 namespace procyon {
 namespace {
 
-// glibc's _PATH_UTMP, what getutent(3) reads.
-constexpr const char* kDefaultUtmp = "/var/run/utmp";
-
 Napi::Value users(const Napi::CallbackInfo& info) {
   return runAsync<std::vector<User>>(info, "procyon.users", [&] {
-    std::string utmp = stringOption(optionsArgument(info), "utmp", kDefaultUtmp);
-    if (utmp.empty()) throw Error::invalidArgument("utmp must not be empty");
-    return [backend = backendOf(info.Env()), utmp = std::move(utmp)] { return backend->users(utmp); };
+    const Napi::Object options = optionsArgument(info);
+    // `utmp` names a file of a captured tree; absent, the backend's own (the running machine's by default).
+    BackendSource source = sourceOption(options);
+    source.utmp = stringOption(options, "utmp", "");
+    if (!options.Get("utmp").IsUndefined() && source.utmp.empty()) throw Error::invalidArgument("utmp must not be empty");
+    return [backend = backendsOf(info.Env()).forSource(source)] { return backend->users(); };
   });
 }
 
 Napi::Value pids(const Napi::CallbackInfo& info) {
   return runAsync<PidList>(info, "procyon.pids", [&] {
-    return [backend = backendOf(info.Env()), roots = rootsOption(optionsArgument(info))] {
-      return backend->pids(roots);
+    return [backend = backendFor(info.Env(), optionsArgument(info))] {
+      return backend->pids();
     };
   });
 }
@@ -34,8 +34,8 @@ Napi::Value pidExists(const Napi::CallbackInfo& info) {
   return runAsync<PidPresence>(info, "procyon.pidExists", [&] {
     const Napi::Object options = optionsArgument(info);
     const int64_t pid = integerOption(options, "pid");
-    return [backend = backendOf(info.Env()), roots = rootsOption(options), pid] {
-      return backend->pidExists(roots, pid);
+    return [backend = backendFor(info.Env(), options), pid] {
+      return backend->pidExists(pid);
     };
   });
 }

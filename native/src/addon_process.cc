@@ -19,6 +19,7 @@
 #include <cstdlib>
 #include <string>
 
+#include "addon_data.h"
 #include "common/process_table_diff.h"
 #include "js_args.h"
 #include "js_records_process.h"
@@ -26,14 +27,6 @@
 
 namespace procyon {
 namespace {
-
-struct ProcessAddonData {
-  std::shared_ptr<const Backend> backend;
-};
-
-std::shared_ptr<const Backend> backendOf(const Napi::CallbackInfo& info) {
-  return static_cast<ProcessAddonData*>(info.Data())->backend;
-}
 
 double numberOption(Napi::Object options, const char* name) {
   const Napi::Value value = options.Get(name);
@@ -65,7 +58,7 @@ Napi::Value processRead(const Napi::CallbackInfo& info) {
       if (!kind.IsString()) throw Error::invalidArgument("kind must be a string");
       query.connectionKind = kind.As<Napi::String>().Utf8Value();
     }
-    return [backend = backendOf(info), roots = rootsOption(options), query] { return backend->readProcess(roots, query); };
+    return [backend = backendFor(info.Env(), options), query] { return backend->readProcess(query); };
   });
 }
 
@@ -110,8 +103,8 @@ Napi::Value processAction(const Napi::CallbackInfo& info) {
     }
     // Read here, on the JS thread, where process.env is written; never on the pool.
     if (const char* gate = std::getenv("PROCYON_TEST_ACTION_GATE")) action.testGate = gate;
-    return [backend = backendOf(info), roots = rootsOption(options), action] {
-      backend->processAction(roots, action);
+    return [backend = backendFor(info.Env(), options), action] {
+      backend->processAction(action);
       return ActionDone{};
     };
   });
@@ -140,11 +133,11 @@ Napi::Value processTable(const Napi::CallbackInfo& info) {
       if (!state) throw Error::invalidArgument("reader must be a handle from processTableReader()");
       reader = *state;
     }
-    return [backend = backendOf(info), roots = rootsOption(options), fields, cmdlineBudget, reader] {
-      if (!reader) return backend->processTable(roots, fields, cmdlineBudget);
+    return [backend = backendFor(info.Env(), options), fields, cmdlineBudget, reader] {
+      if (!reader) return backend->processTable(fields, cmdlineBudget);
       // The scan and the diff under one lock: two reads of one reader cannot interleave.
       std::lock_guard<std::mutex> lock(reader->mutex);
-      ProcessTable table = backend->processTable(roots, fields, cmdlineBudget);
+      ProcessTable table = backend->processTable(fields, cmdlineBudget);
       diffTable(*reader, table);
       return table;
     };
@@ -173,9 +166,9 @@ Napi::Value processTableReaderReset(const Napi::CallbackInfo& info) {
   return info.Env().Undefined();
 }
 
-// Synchronous: it only closes descriptors and frees the cache (waiting for a scan in flight).
+// Synchronous: it only closes descriptors and frees the caches (waiting for a scan in flight).
 Napi::Value processTableCacheClear(const Napi::CallbackInfo& info) {
-  backendOf(info)->processTableCacheClear();
+  backendsOf(info.Env()).forEach([](const Backend& backend) { backend.processTableCacheClear(); });
   return info.Env().Undefined();
 }
 
@@ -205,7 +198,7 @@ Napi::Value processWatchChild(const Napi::CallbackInfo& info) {
     const Napi::Object options = optionsArgument(info);
     const int64_t pid = pidOption(options);
     const double createTime = numberOption(options, "createTime");
-    WatchSlot watch = backendOf(info)->watchChildExit(rootsOption(options), pid, createTime);
+    WatchSlot watch = backendFor(info.Env(), options)->watchChildExit(pid, createTime);
     if (!watch) return info.Env().Null();
     auto external = Napi::External<WatchSlot>::New(info.Env(), new WatchSlot(std::move(watch)),
                                                    [](Napi::Env, WatchSlot* slot) { delete slot; });
@@ -238,18 +231,16 @@ Napi::Value processWatchClose(const Napi::CallbackInfo& info) {
 
 }  // namespace
 
-void registerProcessExports(Napi::Env env, Napi::Object exports, std::shared_ptr<const Backend> backend) {
-  auto* data = new ProcessAddonData{std::move(backend)};
-  env.AddCleanupHook([data] { delete data; });
-  exports.Set("processRead", Napi::Function::New(env, processRead, "processRead", data));
-  exports.Set("processAction", Napi::Function::New(env, processAction, "processAction", data));
-  exports.Set("processTable", Napi::Function::New(env, processTable, "processTable", data));
-  exports.Set("processTableCacheClear", Napi::Function::New(env, processTableCacheClear, "processTableCacheClear", data));
-  exports.Set("processTableReader", Napi::Function::New(env, processTableReader, "processTableReader", data));
-  exports.Set("processTableReaderReset", Napi::Function::New(env, processTableReaderReset, "processTableReaderReset", data));
-  exports.Set("processWatchChild", Napi::Function::New(env, processWatchChild, "processWatchChild", data));
-  exports.Set("processWatchPoll", Napi::Function::New(env, processWatchPoll, "processWatchPoll", data));
-  exports.Set("processWatchClose", Napi::Function::New(env, processWatchClose, "processWatchClose", data));
+void registerProcessExports(Napi::Env env, Napi::Object exports) {
+  exports.Set("processRead", Napi::Function::New(env, processRead, "processRead"));
+  exports.Set("processAction", Napi::Function::New(env, processAction, "processAction"));
+  exports.Set("processTable", Napi::Function::New(env, processTable, "processTable"));
+  exports.Set("processTableCacheClear", Napi::Function::New(env, processTableCacheClear, "processTableCacheClear"));
+  exports.Set("processTableReader", Napi::Function::New(env, processTableReader, "processTableReader"));
+  exports.Set("processTableReaderReset", Napi::Function::New(env, processTableReaderReset, "processTableReaderReset"));
+  exports.Set("processWatchChild", Napi::Function::New(env, processWatchChild, "processWatchChild"));
+  exports.Set("processWatchPoll", Napi::Function::New(env, processWatchPoll, "processWatchPoll"));
+  exports.Set("processWatchClose", Napi::Function::New(env, processWatchClose, "processWatchClose"));
 }
 
 }  // namespace procyon

@@ -5,12 +5,9 @@
 
 #include <napi.h>
 
-#include <memory>
-
-#include "backend.h"
 
 namespace procyon {
 
-void registerProcessExports(Napi::Env env, Napi::Object exports, std::shared_ptr<const Backend> backend);
+void registerProcessExports(Napi::Env env, Napi::Object exports);
 
 }  // namespace procyon

@@ -17,14 +17,13 @@ Napi::Value systemSnapshot(const Napi::CallbackInfo& info) {
   return runAsync<SnapshotResult>(info, "procyon.systemSnapshot", [&] {
     const Napi::Object options = optionsArgument(info);
     SnapshotRequest request;
-    request.roots = rootsOption(options);
     std::set<std::string> seen;
     for (std::string& topic : stringListOption(options, "topics", {})) {
       if (!isSnapshotTopic(topic)) throw Error::invalidArgument("unknown snapshot topic '" + topic + "'");
       if (seen.insert(topic).second) request.topics.push_back(std::move(topic));
     }
     request.diskUsagePaths = stringListOption(options, "diskUsagePaths", {"/"});
-    return [backend = backendOf(info.Env()), request = std::move(request)] {
+    return [backend = backendFor(info.Env(), options), request = std::move(request)] {
       return takeSnapshot(*backend, request);
     };
   });

@@ -11,11 +11,20 @@
 
 namespace procyon {
 
-std::shared_ptr<const Backend> createBackend() {
+std::shared_ptr<const Backend> createBackend(const BackendSource& source) {
 #ifdef __linux__
-  return std::make_shared<const LinuxBackend>();
+  return std::make_shared<const LinuxBackend>(source);
 #else
-  return std::make_shared<const UnsupportedBackend>();
+  return std::make_shared<const UnsupportedBackend>(backendSourceKey(source).empty());
+#endif
+}
+
+std::string backendSourceKey(const BackendSource& source) {
+#ifdef __linux__
+  return LinuxBackend::sourceKey(source);
+#else
+  const bool own = source.procfs.empty() && source.sysfs.empty() && source.utmp.empty();
+  return own ? std::string() : source.procfs + '\0' + source.sysfs + '\0' + source.utmp;
 #endif
 }
 

@@ -26,11 +26,11 @@ Napi::Object optionsArgument(const Napi::CallbackInfo& info) {
   return info[0].As<Napi::Object>();
 }
 
-Roots rootsOption(Napi::Object options) {
-  Roots roots;
-  readRoot(options, "procfs", roots.procfs);
-  readRoot(options, "sysfs", roots.sysfs);
-  return roots;
+BackendSource sourceOption(Napi::Object options) {
+  BackendSource source;
+  readRoot(options, "procfs", source.procfs);
+  readRoot(options, "sysfs", source.sysfs);
+  return source;
 }
 
 bool booleanOption(Napi::Object options, const char* name, bool fallback) {

@@ -11,8 +11,8 @@ namespace procyon {
 // The options object (args[0]); undefined means all defaults. INVALID_ARGUMENT otherwise.
 Napi::Object optionsArgument(const Napi::CallbackInfo& info);
 
-// `procfs` / `sysfs`: strings, non-empty, without NUL; absent means the default.
-Roots rootsOption(Napi::Object options);
+// `procfs` / `sysfs`: strings, non-empty, without NUL; absent leaves the member empty (the running machine's).
+BackendSource sourceOption(Napi::Object options);
 
 // A boolean option; absent (or undefined) means `fallback`.
 bool booleanOption(Napi::Object options, const char* name, bool fallback);

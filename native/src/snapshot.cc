@@ -10,8 +10,7 @@
 #include "js_records_sensors.h"
 #include "js_records_hwmon.h"
 #include "native_call.h"
-#include "parse/cpu_extra.h"
-#include "parse/diskstats.h"
+#include "common/totals.h"
 
 namespace procyon {
 namespace {
@@ -73,41 +72,41 @@ struct Topic {
 
 const Topic kTopics[] = {
     // --- cpu ---
-    {"cpuTimes", [](const Backend& b, const SnapshotRequest& r) { return deferToJs(b.cpuTimes(r.roots)); }},
-    {"perCpuTimes", [](const Backend& b, const SnapshotRequest& r) { return deferToJs(b.perCpuTimes(r.roots)); }},
-    {"cpuStats", [](const Backend& b, const SnapshotRequest& r) { return deferToJs(b.cpuStats(r.roots)); }},
+    {"cpuTimes", [](const Backend& b, const SnapshotRequest& r) { return deferToJs(b.cpuTimes()); }},
+    {"perCpuTimes", [](const Backend& b, const SnapshotRequest& r) { return deferToJs(b.perCpuTimes()); }},
+    {"cpuStats", [](const Backend& b, const SnapshotRequest& r) { return deferToJs(b.cpuStats()); }},
     {"cpuFreq",
-     [](const Backend& b, const SnapshotRequest& r) { return deferToJs(parse::averageCpuFreq(b.cpuFreq(r.roots))); }},
-    {"perCpuFreq", [](const Backend& b, const SnapshotRequest& r) { return deferToJs(b.cpuFreq(r.roots)); }},
-    {"loadavg", [](const Backend& b, const SnapshotRequest& r) { return deferToJs(b.loadAvg(r.roots)); }},
+     [](const Backend& b, const SnapshotRequest& r) { return deferToJs(averageCpuFreq(b.cpuFreq())); }},
+    {"perCpuFreq", [](const Backend& b, const SnapshotRequest& r) { return deferToJs(b.cpuFreq()); }},
+    {"loadavg", [](const Backend& b, const SnapshotRequest& r) { return deferToJs(b.loadAvg()); }},
     // --- memory ---
-    {"virtualMemory", [](const Backend& b, const SnapshotRequest& r) { return deferToJs(b.virtualMemory(r.roots)); }},
-    {"swapMemory", [](const Backend& b, const SnapshotRequest& r) { return deferToJs(b.swapMemory(r.roots)); }},
+    {"virtualMemory", [](const Backend& b, const SnapshotRequest& r) { return deferToJs(b.virtualMemory()); }},
+    {"swapMemory", [](const Backend& b, const SnapshotRequest& r) { return deferToJs(b.swapMemory()); }},
     // --- disks ---
     {"diskIoCounters",
      [](const Backend& b, const SnapshotRequest& r) -> JsThunk {
-       const std::vector<DiskIoCounters> disks = b.diskIoCounters(r.roots, false);
+       const std::vector<DiskIoCounters> disks = b.diskIoCounters(false);
        // psutil returns None on a diskless machine.
        if (disks.empty()) return [](Napi::Env env) -> Napi::Value { return env.Null(); };
-       return [total = parse::sumDiskIoCounters(disks)](Napi::Env env) -> Napi::Value {
+       return [total = sumDiskIoCounters(disks)](Napi::Env env) -> Napi::Value {
          return diskIoToJs(env, total, false);
        };
      }},
     {"perDiskIoCounters",
-     [](const Backend& b, const SnapshotRequest& r) { return perDiskToJs(b.diskIoCounters(r.roots, true)); }},
+     [](const Backend& b, const SnapshotRequest& r) { return perDiskToJs(b.diskIoCounters(true)); }},
     {"diskPartitions",
-     [](const Backend& b, const SnapshotRequest& r) { return deferToJs(b.diskPartitions(r.roots, false)); }},
+     [](const Backend& b, const SnapshotRequest& r) { return deferToJs(b.diskPartitions(false)); }},
     {"diskUsage", diskUsages},
     // --- network ---
-    {"perNicIoCounters", [](const Backend& b, const SnapshotRequest& r) { return deferToJs(b.netIoCounters(r.roots)); }},
-    {"netIfStats", [](const Backend& b, const SnapshotRequest& r) { return deferToJs(b.netIfStats(r.roots)); }},
+    {"perNicIoCounters", [](const Backend& b, const SnapshotRequest& r) { return deferToJs(b.netIoCounters()); }},
+    {"netIfStats", [](const Backend& b, const SnapshotRequest& r) { return deferToJs(b.netIfStats()); }},
     // --- sensors ---
     {"sensorsTemperatures",
-     [](const Backend& b, const SnapshotRequest& r) { return deferToJs(b.sensorsTemperatures(r.roots, false)); }},
-    {"sensorsFans", [](const Backend& b, const SnapshotRequest& r) { return deferToJs(b.sensorsFans(r.roots)); }},
-    {"sensorsBattery", [](const Backend& b, const SnapshotRequest& r) { return deferToJs(b.sensorsBattery(r.roots)); }},
-    {"hwmonChips", [](const Backend& b, const SnapshotRequest& r) { return deferToJs(b.hwmonChips(r.roots)); }},
-    {"powerSupplies", [](const Backend& b, const SnapshotRequest& r) { return deferToJs(b.powerSupplies(r.roots)); }},
+     [](const Backend& b, const SnapshotRequest& r) { return deferToJs(b.sensorsTemperatures(false)); }},
+    {"sensorsFans", [](const Backend& b, const SnapshotRequest& r) { return deferToJs(b.sensorsFans()); }},
+    {"sensorsBattery", [](const Backend& b, const SnapshotRequest& r) { return deferToJs(b.sensorsBattery()); }},
+    {"hwmonChips", [](const Backend& b, const SnapshotRequest& r) { return deferToJs(b.hwmonChips()); }},
+    {"powerSupplies", [](const Backend& b, const SnapshotRequest& r) { return deferToJs(b.powerSupplies()); }},
 };
 
 const Topic* findTopic(std::string_view name) {

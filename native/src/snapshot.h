@@ -24,7 +24,6 @@ namespace procyon {
 using JsThunk = std::function<Napi::Value(Napi::Env)>;
 
 struct SnapshotRequest {
-  Roots roots;
   std::vector<std::string> topics;          // validated, deduplicated, in request order
   std::vector<std::string> diskUsagePaths;  // for the "diskUsage" topic
 };

@@ -10,48 +10,55 @@ namespace procyon {
 // loads and callers can ask capabilities() before calling.
 class UnsupportedBackend final : public Backend {
  public:
+  explicit UnsupportedBackend(bool live) : live_(live) {}
   std::vector<std::string_view> capabilities() const override { return {}; }
-  CpuTimes cpuTimes(const Roots&) const override { fail("cpuTimes"); }
-  std::vector<CpuTimes> perCpuTimes(const Roots&) const override { fail("cpuTimes"); }
-  std::optional<uint64_t> logicalCpuCount(const Roots&) const override { fail("cpuCount"); }
-  std::optional<uint64_t> physicalCpuCount(const Roots&) const override { fail("cpuCount"); }
-  VirtualMemory virtualMemory(const Roots&) const override { fail("virtualMemory"); }
-  SwapMemory swapMemory(const Roots&) const override { fail("swapMemory"); }
-  double bootTime(const Roots&) const override { fail("bootTime"); }
+  bool isLive() const override { return live_; }
+  CpuTimes cpuTimes() const override { fail("cpuTimes"); }
+  std::vector<CpuTimes> perCpuTimes() const override { fail("cpuTimes"); }
+  std::optional<uint64_t> logicalCpuCount() const override { fail("cpuCount"); }
+  std::optional<uint64_t> physicalCpuCount() const override { fail("cpuCount"); }
+  VirtualMemory virtualMemory() const override { fail("virtualMemory"); }
+  SwapMemory swapMemory() const override { fail("swapMemory"); }
+  double bootTime() const override { fail("bootTime"); }
+
+  std::optional<double> threadCpuTime() const override { return std::nullopt; }
+  std::optional<bool> releaseFreeMemory() const override { return std::nullopt; }
 
   // --- cpu (stats, freq, load) ---
-  CpuStats cpuStats(const Roots&) const override { fail("cpuStats"); }
-  std::vector<CpuFreq> cpuFreq(const Roots&) const override { fail("cpuFreq"); }
-  LoadAvg loadAvg(const Roots&) const override { fail("getloadavg"); }
+  CpuStats cpuStats() const override { fail("cpuStats"); }
+  std::vector<CpuFreq> cpuFreq() const override { fail("cpuFreq"); }
+  LoadAvg loadAvg() const override { fail("getloadavg"); }
 
   // --- disks ---
-  std::vector<DiskPartition> diskPartitions(const Roots&, bool) const override { fail("diskPartitions"); }
+  std::vector<DiskPartition> diskPartitions(bool) const override { fail("diskPartitions"); }
   DiskUsage diskUsage(const std::string&) const override { fail("diskUsage"); }
-  std::vector<DiskIoCounters> diskIoCounters(const Roots&, bool) const override { fail("diskIoCounters"); }
+  std::vector<DiskIoCounters> diskIoCounters(bool) const override { fail("diskIoCounters"); }
 
   // --- other system info (users, pids) ---
-  std::vector<User> users(const std::string&) const override { fail("users"); }
-  PidList pids(const Roots&) const override { fail("pids"); }
-  PidPresence pidExists(const Roots&, int64_t) const override { fail("pidExists"); }
+  std::vector<User> users() const override { fail("users"); }
+  PidList pids() const override { fail("pids"); }
+  PidPresence pidExists(int64_t) const override { fail("pidExists"); }
   // --- network ---
-  NetIoPerNic netIoCounters(const Roots&) const override { fail("netIoCounters"); }
-  NetConnections netConnections(const Roots&, const std::string&) const override { fail("netConnections"); }
+  NetIoPerNic netIoCounters() const override { fail("netIoCounters"); }
+  NetConnections netConnections(const std::string&) const override { fail("netConnections"); }
   NicAddresses netIfAddrs() const override { fail("netIfAddrs"); }
-  NicStatsMap netIfStats(const Roots&) const override { fail("netIfStats"); }
+  NicStatsMap netIfStats() const override { fail("netIfStats"); }
 
   // --- sensors ---
-  Temperatures sensorsTemperatures(const Roots&, bool) const override { fail("sensorsTemperatures"); }
-  Fans sensorsFans(const Roots&) const override { fail("sensorsFans"); }
-  BatteryResult sensorsBattery(const Roots&) const override { fail("sensorsBattery"); }
-  HwmonChips hwmonChips(const Roots&) const override { fail("hwmonChips"); }
-  PowerSupplies powerSupplies(const Roots&) const override { fail("powerSupplies"); }
+  Temperatures sensorsTemperatures(bool) const override { fail("sensorsTemperatures"); }
+  Fans sensorsFans() const override { fail("sensorsFans"); }
+  BatteryResult sensorsBattery() const override { fail("sensorsBattery"); }
+  HwmonChips hwmonChips() const override { fail("hwmonChips"); }
+  PowerSupplies powerSupplies() const override { fail("powerSupplies"); }
   // --- processes ---
-  ProcessSnapshot readProcess(const Roots&, const ProcessQuery&) const override { fail("Process"); }
-  void processAction(const Roots&, const ProcessAction&) const override { fail("Process"); }
-  ProcessTable processTable(const Roots&, uint32_t, size_t) const override { fail("processTable"); }
-  std::unique_ptr<ChildExitWatch> watchChildExit(const Roots&, int64_t, double) const override { fail("Process.wait"); }
+  ProcessSnapshot readProcess(const ProcessQuery&) const override { fail("Process"); }
+  void processAction(const ProcessAction&) const override { fail("Process"); }
+  ProcessTable processTable(uint32_t, size_t) const override { fail("processTable"); }
+  std::unique_ptr<ChildExitWatch> watchChildExit(int64_t, double) const override { fail("Process.wait"); }
 
  private:
+  bool live_;
+
   [[noreturn]] static void fail(const char* function) {
     throw Error::unsupported(std::string(function) + " is not supported on this platform");
   }

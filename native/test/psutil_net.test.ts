@@ -4,7 +4,7 @@
 
 import { spawnSync } from 'node:child_process';
 import dgram from 'node:dgram';
-import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -117,10 +117,21 @@ describe.skipIf(!available)('psutil network comparison', () => {
     expect(await collector.netIfStats()).toEqual(ps.stats);
   });
 
-  it('net_if_stats() through sysfs files (a root that is not literally /sys) agrees with psutil', async () => {
+  it('net_if_stats() through sysfs files (a copy of class/net, not the live /sys) agrees with psutil', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'procyon-sys-'));
     try {
-      symlinkSync('/sys', path.join(dir, 'sys'));
+      // A copy, not a symlink: a symlink to /sys is the live /sys (ioctls).
+      for (const nic of readdirSync('/sys/class/net')) {
+        const into = path.join(dir, 'sys/class/net', nic);
+        mkdirSync(into, { recursive: true });
+        for (const file of ['flags', 'mtu', 'operstate', 'speed', 'duplex']) {
+          try {
+            writeFileSync(path.join(into, file), readFileSync(path.join('/sys/class/net', nic, file)));
+          } catch {
+            // speed/duplex of a NIC without a link setting (EINVAL): absent, as psutil's unknown
+          }
+        }
+      }
       expect(await collector.netIfStats({ sysfs: path.join(dir, 'sys') })).toEqual(ps.stats);
     } finally {
       rmSync(dir, { recursive: true, force: true });

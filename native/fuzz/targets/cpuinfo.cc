@@ -1,8 +1,8 @@
 // /proc/cpuinfo, cpu topology lists, loadavg, cpufreq values.
 #include "../fuzz_common.h"
-#include "parse/cpu_extra.h"
-#include "parse/cpu_list.h"
-#include "parse/cpuinfo.h"
+#include "linux/parse/cpu_extra.h"
+#include "linux/parse/cpu_list.h"
+#include "linux/parse/cpuinfo.h"
 
 using namespace procyon;
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

@@ -1,7 +1,7 @@
 // /proc/diskstats, /sys/block/*/stat, mounts and /proc/filesystems.
 #include "../fuzz_common.h"
-#include "parse/diskstats.h"
-#include "parse/mounts.h"
+#include "linux/parse/diskstats.h"
+#include "linux/parse/mounts.h"
 
 using namespace procyon;
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

@@ -1,6 +1,6 @@
 // node_exporter's hwmon naming: sensor file names and chip/device names.
 #include "../fuzz_common.h"
-#include "parse/hwmon.h"
+#include "linux/parse/hwmon.h"
 
 using namespace procyon;
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

@@ -1,10 +1,10 @@
 // /proc/meminfo (+ zoneinfo, vmstat): virtual_memory and swap_memory arithmetic.
 #include "../fuzz_common.h"
-#include "parse/meminfo.h"
-#include "parse/swap_memory.h"
-#include "parse/virtual_memory.h"
-#include "parse/vmstat.h"
-#include "parse/zoneinfo.h"
+#include "linux/parse/meminfo.h"
+#include "linux/parse/swap_memory.h"
+#include "linux/parse/virtual_memory.h"
+#include "linux/parse/vmstat.h"
+#include "linux/parse/zoneinfo.h"
 
 using namespace procyon;
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

@@ -1,9 +1,8 @@
 // /proc/net/dev, /proc/net/{tcp,tcp6,udp,udp6,unix}, /sys/class/net values.
 #include "../fuzz_common.h"
-#include "parse/net_connections.h"
-#include "parse/net_dev.h"
-#include "parse/net_if.h"
-#include "parse/proc_net_pid.h"
+#include "linux/parse/net_connections.h"
+#include "linux/parse/net_dev.h"
+#include "linux/parse/net_if.h"
 
 using namespace procyon;
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -11,12 +10,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   fuzz::tolerate([&] { parse::parseNetDev(t); });
   for (const int family : {2, 10}) {
     for (const bool little : {true, false}) fuzz::tolerate([&] { parse::parseInetSockets(t, family, 1, little); });
-    fuzz::tolerate([&] { parse::parseProcNetInet(t, family); });
   }
   fuzz::tolerate([&] { parse::parseUnixSockets(t); });
-  fuzz::tolerate([&] { parse::parseProcNetUnix(t); });
   fuzz::tolerate([&] { parse::connectionTables(t); });
-  fuzz::tolerate([&] { parse::socketInodeOfLink(t); });
+  fuzz::tolerate([&] { parse::socketInode(t); });
   fuzz::tolerate([&] { parse::parseSysfsHexFlags(t); });
   fuzz::tolerate([&] { parse::parseSysfsDuplex(t); });
   fuzz::tolerate([&] { parse::parseSysfsSpeed(t); });

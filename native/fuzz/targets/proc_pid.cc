@@ -1,7 +1,7 @@
 // /proc/[pid]/{stat,status,statm,io,limits,fdinfo/N,cmdline,environ}.
 #include "../fuzz_common.h"
-#include "parse/proc_pid_misc.h"
-#include "parse/proc_pid_stat.h"
+#include "linux/parse/proc_pid_misc.h"
+#include "linux/parse/proc_pid_stat.h"
 
 using namespace procyon;
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

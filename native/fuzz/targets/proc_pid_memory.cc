@@ -1,12 +1,11 @@
-// /proc/[pid]/{smaps,smaps_rollup,maps}.
+// /proc/[pid]/{smaps,smaps_rollup}.
 #include "../fuzz_common.h"
-#include "parse/proc_pid_memory.h"
+#include "linux/parse/proc_pid_memory.h"
 
 using namespace procyon;
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const auto t = fuzz::text(data, size);
   fuzz::tolerate([&] { parse::parseSmapsTotals(t); });
   fuzz::tolerate([&] { parse::parseSmapsBlocks(t); });
-  fuzz::tolerate([&] { parse::parseProcPidMaps(t); });
   return 0;
 }

@@ -1,7 +1,7 @@
 // /proc/stat: CPU times (total, per CPU), boot time, context switches.
 #include "../fuzz_common.h"
-#include "parse/cpu_extra.h"
-#include "parse/proc_stat.h"
+#include "linux/parse/cpu_extra.h"
+#include "linux/parse/proc_stat.h"
 
 using namespace procyon;
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

@@ -1,6 +1,6 @@
 // hwmon / thermal / power_supply values and the battery arithmetic.
 #include "../fuzz_common.h"
-#include "parse/sensors.h"
+#include "linux/parse/sensors.h"
 
 using namespace procyon;
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

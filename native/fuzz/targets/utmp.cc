@@ -1,6 +1,6 @@
 // utmp records (binary).
 #include "../fuzz_common.h"
-#include "parse/utmp.h"
+#include "linux/parse/utmp.h"
 
 using namespace procyon;
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

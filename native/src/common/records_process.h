@@ -84,16 +84,6 @@ struct MemoryMap {
          referenced = 0, anonymous = 0, swap = 0;
 };
 
-// One /proc/[pid]/maps line.
-struct MapsEntry {
-  uint64_t start = 0, end = 0;
-  std::string perms;
-  uint64_t offset = 0;
-  std::string dev;
-  uint64_t inode = 0;
-  std::string path;
-};
-
 // One resource of /proc/[pid]/limits or prlimit(2); -1 is RLIM_INFINITY, as Python's resource module.
 struct RlimitValue {
   int resource = 0;
@@ -105,23 +95,6 @@ struct RlimitValue {
 struct FdInfo {
   uint64_t pos = 0;
   uint64_t flags = 0;
-};
-
-// One row of /proc/net/{tcp,tcp6,udp,udp6}.
-struct InetSocketRow {
-  std::string laddrIp;
-  uint32_t laddrPort = 0;
-  std::string raddrIp;
-  uint32_t raddrPort = 0;
-  int state = 0;  // the kernel's TCP state number
-  uint64_t inode = 0;
-};
-
-// One row of /proc/net/unix.
-struct UnixSocketRow {
-  int type = 0;
-  uint64_t inode = 0;
-  std::string path;
 };
 
 // --- what the backend hands to JS ---

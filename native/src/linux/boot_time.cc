@@ -1,13 +1,14 @@
 #include "common/error.h"
 #include "common/file_reader.h"
 #include "linux/linux_backend.h"
-#include "parse/proc_stat.h"
+#include "linux/procfs.h"
+#include "linux/parse/proc_stat.h"
 
 namespace procyon {
 
-double LinuxBackend::bootTime(const Roots& roots) const {
+double LinuxBackend::bootTime() const {
   FileReader& files = reader();
-  const std::string_view text = files.read(roots.procfs, "stat");
+  const std::string_view text = procfs().read("stat");
   return annotatePath(files.path(), [&] { return parse::parseProcStatBootTime(text); });
 }
 

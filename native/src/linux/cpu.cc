@@ -6,15 +6,14 @@
 #include "common/file_reader.h"
 #include "linux/host.h"
 #include "linux/linux_backend.h"
-#include "parse/cpu_list.h"
-#include "parse/cpuinfo.h"
-#include "parse/proc_stat.h"
-#include "parse/text.h"
+#include "linux/procfs.h"
+#include "linux/parse/cpu_list.h"
+#include "linux/parse/cpuinfo.h"
+#include "linux/parse/proc_stat.h"
+#include "linux/parse/text.h"
 
 namespace procyon {
 namespace {
-
-bool isDefaultProcfs(std::string_view procfs) { return procfs == "/proc" || procfs == "/proc/"; }
 
 // psutil's glob "cpu[0-9]*" over /sys/devices/system/cpu.
 bool isCpuDirectory(std::string_view name) {
@@ -23,16 +22,16 @@ bool isCpuDirectory(std::string_view name) {
 
 }  // namespace
 
-CpuTimes LinuxBackend::cpuTimes(const Roots& roots) const {
+CpuTimes LinuxBackend::cpuTimes() const {
   FileReader& files = reader();
-  const std::string_view text = files.read(roots.procfs, "stat");
+  const std::string_view text = procfs().read("stat");
   const auto jiffies = annotatePath(files.path(), [&] { return parse::parseProcStatTotal(text); });
   return parse::toCpuTimes(jiffies, linux_host::clockTicksPerSecond());
 }
 
-std::vector<CpuTimes> LinuxBackend::perCpuTimes(const Roots& roots) const {
+std::vector<CpuTimes> LinuxBackend::perCpuTimes() const {
   FileReader& files = reader();
-  const std::string_view text = files.read(roots.procfs, "stat");
+  const std::string_view text = procfs().read("stat");
   const auto lines = annotatePath(files.path(), [&] { return parse::parseProcStatPerCpu(text); });
   const double ticks = linux_host::clockTicksPerSecond();
   std::vector<CpuTimes> times;
@@ -41,24 +40,23 @@ std::vector<CpuTimes> LinuxBackend::perCpuTimes(const Roots& roots) const {
   return times;
 }
 
-std::optional<uint64_t> LinuxBackend::logicalCpuCount(const Roots& roots) const {
+std::optional<uint64_t> LinuxBackend::logicalCpuCount() const {
   // sysconf describes this machine, so it only answers for the real /proc;
   // a captured tree is counted from its own files, as psutil's fallback does.
-  if (isDefaultProcfs(roots.procfs)) {
+  if (roots_.live) {
     if (const auto online = linux_host::onlineCpus()) return online;
   }
-  FileReader& files = reader();
-  if (const auto cpuinfo = files.readIfExists(roots.procfs, "cpuinfo")) {
+  if (const auto cpuinfo = procfs().readIfExists("cpuinfo")) {
     if (const size_t count = parse::countCpuinfoProcessors(*cpuinfo)) return count;
   }
   // Architectures whose cpuinfo has no "processor" lines (psutil issue #200).
-  if (const size_t count = parse::countProcStatCpuLines(files.read(roots.procfs, "stat"))) return count;
+  if (const size_t count = parse::countProcStatCpuLines(procfs().read("stat"))) return count;
   return std::nullopt;
 }
 
-std::optional<uint64_t> LinuxBackend::physicalCpuCount(const Roots& roots) const {
+std::optional<uint64_t> LinuxBackend::physicalCpuCount() const {
   FileReader& files = reader();
-  const std::string cpuDirectory = joinPath(roots.sysfs, "devices/system/cpu");
+  const std::string cpuDirectory = joinPath(roots_.sysfs, "devices/system/cpu");
   std::vector<std::string> cpus;
   for (std::string& name : listDirectory(cpuDirectory)) {
     if (isCpuDirectory(name)) cpus.push_back(std::move(name));
@@ -72,7 +70,7 @@ std::optional<uint64_t> LinuxBackend::physicalCpuCount(const Roots& roots) const
     }
     if (!cores.empty()) return cores.size();
   }
-  return parse::cpuinfoPhysicalCores(files.read(roots.procfs, "cpuinfo"));
+  return parse::cpuinfoPhysicalCores(procfs().read("cpuinfo"));
 }
 
 }  // namespace procyon

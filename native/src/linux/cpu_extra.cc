@@ -12,10 +12,10 @@
 #include "common/directory.h"
 #include "common/error.h"
 #include "common/file_reader.h"
-#include "linux/default_roots.h"
 #include "linux/linux_backend.h"
-#include "parse/cpu_extra.h"
-#include "parse/text.h"
+#include "linux/procfs.h"
+#include "linux/parse/cpu_extra.h"
+#include "linux/parse/text.h"
 
 namespace procyon {
 namespace {
@@ -59,14 +59,14 @@ double readMhz(FileReader& files, const std::string& directory, const char* name
 
 }  // namespace
 
-CpuStats LinuxBackend::cpuStats(const Roots& roots) const {
+CpuStats LinuxBackend::cpuStats() const {
   FileReader& files = reader();
-  const std::string_view text = files.read(roots.procfs, "stat");
+  const std::string_view text = procfs().read("stat");
   return annotatePath(files.path(), [&] { return parse::parseCpuStats(text); });
 }
 
-LoadAvg LinuxBackend::loadAvg(const Roots& roots) const {
-  if (linux_host::isDefaultProcfs(roots.procfs)) {
+LoadAvg LinuxBackend::loadAvg() const {
+  if (roots_.live) {
     // os.getloadavg() → glibc getloadavg(3), which asks sysinfo(2): full
     // precision, where /proc/loadavg prints two decimals.
     struct sysinfo info {};
@@ -77,13 +77,13 @@ LoadAvg LinuxBackend::loadAvg(const Roots& roots) const {
     }
   }
   FileReader& files = reader();
-  const std::string_view text = files.read(roots.procfs, "loadavg");
+  const std::string_view text = procfs().read("loadavg");
   return annotatePath(files.path(), [&] { return parse::parseLoadavg(text); });
 }
 
-std::vector<CpuFreq> LinuxBackend::cpuFreq(const Roots& roots) const {
+std::vector<CpuFreq> LinuxBackend::cpuFreq() const {
   FileReader& files = reader();
-  const std::string cpuDirectory = joinPath(roots.sysfs, "devices/system/cpu");
+  const std::string cpuDirectory = joinPath(roots_.sysfs, "devices/system/cpu");
 
   std::vector<double> cpuinfoMhz;
   std::string cpuinfoPath;
@@ -91,14 +91,14 @@ std::vector<CpuFreq> LinuxBackend::cpuFreq(const Roots& roots) const {
       exists(joinPath(cpuDirectory, "cpufreq/policy0")) || exists(joinPath(cpuDirectory, "cpu0/cpufreq"));
   if (!haveSysfs) {
     // psutil's alternate implementation: "cpu MHz" lines, min/max 0.
-    const std::string_view text = files.read(roots.procfs, "cpuinfo");
+    const std::string_view text = procfs().read("cpuinfo");
     const auto mhz = annotatePath(files.path(), [&] { return parse::parseCpuinfoMhz(text); });
     std::vector<CpuFreq> cpus;
     for (const double value : mhz) cpus.push_back({value, 0, 0});
     return cpus;
   }
 
-  if (const auto text = files.readIfExists(roots.procfs, "cpuinfo")) {
+  if (const auto text = procfs().readIfExists("cpuinfo")) {
     cpuinfoMhz = annotatePath(files.path(), [&] { return parse::parseCpuinfoMhz(*text); });
   }
   const std::vector<std::string> directories = frequencyDirectories(cpuDirectory);

@@ -14,11 +14,11 @@
 #include "common/error.h"
 #include "common/file_reader.h"
 #include "common/percent.h"
-#include "linux/default_roots.h"
 #include "linux/linux_backend.h"
-#include "parse/diskstats.h"
-#include "parse/mounts.h"
-#include "parse/text.h"
+#include "linux/procfs.h"
+#include "linux/parse/diskstats.h"
+#include "linux/parse/mounts.h"
+#include "linux/parse/text.h"
 
 namespace procyon {
 namespace {
@@ -97,26 +97,26 @@ std::vector<DiskIoCounters> readSysBlock(FileReader& files, const std::string& b
 
 }  // namespace
 
-std::vector<DiskPartition> LinuxBackend::diskPartitions(const Roots& roots, bool all) const {
+std::vector<DiskPartition> LinuxBackend::diskPartitions(bool all) const {
   FileReader& files = reader();
-  const std::string_view filesystemsText = files.read(roots.procfs, "filesystems");
+  const std::string_view filesystemsText = procfs().read("filesystems");
   const auto physical = parse::parsePhysicalFilesystems(filesystemsText);
 
   // psutil issue #1307: the live system reads /etc/mtab when it is a file
   // (normally a link to /proc/self/mounts); a root reads <root>/self/mounts.
   std::optional<std::string_view> mountsText;
-  const bool live = linux_host::isDefaultProcfs(roots.procfs);
+  const bool live = roots_.live;
   if (live && isRegularFile("/etc/mtab")) mountsText = files.readIfExists("/", "etc/mtab");
-  if (!mountsText) mountsText = files.readIfExists(roots.procfs, "self/mounts");
+  if (!mountsText) mountsText = procfs().readIfExists("self/mounts");
   // Captured trees often store "self" as a plain file; their mounts then sit at <root>/mounts.
-  if (!mountsText) mountsText = files.read(roots.procfs, "mounts");
+  if (!mountsText) mountsText = procfs().read("mounts");
   std::vector<DiskPartition> mounts = parse::parseMounts(*mountsText);
 
   std::vector<DiskPartition> partitions;
   for (DiskPartition& mount : mounts) {
     if (mount.device == "none") mount.device.clear();
     if (live && (mount.device == "/dev/root" || mount.device == "rootfs")) {
-      if (auto device = findRootDevice(files, roots)) mount.device = std::move(*device);
+      if (auto device = findRootDevice(files, roots_)) mount.device = std::move(*device);
     }
     if (!all && (mount.device.empty() || physical.find(mount.fstype) == physical.end())) continue;
     partitions.push_back(std::move(mount));
@@ -142,16 +142,16 @@ DiskUsage LinuxBackend::diskUsage(const std::string& path) const {
   return usage;
 }
 
-std::vector<DiskIoCounters> LinuxBackend::diskIoCounters(const Roots& roots, bool perdisk) const {
+std::vector<DiskIoCounters> LinuxBackend::diskIoCounters(bool perdisk) const {
   FileReader& files = reader();
-  const std::string blockDirectory = joinPath(roots.sysfs, "block");
+  const std::string blockDirectory = joinPath(roots_.sysfs, "block");
   std::vector<DiskIoCounters> raw;
-  if (const auto text = files.readIfExists(roots.procfs, "diskstats")) {
+  if (const auto text = procfs().readIfExists("diskstats")) {
     raw = annotatePath(files.path(), [&] { return parse::parseDiskstats(*text); });
   } else if (exists(blockDirectory)) {
     raw = readSysBlock(files, blockDirectory);
   } else {
-    const std::string path = joinPath(roots.procfs, "diskstats");
+    const std::string path = joinPath(roots_.procfs, "diskstats");
     throw Error(ErrorCode::NotFound, path + ": neither diskstats nor " + blockDirectory + " is available", path, ENOENT);
   }
 

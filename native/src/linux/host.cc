@@ -1,11 +1,14 @@
 #include "linux/host.h"
 
+#include <malloc.h>
 #include <sys/sysinfo.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <cerrno>
 
 #include "common/error.h"
+#include "linux/linux_backend.h"
 
 namespace procyon::linux_host {
 
@@ -34,3 +37,24 @@ SwapTotals sysinfoSwap() {
 }
 
 }  // namespace procyon::linux_host
+
+namespace procyon {
+
+std::optional<double> LinuxBackend::threadCpuTime() const {
+  timespec ts{};
+  if (::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts) != 0) return std::nullopt;
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) / 1e9;
+}
+
+// glibc keeps what a thread's arena freed; the collector's worker threads
+// allocate and free a scan's worth of text each tick, and those arenas
+// otherwise only grow. (musl has no malloc_trim: nothing to hand back.)
+std::optional<bool> LinuxBackend::releaseFreeMemory() const {
+#ifdef __GLIBC__
+  return ::malloc_trim(0) == 1;
+#else
+  return std::nullopt;
+#endif
+}
+
+}  // namespace procyon

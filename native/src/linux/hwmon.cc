@@ -17,8 +17,8 @@
 #include "common/error.h"
 #include "common/file_reader.h"
 #include "linux/linux_backend.h"
-#include "parse/hwmon.h"
-#include "parse/text.h"
+#include "linux/parse/hwmon.h"
+#include "linux/parse/text.h"
 
 namespace procyon {
 namespace {
@@ -109,9 +109,9 @@ struct ChipDir {
 
 }  // namespace
 
-HwmonChips LinuxBackend::hwmonChips(const Roots& roots) const {
+HwmonChips LinuxBackend::hwmonChips() const {
   FileReader& files = reader();
-  const std::string root = joinPath(roots.sysfs, "class/hwmon");
+  const std::string root = joinPath(roots_.sysfs, "class/hwmon");
   std::vector<ChipDir> dirs;
   std::map<std::string, int> baseCount;
   std::map<std::string, int> baseAndNameCount;
@@ -161,9 +161,9 @@ HwmonChips LinuxBackend::hwmonChips(const Roots& roots) const {
   return result;
 }
 
-PowerSupplies LinuxBackend::powerSupplies(const Roots& roots) const {
+PowerSupplies LinuxBackend::powerSupplies() const {
   FileReader& files = reader();
-  const std::string root = joinPath(roots.sysfs, "class/power_supply");
+  const std::string root = joinPath(roots_.sysfs, "class/power_supply");
   std::map<std::string, std::map<std::string, std::string>> found;
   for (const std::string& name : listDirectory(root)) {
     if (found.size() == kMaxSupplies) break;

@@ -5,66 +5,96 @@
 namespace procyon {
 
 class FileReader;
+class Procfs;
+struct ProcessTableCache;  // process_table.cc
+std::shared_ptr<ProcessTableCache> newProcessTableCache();
+
+// The directories a Linux backend reads, and whether they are this machine's
+// own /proc and /sys (decided once, in linux_backend.cc).
+struct Roots {
+  std::string procfs;
+  std::string sysfs;
+  bool live = false;
+};
 
 // psutil's _pslinux.py semantics over a procfs and a sysfs root. I/O lives
 // here; everything that interprets file contents is in src/parse/.
 class LinuxBackend final : public Backend {
  public:
+  // The running machine's /proc, /sys and utmp where `source` leaves them empty.
+  explicit LinuxBackend(const BackendSource& source);
+  // backendSourceKey() for Linux: "" for this machine's own /proc, /sys and utmp.
+  static std::string sourceKey(const BackendSource& source);
+
   std::vector<std::string_view> capabilities() const override;
+  bool isLive() const override { return roots_.live; }
 
   // cpu.cc
-  CpuTimes cpuTimes(const Roots& roots) const override;
-  std::vector<CpuTimes> perCpuTimes(const Roots& roots) const override;
-  std::optional<uint64_t> logicalCpuCount(const Roots& roots) const override;
-  std::optional<uint64_t> physicalCpuCount(const Roots& roots) const override;
+  CpuTimes cpuTimes() const override;
+  std::vector<CpuTimes> perCpuTimes() const override;
+  std::optional<uint64_t> logicalCpuCount() const override;
+  std::optional<uint64_t> physicalCpuCount() const override;
 
   // memory.cc
-  VirtualMemory virtualMemory(const Roots& roots) const override;
-  SwapMemory swapMemory(const Roots& roots) const override;
+  VirtualMemory virtualMemory() const override;
+  SwapMemory swapMemory() const override;
 
   // boot_time.cc
-  double bootTime(const Roots& roots) const override;
+  double bootTime() const override;
+
+  // host.cc
+  std::optional<double> threadCpuTime() const override;
+  std::optional<bool> releaseFreeMemory() const override;
 
   // --- cpu (stats, freq, load): cpu_extra.cc ---
-  CpuStats cpuStats(const Roots& roots) const override;
-  std::vector<CpuFreq> cpuFreq(const Roots& roots) const override;
-  LoadAvg loadAvg(const Roots& roots) const override;
+  CpuStats cpuStats() const override;
+  std::vector<CpuFreq> cpuFreq() const override;
+  LoadAvg loadAvg() const override;
 
   // --- disks: disks.cc ---
-  std::vector<DiskPartition> diskPartitions(const Roots& roots, bool all) const override;
+  std::vector<DiskPartition> diskPartitions(bool all) const override;
   DiskUsage diskUsage(const std::string& path) const override;
-  std::vector<DiskIoCounters> diskIoCounters(const Roots& roots, bool perdisk) const override;
+  std::vector<DiskIoCounters> diskIoCounters(bool perdisk) const override;
 
   // --- other system info (users, pids): users.cc ---
-  std::vector<User> users(const std::string& utmpPath) const override;
-  PidList pids(const Roots& roots) const override;
-  PidPresence pidExists(const Roots& roots, int64_t pid) const override;
+  std::vector<User> users() const override;
+  PidList pids() const override;
+  PidPresence pidExists(int64_t pid) const override;
   // --- network --- (net_io.cc, net_connections.cc, net_if.cc)
-  NetIoPerNic netIoCounters(const Roots& roots) const override;
-  NetConnections netConnections(const Roots& roots, const std::string& kind) const override;
+  NetIoPerNic netIoCounters() const override;
+  NetConnections netConnections(const std::string& kind) const override;
   NicAddresses netIfAddrs() const override;
-  NicStatsMap netIfStats(const Roots& roots) const override;
+  NicStatsMap netIfStats() const override;
 
   // --- sensors --- (sensors.cc)
-  Temperatures sensorsTemperatures(const Roots& roots, bool fahrenheit) const override;
-  Fans sensorsFans(const Roots& roots) const override;
-  BatteryResult sensorsBattery(const Roots& roots) const override;
+  Temperatures sensorsTemperatures(bool fahrenheit) const override;
+  Fans sensorsFans() const override;
+  BatteryResult sensorsBattery() const override;
   // hwmon.cc
-  HwmonChips hwmonChips(const Roots& roots) const override;
-  PowerSupplies powerSupplies(const Roots& roots) const override;
+  HwmonChips hwmonChips() const override;
+  PowerSupplies powerSupplies() const override;
   // --- processes ---
   // process_pids.cc
   // process_read.cc
-  ProcessSnapshot readProcess(const Roots& roots, const ProcessQuery& query) const override;
+  ProcessSnapshot readProcess(const ProcessQuery& query) const override;
   // process_actions.cc
-  void processAction(const Roots& roots, const ProcessAction& action) const override;
+  void processAction(const ProcessAction& action) const override;
   // process_table.cc
-  ProcessTable processTable(const Roots& roots, uint32_t fields, size_t cmdlineBudget) const override;
+  ProcessTable processTable(uint32_t fields, size_t cmdlineBudget) const override;
   void processTableCacheClear() const override;
   // process_wait.cc
-  std::unique_ptr<ChildExitWatch> watchChildExit(const Roots& roots, int64_t pid, double createTime) const override;
+  std::unique_ptr<ChildExitWatch> watchChildExit(int64_t pid, double createTime) const override;
 
  private:
+  // The one /proc layer (procfs.h), rooted at roots_.procfs.
+  Procfs procfs() const;
+
+  const Roots roots_;
+  const std::string utmp_;
+  // processTable's per-process state and held descriptors: this backend's, so
+  // they go when it does (a captured tree evicted from the binding's cache).
+  const std::shared_ptr<ProcessTableCache> table_;
+
   // One reader per pool thread, so its buffer is reused across calls without locking.
   static FileReader& reader();
 };

@@ -4,24 +4,25 @@
 #include "common/file_reader.h"
 #include "linux/host.h"
 #include "linux/linux_backend.h"
-#include "parse/meminfo.h"
-#include "parse/swap_memory.h"
-#include "parse/virtual_memory.h"
-#include "parse/vmstat.h"
-#include "parse/zoneinfo.h"
+#include "linux/procfs.h"
+#include "linux/parse/meminfo.h"
+#include "linux/parse/swap_memory.h"
+#include "linux/parse/virtual_memory.h"
+#include "linux/parse/vmstat.h"
+#include "linux/parse/zoneinfo.h"
 
 namespace procyon {
 
-VirtualMemory LinuxBackend::virtualMemory(const Roots& roots) const {
+VirtualMemory LinuxBackend::virtualMemory() const {
   FileReader& files = reader();
   // parseMeminfo copies what it needs, so the reader's buffer is free again.
-  const parse::Meminfo meminfo = parse::parseMeminfo(files.read(roots.procfs, "meminfo"));
+  const parse::Meminfo meminfo = parse::parseMeminfo(procfs().read("meminfo"));
   const std::string meminfoPath = files.path();
 
   std::optional<uint64_t> lowWatermarkPages;
   if (parse::virtualMemoryNeedsZoneinfo(meminfo)) {
     // zoneinfo appeared in 2.6.13; without it psutil estimates free + cached.
-    if (const auto zoneinfo = files.readIfExists(roots.procfs, "zoneinfo")) {
+    if (const auto zoneinfo = procfs().readIfExists("zoneinfo")) {
       lowWatermarkPages = annotatePath(files.path(), [&] { return parse::sumLowWatermarkPages(*zoneinfo); });
     }
   }
@@ -30,9 +31,9 @@ VirtualMemory LinuxBackend::virtualMemory(const Roots& roots) const {
   });
 }
 
-SwapMemory LinuxBackend::swapMemory(const Roots& roots) const {
+SwapMemory LinuxBackend::swapMemory() const {
   FileReader& files = reader();
-  const parse::Meminfo meminfo = parse::parseMeminfo(files.read(roots.procfs, "meminfo"));
+  const parse::Meminfo meminfo = parse::parseMeminfo(procfs().read("meminfo"));
   const auto total = meminfo.get("SwapTotal");
   const auto free = meminfo.get("SwapFree");
   // meminfo is preferred so a procfs root describes its container; psutil
@@ -41,11 +42,11 @@ SwapMemory LinuxBackend::swapMemory(const Roots& roots) const {
   // there, missing lines mean no swap.
   const linux_host::SwapTotals totals =
       total && free ? linux_host::SwapTotals{static_cast<double>(*total), static_cast<double>(*free)}
-      : roots.procfs == "/proc" ? linux_host::sysinfoSwap()
+      : roots_.live ? linux_host::sysinfoSwap()
                                 : linux_host::SwapTotals{0, 0};
 
   std::optional<parse::SwapPageCounts> counts;
-  if (const auto vmstat = files.readIfExists(roots.procfs, "vmstat")) {
+  if (const auto vmstat = procfs().readIfExists("vmstat")) {
     counts = annotatePath(files.path(), [&] { return parse::parseVmstatSwapCounts(*vmstat); });
   }
   return parse::computeSwapMemory(totals.total, totals.free, counts);

@@ -2,19 +2,19 @@
 // sockets mapped to a pid and fd through the "socket:[inode]" links under
 // <procfs>/<pid>/fd.
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <cerrno>
 #include <unordered_map>
 #include <unordered_set>
 
-#include "common/directory.h"
+#include "common/connection_kinds.h"
 #include "common/error.h"
 #include "common/file_reader.h"
 #include "linux/linux_backend.h"
-#include "parse/net_connections.h"
-#include "parse/text.h"
+#include "linux/net_connections.h"
+#include "linux/procfs.h"
+#include "linux/parse/net_connections.h"
+#include "linux/parse/text.h"
 
 namespace procyon {
 namespace {
@@ -26,55 +26,27 @@ struct Owner {
 
 using InodeOwners = std::unordered_map<uint64_t, std::vector<Owner>>;
 
-bool allDigits(std::string_view name) {
-  return !name.empty() && std::all_of(name.begin(), name.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-// The inode of a "socket:[12345]" link target; nullopt for anything else.
-std::optional<uint64_t> socketInode(std::string_view target) {
-  constexpr std::string_view prefix = "socket:[";
-  if (!parse::startsWith(target, prefix) || target.size() < prefix.size() + 2 || target.back() != ']') return std::nullopt;
-  return parse::toUint64(target.substr(prefix.size(), target.size() - prefix.size() - 1));
-}
-
-std::optional<std::string> readLink(const std::string& path) {
-  std::string target(256, '\0');
-  for (;;) {
-    const ssize_t n = ::readlink(path.c_str(), target.data(), target.size());
-    if (n < 0) return std::nullopt;  // gone (ENOENT), not a link (EINVAL), denied: skipped as psutil
-    if (static_cast<size_t>(n) < target.size()) {
-      target.resize(static_cast<size_t>(n));
-      return target;
-    }
-    if (target.size() >= 64 * 1024) return std::nullopt;
-    target.resize(target.size() * 2);
+// The socket inodes among <pid>'s descriptors, in directory order. Throws
+// what listing <pid>/fd throws.
+InodeOwners inodesOf(const Procfs& procfs, int64_t pid) {
+  InodeOwners mine;
+  for (const Procfs::FdLink& link : procfs.fdLinks(pid)) {
+    if (link.fd > INT32_MAX) continue;
+    if (const auto inode = parse::socketInode(link.target)) mine[*inode].push_back({pid, static_cast<int>(link.fd)});
   }
+  return mine;
 }
 
-// psutil's get_all_inodes: pids in ascending order, each pid's links in
-// directory order; a pid that also holds an inode seen earlier replaces the
-// earlier pid's entries (dict.update). Pids that vanish or deny access are skipped.
-InodeOwners scanInodes(const std::string& procfs) {
-  std::vector<int64_t> pids;
-  for (const std::string& name : listDirectory(procfs)) {
-    if (!allDigits(name) || name.size() > 18) continue;
-    pids.push_back(static_cast<int64_t>(*parse::toUint64(name)));
-  }
-  std::sort(pids.begin(), pids.end());
-
+// psutil's get_all_inodes: pids in ascending order; a pid that also holds an
+// inode seen earlier replaces the earlier pid's entries (dict.update). Pids
+// that vanish or deny access are skipped.
+InodeOwners scanInodes(const Procfs& procfs) {
   InodeOwners owners;
-  for (const int64_t pid : pids) {
-    const std::string fdDirectory = joinPath(procfs, std::to_string(pid) + "/fd");
-    InodeOwners mine;
-    for (const std::string& fd : listDirectory(fdDirectory)) {
-      if (!allDigits(fd) || fd.size() > 9) continue;
-      const auto target = readLink(fdDirectory + "/" + fd);
-      if (!target) continue;
-      const auto inode = socketInode(*target);
-      if (!inode) continue;
-      mine[*inode].push_back({pid, static_cast<int>(*parse::toUint64(fd))});
+  for (const int64_t pid : procfs.pids()) {
+    try {
+      for (auto& [inode, list] : inodesOf(procfs, pid)) owners[inode] = std::move(list);
+    } catch (const Error&) {
     }
-    for (auto& [inode, list] : mine) owners[inode] = std::move(list);
   }
   return owners;
 }
@@ -100,27 +72,25 @@ class Collector {
   NetConnections result_;
 };
 
-}  // namespace
-
-NetConnections LinuxBackend::netConnections(const Roots& roots, const std::string& kind) const {
-  const auto tables = parse::connectionTables(kind);
-  if (!tables) throw Error::invalidArgument(parse::invalidKindMessage(kind));
-
-  const InodeOwners owners = scanInodes(roots.procfs);
+// psutil's Connections.retrieve(kind, pid): the tables of `kind`, each line
+// with the (pid, fd) that holds its inode; with `onlyPid`, only that pid's
+// lines (psutil's filter_pid).
+NetConnections retrieve(const Procfs& procfs, const std::vector<parse::ConnectionTable>& tables, const InodeOwners& owners,
+                        std::optional<int64_t> onlyPid) {
   const bool littleEndian = parse::hostIsLittleEndian();
-  FileReader& files = reader();
+  FileReader& files = threadReader();
   Collector collector;
 
-  for (const parse::ConnectionTable& table : *tables) {
+  for (const parse::ConnectionTable& table : tables) {
     const std::string relative = "net/" + std::string(table.file);
     std::string_view text;
     if (table.file.back() == '6') {
       // psutil: a missing tcp6/udp6 means IPv6 is not supported; not an error.
-      const auto maybe = files.readIfExists(roots.procfs, relative);
+      const auto maybe = procfs.readIfExists(relative);
       if (!maybe) continue;
       text = *maybe;
     } else {
-      text = files.read(roots.procfs, relative);
+      text = procfs.read(relative);
     }
 
     if (table.family == kAfUnix) {
@@ -129,6 +99,7 @@ NetConnections LinuxBackend::netConnections(const Roots& roots, const std::strin
         static const std::vector<Owner> kUnknown = {{-1, -1}};
         const auto found = owners.find(socket.inode);
         for (const Owner& owner : found != owners.end() ? found->second : kUnknown) {
+          if (onlyPid && owner.pid != *onlyPid) continue;
           NetConnection connection;
           connection.fd = owner.fd;
           connection.family = kAfUnix;
@@ -147,20 +118,52 @@ NetConnections LinuxBackend::netConnections(const Roots& roots, const std::strin
     });
     for (parse::InetSocketLine& socket : sockets) {
       NetConnection connection;
-      connection.family = table.family;
-      connection.type = table.type;
-      connection.laddr = std::move(socket.laddr);
-      connection.raddr = std::move(socket.raddr);
-      connection.status = std::move(socket.status);
       // Inet sockets are assumed unique: psutil takes the first (pid, fd).
       if (const auto found = owners.find(socket.inode); found != owners.end() && !found->second.empty()) {
         connection.fd = found->second.front().fd;
         connection.pid = found->second.front().pid;
       }
+      if (onlyPid && connection.pid != onlyPid) continue;
+      connection.family = table.family;
+      connection.type = table.type;
+      connection.laddr = std::move(socket.laddr);
+      connection.raddr = std::move(socket.raddr);
+      connection.status = std::move(socket.status);
       collector.add(std::move(connection));
     }
   }
   return collector.take();
 }
+
+const std::vector<parse::ConnectionTable>& tablesOf(const std::string& kind, std::optional<std::vector<parse::ConnectionTable>>& tables) {
+  tables = parse::connectionTables(kind);
+  if (!tables) throw Error::invalidArgument(invalidKindMessage(kind));
+  return *tables;
+}
+
+}  // namespace
+
+NetConnections LinuxBackend::netConnections(const std::string& kind) const {
+  std::optional<std::vector<parse::ConnectionTable>> tables;
+  tablesOf(kind, tables);
+  const Procfs procfs(roots_);
+  return retrieve(procfs, *tables, scanInodes(procfs), std::nullopt);
+}
+
+namespace linux_net {
+
+void checkKind(const std::string& kind) {
+  if (!isConnectionKind(kind)) throw Error::invalidArgument(invalidKindMessage(kind));
+}
+
+NetConnections processConnections(const Procfs& procfs, int64_t pid, const std::string& kind) {
+  std::optional<std::vector<parse::ConnectionTable>> tables;
+  tablesOf(kind, tables);
+  const InodeOwners owners = inodesOf(procfs, pid);
+  if (owners.empty()) return {};
+  return retrieve(procfs, *tables, owners, pid);
+}
+
+}  // namespace linux_net
 
 }  // namespace procyon

@@ -21,9 +21,9 @@
 #include "common/error.h"
 #include "common/file_reader.h"
 #include "linux/linux_backend.h"
-#include "parse/net_dev.h"
-#include "parse/net_if.h"
-#include "parse/text.h"
+#include "linux/parse/net_dev.h"
+#include "linux/parse/net_if.h"
+#include "linux/parse/text.h"
 
 namespace procyon {
 namespace {
@@ -68,8 +68,6 @@ class Socket {
  private:
   int fd_;
 };
-
-bool isDefaultSysfs(std::string_view sysfs) { return sysfs == "/sys" || sysfs == "/sys/"; }
 
 // psutil's cext calls: SIOCGIFMTU, SIOCGIFFLAGS and ETHTOOL_GSET. nullopt
 // when the NIC is gone (ENODEV), which psutil skips.
@@ -146,6 +144,8 @@ std::optional<NicStats> sysfsStats(FileReader& files, const std::string& sysfs, 
 }  // namespace
 
 NicAddresses LinuxBackend::netIfAddrs() const {
+  // getifaddrs describes this machine, never a captured tree.
+  if (!roots_.live) return {};
   ifaddrs* head = nullptr;
   if (::getifaddrs(&head) != 0) throw Error::fromErrno(errno, "getifaddrs", "getifaddrs(3)");
   struct Entry {
@@ -195,19 +195,19 @@ NicAddresses LinuxBackend::netIfAddrs() const {
   return result;
 }
 
-NicStatsMap LinuxBackend::netIfStats(const Roots& roots) const {
+NicStatsMap LinuxBackend::netIfStats() const {
   // psutil takes the NIC names from net_io_counters(), i.e. <procfs>/net/dev.
-  const NetIoPerNic counters = netIoCounters(roots);
+  const NetIoPerNic counters = netIoCounters();
   FileReader& files = reader();
   NicStatsMap result;
-  if (isDefaultSysfs(roots.sysfs)) {
+  if (roots_.live) {
     const Socket socket;
     for (const auto& [name, unused] : counters.nics) {
       if (auto stats = ioctlStats(socket, name)) result.nics.emplace_back(name, std::move(*stats));
     }
   } else {
     for (const auto& [name, unused] : counters.nics) {
-      if (auto stats = sysfsStats(files, roots.sysfs, name)) result.nics.emplace_back(name, std::move(*stats));
+      if (auto stats = sysfsStats(files, roots_.sysfs, name)) result.nics.emplace_back(name, std::move(*stats));
     }
   }
   return result;

@@ -5,13 +5,14 @@
 #include "common/error.h"
 #include "common/file_reader.h"
 #include "linux/linux_backend.h"
-#include "parse/net_dev.h"
+#include "linux/procfs.h"
+#include "linux/parse/net_dev.h"
 
 namespace procyon {
 
-NetIoPerNic LinuxBackend::netIoCounters(const Roots& roots) const {
+NetIoPerNic LinuxBackend::netIoCounters() const {
   FileReader& files = reader();
-  const std::string_view text = files.read(roots.procfs, "net/dev");
+  const std::string_view text = procfs().read("net/dev");
   return annotatePath(files.path(), [&] { return parse::parseNetDev(text); });
 }
 

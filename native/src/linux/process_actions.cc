@@ -29,7 +29,7 @@
 #include "common/file_reader.h"
 #include "linux/linux_backend.h"
 #include "linux/process_host.h"
-#include "parse/proc_pid_stat.h"
+#include "linux/parse/proc_pid_stat.h"
 
 #ifndef SYS_pidfd_open
 #define SYS_pidfd_open 434  // same number on x86_64 and aarch64
@@ -201,18 +201,18 @@ void waitAtTestGate(const std::string& gate) {
 
 }  // namespace
 
-void LinuxBackend::processAction(const Roots& roots, const ProcessAction& action) const {
+void LinuxBackend::processAction(const ProcessAction& action) const {
   const int64_t pid = action.pid;
   if (pid <= 0) throw Error::invalidArgument("pid must be a positive integer");
   if (action.kind == ProcessAction::Kind::CheckIdentity) {
-    if (action.createTime) checkIdentity(roots, pid, *action.createTime);
+    if (action.createTime) checkIdentity(roots_, pid, *action.createTime);
     return;  // a read: fine on any root
   }
-  if (!isLiveProcfs(roots.procfs)) {
+  if (!roots_.live) {
     throw Error(ErrorCode::NotLive,
-                std::string("refusing to ") + actionName(action.kind) + " pid " + std::to_string(pid) + ": the procfs root " + roots.procfs +
-                    " is not this machine's live /proc (a captured tree?), so its pids are not this machine's processes",
-                roots.procfs);
+                std::string("refusing to ") + actionName(action.kind) + " pid " + std::to_string(pid) + ": the roots (procfs " + roots_.procfs +
+                    ", sysfs " + roots_.sysfs + ") are not this machine's live /proc and /sys (a captured tree?), so their pids are not this machine's processes",
+                roots_.procfs);
   }
   int pidfd = -1;
   if (action.createTime) {
@@ -222,15 +222,15 @@ void LinuxBackend::processAction(const Roots& roots, const ProcessAction& action
   }
   UniqueFd guard(pidfd);
   std::optional<std::string> name;
-  if (action.createTime) name = checkIdentity(roots, pid, *action.createTime).comm;
+  if (action.createTime) name = checkIdentity(roots_, pid, *action.createTime).comm;
   if (!action.testGate.empty()) waitAtTestGate(action.testGate);
 
   if (action.kind == ProcessAction::Kind::Signal) {
-    sendSignal(roots, action, pidfd, name);
+    sendSignal(roots_, action, pidfd, name);
     return;
   }
-  applySetter(roots, action, name);
-  if (action.createTime) confirmTarget(roots, action, pidfd, *name);
+  applySetter(roots_, action, name);
+  if (action.createTime) confirmTarget(roots_, action, pidfd, *name);
 }
 
 }  // namespace procyon

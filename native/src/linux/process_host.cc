@@ -18,8 +18,8 @@
 
 #include "common/file_reader.h"
 #include "linux/host.h"
-#include "parse/proc_pid_stat.h"
-#include "parse/proc_stat.h"
+#include "linux/parse/proc_pid_stat.h"
+#include "linux/parse/proc_stat.h"
 
 namespace procyon::linux_process {
 
@@ -106,22 +106,12 @@ BriefStat checkIdentity(const Roots& roots, int64_t pid, double createTime) {
   return *brief;
 }
 
-bool isLiveProcfs(const std::string& procfs) {
-  constexpr long kProcSuperMagic = 0x9fa0;
-  struct statfs fs {};
-  if (::statfs(procfs.c_str(), &fs) != 0 || fs.f_type != kProcSuperMagic) return false;
-  struct stat root {}, live {};
-  return ::stat(procfs.c_str(), &root) == 0 && ::stat("/proc", &live) == 0 && root.st_dev == live.st_dev && root.st_ino == live.st_ino;
-}
-
-bool isDefaultProcfs(std::string_view procfs) { return procfs == "/proc" || procfs == "/proc/"; }
-
 double bootTimeOf(const Roots& roots) {
   const auto read = [&] {
     FileReader reader;
     return parse::parseProcStatBootTime(reader.read(roots.procfs, "stat"));
   };
-  if (!isDefaultProcfs(roots.procfs)) return read();
+  if (!roots.live) return read();
   static std::mutex mutex;
   static std::optional<double> cached;
   std::lock_guard<std::mutex> lock(mutex);
@@ -195,20 +185,6 @@ std::optional<std::string> terminalName(int64_t ttyNr) {
   }
   if (found == map.end()) return std::nullopt;
   return found->second;
-}
-
-std::string readLink(const std::string& path) {
-  std::string target(256, '\0');
-  for (;;) {
-    const ssize_t n = ::readlink(path.c_str(), target.data(), target.size());
-    if (n < 0) throw Error::fromErrno(errno, "readlink", path);
-    if (static_cast<size_t>(n) < target.size()) {
-      target.resize(static_cast<size_t>(n));
-      return target;
-    }
-    if (target.size() >= 64 * 1024) throw Error(ErrorCode::IoError, path + ": link target too long", path, ENAMETOOLONG);
-    target.resize(target.size() * 2);
-  }
 }
 
 std::string cleanLinkTarget(std::string target) {

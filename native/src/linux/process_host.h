@@ -11,7 +11,7 @@
 #include <string>
 #include <string_view>
 
-#include "backend.h"
+#include "linux/linux_backend.h"
 #include "common/error.h"
 #include "common/records_process.h"
 
@@ -49,12 +49,6 @@ bool sameCreateTime(const Roots& roots, const BriefStat& brief, double createTim
 // Raises NoSuchProcess unless <pid> exists with `createTime`; answers its stat.
 BriefStat checkIdentity(const Roots& roots, int64_t pid, double createTime);
 
-// True when `procfs` is this machine's live /proc: a procfs mount (statfs
-// magic) that is the very directory /proc is (same device and inode), so a
-// pid read there is the pid a syscall acts on. A copy, a tmpfs tree or a
-// symlink farm is not; a symlink to /proc is.
-bool isLiveProcfs(const std::string& procfs);
-
 // psutil's create time: boot time + starttime / CLK_TCK.
 double createTimeOf(const Roots& roots, uint64_t starttime);
 // Boot time of the procfs root (cached for the live /proc).
@@ -67,12 +61,9 @@ std::string userName(int64_t uid);
 // /dev/tty* and /dev/pts/* is cached and rebuilt (at most once a second) on a miss.
 std::optional<std::string> terminalName(int64_t ttyNr);
 
-// readlink(2) of <path>; throws NOT_FOUND / ACCESS_DENIED / IO_ERROR.
-std::string readLink(const std::string& path);
 // psutil's readlink(): cut at NUL, drop " (deleted)" when that path is gone.
 std::string cleanLinkTarget(std::string target);
 
-bool isDefaultProcfs(std::string_view procfs);
 double monotonicSeconds();
 
 }  // namespace procyon::linux_process

@@ -19,11 +19,12 @@
 #include "common/file_reader.h"
 #include "linux/host.h"
 #include "linux/linux_backend.h"
+#include "linux/net_connections.h"
+#include "linux/procfs.h"
 #include "linux/process_host.h"
-#include "parse/proc_net_pid.h"
-#include "parse/proc_pid_memory.h"
-#include "parse/proc_pid_misc.h"
-#include "parse/proc_pid_stat.h"
+#include "linux/parse/proc_pid_memory.h"
+#include "linux/parse/proc_pid_misc.h"
+#include "linux/parse/proc_pid_stat.h"
 
 namespace procyon {
 namespace {
@@ -37,23 +38,6 @@ void fill(Section<T>& section, const Roots& roots, int64_t pid, Fn&& fn) {
   } catch (const Error& e) {
     section.emplace(std::in_place_index<1>, toProcessError(e, roots, pid));
   }
-}
-
-// Directory entries, with open errors reported (listDirectory hides them).
-std::vector<std::string> listOrThrow(const std::string& path) {
-  DIR* dir = ::opendir(path.c_str());
-  if (!dir) throw Error::fromErrno(errno, "opendir", path);
-  std::vector<std::string> names;
-  while (const dirent* entry = ::readdir(dir)) {
-    if (entry->d_name[0] == '.') continue;
-    names.emplace_back(entry->d_name);
-  }
-  ::closedir(dir);
-  return names;
-}
-
-bool isDigits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 // psutil's file_flags_to_mode().
@@ -91,38 +75,45 @@ ProcessStatInfo statInfo(const ProcStat& stat, const Roots& roots) {
   return info;
 }
 
-struct KindSpec {
-  bool tcp4 = false, tcp6 = false, udp4 = false, udp6 = false, unix = false;
-};
-
-KindSpec connectionKind(const std::string& kind) {
-  if (kind == "inet") return {true, true, true, true, false};
-  if (kind == "inet4") return {true, false, true, false, false};
-  if (kind == "inet6") return {false, true, false, true, false};
-  if (kind == "tcp") return {true, true, false, false, false};
-  if (kind == "tcp4") return {true, false, false, false, false};
-  if (kind == "tcp6") return {false, true, false, false, false};
-  if (kind == "udp") return {false, false, true, true, false};
-  if (kind == "udp4") return {false, false, true, false, false};
-  if (kind == "udp6") return {false, false, false, true, false};
-  if (kind == "unix") return {false, false, false, false, true};
-  if (kind == "all") return {true, true, true, true, true};
-  throw Error::invalidArgument("invalid '" + kind + "' kind argument; choose between all, inet, inet4, inet6, tcp, tcp4, tcp6, udp, udp4, udp6, unix");
+// psutil's pconn: the system row less its pid; a unix socket's path is its laddr.
+ProcessConnection processConnection(NetConnection&& row) {
+  ProcessConnection c;
+  c.fd = row.fd;
+  c.family = row.family;
+  c.type = row.type;
+  c.status = std::move(row.status);
+  if (row.family == kAfUnix) {
+    c.unix = true;
+    c.laddrIp = std::move(row.path);
+    return c;
+  }
+  c.hasLaddr = row.laddr.has_value();
+  if (row.laddr) {
+    c.laddrIp = std::move(row.laddr->ip);
+    c.laddrPort = static_cast<uint32_t>(row.laddr->port);
+  }
+  c.hasRaddr = row.raddr.has_value();
+  if (row.raddr) {
+    c.raddrIp = std::move(row.raddr->ip);
+    c.raddrPort = static_cast<uint32_t>(row.raddr->port);
+  }
+  return c;
 }
 
 }  // namespace
 
-ProcessSnapshot LinuxBackend::readProcess(const Roots& roots, const ProcessQuery& query) const {
+ProcessSnapshot LinuxBackend::readProcess(const ProcessQuery& query) const {
   const int64_t pid = query.pid;
   const uint32_t want = query.sections;
-  const std::string dir = pidDirectory(roots, pid);
+  const std::string dir = pidDirectory(roots_, pid);
   FileReader& files = reader();
+  const Procfs procfs(roots_);
+  const std::string pidName = std::to_string(pid);
   ProcessSnapshot snap;
   snap.pid = pid;
 
   // Kind errors are the caller's, not the process's: check before any read.
-  KindSpec kind;
-  if (want & kSecConnections) kind = connectionKind(query.connectionKind);
+  if (want & kSecConnections) linux_net::checkKind(query.connectionKind);
 
   // stat is shared by stat, terminal (tty_nr) and the existence check.
   std::optional<ProcStat> stat;
@@ -142,12 +133,12 @@ ProcessSnapshot LinuxBackend::readProcess(const Roots& roots, const ProcessQuery
     return *status;
   };
 
-  if (want & kSecStat) fill(snap.stat, roots, pid, [&] { return statInfo(readStat(), roots); });
+  if (want & kSecStat) fill(snap.stat, roots_, pid, [&] { return statInfo(readStat(), roots_); });
   if (want & kSecTerminal) {
-    fill(snap.terminal, roots, pid, [&] { return terminalName(readStat().ttyNr); });
+    fill(snap.terminal, roots_, pid, [&] { return terminalName(readStat().ttyNr); });
   }
   if (want & kSecStatus) {
-    fill(snap.status, roots, pid, [&] {
+    fill(snap.status, roots_, pid, [&] {
       const ProcStatus& s = readStatus();
       ProcessStatusInfo info;
       if (!s.uids || !s.gids) throw Error::parse(dir + "/status: no Uid or Gid line");
@@ -160,14 +151,14 @@ ProcessSnapshot LinuxBackend::readProcess(const Roots& roots, const ProcessQuery
     });
   }
   if (want & kSecUsername) {
-    fill(snap.username, roots, pid, [&] {
+    fill(snap.username, roots_, pid, [&] {
       const ProcStatus& s = readStatus();
       if (!s.uids) throw Error::parse(dir + "/status: no Uid line");
       return userName((*s.uids)[0]);
     });
   }
   if (want & kSecStatm) {
-    fill(snap.statm, roots, pid, [&] {
+    fill(snap.statm, roots_, pid, [&] {
       const std::string_view text = files.read(dir, "statm");
       const ProcStatm m = annotatePath(files.path(), [&] { return parse::parseProcPidStatm(text); });
       const double page = static_cast<double>(linux_host::pageSize());
@@ -176,7 +167,7 @@ ProcessSnapshot LinuxBackend::readProcess(const Roots& roots, const ProcessQuery
     });
   }
   if (want & kSecIo) {
-    fill(snap.io, roots, pid, [&] {
+    fill(snap.io, roots_, pid, [&] {
       const std::string_view text = files.read(dir, "io");
       const ProcIo io = annotatePath(files.path(), [&] { return parse::parseProcPidIo(text); });
       return ProcessIoCounters{static_cast<double>(io.syscr),     static_cast<double>(io.syscw),
@@ -185,21 +176,21 @@ ProcessSnapshot LinuxBackend::readProcess(const Roots& roots, const ProcessQuery
     });
   }
   if (want & kSecCmdline) {
-    fill(snap.cmdline, roots, pid, [&] {
+    fill(snap.cmdline, roots_, pid, [&] {
       auto args = parse::parseCmdline(files.read(dir, "cmdline"));
       // Empty for a zombie (and a kernel thread): psutil ≥ 6.0 raises ZombieProcess for the zombie.
-      if (args.empty()) raiseIfZombie(roots, pid);
+      if (args.empty()) raiseIfZombie(roots_, pid);
       return args;
     });
   }
-  if (want & kSecEnviron) fill(snap.environ, roots, pid, [&] { return parse::parseEnviron(files.read(dir, "environ")); });
+  if (want & kSecEnviron) fill(snap.environ, roots_, pid, [&] { return parse::parseEnviron(files.read(dir, "environ")); });
   if (want & kSecExe) {
-    fill(snap.exe, roots, pid, [&]() -> std::string {
+    fill(snap.exe, roots_, pid, [&]() -> std::string {
       try {
-        return cleanLinkTarget(readLink(dir + "/exe"));
+        return cleanLinkTarget(procfs.readLink(pidName + "/exe"));
       } catch (const Error& e) {
         if (e.code != ErrorCode::NotFound && e.sysErrno != ESRCH) throw;
-        const Error mapped = toProcessError(e, roots, pid);
+        const Error mapped = toProcessError(e, roots_, pid);
         if (mapped.code != ErrorCode::NotFound) throw mapped;
         // Kernel threads: the link exists but points nowhere (psutil returns "").
         struct stat st {};
@@ -208,9 +199,9 @@ ProcessSnapshot LinuxBackend::readProcess(const Roots& roots, const ProcessQuery
       }
     });
   }
-  if (want & kSecCwd) fill(snap.cwd, roots, pid, [&] { return cleanLinkTarget(readLink(dir + "/cwd")); });
+  if (want & kSecCwd) fill(snap.cwd, roots_, pid, [&] { return cleanLinkTarget(procfs.readLink(pidName + "/cwd")); });
   if (want & kSecSmaps) {
-    fill(snap.smaps, roots, pid, [&] {
+    fill(snap.smaps, roots_, pid, [&] {
       try {
         const std::string_view text = files.read(dir, "smaps_rollup");
         return parse::parseSmapsTotals(text);
@@ -222,26 +213,26 @@ ProcessSnapshot LinuxBackend::readProcess(const Roots& roots, const ProcessQuery
     });
   }
   if (want & kSecMemoryMaps) {
-    fill(snap.memoryMaps, roots, pid, [&] {
+    fill(snap.memoryMaps, roots_, pid, [&] {
       const std::string_view text = files.read(dir, "smaps");
       auto maps = annotatePath(files.path(), [&] { return parse::parseSmapsBlocks(text); });
       for (MemoryMap& map : maps) {
         if (map.path != "[anon]") map.path = cleanLinkTarget(map.path);
       }
       // A zombie's smaps is empty: psutil ≥ 6.0 raises ZombieProcess rather than answer [].
-      if (maps.empty()) raiseIfZombie(roots, pid);
+      if (maps.empty()) raiseIfZombie(roots_, pid);
       return maps;
     });
   }
   if (want & kSecNumFds) {
-    fill(snap.numFds, roots, pid, [&] { return static_cast<int64_t>(listOrThrow(dir + "/fd").size()); });
+    fill(snap.numFds, roots_, pid, [&] { return static_cast<int64_t>(procfs.list(pidName + "/fd").size()); });
   }
   if (want & kSecThreads) {
-    fill(snap.threads, roots, pid, [&] {
+    fill(snap.threads, roots_, pid, [&] {
       const double ticks = linux_host::clockTicksPerSecond();
       std::vector<ProcessThread> threads;
       bool hitEnoent = false;
-      auto tids = listOrThrow(dir + "/task");
+      auto tids = procfs.list(pidName + "/task");
       std::sort(tids.begin(), tids.end(), [](const std::string& a, const std::string& b) {
         return a.size() != b.size() ? a.size() < b.size() : a < b;
       });
@@ -263,26 +254,19 @@ ProcessSnapshot LinuxBackend::readProcess(const Roots& roots, const ProcessQuery
     });
   }
   if (want & kSecOpenFiles) {
-    fill(snap.openFiles, roots, pid, [&] {
+    fill(snap.openFiles, roots_, pid, [&] {
       std::vector<ProcessOpenFile> result;
       bool hitEnoent = false;
-      for (const std::string& fd : listOrThrow(dir + "/fd")) {
-        if (!isDigits(fd)) continue;
-        std::string target;
-        try {
-          target = cleanLinkTarget(readLink(dir + "/fd/" + fd));
-        } catch (const Error& e) {
-          if (e.code == ErrorCode::NotFound || e.sysErrno == ESRCH) hitEnoent = true;
-          else if (e.sysErrno != EINVAL && e.sysErrno != ENAMETOOLONG) throw;
-          continue;
-        }
+      for (Procfs::FdLink& link : procfs.fdLinks(pid, &hitEnoent)) {
+        const std::string fd = std::to_string(link.fd);
+        const std::string target = cleanLinkTarget(std::move(link.target));
         // Regular files only, as psutil: an absolute path that stat()s as one.
         struct stat st {};
         if (target.empty() || target[0] != '/' || ::stat(target.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) continue;
         try {
           const std::string_view text = files.read(dir, "fdinfo/" + fd);
           const FdInfo info = annotatePath(files.path(), [&] { return parse::parseFdinfo(text); });
-          result.push_back({target, std::stoll(fd), static_cast<double>(info.pos), fileMode(info.flags),
+          result.push_back({target, link.fd, static_cast<double>(info.pos), fileMode(info.flags),
                             static_cast<int64_t>(info.flags)});
         } catch (const Error& e) {
           if (e.code != ErrorCode::NotFound && e.sysErrno != ESRCH) throw;
@@ -298,14 +282,14 @@ ProcessSnapshot LinuxBackend::readProcess(const Roots& roots, const ProcessQuery
     });
   }
   if (want & kSecIonice) {
-    fill(snap.ionice, roots, pid, [&] {
+    fill(snap.ionice, roots_, pid, [&] {
       const long prio = ::syscall(SYS_ioprio_get, 1 /* IOPRIO_WHO_PROCESS */, static_cast<int>(pid));
       if (prio < 0) throw Error::fromErrno(errno, "ioprio_get", dir);
       return IoniceValue{static_cast<int>(prio >> 13), static_cast<int>(prio & 0xff)};
     });
   }
   if (want & kSecCpuAffinity) {
-    fill(snap.cpuAffinity, roots, pid, [&] {
+    fill(snap.cpuAffinity, roots_, pid, [&] {
       std::vector<int64_t> cpus;
       // Up to 4096 CPUs, like glibc's CPU_ALLOC ceiling in practice.
       const size_t count = 4096;
@@ -325,9 +309,9 @@ ProcessSnapshot LinuxBackend::readProcess(const Roots& roots, const ProcessQuery
     });
   }
   if (want & kSecRlimits) {
-    fill(snap.rlimits, roots, pid, [&] {
+    fill(snap.rlimits, roots_, pid, [&] {
       // A captured tree has only the limits file; the live system answers prlimit(2).
-      if (!isDefaultProcfs(roots.procfs)) {
+      if (!roots_.live) {
         const std::string_view text = files.read(dir, "limits");
         return annotatePath(files.path(), [&] { return parse::parseProcPidLimits(text); });
       }
@@ -344,65 +328,10 @@ ProcessSnapshot LinuxBackend::readProcess(const Roots& roots, const ProcessQuery
     });
   }
   if (want & kSecConnections) {
-    fill(snap.connections, roots, pid, [&] {
-      std::unordered_map<uint64_t, std::vector<int64_t>> inodes;  // socket inode → fds
-      for (const std::string& fd : listOrThrow(dir + "/fd")) {
-        if (!isDigits(fd)) continue;
-        try {
-          const uint64_t inode = parse::socketInodeOfLink(readLink(dir + "/fd/" + fd));
-          if (inode) inodes[inode].push_back(std::stoll(fd));
-        } catch (const Error& e) {
-          if (e.code == ErrorCode::NotFound || e.sysErrno == ESRCH || e.sysErrno == EINVAL) continue;
-          throw;
-        }
-      }
+    fill(snap.connections, roots_, pid, [&] {
       std::vector<ProcessConnection> result;
-      if (inodes.empty()) return result;
-      const auto inet = [&](const char* file, int family, int type) {
-        const auto text = files.readIfExists(roots.procfs, std::string("net/") + file);
-        if (!text) return;  // no IPv6 in this kernel
-        const auto rows = annotatePath(files.path(), [&] { return parse::parseProcNetInet(*text, family); });
-        for (const InetSocketRow& row : rows) {
-          const auto found = inodes.find(row.inode);
-          if (found == inodes.end()) continue;
-          for (const int64_t fd : found->second) {
-            ProcessConnection c;
-            c.fd = fd;
-            c.family = family;
-            c.type = type;
-            c.hasLaddr = row.laddrPort != 0;
-            c.laddrIp = row.laddrIp;
-            c.laddrPort = row.laddrPort;
-            c.hasRaddr = row.raddrPort != 0;
-            c.raddrIp = row.raddrIp;
-            c.raddrPort = row.raddrPort;
-            c.status = type == 1 ? std::string(parse::tcpStatusName(row.state)) : "NONE";
-            result.push_back(std::move(c));
-          }
-        }
-      };
-      if (kind.tcp4) inet("tcp", 2, 1);
-      if (kind.tcp6) inet("tcp6", 10, 1);
-      if (kind.udp4) inet("udp", 2, 2);
-      if (kind.udp6) inet("udp6", 10, 2);
-      if (kind.unix) {
-        if (const auto text = files.readIfExists(roots.procfs, "net/unix")) {
-          const auto rows = annotatePath(files.path(), [&] { return parse::parseProcNetUnix(*text); });
-          for (const UnixSocketRow& row : rows) {
-            const auto found = inodes.find(row.inode);
-            if (found == inodes.end()) continue;
-            for (const int64_t fd : found->second) {
-              ProcessConnection c;
-              c.fd = fd;
-              c.family = 1;
-              c.type = row.type;
-              c.unix = true;
-              c.laddrIp = row.path;
-              c.status = "NONE";
-              result.push_back(std::move(c));
-            }
-          }
-        }
+      for (NetConnection& row : linux_net::processConnections(procfs, pid, query.connectionKind).connections) {
+        result.push_back(processConnection(std::move(row)));
       }
       return result;
     });

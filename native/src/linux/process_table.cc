@@ -47,10 +47,11 @@
 #include "linux/host.h"
 #include "linux/linux_backend.h"
 #include "linux/process_host.h"
-#include "parse/proc_pid_memory.h"
-#include "parse/proc_pid_misc.h"
-#include "parse/proc_pid_stat.h"
-#include "parse/text.h"
+#include "linux/procfs.h"
+#include "linux/parse/proc_pid_memory.h"
+#include "linux/parse/proc_pid_misc.h"
+#include "linux/parse/proc_pid_stat.h"
+#include "linux/parse/text.h"
 
 namespace procyon {
 namespace {
@@ -115,11 +116,17 @@ struct CachedProcess {
 
 size_t heldBy(const CachedProcess& p) { return (p.stat ? 1 : 0) + (p.io ? 1 : 0) + (p.statm ? 1 : 0); }
 
-// One per procfs root. A scan holds its mutex throughout: concurrent scans of
-// the same root take turns (each is a few ms), and held fds are never read by
-// one scan while another closes them.
-struct RootCache {
+}  // namespace
+
+// One per backend (so per procfs root). A scan holds its mutex throughout:
+// concurrent scans take turns (each is a few ms), and held fds are never read
+// by one scan while another closes them.
+struct ProcessTableCache {
+  ~ProcessTableCache() {
+    if (loadavg >= 0) ::close(loadavg);
+  }
   std::mutex mutex;
+  bool probed = false;  // holdFds and ownNamespace are known (the first scan asks)
   std::unordered_map<int64_t, CachedProcess> processes;
   uint64_t scans = 0;
   size_t held = 0;
@@ -133,15 +140,11 @@ struct RootCache {
   std::vector<int64_t> pids;  // the last scan's, in /proc order, less those found gone
 };
 
-struct TableCache {
-  std::mutex mutex;
-  std::unordered_map<std::string, std::unique_ptr<RootCache>> byRoot;
-};
+std::shared_ptr<ProcessTableCache> newProcessTableCache() { return std::make_shared<ProcessTableCache>(); }
 
-TableCache& tableCache() {
-  static TableCache cache;
-  return cache;
-}
+namespace {
+
+using RootCache = ProcessTableCache;
 
 size_t heldFdBudget() {
   static const size_t budget = [] {
@@ -152,12 +155,12 @@ size_t heldFdBudget() {
   return budget;
 }
 
-RootCache& rootCache(const std::string& procfs, int procfd) {
-  TableCache& cache = tableCache();
-  std::lock_guard<std::mutex> lock(cache.mutex);
-  auto& slot = cache.byRoot[procfs];
-  if (!slot) {
-    slot = std::make_unique<RootCache>();
+// What the first scan learns about the root (called with the cache's mutex held).
+void probeRoot(RootCache& cache, int procfd) {
+  if (cache.probed) return;
+  cache.probed = true;
+  RootCache* slot = &cache;
+  {
     struct statfs fs{};
     slot->holdFds = ::fstatfs(procfd, &fs) == 0 && fs.f_type == kProcSuperMagic;
     if (slot->holdFds) {
@@ -167,7 +170,6 @@ RootCache& rootCache(const std::string& procfs, int procfd) {
       slot->ownNamespace = n > 0 && std::string_view(self, static_cast<size_t>(n)) == std::to_string(::getpid());
     }
   }
-  return *slot;
 }
 
 // The last pid our namespace allocated (loadavg's fifth field), or -1.
@@ -202,139 +204,19 @@ int64_t lastAllocatedPid(RootCache& cache, int procfd) {
 // listing back. The last pid is read before listing: a process born during
 // the listing changes it, so the next scan lists again.
 std::vector<int64_t> pidsToVisit(RootCache& cache, DIR* dir, int64_t lastPid) {
-  std::vector<int64_t> pids;
   const bool same = lastPid >= 0 && lastPid == cache.lastPid;
   // Until this scan completes and stores its own list, the next one lists /proc.
   cache.lastPid = -1;
-  if (same) {
-    pids.swap(cache.pids);
-    return pids;
-  }
-  pids.reserve(cache.pids.size() + 64);
-  while (const dirent* entry = ::readdir(dir)) {
-    if (const auto pid = parse::toUint64(entry->d_name)) pids.push_back(static_cast<int64_t>(*pid));
-  }
-  return pids;
+  if (same) return std::move(cache.pids);
+  return listPids(dir);
 }
 
-enum class ReadResult { Ok, Gone, Denied };
-
-ReadResult classify(int err) {
-  if (err == EACCES || err == EPERM) return ReadResult::Denied;
-  return ReadResult::Gone;  // ENOENT, ESRCH, and anything else: leave the row out
-}
-
-int openAt(int dirfd, const char* name, int flags = kReadFlags) {
-  int fd;
-  do {
-    fd = ::openat(dirfd, name, flags);
-  } while (fd < 0 && errno == EINTR);
-  return fd;
-}
-
-// Reads all of `fd` into `buffer` (reused between calls). `positional` reads
-// from offset 0 with pread (a held fd). `oneShot`: a procfs seq_file that
-// prints itself whole in one read (stat, io), so a short read is the end and
-// the read that would return 0 is skipped.
-ReadResult readFd(int fd, std::string& buffer, std::string_view& out, bool positional, bool oneShot) {
-  if (buffer.size() < 4096) buffer.resize(4096);
-  size_t used = 0;
-  for (;;) {
-    if (used == buffer.size()) {
-      if (buffer.size() >= (1u << 22)) break;  // 4 MiB: a cmdline/environ ceiling
-      buffer.resize(buffer.size() * 2);
-    }
-    const ssize_t n = positional ? ::pread(fd, buffer.data() + used, buffer.size() - used, static_cast<off_t>(used))
-                                 : ::read(fd, buffer.data() + used, buffer.size() - used);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return classify(errno);
-    }
-    if (n == 0) break;
-    used += static_cast<size_t>(n);
-    if (oneShot && used < buffer.size()) break;
-  }
-  out = std::string_view(buffer.data(), used);
-  return ReadResult::Ok;
-}
-
-// Opens <dirfd>/<name> and reads it; `keep` receives the fd instead of closing it.
-ReadResult readAt(int dirfd, const char* name, std::string& buffer, std::string_view& out, bool oneShot, HeldFd* keep = nullptr) {
-  const int fd = openAt(dirfd, name);
-  if (fd < 0) return classify(errno);
-  HeldFd guard(fd);
-  // Not a regular file (a FIFO in a captured tree): never read, leave it out as if gone.
-  if (!isRegularFile(fd)) return ReadResult::Gone;
-  const ReadResult r = readFd(fd, buffer, out, false, oneShot);
-  if (r == ReadResult::Ok && keep) *keep = std::move(guard);
+// procfs.h's readAt, the descriptor kept in a map entry's HeldFd.
+ReadResult readAtKeeping(int dirfd, const char* name, std::string& buffer, std::string_view& out, bool oneShot, HeldFd* keep) {
+  int kept = -1;
+  const ReadResult r = readAt(dirfd, name, buffer, out, oneShot, keep ? &kept : nullptr);
+  if (kept >= 0) *keep = HeldFd(kept);
   return r;
-}
-
-// Reads at most `cap` bytes of <dirfd>/<name> into `buffer` and counts the
-// rest without keeping it: a process's 2 MB argv costs this scan a 64 KiB
-// scratch buffer, not megabytes held per process. `total` is the file's size.
-ReadResult readCappedAt(int dirfd, const char* name, size_t cap, std::string& buffer, std::string_view& out, size_t& total) {
-  const int fd = openAt(dirfd, name);
-  if (fd < 0) return classify(errno);
-  HeldFd guard(fd);
-  if (buffer.size() < cap) buffer.resize(cap);
-  size_t used = 0;
-  total = 0;
-  thread_local char scratch[64 * 1024];
-  for (;;) {
-    char* into = used < cap ? buffer.data() + used : scratch;
-    const size_t room = used < cap ? cap - used : sizeof scratch;
-    const ssize_t n = ::read(fd, into, room);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return classify(errno);
-    }
-    if (n == 0) break;
-    if (used < cap) used += static_cast<size_t>(n);
-    total += static_cast<size_t>(n);
-  }
-  out = std::string_view(buffer.data(), used);
-  return ReadResult::Ok;
-}
-
-std::optional<std::string> readLinkAt(int dirfd, const char* name) {
-  std::string target(256, '\0');
-  for (;;) {
-    const ssize_t n = ::readlinkat(dirfd, name, target.data(), target.size());
-    if (n < 0) return std::nullopt;
-    if (static_cast<size_t>(n) < target.size()) {
-      target.resize(static_cast<size_t>(n));
-      return cleanLinkTarget(std::move(target));
-    }
-    if (target.size() >= 64 * 1024) return std::nullopt;
-    target.resize(target.size() * 2);
-  }
-}
-
-// Entries of <dirfd>/<name> but . and .., or nullopt with errno set.
-std::optional<int64_t> countDirEntriesAt(int dirfd, const char* name) {
-  const int fd = ::openat(dirfd, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0) return std::nullopt;
-  DIR* d = ::fdopendir(fd);
-  if (!d) {
-    const int err = errno;
-    ::close(fd);
-    errno = err;
-    return std::nullopt;
-  }
-  int64_t n = 0;
-  errno = 0;
-  while (const dirent* e = ::readdir(d)) {
-    if (e->d_name[0] == '.' && (e->d_name[1] == '\0' || (e->d_name[1] == '.' && e->d_name[2] == '\0'))) continue;
-    ++n;
-  }
-  const int err = errno;
-  ::closedir(d);
-  if (err != 0) {
-    errno = err;
-    return std::nullopt;
-  }
-  return n;
 }
 
 // A secondary file that is missing while stat is still there: the process
@@ -381,21 +263,22 @@ std::vector<double> cpuClockSeconds(const std::vector<int64_t>& pids) {
 
 }  // namespace
 
-ProcessTable LinuxBackend::processTable(const Roots& roots, uint32_t fields, size_t cmdlineBudget) const {
+ProcessTable LinuxBackend::processTable(uint32_t fields, size_t cmdlineBudget) const {
   ProcessTable table;
   table.fields = fields;
 
-  DIR* dir = ::opendir(roots.procfs.c_str());
-  if (!dir) throw Error::fromErrno(errno, "opendir", roots.procfs);
+  DIR* dir = ::opendir(roots_.procfs.c_str());
+  if (!dir) throw Error::fromErrno(errno, "opendir", roots_.procfs);
   const int procfd = ::dirfd(dir);
   const double ticks = linux_host::clockTicksPerSecond();
   const double page = static_cast<double>(linux_host::pageSize());
-  const double bootTime = bootTimeOf(roots);
+  const double bootTime = bootTimeOf(roots_);
 
   thread_local std::string buffer;
   if (cmdlineBudget == 0) cmdlineBudget = 1;
-  RootCache& cache = rootCache(roots.procfs, procfd);
+  RootCache& cache = *table_;
   std::lock_guard<std::mutex> lock(cache.mutex);
+  probeRoot(cache, procfd);
   const uint64_t scan = ++cache.scans;
   const bool hold = cache.holdFds;
   const size_t budget = heldFdBudget();
@@ -462,7 +345,7 @@ ProcessTable LinuxBackend::processTable(const Roots& roots, uint32_t fields, siz
         keep.keep = !openFailedGone();
         continue;
       }
-      if (const ReadResult r = readAt(pidDir.get(), "stat", buffer, text, hold, hold ? &statFd : nullptr); r != ReadResult::Ok) {
+      if (const ReadResult r = readAtKeeping(pidDir.get(), "stat", buffer, text, hold, hold ? &statFd : nullptr); r != ReadResult::Ok) {
         keep.keep = r != ReadResult::Gone;
         continue;
       }
@@ -536,7 +419,7 @@ ProcessTable LinuxBackend::processTable(const Roots& roots, uint32_t fields, siz
         if (r != ReadResult::Ok) gone = true;  // reaped since its stat was read
       } else if (ensureDir()) {
         HeldFd statmFd;
-        r = readAt(pidDir.get(), "statm", buffer, text, true, hold && cache.held < budget ? &statmFd : nullptr);
+        r = readAtKeeping(pidDir.get(), "statm", buffer, text, true, hold && cache.held < budget ? &statmFd : nullptr);
         if (statmFd) {
           cached.statm = std::move(statmFd);
           ++cache.held;
@@ -569,7 +452,7 @@ ProcessTable LinuxBackend::processTable(const Roots& roots, uint32_t fields, siz
         }
       } else if (ensureDir()) {
         HeldFd ioFd;
-        r = readAt(pidDir.get(), "io", buffer, text, hold, hold && cache.held < budget ? &ioFd : nullptr);
+        r = readAtKeeping(pidDir.get(), "io", buffer, text, hold, hold && cache.held < budget ? &ioFd : nullptr);
         if (ioFd) {
           cached.io = std::move(ioFd);
           ++cache.held;
@@ -595,7 +478,7 @@ ProcessTable LinuxBackend::processTable(const Roots& roots, uint32_t fields, siz
     // unreadable (another user's process) leaves the value unset ("—").
     if (!gone && (fields & (kTblNumFds | kTblNumCtxSwitches | kTblUss)) && !ensureDir()) gone = true;
     if (!gone && (fields & kTblNumFds)) {
-      const std::optional<int64_t> n = countDirEntriesAt(pidDir.get(), "fd");
+      const std::optional<int64_t> n = countEntriesAt(pidDir.get(), "fd");
       if (!n && errno != EACCES && errno != EPERM && processGone(pidDir.get())) gone = true;
       row.numFds = n;
     }
@@ -656,7 +539,7 @@ ProcessTable LinuxBackend::processTable(const Roots& roots, uint32_t fields, siz
           }
         }
         if (needExe) {
-          if (auto exe = readLinkAt(pidfd, "exe")) cached.exe = std::move(*exe);
+          if (auto exe = readLinkAt(pidfd, "exe")) cached.exe = cleanLinkTarget(std::move(*exe));
           else if (errno != EACCES && errno != EPERM && errno != ENOENT) gone = gone || processGone(pidfd);
           else if (errno == ENOENT) cached.exe = "";  // kernel thread or exited
         }
@@ -711,17 +594,14 @@ ProcessTable LinuxBackend::processTable(const Roots& roots, uint32_t fields, siz
 }
 
 void LinuxBackend::processTableCacheClear() const {
-  TableCache& cache = tableCache();
+  RootCache& cache = *table_;
   std::lock_guard<std::mutex> lock(cache.mutex);
-  for (auto& [root, perRoot] : cache.byRoot) {
-    std::lock_guard<std::mutex> rootLock(perRoot->mutex);
-    perRoot->processes.clear();
-    perRoot->held = 0;
-    perRoot->pids.clear();
-    perRoot->lastPid = -1;
-    if (perRoot->loadavg >= 0) ::close(perRoot->loadavg);
-    perRoot->loadavg = -1;
-  }
+  cache.processes.clear();
+  cache.held = 0;
+  cache.pids.clear();
+  cache.lastPid = -1;
+  if (cache.loadavg >= 0) ::close(cache.loadavg);
+  cache.loadavg = -1;
 }
 
 }  // namespace procyon

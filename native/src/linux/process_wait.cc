@@ -119,10 +119,10 @@ class PidfdChildWatch final : public ChildExitWatch {
 
 }  // namespace
 
-std::unique_ptr<ChildExitWatch> LinuxBackend::watchChildExit(const Roots& roots, int64_t pid, double createTime) const {
+std::unique_ptr<ChildExitWatch> LinuxBackend::watchChildExit(int64_t pid, double createTime) const {
   if (pid <= 0) throw Error::invalidArgument("pid must be a positive integer");
   // A captured tree's pids are not this machine's: nothing to wait on here.
-  if (!isLiveProcfs(roots.procfs)) return nullptr;
+  if (!roots_.live) return nullptr;
   const int pidfd = static_cast<int>(::syscall(SYS_pidfd_open, static_cast<pid_t>(pid), 0));
   if (pidfd < 0) {
     if (errno == ESRCH) throw noSuchProcess(pid, std::nullopt);
@@ -130,7 +130,7 @@ std::unique_ptr<ChildExitWatch> LinuxBackend::watchChildExit(const Roots& roots,
   }
   auto watch = std::make_unique<PidfdChildWatch>(pidfd, static_cast<pid_t>(pid));  // owns the fd from here
   // Checked after the fd is open, so the fd names the process that passed.
-  const BriefStat brief = checkIdentity(roots, pid, createTime);
+  const BriefStat brief = checkIdentity(roots_, pid, createTime);
   if (brief.ppid != static_cast<int64_t>(::getpid())) return nullptr;
   return watch;
 }

@@ -10,8 +10,8 @@
 #include "common/error.h"
 #include "common/file_reader.h"
 #include "linux/linux_backend.h"
-#include "parse/sensors.h"
-#include "parse/text.h"
+#include "linux/parse/sensors.h"
+#include "linux/parse/text.h"
 
 namespace procyon {
 namespace {
@@ -106,15 +106,15 @@ Temperatures thermalZones(FileReader& files, const std::string& sysfs) {
 
 }  // namespace
 
-Temperatures LinuxBackend::sensorsTemperatures(const Roots& roots, bool fahrenheit) const {
+Temperatures LinuxBackend::sensorsTemperatures(bool fahrenheit) const {
   FileReader& files = reader();
   std::set<std::string> bases;  // sorted, as psutil's sorted(set(...))
-  for (const std::string& hwmon : hwmonDirectories(roots.sysfs)) {
+  for (const std::string& hwmon : hwmonDirectories(roots_.sysfs)) {
     collectBases(hwmon, "temp", bases);
     // Some kernels (CentOS) put the attributes under hwmonN/device/ (psutil issue #971).
     collectBases(hwmon + "/device", "temp", bases);
   }
-  if (bases.empty()) return parse::finishTemperatures(thermalZones(files, roots.sysfs), fahrenheit);
+  if (bases.empty()) return parse::finishTemperatures(thermalZones(files, roots_.sysfs), fahrenheit);
 
   Temperatures result;
   for (const std::string& base : bases) {
@@ -132,9 +132,9 @@ Temperatures LinuxBackend::sensorsTemperatures(const Roots& roots, bool fahrenhe
   return parse::finishTemperatures(std::move(result), fahrenheit);
 }
 
-Fans LinuxBackend::sensorsFans(const Roots& roots) const {
+Fans LinuxBackend::sensorsFans() const {
   FileReader& files = reader();
-  const std::vector<std::string> hwmons = hwmonDirectories(roots.sysfs);
+  const std::vector<std::string> hwmons = hwmonDirectories(roots_.sysfs);
   std::set<std::string> bases;
   for (const std::string& hwmon : hwmons) collectBases(hwmon, "fan", bases);
   if (bases.empty()) {
@@ -156,9 +156,9 @@ Fans LinuxBackend::sensorsFans(const Roots& roots) const {
   return result;
 }
 
-BatteryResult LinuxBackend::sensorsBattery(const Roots& roots) const {
+BatteryResult LinuxBackend::sensorsBattery() const {
   FileReader& files = reader();
-  const std::string supplies = joinPath(roots.sysfs, "class/power_supply");
+  const std::string supplies = joinPath(roots_.sysfs, "class/power_supply");
   std::vector<std::string> batteries;
   for (const std::string& name : listDirectory(supplies)) {
     std::string lower = name;

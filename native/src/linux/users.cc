@@ -1,6 +1,5 @@
 // users, pids and pid_exists: psutil's _pslinux.py / _psposix.py.
 
-#include <dirent.h>
 #include <signal.h>
 
 #include <algorithm>
@@ -11,21 +10,13 @@
 
 #include "common/error.h"
 #include "common/file_reader.h"
-#include "linux/default_roots.h"
 #include "linux/linux_backend.h"
-#include "parse/text.h"
-#include "parse/utmp.h"
+#include "linux/procfs.h"
+#include "linux/parse/text.h"
+#include "linux/parse/utmp.h"
 
 namespace procyon {
 namespace {
-
-bool allDigits(std::string_view name) {
-  if (name.empty()) return false;
-  for (const char c : name) {
-    if (c < '0' || c > '9') return false;
-  }
-  return true;
-}
 
 // The Tgid line of <procfs>/<pid>/status; nullopt when unreadable or absent.
 std::optional<int64_t> statusTgid(FileReader& files, const Roots& roots, int64_t pid) {
@@ -48,40 +39,28 @@ std::optional<int64_t> statusTgid(FileReader& files, const Roots& roots, int64_t
 
 }  // namespace
 
-std::vector<User> LinuxBackend::users(const std::string& utmpPath) const {
+std::vector<User> LinuxBackend::users() const {
   FileReader& files = reader();
   // getutent(3) on a missing file yields no entries.
-  const auto bytes = files.readIfExists(utmpPath.empty() || utmpPath.front() != '/' ? "." : "/", utmpPath);
+  const auto bytes = files.readIfExists(utmp_.front() != '/' ? "." : "/", utmp_);
   if (!bytes) return {};
   return parse::parseUtmp(*bytes);
 }
 
-PidList LinuxBackend::pids(const Roots& roots) const {
+PidList LinuxBackend::pids() const {
   // os.listdir: a missing root is an error, unlike a glob.
-  DIR* dir = ::opendir(roots.procfs.c_str());
-  if (dir == nullptr) throw Error::fromErrno(errno, "opendir", roots.procfs);
-  PidList list;
-  while (const dirent* entry = ::readdir(dir)) {
-    const std::string_view name = entry->d_name;
-    if (!allDigits(name)) continue;
-    if (const auto pid = parse::toUint64(name); pid && *pid <= static_cast<uint64_t>(INT64_MAX)) {
-      list.pids.push_back(static_cast<int64_t>(*pid));
-    }
-  }
-  ::closedir(dir);
-  std::sort(list.pids.begin(), list.pids.end());
-  return list;
+  return PidList{Procfs(roots_).pids()};
 }
 
-PidPresence LinuxBackend::pidExists(const Roots& roots, int64_t pid) const {
+PidPresence LinuxBackend::pidExists(int64_t pid) const {
   const auto listed = [&] {
-    const PidList all = pids(roots);
+    const PidList all = pids();
     return PidPresence{std::binary_search(all.pids.begin(), all.pids.end(), pid)};
   };
   if (pid < 0) return {false};
   // kill(0, 0) means "my process group"; psutil asks the pid list instead.
   if (pid == 0) return listed();
-  if (linux_host::isDefaultProcfs(roots.procfs)) {
+  if (roots_.live) {
     // No pid_t can hold it, so no such process (psutil raises OverflowError).
     if (pid > INT_MAX) return {false};
     if (::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) return {false};
@@ -89,7 +68,7 @@ PidPresence LinuxBackend::pidExists(const Roots& roots, int64_t pid) const {
   }
   // Linux answers kill() and stat() for thread ids too; only a Tgid equal to
   // the pid makes it a process (psutil issue #687).
-  if (const auto tgid = statusTgid(reader(), roots, pid)) return {*tgid == pid};
+  if (const auto tgid = statusTgid(reader(), roots_, pid)) return {*tgid == pid};
   return listed();
 }
 
