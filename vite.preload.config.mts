@@ -1,3 +1,4 @@
+import { operationKinds } from './app/shared/operations';
 import { defineConfig } from 'vite';
 
 // A sandboxed preload may require only 'electron' (and a few polyfilled
@@ -9,6 +10,8 @@ export default defineConfig(({ mode }) => {
   const popup = mode === 'popup';
   const input: Record<string, string> = popup ? { popup: 'app/preload/popup.ts' } : { preload: 'app/preload/index.ts' };
   return {
+    // The operations' kinds, computed from the table here so the bundle carries no request schemas (operation-kinds.ts).
+    define: { __PROCYON_OPERATION_KINDS__: JSON.stringify(operationKinds()) },
     build: {
       ssr: true,
       outDir: 'dist/preload',

@@ -1,7 +1,10 @@
 import { ipcRenderer, type IpcRendererEvent } from 'electron';
-import { CHANNELS, STREAM_CHANNELS } from '../shared/channels';
 import type { ApiErrorPayload, Result } from '../shared/errors';
-import { buildApi, type MonitorApi, type MonitorOperation, type OperationName, type ReplyOf, type RequestOf, type StreamName } from '../shared/operations';
+import { assembleApi, callChannel, streamChannels, type OperationKinds } from '../shared/operation-kinds';
+import type { MonitorApi, MonitorOperation, OperationName, ReplyOf, RequestOf, StreamName } from '../shared/operations';
+
+/** Each operation's kind, computed from the operations table by the build (vite.preload.config.mts, vitest.config.mts). */
+declare const __PROCYON_OPERATION_KINDS__: OperationKinds;
 
 // What both preloads (the main window's and the tray popup's) bridge the same
 // way. Each preload is bundled on its own, so this is inlined into each: no
@@ -25,13 +28,13 @@ export function settle<T>(r: Result<T>): T {
  * argument travels (main refuses more anyway).
  */
 function invoker<K extends MonitorOperation>(op: K): (request: RequestOf<K>) => Promise<ReplyOf<K>> {
-  const channel = CHANNELS[op];
+  const channel = callChannel(op);
   return (request) => (request === undefined ? ipcRenderer.invoke(channel) : ipcRenderer.invoke(channel, request)).then((r: Result<ReplyOf<K>>) => settle(r));
 }
 
 /** A stream over its event: main is subscribed while at least one listener is. */
 function subscription(name: StreamName): MonitorApi[StreamName] {
-  const channels = STREAM_CHANNELS[name];
+  const channels = streamChannels(name);
   const listeners = new Set<Parameters<MonitorApi[StreamName]>[0]>();
   const onEvent = (_event: IpcRendererEvent, payload: Parameters<Parameters<MonitorApi[StreamName]>[0]>[0]): void => {
     for (const l of listeners) l(payload);
@@ -53,5 +56,5 @@ function subscription(name: StreamName): MonitorApi[StreamName] {
 
 /** The part of MonitorApi named by `names`, one function per operation, made from the operations table. */
 export function bridge<K extends OperationName>(names?: readonly K[]): Pick<MonitorApi, K> {
-  return buildApi({ call: invoker, stream: subscription }, names);
+  return assembleApi(__PROCYON_OPERATION_KINDS__, { call: invoker, stream: subscription }, names);
 }

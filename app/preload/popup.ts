@@ -1,5 +1,6 @@
 import { contextBridge } from 'electron';
-import { POPUP_OPERATIONS, type MonitorApi, type PopupOperation } from '../shared/operations';
+import { POPUP_OPERATIONS, type PopupOperation } from '../shared/operation-kinds';
+import type { MonitorApi } from '../shared/operations';
 import { bridge } from './bridge';
 
 // The tray popup's preload: only the reads the Overview tiles need, one named

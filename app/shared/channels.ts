@@ -1,11 +1,12 @@
+import { callChannel, streamChannels } from './operation-kinds';
 import { OPERATIONS, STREAMS, type MonitorOperation, type StreamName } from './operations';
 
 /** Electron IPC channel per operation (invoke/handle), named after it. */
-export const CHANNELS = Object.fromEntries(OPERATIONS.map((op) => [op, `procyon:${op}`])) as { readonly [K in MonitorOperation]: `procyon:${K}` };
+export const CHANNELS = Object.fromEntries(OPERATIONS.map((op) => [op, callChannel(op)])) as { readonly [K in MonitorOperation]: `procyon:${K}` };
 
 /** Per stream, main ↔ renderer: the event main sends, and the renderer's subscribe and unsubscribe. */
 export const STREAM_CHANNELS = Object.fromEntries(
-  STREAMS.map((name) => [name, { event: `procyon:event:${name}`, subscribe: `procyon:subscribe:${name}`, unsubscribe: `procyon:unsubscribe:${name}` }]),
+  STREAMS.map((name) => [name, streamChannels(name)]),
 ) as { readonly [K in StreamName]: { event: `procyon:event:${K}`; subscribe: `procyon:subscribe:${K}`; unsubscribe: `procyon:unsubscribe:${K}` } };
 
 /** The snapshot stream's channels. */

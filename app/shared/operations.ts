@@ -17,6 +17,7 @@ import {
   SetTopicsRequest,
 } from './schemas';
 import { SettingsPatch, type AlertEvent, type Settings } from './settings';
+import { assembleApi, type OperationKinds } from './operation-kinds';
 
 // Every operation the UI may ask of the host, declared once: its request
 // schema, whether it changes the host, and what it answers. MonitorApi's type,
@@ -169,9 +170,7 @@ export function isOperation(op: unknown): op is MonitorOperation {
   return typeof op === 'string' && Object.prototype.hasOwnProperty.call(OPERATION_TABLE, op) && isCall(op as OperationName);
 }
 
-/** What the tray popup's page may use: the Overview tiles' reads, nothing that changes anything. */
-export const POPUP_OPERATIONS = ['getInfo', 'getSnapshot', 'getHistory', 'setTopics', 'onSnapshot'] as const satisfies readonly OperationName[];
-export type PopupOperation = (typeof POPUP_OPERATIONS)[number];
+export { POPUP_OPERATIONS, type PopupOperation } from './operation-kinds';
 
 /** How a transport makes each member: a call by its name, the stream by its name. */
 export interface ApiMaker {
@@ -179,15 +178,12 @@ export interface ApiMaker {
   stream(name: StreamName): MonitorApi[StreamName];
 }
 
-/**
- * A MonitorApi (or the part of it named by `names`) with one named function per
- * entry, each made by the transport: the only place a transport's members are
- * assembled, so none can be missing one.
- */
+/** Each operation's kind, from the table: what a preload build is handed (operation-kinds.ts says why). */
+export function operationKinds(): OperationKinds {
+  return Object.fromEntries(OPERATION_NAMES.map((name) => [name, OPERATION_TABLE[name].kind])) as unknown as OperationKinds;
+}
+
+/** A MonitorApi (or the part of it named by `names`) with one named function per entry, each made by the transport. */
 export function buildApi<K extends OperationName = OperationName>(make: ApiMaker, names: readonly K[] = OPERATION_NAMES as K[]): Pick<MonitorApi, K> {
-  const member = (name: OperationName) => (isCall(name) ? make.call(name) : make.stream(name));
-  const api: Record<string, unknown> = {};
-  for (const name of names) api[name] = member(name);
-  // The loop above makes each member from the table entry of the same name; the table's types say what each member is.
-  return api as Pick<MonitorApi, K>;
+  return assembleApi(operationKinds(), make, names);
 }
