@@ -14,6 +14,7 @@
       "cflags_cc": ["-std=c++17", "-Wall", "-Wextra"],
       "sources": [
         "src/addon.cc",
+        "src/binding/describe.cc",
         "src/backend_factory.cc",
         "src/js_args.cc",
         "src/js_records.cc",

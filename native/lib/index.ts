@@ -4,7 +4,9 @@
 export { cpuTimes, cpuCount, cpuCountSync } from './cpu';
 export { virtualMemory, swapMemory } from './memory';
 export { bootTime, bootTimeSync } from './boot_time';
-export { capabilities } from './capabilities';
+export { capabilities, capabilityReport } from './capabilities';
+export { describe } from './describe';
+export type { CapabilityReason, CapabilityStatus, CollectorDescription, Layouts, PlatformConstants } from './describe';
 export { addonLoadError } from './native';
 export { resolveRoots, isLive, DEFAULT_PROCFS, DEFAULT_SYSFS } from './roots';
 export type { ResolvedRoots } from './roots';

@@ -184,13 +184,6 @@ Napi::Value sensorsBattery(const Napi::CallbackInfo& info) {
   });
 }
 
-Napi::Value capabilities(const Napi::CallbackInfo& info) {
-  const std::vector<std::string_view> names = backendOf(info.Env())->capabilities();
-  Napi::Array array = Napi::Array::New(info.Env(), names.size());
-  for (uint32_t i = 0; i < names.size(); ++i) array.Set(i, Napi::String::New(info.Env(), names[i].data(), names[i].size()));
-  return array;
-}
-
 }  // namespace
 }  // namespace procyon
 
@@ -207,7 +200,7 @@ static Napi::Object initCollector(Napi::Env env, Napi::Object exports) {
   exports.Set("bootTimeSync", Napi::Function::New(env, bootTimeSync, "bootTimeSync"));
   exports.Set("threadCpuTime", Napi::Function::New(env, threadCpuTime, "threadCpuTime"));
   exports.Set("releaseFreeMemory", Napi::Function::New(env, releaseFreeMemory, "releaseFreeMemory"));
-  exports.Set("capabilities", Napi::Function::New(env, capabilities, "capabilities"));
+  registerDescribeExports(env, exports);  // describe, capabilities: binding/describe.cc
   // --- cpu (stats, freq, load): addon_cpu_extra.cc ---
   registerCpuExtraExports(env, exports);
   // --- disks: addon_disks.cc ---

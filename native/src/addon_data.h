@@ -25,5 +25,6 @@ void registerDiskExports(Napi::Env env, Napi::Object exports);
 void registerOtherSystemExports(Napi::Env env, Napi::Object exports);
 void registerSnapshotExports(Napi::Env env, Napi::Object exports);
 void registerHwmonExports(Napi::Env env, Napi::Object exports);
+void registerDescribeExports(Napi::Env env, Napi::Object exports);
 
 }  // namespace procyon

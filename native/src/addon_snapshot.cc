@@ -30,18 +30,11 @@ Napi::Value systemSnapshot(const Napi::CallbackInfo& info) {
   });
 }
 
-Napi::Value snapshotTopicNames(const Napi::CallbackInfo& info) {
-  const std::vector<std::string_view> names = snapshotTopics();
-  Napi::Array array = Napi::Array::New(info.Env(), names.size());
-  for (uint32_t i = 0; i < names.size(); ++i) array.Set(i, Napi::String::New(info.Env(), names[i].data(), names[i].size()));
-  return array;
-}
 
 }  // namespace
 
 void registerSnapshotExports(Napi::Env env, Napi::Object exports) {
   exports.Set("systemSnapshot", Napi::Function::New(env, systemSnapshot, "systemSnapshot"));
-  exports.Set("snapshotTopics", Napi::Function::New(env, snapshotTopicNames, "snapshotTopics"));
 }
 
 }  // namespace procyon

@@ -14,6 +14,7 @@
 #include "common/records_cpu.h"
 #include "common/records_disk.h"
 #include "common/records_other.h"
+#include "common/records_platform.h"
 // --- network ---
 #include "common/records_net.h"
 // --- sensors ---
@@ -35,9 +36,12 @@ class Backend {
  public:
   virtual ~Backend() = default;
 
-  // Names (as exported to JS) of the functions this platform implements;
-  // anything else throws UNSUPPORTED when called.
-  virtual std::vector<std::string_view> capabilities() const = 0;
+  // For each of kCollectorFunctions this platform implements, whether it
+  // works over `roots` and why not; a name left out is "platform" (and
+  // throws UNSUPPORTED when called).
+  virtual std::vector<Capability> capabilities(const Roots& roots) const = 0;
+  // The platform's constants (signals, rlimits, priority classes, ...).
+  virtual PlatformConstants constants() const = 0;
 
   virtual CpuTimes cpuTimes(const Roots& roots) const = 0;
   virtual std::vector<CpuTimes> perCpuTimes(const Roots& roots) const = 0;

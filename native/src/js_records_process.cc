@@ -7,6 +7,8 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "process_table_columns.h"
+
 namespace procyon {
 namespace {
 
@@ -242,7 +244,8 @@ Napi::Value toJs(Napi::Env env, const ProcessSnapshot& s) {
 // The table crosses to JS in columns, not as one object per row, and with no
 // N-API call per row: setting a property or an array element through N-API
 // costs far more than V8 building the same value in JS, and every call is on
-// the JS thread. native/lib/process_table.ts (which mirrors this layout)
+// the JS thread. native/lib/process_table.ts (its Col/Str enums are checked against
+// describe().layouts by test/describe.test.ts)
 // builds the row objects from
 //   text: every distinct string of the table once, '\0'-separated (split once
 //         in JS; no string here can hold a NUL: comm, paths, user names and
@@ -252,13 +255,6 @@ Napi::Value toJs(Napi::Env env, const ProcessSnapshot& s) {
 //         exe as indices into text's parts (-1: null),
 //   args: Int32Array, every row's cmdline (indices into text's parts), row r's
 //         from nums[argStart] to nums[argEnd].
-enum TableNumber : uint32_t {
-  kColPid, kColCreateTime, kColPpid, kColCpuTimes, kColRss, kColVms, kColNumThreads, kColNice,
-  kColReadBytes, kColWriteBytes, kColCpuNum, kColArgStart, kColArgEnd,
-  kColNumFds, kColVoluntaryCtx, kColInvoluntaryCtx, kColUss, kColCmdlineBytes, kTableNumbers
-};
-enum TableString : uint32_t { kStrName, kStrUsername, kStrStatus, kStrTerminal, kStrExe, kTableStrings };
-
 namespace {
 
 // Distinct strings, numbered in first-seen order and joined into one buffer.

@@ -5,7 +5,8 @@
 // only. Results are raw (no nowrap or rate state): callers compute rates.
 //
 // Adding a topic: one row in kTopics (snapshot.cc), in its area's block, and
-// its name in lib/snapshot.ts.
+// its name and type in lib/snapshot.ts's SnapshotTopicValues (a test checks
+// the two against describe().topics).
 
 #include <napi.h>
 

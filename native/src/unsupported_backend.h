@@ -10,7 +10,8 @@ namespace procyon {
 // loads and callers can ask capabilities() before calling.
 class UnsupportedBackend final : public Backend {
  public:
-  std::vector<std::string_view> capabilities() const override { return {}; }
+  std::vector<Capability> capabilities(const Roots&) const override { return {}; }
+  PlatformConstants constants() const override { return {}; }
   CpuTimes cpuTimes(const Roots&) const override { fail("cpuTimes"); }
   std::vector<CpuTimes> perCpuTimes(const Roots&) const override { fail("cpuTimes"); }
   std::optional<uint64_t> logicalCpuCount(const Roots&) const override { fail("cpuCount"); }

@@ -192,27 +192,34 @@ struct IoniceValue {
 template <typename T>
 using Section = std::optional<std::variant<T, Error>>;
 
-// Which sections readProcess fills (bit flags).
+// Which sections readProcess fills (bit flags): X(enumerator, JS name, bit).
+// The one declaration: the enum below and describe().layouts.processSections
+// (which lib/constants_process.ts's SECTION is) both expand it.
+#define PROCYON_PROCESS_SECTIONS(X) \
+  X(kSecStat, stat, 0)              \
+  X(kSecStatus, status, 1)          \
+  X(kSecStatm, statm, 2)            \
+  X(kSecIo, io, 3)                  \
+  X(kSecCmdline, cmdline, 4)        \
+  X(kSecEnviron, environ, 5)        \
+  X(kSecExe, exe, 6)                \
+  X(kSecCwd, cwd, 7)                \
+  X(kSecSmaps, smaps, 8) /* memoryFullInfo's uss/pss/swap */ \
+  X(kSecMemoryMaps, memoryMaps, 9)  \
+  X(kSecNumFds, numFds, 10)         \
+  X(kSecThreads, threads, 11)       \
+  X(kSecOpenFiles, openFiles, 12)   \
+  X(kSecIonice, ionice, 13)         \
+  X(kSecCpuAffinity, cpuAffinity, 14) \
+  X(kSecRlimits, rlimits, 15)       \
+  X(kSecConnections, connections, 16) \
+  X(kSecTerminal, terminal, 17)     \
+  X(kSecUsername, username, 18)
+
 enum ProcessSectionBit : uint32_t {
-  kSecStat = 1u << 0,
-  kSecStatus = 1u << 1,
-  kSecStatm = 1u << 2,
-  kSecIo = 1u << 3,
-  kSecCmdline = 1u << 4,
-  kSecEnviron = 1u << 5,
-  kSecExe = 1u << 6,
-  kSecCwd = 1u << 7,
-  kSecSmaps = 1u << 8,  // memoryFullInfo's uss/pss/swap
-  kSecMemoryMaps = 1u << 9,
-  kSecNumFds = 1u << 10,
-  kSecThreads = 1u << 11,
-  kSecOpenFiles = 1u << 12,
-  kSecIonice = 1u << 13,
-  kSecCpuAffinity = 1u << 14,
-  kSecRlimits = 1u << 15,
-  kSecConnections = 1u << 16,
-  kSecTerminal = 1u << 17,
-  kSecUsername = 1u << 18,
+#define PROCYON_SECTION_ENUM(id, name, bit) id = 1u << (bit),
+  PROCYON_PROCESS_SECTIONS(PROCYON_SECTION_ENUM)
+#undef PROCYON_SECTION_ENUM
 };
 
 struct ProcessQuery {
@@ -262,25 +269,32 @@ struct ProcessAction {
   std::string testGate;
 };
 
-// processTable: which fields (bit flags) and the rows.
+// processTable: which fields (bit flags) and the rows. X(enumerator, JS name,
+// bit), expanded here and into describe().layouts.processTableFields
+// (lib/constants_process.ts's TABLE_FIELD).
+#define PROCYON_PROCESS_TABLE_FIELDS(X)   \
+  X(kTblPpid, ppid, 0)                    \
+  X(kTblName, name, 1)                    \
+  X(kTblUsername, username, 2)            \
+  X(kTblStatus, status, 3)                \
+  X(kTblCpuTimes, cpuTimes, 4)            \
+  X(kTblMemory, memory, 5)                \
+  X(kTblNumThreads, numThreads, 6)        \
+  X(kTblNice, nice, 7)                    \
+  X(kTblCreateTime, createTime, 8)        \
+  X(kTblCmdline, cmdline, 9)              \
+  X(kTblIo, io, 10)                       \
+  X(kTblTerminal, terminal, 11)           \
+  X(kTblCpuNum, cpuNum, 12)               \
+  X(kTblExe, exe, 13)                     \
+  X(kTblNumFds, numFds, 14)               \
+  X(kTblNumCtxSwitches, numCtxSwitches, 15) \
+  X(kTblUss, uss, 16)
+
 enum ProcessTableField : uint32_t {
-  kTblPpid = 1u << 0,
-  kTblName = 1u << 1,
-  kTblUsername = 1u << 2,
-  kTblStatus = 1u << 3,
-  kTblCpuTimes = 1u << 4,
-  kTblMemory = 1u << 5,
-  kTblNumThreads = 1u << 6,
-  kTblNice = 1u << 7,
-  kTblCreateTime = 1u << 8,
-  kTblCmdline = 1u << 9,
-  kTblIo = 1u << 10,
-  kTblTerminal = 1u << 11,
-  kTblCpuNum = 1u << 12,
-  kTblExe = 1u << 13,
-  kTblNumFds = 1u << 14,
-  kTblNumCtxSwitches = 1u << 15,
-  kTblUss = 1u << 16,
+#define PROCYON_TABLE_FIELD_ENUM(id, name, bit) id = 1u << (bit),
+  PROCYON_PROCESS_TABLE_FIELDS(PROCYON_TABLE_FIELD_ENUM)
+#undef PROCYON_TABLE_FIELD_ENUM
 };
 
 struct ProcessTableRow {

@@ -10,7 +10,8 @@ class FileReader;
 // here; everything that interprets file contents is in src/parse/.
 class LinuxBackend final : public Backend {
  public:
-  std::vector<std::string_view> capabilities() const override;
+  std::vector<Capability> capabilities(const Roots& roots) const override;
+  PlatformConstants constants() const override;
 
   // cpu.cc
   CpuTimes cpuTimes(const Roots& roots) const override;
