@@ -162,15 +162,14 @@ Napi::Value processTableReader(const Napi::CallbackInfo& info) {
 
 // The reader's next read hands back the whole table (waits for a read in flight).
 Napi::Value processTableReaderReset(const Napi::CallbackInfo& info) {
-  const ReaderState* reader = readerOf(info[0]);
-  if (!reader) {
-    Napi::TypeError::New(info.Env(), "reader must be a handle from processTableReader()").ThrowAsJavaScriptException();
+  return runInline(info, [&]() -> Napi::Value {
+    const ReaderState* reader = readerOf(info[0]);
+    if (!reader) throw Error::invalidArgument("reader must be a handle from processTableReader()");
+    ProcessTableDiffState& state = **reader;
+    std::lock_guard<std::mutex> lock(state.mutex);
+    state.reset();
     return info.Env().Undefined();
-  }
-  ProcessTableDiffState& state = **reader;
-  std::lock_guard<std::mutex> lock(state.mutex);
-  state.reset();
-  return info.Env().Undefined();
+  });
 }
 
 // Synchronous: it only closes descriptors and frees the cache (waiting for a scan in flight).
@@ -188,20 +187,8 @@ WatchSlot* watchOf(const Napi::Value& handle) {
   return handle.As<Napi::External<WatchSlot>>().Data();
 }
 
-// Inline, with a native Error surfacing as the JS error every call gives.
-template <typename Body>
-Napi::Value inlineCall(const Napi::CallbackInfo& info, Body&& body) {
-  try {
-    return body();
-  } catch (const Napi::Error&) {
-    throw;
-  } catch (...) {
-    throw toJsError(info.Env(), asError(std::current_exception()));
-  }
-}
-
 Napi::Value processWatchChild(const Napi::CallbackInfo& info) {
-  return inlineCall(info, [&]() -> Napi::Value {
+  return runInline(info, [&]() -> Napi::Value {
     const Napi::Object options = optionsArgument(info);
     const int64_t pid = pidOption(options);
     const double createTime = numberOption(options, "createTime");
@@ -215,7 +202,7 @@ Napi::Value processWatchChild(const Napi::CallbackInfo& info) {
 }
 
 Napi::Value processWatchPoll(const Napi::CallbackInfo& info) {
-  return inlineCall(info, [&]() -> Napi::Value {
+  return runInline(info, [&]() -> Napi::Value {
     WatchSlot* slot = watchOf(info[0]);
     if (!slot) throw Error::invalidArgument("watch must be a handle from processWatchChild()");
     if (!*slot) throw Error::invalidArgument("the watch was closed");
@@ -228,7 +215,7 @@ Napi::Value processWatchPoll(const Napi::CallbackInfo& info) {
 }
 
 Napi::Value processWatchClose(const Napi::CallbackInfo& info) {
-  return inlineCall(info, [&]() -> Napi::Value {
+  return runInline(info, [&]() -> Napi::Value {
     WatchSlot* slot = watchOf(info[0]);
     if (!slot) throw Error::invalidArgument("watch must be a handle from processWatchChild()");
     slot->reset();

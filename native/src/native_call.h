@@ -96,17 +96,23 @@ Napi::Value runAsync(const Napi::CallbackInfo& info, const char* name, Prepare&&
   return promise;
 }
 
-// Runs `body` inline and returns its converted result; a native Error becomes
-// a thrown JS exception.
+// Runs `body` (which returns a JS value) inline; a native Error becomes a
+// thrown JS exception through toJsError, as from every other call.
 template <typename Body>
-Napi::Value runSync(const Napi::CallbackInfo& info, Body&& body) {
+Napi::Value runInline(const Napi::CallbackInfo& info, Body&& body) {
   try {
-    return toJs(info.Env(), body());
+    return body();
   } catch (const Napi::Error&) {
     throw;
   } catch (...) {
     throw toJsError(info.Env(), asError(std::current_exception()));
   }
+}
+
+// Runs `body` inline and returns its converted result.
+template <typename Body>
+Napi::Value runSync(const Napi::CallbackInfo& info, Body&& body) {
+  return runInline(info, [&] { return toJs(info.Env(), body()); });
 }
 
 }  // namespace procyon
