@@ -31,8 +31,8 @@ export type { ErrorCode, ErrorDetails } from './errors';
 // --- cpu (percent, stats, freq, load) ---
 export { cpuPercent, cpuTimesPercent, CpuPercentTracker, createCpuPercentTracker, percentBetween, timesPercentBetween } from './cpu_percent';
 export type { CpuPercentOptions } from './cpu_percent';
-export { cpuStats, cpuFreq, getloadavg } from './cpu_extra';
-export type { CpuStats, CpuFreq, CpuFreqOptions } from './cpu_extra';
+export { cpuStats, cpuFreq, getloadavg } from './cpu';
+export type { CpuStats, CpuFreq, CpuFreqOptions } from './cpu';
 // --- disks ---
 export { diskPartitions, diskUsage, diskIoCounters, DiskIoCountersReader, createDiskIoCountersReader, DISK_IO_FIELDS } from './disks';
 export type {

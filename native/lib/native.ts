@@ -8,7 +8,7 @@ import type { CapabilityStatus, CollectorDescription } from './describe';
 import type { ResolvedRoots } from './roots';
 import type { CpuTimes, SwapMemory, VirtualMemory } from './types';
 // --- cpu (stats, freq, load), disks, other system info ---
-import type { CpuFreq, CpuStats } from './cpu_extra';
+import type { CpuFreq, CpuStats } from './cpu';
 import type { DiskPartition, DiskUsage, NamedDiskIoCounters } from './disks';
 import type { User } from './users';
 // --- network ---

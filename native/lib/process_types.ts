@@ -203,7 +203,7 @@ export interface ProcessTableRow {
 
 /**
  * @internal The addon's columnar table (see TABLE_COLUMNS in process_table.ts
- * and toJs(ProcessTable) in js_records_process.cc, which must agree).
+ * and toJs(ProcessTable) in src/binding/to_js_process.cc; test/describe.test.ts checks the column order).
  */
 export interface NativeProcessTable {
   timestamp: number;

@@ -2,7 +2,7 @@
 // read in a single trip to the worker thread; results are raw (no nowrap, no
 // rates). A topic that fails reports {error} without sinking the others.
 
-import type { CpuFreq, CpuStats } from './cpu_extra';
+import type { CpuFreq, CpuStats } from './cpu';
 import type { DiskIoCounters, DiskPartition, DiskUsage } from './disks';
 import { InvalidArgument, type ErrorCode } from './errors';
 import type { HwmonChip, PowerSupply } from './hwmon';

@@ -13,7 +13,7 @@
 #include "common/records.h"
 #include "common/records_cpu.h"
 #include "common/records_disk.h"
-#include "common/records_other.h"
+#include "common/records_users.h"
 #include "common/records_platform.h"
 // --- network ---
 #include "common/records_net.h"

@@ -6,13 +6,13 @@
 #include <string>
 #include <vector>
 
-#include "addon_data.h"
+#include "binding/addon_data.h"
 #include "common/records_platform.h"
 #include "common/records_process.h"
-#include "js_args.h"
-#include "native_call.h"
-#include "process_table_columns.h"
-#include "snapshot.h"
+#include "binding/args.h"
+#include "binding/native_call.h"
+#include "binding/process_table_columns.h"
+#include "binding/snapshot.h"
 
 namespace procyon {
 

@@ -124,6 +124,16 @@ struct UnixSocketRow {
   std::string path;
 };
 
+// psutil.pids(): sorted. Wrapped so it converts as a list of numbers.
+struct PidList {
+  std::vector<int64_t> pids;
+};
+
+// psutil.pid_exists(). Wrapped so it converts as a boolean, not a number.
+struct PidPresence {
+  bool exists = false;
+};
+
 // --- what the backend hands to JS ---
 
 struct ProcessCpuTimes {

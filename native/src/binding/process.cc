@@ -13,16 +13,17 @@
 //   processWatchClose(handle)                           → undefined (closes its pidfd now, not at GC)
 //   (the three watch calls are synchronous: see linux/process_wait.cc for why)
 
-#include "addon_process.h"
+#include "binding/process.h"
 
 #include <cmath>
 #include <cstdlib>
 #include <string>
 
+#include "binding/args_values.h"
 #include "common/process_table_diff.h"
-#include "js_args.h"
-#include "js_records_process.h"
-#include "native_call.h"
+#include "binding/args.h"
+#include "binding/to_js_process.h"
+#include "binding/native_call.h"
 
 namespace procyon {
 namespace {
@@ -223,9 +224,29 @@ Napi::Value processWatchClose(const Napi::CallbackInfo& info) {
   });
 }
 
+Napi::Value pids(const Napi::CallbackInfo& info) {
+  return runAsync<PidList>(info, "procyon.pids", [&] {
+    return [backend = backendOf(info), roots = rootsOption(optionsArgument(info))] {
+      return backend->pids(roots);
+    };
+  });
+}
+
+Napi::Value pidExists(const Napi::CallbackInfo& info) {
+  return runAsync<PidPresence>(info, "procyon.pidExists", [&] {
+    const Napi::Object options = optionsArgument(info);
+    const int64_t pid = procyon::integerOption(options, "pid");  // any integer: psutil answers False for a negative one
+    return [backend = backendOf(info), roots = rootsOption(options), pid] {
+      return backend->pidExists(roots, pid);
+    };
+  });
+}
+
 }  // namespace
 
 void registerProcessExports(Napi::Env env, Napi::Object exports, std::shared_ptr<const Backend> backend) {
+  exports.Set("pids", Napi::Function::New(env, pids, "pids"));
+  exports.Set("pidExists", Napi::Function::New(env, pidExists, "pidExists"));
   auto* data = new ProcessAddonData{std::move(backend)};
   env.AddCleanupHook([data] { delete data; });
   exports.Set("processRead", Napi::Function::New(env, processRead, "processRead", data));

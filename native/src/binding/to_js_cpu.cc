@@ -1,4 +1,4 @@
-#include "js_records_cpu.h"
+#include "binding/to_js_cpu.h"
 
 namespace procyon {
 

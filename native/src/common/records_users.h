@@ -1,7 +1,6 @@
 #pragma once
 
-// psutil-shaped results of "Other system info" and the process table
-// functions (users, pids, pid_exists).
+// psutil.users(): who is logged in (psutil's "Other system info").
 
 #include <cstdint>
 #include <optional>
@@ -17,16 +16,6 @@ struct User {
   std::string host;
   double started = 0;  // seconds since the epoch (ut_tv.tv_sec)
   int64_t pid = 0;
-};
-
-// psutil.pids(): sorted. Wrapped so it converts as a list of numbers.
-struct PidList {
-  std::vector<int64_t> pids;
-};
-
-// psutil.pid_exists(). Wrapped so it converts as a boolean, not a number.
-struct PidPresence {
-  bool exists = false;
 };
 
 }  // namespace procyon

@@ -1,4 +1,4 @@
-#include "js_records_other.h"
+#include "binding/to_js_users.h"
 
 namespace procyon {
 
@@ -18,13 +18,5 @@ Napi::Value toJs(Napi::Env env, const std::vector<User>& users) {
   for (uint32_t i = 0; i < users.size(); ++i) array.Set(i, toJs(env, users[i]));
   return array;
 }
-
-Napi::Value toJs(Napi::Env env, const PidList& pids) {
-  Napi::Array array = Napi::Array::New(env, pids.pids.size());
-  for (uint32_t i = 0; i < pids.pids.size(); ++i) array.Set(i, static_cast<double>(pids.pids[i]));
-  return array;
-}
-
-Napi::Value toJs(Napi::Env env, const PidPresence& presence) { return Napi::Boolean::New(env, presence.exists); }
 
 }  // namespace procyon

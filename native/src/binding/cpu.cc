@@ -3,10 +3,10 @@
 
 #include <napi.h>
 
-#include "addon_data.h"
-#include "js_args.h"
-#include "js_records_cpu.h"
-#include "native_call.h"
+#include "binding/addon_data.h"
+#include "binding/args.h"
+#include "binding/to_js_cpu.h"
+#include "binding/native_call.h"
 #include "parse/cpu_extra.h"
 
 namespace procyon {
@@ -42,7 +42,7 @@ Napi::Value getloadavg(const Napi::CallbackInfo& info) {
 
 }  // namespace
 
-void registerCpuExtraExports(Napi::Env env, Napi::Object exports) {
+void registerCpuExports(Napi::Env env, Napi::Object exports) {
   exports.Set("cpuStats", Napi::Function::New(env, cpuStats, "cpuStats"));
   exports.Set("cpuFreq", Napi::Function::New(env, cpuFreq, "cpuFreq"));
   exports.Set("getloadavg", Napi::Function::New(env, getloadavg, "getloadavg"));

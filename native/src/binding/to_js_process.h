@@ -19,4 +19,7 @@ Napi::Value toJs(Napi::Env env, const ActionDone& done);
 Napi::Value toJs(Napi::Env env, const ProcessSnapshot& snapshot);
 Napi::Value toJs(Napi::Env env, const ProcessTable& table);
 
+Napi::Value toJs(Napi::Env env, const PidList& pids);
+Napi::Value toJs(Napi::Env env, const PidPresence& presence);
+
 }  // namespace procyon

@@ -1,7 +1,7 @@
 #pragma once
 
 // processTable's packed columns (see toJs(ProcessTable) in
-// js_records_process.cc): X(enumerator, name as lib/process_table.ts's
+// to_js_process.cc): X(enumerator, name as lib/process_table.ts's
 // Col / Str member). Declared once here; describe().layouts carries the
 // order so a test checks the TS const enums against it.
 

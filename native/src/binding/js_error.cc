@@ -1,4 +1,4 @@
-#include "common/js_error.h"
+#include "binding/js_error.h"
 
 #include <string>
 

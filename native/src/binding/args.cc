@@ -1,4 +1,4 @@
-#include "js_args.h"
+#include "binding/args.h"
 
 #include <string>
 

@@ -1,7 +1,7 @@
 #pragma once
 
 // Option readers for the cpu/disk/other-system functions (kept apart from
-// js_args.h so each area's additions stay in their own files).
+// args.h so each area's additions stay in their own files).
 
 #include <napi.h>
 

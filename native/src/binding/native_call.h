@@ -14,8 +14,8 @@
 #include <utility>
 
 #include "common/error.h"
-#include "common/js_error.h"
-#include "js_records.h"
+#include "binding/js_error.h"
+#include "binding/to_js.h"
 
 namespace procyon {
 

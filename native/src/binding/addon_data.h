@@ -1,7 +1,7 @@
 #pragma once
 
 // What every export reaches the backend through (shared by addon.cc and the
-// per-area addon_*.cc files).
+// per-area binding/<area>.cc files).
 
 #include <napi.h>
 
@@ -19,10 +19,10 @@ struct AddonData {
 
 inline std::shared_ptr<const Backend> backendOf(Napi::Env env) { return env.GetInstanceData<AddonData>()->backend; }
 
-// --- per-area export tables (defined in addon_<area>.cc) ---
-void registerCpuExtraExports(Napi::Env env, Napi::Object exports);
+// --- per-area export tables (defined in binding/<area>.cc) ---
+void registerCpuExports(Napi::Env env, Napi::Object exports);
 void registerDiskExports(Napi::Env env, Napi::Object exports);
-void registerOtherSystemExports(Napi::Env env, Napi::Object exports);
+void registerUsersExports(Napi::Env env, Napi::Object exports);
 void registerSnapshotExports(Napi::Env env, Napi::Object exports);
 void registerHwmonExports(Napi::Env env, Napi::Object exports);
 void registerDescribeExports(Napi::Env env, Napi::Object exports);

@@ -2,10 +2,10 @@
 
 #include <napi.h>
 
-#include "addon_data.h"
-#include "js_args.h"
-#include "js_records_hwmon.h"
-#include "native_call.h"
+#include "binding/addon_data.h"
+#include "binding/args.h"
+#include "binding/to_js_hwmon.h"
+#include "binding/native_call.h"
 
 namespace procyon {
 namespace {

@@ -1,13 +1,13 @@
-#include "js_records_process.h"
+#include "binding/to_js_process.h"
 
-#include "common/js_error.h"
+#include "binding/js_error.h"
 
 #include <cstring>
 #include <limits>
 #include <string_view>
 #include <unordered_map>
 
-#include "process_table_columns.h"
+#include "binding/process_table_columns.h"
 
 namespace procyon {
 namespace {
@@ -355,5 +355,13 @@ Napi::Value toJs(Napi::Env env, const ProcessTable& table) {
   result.Set("total", static_cast<double>(table.changesOnly ? table.total : count));
   return result;
 }
+
+Napi::Value toJs(Napi::Env env, const PidList& pids) {
+  Napi::Array array = Napi::Array::New(env, pids.pids.size());
+  for (uint32_t i = 0; i < pids.pids.size(); ++i) array.Set(i, static_cast<double>(pids.pids[i]));
+  return array;
+}
+
+Napi::Value toJs(Napi::Env env, const PidPresence& presence) { return Napi::Boolean::New(env, presence.exists); }
 
 }  // namespace procyon

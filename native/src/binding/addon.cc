@@ -12,10 +12,10 @@
 #include <optional>
 #include <vector>
 
-#include "addon_data.h"
+#include "binding/addon_data.h"
 #include "backend.h"
-#include "js_args.h"
-#include "native_call.h"
+#include "binding/args.h"
+#include "binding/native_call.h"
 // The calling thread's CPU time in seconds: what a block of JS cost the
 // thread, however long the machine kept it waiting (wall time includes that).
 Napi::Value threadCpuTime(const Napi::CallbackInfo& info) {
@@ -41,12 +41,12 @@ Napi::Value releaseFreeMemory(const Napi::CallbackInfo& info) {
 }
 
 // --- network ---
-#include "js_records_net.h"
+#include "binding/to_js_net.h"
 #include "parse/net_connections.h"
 // --- sensors ---
-#include "js_records_sensors.h"
+#include "binding/to_js_sensors.h"
 // --- processes ---
-#include "addon_process.h"
+#include "binding/process.h"
 
 namespace procyon {
 namespace {
@@ -201,13 +201,13 @@ static Napi::Object initCollector(Napi::Env env, Napi::Object exports) {
   exports.Set("threadCpuTime", Napi::Function::New(env, threadCpuTime, "threadCpuTime"));
   exports.Set("releaseFreeMemory", Napi::Function::New(env, releaseFreeMemory, "releaseFreeMemory"));
   registerDescribeExports(env, exports);  // describe, capabilities: binding/describe.cc
-  // --- cpu (stats, freq, load): addon_cpu_extra.cc ---
-  registerCpuExtraExports(env, exports);
-  // --- disks: addon_disks.cc ---
+  // --- cpu (stats, freq, load): cpu.cc ---
+  registerCpuExports(env, exports);
+  // --- disks: disks.cc ---
   registerDiskExports(env, exports);
-  // --- other system info (users, pids): addon_other.cc ---
-  registerOtherSystemExports(env, exports);
-  // --- systemSnapshot: addon_snapshot.cc ---
+  // --- users: users.cc ---
+  registerUsersExports(env, exports);
+  // --- systemSnapshot: system_snapshot.cc ---
   registerSnapshotExports(env, exports);
   // --- network ---
   exports.Set("netIoCounters", Napi::Function::New(env, netIoCounters, "netIoCounters"));
@@ -218,8 +218,8 @@ static Napi::Object initCollector(Napi::Env env, Napi::Object exports) {
   exports.Set("sensorsTemperatures", Napi::Function::New(env, sensorsTemperatures, "sensorsTemperatures"));
   exports.Set("sensorsFans", Napi::Function::New(env, sensorsFans, "sensorsFans"));
   exports.Set("sensorsBattery", Napi::Function::New(env, sensorsBattery, "sensorsBattery"));
-  registerHwmonExports(env, exports);  // addon_hwmon.cc
-  // --- processes ---
+  registerHwmonExports(env, exports);  // hwmon.cc
+  // --- processes (and pids, pidExists): process.cc ---
   registerProcessExports(env, exports, env.GetInstanceData<AddonData>()->backend);
   return exports;
 }

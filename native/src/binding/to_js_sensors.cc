@@ -1,4 +1,4 @@
-#include "js_records_sensors.h"
+#include "binding/to_js_sensors.h"
 
 namespace procyon {
 namespace {

@@ -1,15 +1,15 @@
-#include "snapshot.h"
+#include "binding/snapshot.h"
 
 #include <exception>
 #include <utility>
 
-#include "js_records.h"
-#include "js_records_cpu.h"
-#include "js_records_disk.h"
-#include "js_records_net.h"
-#include "js_records_sensors.h"
-#include "js_records_hwmon.h"
-#include "native_call.h"
+#include "binding/to_js.h"
+#include "binding/to_js_cpu.h"
+#include "binding/to_js_disk.h"
+#include "binding/to_js_net.h"
+#include "binding/to_js_sensors.h"
+#include "binding/to_js_hwmon.h"
+#include "binding/native_call.h"
 #include "parse/cpu_extra.h"
 #include "parse/diskstats.h"
 

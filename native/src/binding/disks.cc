@@ -3,11 +3,11 @@
 
 #include <napi.h>
 
-#include "addon_data.h"
-#include "js_args.h"
-#include "js_args_system.h"
-#include "js_records_disk.h"
-#include "native_call.h"
+#include "binding/addon_data.h"
+#include "binding/args.h"
+#include "binding/args_values.h"
+#include "binding/to_js_disk.h"
+#include "binding/native_call.h"
 
 namespace procyon {
 namespace {

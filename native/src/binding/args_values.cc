@@ -1,4 +1,4 @@
-#include "js_args_system.h"
+#include "binding/args_values.h"
 
 #include <cmath>
 

@@ -1,4 +1,4 @@
-#include "js_records_net.h"
+#include "binding/to_js_net.h"
 
 namespace procyon {
 namespace {

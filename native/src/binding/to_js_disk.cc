@@ -1,4 +1,4 @@
-#include "js_records_disk.h"
+#include "binding/to_js_disk.h"
 
 namespace procyon {
 

@@ -1,4 +1,4 @@
-#include "js_records.h"
+#include "binding/to_js.h"
 
 namespace procyon {
 

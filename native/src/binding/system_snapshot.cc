@@ -4,11 +4,11 @@
 
 #include <set>
 
-#include "addon_data.h"
-#include "js_args.h"
-#include "js_args_system.h"
-#include "native_call.h"
-#include "snapshot.h"
+#include "binding/addon_data.h"
+#include "binding/args.h"
+#include "binding/args_values.h"
+#include "binding/native_call.h"
+#include "binding/snapshot.h"
 
 namespace procyon {
 namespace {

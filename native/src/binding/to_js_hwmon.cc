@@ -1,4 +1,4 @@
-#include "js_records_hwmon.h"
+#include "binding/to_js_hwmon.h"
 
 namespace procyon {
 namespace {
