@@ -245,10 +245,10 @@ Napi::Value pidExists(const Napi::CallbackInfo& info) {
 }  // namespace
 
 void registerProcessExports(Napi::Env env, Napi::Object exports, std::shared_ptr<const Backend> backend) {
-  exports.Set("pids", Napi::Function::New(env, pids, "pids"));
-  exports.Set("pidExists", Napi::Function::New(env, pidExists, "pidExists"));
   auto* data = new ProcessAddonData{std::move(backend)};
   env.AddCleanupHook([data] { delete data; });
+  exports.Set("pids", Napi::Function::New(env, pids, "pids", data));
+  exports.Set("pidExists", Napi::Function::New(env, pidExists, "pidExists", data));
   exports.Set("processRead", Napi::Function::New(env, processRead, "processRead", data));
   exports.Set("processAction", Napi::Function::New(env, processAction, "processAction", data));
   exports.Set("processTable", Napi::Function::New(env, processTable, "processTable", data));
