@@ -54,6 +54,8 @@ export interface CollectorDescription {
   capabilities: readonly CapabilityStatus[];
   constants: PlatformConstants;
   layouts: Layouts;
+  /** Each record declared with PROCYON_RECORD (src/common/record.h): its JS field names, in order. */
+  records: Readonly<Record<string, readonly string[]>>;
 }
 
 let cached: CollectorDescription | undefined;

@@ -43,6 +43,16 @@ function interfaceKeys(file: string, name: string): string[] {
   return checker.getPropertiesOfType(checker.getTypeAtLocation(node.name)).map((p) => p.name);
 }
 
+/** The exported interface `name` in any lib/ file. */
+function libInterfaceKeys(name: string): string[] | undefined {
+  for (const source of program.getSourceFiles()) {
+    if (!source.fileName.startsWith(LIB + path.sep)) continue;
+    const found = source.statements.find((s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === name);
+    if (found) return checker.getPropertiesOfType(checker.getTypeAtLocation(found.name)).map((p) => p.name);
+  }
+  return undefined;
+}
+
 /** An enum's members in declaration order, less the trailing Count. */
 function enumMembers(file: string, name: string): string[] {
   const node = declaration(file, name) as ts.EnumDeclaration;
@@ -58,7 +68,21 @@ const d = collector.describe();
 describe('describe()', () => {
   it('names the platform and carries every part', () => {
     expect(d.platform).toBe('linux');
-    expect(Object.keys(d).sort()).toEqual(['capabilities', 'constants', 'layouts', 'platform', 'topics']);
+    expect(Object.keys(d).sort()).toEqual(['capabilities', 'constants', 'layouts', 'platform', 'records', 'topics']);
+  });
+
+  it('every record declared once in C++ has a TS interface of the same name with exactly its fields', () => {
+    const records = Object.entries(d.records);
+    expect(records.length).toBeGreaterThanOrEqual(13);
+    for (const [name, fields] of records) {
+      expect([name, sorted(libInterfaceKeys(name) ?? ['<no interface in lib/>'])]).toEqual([name, sorted(fields)]);
+    }
+  });
+
+  it('a record converts with exactly its declared fields, in order', async () => {
+    expect(Object.keys(await collector.cpuTimes({ ...FIXTURE_ROOTS }))).toEqual(d.records.CpuTimes);
+    expect(Object.keys(await collector.virtualMemory({ ...FIXTURE_ROOTS }))).toEqual(d.records.VirtualMemory);
+    expect(Object.keys(await collector.diskUsage('/'))).toEqual(d.records.DiskUsage);
   });
 
   it('CollectorFunction and capabilities() name exactly the addon’s functions', () => {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "binding/addon_data.h"
+#include "common/record.h"
 #include "common/records_platform.h"
 #include "common/records_process.h"
 #include "binding/args.h"
@@ -116,6 +117,12 @@ Napi::Value toJs(Napi::Env env, const DescribeResult& d) {
   constants.Set("processStatuses", names(env, c.processStatuses));
   object.Set("constants", constants);
   object.Set("layouts", layoutsToJs(env));
+  // Each PROCYON_RECORD's JS field names, in order (the registry fills at load).
+  Napi::Object records = Napi::Object::New(env);
+  for (const RecordDescription& record : recordRegistry()) {
+    records.Set(str(env, record.name), names(env, record.fields));
+  }
+  object.Set("records", records);
   return object;
 }
 

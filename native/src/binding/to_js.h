@@ -4,6 +4,8 @@
 
 #include <napi.h>
 
+#include "binding/to_js_record.h"
+
 #include <cstdint>
 #include <optional>
 #include <variant>
@@ -16,11 +18,7 @@ namespace procyon {
 // cpuTimes answers with one record or, with percpu, one per CPU.
 using CpuTimesResult = std::variant<CpuTimes, std::vector<CpuTimes>>;
 
-Napi::Value toJs(Napi::Env env, const CpuTimes& times);
-Napi::Value toJs(Napi::Env env, const std::vector<CpuTimes>& times);
 Napi::Value toJs(Napi::Env env, const CpuTimesResult& times);
-Napi::Value toJs(Napi::Env env, const VirtualMemory& memory);
-Napi::Value toJs(Napi::Env env, const SwapMemory& swap);
 Napi::Value toJs(Napi::Env env, double number);
 // nullopt becomes null, as psutil's None.
 Napi::Value toJs(Napi::Env env, const std::optional<uint64_t>& count);

@@ -4,6 +4,8 @@
 
 #include <napi.h>
 
+#include "binding/to_js_record.h"
+
 #include <optional>
 #include <variant>
 #include <vector>
@@ -15,10 +17,7 @@ namespace procyon {
 // cpuFreq answers with the average (null when there are no CPUs) or, with percpu, the list.
 using CpuFreqResult = std::variant<std::optional<CpuFreq>, std::vector<CpuFreq>>;
 
-Napi::Value toJs(Napi::Env env, const CpuStats& stats);
-Napi::Value toJs(Napi::Env env, const CpuFreq& freq);
 Napi::Value toJs(Napi::Env env, const std::optional<CpuFreq>& freq);
-Napi::Value toJs(Napi::Env env, const std::vector<CpuFreq>& freqs);
 Napi::Value toJs(Napi::Env env, const CpuFreqResult& freq);
 // [1, 5, 15] minutes, as psutil's tuple.
 Napi::Value toJs(Napi::Env env, const LoadAvg& load);

@@ -2,30 +2,6 @@
 
 namespace procyon {
 
-Napi::Value toJs(Napi::Env env, const DiskPartition& partition) {
-  Napi::Object object = Napi::Object::New(env);
-  object.Set("device", partition.device);
-  object.Set("mountpoint", partition.mountpoint);
-  object.Set("fstype", partition.fstype);
-  object.Set("opts", partition.opts);
-  return object;
-}
-
-Napi::Value toJs(Napi::Env env, const std::vector<DiskPartition>& partitions) {
-  Napi::Array array = Napi::Array::New(env, partitions.size());
-  for (uint32_t i = 0; i < partitions.size(); ++i) array.Set(i, toJs(env, partitions[i]));
-  return array;
-}
-
-Napi::Value toJs(Napi::Env env, const DiskUsage& usage) {
-  Napi::Object object = Napi::Object::New(env);
-  object.Set("total", usage.total);
-  object.Set("used", usage.used);
-  object.Set("free", usage.free);
-  object.Set("percent", usage.percent);
-  return object;
-}
-
 Napi::Object diskIoToJs(Napi::Env env, const DiskIoCounters& disk, bool withName) {
   Napi::Object object = Napi::Object::New(env);
   if (withName) object.Set("name", disk.name);

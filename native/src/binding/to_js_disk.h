@@ -4,15 +4,14 @@
 
 #include <napi.h>
 
+#include "binding/to_js_record.h"
+
 #include <vector>
 
 #include "common/records_disk.h"
 
 namespace procyon {
 
-Napi::Value toJs(Napi::Env env, const DiskPartition& partition);
-Napi::Value toJs(Napi::Env env, const std::vector<DiskPartition>& partitions);
-Napi::Value toJs(Napi::Env env, const DiskUsage& usage);
 // The counters, plus `name` when `withName` (the per-disk list form).
 Napi::Object diskIoToJs(Napi::Env env, const DiskIoCounters& disk, bool withName);
 // Per disk: an array of counters each carrying its `name` (lib/ builds the

@@ -4,11 +4,12 @@
 
 #include <napi.h>
 
+#include "binding/to_js_record.h"
+
 #include "common/records_net.h"
 
 namespace procyon {
 
-Napi::Value toJs(Napi::Env env, const NetIoCounters& counters);
 // { [nic]: NetIoCounters } in /proc/net/dev order.
 Napi::Value toJs(Napi::Env env, const NetIoPerNic& perNic);
 // [{ fd, family, type, laddr, raddr, status, pid }]: inet addresses are

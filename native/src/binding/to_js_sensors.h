@@ -4,6 +4,8 @@
 
 #include <napi.h>
 
+#include "binding/to_js_record.h"
+
 #include "common/records_sensors.h"
 
 namespace procyon {

@@ -4,13 +4,13 @@
 
 #include <napi.h>
 
+#include "binding/to_js_record.h"
+
 #include <vector>
 
 #include "common/records_users.h"
 
 namespace procyon {
 
-Napi::Value toJs(Napi::Env env, const User& user);
-Napi::Value toJs(Napi::Env env, const std::vector<User>& users);
 
 }  // namespace procyon
