@@ -5,9 +5,10 @@
 
 namespace procyon {
 
-// The backend of a platform nobody has written one for yet: it reports no
-// capabilities and every call fails with UNSUPPORTED, so the module still
-// loads and callers can ask capabilities() before calling.
+// The backend of a platform nobody has written one for yet: it knows no
+// function (describe() reports each unavailable for reason "platform"), no
+// constants, and every call fails with UNSUPPORTED, so the module still loads
+// and callers can ask capabilities() before calling.
 class UnsupportedBackend final : public Backend {
  public:
   std::vector<Capability> capabilities(const Roots&) const override { return {}; }
