@@ -37,15 +37,15 @@ export type ProcessStatus =
 
 /** A processRead section (ProcessSectionBit in records_process.h). */
 export type SectionName =
-  | 'stat'
-  | 'status'
-  | 'statm'
-  | 'io'
+  | 'basic'
+  | 'ids'
+  | 'memoryInfo'
+  | 'ioCounters'
   | 'cmdline'
   | 'environ'
   | 'exe'
   | 'cwd'
-  | 'smaps'
+  | 'memoryFull'
   | 'memoryMaps'
   | 'numFds'
   | 'threads'

@@ -109,6 +109,12 @@ describe('describe()', () => {
     for (const v of values) expect(v & (v - 1)).toBe(0);
   });
 
+  it('process data comes by psutil attribute group, none named after a /proc file', () => {
+    const groups = Object.keys(d.layouts.processSections);
+    for (const file of ['stat', 'status', 'statm', 'io', 'smaps', 'smaps_rollup', 'maps', 'limits', 'fd', 'task']) expect(groups).not.toContain(file);
+    expect(groups).toEqual(expect.arrayContaining(['basic', 'ids', 'memoryInfo', 'memoryFull', 'ioCounters']));
+  });
+
   it('process table: field names, bits and the packed column order are the addon’s', () => {
     const fields = d.layouts.processTableFields;
     expect(sorted(unionMembers('constants_process.ts', 'ProcessTableFieldName'))).toEqual(sorted(Object.keys(fields)));

@@ -219,15 +219,15 @@ Napi::Value toJs(Napi::Env env, const ActionDone&) { return env.Undefined(); }
 Napi::Value toJs(Napi::Env env, const ProcessSnapshot& s) {
   Napi::Object o = Napi::Object::New(env);
   o.Set("pid", num(env, s.pid));
-  setSection(env, o, "stat", s.stat);
-  setSection(env, o, "status", s.status);
-  setSection(env, o, "statm", s.statm);
-  setSection(env, o, "io", s.io);
+  setSection(env, o, "basic", s.basic);
+  setSection(env, o, "ids", s.ids);
+  setSection(env, o, "memoryInfo", s.memoryInfo);
+  setSection(env, o, "ioCounters", s.ioCounters);
   setSection(env, o, "cmdline", s.cmdline);
   setSection(env, o, "environ", s.environ);
   setSection(env, o, "exe", s.exe);
   setSection(env, o, "cwd", s.cwd);
-  setSection(env, o, "smaps", s.smaps);
+  setSection(env, o, "memoryFull", s.memoryFull);
   setSection(env, o, "memoryMaps", s.memoryMaps);
   setSection(env, o, "numFds", s.numFds);
   setSection(env, o, "threads", s.threads);

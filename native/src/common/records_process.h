@@ -202,28 +202,33 @@ struct IoniceValue {
 template <typename T>
 using Section = std::optional<std::variant<T, Error>>;
 
-// Which sections readProcess fills (bit flags): X(enumerator, JS name, bit).
+// What readProcess fills, by psutil attribute group (bit flags): X(enumerator,
+// JS name, bit). Groups are what psutil's methods need together (its oneshot
+// table): basic = name, status, ppid, terminal, create time, nice, cpu times,
+// cpu num; ids = uids, gids, num_ctx_switches, num_threads; memoryInfo;
+// memoryFull (uss, pss, swap); ioCounters; then one group per method. Which
+// /proc files serve a group is src/linux/process_read.cc's business alone.
 // The one declaration: the enum below and describe().layouts.processSections
-// (which lib/constants_process.ts's SECTION is) both expand it.
-#define PROCYON_PROCESS_SECTIONS(X) \
-  X(kSecStat, stat, 0)              \
-  X(kSecStatus, status, 1)          \
-  X(kSecStatm, statm, 2)            \
-  X(kSecIo, io, 3)                  \
-  X(kSecCmdline, cmdline, 4)        \
-  X(kSecEnviron, environ, 5)        \
-  X(kSecExe, exe, 6)                \
-  X(kSecCwd, cwd, 7)                \
-  X(kSecSmaps, smaps, 8) /* memoryFullInfo's uss/pss/swap */ \
-  X(kSecMemoryMaps, memoryMaps, 9)  \
-  X(kSecNumFds, numFds, 10)         \
-  X(kSecThreads, threads, 11)       \
-  X(kSecOpenFiles, openFiles, 12)   \
-  X(kSecIonice, ionice, 13)         \
-  X(kSecCpuAffinity, cpuAffinity, 14) \
-  X(kSecRlimits, rlimits, 15)       \
-  X(kSecConnections, connections, 16) \
-  X(kSecTerminal, terminal, 17)     \
+// (lib/constants_process.ts's SECTION) both expand it.
+#define PROCYON_PROCESS_SECTIONS(X)                                          \
+  X(kSecBasic, basic, 0)                                               \
+  X(kSecIds, ids, 1)                                                   \
+  X(kSecMemoryInfo, memoryInfo, 2)                                     \
+  X(kSecIoCounters, ioCounters, 3)                                     \
+  X(kSecCmdline, cmdline, 4)                                           \
+  X(kSecEnviron, environ, 5)                                           \
+  X(kSecExe, exe, 6)                                                   \
+  X(kSecCwd, cwd, 7)                                                   \
+  X(kSecMemoryFull, memoryFull, 8) /* memoryFullInfo's uss/pss/swap */ \
+  X(kSecMemoryMaps, memoryMaps, 9)                                     \
+  X(kSecNumFds, numFds, 10)                                            \
+  X(kSecThreads, threads, 11)                                          \
+  X(kSecOpenFiles, openFiles, 12)                                      \
+  X(kSecIonice, ionice, 13)                                            \
+  X(kSecCpuAffinity, cpuAffinity, 14)                                  \
+  X(kSecRlimits, rlimits, 15)                                          \
+  X(kSecConnections, connections, 16)                                  \
+  X(kSecTerminal, terminal, 17)                                        \
   X(kSecUsername, username, 18)
 
 enum ProcessSectionBit : uint32_t {
@@ -240,15 +245,15 @@ struct ProcessQuery {
 
 struct ProcessSnapshot {
   int64_t pid = 0;
-  Section<ProcessStatInfo> stat;
-  Section<ProcessStatusInfo> status;
-  Section<ProcessMemoryInfo> statm;
-  Section<ProcessIoCounters> io;
+  Section<ProcessStatInfo> basic;
+  Section<ProcessStatusInfo> ids;
+  Section<ProcessMemoryInfo> memoryInfo;
+  Section<ProcessIoCounters> ioCounters;
   Section<std::vector<std::string>> cmdline;
   Section<std::vector<std::pair<std::string, std::string>>> environ;
   Section<std::string> exe;
   Section<std::string> cwd;
-  Section<SmapsTotals> smaps;
+  Section<SmapsTotals> memoryFull;
   Section<std::vector<MemoryMap>> memoryMaps;
   Section<int64_t> numFds;
   Section<std::vector<ProcessThread>> threads;

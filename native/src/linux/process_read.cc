@@ -142,12 +142,12 @@ ProcessSnapshot LinuxBackend::readProcess(const Roots& roots, const ProcessQuery
     return *status;
   };
 
-  if (want & kSecStat) fill(snap.stat, roots, pid, [&] { return statInfo(readStat(), roots); });
+  if (want & kSecBasic) fill(snap.basic, roots, pid, [&] { return statInfo(readStat(), roots); });
   if (want & kSecTerminal) {
     fill(snap.terminal, roots, pid, [&] { return terminalName(readStat().ttyNr); });
   }
-  if (want & kSecStatus) {
-    fill(snap.status, roots, pid, [&] {
+  if (want & kSecIds) {
+    fill(snap.ids, roots, pid, [&] {
       const ProcStatus& s = readStatus();
       ProcessStatusInfo info;
       if (!s.uids || !s.gids) throw Error::parse(dir + "/status: no Uid or Gid line");
@@ -166,8 +166,8 @@ ProcessSnapshot LinuxBackend::readProcess(const Roots& roots, const ProcessQuery
       return userName((*s.uids)[0]);
     });
   }
-  if (want & kSecStatm) {
-    fill(snap.statm, roots, pid, [&] {
+  if (want & kSecMemoryInfo) {
+    fill(snap.memoryInfo, roots, pid, [&] {
       const std::string_view text = files.read(dir, "statm");
       const ProcStatm m = annotatePath(files.path(), [&] { return parse::parseProcPidStatm(text); });
       const double page = static_cast<double>(linux_host::pageSize());
@@ -175,8 +175,8 @@ ProcessSnapshot LinuxBackend::readProcess(const Roots& roots, const ProcessQuery
                                m.lib * page,      m.data * page, m.dirty * page};
     });
   }
-  if (want & kSecIo) {
-    fill(snap.io, roots, pid, [&] {
+  if (want & kSecIoCounters) {
+    fill(snap.ioCounters, roots, pid, [&] {
       const std::string_view text = files.read(dir, "io");
       const ProcIo io = annotatePath(files.path(), [&] { return parse::parseProcPidIo(text); });
       return ProcessIoCounters{static_cast<double>(io.syscr),     static_cast<double>(io.syscw),
@@ -209,8 +209,8 @@ ProcessSnapshot LinuxBackend::readProcess(const Roots& roots, const ProcessQuery
     });
   }
   if (want & kSecCwd) fill(snap.cwd, roots, pid, [&] { return cleanLinkTarget(readLink(dir + "/cwd")); });
-  if (want & kSecSmaps) {
-    fill(snap.smaps, roots, pid, [&] {
+  if (want & kSecMemoryFull) {
+    fill(snap.memoryFull, roots, pid, [&] {
       try {
         const std::string_view text = files.read(dir, "smaps_rollup");
         return parse::parseSmapsTotals(text);
