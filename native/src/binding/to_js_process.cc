@@ -1,4 +1,5 @@
 #include "binding/to_js_process.h"
+#include "binding/to_js_record.h"
 
 #include "binding/js_error.h"
 
@@ -34,13 +35,7 @@ Napi::Value value(Napi::Env env, const ProcessStatInfo& s) {
   o.Set("ppid", num(env, s.ppid));
   o.Set("ttyNr", num(env, s.ttyNr));
   o.Set("createTime", s.createTime);
-  Napi::Object t = Napi::Object::New(env);
-  t.Set("user", s.cpuTimes.user);
-  t.Set("system", s.cpuTimes.system);
-  t.Set("childrenUser", s.cpuTimes.childrenUser);
-  t.Set("childrenSystem", s.cpuTimes.childrenSystem);
-  t.Set("iowait", s.cpuTimes.iowait);
-  o.Set("cpuTimes", t);
+  o.Set("cpuTimes", toJs(env, s.cpuTimes));
   o.Set("nice", num(env, s.nice));
   o.Set("numThreads", num(env, s.numThreads));
   o.Set("cpuNum", num(env, s.cpuNum));
@@ -57,27 +52,10 @@ Napi::Value value(Napi::Env env, const ProcessStatusInfo& s) {
   return o;
 }
 
-Napi::Value value(Napi::Env env, const ProcessMemoryInfo& m) {
-  Napi::Object o = Napi::Object::New(env);
-  o.Set("rss", m.rss);
-  o.Set("vms", m.vms);
-  o.Set("shared", m.shared);
-  o.Set("text", m.text);
-  o.Set("lib", m.lib);
-  o.Set("data", m.data);
-  o.Set("dirty", m.dirty);
-  return o;
-}
-
-Napi::Value value(Napi::Env env, const ProcessIoCounters& io) {
-  Napi::Object o = Napi::Object::New(env);
-  o.Set("readCount", io.readCount);
-  o.Set("writeCount", io.writeCount);
-  o.Set("readBytes", io.readBytes);
-  o.Set("writeBytes", io.writeBytes);
-  o.Set("readChars", io.readChars);
-  o.Set("writeChars", io.writeChars);
-  return o;
+// Records declared with PROCYON_RECORD convert generically.
+template <typename T, std::enable_if_t<IsRecord<T>::value, int> = 0>
+Napi::Value value(Napi::Env env, const T& record) {
+  return toJs(env, record);
 }
 
 Napi::Value value(Napi::Env env, const std::vector<std::string>& list) { return strings(env, list); }

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "common/error.h"
+#include "common/record.h"
 
 namespace procyon {
 
@@ -136,9 +137,10 @@ struct PidPresence {
 
 // --- what the backend hands to JS ---
 
-struct ProcessCpuTimes {
-  double user = 0, system = 0, childrenUser = 0, childrenSystem = 0, iowait = 0;
-};
+#define PROCYON_PROCESS_CPU_TIMES_FIELDS(X) \
+  X(double, user, 0) X(double, system, 0) X(double, childrenUser, 0) X(double, childrenSystem, 0) X(double, iowait, 0)
+PROCYON_RECORD(ProcessCpuTimes, PROCYON_PROCESS_CPU_TIMES_FIELDS)
+#undef PROCYON_PROCESS_CPU_TIMES_FIELDS
 
 struct ProcessStatInfo {
   std::string name;  // comm
@@ -159,13 +161,17 @@ struct ProcessStatusInfo {
   std::optional<uint64_t> voluntary, involuntary;
 };
 
-struct ProcessMemoryInfo {
-  double rss = 0, vms = 0, shared = 0, text = 0, lib = 0, data = 0, dirty = 0;
-};
+#define PROCYON_PROCESS_MEMORY_INFO_FIELDS(X)                                                            \
+  X(double, rss, 0) X(double, vms, 0) X(double, shared, 0) X(double, text, 0) X(double, lib, 0) X(double, data, 0) \
+  X(double, dirty, 0)
+PROCYON_RECORD(ProcessMemoryInfo, PROCYON_PROCESS_MEMORY_INFO_FIELDS)
+#undef PROCYON_PROCESS_MEMORY_INFO_FIELDS
 
-struct ProcessIoCounters {
-  double readCount = 0, writeCount = 0, readBytes = 0, writeBytes = 0, readChars = 0, writeChars = 0;
-};
+#define PROCYON_PROCESS_IO_COUNTERS_FIELDS(X)                                                             \
+  X(double, readCount, 0) X(double, writeCount, 0) X(double, readBytes, 0) X(double, writeBytes, 0) \
+  X(double, readChars, 0) X(double, writeChars, 0)
+PROCYON_RECORD(ProcessIoCounters, PROCYON_PROCESS_IO_COUNTERS_FIELDS)
+#undef PROCYON_PROCESS_IO_COUNTERS_FIELDS
 
 struct ProcessThread {
   int64_t id = 0;
