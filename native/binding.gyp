@@ -13,40 +13,41 @@
       "cflags_cc!": ["-fno-exceptions", "-std=gnu++17", "-std=gnu++1y", "-std=gnu++14"],
       "cflags_cc": ["-std=c++17", "-Wall", "-Wextra"],
       "sources": [
-        "src/addon.cc",
+        "src/binding/addon.cc",
+        "src/binding/describe.cc",
         "src/backend_factory.cc",
         "src/backend_cache.cc",
-        "src/js_args.cc",
-        "src/js_records.cc",
+        "src/binding/args.cc",
+        "src/binding/to_js.cc",
         "src/common/error.cc",
-        "src/common/js_error.cc",
+        "src/binding/js_error.cc",
         "src/common/percent.cc",
         "src/common/process_table_diff.cc",
         "src/common/json_budget.cc",
         "src/common/connection_kinds.cc",
         "src/common/totals.cc",
         # --- cpu (stats, freq, load) ---
-        "src/addon_cpu_extra.cc",
-        "src/js_records_cpu.cc",
+        "src/binding/cpu.cc",
+        "src/binding/to_js_cpu.cc",
         # --- disks ---
-        "src/addon_disks.cc",
-        "src/js_records_disk.cc",
+        "src/binding/disks.cc",
+        "src/binding/to_js_disk.cc",
         # --- other system info (users, pids) ---
-        "src/addon_other.cc",
-        "src/js_records_other.cc",
+        "src/binding/users.cc",
+        "src/binding/to_js_users.cc",
         # --- systemSnapshot ---
-        "src/addon_snapshot.cc",
-        "src/js_args_system.cc",
-        "src/snapshot.cc",
+        "src/binding/system_snapshot.cc",
+        "src/binding/args_values.cc",
+        "src/binding/snapshot.cc",
         # --- network ---
-        "src/js_records_net.cc",
+        "src/binding/to_js_net.cc",
         # --- sensors ---
-        "src/js_records_sensors.cc",
-        "src/addon_hwmon.cc",
-        "src/js_records_hwmon.cc",
+        "src/binding/to_js_sensors.cc",
+        "src/binding/hwmon.cc",
+        "src/binding/to_js_hwmon.cc",
         # --- processes ---
-        "src/addon_process.cc",
-        "src/js_records_process.cc"
+        "src/binding/process.cc",
+        "src/binding/to_js_process.cc"
       ],
       "conditions": [
         ["OS!='win'", {

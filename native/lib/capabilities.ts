@@ -1,59 +1,27 @@
-import { binding } from './native';
-import type { Capabilities, CollectorFunction } from './types';
-
-const FUNCTIONS: readonly CollectorFunction[] = [
-  'cpuTimes',
-  'cpuCount',
-  'virtualMemory',
-  'swapMemory',
-  'bootTime',
-  // --- cpu (percent, stats, freq, load) ---
-  'cpuPercent',
-  'cpuTimesPercent',
-  'cpuStats',
-  'cpuFreq',
-  'getloadavg',
-  // --- disks ---
-  'diskPartitions',
-  'diskUsage',
-  'diskIoCounters',
-  // --- other system info (users, pids) ---
-  'users',
-  'pids',
-  'pidExists',
-  // --- snapshot ---
-  'systemSnapshot',
-  // --- network ---
-  'netIoCounters',
-  'netConnections',
-  'netIfAddrs',
-  'netIfStats',
-  // --- sensors ---
-  'sensorsTemperatures',
-  'sensorsFans',
-  'sensorsBattery',
-  'hwmonChips',
-  'powerSupplies',
-  // --- processes ---
-  'Process',
-  'processIter',
-  'waitProcs',
-  'processTable',
-];
-
-let cached: Capabilities | undefined;
+import { binding, callSync } from './native';
+import { optionsObject } from './options';
+import { resolveRoots } from './roots';
+import type { CapabilityStatus } from './describe';
+import type { Capabilities, CollectorFunction, Roots } from './types';
 
 /**
- * Which functions this platform implements. A missing function is reported
- * here rather than discovered by calling it (which would reject with Unsupported).
+ * What each collector function can do over these roots (default: the live
+ * machine, or PROCYON_PROCFS / PROCYON_SYSFS), and why not: a file it reads
+ * is missing or unreadable, the platform lacks it, or it reads the live
+ * system while the roots name a captured tree. The names are the addon's
+ * (src/common/records_platform.h), in its order.
  */
-export function capabilities(): Capabilities {
-  if (!cached) {
-    const supported = new Set(binding.capabilities());
-    cached = Object.freeze(Object.fromEntries(FUNCTIONS.map((name) => [name, supported.has(name)])) as Record<
-      CollectorFunction,
-      boolean
-    >);
-  }
-  return cached;
+export function capabilityReport(options?: Roots): CapabilityStatus[] {
+  const roots = resolveRoots(optionsObject(options));
+  return callSync(() => binding.capabilities(roots));
+}
+
+/**
+ * Which functions work here, by name. A missing function is reported here
+ * rather than discovered by calling it (which would reject with Unsupported).
+ */
+export function capabilities(options?: Roots): Capabilities {
+  return Object.freeze(
+    Object.fromEntries(capabilityReport(options).map((c) => [c.name, c.available])) as Record<CollectorFunction, boolean>,
+  );
 }

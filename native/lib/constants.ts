@@ -1,4 +1,8 @@
-// psutil's constants, with the values psutil exposes on Linux.
+// psutil's constants. The platform's numbers (I/O priority classes, resource
+// limits) come from the addon (describe().constants); the names and strings
+// here are psutil's on every platform.
+
+import { platformConstant } from './describe';
 
 // --- sensors_battery() ---
 /** sensorsBattery().secsleft when the AC power cable is connected. */
@@ -50,27 +54,27 @@ export const STATUS_WAITING = 'waiting';
 /** NetBSD only in psutil. */
 export const STATUS_SUSPENDED = 'suspended';
 
-// --- I/O priority classes (Process.ionice(), Linux) ---
-export const IOPRIO_CLASS_NONE = 0;
-export const IOPRIO_CLASS_RT = 1;
-export const IOPRIO_CLASS_BE = 2;
-export const IOPRIO_CLASS_IDLE = 3;
+// --- I/O priority classes (Process.ionice(), Linux): NaN where the platform has none ---
+export const IOPRIO_CLASS_NONE = platformConstant('ioprioClasses', 'IOPRIO_CLASS_NONE');
+export const IOPRIO_CLASS_RT = platformConstant('ioprioClasses', 'IOPRIO_CLASS_RT');
+export const IOPRIO_CLASS_BE = platformConstant('ioprioClasses', 'IOPRIO_CLASS_BE');
+export const IOPRIO_CLASS_IDLE = platformConstant('ioprioClasses', 'IOPRIO_CLASS_IDLE');
 
-// --- resource limits (Process.rlimit(), Linux values) ---
+// --- resource limits (Process.rlimit()): the platform's numbers, NaN where it lacks one ---
 export const RLIM_INFINITY = -1;
-export const RLIMIT_CPU = 0;
-export const RLIMIT_FSIZE = 1;
-export const RLIMIT_DATA = 2;
-export const RLIMIT_STACK = 3;
-export const RLIMIT_CORE = 4;
-export const RLIMIT_RSS = 5;
-export const RLIMIT_NPROC = 6;
-export const RLIMIT_NOFILE = 7;
-export const RLIMIT_MEMLOCK = 8;
-export const RLIMIT_AS = 9;
-export const RLIMIT_LOCKS = 10;
-export const RLIMIT_SIGPENDING = 11;
-export const RLIMIT_MSGQUEUE = 12;
-export const RLIMIT_NICE = 13;
-export const RLIMIT_RTPRIO = 14;
-export const RLIMIT_RTTIME = 15;
+export const RLIMIT_CPU = platformConstant('rlimits', 'RLIMIT_CPU');
+export const RLIMIT_FSIZE = platformConstant('rlimits', 'RLIMIT_FSIZE');
+export const RLIMIT_DATA = platformConstant('rlimits', 'RLIMIT_DATA');
+export const RLIMIT_STACK = platformConstant('rlimits', 'RLIMIT_STACK');
+export const RLIMIT_CORE = platformConstant('rlimits', 'RLIMIT_CORE');
+export const RLIMIT_RSS = platformConstant('rlimits', 'RLIMIT_RSS');
+export const RLIMIT_NPROC = platformConstant('rlimits', 'RLIMIT_NPROC');
+export const RLIMIT_NOFILE = platformConstant('rlimits', 'RLIMIT_NOFILE');
+export const RLIMIT_MEMLOCK = platformConstant('rlimits', 'RLIMIT_MEMLOCK');
+export const RLIMIT_AS = platformConstant('rlimits', 'RLIMIT_AS');
+export const RLIMIT_LOCKS = platformConstant('rlimits', 'RLIMIT_LOCKS');
+export const RLIMIT_SIGPENDING = platformConstant('rlimits', 'RLIMIT_SIGPENDING');
+export const RLIMIT_MSGQUEUE = platformConstant('rlimits', 'RLIMIT_MSGQUEUE');
+export const RLIMIT_NICE = platformConstant('rlimits', 'RLIMIT_NICE');
+export const RLIMIT_RTPRIO = platformConstant('rlimits', 'RLIMIT_RTPRIO');
+export const RLIMIT_RTTIME = platformConstant('rlimits', 'RLIMIT_RTTIME');

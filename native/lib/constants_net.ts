@@ -1,17 +1,19 @@
-// psutil's network and sensor constants, with the numbers Linux (and so
-// psutil on Linux) uses.
+// psutil's network constants, with the platform's numbers (from the addon's
+// describe().constants; NaN when the addon cannot load).
+
+import { describeIfLoaded, platformConstant } from './describe';
 
 /** Address families (psutil reports Python's socket.AF_* numbers). */
-export const AF_UNIX = 1;
-export const AF_INET = 2;
-export const AF_INET6 = 10;
+export const AF_UNIX = platformConstant('addressFamilies', 'AF_UNIX');
+export const AF_INET = platformConstant('addressFamilies', 'AF_INET');
+export const AF_INET6 = platformConstant('addressFamilies', 'AF_INET6');
 /** psutil.AF_LINK: on Linux an alias of AF_PACKET (17), the family of MAC addresses in netIfAddrs(). */
-export const AF_LINK = 17;
+export const AF_LINK = platformConstant('addressFamilies', 'AF_LINK');
 
 /** Socket types of netConnections() entries. */
-export const SOCK_STREAM = 1;
-export const SOCK_DGRAM = 2;
-export const SOCK_SEQPACKET = 5;
+export const SOCK_STREAM = platformConstant('socketTypes', 'SOCK_STREAM');
+export const SOCK_DGRAM = platformConstant('socketTypes', 'SOCK_DGRAM');
+export const SOCK_SEQPACKET = platformConstant('socketTypes', 'SOCK_SEQPACKET');
 
 // NIC_DUPLEX_*, POWER_TIME_* and CONN_* are psutil's general constants and
 // live in constants.ts; they are imported here for the types below.
@@ -50,7 +52,10 @@ export type ConnectionStatus =
   | typeof CONN_IDLE
   | typeof CONN_BOUND;
 
-/** netConnections({kind}) values, in psutil's order. */
-export const CONNECTION_KINDS = ['all', 'tcp', 'tcp4', 'tcp6', 'udp', 'udp4', 'udp6', 'unix', 'inet', 'inet4', 'inet6'] as const;
+/** A netConnections({kind}) value (checked against describe().constants.connectionKinds by test/describe.test.ts). */
+export type ConnectionKind = 'all' | 'tcp' | 'tcp4' | 'tcp6' | 'udp' | 'udp4' | 'udp6' | 'unix' | 'inet' | 'inet4' | 'inet6';
 
-export type ConnectionKind = (typeof CONNECTION_KINDS)[number];
+/** netConnections({kind}) values, in psutil's order, as the addon lists them (empty when it cannot load). */
+export const CONNECTION_KINDS: readonly ConnectionKind[] = Object.freeze(
+  (describeIfLoaded()?.constants.connectionKinds ?? []) as ConnectionKind[],
+);

@@ -158,7 +158,7 @@ export class NotLive extends ProcyonError {
   }
 }
 
-// The shape common/js_error.cc gives native errors.
+// The shape src/binding/js_error.cc gives native errors.
 interface NativeErrorShape {
   message: string;
   code: ErrorCode;

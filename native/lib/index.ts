@@ -4,7 +4,9 @@
 export { cpuTimes, cpuCount, cpuCountSync } from './cpu';
 export { virtualMemory, swapMemory } from './memory';
 export { bootTime, bootTimeSync } from './boot_time';
-export { capabilities } from './capabilities';
+export { capabilities, capabilityReport } from './capabilities';
+export { describe } from './describe';
+export type { CapabilityReason, CapabilityStatus, CollectorDescription, Layouts, PlatformConstants } from './describe';
 export { addonLoadError } from './native';
 export { resolveRoots, isLive, DEFAULT_PROCFS, DEFAULT_SYSFS } from './roots';
 export { osRelease, parseOsRelease, OS_RELEASE_FILES, OS_RELEASE_MAX_BYTES, type OsReleaseOptions } from './os_release';
@@ -30,8 +32,8 @@ export type { ErrorCode, ErrorDetails } from './errors';
 // --- cpu (percent, stats, freq, load) ---
 export { cpuPercent, cpuTimesPercent, CpuPercentTracker, createCpuPercentTracker, percentBetween, timesPercentBetween } from './cpu_percent';
 export type { CpuPercentOptions } from './cpu_percent';
-export { cpuStats, cpuFreq, getloadavg } from './cpu_extra';
-export type { CpuStats, CpuFreq, CpuFreqOptions } from './cpu_extra';
+export { cpuStats, cpuFreq, getloadavg } from './cpu';
+export type { CpuStats, CpuFreq, CpuFreqOptions } from './cpu';
 // --- disks ---
 export { diskPartitions, diskUsage, diskIoCounters, DiskIoCountersReader, createDiskIoCountersReader, DISK_IO_FIELDS } from './disks';
 export type {

@@ -4,10 +4,11 @@
 import path from 'node:path';
 
 import { Unsupported, fromNative } from './errors';
+import type { CapabilityStatus, CollectorDescription } from './describe';
 import type { ResolvedRoots } from './roots';
 import type { CpuTimes, SwapMemory, VirtualMemory } from './types';
 // --- cpu (stats, freq, load), disks, other system info ---
-import type { CpuFreq, CpuStats } from './cpu_extra';
+import type { CpuFreq, CpuStats } from './cpu';
 import type { DiskPartition, DiskUsage, NamedDiskIoCounters } from './disks';
 import type { User } from './users';
 // --- network ---
@@ -26,7 +27,8 @@ export interface NativeBinding {
   swapMemory(options: ResolvedRoots): Promise<SwapMemory>;
   bootTime(options: ResolvedRoots): Promise<number>;
   bootTimeSync(options: ResolvedRoots): number;
-  capabilities(): string[];
+  describe(options: ResolvedRoots): CollectorDescription;
+  capabilities(options: ResolvedRoots): CapabilityStatus[];
   isLive(options: ResolvedRoots): boolean;
   // --- cpu (stats, freq, load) ---
   cpuStats(options: ResolvedRoots): Promise<CpuStats>;
@@ -42,7 +44,6 @@ export interface NativeBinding {
   pidExists(options: ResolvedRoots & { pid: number }): Promise<boolean>;
   // --- systemSnapshot ---
   systemSnapshot(options: ResolvedRoots & { topics: string[]; diskUsagePaths: string[] }): Promise<unknown>;
-  snapshotTopics(): string[];
   // --- network ---
   netIoCounters(options: ResolvedRoots): Promise<Record<string, NetIoCounters>>;
   netConnections(options: ResolvedRoots & { kind: string }): Promise<NetConnection[]>;

@@ -79,37 +79,37 @@ const ATTR_SECTIONS: Record<ProcessAttr, number> = {
   cmdline: SECTION.cmdline,
   netConnections: SECTION.connections,
   cpuAffinity: SECTION.cpuAffinity,
-  cpuNum: SECTION.stat,
-  cpuPercent: SECTION.stat,
-  cpuTimes: SECTION.stat,
+  cpuNum: SECTION.basic,
+  cpuPercent: SECTION.basic,
+  cpuTimes: SECTION.basic,
   createTime: 0,
   cwd: SECTION.cwd,
   environ: SECTION.environ,
   exe: SECTION.exe | SECTION.cmdline,
-  gids: SECTION.status,
-  ioCounters: SECTION.io,
+  gids: SECTION.ids,
+  ioCounters: SECTION.ioCounters,
   ionice: SECTION.ionice,
-  memoryFullInfo: SECTION.statm | SECTION.smaps,
-  memoryInfo: SECTION.statm,
+  memoryFullInfo: SECTION.memoryInfo | SECTION.memoryFull,
+  memoryInfo: SECTION.memoryInfo,
   memoryMaps: SECTION.memoryMaps,
-  memoryPercent: SECTION.statm,
-  name: SECTION.stat | SECTION.cmdline,
-  nice: SECTION.stat,
-  numCtxSwitches: SECTION.status,
+  memoryPercent: SECTION.memoryInfo,
+  name: SECTION.basic | SECTION.cmdline,
+  nice: SECTION.basic,
+  numCtxSwitches: SECTION.ids,
   numFds: SECTION.numFds,
-  numThreads: SECTION.status,
+  numThreads: SECTION.ids,
   openFiles: SECTION.openFiles,
   pid: 0,
-  ppid: SECTION.stat,
-  status: SECTION.stat,
+  ppid: SECTION.basic,
+  status: SECTION.basic,
   terminal: SECTION.terminal,
   threads: SECTION.threads,
-  uids: SECTION.status,
+  uids: SECTION.ids,
   username: SECTION.username,
 };
 
-// psutil's oneshot() on Linux: stat and status are read once for everything in the block.
-const ONESHOT_PREFETCH = SECTION.stat | SECTION.status;
+// psutil's oneshot(): the basic and ids groups are read once for everything in the block.
+const ONESHOT_PREFETCH = SECTION.basic | SECTION.ids;
 
 const MEMORY_INFO_FIELDS = ['rss', 'vms', 'shared', 'text', 'lib', 'data', 'dirty'] as const;
 const MEMORY_FULL_FIELDS = [...MEMORY_INFO_FIELDS, 'uss', 'pss', 'swap'] as const;
@@ -186,8 +186,8 @@ export class Process {
     const checked = checkPid(pid ?? process.pid);
     const roots = resolveRoots(optionsObject(options));
     if (checked === 0) throw new NoSuchProcess(0, null, 'process PID 0 does not exist on Linux');
-    const snap = await callAsync(() => binding.processRead({ ...roots, pid: checked, sections: SECTION.stat }));
-    const stat = snap.stat;
+    const snap = await callAsync(() => binding.processRead({ ...roots, pid: checked, sections: SECTION.basic }));
+    const stat = snap.basic;
     if (stat === undefined || stat instanceof Error) throw fromNative(stat) ?? new NoSuchProcess(checked);
     return new Process(checked, stat.createTime, roots, null);
   }
@@ -243,8 +243,8 @@ export class Process {
   }
 
   /**
-   * psutil's oneshot(): within `fn`, each /proc file is read once and shared
-   * by every method that needs it (stat and status are fetched together up
+   * psutil's oneshot(): within `fn`, each attribute group is read once and shared
+   * by every method that needs it (the basic and ids groups are fetched together up
    * front, the rest on first use). Nested calls share the outer cache.
    */
   async oneshot<T>(fn: () => Promise<T> | T): Promise<T> {
@@ -294,7 +294,7 @@ export class Process {
    * NoSuchProcess instead of that process's parent.
    */
   async ppid(): Promise<number> {
-    const stat = await this.#section('stat');
+    const stat = await this.#section('basic');
     if (stat.createTime !== this.#createTime) {
       throw new NoSuchProcess(this.pid, this.#name, 'process no longer exists and its PID has been reused');
     }
@@ -303,7 +303,7 @@ export class Process {
 
   /** psutil: comm, or cmdline[0]'s basename when comm was truncated to 15 characters. */
   async name(): Promise<string> {
-    let name = (await this.#section('stat')).name;
+    let name = (await this.#section('basic')).name;
     if (name.length >= 15) {
       try {
         const cmdline = await this.cmdline();
@@ -379,7 +379,7 @@ export class Process {
 
   /** psutil.Process.status(): a STATUS_* string. */
   async status(): Promise<ProcessStatus> {
-    return (await this.#section('stat')).status;
+    return (await this.#section('basic')).status;
   }
 
   async cwd(): Promise<string> {
@@ -392,12 +392,12 @@ export class Process {
   }
 
   async uids(): Promise<ProcessIds> {
-    const [real, effective, saved] = (await this.#section('status')).uids as [number, number, number];
+    const [real, effective, saved] = (await this.#section('ids')).uids as [number, number, number];
     return { real, effective, saved };
   }
 
   async gids(): Promise<ProcessIds> {
-    const [real, effective, saved] = (await this.#section('status')).gids as [number, number, number];
+    const [real, effective, saved] = (await this.#section('ids')).gids as [number, number, number];
     return { real, effective, saved };
   }
 
@@ -408,7 +408,7 @@ export class Process {
 
   /** nice() gets the niceness; nice(value) sets it (identity checked before, and after: see #act). */
   async nice(value?: number): Promise<number | undefined> {
-    if (value === undefined) return (await this.#section('stat')).nice;
+    if (value === undefined) return (await this.#section('basic')).nice;
     if (!Number.isInteger(value)) throw new InvalidArgument(`nice value must be an integer, got ${String(value)}`);
     await this.#act({ action: 'nice', value: Math.max(-20, Math.min(19, value)) });
     return undefined;
@@ -452,11 +452,11 @@ export class Process {
   }
 
   async ioCounters(): Promise<ProcessIoCounters> {
-    return { ...(await this.#section('io')) };
+    return { ...(await this.#section('ioCounters')) };
   }
 
   async numCtxSwitches(): Promise<ProcessCtxSwitches> {
-    const status = await this.#section('status');
+    const status = await this.#section('ids');
     if (status.voluntary === null || status.involuntary === null) {
       throw new InvalidArgument("'voluntary_ctxt_switches' and 'nonvoluntary_ctxt_switches' lines were not found (kernel too old?)");
     }
@@ -468,8 +468,8 @@ export class Process {
   }
 
   async numThreads(): Promise<number> {
-    const status = await this.#section('status');
-    return status.numThreads ?? (await this.#section('stat')).numThreads;
+    const status = await this.#section('ids');
+    return status.numThreads ?? (await this.#section('basic')).numThreads;
   }
 
   async threads(): Promise<ProcessThread[]> {
@@ -477,7 +477,7 @@ export class Process {
   }
 
   async cpuTimes(): Promise<ProcessCpuTimes> {
-    return { ...(await this.#section('stat')).cpuTimes };
+    return { ...(await this.#section('basic')).cpuTimes };
   }
 
   /**
@@ -489,9 +489,9 @@ export class Process {
     const interval = secondsOption(optionsObject(options).interval, 'interval');
     const sample = async () => {
       // Straight to the addon: a oneshot's cached stat would hide the change.
-      const snap = await callAsync(() => binding.processRead({ ...this.roots, pid: this.pid, sections: SECTION.stat }));
-      if (snap.stat instanceof Error || snap.stat === undefined) this.#raise(snap.stat);
-      const t = snap.stat.cpuTimes;
+      const snap = await callAsync(() => binding.processRead({ ...this.roots, pid: this.pid, sections: SECTION.basic }));
+      if (snap.basic instanceof Error || snap.basic === undefined) this.#raise(snap.basic);
+      const t = snap.basic.cpuTimes;
       return { at: performance.now() / 1000, busy: t.user + t.system };
     };
     let before: { at: number; busy: number } | null;
@@ -527,11 +527,11 @@ export class Process {
 
   /** The CPU this process last ran on. */
   async cpuNum(): Promise<number> {
-    return (await this.#section('stat')).cpuNum;
+    return (await this.#section('basic')).cpuNum;
   }
 
   async memoryInfo(): Promise<ProcessMemoryInfo> {
-    return { ...(await this.#section('statm')) };
+    return { ...(await this.#section('memoryInfo')) };
   }
 
   /**
@@ -539,8 +539,8 @@ export class Process {
    * memory left: all zeros, as psutil ≥ 6.0 (5.9 raised ZombieProcess).
    */
   async memoryFullInfo(): Promise<ProcessMemoryFullInfo> {
-    const info = await this.#section('statm');
-    const smaps = await this.#section('smaps');
+    const info = await this.#section('memoryInfo');
+    const smaps = await this.#section('memoryFull');
     return { ...info, ...smaps };
   }
 
@@ -652,8 +652,8 @@ export class Process {
   /** Same pid and same createTime: still this process (a zombie still is). */
   async isRunning(): Promise<boolean> {
     try {
-      const snap = await callAsync(() => binding.processRead({ ...this.roots, pid: this.pid, sections: SECTION.stat }));
-      const stat = snap.stat;
+      const snap = await callAsync(() => binding.processRead({ ...this.roots, pid: this.pid, sections: SECTION.basic }));
+      const stat = snap.basic;
       if (stat === undefined || stat instanceof Error) return false;
       return stat.createTime === this.#createTime;
     } catch {

@@ -119,7 +119,7 @@ export type { ConnectionKind } from './constants_net';
 /** @internal What the addon's processRead resolves with: each section a value or an Error. */
 export interface NativeProcessSnapshot {
   pid: number;
-  stat?:
+  basic?:
     | {
         name: string;
         status: ProcessStatus;
@@ -132,16 +132,16 @@ export interface NativeProcessSnapshot {
         cpuNum: number;
       }
     | Error;
-  status?:
+  ids?:
     | { uids: number[]; gids: number[]; numThreads: number | null; voluntary: number | null; involuntary: number | null }
     | Error;
-  statm?: ProcessMemoryInfo | Error;
-  io?: ProcessIoCounters | Error;
+  memoryInfo?: ProcessMemoryInfo | Error;
+  ioCounters?: ProcessIoCounters | Error;
   cmdline?: string[] | Error;
   environ?: Record<string, string> | Error;
   exe?: string | Error;
   cwd?: string | Error;
-  smaps?: { uss: number; pss: number; swap: number } | Error;
+  memoryFull?: { uss: number; pss: number; swap: number } | Error;
   memoryMaps?: ProcessMemoryMapExt[] | Error;
   numFds?: number | Error;
   threads?: ProcessThread[] | Error;
@@ -203,7 +203,7 @@ export interface ProcessTableRow {
 
 /**
  * @internal The addon's columnar table (see TABLE_COLUMNS in process_table.ts
- * and toJs(ProcessTable) in js_records_process.cc, which must agree).
+ * and toJs(ProcessTable) in src/binding/to_js_process.cc; test/describe.test.ts checks the column order).
  */
 export interface NativeProcessTable {
   timestamp: number;

@@ -2,16 +2,17 @@
 // read in a single trip to the worker thread; results are raw (no nowrap, no
 // rates). A topic that fails reports {error} without sinking the others.
 
-import type { CpuFreq, CpuStats } from './cpu_extra';
+import type { CpuFreq, CpuStats } from './cpu';
 import type { DiskIoCounters, DiskPartition, DiskUsage } from './disks';
 import { InvalidArgument, type ErrorCode } from './errors';
 import type { HwmonChip, PowerSupply } from './hwmon';
+import { describeIfLoaded } from './describe';
 import { binding, callAsync } from './native';
 import { optionsObject } from './options';
 import { resolveRoots } from './roots';
 import type { Battery, CpuTimes, Fan, NetIoCounters, NicStats, Roots, SwapMemory, Temperature, VirtualMemory } from './types';
 
-/** What each topic holds when it succeeds. */
+/** What each topic holds when it succeeds: the one TS declaration of the topics' names and types. */
 export interface SnapshotTopicValues {
   // --- cpu ---
   cpuTimes: CpuTimes;
@@ -53,32 +54,8 @@ export interface SnapshotTopicValues {
 
 export type SnapshotTopic = keyof SnapshotTopicValues;
 
-export const SNAPSHOT_TOPICS: readonly SnapshotTopic[] = Object.freeze([
-  // --- cpu ---
-  'cpuTimes',
-  'perCpuTimes',
-  'cpuStats',
-  'cpuFreq',
-  'perCpuFreq',
-  'loadavg',
-  // --- memory ---
-  'virtualMemory',
-  'swapMemory',
-  // --- disks ---
-  'diskIoCounters',
-  'perDiskIoCounters',
-  'diskPartitions',
-  'diskUsage',
-  // --- network ---
-  'perNicIoCounters',
-  'netIfStats',
-  // --- sensors ---
-  'sensorsTemperatures',
-  'sensorsFans',
-  'sensorsBattery',
-  'hwmonChips',
-  'powerSupplies',
-] as const);
+/** The addon's topics, in its order (src/snapshot.cc kTopics; empty when it cannot load). SnapshotTopicValues is checked against it by test/describe.test.ts. */
+export const SNAPSHOT_TOPICS: readonly SnapshotTopic[] = Object.freeze((describeIfLoaded()?.topics ?? []) as SnapshotTopic[]);
 
 /** A topic (or a diskUsage path) that could not be read. */
 export interface SnapshotError {

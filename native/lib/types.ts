@@ -54,7 +54,7 @@ export interface CpuCountOptions extends Roots {
   logical?: boolean;
 }
 
-/** The functions whose availability capabilities() reports. */
+/** The functions whose availability capabilities() reports (checked against describe() by test/describe.test.ts). */
 export type CollectorFunction =
   | 'cpuTimes'
   | 'cpuCount'
@@ -92,9 +92,12 @@ export type CollectorFunction =
   | 'Process'
   | 'processIter'
   | 'waitProcs'
-  | 'processTable';
+  | 'processTable'
+  | 'Process.ionice'
+  | 'Process.rlimit'
+  | 'Process.cpuAffinity';
 
-/** capabilities(): for each function, whether this platform implements it. */
+/** capabilities(): for each function, whether it works here. */
 export type Capabilities = Readonly<Record<CollectorFunction, boolean>>;
 
 // --- network ---

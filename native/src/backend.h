@@ -13,7 +13,8 @@
 #include "common/records.h"
 #include "common/records_cpu.h"
 #include "common/records_disk.h"
-#include "common/records_other.h"
+#include "common/records_users.h"
+#include "common/records_platform.h"
 // --- network ---
 #include "common/records_net.h"
 // --- sensors ---
@@ -38,9 +39,12 @@ class Backend {
  public:
   virtual ~Backend() = default;
 
-  // Names (as exported to JS) of the functions this platform implements;
-  // anything else throws UNSUPPORTED when called.
-  virtual std::vector<std::string_view> capabilities() const = 0;
+  // For each of kCollectorFunctions this platform implements, whether it
+  // works over `roots` and why not; a name left out is "platform" (and
+  // throws UNSUPPORTED when called).
+  virtual std::vector<Capability> capabilities() const = 0;
+  // The platform's constants (signals, rlimits, priority classes, ...).
+  virtual PlatformConstants constants() const = 0;
 
   // True when this backend reads the running machine (not a captured tree):
   // only then may it answer from system calls, and only then may it act on a

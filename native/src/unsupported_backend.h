@@ -5,13 +5,15 @@
 
 namespace procyon {
 
-// The backend of a platform nobody has written one for yet: it reports no
-// capabilities and every call fails with UNSUPPORTED, so the module still
-// loads and callers can ask capabilities() before calling.
+// The backend of a platform nobody has written one for yet: it knows no
+// function (describe() reports each unavailable for reason "platform"), no
+// constants, and every call fails with UNSUPPORTED, so the module still loads
+// and callers can ask capabilities() before calling.
 class UnsupportedBackend final : public Backend {
  public:
   explicit UnsupportedBackend(bool live) : live_(live) {}
-  std::vector<std::string_view> capabilities() const override { return {}; }
+  std::vector<Capability> capabilities() const override { return {}; }
+  PlatformConstants constants() const override { return {}; }
   bool isLive() const override { return live_; }
   CpuTimes cpuTimes() const override { fail("cpuTimes"); }
   std::vector<CpuTimes> perCpuTimes() const override { fail("cpuTimes"); }

@@ -158,6 +158,13 @@ describe('powerSupplies: by sysfs name', () => {
     const roots = sysTree({ 'class/power_supply/AC/online': '0\n' });
     const s = await collector.systemSnapshot({ ...roots, topics: ['hwmonChips', 'powerSupplies'] });
     expect(s).toEqual({ hwmonChips: [], powerSupplies: [{ name: 'AC', attributes: [['online', '0']] }] });
-    expect(collector.capabilities()).toMatchObject({ hwmonChips: true, powerSupplies: true });
+    // No class/hwmon in this tree: an empty list to read, and a capability that says why.
+    expect(collector.capabilities(roots)).toMatchObject({ hwmonChips: false, powerSupplies: true });
+    expect(collector.capabilityReport(roots).find((c) => c.name === 'hwmonChips')).toEqual({
+      name: 'hwmonChips',
+      available: false,
+      reason: 'missing-file',
+      path: `${roots.sysfs}/class/hwmon`,
+    });
   });
 });

@@ -105,7 +105,14 @@ describe('ProcessTableReader over a crafted tree', () => {
       processTableReaderReset(h: unknown): void;
     };
     await expect(binding.processTable({ procfs, sysfs: '/sys', fields: 2, reader: {} })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
-    expect(() => binding.processTableReaderReset(42)).toThrow(TypeError);
+    // Through the one error funnel: the same typed error as every other call, not a bare TypeError.
+    let thrown: unknown;
+    try {
+      binding.processTableReaderReset(42);
+    } catch (err) {
+      thrown = err;
+    }
+    expect(thrown).toMatchObject({ code: 'INVALID_ARGUMENT', message: 'reader must be a handle from processTableReader()' });
   });
 });
 

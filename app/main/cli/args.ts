@@ -13,6 +13,7 @@ Commands:
   serve                 serve the UI and API over HTTP/WebSocket (headless machines)
   snapshot              print every system function (free, df, ifconfig, netstat, sensors, who)
   ps                    list processes, like ps/top
+  capabilities          what this machine's collector can and cannot do, and why
   proc PID              every psutil attribute of one process
   terminate|kill|suspend|resume PID
                         send SIGTERM / SIGKILL / SIGSTOP / SIGCONT
@@ -44,7 +45,7 @@ serve, Prometheus metrics (GET /metrics; see the README):
                     non-loopback metrics listener one is generated and printed if not given
   --no-metrics      no /metrics at all (and no per-tick exporter reads)
 
-snapshot, ps, proc:
+snapshot, ps, proc, capabilities:
   --json            machine-readable output (psutil's names in camelCase)
 
 ps:
@@ -86,6 +87,7 @@ export type Command =
       sysfs?: string;
     }
   | { kind: 'snapshot'; json: boolean; procfs?: string; sysfs?: string }
+  | { kind: 'capabilities'; json: boolean; procfs?: string; sysfs?: string }
   | { kind: 'ps'; json: boolean; sort: PsSortField; tree: boolean; user?: string; procfs?: string; sysfs?: string }
   | { kind: 'proc'; pid: number; json: boolean; procfs?: string; sysfs?: string }
   | { kind: 'act'; action: 'terminate' | 'kill' | 'suspend' | 'resume'; pid: number; yes: boolean; procfs?: string }
@@ -230,6 +232,9 @@ export function parseCommand(argv: string[]): Command {
     case 'snapshot':
       misplaced([...METRICS_OPTIONS, 'host', 'port', 'read-only', 'interval', 'allow-host', 'settings', 'no-settings', 'new-token', 'sort', 'tree', 'user', 'yes']);
       return { kind: 'snapshot', json: v.json ?? false, ...roots };
+    case 'capabilities':
+      misplaced([...METRICS_OPTIONS, 'host', 'port', 'read-only', 'interval', 'allow-host', 'settings', 'no-settings', 'new-token', 'sort', 'tree', 'user', 'yes']);
+      return { kind: 'capabilities', json: v.json ?? false, ...roots };
     case 'ps': {
       misplaced([...METRICS_OPTIONS, 'host', 'port', 'read-only', 'interval', 'allow-host', 'settings', 'no-settings', 'new-token', 'yes']);
       const sort = v.sort ?? 'cpuPercent';

@@ -15,6 +15,7 @@ import { userExists } from './user-exists';
 import { defaultSettingsFile, METRICS_TOKEN_PATTERN, parseCommand, USAGE, UsageError, type Command } from './args';
 import { formatSnapshotText } from './report';
 import { collectSnapshot } from './snapshot';
+import { collectCapabilities, formatCapabilities } from './capabilities';
 import { arrangePs, collectPs, formatPs } from './ps';
 import { collectProc } from '../core/process-details';
 import { formatProc } from './proc-format';
@@ -158,6 +159,11 @@ export async function main(argv: string[]): Promise<number> {
       case 'snapshot': {
         const snap = await collectSnapshot(rootsOf(cmd));
         console.log(cmd.json ? terminalJson(snap) : formatSnapshotText(snap));
+        return 0;
+      }
+      case 'capabilities': {
+        const report = collectCapabilities(rootsOf(cmd));
+        console.log(cmd.json ? terminalJson(report) : formatCapabilities(report));
         return 0;
       }
       case 'ps': {

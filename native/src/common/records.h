@@ -1,47 +1,52 @@
 #pragma once
 
+#include "common/record.h"
+
 // The psutil-shaped results every backend returns. Numbers are doubles
 // because they become JS numbers; byte counts stay exact below 2^53.
 
 namespace procyon {
 
 // psutil.cpu_times(): seconds per mode. Fields a platform lacks are 0.
-struct CpuTimes {
-  double user = 0;
-  double nice = 0;
-  double system = 0;
-  double idle = 0;
-  double iowait = 0;
-  double irq = 0;
-  double softirq = 0;
-  double steal = 0;
-  double guest = 0;
-  double guestNice = 0;
-};
+#define PROCYON_CPU_TIMES_FIELDS(X) \
+  X(double, user, 0) \
+  X(double, nice, 0) \
+  X(double, system, 0) \
+  X(double, idle, 0) \
+  X(double, iowait, 0) \
+  X(double, irq, 0) \
+  X(double, softirq, 0) \
+  X(double, steal, 0) \
+  X(double, guest, 0) \
+  X(double, guestNice, 0)
+PROCYON_RECORD(CpuTimes, PROCYON_CPU_TIMES_FIELDS)
+#undef PROCYON_CPU_TIMES_FIELDS
 
 // psutil.virtual_memory(), bytes; percent in 0..100 rounded to one decimal.
-struct VirtualMemory {
-  double total = 0;
-  double available = 0;
-  double percent = 0;
-  double used = 0;
-  double free = 0;
-  double active = 0;
-  double inactive = 0;
-  double buffers = 0;
-  double cached = 0;
-  double shared = 0;
-  double slab = 0;
-};
+#define PROCYON_VIRTUAL_MEMORY_FIELDS(X) \
+  X(double, total, 0) \
+  X(double, available, 0) \
+  X(double, percent, 0) \
+  X(double, used, 0) \
+  X(double, free, 0) \
+  X(double, active, 0) \
+  X(double, inactive, 0) \
+  X(double, buffers, 0) \
+  X(double, cached, 0) \
+  X(double, shared, 0) \
+  X(double, slab, 0)
+PROCYON_RECORD(VirtualMemory, PROCYON_VIRTUAL_MEMORY_FIELDS)
+#undef PROCYON_VIRTUAL_MEMORY_FIELDS
 
 // psutil.swap_memory(), bytes; sin/sout cumulative bytes swapped in/out.
-struct SwapMemory {
-  double total = 0;
-  double used = 0;
-  double free = 0;
-  double percent = 0;
-  double sin = 0;
-  double sout = 0;
-};
+#define PROCYON_SWAP_MEMORY_FIELDS(X) \
+  X(double, total, 0) \
+  X(double, used, 0) \
+  X(double, free, 0) \
+  X(double, percent, 0) \
+  X(double, sin, 0) \
+  X(double, sout, 0)
+PROCYON_RECORD(SwapMemory, PROCYON_SWAP_MEMORY_FIELDS)
+#undef PROCYON_SWAP_MEMORY_FIELDS
 
 }  // namespace procyon

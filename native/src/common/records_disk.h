@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/record.h"
+
 // psutil-shaped disk results (disk_partitions, disk_usage, disk_io_counters).
 
 #include <string>
@@ -8,21 +10,23 @@ namespace procyon {
 
 // psutil.disk_partitions(): one mounted filesystem. (maxfile/maxpath were
 // removed in psutil 6.0.0, so they are not reported.)
-struct DiskPartition {
-  std::string device;
-  std::string mountpoint;
-  std::string fstype;
-  std::string opts;
-};
+#define PROCYON_DISK_PARTITION_FIELDS(X) \
+  X(std::string, device, {}) \
+  X(std::string, mountpoint, {}) \
+  X(std::string, fstype, {}) \
+  X(std::string, opts, {})
+PROCYON_RECORD(DiskPartition, PROCYON_DISK_PARTITION_FIELDS)
+#undef PROCYON_DISK_PARTITION_FIELDS
 
 // psutil.disk_usage(): bytes, df-like (free is what a user may use; percent
 // is used / (used + free)).
-struct DiskUsage {
-  double total = 0;
-  double used = 0;
-  double free = 0;
-  double percent = 0;
-};
+#define PROCYON_DISK_USAGE_FIELDS(X) \
+  X(double, total, 0) \
+  X(double, used, 0) \
+  X(double, free, 0) \
+  X(double, percent, 0)
+PROCYON_RECORD(DiskUsage, PROCYON_DISK_USAGE_FIELDS)
+#undef PROCYON_DISK_USAGE_FIELDS
 
 // psutil.disk_io_counters() for one device (`name`), raw kernel counters:
 // bytes (sectors * 512) and milliseconds.

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/record.h"
+
 // The psutil-shaped network records (net_io_counters, net_connections,
 // net_if_addrs, net_if_stats). Numbers are doubles because they become JS
 // numbers; counters stay exact below 2^53.
@@ -13,16 +15,17 @@
 namespace procyon {
 
 // psutil's snetio for one NIC (or the sum of all NICs).
-struct NetIoCounters {
-  double bytesSent = 0;
-  double bytesRecv = 0;
-  double packetsSent = 0;
-  double packetsRecv = 0;
-  double errin = 0;
-  double errout = 0;
-  double dropin = 0;
-  double dropout = 0;
-};
+#define PROCYON_NET_IO_COUNTERS_FIELDS(X) \
+  X(double, bytesSent, 0) \
+  X(double, bytesRecv, 0) \
+  X(double, packetsSent, 0) \
+  X(double, packetsRecv, 0) \
+  X(double, errin, 0) \
+  X(double, errout, 0) \
+  X(double, dropin, 0) \
+  X(double, dropout, 0)
+PROCYON_RECORD(NetIoCounters, PROCYON_NET_IO_COUNTERS_FIELDS)
+#undef PROCYON_NET_IO_COUNTERS_FIELDS
 
 // net_io_counters(pernic=True, nowrap=False): raw counters per NIC, in
 // /proc/net/dev order. The wrap correction and the sum live in lib/network.ts.
@@ -64,26 +67,28 @@ struct NetConnections {
 };
 
 // psutil's snicaddr. Optional fields are psutil's None.
-struct NicAddress {
-  int family = 0;
-  std::string address;
-  std::optional<std::string> netmask;
-  std::optional<std::string> broadcast;
-  std::optional<std::string> ptp;
-};
+#define PROCYON_NIC_ADDRESS_FIELDS(X) \
+  X(int, family, 0) \
+  X(std::string, address, {}) \
+  X(std::optional<std::string>, netmask, {}) \
+  X(std::optional<std::string>, broadcast, {}) \
+  X(std::optional<std::string>, ptp, {})
+PROCYON_RECORD(NicAddress, PROCYON_NIC_ADDRESS_FIELDS)
+#undef PROCYON_NIC_ADDRESS_FIELDS
 
 struct NicAddresses {
   std::vector<std::pair<std::string, std::vector<NicAddress>>> nics;
 };
 
 // psutil's snicstats. duplex: NIC_DUPLEX_FULL=2, HALF=1, UNKNOWN=0.
-struct NicStats {
-  bool isup = false;
-  int duplex = 0;
-  double speed = 0;
-  double mtu = 0;
-  std::string flags;
-};
+#define PROCYON_NIC_STATS_FIELDS(X) \
+  X(bool, isup, false) \
+  X(int, duplex, 0) \
+  X(double, speed, 0) \
+  X(double, mtu, 0) \
+  X(std::string, flags, {})
+PROCYON_RECORD(NicStats, PROCYON_NIC_STATS_FIELDS)
+#undef PROCYON_NIC_STATS_FIELDS
 
 struct NicStatsMap {
   std::vector<std::pair<std::string, NicStats>> nics;

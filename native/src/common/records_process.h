@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "common/error.h"
+#include "common/record.h"
 
 namespace procyon {
 
@@ -97,11 +98,22 @@ struct FdInfo {
   uint64_t flags = 0;
 };
 
+// psutil.pids(): sorted. Wrapped so it converts as a list of numbers.
+struct PidList {
+  std::vector<int64_t> pids;
+};
+
+// psutil.pid_exists(). Wrapped so it converts as a boolean, not a number.
+struct PidPresence {
+  bool exists = false;
+};
+
 // --- what the backend hands to JS ---
 
-struct ProcessCpuTimes {
-  double user = 0, system = 0, childrenUser = 0, childrenSystem = 0, iowait = 0;
-};
+#define PROCYON_PROCESS_CPU_TIMES_FIELDS(X) \
+  X(double, user, 0) X(double, system, 0) X(double, childrenUser, 0) X(double, childrenSystem, 0) X(double, iowait, 0)
+PROCYON_RECORD(ProcessCpuTimes, PROCYON_PROCESS_CPU_TIMES_FIELDS)
+#undef PROCYON_PROCESS_CPU_TIMES_FIELDS
 
 struct ProcessStatInfo {
   std::string name;  // comm
@@ -122,13 +134,17 @@ struct ProcessStatusInfo {
   std::optional<uint64_t> voluntary, involuntary;
 };
 
-struct ProcessMemoryInfo {
-  double rss = 0, vms = 0, shared = 0, text = 0, lib = 0, data = 0, dirty = 0;
-};
+#define PROCYON_PROCESS_MEMORY_INFO_FIELDS(X)                                                            \
+  X(double, rss, 0) X(double, vms, 0) X(double, shared, 0) X(double, text, 0) X(double, lib, 0) X(double, data, 0) \
+  X(double, dirty, 0)
+PROCYON_RECORD(ProcessMemoryInfo, PROCYON_PROCESS_MEMORY_INFO_FIELDS)
+#undef PROCYON_PROCESS_MEMORY_INFO_FIELDS
 
-struct ProcessIoCounters {
-  double readCount = 0, writeCount = 0, readBytes = 0, writeBytes = 0, readChars = 0, writeChars = 0;
-};
+#define PROCYON_PROCESS_IO_COUNTERS_FIELDS(X)                                                             \
+  X(double, readCount, 0) X(double, writeCount, 0) X(double, readBytes, 0) X(double, writeBytes, 0) \
+  X(double, readChars, 0) X(double, writeChars, 0)
+PROCYON_RECORD(ProcessIoCounters, PROCYON_PROCESS_IO_COUNTERS_FIELDS)
+#undef PROCYON_PROCESS_IO_COUNTERS_FIELDS
 
 struct ProcessThread {
   int64_t id = 0;
@@ -165,27 +181,39 @@ struct IoniceValue {
 template <typename T>
 using Section = std::optional<std::variant<T, Error>>;
 
-// Which sections readProcess fills (bit flags).
+// What readProcess fills, by psutil attribute group (bit flags): X(enumerator,
+// JS name, bit). Groups are what psutil's methods need together (its oneshot
+// table): basic = name, status, ppid, terminal, create time, nice, cpu times,
+// cpu num; ids = uids, gids, num_ctx_switches, num_threads; memoryInfo;
+// memoryFull (uss, pss, swap); ioCounters; then one group per method. Which
+// /proc files serve a group is src/linux/process_read.cc's business alone.
+// The one declaration: the enum below and describe().layouts.processSections
+// (lib/constants_process.ts's SECTION) both expand it.
+#define PROCYON_PROCESS_SECTIONS(X)                                          \
+  X(kSecBasic, basic, 0)                                               \
+  X(kSecIds, ids, 1)                                                   \
+  X(kSecMemoryInfo, memoryInfo, 2)                                     \
+  X(kSecIoCounters, ioCounters, 3)                                     \
+  X(kSecCmdline, cmdline, 4)                                           \
+  X(kSecEnviron, environ, 5)                                           \
+  X(kSecExe, exe, 6)                                                   \
+  X(kSecCwd, cwd, 7)                                                   \
+  X(kSecMemoryFull, memoryFull, 8) /* memoryFullInfo's uss/pss/swap */ \
+  X(kSecMemoryMaps, memoryMaps, 9)                                     \
+  X(kSecNumFds, numFds, 10)                                            \
+  X(kSecThreads, threads, 11)                                          \
+  X(kSecOpenFiles, openFiles, 12)                                      \
+  X(kSecIonice, ionice, 13)                                            \
+  X(kSecCpuAffinity, cpuAffinity, 14)                                  \
+  X(kSecRlimits, rlimits, 15)                                          \
+  X(kSecConnections, connections, 16)                                  \
+  X(kSecTerminal, terminal, 17)                                        \
+  X(kSecUsername, username, 18)
+
 enum ProcessSectionBit : uint32_t {
-  kSecStat = 1u << 0,
-  kSecStatus = 1u << 1,
-  kSecStatm = 1u << 2,
-  kSecIo = 1u << 3,
-  kSecCmdline = 1u << 4,
-  kSecEnviron = 1u << 5,
-  kSecExe = 1u << 6,
-  kSecCwd = 1u << 7,
-  kSecSmaps = 1u << 8,  // memoryFullInfo's uss/pss/swap
-  kSecMemoryMaps = 1u << 9,
-  kSecNumFds = 1u << 10,
-  kSecThreads = 1u << 11,
-  kSecOpenFiles = 1u << 12,
-  kSecIonice = 1u << 13,
-  kSecCpuAffinity = 1u << 14,
-  kSecRlimits = 1u << 15,
-  kSecConnections = 1u << 16,
-  kSecTerminal = 1u << 17,
-  kSecUsername = 1u << 18,
+#define PROCYON_SECTION_ENUM(id, name, bit) id = 1u << (bit),
+  PROCYON_PROCESS_SECTIONS(PROCYON_SECTION_ENUM)
+#undef PROCYON_SECTION_ENUM
 };
 
 struct ProcessQuery {
@@ -196,15 +224,15 @@ struct ProcessQuery {
 
 struct ProcessSnapshot {
   int64_t pid = 0;
-  Section<ProcessStatInfo> stat;
-  Section<ProcessStatusInfo> status;
-  Section<ProcessMemoryInfo> statm;
-  Section<ProcessIoCounters> io;
+  Section<ProcessStatInfo> basic;
+  Section<ProcessStatusInfo> ids;
+  Section<ProcessMemoryInfo> memoryInfo;
+  Section<ProcessIoCounters> ioCounters;
   Section<std::vector<std::string>> cmdline;
   Section<std::vector<std::pair<std::string, std::string>>> environ;
   Section<std::string> exe;
   Section<std::string> cwd;
-  Section<SmapsTotals> smaps;
+  Section<SmapsTotals> memoryFull;
   Section<std::vector<MemoryMap>> memoryMaps;
   Section<int64_t> numFds;
   Section<std::vector<ProcessThread>> threads;
@@ -235,25 +263,32 @@ struct ProcessAction {
   std::string testGate;
 };
 
-// processTable: which fields (bit flags) and the rows.
+// processTable: which fields (bit flags) and the rows. X(enumerator, JS name,
+// bit), expanded here and into describe().layouts.processTableFields
+// (lib/constants_process.ts's TABLE_FIELD).
+#define PROCYON_PROCESS_TABLE_FIELDS(X)   \
+  X(kTblPpid, ppid, 0)                    \
+  X(kTblName, name, 1)                    \
+  X(kTblUsername, username, 2)            \
+  X(kTblStatus, status, 3)                \
+  X(kTblCpuTimes, cpuTimes, 4)            \
+  X(kTblMemory, memory, 5)                \
+  X(kTblNumThreads, numThreads, 6)        \
+  X(kTblNice, nice, 7)                    \
+  X(kTblCreateTime, createTime, 8)        \
+  X(kTblCmdline, cmdline, 9)              \
+  X(kTblIo, io, 10)                       \
+  X(kTblTerminal, terminal, 11)           \
+  X(kTblCpuNum, cpuNum, 12)               \
+  X(kTblExe, exe, 13)                     \
+  X(kTblNumFds, numFds, 14)               \
+  X(kTblNumCtxSwitches, numCtxSwitches, 15) \
+  X(kTblUss, uss, 16)
+
 enum ProcessTableField : uint32_t {
-  kTblPpid = 1u << 0,
-  kTblName = 1u << 1,
-  kTblUsername = 1u << 2,
-  kTblStatus = 1u << 3,
-  kTblCpuTimes = 1u << 4,
-  kTblMemory = 1u << 5,
-  kTblNumThreads = 1u << 6,
-  kTblNice = 1u << 7,
-  kTblCreateTime = 1u << 8,
-  kTblCmdline = 1u << 9,
-  kTblIo = 1u << 10,
-  kTblTerminal = 1u << 11,
-  kTblCpuNum = 1u << 12,
-  kTblExe = 1u << 13,
-  kTblNumFds = 1u << 14,
-  kTblNumCtxSwitches = 1u << 15,
-  kTblUss = 1u << 16,
+#define PROCYON_TABLE_FIELD_ENUM(id, name, bit) id = 1u << (bit),
+  PROCYON_PROCESS_TABLE_FIELDS(PROCYON_TABLE_FIELD_ENUM)
+#undef PROCYON_TABLE_FIELD_ENUM
 };
 
 struct ProcessTableRow {

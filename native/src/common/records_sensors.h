@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/record.h"
+
 // The psutil-shaped sensor records (sensors_temperatures, sensors_fans,
 // sensors_battery).
 
@@ -11,12 +13,13 @@
 namespace procyon {
 
 // psutil's shwtemp, in °C (or °F when asked); nullopt is psutil's None.
-struct Temperature {
-  std::string label;
-  double current = 0;
-  std::optional<double> high;
-  std::optional<double> critical;
-};
+#define PROCYON_TEMPERATURE_FIELDS(X) \
+  X(std::string, label, {}) \
+  X(double, current, 0) \
+  X(std::optional<double>, high, {}) \
+  X(std::optional<double>, critical, {})
+PROCYON_RECORD(Temperature, PROCYON_TEMPERATURE_FIELDS)
+#undef PROCYON_TEMPERATURE_FIELDS
 
 // Chips in the order psutil first meets them (sorted sensor paths).
 struct Temperatures {
@@ -24,10 +27,11 @@ struct Temperatures {
 };
 
 // psutil's sfan: current speed in RPM.
-struct Fan {
-  std::string label;
-  double current = 0;
-};
+#define PROCYON_FAN_FIELDS(X) \
+  X(std::string, label, {}) \
+  X(double, current, 0)
+PROCYON_RECORD(Fan, PROCYON_FAN_FIELDS)
+#undef PROCYON_FAN_FIELDS
 
 struct Fans {
   std::vector<std::pair<std::string, std::vector<Fan>>> chips;

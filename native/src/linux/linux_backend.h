@@ -26,7 +26,8 @@ class LinuxBackend final : public Backend {
   // backendSourceKey() for Linux: "" for this machine's own /proc, /sys and utmp.
   static std::string sourceKey(const BackendSource& source);
 
-  std::vector<std::string_view> capabilities() const override;
+  std::vector<Capability> capabilities() const override;
+  PlatformConstants constants() const override;
   bool isLive() const override { return roots_.live; }
 
   // cpu.cc

@@ -133,12 +133,12 @@ ProcessSnapshot LinuxBackend::readProcess(const ProcessQuery& query) const {
     return *status;
   };
 
-  if (want & kSecStat) fill(snap.stat, roots_, pid, [&] { return statInfo(readStat(), roots_); });
+  if (want & kSecBasic) fill(snap.basic, roots_, pid, [&] { return statInfo(readStat(), roots_); });
   if (want & kSecTerminal) {
     fill(snap.terminal, roots_, pid, [&] { return terminalName(readStat().ttyNr); });
   }
-  if (want & kSecStatus) {
-    fill(snap.status, roots_, pid, [&] {
+  if (want & kSecIds) {
+    fill(snap.ids, roots_, pid, [&] {
       const ProcStatus& s = readStatus();
       ProcessStatusInfo info;
       if (!s.uids || !s.gids) throw Error::parse(dir + "/status: no Uid or Gid line");
@@ -157,8 +157,8 @@ ProcessSnapshot LinuxBackend::readProcess(const ProcessQuery& query) const {
       return userName((*s.uids)[0]);
     });
   }
-  if (want & kSecStatm) {
-    fill(snap.statm, roots_, pid, [&] {
+  if (want & kSecMemoryInfo) {
+    fill(snap.memoryInfo, roots_, pid, [&] {
       const std::string_view text = files.read(dir, "statm");
       const ProcStatm m = annotatePath(files.path(), [&] { return parse::parseProcPidStatm(text); });
       const double page = static_cast<double>(linux_host::pageSize());
@@ -166,8 +166,8 @@ ProcessSnapshot LinuxBackend::readProcess(const ProcessQuery& query) const {
                                m.lib * page,      m.data * page, m.dirty * page};
     });
   }
-  if (want & kSecIo) {
-    fill(snap.io, roots_, pid, [&] {
+  if (want & kSecIoCounters) {
+    fill(snap.ioCounters, roots_, pid, [&] {
       const std::string_view text = files.read(dir, "io");
       const ProcIo io = annotatePath(files.path(), [&] { return parse::parseProcPidIo(text); });
       return ProcessIoCounters{static_cast<double>(io.syscr),     static_cast<double>(io.syscw),
@@ -200,8 +200,8 @@ ProcessSnapshot LinuxBackend::readProcess(const ProcessQuery& query) const {
     });
   }
   if (want & kSecCwd) fill(snap.cwd, roots_, pid, [&] { return cleanLinkTarget(procfs.readLink(pidName + "/cwd")); });
-  if (want & kSecSmaps) {
-    fill(snap.smaps, roots_, pid, [&] {
+  if (want & kSecMemoryFull) {
+    fill(snap.memoryFull, roots_, pid, [&] {
       try {
         const std::string_view text = files.read(dir, "smaps_rollup");
         return parse::parseSmapsTotals(text);

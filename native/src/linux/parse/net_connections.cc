@@ -42,10 +42,13 @@ std::string hex16(unsigned value) {
 }
 
 // psutil's TCP_STATUSES: "01" → "ESTABLISHED" ... "0B" → "CLOSING"; nullopt otherwise.
+// The kernel's TCP states 01..0B (include/net/tcp_states.h), psutil's names.
+constexpr std::string_view kTcpStatusNames[] = {"ESTABLISHED", "SYN_SENT",   "SYN_RECV", "FIN_WAIT1",
+                                                "FIN_WAIT2",   "TIME_WAIT",  "CLOSE",    "CLOSE_WAIT",
+                                                "LAST_ACK",    "LISTEN",     "CLOSING"};
+
 std::optional<std::string_view> tcpStatusName(std::string_view hex) {
-  static constexpr std::string_view names[] = {"ESTABLISHED", "SYN_SENT",   "SYN_RECV", "FIN_WAIT1",
-                                               "FIN_WAIT2",   "TIME_WAIT",  "CLOSE",    "CLOSE_WAIT",
-                                               "LAST_ACK",    "LISTEN",     "CLOSING"};
+  const auto& names = kTcpStatusNames;
   // psutil looks the two-digit uppercase text up in a dict.
   if (hex.size() != 2 || hex[0] != '0') return std::nullopt;
   const char c = hex[1];
@@ -239,6 +242,12 @@ std::vector<UnixSocketLine> parseUnixSockets(std::string_view text) {
     sockets.push_back(std::move(socket));
   }
   return sockets;
+}
+
+std::vector<std::string_view> connectionStatusNames() {
+  std::vector<std::string_view> names(std::begin(kTcpStatusNames), std::end(kTcpStatusNames));
+  names.push_back("NONE");  // what a non-TCP socket has
+  return names;
 }
 
 }  // namespace procyon::parse

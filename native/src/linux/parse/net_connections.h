@@ -63,6 +63,9 @@ std::string formatIpv6(const std::array<uint8_t, 16>& bytes);
 // The inode of a <pid>/fd link target "socket:[12345]"; nullopt for anything else.
 std::optional<uint64_t> socketInode(std::string_view target);
 
+// Every status a connection can have: the TCP states' psutil names, then NONE.
+std::vector<std::string_view> connectionStatusNames();
+
 // True when this machine stores integers little-endian (psutil's LITTLE_ENDIAN).
 bool hostIsLittleEndian();
 

@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "common/records_other.h"
+#include "common/records_users.h"
 
 namespace procyon::parse {
 

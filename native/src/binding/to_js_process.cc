@@ -1,0 +1,345 @@
+#include "binding/to_js_process.h"
+#include "binding/to_js_record.h"
+
+#include "binding/js_error.h"
+
+#include <cstring>
+#include <limits>
+#include <string_view>
+#include <unordered_map>
+
+#include "binding/process_table_columns.h"
+
+namespace procyon {
+namespace {
+
+Napi::Value num(Napi::Env env, double v) { return Napi::Number::New(env, v); }
+Napi::Value num(Napi::Env env, int64_t v) { return Napi::Number::New(env, static_cast<double>(v)); }
+
+Napi::Value strings(Napi::Env env, const std::vector<std::string>& list) {
+  Napi::Array array = Napi::Array::New(env, list.size());
+  for (uint32_t i = 0; i < list.size(); ++i) array.Set(i, list[i]);
+  return array;
+}
+
+Napi::Value ints(Napi::Env env, const std::vector<int64_t>& list) {
+  Napi::Array array = Napi::Array::New(env, list.size());
+  for (uint32_t i = 0; i < list.size(); ++i) array.Set(i, num(env, list[i]));
+  return array;
+}
+
+Napi::Value value(Napi::Env env, const ProcessStatInfo& s) {
+  Napi::Object o = Napi::Object::New(env);
+  o.Set("name", s.name);
+  o.Set("status", s.status);
+  o.Set("ppid", num(env, s.ppid));
+  o.Set("ttyNr", num(env, s.ttyNr));
+  o.Set("createTime", s.createTime);
+  o.Set("cpuTimes", toJs(env, s.cpuTimes));
+  o.Set("nice", num(env, s.nice));
+  o.Set("numThreads", num(env, s.numThreads));
+  o.Set("cpuNum", num(env, s.cpuNum));
+  return o;
+}
+
+Napi::Value value(Napi::Env env, const ProcessStatusInfo& s) {
+  Napi::Object o = Napi::Object::New(env);
+  o.Set("uids", ints(env, s.uids));
+  o.Set("gids", ints(env, s.gids));
+  o.Set("numThreads", s.numThreads ? num(env, *s.numThreads) : env.Null());
+  o.Set("voluntary", s.voluntary ? num(env, static_cast<double>(*s.voluntary)) : env.Null());
+  o.Set("involuntary", s.involuntary ? num(env, static_cast<double>(*s.involuntary)) : env.Null());
+  return o;
+}
+
+// Records declared with PROCYON_RECORD convert generically.
+template <typename T, std::enable_if_t<IsRecord<T>::value, int> = 0>
+Napi::Value value(Napi::Env env, const T& record) {
+  return toJs(env, record);
+}
+
+Napi::Value value(Napi::Env env, const std::vector<std::string>& list) { return strings(env, list); }
+Napi::Value value(Napi::Env env, const std::vector<int64_t>& list) { return ints(env, list); }
+Napi::Value value(Napi::Env env, const std::string& s) { return Napi::String::New(env, s); }
+Napi::Value value(Napi::Env env, const int64_t& n) { return num(env, n); }
+Napi::Value value(Napi::Env env, const std::optional<std::string>& s) {
+  return s ? Napi::String::New(env, *s) : env.Null();
+}
+
+Napi::Value value(Napi::Env env, const std::vector<std::pair<std::string, std::string>>& environ) {
+  // Entries in file order; a repeated key keeps its last value, as a Python dict.
+  Napi::Object o = Napi::Object::New(env);
+  for (const auto& [key, val] : environ) o.Set(key, val);
+  return o;
+}
+
+Napi::Value value(Napi::Env env, const SmapsTotals& s) {
+  Napi::Object o = Napi::Object::New(env);
+  o.Set("uss", s.uss);
+  o.Set("pss", s.pss);
+  o.Set("swap", s.swap);
+  return o;
+}
+
+Napi::Value value(Napi::Env env, const std::vector<MemoryMap>& maps) {
+  Napi::Array array = Napi::Array::New(env, maps.size());
+  for (uint32_t i = 0; i < maps.size(); ++i) {
+    const MemoryMap& m = maps[i];
+    Napi::Object o = Napi::Object::New(env);
+    o.Set("addr", m.addr);
+    o.Set("perms", m.perms);
+    o.Set("path", m.path);
+    o.Set("rss", m.rss);
+    o.Set("size", m.size);
+    o.Set("pss", m.pss);
+    o.Set("sharedClean", m.sharedClean);
+    o.Set("sharedDirty", m.sharedDirty);
+    o.Set("privateClean", m.privateClean);
+    o.Set("privateDirty", m.privateDirty);
+    o.Set("referenced", m.referenced);
+    o.Set("anonymous", m.anonymous);
+    o.Set("swap", m.swap);
+    array.Set(i, o);
+  }
+  return array;
+}
+
+Napi::Value value(Napi::Env env, const std::vector<ProcessThread>& threads) {
+  Napi::Array array = Napi::Array::New(env, threads.size());
+  for (uint32_t i = 0; i < threads.size(); ++i) {
+    Napi::Object o = Napi::Object::New(env);
+    o.Set("id", num(env, threads[i].id));
+    o.Set("userTime", threads[i].userTime);
+    o.Set("systemTime", threads[i].systemTime);
+    array.Set(i, o);
+  }
+  return array;
+}
+
+Napi::Value value(Napi::Env env, const std::vector<ProcessOpenFile>& files) {
+  Napi::Array array = Napi::Array::New(env, files.size());
+  for (uint32_t i = 0; i < files.size(); ++i) {
+    const ProcessOpenFile& f = files[i];
+    Napi::Object o = Napi::Object::New(env);
+    o.Set("path", f.path);
+    o.Set("fd", num(env, f.fd));
+    o.Set("position", f.position);
+    o.Set("mode", f.mode);
+    o.Set("flags", num(env, f.flags));
+    array.Set(i, o);
+  }
+  return array;
+}
+
+Napi::Value value(Napi::Env env, const IoniceValue& v) {
+  Napi::Object o = Napi::Object::New(env);
+  o.Set("ioclass", v.ioclass);
+  o.Set("value", v.value);
+  return o;
+}
+
+Napi::Value value(Napi::Env env, const std::vector<RlimitValue>& limits) {
+  // { [resource]: [soft, hard] }
+  Napi::Object o = Napi::Object::New(env);
+  for (const RlimitValue& l : limits) {
+    Napi::Array pair = Napi::Array::New(env, 2);
+    pair.Set(0u, l.soft);
+    pair.Set(1u, l.hard);
+    o.Set(static_cast<uint32_t>(l.resource), pair);
+  }
+  return o;
+}
+
+Napi::Value address(Napi::Env env, bool present, const std::string& ip, uint32_t port) {
+  if (!present) return env.Null();
+  Napi::Object o = Napi::Object::New(env);
+  o.Set("ip", ip);
+  o.Set("port", port);
+  return o;
+}
+
+Napi::Value value(Napi::Env env, const std::vector<ProcessConnection>& connections) {
+  Napi::Array array = Napi::Array::New(env, connections.size());
+  for (uint32_t i = 0; i < connections.size(); ++i) {
+    const ProcessConnection& c = connections[i];
+    Napi::Object o = Napi::Object::New(env);
+    o.Set("fd", num(env, c.fd));
+    o.Set("family", c.family);
+    o.Set("type", c.type);
+    if (c.unix) {
+      o.Set("laddr", c.laddrIp);
+      o.Set("raddr", "");
+    } else {
+      o.Set("laddr", address(env, c.hasLaddr, c.laddrIp, c.laddrPort));
+      o.Set("raddr", address(env, c.hasRaddr, c.raddrIp, c.raddrPort));
+    }
+    o.Set("status", c.status);
+    array.Set(i, o);
+  }
+  return array;
+}
+
+template <typename T>
+void setSection(Napi::Env env, Napi::Object& o, const char* name, const Section<T>& section) {
+  if (!section) return;
+  if (section->index() == 0) {
+    o.Set(name, value(env, std::get<0>(*section)));
+  } else {
+    // A per-section failure travels as an Error object; lib/process.ts throws it through fromNative.
+    o.Set(name, toJsError(env, std::get<1>(*section)).Value());
+  }
+}
+
+}  // namespace
+
+Napi::Value toJs(Napi::Env env, const ActionDone&) { return env.Undefined(); }
+
+Napi::Value toJs(Napi::Env env, const ProcessSnapshot& s) {
+  Napi::Object o = Napi::Object::New(env);
+  o.Set("pid", num(env, s.pid));
+  setSection(env, o, "basic", s.basic);
+  setSection(env, o, "ids", s.ids);
+  setSection(env, o, "memoryInfo", s.memoryInfo);
+  setSection(env, o, "ioCounters", s.ioCounters);
+  setSection(env, o, "cmdline", s.cmdline);
+  setSection(env, o, "environ", s.environ);
+  setSection(env, o, "exe", s.exe);
+  setSection(env, o, "cwd", s.cwd);
+  setSection(env, o, "memoryFull", s.memoryFull);
+  setSection(env, o, "memoryMaps", s.memoryMaps);
+  setSection(env, o, "numFds", s.numFds);
+  setSection(env, o, "threads", s.threads);
+  setSection(env, o, "openFiles", s.openFiles);
+  setSection(env, o, "ionice", s.ionice);
+  setSection(env, o, "cpuAffinity", s.cpuAffinity);
+  setSection(env, o, "rlimits", s.rlimits);
+  setSection(env, o, "connections", s.connections);
+  setSection(env, o, "terminal", s.terminal);
+  setSection(env, o, "username", s.username);
+  return o;
+}
+
+// The table crosses to JS in columns, not as one object per row, and with no
+// N-API call per row: setting a property or an array element through N-API
+// costs far more than V8 building the same value in JS, and every call is on
+// the JS thread. native/lib/process_table.ts (its Col/Str enums are checked against
+// describe().layouts by test/describe.test.ts)
+// builds the row objects from
+//   text: every distinct string of the table once, '\0'-separated (split once
+//         in JS; no string here can hold a NUL: comm, paths, user names and
+//         cmdline arguments are all NUL-terminated in the kernel),
+//   nums: Float64Array, kTableNumbers per row (below; NaN for "no value"),
+//   strs: Int32Array, kTableStrings per row: name, username, status, terminal,
+//         exe as indices into text's parts (-1: null),
+//   args: Int32Array, every row's cmdline (indices into text's parts), row r's
+//         from nums[argStart] to nums[argEnd].
+namespace {
+
+// Distinct strings, numbered in first-seen order and joined into one buffer.
+class StringTable {
+ public:
+  explicit StringTable(size_t rows) {
+    index_.reserve(rows);
+    text_.reserve(rows * 16);
+  }
+  int32_t operator()(std::string_view s) {
+    auto [it, inserted] = index_.try_emplace(s, 0);
+    if (inserted) {
+      if (next_ > 0) text_.push_back('\0');
+      text_.append(s);
+      it->second = next_++;
+    }
+    return it->second;
+  }
+  const std::string& text() const { return text_; }
+
+ private:
+  std::unordered_map<std::string_view, int32_t> index_;  // views into the table's rows, which outlive this
+  std::string text_;
+  int32_t next_ = 0;
+};
+
+Napi::Int32Array int32Array(Napi::Env env, const std::vector<int32_t>& values) {
+  Napi::Int32Array array = Napi::Int32Array::New(env, values.size());
+  if (!values.empty()) std::memcpy(array.Data(), values.data(), values.size() * sizeof(int32_t));
+  return array;
+}
+
+}  // namespace
+
+Napi::Value toJs(Napi::Env env, const ProcessTable& table) {
+  const size_t count = table.rows.size();
+  const uint32_t f = table.fields;
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  Napi::Float64Array nums = Napi::Float64Array::New(env, count * kTableNumbers);
+  std::vector<int32_t> strIndex(count * kTableStrings, -1);
+  std::vector<int32_t> argIndex;
+  argIndex.reserve(count * 2);
+  StringTable str(count);
+  double* out = nums.Data();
+  for (size_t i = 0; i < count; ++i) {
+    const ProcessTableRow& r = table.rows[i];
+    double* n = out + i * kTableNumbers;
+    n[kColPid] = static_cast<double>(r.pid);
+    n[kColCreateTime] = r.createTime;
+    n[kColPpid] = static_cast<double>(r.ppid);
+    n[kColCpuTimes] = r.cpuTimes;
+    n[kColRss] = r.rss;
+    n[kColVms] = r.vms;
+    n[kColNumThreads] = static_cast<double>(r.numThreads);
+    n[kColNice] = static_cast<double>(r.nice);
+    n[kColReadBytes] = r.hasIo ? r.readBytes : nan;
+    n[kColWriteBytes] = r.hasIo ? r.writeBytes : nan;
+    n[kColCpuNum] = static_cast<double>(r.cpuNum);
+    n[kColArgStart] = static_cast<double>(argIndex.size());
+    if ((f & kTblCmdline) && r.cmdline) {
+      for (const std::string& a : *r.cmdline) argIndex.push_back(str(a));
+    }
+    n[kColArgEnd] = static_cast<double>(argIndex.size());
+    n[kColNumFds] = r.numFds ? static_cast<double>(*r.numFds) : nan;
+    const bool ctx = r.voluntaryCtxSwitches && r.involuntaryCtxSwitches;
+    n[kColVoluntaryCtx] = ctx ? static_cast<double>(*r.voluntaryCtxSwitches) : nan;
+    n[kColInvoluntaryCtx] = ctx ? static_cast<double>(*r.involuntaryCtxSwitches) : nan;
+    n[kColUss] = r.uss ? *r.uss : nan;
+    n[kColCmdlineBytes] = (f & kTblCmdline) && r.cmdlineBytes >= 0 ? static_cast<double>(r.cmdlineBytes) : nan;
+    int32_t* s = strIndex.data() + i * kTableStrings;
+    if (f & kTblName) s[kStrName] = str(r.name);
+    if ((f & kTblUsername) && !r.username.empty()) s[kStrUsername] = str(r.username);
+    if (f & kTblStatus) s[kStrStatus] = str(r.status);
+    if ((f & kTblTerminal) && r.terminal) s[kStrTerminal] = str(*r.terminal);
+    if (f & kTblExe) s[kStrExe] = str(r.exe);
+  }
+  Napi::String text = Napi::String::New(env, str.text());
+  Napi::Int32Array strs = int32Array(env, strIndex);
+  Napi::Int32Array args = int32Array(env, argIndex);
+  Napi::Object result = Napi::Object::New(env);
+  result.Set("timestamp", table.timestamp);
+  result.Set("cpuTimesUntil", table.cpuTimesUntil);
+  result.Set("count", static_cast<double>(count));
+  result.Set("text", text);
+  result.Set("nums", nums);
+  result.Set("strs", strs);
+  result.Set("args", args);
+  if (table.changesOnly || !table.gone.empty()) {
+    // A change-list read: the processes gone since the reader's previous read, as (pid, createTime) pairs.
+    Napi::Float64Array gone = Napi::Float64Array::New(env, table.gone.size() * 2);
+    for (size_t i = 0; i < table.gone.size(); ++i) {
+      gone[i * 2] = static_cast<double>(table.gone[i].first);
+      gone[i * 2 + 1] = table.gone[i].second;
+    }
+    result.Set("gone", gone);
+  }
+  result.Set("changesOnly", table.changesOnly);
+  result.Set("total", static_cast<double>(table.changesOnly ? table.total : count));
+  return result;
+}
+
+Napi::Value toJs(Napi::Env env, const PidList& pids) {
+  Napi::Array array = Napi::Array::New(env, pids.pids.size());
+  for (uint32_t i = 0; i < pids.pids.size(); ++i) array.Set(i, static_cast<double>(pids.pids[i]));
+  return array;
+}
+
+Napi::Value toJs(Napi::Env env, const PidPresence& presence) { return Napi::Boolean::New(env, presence.exists); }
+
+}  // namespace procyon

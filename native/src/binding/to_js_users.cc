@@ -1,0 +1,5 @@
+#include "binding/to_js_users.h"
+
+namespace procyon {
+
+}  // namespace procyon
