@@ -8,5 +8,5 @@ import type { CollectorRoots } from './collector';
  * collector too (PROCYON_PROCFS / PROCYON_SYSFS included).
  */
 export function hostCapabilities(roots: CollectorRoots): HostInfo['capabilities'] {
-  return { live: native.isLive(roots), functions: { ...native.capabilities() } };
+  return { live: native.isLive(roots), functions: { ...native.capabilities(roots) } };
 }
