@@ -149,7 +149,7 @@ export class InvalidFile extends ProcyonError {
 
 /**
  * An action (signal, renice, ionice, affinity, rlimit) was asked while the
- * procfs root is not this machine's live /proc: the tree's pids are not this
+ * roots are not this machine's live /proc and /sys: the tree's pids are not this
  * machine's processes, so nothing is touched. `path` names the root.
  */
 export class NotLive extends ProcyonError {

@@ -112,7 +112,7 @@ describe('actions refuse a captured tree', () => {
     const { child, procfs } = await liveChildAndItsCapture();
     const r = run(child.pid!, procfs);
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/^procyon: NOT_LIVE: refusing to .* is not this machine's live \/proc/);
+    expect(r.stderr).toMatch(/^procyon: NOT_LIVE: refusing to .* not this machine's live \/proc/);
     expect(child.exitCode).toBeNull();
     expect(child.signalCode).toBeNull();
     expect(stateOf(child.pid!)).toBe('S');
