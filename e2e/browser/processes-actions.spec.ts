@@ -79,7 +79,7 @@ test('I/O priority: idle, then best-effort 7, checked with ionice(1)', async ({ 
   await dialog.getByRole('slider', { name: 'Level' }).fill('7');
   await expect(dialog.locator('output')).toHaveText('7');
   await dialog.getByRole('button', { name: 'Apply' }).click();
-  await expect(page.getByTestId('action-report')).toContainText(`Set I/O priority to best-effort 7: sleep (${pid}): done`);
+  await expect(page.getByTestId('action-report')).toContainText(`Set I/O priority to best-effort, level 7: sleep (${pid}): done`);
   expect(ionice(pid)).toBe('best-effort: prio 7');
 });
 

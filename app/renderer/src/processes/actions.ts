@@ -2,6 +2,7 @@ import type { MonitorApi } from '../../../shared/api';
 import { toApiError } from '../../../shared/errors';
 import type { ProcessRow } from '../../../shared/payloads';
 import type { ProcessActionRequestAction } from '../../../shared/schemas';
+import { ioClassText, type IoClassTable } from './io-classes';
 
 /** What the toolbar and context menu offer: a host action, or the kill-tree operation. */
 export type UiAction = ProcessActionRequestAction | { kind: 'killTree' };
@@ -23,7 +24,8 @@ export function isDestructive(action: UiAction): boolean {
   return action.kind === 'terminate' || action.kind === 'kill' || action.kind === 'killTree';
 }
 
-export function describeAction(action: UiAction): string {
+/** `ioClasses`: the host's (HostInfo.constants.ioprioClasses), to name an I/O class. */
+export function describeAction(action: UiAction, ioClasses?: IoClassTable): string {
   switch (action.kind) {
     case 'terminate':
       return 'Terminate (SIGTERM)';
@@ -40,16 +42,13 @@ export function describeAction(action: UiAction): string {
     case 'renice':
       return `Set nice to ${action.value}`;
     case 'ionice':
-      return `Set I/O priority to ${IO_CLASSES[action.ioclass] ?? action.ioclass}${action.value !== undefined && (action.ioclass === 1 || action.ioclass === 2) ? ` ${action.value}` : ''}`;
+      return `Set I/O priority to ${ioClassText(ioClasses, action.ioclass, action.value)}`;
     case 'setAffinity':
       return `Set CPU affinity to ${action.cpus.join(', ')}`;
     case 'setRlimit':
       return `Set limit ${action.resource}`;
   }
 }
-
-/** Linux I/O scheduling classes (ionice(1)). */
-export const IO_CLASSES = ['none', 'realtime', 'best-effort', 'idle'] as const;
 
 export type OutcomeKind = 'ok' | 'gone' | 'denied' | 'confirm' | 'error';
 

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useMonitor } from '../../store/context';
-import { IO_CLASSES, type Target, type UiAction } from '../../processes/actions';
+import { type Target, type UiAction } from '../../processes/actions';
+import { ioClasses } from '../../processes/io-classes';
 import { NICE_MAX, NICE_MIN, parseNice } from '../../processes/nice-input';
 import { Modal } from './Modal';
 import { TargetList } from './TargetList';
@@ -80,7 +81,8 @@ export function ReniceDialog({ targets, onCancel, onApply, initial }: Common & {
 export function IoniceDialog({ targets, onCancel, onApply, initial }: Common & { initial: { ioclass: number; value: number } }) {
   const [ioclass, setIoclass] = useState(initial.ioclass);
   const [value, setValue] = useState(initial.value);
-  const leveled = ioclass === 1 || ioclass === 2;
+  const classes = ioClasses(useMonitor((s) => s.info?.constants.ioprioClasses));
+  const leveled = classes.find((c) => c.value === ioclass)?.leveled ?? false;
   return (
     <Modal
       title="I/O priority"
@@ -92,9 +94,9 @@ export function IoniceDialog({ targets, onCancel, onApply, initial }: Common & {
       <label className="slider-row">
         I/O class
         <select value={ioclass} onChange={(e) => setIoclass(Number(e.target.value))} data-autofocus>
-          {IO_CLASSES.map((c, i) => (
-            <option key={c} value={i}>
-              {c}
+          {classes.map((c) => (
+            <option key={c.name} value={c.value}>
+              {c.word}
             </option>
           ))}
         </select>

@@ -3,6 +3,7 @@ import type { MonitorApi } from '../../../../shared/api';
 import { describeAction, isDestructive, runAll, summarize, who, type Outcome, type Target, type UiAction } from '../../processes/actions';
 import { AffinityDialog, IoniceDialog, ReniceDialog, SignalDialog } from './ParamDialogs';
 import { ConfirmDialog } from './ConfirmDialog';
+import { useMonitor } from '../../store/context';
 
 /** What the toolbar and menu start: an action with no parameters, or one that asks for them first. */
 export type ActionRequest = UiAction['kind'];
@@ -37,6 +38,7 @@ function field<T>(details: Record<string, unknown> | null, key: string): T | nul
 
 /** Runs actions through parameters → confirmation → the host → explicit re-confirmation → a report. */
 export function useActionFlow({ api, cpuCount, confirmDestructive, setConfirmDestructive, niceOf, nameOf, descendantsOf }: Options) {
+  const ioClasses = useMonitor((s) => s.info?.constants.ioprioClasses);
   const [flow, setFlow] = useState<Flow>(null);
   const [report, setReport] = useState<Report | null>(null);
   const [busy, setBusy] = useState(false);
@@ -58,9 +60,9 @@ export function useActionFlow({ api, cpuCount, confirmDestructive, setConfirmDes
         });
         return;
       }
-      setReport({ summary: summarize(describeAction(action), outcomes), outcomes });
+      setReport({ summary: summarize(describeAction(action, ioClasses), outcomes), outcomes });
     },
-    [api, nameOf],
+    [api, nameOf, ioClasses],
   );
 
   const proceed = useCallback(
@@ -100,7 +102,7 @@ export function useActionFlow({ api, cpuCount, confirmDestructive, setConfirmDes
     if (flow.kind === 'setAffinity') dialog = <AffinityDialog {...common} cpuCount={cpuCount} initial={flow.initial as number[] | null} />;
     if (flow.kind === 'signal') dialog = <SignalDialog {...common} />;
   } else if (flow?.step === 'confirm') {
-    const label = describeAction(flow.action);
+    const label = describeAction(flow.action, ioClasses);
     const words = confirmWords(flow.action, flow.targets, descendantsOf);
     dialog = (
       <ConfirmDialog
@@ -121,12 +123,12 @@ export function useActionFlow({ api, cpuCount, confirmDestructive, setConfirmDes
       <ConfirmDialog
         title="This process is special"
         message={`${flow.reason}. Acting on PID 1 or on Procyon itself can take the whole system or this monitor down.`}
-        confirmLabel={confirmLabelOf(describeAction(flow.action))}
+        confirmLabel={confirmLabelOf(describeAction(flow.action, ioClasses))}
         targets={flow.targets}
         allowSkip={false}
         onCancel={() => {
           setFlow(null);
-          setReport({ summary: summarize(describeAction(flow.action), flow.done), outcomes: flow.done });
+          setReport({ summary: summarize(describeAction(flow.action, ioClasses), flow.done), outcomes: flow.done });
         }}
         onConfirm={() => void execute(flow.action, flow.targets, true, flow.done)}
       />

@@ -1,8 +1,9 @@
 import type { ProcessRow } from '../../../../shared/payloads';
 import { TimeSeriesChart } from '../../charts/TimeSeriesChart';
 import { formatByteRate, formatBytes, formatCount } from '../../format';
-import { IO_CLASSES } from '../../processes/actions';
+import { ioClassText } from '../../processes/io-classes';
 import { rangeName, rangeSeconds, type RangeId } from '../../settings/range';
+import { useMonitor } from '../../store/context';
 import type { ProcessPoint } from '../../store/process-ring';
 import { Field, FieldList, isUnreadable, KeyValues, Missing, ObjectTable } from './values';
 import './ResourcesTab.css';
@@ -38,6 +39,7 @@ interface Props {
 }
 
 export function ResourcesTab({ d, points, kept, range, row, now }: Props) {
+  const ioTable = useMonitor((s) => s.info?.constants.ioprioClasses);
   const spanMs = rangeSeconds(range) * 1000;
   const end = points[points.length - 1]?.t ?? now;
   const span = rangeName(range).toLowerCase();
@@ -89,7 +91,7 @@ export function ResourcesTab({ d, points, kept, range, row, now }: Props) {
               ['Open file descriptors', <Field key="fd" value={d.numFds} />],
               ['Threads', <Field key="nt" value={d.numThreads} />],
               ['Nice', <Field key="ni" value={d.nice} />],
-              ['I/O priority', <Field key="io2" value={d.ionice} render={(v: { ioclass: number; value: number }) => `${IO_CLASSES[v.ioclass] ?? v.ioclass}${v.ioclass === 1 || v.ioclass === 2 ? `, level ${v.value}` : ''}`} />],
+              ['I/O priority', <Field key="io2" value={d.ionice} render={(v: { ioclass: number; value: number }) => ioClassText(ioTable, v.ioclass, v.value)} />],
               ['CPU affinity', <Field key="af" value={d.cpuAffinity} render={(v: number[]) => v.join(', ')} />],
               ['Last CPU', <Field key="cn" value={d.cpuNum} />],
             ]}
