@@ -14,6 +14,8 @@ export interface HostConstants {
   rlimits: Readonly<Record<string, number>>;
   /** I/O priority classes Process.ionice() takes: IOPRIO_CLASS_BE → 2. Empty where the platform has none. */
   ioprioClasses: Readonly<Record<string, number>>;
+  /** The nice values Process.nice() takes: -20 … 19 on Linux. */
+  nice: Readonly<{ min: number; max: number }>;
 }
 
 export interface HostIssue {
@@ -31,6 +33,10 @@ export function actionIssues(action: ProcessActionRequest['action'], host: HostC
       return has(host.signals, action.signal) ? [] : [{ path: 'action.signal', message: `This host has no signal ${action.signal}.` }];
     case 'setRlimit':
       return valueIn(host.rlimits, action.resource) ? [] : [{ path: 'action.resource', message: `This host has no resource limit ${action.resource}.` }];
+    case 'renice':
+      return action.value >= host.nice.min && action.value <= host.nice.max
+        ? []
+        : [{ path: 'action.value', message: `Nice values on this host go from ${host.nice.min} to ${host.nice.max} (got ${action.value}).` }];
     case 'ionice':
       return valueIn(host.ioprioClasses, action.ioclass) ? [] : [{ path: 'action.ioclass', message: `This host has no I/O priority class ${action.ioclass}.` }];
     default:

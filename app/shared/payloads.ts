@@ -271,8 +271,14 @@ export interface HostInfo {
   constants: HostConstants;
   /**
    * What the host's collector can do, so the UI offers only that: `functions`
-   * is the collector's capabilities() (a name absent or true: available);
-   * `live` is false when it reads a captured tree, where no action can reach a process.
+   * is the collector's capabilities() (a name absent or true: available), and
+   * `why` says for each unavailable one why not (the platform cannot, a file is
+   * missing, permission, a captured tree); `live` is false when it reads a
+   * captured tree, where no action can reach a process.
    */
-  capabilities: { live: boolean; functions: Readonly<Record<string, boolean>> };
+  capabilities: {
+    live: boolean;
+    functions: Readonly<Record<string, boolean>>;
+    why: Readonly<Record<string, 'missing-file' | 'permission' | 'platform' | 'captured-tree'>>;
+  };
 }

@@ -84,7 +84,7 @@ export const ProcessActionSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('kill') }),
   z.strictObject({ kind: z.literal('suspend') }),
   z.strictObject({ kind: z.literal('resume') }),
-  z.strictObject({ kind: z.literal('renice'), value: z.number().int().min(-20).max(19) }),
+  z.strictObject({ kind: z.literal('renice'), value: z.number().int().min(-MAX_CONSTANT).max(MAX_CONSTANT) }),
   z.strictObject({ kind: z.literal('ionice'), ioclass: z.number().int().min(0).max(MAX_CONSTANT), value: z.number().int().min(0).max(7).optional() }),
   z.strictObject({ kind: z.literal('setAffinity'), cpus: z.array(z.number().int().min(0).max(4095)).max(4096) }),
   z.strictObject({

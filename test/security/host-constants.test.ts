@@ -84,6 +84,7 @@ describe('HostInfo carries the host’s constants', () => {
     expect(info.constants.signals).not.toHaveProperty(FOREIGN_SIGNAL);
     expect(info.constants.rlimits.RLIMIT_NOFILE).toBe(constants.RLIMIT_NOFILE);
     expect(info.constants.ioprioClasses.IOPRIO_CLASS_BE).toBe(constants.IOPRIO_CLASS_BE);
+    expect(info.constants.nice).toEqual({ min: -20, max: 19 });
     // Only the groups asked for: no other constant slips in.
     expect(Object.keys(info.constants.rlimits).every((k) => k.startsWith('RLIMIT_'))).toBe(true);
   });
@@ -94,6 +95,7 @@ describe('a process action is checked against the host’s constants', () => {
     ['a signal the host lacks', { kind: 'signal', signal: FOREIGN_SIGNAL }, 'action.signal', 'no signal SIGINFO'],
     ['a resource limit the host lacks', { kind: 'setRlimit', resource: 1000, soft: 1, hard: 1 }, 'action.resource', 'no resource limit 1000'],
     ['an I/O class the host lacks', { kind: 'ionice', ioclass: 900 }, 'action.ioclass', 'no I/O priority class 900'],
+    ['a nice value outside the host range', { kind: 'renice', value: 25 }, 'action.value', 'go from -20 to 19'],
   ] as const;
 
   it.each(foreign)('%s → INVALID_ARGUMENT via dispatch, and the process is untouched', async (_, action, at, words) => {

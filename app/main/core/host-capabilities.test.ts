@@ -18,4 +18,11 @@ describe('HostInfo capabilities', () => {
     vi.stubEnv('PROCYON_PROCFS', FIXTURE_PROC);
     expect(hostCapabilities({}).live).toBe(false);
   });
+
+  it('say why each unavailable function is: a captured tree without hwmon lacks the file, not the platform', () => {
+    const caps = hostCapabilities({ procfs: FIXTURE_PROC, sysfs: FIXTURE_PROC });
+    expect(caps.functions.hwmonChips).toBe(false);
+    expect(caps.why.hwmonChips).toBe('missing-file');
+    expect(Object.keys(caps.why).every((name) => caps.functions[name] === false)).toBe(true);
+  });
 });

@@ -8,5 +8,10 @@ import type { CollectorRoots } from './collector';
  * collector too (PROCYON_PROCFS / PROCYON_SYSFS included).
  */
 export function hostCapabilities(roots: CollectorRoots): HostInfo['capabilities'] {
-  return { live: native.isLive(roots), functions: { ...native.capabilities(roots) } };
+  const report = native.capabilityReport(roots);
+  return {
+    live: native.isLive(roots),
+    functions: Object.fromEntries(report.map((c) => [c.name, c.available])),
+    why: Object.fromEntries(report.flatMap((c) => (c.available || c.reason === undefined ? [] : [[c.name, c.reason]]))),
+  };
 }

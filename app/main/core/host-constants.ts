@@ -12,13 +12,14 @@ let cached: HostConstants | undefined;
 
 /**
  * This host's process-control constants, read once, all the collector's own
- * (describe()): its signals, and its RLIMIT_* and IOPRIO_CLASS_* constants.
+ * (describe()): its signals and nice range, and its RLIMIT_* and IOPRIO_CLASS_* constants.
  */
 export function hostConstants(): HostConstants {
   cached ??= Object.freeze({
     signals: Object.freeze({ ...describe().constants.signals }),
     rlimits: Object.freeze(group('RLIMIT_')),
     ioprioClasses: Object.freeze(group('IOPRIO_CLASS_')),
+    nice: Object.freeze({ ...describe().constants.nice }),
   });
   return cached;
 }

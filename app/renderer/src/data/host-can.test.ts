@@ -3,8 +3,13 @@ import { describe, expect, it } from 'vitest';
 import type { HostInfo } from '../../../shared/payloads';
 import { actionsBlocked, hostLacks, isCaptured, platformOffers } from './host-can';
 
-const host = (over: Partial<HostInfo> = {}, functions: Record<string, boolean> = {}, live = true) =>
-  ({ readOnly: false, capabilities: { live, functions }, ...over }) as HostInfo;
+/** A host whose collector lacks each `false` function for `reason` (the platform's, unless said). */
+const host = (over: Partial<HostInfo> = {}, functions: Record<string, boolean> = {}, live = true, reason: HostInfo['capabilities']['why'][string] = 'platform') =>
+  ({
+    readOnly: false,
+    capabilities: { live, functions, why: Object.fromEntries(Object.entries(functions).flatMap(([name, ok]) => (ok ? [] : [[name, reason]]))) },
+    ...over,
+  }) as HostInfo;
 
 describe('what the host can do', () => {
   it('offers every action on a live, writable host whose collector lacks nothing', () => {
@@ -32,5 +37,11 @@ describe('what the host can do', () => {
   it('takes a function the collector does not name as available', () => {
     expect(hostLacks(host(), 'sensorsTemperatures')).toBe(false);
     expect(hostLacks(host({}, { sensorsTemperatures: false }), 'sensorsTemperatures')).toBe(true);
+  });
+
+  it('does not call lacking what only this machine or a captured tree has no file for: its page says what the data lacks', () => {
+    expect(hostLacks(host({}, { sensorsTemperatures: false }, true, 'missing-file'), 'sensorsTemperatures')).toBe(false);
+    expect(hostLacks(host({}, { sensorsBattery: false }, false, 'missing-file'), 'sensorsBattery')).toBe(false);
+    expect(hostLacks(host({}, { 'Process.rlimit': false }, true, 'permission'), 'Process.rlimit')).toBe(false);
   });
 });

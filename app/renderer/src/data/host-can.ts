@@ -11,9 +11,14 @@ const ACTION_NEEDS: Partial<Record<UiAction['kind'], string>> = {
   setRlimit: 'Process.rlimit',
 };
 
-/** Whether the host's collector says it lacks `fn` (a name it does not list is taken as available: it names what it knows). */
+/**
+ * Whether the host's platform cannot do `fn` at all (its collector says so,
+ * for reason "platform"). A function missing only for this machine's files or
+ * a captured tree is not "lacked": its page says what the data lacks instead.
+ * A name the collector does not list is taken as available: it names what it knows.
+ */
 export function hostLacks(info: HostInfo | null, fn: string): boolean {
-  return info?.capabilities?.functions[fn] === false;
+  return info?.capabilities?.functions[fn] === false && info.capabilities.why?.[fn] === 'platform';
 }
 
 /** Whether the host reads a captured tree rather than this machine. */

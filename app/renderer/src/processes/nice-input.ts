@@ -1,13 +1,15 @@
-/** nice(1)'s range: -20 (most favoured) … 19 (least). */
-export const NICE_MIN = -20;
-export const NICE_MAX = 19;
+/** The host's nice range (HostInfo.constants.nice): -20 (most favoured) … 19 (least) on Linux. */
+export interface NiceRange {
+  min: number;
+  max: number;
+}
 
 /**
  * What the user typed in the nice field, read as typed (never clamped or
  * re-signed on the way): a whole number in range, or a sentence saying why not.
  * Accepts the typographic minus (−) the dialog's own text uses.
  */
-export function parseNice(text: string): { value: number } | { error: string } {
+export function parseNice(text: string, { min: NICE_MIN, max: NICE_MAX }: NiceRange): { value: number } | { error: string } {
   const t = text.trim().replace(/^[−–]/, '-');
   if (t === '') return { error: `Type a nice value from ${NICE_MIN} to ${NICE_MAX}.` };
   if (!/^[+-]?\d+$/.test(t)) return { error: `“${text.trim().slice(0, 20)}” is not a whole number: type a nice value from ${NICE_MIN} to ${NICE_MAX}.` };

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useMonitor } from '../../store/context';
 import { type Target, type UiAction } from '../../processes/actions';
 import { ioClasses } from '../../processes/io-classes';
-import { NICE_MAX, NICE_MIN, parseNice } from '../../processes/nice-input';
+import { parseNice, type NiceRange } from '../../processes/nice-input';
 import { Modal } from './Modal';
 import { TargetList } from './TargetList';
 import './ParamDialogs.css';
@@ -26,12 +26,14 @@ function Buttons({ onCancel, label }: { onCancel(): void; label: string }) {
   );
 }
 
-/** nice(1): -20 (most favoured) … 19 (least); below the current value usually needs root. */
+/** nice(1) over the host's range (-20 most favoured … 19 least on Linux); below the current value usually needs root. */
 export function ReniceDialog({ targets, onCancel, onApply, initial }: Common & { initial: number }) {
   // The field holds the text as typed ("-" on the way to "-5" included); it is read only on Apply.
   const [text, setText] = useState(String(initial));
   const [error, setError] = useState<string | null>(null);
-  const parsed = parseNice(text);
+  // Until the host has said its range, only the current value is offered.
+  const range: NiceRange = useMonitor((s) => s.info?.constants.nice) ?? { min: initial, max: initial };
+  const parsed = parseNice(text, range);
   const apply = () => {
     if ('error' in parsed) return setError(parsed.error);
     onApply({ kind: 'renice', value: parsed.value });
@@ -43,8 +45,8 @@ export function ReniceDialog({ targets, onCancel, onApply, initial }: Common & {
         Nice value
         <input
           type="range"
-          min={NICE_MIN}
-          max={NICE_MAX}
+          min={range.min}
+          max={range.max}
           step={1}
           value={'value' in parsed ? parsed.value : initial}
           onChange={(e) => {
@@ -72,7 +74,9 @@ export function ReniceDialog({ targets, onCancel, onApply, initial }: Common & {
           {error}
         </p>
       )}
-      <p className="muted small">−20 is the highest priority, 19 the lowest. Lowering the value (raising priority) needs root or CAP_SYS_NICE.</p>
+      <p className="muted small">
+        {String(range.min).replace('-', '−')} is the highest priority, {range.max} the lowest. Lowering the value (raising priority) needs root or CAP_SYS_NICE.
+      </p>
     </Modal>
   );
 }
