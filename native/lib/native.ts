@@ -47,7 +47,7 @@ export interface NativeBinding {
   // --- network ---
   netIoCounters(options: ResolvedRoots): Promise<Record<string, NetIoCounters>>;
   netConnections(options: ResolvedRoots & { kind: string }): Promise<NetConnection[]>;
-  netIfAddrs(options: Record<string, never>): Promise<Record<string, NicAddress[]>>;
+  netIfAddrs(options: ResolvedRoots): Promise<Record<string, NicAddress[]>>;
   netIfStats(options: ResolvedRoots): Promise<Record<string, NicStats>>;
   // --- sensors ---
   sensorsTemperatures(options: ResolvedRoots & { fahrenheit: boolean }): Promise<Record<string, Temperature[]>>;

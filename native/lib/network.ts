@@ -80,11 +80,13 @@ export async function netConnections(options?: NetConnectionsOptions): Promise<N
 
 /**
  * psutil.net_if_addrs(): the addresses of each NIC (AF_INET, AF_INET6 and
- * AF_LINK = MAC), from getifaddrs(3). Always the live system: there is no
- * file to read under a root, as in psutil.
+ * AF_LINK = MAC), from getifaddrs(3), which only the live system answers: over
+ * a captured tree (by option or PROCYON_PROCFS / PROCYON_SYSFS) it is `{}`,
+ * never this machine's NICs mixed into the tree's data.
  */
-export async function netIfAddrs(): Promise<Record<string, NicAddress[]>> {
-  return callAsync(() => binding.netIfAddrs({}));
+export async function netIfAddrs(options?: Roots): Promise<Record<string, NicAddress[]>> {
+  const roots = resolveRoots(optionsObject(options));
+  return callAsync(() => binding.netIfAddrs(roots));
 }
 
 /**

@@ -88,4 +88,17 @@ describe('isLive: the running machine is its /proc and its /sys', () => {
     expect(await binding.netIfAddrs(FIXTURE_ROOTS)).toEqual({});
     expect(Object.keys(await binding.netIfAddrs({})).length).toBeGreaterThan(0);
   });
+
+  it('netIfAddrs() under PROCYON_PROCFS answers for the tree ({}), not with this machine’s NICs', async () => {
+    expect(Object.keys(await collector.netIfAddrs()).length).toBeGreaterThan(0);
+    const saved = process.env.PROCYON_PROCFS;
+    process.env.PROCYON_PROCFS = FIXTURE_ROOTS.procfs;
+    try {
+      expect(await collector.netIfAddrs()).toEqual({});
+      expect(await collector.netIfAddrs({ procfs: '/proc' })).not.toEqual({});
+    } finally {
+      if (saved === undefined) delete process.env.PROCYON_PROCFS;
+      else process.env.PROCYON_PROCFS = saved;
+    }
+  });
 });
