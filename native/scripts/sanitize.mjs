@@ -6,7 +6,7 @@
 // node-gyp cannot build one binding.gyp into two directories, so the sources
 // are read from binding.gyp and compiled here directly with g++, using the
 // same defines and include paths node-gyp uses.
-import { spawn, spawnSync } from 'node:child_process';
+import { execSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -24,7 +24,10 @@ const { values, positionals } = parseArgs({
   allowPositionals: true,
 });
 
-/** binding.gyp is JSON plus `#` comments; the Linux sources are the top list plus the linux/posix conditions. */
+/**
+ * binding.gyp is JSON plus `#` comments; the Linux sources are the top list plus the linux/posix conditions.
+ * An entry `<!@(command)` is gyp's command expansion (whole folders, scripts/gyp_sources.mjs): run it here too.
+ */
 export function gypSources(text) {
   const gyp = JSON.parse(text.replace(/^\s*#.*$/gm, '').replace(/\s#.*$/gm, ''));
   const target = gyp.targets[0];
@@ -32,7 +35,11 @@ export function gypSources(text) {
   for (const [cond, extra] of target.conditions ?? []) {
     if (cond === "OS!='win'" || cond === "OS=='linux'") sources.push(...(extra.sources ?? []));
   }
-  return sources;
+  return sources.flatMap((entry) => {
+    const command = /^<!@\((.*)\)$/.exec(entry);
+    if (!command) return [entry];
+    return execSync(command[1], { cwd: pkg, encoding: 'utf8' }).split(/\s+/).filter(Boolean);
+  });
 }
 
 const nodeDir = path.resolve(path.dirname(process.execPath), '..', 'include', 'node');
