@@ -6,7 +6,9 @@
 // node-gyp cannot build one binding.gyp into two directories, so the sources
 // are read from binding.gyp and compiled here directly with g++, using the
 // same defines and include paths node-gyp uses.
-import { execSync, spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+
+import { gypSources } from './gyp_sources.mjs';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -23,24 +25,6 @@ const { values, positionals } = parseArgs({
   options: { 'build-only': { type: 'boolean', default: false } },
   allowPositionals: true,
 });
-
-/**
- * binding.gyp is JSON plus `#` comments; the Linux sources are the top list plus the linux/posix conditions.
- * An entry `<!@(command)` is gyp's command expansion (whole folders, scripts/gyp_sources.mjs): run it here too.
- */
-export function gypSources(text) {
-  const gyp = JSON.parse(text.replace(/^\s*#.*$/gm, '').replace(/\s#.*$/gm, ''));
-  const target = gyp.targets[0];
-  const sources = [...target.sources];
-  for (const [cond, extra] of target.conditions ?? []) {
-    if (cond === "OS!='win'" || cond === "OS=='linux'") sources.push(...(extra.sources ?? []));
-  }
-  return sources.flatMap((entry) => {
-    const command = /^<!@\((.*)\)$/.exec(entry);
-    if (!command) return [entry];
-    return execSync(command[1], { cwd: pkg, encoding: 'utf8' }).split(/\s+/).filter(Boolean);
-  });
-}
 
 const nodeDir = path.resolve(path.dirname(process.execPath), '..', 'include', 'node');
 const includes = [path.join(pkg, 'src'), require('node-addon-api').include_dir, nodeDir];
@@ -90,7 +74,7 @@ function compile(jobs) {
 }
 
 async function build() {
-  const sources = gypSources(readFileSync(path.join(pkg, 'binding.gyp'), 'utf8'));
+  const sources = gypSources();
   mkdirSync(path.join(out, 'obj'), { recursive: true });
   // Header or flag changes are rare here; rebuilding everything then is simpler than depfiles.
   const flagsFile = path.join(out, 'flags.txt');
