@@ -43,7 +43,7 @@ class Backend {
  public:
   virtual ~Backend() = default;
 
-  // For each of kCollectorFunctions this platform implements, whether it
+  // For each collector function (binding/registry.h) this platform implements, whether it
   // works over `roots` and why not; a name left out is "platform" (and
   // throws UNSUPPORTED when called).
   virtual std::vector<Capability> capabilities() const { return {}; }
