@@ -62,6 +62,7 @@ export type {
   CpuCountOptions,
   Capabilities,
   CollectorFunction,
+  CollectorFunctions,
 } from './types';
 
 // --- network ---
