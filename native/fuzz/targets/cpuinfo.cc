@@ -1,4 +1,5 @@
 // /proc/cpuinfo, cpu topology lists, loadavg, cpufreq values.
+// seeds: proc/cpuinfo proc/loadavg sys/devices/system/cpu/cpu0/topology/thread_siblings_list sys/devices/system/cpu/cpu0/cpufreq/scaling_cur_freq
 #include "../fuzz_common.h"
 #include "linux/parse/cpu_extra.h"
 #include "linux/parse/cpu_list.h"
