@@ -97,3 +97,5 @@ export { threadCpuTime } from './thread_cpu';
 export type { ProcessTableChanges, GoneProcess } from './process_table_reader';
 export * from './constants_process';
 export type * from './process_types';
+// --- pressure stall ---
+export * from './pressure';

@@ -23,6 +23,8 @@
 #include "common/records_hwmon.h"
 // --- processes ---
 #include "common/records_process.h"
+// --- pressure stall ---
+#include "common/records_pressure.h"
 
 namespace procyon {
 
@@ -120,6 +122,11 @@ class Backend {
   // learn its exit status without reaping it; null when it is not our child.
   // NoSuchProcess when the pid is gone or names another process.
   virtual std::unique_ptr<ChildExitWatch> watchChildExit(int64_t /*pid*/, double /*createTime*/) const { unsupported("Process.wait"); }
+
+  // --- pressure stall ---
+  // How long tasks waited for CPU, memory, I/O and IRQs; NOT_FOUND where the
+  // system keeps no such account (a Linux kernel without PSI).
+  virtual PressureStall pressureStall() const { unsupported("pressureStall"); }
 
  protected:
   [[noreturn]] static void unsupported(const char* function) {
