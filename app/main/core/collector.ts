@@ -1,6 +1,7 @@
 import * as native from '@procyon/collector';
 import type { Battery, CpuFreq, ProcessTableChanges, CpuStats, CpuTimes, DiskIoCounters, DiskPartition, DiskUsage, Fan, NetIoCounters, NicStats, SnapshotTopic, Temperature } from '@procyon/collector';
 import { PROCESS_COLUMN_TOPICS, PROCESS_TEXT_CUT_BYTES, type MemorySample, type Topic } from '../../shared';
+import type { PressureStall } from '../../shared/pressure-stall.tmp';
 import { errorSummary } from './errors';
 
 /** Where the collector reads /proc and /sys from (tests and --procfs/--sysfs point it at captured trees). */
@@ -31,6 +32,8 @@ export interface RawTick {
   network?: { io: Record<string, NetIoCounters>; stats: Record<string, NicStats> } | TopicFailure;
   sensors?: { temperatures: Record<string, Temperature[]>; fans: Record<string, Fan[]> } | TopicFailure;
   battery?: { value: Battery | null } | TopicFailure;
+  /** /proc/pressure as read (cumulative totals); every resource null where the kernel has no PSI. */
+  pressure?: PressureStall | TopicFailure;
   /** The process table as changes since the previous tick's (whole when asked, or the first). */
   processes?: ProcessTableChanges | TopicFailure;
 }
@@ -54,6 +57,7 @@ const NATIVE_TOPICS: Record<Topic, readonly SnapshotTopic[]> = {
   network: ['perNicIoCounters', 'netIfStats'],
   sensors: ['sensorsTemperatures', 'sensorsFans'],
   battery: ['sensorsBattery'],
+  pressure: ['pressureStall' as SnapshotTopic],
   processes: [],
   processFds: [],
   processCtxSwitches: [],
@@ -155,6 +159,10 @@ export class Collector {
       };
     }
     if (table !== undefined) tick.processes = table;
+    if (topics.has('pressure')) {
+      const psi = (snap as Record<string, unknown>).pressureStall; // TEMPORARY cast until i19-psi-native is merged
+      tick.pressure = firstFailure(psi) ?? (psi as PressureStall);
+    }
     if (topics.has('battery')) tick.battery = firstFailure(snap.sensorsBattery) ?? { value: snap.sensorsBattery as Battery | null };
     return tick;
   }

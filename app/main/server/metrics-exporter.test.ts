@@ -101,7 +101,7 @@ describe('the exporter on the captured /proc and /sys', () => {
   afterAll(() => f.exporter.stop());
 
   it('keeps the topics it needs sampled while it runs, and lets go when stopped', () => {
-    expect([...f.topics.union()].sort()).toEqual(['battery', 'cpu', 'network', 'partitions']);
+    expect([...f.topics.union()].sort()).toEqual(['battery', 'cpu', 'network', 'partitions', 'pressure']);
     const g = fixtureExporter();
     return g.exporter.start().then(() => {
       g.exporter.stop();
@@ -171,6 +171,30 @@ describe('the exporter on the captured /proc and /sys', () => {
     expect(x.value('node_network_mtu_bytes', { device: 'eth0' })).toBe(1500);
     expect(x.value('node_network_speed_bytes', { device: 'eth0' })).toBe(125_000_000); // 1000 Mbit/s
     expect(x.values('node_network_receive_bytes_total')).toHaveLength(4);
+  });
+
+  it("node_pressure_*: /proc/pressure's totals (µs) in seconds under node_exporter's names and help; lines the kernel lacks publish nothing", () => {
+    // The capture's cpu has a some line only (total=15); io and memory some total=15, full total=25; no irq file.
+    const help = {
+      node_pressure_cpu_waiting_seconds_total: 'Total time in seconds that processes have waited for CPU time',
+      node_pressure_memory_waiting_seconds_total: 'Total time in seconds that processes have waited for memory',
+      node_pressure_memory_stalled_seconds_total: 'Total time in seconds no process could make progress due to memory congestion',
+      node_pressure_io_waiting_seconds_total: 'Total time in seconds that processes have waited due to IO congestion',
+      node_pressure_io_stalled_seconds_total: 'Total time in seconds no process could make progress due to IO congestion',
+      node_pressure_irq_stalled_seconds_total: 'Total time in seconds no process could make progress due to IRQ congestion',
+    };
+    for (const [name, h] of Object.entries(help)) {
+      expect(text).toContain(`# HELP ${name} ${h}\n# TYPE ${name} counter\n`);
+    }
+    const lines = text.split('\n').filter((l) => l.startsWith('node_pressure_'));
+    expect(lines.sort()).toEqual([
+      'node_pressure_cpu_waiting_seconds_total 0.000015',
+      'node_pressure_io_stalled_seconds_total 0.000025',
+      'node_pressure_io_waiting_seconds_total 0.000015',
+      'node_pressure_memory_stalled_seconds_total 0.000025',
+      'node_pressure_memory_waiting_seconds_total 0.000015',
+    ]);
+    expect(x.value('procyon_collector_topic_up', { topic: 'pressure' })).toBe(1);
   });
 
   it('node_hwmon_* comes from hwmon only, as in node_exporter: the thermal zones psutil falls back to are not hwmon chips', () => {

@@ -5,6 +5,7 @@ import { buildSeries, memorySeries } from '../charts/series';
 import type { Scale, SeriesSpec } from '../charts/TimeSeriesChart';
 import { ChartCard } from '../components/ChartCard';
 import { PageHeader } from '../components/PageHeader';
+import { PressureCard } from '../components/PressureCard';
 import { UsageBar, type Segment } from '../components/UsageBar';
 import { MEMORY_FIGURE_MEANING, memoryPageFigures } from '../data/memory';
 import { formatBytes, formatPercent, formatRate } from '../format';
@@ -85,7 +86,7 @@ export function MemoryPage() {
 
   return (
     <>
-      <PageHeader title="Memory">
+      <PageHeader title="Memory" topics={['pressure']}>
         <span data-testid="memory-total">{formatBytes(m.total)}</span> of RAM{hasSwap ? `, ${formatBytes(swap.total)} of swap` : ', no swap'}
       </PageHeader>
       <section className="panel" aria-label="Memory" data-testid="memory-panel">
@@ -109,6 +110,7 @@ export function MemoryPage() {
       </section>
       <div className="card-grid">
         <ChartCard title="Composition" data={composition} series={COMPOSITION} stacked view={view} scale={compositionScale} csvUnit="bytes" height={240} testId="composition-chart" culprits="memory" />
+        <PressureCard resource="memory" view={view} />
         {hasSwap ? (
           <>
             <ChartCard title="Swap used" data={swapUsed} series={SWAP_USED} view={view} scale={swapScale} csvUnit="bytes" testId="swap-chart" />
