@@ -385,7 +385,7 @@ describe('the first scrape after start', () => {
     try {
       await until(() => host.sampler.latest !== null, { what: "the sampler's first tick" });
       // The restart case: the newest tick predates the exporter's topics.
-      expect(missingTopics(host.sampler.latest!)).toEqual(['cpu', 'partitions', 'network', 'battery']);
+      expect(missingTopics(host.sampler.latest!)).toEqual(['cpu', 'partitions', 'network', 'battery', 'pressure']);
       await exporter.start();
       const first = familiesOf((await exporter.scrape(undefined)).body);
       for (const name of ['node_load1', 'node_network_receive_bytes_total', 'node_cpu_seconds_total', 'procyon_process_cpu_percent']) {

@@ -78,15 +78,18 @@ export function PressureCard({ resource, view }: { resource: Resource; view: Vie
   const latest = view.latest?.pressure;
   const current = latest?.[resource];
 
-  // The collector says the kernel (or the captured tree) has no PSI; or it has PSI but not this resource's file.
-  if (hostLacks(info, 'pressureStall') || (latest && !current)) {
+  // The collector says the kernel (or the captured tree) has no PSI at all; or it has PSI but not this resource's file.
+  const noPsi = hostLacks(info, 'pressureStall') || (latest !== undefined && Object.values(latest).every((r) => r === null));
+  if (noPsi || (latest && !current)) {
     return (
       <figure className="chart-card">
         <figcaption className="chart-card-head">
           <h3>{title}</h3>
         </figcaption>
         <p className="muted" data-testid={`pressure-${resource}-absent`}>
-          Not reported: this host’s kernel has no pressure-stall information (/proc/pressure needs Linux 4.20 or later built with PSI, and not booted with psi=0).
+          {noPsi
+            ? 'Not reported: this host’s kernel has no pressure-stall information (/proc/pressure needs Linux 4.20 or later built with PSI, and not booted with psi=0).'
+            : `Not reported: this host’s kernel has no /proc/pressure/${resource}.`}
         </p>
       </figure>
     );

@@ -110,7 +110,6 @@ export function MemoryPage() {
       </section>
       <div className="card-grid">
         <ChartCard title="Composition" data={composition} series={COMPOSITION} stacked view={view} scale={compositionScale} csvUnit="bytes" height={240} testId="composition-chart" culprits="memory" />
-        <PressureCard resource="memory" view={view} />
         {hasSwap ? (
           <>
             <ChartCard title="Swap used" data={swapUsed} series={SWAP_USED} view={view} scale={swapScale} csvUnit="bytes" testId="swap-chart" />
@@ -124,6 +123,9 @@ export function MemoryPage() {
             <p className="muted">This machine has no swap, so nothing can be paged out: when RAM runs out, the kernel’s OOM killer ends a process instead.</p>
           </figure>
         )}
+      </div>
+      <div className="card-grid">
+        <PressureCard resource="memory" view={view} />
       </div>
     </>
   );
