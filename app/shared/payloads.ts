@@ -163,8 +163,8 @@ export interface Snapshot {
   sensors?: SensorsSample;
   /** null: the machine has no battery. */
   battery?: BatterySample | null;
-  /** With the 'pressure' topic. Without PSI every resource is null, not an error (HostInfo's capabilities say why). */
-  pressure?: PressureSample;
+  /** null: the kernel (or the captured tree) has no PSI, a fact like having no battery, not an error. */
+  pressure?: PressureSample | null;
   /**
    * Every process, with rates since the previous tick. Live only: history
    * keeps no process rows (5,000 rows × an hour of ticks would not be flat memory).

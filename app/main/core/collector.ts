@@ -32,8 +32,8 @@ export interface RawTick {
   network?: { io: Record<string, NetIoCounters>; stats: Record<string, NicStats> } | TopicFailure;
   sensors?: { temperatures: Record<string, Temperature[]>; fans: Record<string, Fan[]> } | TopicFailure;
   battery?: { value: Battery | null } | TopicFailure;
-  /** /proc/pressure as read (cumulative totals); every resource null where the kernel has no PSI. */
-  pressure?: PressureStall | TopicFailure;
+  /** /proc/pressure as read (cumulative totals); null where the kernel has no PSI. */
+  pressure?: PressureStall | null | TopicFailure;
   /** The process table as changes since the previous tick's (whole when asked, or the first). */
   processes?: ProcessTableChanges | TopicFailure;
 }
@@ -161,7 +161,8 @@ export class Collector {
     if (table !== undefined) tick.processes = table;
     if (topics.has('pressure')) {
       const psi = (snap as Record<string, unknown>).pressureStall; // TEMPORARY cast until i19-psi-native is merged
-      tick.pressure = firstFailure(psi) ?? (psi as PressureStall);
+      // The collector's NOT_FOUND for pressure/ is a kernel without PSI: a fact, like no battery, not a failed read.
+      tick.pressure = native.isSnapshotError(psi) && psi.error.code === 'NOT_FOUND' ? null : (firstFailure(psi) ?? (psi as PressureStall));
     }
     if (topics.has('battery')) tick.battery = firstFailure(snap.sensorsBattery) ?? { value: snap.sensorsBattery as Battery | null };
     return tick;

@@ -293,8 +293,9 @@ export function buildSnapshot(prev: Previous | null, cur: RawTick, seq: number, 
     if (isFailure(cur.battery)) errors.battery = cur.battery;
     else snapshot.battery = cur.battery.value;
   }
-  if (cur.pressure) {
-    if (isFailure(cur.pressure)) errors.pressure = cur.pressure;
+  if (cur.pressure !== undefined) {
+    if (cur.pressure === null) snapshot.pressure = null;
+    else if (isFailure(cur.pressure)) errors.pressure = cur.pressure;
     else snapshot.pressure = pressureSample(cur.pressure, p?.pressure && !isFailure(p.pressure) ? p.pressure : undefined, seconds);
   }
   if (Object.keys(errors).length > 0) snapshot.errors = errors;

@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { ProcessTableResult } from '@procyon/collector';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { until } from '../../../test/support/until.mjs';
 import { createMonitorApi } from '../core/api';
 import { Collector } from '../core/collector';
@@ -17,7 +18,7 @@ import { ExporterNotReady, MetricsExporter, missingTopics, TABLE_EVERY_MS, type 
 const roots = { procfs: FIXTURE_PROC, sysfs: FIXTURE_SYS };
 const fixture = (file: string) => readFileSync(path.join(FIXTURE_PROC, file), 'utf8');
 
-function fixtureExporter(readers: Partial<ExporterReaders> = {}) {
+function fixtureExporter(readers: Partial<ExporterReaders> = {}, roots = { procfs: FIXTURE_PROC, sysfs: FIXTURE_SYS }) {
   const collector = new Collector(roots);
   const topics = new TopicRegistry();
   // One clock for sampler and exporter; each tick below moves it past the process-table throttle.
@@ -272,6 +273,25 @@ describe('the exporter on the captured /proc and /sys', () => {
     expect(availability, 'CI is set but promtool is missing: .ci/run should have installed the prometheus package').toBe('present');
     const r = promtoolProblems(text);
     expect(r).toEqual({ missing: false, problems: [], status: expect.any(Number) });
+  });
+});
+
+describe('a kernel without PSI', () => {
+  it('publishes no node_pressure_* series, says the topic was read, and is ready all the same', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'procyon-no-psi-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    cpSync(FIXTURE_PROC, dir, { recursive: true, verbatimSymlinks: true });
+    rmSync(path.join(dir, 'pressure'), { recursive: true });
+    const f = fixtureExporter({}, { procfs: dir, sysfs: FIXTURE_SYS });
+    await f.exporter.start();
+    try {
+      const x = parseExposition(await tickAndScrape(f));
+      expect(x.samples.filter((s) => s.name.startsWith('node_pressure_'))).toEqual([]);
+      expect(x.value('procyon_collector_topic_up', { topic: 'pressure' })).toBe(1);
+      expect(x.value('node_load1')).toBeGreaterThan(0);
+    } finally {
+      f.exporter.stop();
+    }
   });
 });
 

@@ -79,7 +79,7 @@ export function PressureCard({ resource, view }: { resource: Resource; view: Vie
   const current = latest?.[resource];
 
   // The collector says the kernel (or the captured tree) has no PSI at all; or it has PSI but not this resource's file.
-  const noPsi = hostLacks(info, 'pressureStall') || (latest !== undefined && Object.values(latest).every((r) => r === null));
+  const noPsi = hostLacks(info, 'pressureStall') || latest === null;
   if (noPsi || (latest && !current)) {
     return (
       <figure className="chart-card">
