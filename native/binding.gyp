@@ -12,42 +12,18 @@
       "cflags!": ["-fno-exceptions"],
       "cflags_cc!": ["-fno-exceptions", "-std=gnu++17", "-std=gnu++1y", "-std=gnu++14"],
       "cflags_cc": ["-std=c++17", "-Wall", "-Wextra"],
+      # Whole folders (scripts/gyp_sources.mjs), so a new binding/<area>.cc or
+      # linux/<area>.cc needs no line here.
       "sources": [
-        "src/binding/addon.cc",
-        "src/binding/describe.cc",
         "src/backend_factory.cc",
         "src/backend_cache.cc",
-        "src/binding/args.cc",
-        "src/binding/to_js.cc",
         "src/common/error.cc",
-        "src/binding/js_error.cc",
         "src/common/percent.cc",
         "src/common/process_table_diff.cc",
         "src/common/json_budget.cc",
         "src/common/connection_kinds.cc",
         "src/common/totals.cc",
-        # --- cpu (stats, freq, load) ---
-        "src/binding/cpu.cc",
-        "src/binding/to_js_cpu.cc",
-        # --- disks ---
-        "src/binding/disks.cc",
-        "src/binding/to_js_disk.cc",
-        # --- other system info (users, pids) ---
-        "src/binding/users.cc",
-        "src/binding/to_js_users.cc",
-        # --- systemSnapshot ---
-        "src/binding/system_snapshot.cc",
-        "src/binding/args_values.cc",
-        "src/binding/snapshot.cc",
-        # --- network ---
-        "src/binding/to_js_net.cc",
-        # --- sensors ---
-        "src/binding/to_js_sensors.cc",
-        "src/binding/hwmon.cc",
-        "src/binding/to_js_hwmon.cc",
-        # --- processes ---
-        "src/binding/process.cc",
-        "src/binding/to_js_process.cc"
+        "<!@(node scripts/gyp_sources.mjs src/binding)"
       ],
       "conditions": [
         ["OS!='win'", {
@@ -58,53 +34,8 @@
         }],
         ["OS=='linux'", {
           "sources": [
-            "src/linux/boot_time.cc",
-            "src/linux/cpu.cc",
-            "src/linux/host.cc",
-            "src/linux/linux_backend.cc",
-            "src/linux/memory.cc",
-            "src/linux/procfs.cc",
-            # --- cpu (stats, freq, load) ---
-            "src/linux/cpu_extra.cc",
-            # --- disks ---
-            "src/linux/disks.cc",
-            # --- other system info (users, pids) ---
-            "src/linux/users.cc",
-            # --- network ---
-            "src/linux/net_connections.cc",
-            "src/linux/net_if.cc",
-            "src/linux/net_io.cc",
-            # --- sensors ---
-            "src/linux/sensors.cc",
-            "src/linux/hwmon.cc",
-            # --- processes ---
-            "src/linux/process_actions.cc",
-            "src/linux/process_host.cc",
-            "src/linux/process_read.cc",
-            "src/linux/process_table.cc",
-            "src/linux/process_wait.cc",
-            # Linux's parsers: pure, fuzzed (fuzz/run.mjs builds the same files)
-            "src/linux/parse/cpu_extra.cc",
-            "src/linux/parse/cpu_list.cc",
-            "src/linux/parse/cpuinfo.cc",
-            "src/linux/parse/diskstats.cc",
-            "src/linux/parse/hwmon.cc",
-            "src/linux/parse/meminfo.cc",
-            "src/linux/parse/mounts.cc",
-            "src/linux/parse/net_connections.cc",
-            "src/linux/parse/net_dev.cc",
-            "src/linux/parse/net_if.cc",
-            "src/linux/parse/proc_pid_memory.cc",
-            "src/linux/parse/proc_pid_misc.cc",
-            "src/linux/parse/proc_pid_stat.cc",
-            "src/linux/parse/proc_stat.cc",
-            "src/linux/parse/sensors.cc",
-            "src/linux/parse/swap_memory.cc",
-            "src/linux/parse/text.cc",
-            "src/linux/parse/utmp.cc",
-            "src/linux/parse/virtual_memory.cc",
-            "src/linux/parse/vmstat.cc",
-            "src/linux/parse/zoneinfo.cc"
+            # Linux's parsers (linux/parse/) are pure and fuzzed: fuzz/run.mjs builds the same folder.
+            "<!@(node scripts/gyp_sources.mjs src/linux src/linux/parse)"
           ]
         }],
         ["OS=='mac'", {

@@ -5,7 +5,7 @@
 // and the input is saved under regressions/<target>/ to stay a test. Executions,
 // rate and time per target go to build-fuzz/summary.json (--summary FILE).
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,19 +26,14 @@ if (!Number.isInteger(seconds) || seconds < 1) {
   process.exit(2);
 }
 
-// Seeds: real captures of the files each harness parses.
-const SEEDS = {
-  proc_stat: ['proc/stat'],
-  meminfo: ['proc/meminfo', 'proc/zoneinfo', 'proc/vmstat'],
-  cpuinfo: ['proc/cpuinfo', 'proc/loadavg', 'sys/devices/system/cpu/cpu0/topology/thread_siblings_list', 'sys/devices/system/cpu/cpu0/cpufreq/scaling_cur_freq'],
-  disks: ['proc/diskstats', 'proc/mounts', 'proc/self/mounts', 'proc/26231/mountstats'],
-  net: ['proc/net/dev', 'proc/net/tcp', 'proc/net/tcp6', 'proc/net/udp', 'proc/net/unix', 'sys/class/net/eth0/flags', 'sys/class/net/eth0/speed'],
-  sensors: ['sys/class/thermal/thermal_zone0/temp', 'sys/class/power_supply/BAT0/energy_now', 'sys/class/power_supply/BAT0/status'],
-  hwmon: [],
-  utmp: [],
-  proc_pid: ['proc/26231/stat', 'proc/26231/status', 'proc/26231/statm', 'proc/26231/io', 'proc/26231/limits', 'proc/26231/cmdline', 'proc/26231/environ', 'proc/26231/fdinfo/0'],
-  proc_pid_memory: ['proc/26231/smaps', 'proc/26231/smaps_rollup'],
-};
+// Seeds: real captures of the files each harness parses, named by the harness
+// itself in a `// seeds: <fixture paths>` line, so a parser joining a family
+// brings its seeds in the same file.
+function seedsOf(name) {
+  const text = readFileSync(path.join(here, 'targets', `${name}.cc`), 'utf8');
+  const line = /^\/\/ seeds: (.*)$/m.exec(text);
+  return line ? line[1].split(/\s+/).filter((rel) => rel && rel !== '(none)') : [];
+}
 
 function run(cmd, args, opts = {}) {
   const r = spawnSync(cmd, args, { encoding: 'utf8', ...opts });
@@ -103,7 +98,7 @@ function tempDir(prefix) {
 
 function seedDir(name) {
   const dir = tempDir(`procyon-seed-${name}-`);
-  for (const rel of SEEDS[name] ?? []) {
+  for (const rel of seedsOf(name)) {
     const src = path.join(fixture, rel);
     if (existsSync(src) && statSync(src).isFile()) cpSync(src, path.join(dir, rel.replaceAll('/', '_')));
   }

@@ -9,7 +9,7 @@ import type { Capabilities, CollectorFunction, Roots } from './types';
  * machine, or PROCYON_PROCFS / PROCYON_SYSFS), and why not: a file it reads
  * is missing or unreadable, the platform lacks it, or it reads the live
  * system while the roots name a captured tree. The names are the addon's
- * (src/common/records_platform.h), in its order.
+ * (the exports registered in src/binding/, binding/registry.h), in its order.
  */
 export function capabilityReport(options?: Roots): CapabilityStatus[] {
   const roots = resolveRoots(optionsObject(options));

@@ -62,6 +62,7 @@ export type {
   CpuCountOptions,
   Capabilities,
   CollectorFunction,
+  CollectorFunctions,
 } from './types';
 
 // --- network ---
@@ -96,3 +97,5 @@ export { threadCpuTime } from './thread_cpu';
 export type { ProcessTableChanges, GoneProcess } from './process_table_reader';
 export * from './constants_process';
 export type * from './process_types';
+// --- pressure stall ---
+export * from './pressure';

@@ -19,6 +19,7 @@ import type { HwmonChip, PowerSupply } from './hwmon';
 // --- processes ---
 import type { ChildWatchHandle, NativeProcessAction, NativeProcessSnapshot, NativeProcessTable, ReaderHandle } from './process_types';
 
+/** The addon's exports. A newer area declares its own from lib/<area>.ts by declaration merging (`declare module './native'`). */
 export interface NativeBinding {
   cpuTimes(options: ResolvedRoots & { percpu: boolean }): Promise<CpuTimes | CpuTimes[]>;
   cpuCount(options: ResolvedRoots & { logical: boolean }): Promise<number | null>;

@@ -12,7 +12,10 @@ import { optionsObject } from './options';
 import { resolveRoots } from './roots';
 import type { Battery, CpuTimes, Fan, NetIoCounters, NicStats, Roots, SwapMemory, Temperature, VirtualMemory } from './types';
 
-/** What each topic holds when it succeeds: the one TS declaration of the topics' names and types. */
+/**
+ * What each topic holds when it succeeds: the one TS declaration of the topics' names and types. A newer
+ * area adds its topic from lib/<area>.ts by declaration merging (`declare module './snapshot'`).
+ */
 export interface SnapshotTopicValues {
   // --- cpu ---
   cpuTimes: CpuTimes;
@@ -54,7 +57,7 @@ export interface SnapshotTopicValues {
 
 export type SnapshotTopic = keyof SnapshotTopicValues;
 
-/** The addon's topics, in its order (src/snapshot.cc kTopics; empty when it cannot load). SnapshotTopicValues is checked against it by test/describe.test.ts. */
+/** The addon's topics, in its order (TopicRegistrar rows in src/binding/; empty when it cannot load). SnapshotTopicValues is checked against it by test/describe.test.ts. */
 export const SNAPSHOT_TOPICS: readonly SnapshotTopic[] = Object.freeze((describeIfLoaded()?.topics ?? []) as SnapshotTopic[]);
 
 /** A topic (or a diskUsage path) that could not be read. */

@@ -54,48 +54,56 @@ export interface CpuCountOptions extends Roots {
   logical?: boolean;
 }
 
-/** The functions whose availability capabilities() reports (checked against describe() by test/describe.test.ts). */
-export type CollectorFunction =
-  | 'cpuTimes'
-  | 'cpuCount'
-  | 'virtualMemory'
-  | 'swapMemory'
-  | 'bootTime'
+/**
+ * The functions whose availability capabilities() reports, as the keys of an
+ * interface so that a new area's lib/<area>.ts adds its own by declaration
+ * merging (`declare module './types' { interface CollectorFunctions { name: true } }`);
+ * checked against describe() by test/describe.test.ts.
+ */
+export interface CollectorFunctions {
+  cpuTimes: true;
+  cpuCount: true;
+  virtualMemory: true;
+  swapMemory: true;
+  bootTime: true;
   // --- cpu (percent, stats, freq, load) ---
-  | 'cpuPercent'
-  | 'cpuTimesPercent'
-  | 'cpuStats'
-  | 'cpuFreq'
-  | 'getloadavg'
+  cpuPercent: true;
+  cpuTimesPercent: true;
+  cpuStats: true;
+  cpuFreq: true;
+  getloadavg: true;
   // --- disks ---
-  | 'diskPartitions'
-  | 'diskUsage'
-  | 'diskIoCounters'
+  diskPartitions: true;
+  diskUsage: true;
+  diskIoCounters: true;
   // --- other system info (users, pids) ---
-  | 'users'
-  | 'pids'
-  | 'pidExists'
+  users: true;
+  pids: true;
+  pidExists: true;
   // --- snapshot ---
-  | 'systemSnapshot'
+  systemSnapshot: true;
   // --- network ---
-  | 'netIoCounters'
-  | 'netConnections'
-  | 'netIfAddrs'
-  | 'netIfStats'
+  netIoCounters: true;
+  netConnections: true;
+  netIfAddrs: true;
+  netIfStats: true;
   // --- sensors ---
-  | 'sensorsTemperatures'
-  | 'sensorsFans'
-  | 'sensorsBattery'
-  | 'hwmonChips'
-  | 'powerSupplies'
+  sensorsTemperatures: true;
+  sensorsFans: true;
+  sensorsBattery: true;
+  hwmonChips: true;
+  powerSupplies: true;
   // --- processes ---
-  | 'Process'
-  | 'processIter'
-  | 'waitProcs'
-  | 'processTable'
-  | 'Process.ionice'
-  | 'Process.rlimit'
-  | 'Process.cpuAffinity';
+  Process: true;
+  processIter: true;
+  waitProcs: true;
+  processTable: true;
+  'Process.ionice': true;
+  'Process.rlimit': true;
+  'Process.cpuAffinity': true;
+}
+
+export type CollectorFunction = keyof CollectorFunctions;
 
 /** capabilities(): for each function, whether it works here. */
 export type Capabilities = Readonly<Record<CollectorFunction, boolean>>;

@@ -2,10 +2,12 @@
 // Runs as the package's install script, so `npm ci` at the root leaves a working
 // `require('@procyon/collector')`.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+import { gypSources } from './gyp_sources.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const pkg = path.resolve(here, '..');
@@ -23,6 +25,11 @@ function run(cmd, args) {
 // nothing); a fresh one is configured first. -j max: the addon has dozens of
 // translation units and CI has two cores.
 const configured = existsSync(path.join(pkg, 'build', 'Makefile')) || existsSync(path.join(pkg, 'build', 'config.gypi'));
+// binding.gyp builds whole folders (gyp_sources.mjs), expanded when node-gyp
+// configures: a .cc added or removed since needs a configure before the build.
+const sourcesFile = path.join(pkg, 'build', 'sources.txt');
+const sources = gypSources().join('\n');
+const sourcesChanged = !existsSync(sourcesFile) || readFileSync(sourcesFile, 'utf8') !== sources;
 const gypArgs = [configured && !process.env.PROCYON_REBUILD_NATIVE ? 'build' : 'rebuild', '-j', 'max'];
 if (process.env.PROCYON_DEBUG_NATIVE) gypArgs.push('--debug');
 // Debian ships Node's headers in /usr/include/node; pointing node-gyp there avoids a
@@ -31,5 +38,8 @@ const haveNodedir = process.env.npm_config_nodedir || process.argv.some((a) => a
 if (!haveNodedir && existsSync(path.join(path.dirname(process.execPath), '..', 'include', 'node', 'node.h'))) {
   gypArgs.push(`--nodedir=${path.resolve(path.dirname(process.execPath), '..')}`);
 }
-run(process.execPath, [require.resolve('node-gyp/bin/node-gyp.js'), ...gypArgs]);
+const nodeGyp = require.resolve('node-gyp/bin/node-gyp.js');
+if (gypArgs[0] === 'build' && sourcesChanged) run(process.execPath, [nodeGyp, 'configure', ...gypArgs.slice(3)]);
+run(process.execPath, [nodeGyp, ...gypArgs]);
+writeFileSync(sourcesFile, sources);
 run(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(pkg, 'tsconfig.json')]);

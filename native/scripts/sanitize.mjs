@@ -7,6 +7,8 @@
 // are read from binding.gyp and compiled here directly with g++, using the
 // same defines and include paths node-gyp uses.
 import { spawn, spawnSync } from 'node:child_process';
+
+import { gypSources } from './gyp_sources.mjs';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -23,17 +25,6 @@ const { values, positionals } = parseArgs({
   options: { 'build-only': { type: 'boolean', default: false } },
   allowPositionals: true,
 });
-
-/** binding.gyp is JSON plus `#` comments; the Linux sources are the top list plus the linux/posix conditions. */
-export function gypSources(text) {
-  const gyp = JSON.parse(text.replace(/^\s*#.*$/gm, '').replace(/\s#.*$/gm, ''));
-  const target = gyp.targets[0];
-  const sources = [...target.sources];
-  for (const [cond, extra] of target.conditions ?? []) {
-    if (cond === "OS!='win'" || cond === "OS=='linux'") sources.push(...(extra.sources ?? []));
-  }
-  return sources;
-}
 
 const nodeDir = path.resolve(path.dirname(process.execPath), '..', 'include', 'node');
 const includes = [path.join(pkg, 'src'), require('node-addon-api').include_dir, nodeDir];
@@ -83,7 +74,7 @@ function compile(jobs) {
 }
 
 async function build() {
-  const sources = gypSources(readFileSync(path.join(pkg, 'binding.gyp'), 'utf8'));
+  const sources = gypSources();
   mkdirSync(path.join(out, 'obj'), { recursive: true });
   // Header or flag changes are rare here; rebuilding everything then is simpler than depfiles.
   const flagsFile = path.join(out, 'flags.txt');

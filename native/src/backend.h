@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/error.h"
 #include "common/records.h"
 #include "common/records_cpu.h"
 #include "common/records_disk.h"
@@ -22,6 +23,8 @@
 #include "common/records_hwmon.h"
 // --- processes ---
 #include "common/records_process.h"
+// --- pressure stall ---
+#include "common/records_pressure.h"
 
 namespace procyon {
 
@@ -35,87 +38,100 @@ struct BackendSource {
   std::string utmp;
 };
 
+// Every collector function has a default body that fails with UNSUPPORTED
+// (or answers "nothing" where psutil does), so a platform overrides what it
+// implements and a new function needs no edit to backends that lack it.
 class Backend {
  public:
   virtual ~Backend() = default;
 
-  // For each of kCollectorFunctions this platform implements, whether it
+  // For each collector function (binding/registry.h) this platform implements, whether it
   // works over `roots` and why not; a name left out is "platform" (and
   // throws UNSUPPORTED when called).
-  virtual std::vector<Capability> capabilities() const = 0;
+  virtual std::vector<Capability> capabilities() const { return {}; }
   // The platform's constants (signals, rlimits, priority classes, ...).
-  virtual PlatformConstants constants() const = 0;
+  virtual PlatformConstants constants() const { return {}; }
 
   // True when this backend reads the running machine (not a captured tree):
   // only then may it answer from system calls, and only then may it act on a
   // process. Decided once, when the backend is made.
   virtual bool isLive() const = 0;
 
-  virtual CpuTimes cpuTimes() const = 0;
-  virtual std::vector<CpuTimes> perCpuTimes() const = 0;
+  virtual CpuTimes cpuTimes() const { unsupported("cpuTimes"); }
+  virtual std::vector<CpuTimes> perCpuTimes() const { unsupported("cpuTimes"); }
   // nullopt when undeterminable, like os.cpu_count().
-  virtual std::optional<uint64_t> logicalCpuCount() const = 0;
-  virtual std::optional<uint64_t> physicalCpuCount() const = 0;
-  virtual VirtualMemory virtualMemory() const = 0;
-  virtual SwapMemory swapMemory() const = 0;
+  virtual std::optional<uint64_t> logicalCpuCount() const { unsupported("cpuCount"); }
+  virtual std::optional<uint64_t> physicalCpuCount() const { unsupported("cpuCount"); }
+  virtual VirtualMemory virtualMemory() const { unsupported("virtualMemory"); }
+  virtual SwapMemory swapMemory() const { unsupported("swapMemory"); }
   // Seconds since the epoch.
-  virtual double bootTime() const = 0;
+  virtual double bootTime() const { unsupported("bootTime"); }
 
   // --- the host's own bookkeeping (beyond psutil) ---
   // The calling thread's CPU time in seconds; nullopt where the platform has no such clock.
-  virtual std::optional<double> threadCpuTime() const = 0;
+  virtual std::optional<double> threadCpuTime() const { return std::nullopt; }
   // Hands the C heap's free pages back to the system: whether any were;
   // nullopt where the C library has no such call.
-  virtual std::optional<bool> releaseFreeMemory() const = 0;
+  virtual std::optional<bool> releaseFreeMemory() const { return std::nullopt; }
 
   // --- cpu (stats, freq, load) ---
-  virtual CpuStats cpuStats() const = 0;
+  virtual CpuStats cpuStats() const { unsupported("cpuStats"); }
   // Per CPU, psutil's order; empty when nothing reports a frequency.
-  virtual std::vector<CpuFreq> cpuFreq() const = 0;
-  virtual LoadAvg loadAvg() const = 0;
+  virtual std::vector<CpuFreq> cpuFreq() const { unsupported("cpuFreq"); }
+  virtual LoadAvg loadAvg() const { unsupported("getloadavg"); }
 
   // --- disks ---
-  virtual std::vector<DiskPartition> diskPartitions(bool all) const = 0;
+  virtual std::vector<DiskPartition> diskPartitions(bool /*all*/) const { unsupported("diskPartitions"); }
   // `path` is a real filesystem path (not under a root).
-  virtual DiskUsage diskUsage(const std::string& path) const = 0;
+  virtual DiskUsage diskUsage(const std::string& /*path*/) const { unsupported("diskUsage"); }
   // Raw counters per device in file order; perdisk=false keeps whole disks only.
-  virtual std::vector<DiskIoCounters> diskIoCounters(bool perdisk) const = 0;
+  virtual std::vector<DiskIoCounters> diskIoCounters(bool /*perdisk*/) const { unsupported("diskIoCounters"); }
 
   // --- other system info (users, pids) ---
   // An absent utmp file means nobody is logged in.
-  virtual std::vector<User> users() const = 0;
-  virtual PidList pids() const = 0;
-  virtual PidPresence pidExists(int64_t pid) const = 0;
+  virtual std::vector<User> users() const { unsupported("users"); }
+  virtual PidList pids() const { unsupported("pids"); }
+  virtual PidPresence pidExists(int64_t /*pid*/) const { unsupported("pidExists"); }
   // --- network ---
   // Raw per-NIC counters in /proc/net/dev order (nowrap and the sum are lib/network.ts's).
-  virtual NetIoPerNic netIoCounters() const = 0;
+  virtual NetIoPerNic netIoCounters() const { unsupported("netIoCounters"); }
   // `kind` is one of psutil's kinds; anything else throws INVALID_ARGUMENT.
-  virtual NetConnections netConnections(const std::string& kind) const = 0;
+  virtual NetConnections netConnections(const std::string& /*kind*/) const { unsupported("netConnections"); }
   // The running machine's interfaces (getifaddrs, as psutil); a captured
   // tree holds none, so a backend that is not live answers none.
-  virtual NicAddresses netIfAddrs() const = 0;
-  virtual NicStatsMap netIfStats() const = 0;
+  virtual NicAddresses netIfAddrs() const { unsupported("netIfAddrs"); }
+  virtual NicStatsMap netIfStats() const { unsupported("netIfStats"); }
 
   // --- sensors ---
-  virtual Temperatures sensorsTemperatures(bool fahrenheit) const = 0;
-  virtual Fans sensorsFans() const = 0;
-  virtual BatteryResult sensorsBattery() const = 0;
+  virtual Temperatures sensorsTemperatures(bool /*fahrenheit*/) const { unsupported("sensorsTemperatures"); }
+  virtual Fans sensorsFans() const { unsupported("sensorsFans"); }
+  virtual BatteryResult sensorsBattery() const { unsupported("sensorsBattery"); }
   // Chips and supplies under their sysfs names (node_exporter's labels).
-  virtual HwmonChips hwmonChips() const = 0;
-  virtual PowerSupplies powerSupplies() const = 0;
+  virtual HwmonChips hwmonChips() const { unsupported("hwmonChips"); }
+  virtual PowerSupplies powerSupplies() const { unsupported("powerSupplies"); }
   // --- processes ---
   // The sections of one process a Process method (or a oneshot) needs, in one trip.
-  virtual ProcessSnapshot readProcess(const ProcessQuery& query) const = 0;
+  virtual ProcessSnapshot readProcess(const ProcessQuery& /*query*/) const { unsupported("Process"); }
   // An identity-checked action (signal, nice, ionice, rlimit, cpu affinity).
-  virtual void processAction(const ProcessAction& action) const = 0;
+  virtual void processAction(const ProcessAction& /*action*/) const { unsupported("Process"); }
   // One row per process with the fields (ProcessTableField bits) asked for.
-  virtual ProcessTable processTable(uint32_t fields, size_t cmdlineBudget) const = 0;
+  virtual ProcessTable processTable(uint32_t /*fields*/, size_t /*cmdlineBudget*/) const { unsupported("processTable"); }
   // Forgets processTable's per-process cache (and closes the files it holds open).
   virtual void processTableCacheClear() const {}
   // A watch on `pid` when it is a child of this process (same createTime), to
   // learn its exit status without reaping it; null when it is not our child.
   // NoSuchProcess when the pid is gone or names another process.
-  virtual std::unique_ptr<ChildExitWatch> watchChildExit(int64_t pid, double createTime) const = 0;
+  virtual std::unique_ptr<ChildExitWatch> watchChildExit(int64_t /*pid*/, double /*createTime*/) const { unsupported("Process.wait"); }
+
+  // --- pressure stall ---
+  // How long tasks waited for CPU, memory, I/O and IRQs; NOT_FOUND where the
+  // system keeps no such account (a Linux kernel without PSI).
+  virtual PressureStall pressureStall() const { unsupported("pressureStall"); }
+
+ protected:
+  [[noreturn]] static void unsupported(const char* function) {
+    throw Error::unsupported(std::string(function) + " is not supported on this platform");
+  }
 };
 
 // The backend for the platform this addon was built for, reading `source`

@@ -89,6 +89,8 @@ describe('describe()', () => {
     const names = d.capabilities.map((c) => c.name);
     expect(sorted(unionMembers('types.ts', 'CollectorFunction'))).toEqual(sorted(names));
     expect(Object.keys(collector.capabilities())).toEqual(names);
+    // Each registered function declares what it needs on Linux (linux/requirement.h): none is left to "platform".
+    expect(d.capabilities.filter((c) => c.reason === 'platform').map((c) => c.name)).toEqual([]);
   });
 
   it('SnapshotTopicValues and SNAPSHOT_TOPICS are the addon’s topics', () => {

@@ -48,7 +48,7 @@ export async function collectSnapshot(roots: CollectorRoots) {
   if (!failed(diskPartitions) && live) {
     for (const p of diskPartitions) diskUsage[p.mountpoint] = await attempt(() => native.diskUsage(p.mountpoint));
   }
-  const [diskIoCounters, netIoCounters, netConnections, netIfAddrs, netIfStats, sensorsTemperatures, sensorsFans, sensorsBattery, users, bootTime] =
+  const [diskIoCounters, netIoCounters, netConnections, netIfAddrs, netIfStats, sensorsTemperatures, sensorsFans, sensorsBattery, users, bootTime, pressureStall] =
     await Promise.all([
       attempt(() => native.diskIoCounters({ ...roots, perdisk: true, nowrap: false })),
       attempt(() => native.netIoCounters({ ...roots, pernic: true, nowrap: false })),
@@ -60,6 +60,8 @@ export async function collectSnapshot(roots: CollectorRoots) {
       attempt(() => native.sensorsBattery(roots)),
       liveOnly(() => native.users()),
       attempt(() => native.bootTime(roots)),
+      // NOT_FOUND where the kernel has no PSI: reported in its place like any failure.
+      attempt(() => native.pressureStall(roots)),
     ]);
   return {
     cpuTimes,
@@ -82,6 +84,7 @@ export async function collectSnapshot(roots: CollectorRoots) {
     sensorsBattery,
     users,
     bootTime,
+    pressureStall,
   };
 }
 

@@ -1,4 +1,5 @@
 // /proc/diskstats, /sys/block/*/stat, mounts and /proc/filesystems.
+// seeds: proc/diskstats proc/mounts proc/self/mounts proc/26231/mountstats
 #include "../fuzz_common.h"
 #include "linux/parse/diskstats.h"
 #include "linux/parse/mounts.h"

@@ -1,4 +1,5 @@
 // node_exporter's hwmon naming: sensor file names and chip/device names.
+// seeds: (none)
 #include "../fuzz_common.h"
 #include "linux/parse/hwmon.h"
 

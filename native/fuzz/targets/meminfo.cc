@@ -1,4 +1,5 @@
 // /proc/meminfo (+ zoneinfo, vmstat): virtual_memory and swap_memory arithmetic.
+// seeds: proc/meminfo proc/zoneinfo proc/vmstat
 #include "../fuzz_common.h"
 #include "linux/parse/meminfo.h"
 #include "linux/parse/swap_memory.h"

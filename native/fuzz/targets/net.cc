@@ -1,4 +1,5 @@
 // /proc/net/dev, /proc/net/{tcp,tcp6,udp,udp6,unix}, /sys/class/net values.
+// seeds: proc/net/dev proc/net/tcp proc/net/tcp6 proc/net/udp proc/net/unix sys/class/net/eth0/flags sys/class/net/eth0/speed
 #include "../fuzz_common.h"
 #include "linux/parse/net_connections.h"
 #include "linux/parse/net_dev.h"

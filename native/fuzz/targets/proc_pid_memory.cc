@@ -1,4 +1,5 @@
 // /proc/[pid]/{smaps,smaps_rollup}.
+// seeds: proc/26231/smaps proc/26231/smaps_rollup
 #include "../fuzz_common.h"
 #include "linux/parse/proc_pid_memory.h"
 

@@ -1,4 +1,5 @@
 // /proc/stat: CPU times (total, per CPU), boot time, context switches.
+// seeds: proc/stat
 #include "../fuzz_common.h"
 #include "linux/parse/cpu_extra.h"
 #include "linux/parse/proc_stat.h"

@@ -1,4 +1,5 @@
 // hwmon / thermal / power_supply values and the battery arithmetic.
+// seeds: sys/class/thermal/thermal_zone0/temp sys/class/power_supply/BAT0/energy_now sys/class/power_supply/BAT0/status
 #include "../fuzz_common.h"
 #include "linux/parse/sensors.h"
 

@@ -1,4 +1,5 @@
 // utmp records (binary).
+// seeds: (none)
 #include "../fuzz_common.h"
 #include "linux/parse/utmp.h"
 

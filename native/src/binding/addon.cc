@@ -1,6 +1,8 @@
-// Module init: the export table. Every function takes one options object
-// (roots already resolved by lib/roots.ts; addon_data.h picks the backend) and, except the *Sync variants,
-// returns a Promise settled after the work ran on libuv's thread pool.
+// Module init, and the exports of the areas without a binding file of their
+// own (cpu times and count, memory, boot time, network, sensors). Every
+// function takes one options object (roots already resolved by lib/roots.ts;
+// addon_data.h picks the backend) and, except the *Sync variants, returns a
+// Promise settled after the work ran on libuv's thread pool.
 
 #include <napi.h>
 
@@ -12,30 +14,29 @@
 #include "backend.h"
 #include "binding/args.h"
 #include "binding/native_call.h"
+#include "binding/registry.h"
+// --- network ---
+#include "binding/to_js_net.h"
+#include "common/connection_kinds.h"
+// --- sensors ---
+#include "binding/to_js_sensors.h"
+
+namespace procyon {
+namespace {
+
 // The calling thread's CPU time in seconds: what a block of JS cost the
 // thread, however long the machine kept it waiting (wall time includes that).
 Napi::Value threadCpuTime(const Napi::CallbackInfo& info) {
-  const std::optional<double> seconds = procyon::backendsOf(info.Env()).live()->threadCpuTime();
+  const std::optional<double> seconds = backendsOf(info.Env()).live()->threadCpuTime();
   return seconds ? Napi::Value(Napi::Number::New(info.Env(), *seconds)) : info.Env().Null();
 }
 
 // Hands the C heap's free pages back to the system: true if any were, null
 // where the C library has no such call.
 Napi::Value releaseFreeMemory(const Napi::CallbackInfo& info) {
-  const std::optional<bool> released = procyon::backendsOf(info.Env()).live()->releaseFreeMemory();
+  const std::optional<bool> released = backendsOf(info.Env()).live()->releaseFreeMemory();
   return released ? Napi::Value(Napi::Boolean::New(info.Env(), *released)) : info.Env().Null();
 }
-
-// --- network ---
-#include "binding/to_js_net.h"
-#include "common/connection_kinds.h"
-// --- sensors ---
-#include "binding/to_js_sensors.h"
-// --- processes ---
-#include "binding/process.h"
-
-namespace procyon {
-namespace {
 
 Napi::Value cpuTimes(const Napi::CallbackInfo& info) {
   return runAsync<CpuTimesResult>(info, "procyon.cpuTimes", [&] {
@@ -178,44 +179,40 @@ Napi::Value isLive(const Napi::CallbackInfo& info) {
   });
 }
 
+const ExportRegistrar kExports{
+    {
+        {"cpuTimes", cpuTimes},
+        {"cpuCount", cpuCount},
+        {"virtualMemory", virtualMemory},
+        {"swapMemory", swapMemory},
+        {"bootTime", bootTime},
+        {"netIoCounters", netIoCounters},
+        {"netConnections", netConnections},
+        {"netIfAddrs", netIfAddrs},
+        {"netIfStats", netIfStats},
+        {"sensorsTemperatures", sensorsTemperatures},
+        {"sensorsFans", sensorsFans},
+        {"sensorsBattery", sensorsBattery},
+        {"cpuCountSync", cpuCountSync, kInternal},
+        {"bootTimeSync", bootTimeSync, kInternal},
+        {"threadCpuTime", threadCpuTime, kInternal},
+        {"releaseFreeMemory", releaseFreeMemory, kInternal},
+        {"isLive", isLive, kInternal},
+    },
+    // computed in lib/cpu_percent.ts from cpuTimes readings
+    {"cpuPercent", "cpuTimesPercent"}};
+
 }  // namespace
 }  // namespace procyon
 
 // Outside any namespace: NODE_API_MODULE pastes this name into an identifier.
+// Every binding/<area>.cc registers its own exports (binding/registry.h).
 static Napi::Object initCollector(Napi::Env env, Napi::Object exports) {
   using namespace procyon;
   env.SetInstanceData(new AddonData{});
-  exports.Set("cpuTimes", Napi::Function::New(env, cpuTimes, "cpuTimes"));
-  exports.Set("cpuCount", Napi::Function::New(env, cpuCount, "cpuCount"));
-  exports.Set("cpuCountSync", Napi::Function::New(env, cpuCountSync, "cpuCountSync"));
-  exports.Set("virtualMemory", Napi::Function::New(env, virtualMemory, "virtualMemory"));
-  exports.Set("swapMemory", Napi::Function::New(env, swapMemory, "swapMemory"));
-  exports.Set("bootTime", Napi::Function::New(env, bootTime, "bootTime"));
-  exports.Set("bootTimeSync", Napi::Function::New(env, bootTimeSync, "bootTimeSync"));
-  exports.Set("threadCpuTime", Napi::Function::New(env, threadCpuTime, "threadCpuTime"));
-  exports.Set("releaseFreeMemory", Napi::Function::New(env, releaseFreeMemory, "releaseFreeMemory"));
-  exports.Set("isLive", Napi::Function::New(env, isLive, "isLive"));
-  registerDescribeExports(env, exports);  // describe, capabilities: binding/describe.cc
-  // --- cpu (stats, freq, load): cpu.cc ---
-  registerCpuExports(env, exports);
-  // --- disks: disks.cc ---
-  registerDiskExports(env, exports);
-  // --- users: users.cc ---
-  registerUsersExports(env, exports);
-  // --- systemSnapshot: system_snapshot.cc ---
-  registerSnapshotExports(env, exports);
-  // --- network ---
-  exports.Set("netIoCounters", Napi::Function::New(env, netIoCounters, "netIoCounters"));
-  exports.Set("netConnections", Napi::Function::New(env, netConnections, "netConnections"));
-  exports.Set("netIfAddrs", Napi::Function::New(env, netIfAddrs, "netIfAddrs"));
-  exports.Set("netIfStats", Napi::Function::New(env, netIfStats, "netIfStats"));
-  // --- sensors ---
-  exports.Set("sensorsTemperatures", Napi::Function::New(env, sensorsTemperatures, "sensorsTemperatures"));
-  exports.Set("sensorsFans", Napi::Function::New(env, sensorsFans, "sensorsFans"));
-  exports.Set("sensorsBattery", Napi::Function::New(env, sensorsBattery, "sensorsBattery"));
-  registerHwmonExports(env, exports);  // hwmon.cc
-  // --- processes (and pids, pidExists): process.cc ---
-  registerProcessExports(env, exports);
+  for (const ExportEntry& entry : registeredExports()) {
+    exports.Set(entry.name, Napi::Function::New(env, entry.function, entry.name));
+  }
   return exports;
 }
 

@@ -26,12 +26,4 @@ inline std::shared_ptr<const Backend> backendFor(Napi::Env env, Napi::Object opt
   return backendsOf(env).forSource(sourceOption(options));
 }
 
-// --- per-area export tables (defined in binding/<area>.cc) ---
-void registerCpuExports(Napi::Env env, Napi::Object exports);
-void registerDiskExports(Napi::Env env, Napi::Object exports);
-void registerUsersExports(Napi::Env env, Napi::Object exports);
-void registerSnapshotExports(Napi::Env env, Napi::Object exports);
-void registerHwmonExports(Napi::Env env, Napi::Object exports);
-void registerDescribeExports(Napi::Env env, Napi::Object exports);
-
 }  // namespace procyon

@@ -7,6 +7,7 @@
 #include "binding/args.h"
 #include "binding/to_js_cpu.h"
 #include "binding/native_call.h"
+#include "binding/registry.h"
 #include "common/totals.h"
 
 namespace procyon {
@@ -40,12 +41,8 @@ Napi::Value getloadavg(const Napi::CallbackInfo& info) {
   });
 }
 
-}  // namespace
+const ExportRegistrar kExports{{{"cpuStats", cpuStats}, {"cpuFreq", cpuFreq}, {"getloadavg", getloadavg}}};
 
-void registerCpuExports(Napi::Env env, Napi::Object exports) {
-  exports.Set("cpuStats", Napi::Function::New(env, cpuStats, "cpuStats"));
-  exports.Set("cpuFreq", Napi::Function::New(env, cpuFreq, "cpuFreq"));
-  exports.Set("getloadavg", Napi::Function::New(env, getloadavg, "getloadavg"));
-}
+}  // namespace
 
 }  // namespace procyon

@@ -12,6 +12,7 @@
 #include "common/records_process.h"
 #include "binding/args.h"
 #include "binding/native_call.h"
+#include "binding/registry.h"
 #include "binding/process_table_columns.h"
 #include "binding/snapshot.h"
 
@@ -30,12 +31,12 @@ struct DescribeResult {
 
 namespace {
 
-// Every name in kCollectorFunctions, answered by the backend where it knows
-// the name and "platform" where it does not.
+// Every collector function the binding registers (binding/registry.h),
+// answered by the backend where it knows the name and "platform" where it does not.
 std::vector<Capability> allCapabilities(const Backend& backend) {
   const std::vector<Capability> known = backend.capabilities();
   std::vector<Capability> result;
-  for (std::string_view name : kCollectorFunctions) {
+  for (std::string_view name : collectorFunctions()) {
     Capability entry{name, false, CapabilityReason::Platform, {}};
     for (const Capability& capability : known) {
       if (capability.name == name) entry = capability;
@@ -141,11 +142,8 @@ Napi::Value capabilities(const Napi::CallbackInfo& info) {
   });
 }
 
-}  // namespace
+const ExportRegistrar kExports{{{"describe", describe, kInternal}, {"capabilities", capabilities, kInternal}}};
 
-void registerDescribeExports(Napi::Env env, Napi::Object exports) {
-  exports.Set("describe", Napi::Function::New(env, describe, "describe"));
-  exports.Set("capabilities", Napi::Function::New(env, capabilities, "capabilities"));
-}
+}  // namespace
 
 }  // namespace procyon

@@ -8,6 +8,7 @@
 #include "binding/args_values.h"
 #include "binding/to_js_disk.h"
 #include "binding/native_call.h"
+#include "binding/registry.h"
 
 namespace procyon {
 namespace {
@@ -40,12 +41,8 @@ Napi::Value diskIoCounters(const Napi::CallbackInfo& info) {
   });
 }
 
-}  // namespace
+const ExportRegistrar kExports{{{"diskPartitions", diskPartitions}, {"diskUsage", diskUsage}, {"diskIoCounters", diskIoCounters}}};
 
-void registerDiskExports(Napi::Env env, Napi::Object exports) {
-  exports.Set("diskPartitions", Napi::Function::New(env, diskPartitions, "diskPartitions"));
-  exports.Set("diskUsage", Napi::Function::New(env, diskUsage, "diskUsage"));
-  exports.Set("diskIoCounters", Napi::Function::New(env, diskIoCounters, "diskIoCounters"));
-}
+}  // namespace
 
 }  // namespace procyon

@@ -6,6 +6,7 @@
 #include "binding/args.h"
 #include "binding/to_js_hwmon.h"
 #include "binding/native_call.h"
+#include "binding/registry.h"
 
 namespace procyon {
 namespace {
@@ -22,11 +23,8 @@ Napi::Value powerSupplies(const Napi::CallbackInfo& info) {
   });
 }
 
-}  // namespace
+const ExportRegistrar kExports{{{"hwmonChips", hwmonChips}, {"powerSupplies", powerSupplies}}};
 
-void registerHwmonExports(Napi::Env env, Napi::Object exports) {
-  exports.Set("hwmonChips", Napi::Function::New(env, hwmonChips, "hwmonChips"));
-  exports.Set("powerSupplies", Napi::Function::New(env, powerSupplies, "powerSupplies"));
-}
+}  // namespace
 
 }  // namespace procyon

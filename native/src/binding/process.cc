@@ -13,7 +13,7 @@
 //   processWatchClose(handle)                           → undefined (closes its pidfd now, not at GC)
 //   (the three watch calls are synchronous: see linux/process_wait.cc for why)
 
-#include "binding/process.h"
+#include "binding/registry.h"
 
 #include <cmath>
 #include <cstdlib>
@@ -235,20 +235,25 @@ Napi::Value pidExists(const Napi::CallbackInfo& info) {
   });
 }
 
-}  // namespace
+// pids and pidExists answer for the system area too (psutil's pids(), pid_exists()).
+const ExportRegistrar kExports{
+    {
+        {"pids", pids},
+        {"pidExists", pidExists},
+        {"processTable", processTable},
+        {"processRead", processRead, kInternal},
+        {"processAction", processAction, kInternal},
+        {"processTableCacheClear", processTableCacheClear, kInternal},
+        {"processTableReader", processTableReader, kInternal},
+        {"processTableReaderReset", processTableReaderReset, kInternal},
+        {"processWatchChild", processWatchChild, kInternal},
+        {"processWatchPoll", processWatchPoll, kInternal},
+        {"processWatchClose", processWatchClose, kInternal},
+    },
+    // lib/'s Process, processIter and waitProcs are built on processRead; the
+    // Process methods a platform may lack on its own are reported apart.
+    {"Process", "processIter", "waitProcs", "Process.ionice", "Process.rlimit", "Process.cpuAffinity"}};
 
-void registerProcessExports(Napi::Env env, Napi::Object exports) {
-  exports.Set("pids", Napi::Function::New(env, pids, "pids"));
-  exports.Set("pidExists", Napi::Function::New(env, pidExists, "pidExists"));
-  exports.Set("processRead", Napi::Function::New(env, processRead, "processRead"));
-  exports.Set("processAction", Napi::Function::New(env, processAction, "processAction"));
-  exports.Set("processTable", Napi::Function::New(env, processTable, "processTable"));
-  exports.Set("processTableCacheClear", Napi::Function::New(env, processTableCacheClear, "processTableCacheClear"));
-  exports.Set("processTableReader", Napi::Function::New(env, processTableReader, "processTableReader"));
-  exports.Set("processTableReaderReset", Napi::Function::New(env, processTableReaderReset, "processTableReaderReset"));
-  exports.Set("processWatchChild", Napi::Function::New(env, processWatchChild, "processWatchChild"));
-  exports.Set("processWatchPoll", Napi::Function::New(env, processWatchPoll, "processWatchPoll"));
-  exports.Set("processWatchClose", Napi::Function::New(env, processWatchClose, "processWatchClose"));
-}
+}  // namespace
 
 }  // namespace procyon

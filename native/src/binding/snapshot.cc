@@ -15,11 +15,6 @@
 namespace procyon {
 namespace {
 
-template <typename T>
-JsThunk deferToJs(T value) {
-  return [value = std::move(value)](Napi::Env env) -> Napi::Value { return toJs(env, value); };
-}
-
 // Defines an own, enumerable data property: unlike Set, a key such as
 // "__proto__" (a device or path name) cannot reach the prototype.
 void defineOwn(Napi::Object object, const std::string& key, Napi::Value value) {
@@ -65,12 +60,13 @@ JsThunk diskUsages(const Backend& backend, const SnapshotRequest& request) {
   };
 }
 
-struct Topic {
-  std::string_view name;
-  JsThunk (*read)(const Backend& backend, const SnapshotRequest& request);
-};
+std::vector<TopicEntry>& topicList() {
+  static std::vector<TopicEntry> list;  // built on first use: registrars run in an order C++ leaves open
+  return list;
+}
 
-const Topic kTopics[] = {
+// The areas whose exports are in addon.cc, cpu.cc, disks.cc and hwmon.cc.
+const TopicRegistrar kTopics{
     // --- cpu ---
     {"cpuTimes", [](const Backend& b, const SnapshotRequest& r) { return deferToJs(b.cpuTimes()); }},
     {"perCpuTimes", [](const Backend& b, const SnapshotRequest& r) { return deferToJs(b.perCpuTimes()); }},
@@ -109,8 +105,8 @@ const Topic kTopics[] = {
     {"powerSupplies", [](const Backend& b, const SnapshotRequest& r) { return deferToJs(b.powerSupplies()); }},
 };
 
-const Topic* findTopic(std::string_view name) {
-  for (const Topic& topic : kTopics) {
+const TopicEntry* findTopic(std::string_view name) {
+  for (const TopicEntry& topic : topicList()) {
     if (topic.name == name) return &topic;
   }
   return nullptr;
@@ -118,18 +114,22 @@ const Topic* findTopic(std::string_view name) {
 
 }  // namespace
 
+TopicRegistrar::TopicRegistrar(std::initializer_list<TopicEntry> topics) {
+  for (const TopicEntry& topic : topics) topicList().push_back(topic);
+}
+
 bool isSnapshotTopic(std::string_view name) { return findTopic(name) != nullptr; }
 
 std::vector<std::string_view> snapshotTopics() {
   std::vector<std::string_view> names;
-  for (const Topic& topic : kTopics) names.push_back(topic.name);
+  for (const TopicEntry& topic : topicList()) names.push_back(topic.name);
   return names;
 }
 
 SnapshotResult takeSnapshot(const Backend& backend, const SnapshotRequest& request) {
   SnapshotResult result;
   for (const std::string& name : request.topics) {
-    const Topic* topic = findTopic(name);
+    const TopicEntry* topic = findTopic(name);
     SnapshotEntry entry{name, Error(ErrorCode::InvalidArgument, "unknown topic '" + name + "'")};
     if (topic != nullptr) {
       try {

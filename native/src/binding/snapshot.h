@@ -4,19 +4,23 @@
 // topic is read independently; a failing topic yields {error} for itself
 // only. Results are raw (no nowrap or rate state): callers compute rates.
 //
-// Adding a topic: one row in kTopics (snapshot.cc), in its area's block, and
-// its name and type in lib/snapshot.ts's SnapshotTopicValues (a test checks
+// Adding a topic: a TopicRegistrar row in its area's binding file (the
+// older areas' rows are in snapshot.cc), and its name and type merged into
+// lib/snapshot.ts's SnapshotTopicValues from lib/<area>.ts (a test checks
 // the two against describe().topics).
 
 #include <napi.h>
 
 #include <functional>
+#include <initializer_list>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
 #include "backend.h"
+#include "binding/to_js.h"
 #include "common/error.h"
 
 namespace procyon {
@@ -37,6 +41,24 @@ struct SnapshotEntry {
 struct SnapshotResult {
   std::vector<SnapshotEntry> entries;
 };
+
+// One topic: its name and how the worker thread reads it.
+struct TopicEntry {
+  std::string_view name;
+  JsThunk (*read)(const Backend& backend, const SnapshotRequest& request);
+};
+
+// Registers topics at load from the file that defines them (a static
+// `const TopicRegistrar kTopics{{...}};`), in that order.
+struct TopicRegistrar {
+  TopicRegistrar(std::initializer_list<TopicEntry> topics);
+};
+
+// A value read on the worker thread, converted to JS later on the JS thread.
+template <typename T>
+JsThunk deferToJs(T value) {
+  return [value = std::move(value)](Napi::Env env) -> Napi::Value { return toJs(env, value); };
+}
 
 bool isSnapshotTopic(std::string_view name);
 std::vector<std::string_view> snapshotTopics();

@@ -8,6 +8,7 @@
 #include "binding/args.h"
 #include "binding/args_values.h"
 #include "binding/native_call.h"
+#include "binding/registry.h"
 #include "binding/snapshot.h"
 
 namespace procyon {
@@ -30,10 +31,8 @@ Napi::Value systemSnapshot(const Napi::CallbackInfo& info) {
 }
 
 
-}  // namespace
+const ExportRegistrar kExports{{{"systemSnapshot", systemSnapshot}}};
 
-void registerSnapshotExports(Napi::Env env, Napi::Object exports) {
-  exports.Set("systemSnapshot", Napi::Function::New(env, systemSnapshot, "systemSnapshot"));
-}
+}  // namespace
 
 }  // namespace procyon

@@ -7,6 +7,7 @@
 #include "binding/args_values.h"
 #include "binding/to_js_users.h"
 #include "binding/native_call.h"
+#include "binding/registry.h"
 
 namespace procyon {
 namespace {
@@ -22,10 +23,8 @@ Napi::Value users(const Napi::CallbackInfo& info) {
   });
 }
 
-}  // namespace
+const ExportRegistrar kExports{{{"users", users}}};
 
-void registerUsersExports(Napi::Env env, Napi::Object exports) {
-  exports.Set("users", Napi::Function::New(env, users, "users"));
-}
+}  // namespace
 
 }  // namespace procyon

@@ -11,28 +11,6 @@
 
 namespace procyon {
 
-// Every function whose availability is reported, in the order shown to
-// callers. The one list: lib/capabilities.ts and the CollectorFunction type
-// are checked against it (test/describe.test.ts). A backend answers for the
-// names it knows; any other is unavailable for reason "platform".
-inline constexpr std::string_view kCollectorFunctions[] = {
-    "cpuTimes", "cpuCount", "virtualMemory", "swapMemory", "bootTime",
-    // cpu (percent, stats, freq, load)
-    "cpuPercent", "cpuTimesPercent", "cpuStats", "cpuFreq", "getloadavg",
-    // disks
-    "diskPartitions", "diskUsage", "diskIoCounters",
-    // users, pids
-    "users", "pids", "pidExists",
-    "systemSnapshot",
-    // network
-    "netIoCounters", "netConnections", "netIfAddrs", "netIfStats",
-    // sensors
-    "sensorsTemperatures", "sensorsFans", "sensorsBattery", "hwmonChips", "powerSupplies",
-    // processes, and the Process methods a platform may lack on its own
-    "Process", "processIter", "waitProcs", "processTable",
-    "Process.ionice", "Process.rlimit", "Process.cpuAffinity",
-};
-
 // Why a function is unavailable: a file it reads is missing or unreadable,
 // the platform has no such thing, or it reads the live system while the
 // roots name a captured tree (mixing the two would be wrong data).

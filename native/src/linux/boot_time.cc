@@ -3,6 +3,7 @@
 #include "linux/linux_backend.h"
 #include "linux/procfs.h"
 #include "linux/parse/proc_stat.h"
+#include "linux/requirement.h"
 
 namespace procyon {
 
@@ -11,5 +12,14 @@ double LinuxBackend::bootTime() const {
   const std::string_view text = procfs().read("stat");
   return annotatePath(files.path(), [&] { return parse::parseProcStatBootTime(text); });
 }
+
+namespace {
+
+// What capabilities() checks for this file's functions (linux/requirement.h).
+const RequirementRegistrar kNeeds{
+    {"bootTime", Root::Procfs, {"stat"}},
+};
+
+}  // namespace
 
 }  // namespace procyon

@@ -11,6 +11,7 @@
 #include "linux/parse/cpuinfo.h"
 #include "linux/parse/proc_stat.h"
 #include "linux/parse/text.h"
+#include "linux/requirement.h"
 
 namespace procyon {
 namespace {
@@ -72,5 +73,17 @@ std::optional<uint64_t> LinuxBackend::physicalCpuCount() const {
   }
   return parse::cpuinfoPhysicalCores(procfs().read("cpuinfo"));
 }
+
+namespace {
+
+// What capabilities() checks for this file's functions (linux/requirement.h).
+const RequirementRegistrar kNeeds{
+    {"cpuTimes", Root::Procfs, {"stat"}},
+    {"cpuCount", Root::Procfs, {"stat", "cpuinfo"}},
+    {"cpuPercent", Root::Procfs, {"stat"}},
+    {"cpuTimesPercent", Root::Procfs, {"stat"}},
+};
+
+}  // namespace
 
 }  // namespace procyon

@@ -16,6 +16,7 @@
 #include "linux/procfs.h"
 #include "linux/parse/cpu_extra.h"
 #include "linux/parse/text.h"
+#include "linux/requirement.h"
 
 namespace procyon {
 namespace {
@@ -130,5 +131,16 @@ std::vector<CpuFreq> LinuxBackend::cpuFreq() const {
   }
   return cpus;
 }
+
+namespace {
+
+// What capabilities() checks for this file's functions (linux/requirement.h).
+const RequirementRegistrar kNeeds{
+    {"cpuStats", Root::Procfs, {"stat"}},
+    {"cpuFreq", Root::Sysfs, {"devices/system/cpu"}},
+    {"getloadavg", Root::Procfs, {"loadavg"}},
+};
+
+}  // namespace
 
 }  // namespace procyon

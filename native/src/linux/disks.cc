@@ -19,6 +19,7 @@
 #include "linux/parse/diskstats.h"
 #include "linux/parse/mounts.h"
 #include "linux/parse/text.h"
+#include "linux/requirement.h"
 
 namespace procyon {
 namespace {
@@ -166,5 +167,16 @@ std::vector<DiskIoCounters> LinuxBackend::diskIoCounters(bool perdisk) const {
   }
   return disks;
 }
+
+namespace {
+
+// What capabilities() checks for this file's functions (linux/requirement.h).
+const RequirementRegistrar kNeeds{
+    {"diskPartitions", Root::Procfs, {"self/mounts", "mounts"}},
+    {"diskUsage", Root::None, {}},
+    {"diskIoCounters", Root::Procfs, {"diskstats", "partitions"}},
+};
+
+}  // namespace
 
 }  // namespace procyon

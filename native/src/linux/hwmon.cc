@@ -19,6 +19,7 @@
 #include "linux/linux_backend.h"
 #include "linux/parse/hwmon.h"
 #include "linux/parse/text.h"
+#include "linux/requirement.h"
 
 namespace procyon {
 namespace {
@@ -182,5 +183,15 @@ PowerSupplies LinuxBackend::powerSupplies() const {
   for (auto& [name, attributes] : found) result.supplies.push_back({name, {attributes.begin(), attributes.end()}});
   return result;
 }
+
+namespace {
+
+// What capabilities() checks for this file's functions (linux/requirement.h).
+const RequirementRegistrar kNeeds{
+    {"hwmonChips", Root::Sysfs, {"class/hwmon"}},
+    {"powerSupplies", Root::Sysfs, {"class/power_supply"}},
+};
+
+}  // namespace
 
 }  // namespace procyon

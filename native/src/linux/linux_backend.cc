@@ -15,6 +15,7 @@
 #include "linux/parse/net_connections.h"
 #include "linux/parse/proc_pid_stat.h"
 #include "linux/procfs.h"
+#include "linux/requirement.h"
 
 namespace procyon {
 namespace {
@@ -67,56 +68,15 @@ std::string LinuxBackend::sourceKey(const BackendSource& source) {
 
 namespace {
 
-enum class Root { Procfs, Sysfs, None };
-
-// What one function needs: any one of `files` (under `root`) readable, and
-// the live system when it also asks system calls (getifaddrs, ioctls).
-struct Requirement {
-  std::string_view name;
-  Root root;
-  std::vector<std::string_view> anyOf;  // empty: nothing to read
-  bool liveOnly = false;
-};
-
-// The files psutil's _pslinux.py (and src/linux/*.cc) read for each function.
-const std::vector<Requirement>& requirements() {
-  static const std::vector<Requirement> table = {
-      {"cpuTimes", Root::Procfs, {"stat"}},
-      {"cpuCount", Root::Procfs, {"stat", "cpuinfo"}},
-      {"virtualMemory", Root::Procfs, {"meminfo"}},
-      {"swapMemory", Root::Procfs, {"meminfo"}},
-      {"bootTime", Root::Procfs, {"stat"}},
-      {"cpuPercent", Root::Procfs, {"stat"}},
-      {"cpuTimesPercent", Root::Procfs, {"stat"}},
-      {"cpuStats", Root::Procfs, {"stat"}},
-      {"cpuFreq", Root::Sysfs, {"devices/system/cpu"}},
-      {"getloadavg", Root::Procfs, {"loadavg"}},
-      {"diskPartitions", Root::Procfs, {"self/mounts", "mounts"}},
-      {"diskUsage", Root::None, {}},
-      {"diskIoCounters", Root::Procfs, {"diskstats", "partitions"}},
-      {"users", Root::None, {}},  // no utmp file means nobody is logged in
-      {"pids", Root::Procfs, {"."}},
-      {"pidExists", Root::Procfs, {"."}},
-      {"systemSnapshot", Root::None, {}},
-      {"netIoCounters", Root::Procfs, {"net/dev"}},
-      {"netConnections", Root::Procfs, {"net/tcp", "net/tcp6", "net/udp", "net/udp6", "net/unix"}},
-      {"netIfAddrs", Root::None, {}, true},
-      {"netIfStats", Root::Sysfs, {"class/net"}},
-      {"sensorsTemperatures", Root::Sysfs, {"class/hwmon", "class/thermal"}},
-      {"sensorsFans", Root::Sysfs, {"class/hwmon"}},
-      {"sensorsBattery", Root::Sysfs, {"class/power_supply"}},
-      {"hwmonChips", Root::Sysfs, {"class/hwmon"}},
-      {"powerSupplies", Root::Sysfs, {"class/power_supply"}},
-      {"Process", Root::Procfs, {"self/stat"}},
-      {"processIter", Root::Procfs, {"self/stat"}},
-      {"waitProcs", Root::Procfs, {"self/stat"}},
-      {"processTable", Root::Procfs, {"self/stat"}},
-      {"Process.ionice", Root::Procfs, {"self/stat"}},
-      {"Process.rlimit", Root::Procfs, {"self/limits"}},
-      {"Process.cpuAffinity", Root::Procfs, {"self/status"}},
-  };
-  return table;
+std::vector<Requirement>& requirementList() {
+  static std::vector<Requirement> list;  // built on first use: registrars run in an order C++ leaves open
+  return list;
 }
+
+// Functions with no Linux reader of their own.
+const RequirementRegistrar kNeeds{
+    {"systemSnapshot", Root::None, {}},
+};
 
 Capability check(const Requirement& need, const Roots& roots, bool live) {
   Capability capability{need.name, true, CapabilityReason::None, {}};
@@ -142,11 +102,17 @@ Capability check(const Requirement& need, const Roots& roots, bool live) {
 
 }  // namespace
 
+RequirementRegistrar::RequirementRegistrar(std::initializer_list<Requirement> requirements) {
+  for (const Requirement& requirement : requirements) requirementList().push_back(requirement);
+}
+
+const std::vector<Requirement>& registeredRequirements() { return requirementList(); }
+
 std::vector<Capability> LinuxBackend::capabilities() const {
   const Roots& roots = roots_;
   const bool live = roots_.live;
   std::vector<Capability> result;
-  for (const Requirement& need : requirements()) result.push_back(check(need, roots, live));
+  for (const Requirement& need : registeredRequirements()) result.push_back(check(need, roots, live));
   return result;
 }
 

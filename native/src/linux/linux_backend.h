@@ -86,6 +86,9 @@ class LinuxBackend final : public Backend {
   // process_wait.cc
   std::unique_ptr<ChildExitWatch> watchChildExit(int64_t pid, double createTime) const override;
 
+  // --- pressure stall: pressure.cc ---
+  PressureStall pressureStall() const override;
+
  private:
   // The one /proc layer (procfs.h), rooted at roots_.procfs.
   Procfs procfs() const;

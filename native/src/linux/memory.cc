@@ -10,6 +10,7 @@
 #include "linux/parse/virtual_memory.h"
 #include "linux/parse/vmstat.h"
 #include "linux/parse/zoneinfo.h"
+#include "linux/requirement.h"
 
 namespace procyon {
 
@@ -51,5 +52,15 @@ SwapMemory LinuxBackend::swapMemory() const {
   }
   return parse::computeSwapMemory(totals.total, totals.free, counts);
 }
+
+namespace {
+
+// What capabilities() checks for this file's functions (linux/requirement.h).
+const RequirementRegistrar kNeeds{
+    {"virtualMemory", Root::Procfs, {"meminfo"}},
+    {"swapMemory", Root::Procfs, {"meminfo"}},
+};
+
+}  // namespace
 
 }  // namespace procyon

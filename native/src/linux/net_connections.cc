@@ -15,6 +15,7 @@
 #include "linux/procfs.h"
 #include "linux/parse/net_connections.h"
 #include "linux/parse/text.h"
+#include "linux/requirement.h"
 
 namespace procyon {
 namespace {
@@ -165,5 +166,14 @@ NetConnections processConnections(const Procfs& procfs, int64_t pid, const std::
 }
 
 }  // namespace linux_net
+
+namespace {
+
+// What capabilities() checks for this file's functions (linux/requirement.h).
+const RequirementRegistrar kNeeds{
+    {"netConnections", Root::Procfs, {"net/tcp", "net/tcp6", "net/udp", "net/udp6", "net/unix"}},
+};
+
+}  // namespace
 
 }  // namespace procyon

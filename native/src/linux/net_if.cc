@@ -24,6 +24,7 @@
 #include "linux/parse/net_dev.h"
 #include "linux/parse/net_if.h"
 #include "linux/parse/text.h"
+#include "linux/requirement.h"
 
 namespace procyon {
 namespace {
@@ -212,5 +213,15 @@ NicStatsMap LinuxBackend::netIfStats() const {
   }
   return result;
 }
+
+namespace {
+
+// What capabilities() checks for this file's functions (linux/requirement.h).
+const RequirementRegistrar kNeeds{
+    {"netIfAddrs", Root::None, {}, true},
+    {"netIfStats", Root::Sysfs, {"class/net"}},
+};
+
+}  // namespace
 
 }  // namespace procyon

@@ -7,6 +7,7 @@
 #include "linux/linux_backend.h"
 #include "linux/procfs.h"
 #include "linux/parse/net_dev.h"
+#include "linux/requirement.h"
 
 namespace procyon {
 
@@ -15,5 +16,14 @@ NetIoPerNic LinuxBackend::netIoCounters() const {
   const std::string_view text = procfs().read("net/dev");
   return annotatePath(files.path(), [&] { return parse::parseNetDev(text); });
 }
+
+namespace {
+
+// What capabilities() checks for this file's functions (linux/requirement.h).
+const RequirementRegistrar kNeeds{
+    {"netIoCounters", Root::Procfs, {"net/dev"}},
+};
+
+}  // namespace
 
 }  // namespace procyon

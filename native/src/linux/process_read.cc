@@ -25,6 +25,7 @@
 #include "linux/parse/proc_pid_memory.h"
 #include "linux/parse/proc_pid_misc.h"
 #include "linux/parse/proc_pid_stat.h"
+#include "linux/requirement.h"
 
 namespace procyon {
 namespace {
@@ -338,5 +339,19 @@ ProcessSnapshot LinuxBackend::readProcess(const ProcessQuery& query) const {
   }
   return snap;
 }
+
+namespace {
+
+// What capabilities() checks for this file's functions (linux/requirement.h).
+const RequirementRegistrar kNeeds{
+    {"Process", Root::Procfs, {"self/stat"}},
+    {"processIter", Root::Procfs, {"self/stat"}},
+    {"waitProcs", Root::Procfs, {"self/stat"}},
+    {"Process.ionice", Root::Procfs, {"self/stat"}},
+    {"Process.rlimit", Root::Procfs, {"self/limits"}},
+    {"Process.cpuAffinity", Root::Procfs, {"self/status"}},
+};
+
+}  // namespace
 
 }  // namespace procyon

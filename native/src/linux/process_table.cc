@@ -52,6 +52,7 @@
 #include "linux/parse/proc_pid_misc.h"
 #include "linux/parse/proc_pid_stat.h"
 #include "linux/parse/text.h"
+#include "linux/requirement.h"
 
 namespace procyon {
 namespace {
@@ -603,5 +604,14 @@ void LinuxBackend::processTableCacheClear() const {
   if (cache.loadavg >= 0) ::close(cache.loadavg);
   cache.loadavg = -1;
 }
+
+namespace {
+
+// What capabilities() checks for this file's functions (linux/requirement.h).
+const RequirementRegistrar kNeeds{
+    {"processTable", Root::Procfs, {"self/stat"}},
+};
+
+}  // namespace
 
 }  // namespace procyon

@@ -12,6 +12,7 @@
 #include "linux/linux_backend.h"
 #include "linux/parse/sensors.h"
 #include "linux/parse/text.h"
+#include "linux/requirement.h"
 
 namespace procyon {
 namespace {
@@ -185,5 +186,16 @@ BatteryResult LinuxBackend::sensorsBattery() const {
   input.status = firstReadable({root + "/status"});
   return {parse::computeBattery(input)};
 }
+
+namespace {
+
+// What capabilities() checks for this file's functions (linux/requirement.h).
+const RequirementRegistrar kNeeds{
+    {"sensorsTemperatures", Root::Sysfs, {"class/hwmon", "class/thermal"}},
+    {"sensorsFans", Root::Sysfs, {"class/hwmon"}},
+    {"sensorsBattery", Root::Sysfs, {"class/power_supply"}},
+};
+
+}  // namespace
 
 }  // namespace procyon

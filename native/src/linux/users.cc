@@ -14,6 +14,7 @@
 #include "linux/procfs.h"
 #include "linux/parse/text.h"
 #include "linux/parse/utmp.h"
+#include "linux/requirement.h"
 
 namespace procyon {
 namespace {
@@ -71,5 +72,16 @@ PidPresence LinuxBackend::pidExists(int64_t pid) const {
   if (const auto tgid = statusTgid(reader(), roots_, pid)) return {*tgid == pid};
   return listed();
 }
+
+namespace {
+
+// What capabilities() checks for this file's functions (linux/requirement.h).
+const RequirementRegistrar kNeeds{
+    {"users", Root::None, {}},  // no utmp file means nobody is logged in
+    {"pids", Root::Procfs, {"."}},
+    {"pidExists", Root::Procfs, {"."}},
+};
+
+}  // namespace
 
 }  // namespace procyon
