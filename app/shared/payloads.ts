@@ -9,13 +9,14 @@ import type {
   NetIoCounters,
   NicAddress,
   NicStats,
+  PressureLine,
+  PressureStall,
   SwapMemory,
   Temperature,
   User,
   VirtualMemory,
 } from '@procyon/collector';
 import type { Culprits } from './culprits';
-import type { PressureLine, PressureStall } from './pressure-stall.tmp';
 import type { HostConstants } from './host-constants';
 import type { ProcessDelta } from './process-delta';
 import type { AlertEvent } from './settings';

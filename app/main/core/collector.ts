@@ -1,7 +1,6 @@
 import * as native from '@procyon/collector';
-import type { Battery, CpuFreq, ProcessTableChanges, CpuStats, CpuTimes, DiskIoCounters, DiskPartition, DiskUsage, Fan, NetIoCounters, NicStats, SnapshotTopic, Temperature } from '@procyon/collector';
+import type { Battery, CpuFreq, ProcessTableChanges, CpuStats, CpuTimes, DiskIoCounters, DiskPartition, DiskUsage, Fan, NetIoCounters, NicStats, PressureStall, SnapshotTopic, Temperature } from '@procyon/collector';
 import { PROCESS_COLUMN_TOPICS, PROCESS_TEXT_CUT_BYTES, type MemorySample, type Topic } from '../../shared';
-import type { PressureStall } from '../../shared/pressure-stall.tmp';
 import { errorSummary } from './errors';
 
 /** Where the collector reads /proc and /sys from (tests and --procfs/--sysfs point it at captured trees). */
@@ -57,7 +56,7 @@ const NATIVE_TOPICS: Record<Topic, readonly SnapshotTopic[]> = {
   network: ['perNicIoCounters', 'netIfStats'],
   sensors: ['sensorsTemperatures', 'sensorsFans'],
   battery: ['sensorsBattery'],
-  pressure: ['pressureStall' as SnapshotTopic],
+  pressure: ['pressureStall'],
   processes: [],
   processFds: [],
   processCtxSwitches: [],
@@ -160,7 +159,7 @@ export class Collector {
     }
     if (table !== undefined) tick.processes = table;
     if (topics.has('pressure')) {
-      const psi = (snap as Record<string, unknown>).pressureStall; // TEMPORARY cast until i19-psi-native is merged
+      const psi = snap.pressureStall;
       // The collector's NOT_FOUND for pressure/ is a kernel without PSI: a fact, like no battery, not a failed read.
       tick.pressure = native.isSnapshotError(psi) && psi.error.code === 'NOT_FOUND' ? null : (firstFailure(psi) ?? (psi as PressureStall));
     }

@@ -1,8 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { percentBetween, timesPercentBetween, WrapNumbers } from '@procyon/collector';
-import type { DiskIoCounters, NetIoCounters } from '@procyon/collector';
+import type { DiskIoCounters, NetIoCounters, PressureLine, PressureStall } from '@procyon/collector';
 import { MAX_INTERVAL_MS, MIN_INTERVAL_MS, type PressureLineSample, type PressureSample, type ProcessHistoryPoint, type ProcessTableSnapshot, type Snapshot, type Topic } from '../../shared';
-import type { PressureLine, PressureStall } from '../../shared/pressure-stall.tmp';
 import { isFailure, type Collector, type RawTick } from './collector';
 import { pickCulprits } from './culprits';
 import { errorSummary } from './errors';
