@@ -43,7 +43,8 @@ test.describe('this machine', () => {
           await expect(card.locator('.chart-card-summary')).toHaveText(p.resource === 'cpu' ? /^some \d+\.\d%$/ : /^some \d+\.\d% · full \d+\.\d%$/);
           for (const name of p.legend) await expect(card.getByText(name, { exact: true })).toBeVisible();
           await expect(page.getByTestId(`pressure-${p.resource}-absent`)).toHaveCount(0);
-          // The whole page: the card is below the fold at 900 px on some of them.
+          // The page's other topics too (pressure was already sampled for the previous page), then the whole page: the card is below the fold at 900 px on some.
+          await expect(page.getByText('Waiting for the first reading…')).toHaveCount(0, { timeout: 15_000 });
           await page.mouse.move(0, 0);
           await page.screenshot({ path: path.join(SCREENSHOTS, `pressure-${p.resource}-1440x900-${scheme}.png`), fullPage: true });
         }
@@ -75,6 +76,7 @@ test.describe('a captured tree without /proc/pressure', () => {
   });
 
   test('each page explains that the kernel reports no pressure stall, with no chart and no error', async ({ page }) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
     test.setTimeout(90_000);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -84,6 +86,7 @@ test.describe('a captured tree without /proc/pressure', () => {
       await expect(page.getByTestId(`pressure-${p.resource}-chart`)).toHaveCount(0);
       // (The capture lacks the files disk_partitions reads: the Disks page has that banner, and none about pressure.)
       await expect(page.getByRole('alert').filter({ hasText: 'pressure' }), p.hash).toHaveCount(0);
+      await page.screenshot({ path: path.join(SCREENSHOTS, `pressure-${p.resource}-absent.png`), fullPage: true });
     }
     expect(errors).toEqual([]);
   });
