@@ -15,10 +15,10 @@ import { CATALOGUE, TOP_N, type MetricName } from './metrics-catalogue';
 import { parseExposition, promtoolAvailability, promtoolProblems, type Exposition } from './metrics-exposition.test-util';
 import { ExporterNotReady, MetricsExporter, missingTopics, TABLE_EVERY_MS, type ExporterReaders } from './metrics-exporter';
 
-const roots = { procfs: FIXTURE_PROC, sysfs: FIXTURE_SYS };
+const FIXTURE_ROOTS = { procfs: FIXTURE_PROC, sysfs: FIXTURE_SYS };
 const fixture = (file: string) => readFileSync(path.join(FIXTURE_PROC, file), 'utf8');
 
-function fixtureExporter(readers: Partial<ExporterReaders> = {}, roots = { procfs: FIXTURE_PROC, sysfs: FIXTURE_SYS }) {
+function fixtureExporter(readers: Partial<ExporterReaders> = {}, roots = FIXTURE_ROOTS) {
   const collector = new Collector(roots);
   const topics = new TopicRegistry();
   // One clock for sampler and exporter; each tick below moves it past the process-table throttle.
