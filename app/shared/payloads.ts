@@ -9,6 +9,8 @@ import type {
   NetIoCounters,
   NicAddress,
   NicStats,
+  PressureLine,
+  PressureStall,
   SwapMemory,
   Temperature,
   User,
@@ -107,6 +109,24 @@ export interface SwapSample extends SwapMemory {
   soutPerSec: number | null;
 }
 
+/** One PSI line (some or full) as the kernel reports it, plus its share of the last tick. */
+export interface PressureLineSample extends PressureLine {
+  /**
+   * Percent of the last tick in which some (or all) non-idle tasks were
+   * stalled on the resource: the change in `total` over the tick's elapsed
+   * time, exact where avg10 is the kernel's decaying 10 s average sampled
+   * every 2 s. null on the first reading (a rate needs two).
+   */
+  stalledPercent: number | null;
+}
+
+/**
+ * Pressure-stall information (/proc/pressure): the collector's pressureStall()
+ * with each line's share of the tick. A resource the kernel does not report
+ * (no PSI, or no irq line before Linux 6.1) is null.
+ */
+export type PressureSample = { [K in keyof PressureStall]: { some: PressureLineSample | null; full: PressureLineSample | null } | null };
+
 /**
  * What a client asks the host to sample. CPU totals, memory and swap are
  * always sampled (the tray shows them); the rest only while some client shows them.
@@ -116,7 +136,7 @@ export interface SwapSample extends SwapMemory {
  * process per tick: sampled only while some client shows that column.
  */
 export const PROCESS_COLUMN_TOPICS = ['processFds', 'processCtxSwitches', 'processUss'] as const;
-export const TOPICS = ['cpu', 'disks', 'partitions', 'network', 'sensors', 'battery', 'processes', ...PROCESS_COLUMN_TOPICS] as const;
+export const TOPICS = ['cpu', 'disks', 'partitions', 'network', 'sensors', 'battery', 'pressure', 'processes', ...PROCESS_COLUMN_TOPICS] as const;
 export type Topic = (typeof TOPICS)[number];
 
 /**
@@ -144,6 +164,8 @@ export interface Snapshot {
   sensors?: SensorsSample;
   /** null: the machine has no battery. */
   battery?: BatterySample | null;
+  /** null: the kernel (or the captured tree) has no PSI, a fact like having no battery, not an error. */
+  pressure?: PressureSample | null;
   /**
    * Every process, with rates since the previous tick. Live only: history
    * keeps no process rows (5,000 rows × an hour of ticks would not be flat memory).

@@ -233,8 +233,9 @@ test('each page asks the host for exactly its topics, and none while hidden', as
   await openPage(page, served);
   await expect.poll(() => topics.at(-1)).toEqual(['cpu', 'disks', 'partitions', 'network', 'sensors', 'battery']);
   const expected: [string, string[]][] = [
-    ['CPU', ['cpu']],
-    ['Disks', ['disks', 'partitions']],
+    ['CPU', ['cpu', 'pressure']],
+    ['Memory', ['pressure']],
+    ['Disks', ['disks', 'partitions', 'pressure']],
     ['Network', ['network']],
     ['Sensors', ['sensors']],
     ['Battery', ['battery']],
@@ -245,7 +246,7 @@ test('each page asks the host for exactly its topics, and none while hidden', as
     await expect.poll(() => topics.at(-1)).toEqual(want);
   }
   await nav(page, 'CPU').click();
-  await expect.poll(() => topics.at(-1)).toEqual(['cpu']);
+  await expect.poll(() => topics.at(-1)).toEqual(['cpu', 'pressure']);
   await page.evaluate(() => {
     Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
     document.dispatchEvent(new Event('visibilitychange'));
@@ -255,7 +256,7 @@ test('each page asks the host for exactly its topics, and none while hidden', as
     Object.defineProperty(document, 'hidden', { configurable: true, get: () => false });
     document.dispatchEvent(new Event('visibilitychange'));
   });
-  await expect.poll(() => topics.at(-1)).toEqual(['cpu']);
+  await expect.poll(() => topics.at(-1)).toEqual(['cpu', 'pressure']);
 });
 
 // The pictures of every page, at three sizes and in both themes: screenshots.spec.ts.

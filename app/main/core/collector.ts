@@ -1,5 +1,5 @@
 import * as native from '@procyon/collector';
-import type { Battery, CpuFreq, ProcessTableChanges, CpuStats, CpuTimes, DiskIoCounters, DiskPartition, DiskUsage, Fan, NetIoCounters, NicStats, SnapshotTopic, Temperature } from '@procyon/collector';
+import type { Battery, CpuFreq, ProcessTableChanges, CpuStats, CpuTimes, DiskIoCounters, DiskPartition, DiskUsage, Fan, NetIoCounters, NicStats, PressureStall, SnapshotTopic, Temperature } from '@procyon/collector';
 import { PROCESS_COLUMN_TOPICS, PROCESS_TEXT_CUT_BYTES, type MemorySample, type Topic } from '../../shared';
 import { errorSummary } from './errors';
 
@@ -31,6 +31,8 @@ export interface RawTick {
   network?: { io: Record<string, NetIoCounters>; stats: Record<string, NicStats> } | TopicFailure;
   sensors?: { temperatures: Record<string, Temperature[]>; fans: Record<string, Fan[]> } | TopicFailure;
   battery?: { value: Battery | null } | TopicFailure;
+  /** /proc/pressure as read (cumulative totals); null where the kernel has no PSI. */
+  pressure?: PressureStall | null | TopicFailure;
   /** The process table as changes since the previous tick's (whole when asked, or the first). */
   processes?: ProcessTableChanges | TopicFailure;
 }
@@ -54,6 +56,7 @@ const NATIVE_TOPICS: Record<Topic, readonly SnapshotTopic[]> = {
   network: ['perNicIoCounters', 'netIfStats'],
   sensors: ['sensorsTemperatures', 'sensorsFans'],
   battery: ['sensorsBattery'],
+  pressure: ['pressureStall'],
   processes: [],
   processFds: [],
   processCtxSwitches: [],
@@ -155,6 +158,11 @@ export class Collector {
       };
     }
     if (table !== undefined) tick.processes = table;
+    if (topics.has('pressure')) {
+      const psi = snap.pressureStall;
+      // The collector's NOT_FOUND for pressure/ is a kernel without PSI: a fact, like no battery, not a failed read.
+      tick.pressure = native.isSnapshotError(psi) && psi.error.code === 'NOT_FOUND' ? null : (firstFailure(psi) ?? (psi as PressureStall));
+    }
     if (topics.has('battery')) tick.battery = firstFailure(snap.sensorsBattery) ?? { value: snap.sensorsBattery as Battery | null };
     return tick;
   }

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { percentBetween, timesPercentBetween, WrapNumbers } from '@procyon/collector';
-import type { DiskIoCounters, NetIoCounters } from '@procyon/collector';
-import { MAX_INTERVAL_MS, MIN_INTERVAL_MS, type ProcessHistoryPoint, type ProcessTableSnapshot, type Snapshot, type Topic } from '../../shared';
+import type { DiskIoCounters, NetIoCounters, PressureLine, PressureStall } from '@procyon/collector';
+import { MAX_INTERVAL_MS, MIN_INTERVAL_MS, type PressureLineSample, type PressureSample, type ProcessHistoryPoint, type ProcessTableSnapshot, type Snapshot, type Topic } from '../../shared';
 import { isFailure, type Collector, type RawTick } from './collector';
 import { pickCulprits } from './culprits';
 import { errorSummary } from './errors';
@@ -292,8 +292,30 @@ export function buildSnapshot(prev: Previous | null, cur: RawTick, seq: number, 
     if (isFailure(cur.battery)) errors.battery = cur.battery;
     else snapshot.battery = cur.battery.value;
   }
+  if (cur.pressure !== undefined) {
+    if (cur.pressure === null) snapshot.pressure = null;
+    else if (isFailure(cur.pressure)) errors.pressure = cur.pressure;
+    else snapshot.pressure = pressureSample(cur.pressure, p?.pressure && !isFailure(p.pressure) ? p.pressure : undefined, seconds);
+  }
   if (Object.keys(errors).length > 0) snapshot.errors = errors;
   return snapshot;
+}
+
+/** Each PSI line with the share of the last `seconds` it was stalled (its total's change), where the previous reading had it too. */
+function pressureSample(cur: PressureStall, prev: PressureStall | undefined, seconds: number): PressureSample {
+  const line = (c: PressureLine | null, p: PressureLine | null | undefined): PressureLineSample | null => {
+    if (c === null) return null;
+    // A total that went backwards (a kernel would not; a swapped captured tree might) gives no share rather than a negative one;
+    // the tick's time is taken after the read, so a share can overshoot 100 by that jitter: capped.
+    const stalledPercent = p && seconds > 0 && c.total >= p.total ? Math.min(100, ((c.total - p.total) / seconds) * 100) : null;
+    return { ...c, stalledPercent };
+  };
+  const sample = {} as PressureSample;
+  for (const k of Object.keys(cur) as (keyof PressureStall)[]) {
+    const c = cur[k];
+    sample[k] = c && { some: line(c.some, prev?.[k]?.some), full: line(c.full, prev?.[k]?.full) };
+  }
+  return sample;
 }
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));

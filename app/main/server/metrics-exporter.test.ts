@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { ProcessTableResult } from '@procyon/collector';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { until } from '../../../test/support/until.mjs';
 import { createMonitorApi } from '../core/api';
 import { Collector } from '../core/collector';
@@ -14,10 +15,10 @@ import { CATALOGUE, TOP_N, type MetricName } from './metrics-catalogue';
 import { parseExposition, promtoolAvailability, promtoolProblems, type Exposition } from './metrics-exposition.test-util';
 import { ExporterNotReady, MetricsExporter, missingTopics, TABLE_EVERY_MS, type ExporterReaders } from './metrics-exporter';
 
-const roots = { procfs: FIXTURE_PROC, sysfs: FIXTURE_SYS };
+const FIXTURE_ROOTS = { procfs: FIXTURE_PROC, sysfs: FIXTURE_SYS };
 const fixture = (file: string) => readFileSync(path.join(FIXTURE_PROC, file), 'utf8');
 
-function fixtureExporter(readers: Partial<ExporterReaders> = {}) {
+function fixtureExporter(readers: Partial<ExporterReaders> = {}, roots = FIXTURE_ROOTS) {
   const collector = new Collector(roots);
   const topics = new TopicRegistry();
   // One clock for sampler and exporter; each tick below moves it past the process-table throttle.
@@ -101,7 +102,7 @@ describe('the exporter on the captured /proc and /sys', () => {
   afterAll(() => f.exporter.stop());
 
   it('keeps the topics it needs sampled while it runs, and lets go when stopped', () => {
-    expect([...f.topics.union()].sort()).toEqual(['battery', 'cpu', 'network', 'partitions']);
+    expect([...f.topics.union()].sort()).toEqual(['battery', 'cpu', 'network', 'partitions', 'pressure']);
     const g = fixtureExporter();
     return g.exporter.start().then(() => {
       g.exporter.stop();
@@ -171,6 +172,30 @@ describe('the exporter on the captured /proc and /sys', () => {
     expect(x.value('node_network_mtu_bytes', { device: 'eth0' })).toBe(1500);
     expect(x.value('node_network_speed_bytes', { device: 'eth0' })).toBe(125_000_000); // 1000 Mbit/s
     expect(x.values('node_network_receive_bytes_total')).toHaveLength(4);
+  });
+
+  it("node_pressure_*: /proc/pressure's totals (µs) in seconds under node_exporter's names and help; lines the kernel lacks publish nothing", () => {
+    // The capture's cpu has a some line only (total=15); io and memory some total=15, full total=25; no irq file.
+    const help = {
+      node_pressure_cpu_waiting_seconds_total: 'Total time in seconds that processes have waited for CPU time',
+      node_pressure_memory_waiting_seconds_total: 'Total time in seconds that processes have waited for memory',
+      node_pressure_memory_stalled_seconds_total: 'Total time in seconds no process could make progress due to memory congestion',
+      node_pressure_io_waiting_seconds_total: 'Total time in seconds that processes have waited due to IO congestion',
+      node_pressure_io_stalled_seconds_total: 'Total time in seconds no process could make progress due to IO congestion',
+      node_pressure_irq_stalled_seconds_total: 'Total time in seconds no process could make progress due to IRQ congestion',
+    };
+    for (const [name, h] of Object.entries(help)) {
+      expect(text).toContain(`# HELP ${name} ${h}\n# TYPE ${name} counter\n`);
+    }
+    const lines = text.split('\n').filter((l) => l.startsWith('node_pressure_'));
+    expect(lines.sort()).toEqual([
+      'node_pressure_cpu_waiting_seconds_total 0.000015',
+      'node_pressure_io_stalled_seconds_total 0.000025',
+      'node_pressure_io_waiting_seconds_total 0.000015',
+      'node_pressure_memory_stalled_seconds_total 0.000025',
+      'node_pressure_memory_waiting_seconds_total 0.000015',
+    ]);
+    expect(x.value('procyon_collector_topic_up', { topic: 'pressure' })).toBe(1);
   });
 
   it('node_hwmon_* comes from hwmon only, as in node_exporter: the thermal zones psutil falls back to are not hwmon chips', () => {
@@ -248,6 +273,25 @@ describe('the exporter on the captured /proc and /sys', () => {
     expect(availability, 'CI is set but promtool is missing: .ci/run should have installed the prometheus package').toBe('present');
     const r = promtoolProblems(text);
     expect(r).toEqual({ missing: false, problems: [], status: expect.any(Number) });
+  });
+});
+
+describe('a kernel without PSI', () => {
+  it('publishes no node_pressure_* series, says the topic was read, and is ready all the same', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'procyon-no-psi-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    cpSync(FIXTURE_PROC, dir, { recursive: true, verbatimSymlinks: true });
+    rmSync(path.join(dir, 'pressure'), { recursive: true });
+    const f = fixtureExporter({}, { procfs: dir, sysfs: FIXTURE_SYS });
+    await f.exporter.start();
+    try {
+      const x = parseExposition(await tickAndScrape(f));
+      expect(x.samples.filter((s) => s.name.startsWith('node_pressure_'))).toEqual([]);
+      expect(x.value('procyon_collector_topic_up', { topic: 'pressure' })).toBe(1);
+      expect(x.value('node_load1')).toBeGreaterThan(0);
+    } finally {
+      f.exporter.stop();
+    }
   });
 });
 
@@ -361,7 +405,7 @@ describe('the first scrape after start', () => {
     try {
       await until(() => host.sampler.latest !== null, { what: "the sampler's first tick" });
       // The restart case: the newest tick predates the exporter's topics.
-      expect(missingTopics(host.sampler.latest!)).toEqual(['cpu', 'partitions', 'network', 'battery']);
+      expect(missingTopics(host.sampler.latest!)).toEqual(['cpu', 'partitions', 'network', 'battery', 'pressure']);
       await exporter.start();
       const first = familiesOf((await exporter.scrape(undefined)).body);
       for (const name of ['node_load1', 'node_network_receive_bytes_total', 'node_cpu_seconds_total', 'procyon_process_cpu_percent']) {

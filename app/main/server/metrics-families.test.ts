@@ -41,6 +41,22 @@ describe('snapshot → node_exporter series', () => {
     expect(f.node_filesystem_readonly!.map((s) => s.value)).toEqual([0, 1]);
   });
 
+  it('pressure stall: each line the kernel reports under its node_exporter name; an absent resource or line publishes nothing', () => {
+    const line = (total: number) => ({ avg10: 1, avg60: 2, avg300: 3, total, stalledPercent: null });
+    const f = buildFamilies(
+      inputs({ pressure: { cpu: { some: line(1.5), full: line(0) }, memory: { some: line(2), full: null }, io: null, irq: { some: null, full: line(0.25) } } }),
+    );
+    const names = Object.keys(f).filter((n) => n.startsWith('node_pressure_'));
+    expect(names.sort()).toEqual(['node_pressure_cpu_waiting_seconds_total', 'node_pressure_irq_stalled_seconds_total', 'node_pressure_memory_waiting_seconds_total']);
+    expect(f.node_pressure_cpu_waiting_seconds_total).toEqual([{ labels: {}, value: 1.5 }]);
+    expect(f.node_pressure_memory_waiting_seconds_total).toEqual([{ labels: {}, value: 2 }]);
+    expect(f.node_pressure_irq_stalled_seconds_total).toEqual([{ labels: {}, value: 0.25 }]);
+    // A kernel without PSI: the topic was read (up 1), nothing published.
+    const none = buildFamilies(inputs({ pressure: null }));
+    expect(Object.keys(none).filter((n) => n.startsWith('node_pressure_'))).toEqual([]);
+    expect(none.procyon_collector_topic_up).toContainEqual({ labels: { topic: 'pressure' }, value: 1 });
+  });
+
   it("psutil's merged battery is procyon_battery_*: percent, AC plugged when known, seconds left only when known", () => {
     const f = buildFamilies(inputs({ battery: { percent: 87.5, secsleft: 5400, powerPlugged: false } }));
     expect(f.procyon_battery_percent).toEqual([{ labels: {}, value: 87.5 }]);

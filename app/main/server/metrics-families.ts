@@ -1,5 +1,5 @@
 import type { CpuStats, CpuTimes, DiskIoCounters, HwmonChip, PowerSupply } from '@procyon/collector';
-import type { Snapshot, Topic } from '../../shared';
+import type { PressureSample, Snapshot, Topic } from '../../shared';
 import { DISK_DEVICE_EXCLUDE, type MetricName } from './metrics-catalogue';
 import { hwmonFamilies, powerSupplyFamilies } from './metrics-node-sysfs';
 import type { ProcessTops, TopProcess } from './metrics-top';
@@ -37,7 +37,20 @@ const CPU_MODES = ['user', 'nice', 'system', 'idle', 'iowait', 'irq', 'softirq',
  * Not `sensors`: psutil's sensors merge chips and name sensors by label, and
  * the exporter reads hwmon itself under node_exporter's names.
  */
-export const EXPORTER_TOPICS = ['cpu', 'partitions', 'network', 'battery'] as const satisfies readonly Topic[];
+export const EXPORTER_TOPICS = ['cpu', 'partitions', 'network', 'battery', 'pressure'] as const satisfies readonly Topic[];
+
+/**
+ * node_exporter's PSI series: which /proc/pressure line each one's total is.
+ * Not cpu full (zero at system level) nor irq some (the kernel has none).
+ */
+const PRESSURE_TOTALS: [MetricName, keyof PressureSample, 'some' | 'full'][] = [
+  ['node_pressure_cpu_waiting_seconds_total', 'cpu', 'some'],
+  ['node_pressure_memory_waiting_seconds_total', 'memory', 'some'],
+  ['node_pressure_memory_stalled_seconds_total', 'memory', 'full'],
+  ['node_pressure_io_waiting_seconds_total', 'io', 'some'],
+  ['node_pressure_io_stalled_seconds_total', 'io', 'full'],
+  ['node_pressure_irq_stalled_seconds_total', 'irq', 'full'],
+];
 
 const one = (value: number): Series[] => [{ labels: {}, value }];
 
@@ -131,6 +144,14 @@ export function buildFamilies(t: TickInputs): Families {
     f.node_network_mtu_bytes = withStats.map((n) => ({ labels: { device: n.name }, value: n.stats!.mtu }));
     // psutil's speed is Mbit/s, 0 when unknown; node_exporter leaves unknown speeds out.
     f.node_network_speed_bytes = withStats.filter((n) => n.stats!.speed > 0).map((n) => ({ labels: { device: n.name }, value: (n.stats!.speed * 1e6) / 8 }));
+  }
+
+  if (s.pressure) {
+    // A resource (or line) the kernel does not report publishes nothing, as in node_exporter.
+    for (const [name, resource, line] of PRESSURE_TOTALS) {
+      const l = s.pressure[resource]?.[line];
+      if (l) f[name] = one(l.total);
+    }
   }
 
   if (t.hwmon) Object.assign(f, hwmonFamilies(t.hwmon));

@@ -26,10 +26,12 @@ interface Props {
   testId?: string;
   /** Which of each point's top processes this chart names on hover and lists on click. */
   culprits?: CulpritKind;
+  /** A line under the chart saying what it measures. */
+  note?: ReactNode;
 }
 
 /** A titled chart with the range in its description and a CSV export of exactly what it plots. */
-export function ChartCard({ title, summary, data, series, view, scale, csvUnit, stacked, reference, height = 200, testId, culprits }: Props) {
+export function ChartCard({ title, summary, data, series, view, scale, csvUnit, stacked, reference, height = 200, testId, culprits, note }: Props) {
   const source = useMemo<CulpritSource | undefined>(() => culprits && { kind: culprits, history: view.history }, [culprits, view.history]);
   // The clicked point's time: its processes stay listed under the chart until closed or another point is clicked.
   const [pinned, setPinned] = useState<number | null>(null);
@@ -67,6 +69,7 @@ export function ChartCard({ title, summary, data, series, view, scale, csvUnit, 
           />
         )}
       </div>
+      {note && <p className="chart-card-note">{note}</p>}
       {source && pinned !== null && <CulpritPanel source={source} t={pinned} onClose={() => setPinned(null)} />}
     </figure>
   );

@@ -6,6 +6,7 @@ import { ChartCard } from '../components/ChartCard';
 import { CpuBreakdown } from '../components/CpuBreakdown';
 import { PageHeader } from '../components/PageHeader';
 import { PerCoreGrid } from '../components/PerCoreGrid';
+import { PressureCard } from '../components/PressureCard';
 import { formatCountRate, formatFrequency, formatPercent } from '../format';
 import { useMonitor } from '../store/context';
 import { useSystemInfo } from '../store/system-info';
@@ -67,7 +68,7 @@ export function CpuPage() {
 
   return (
     <>
-      <PageHeader title="CPU" topics={['cpu']}>
+      <PageHeader title="CPU" topics={['cpu', 'pressure']}>
         <span data-testid="cpu-model">{system?.cpuModel ?? '…'}</span> · <span data-testid="cpu-counts">{info ? cores(logical, info.cpuCountPhysical) : '—'}</span>
       </PageHeader>
       <section className="panel" aria-label="CPU">
@@ -130,6 +131,7 @@ export function CpuPage() {
           testId="events-chart"
           culprits="cpu"
         />
+        <PressureCard resource="cpu" view={view} />
         {perFreq.length > 0 || !details ? (
           <ChartCard
             title="Frequency"

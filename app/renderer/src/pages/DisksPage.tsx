@@ -6,6 +6,7 @@ import type { SeriesSpec } from '../charts/TimeSeriesChart';
 import { ChartCard } from '../components/ChartCard';
 import { EmptyState } from '../components/EmptyState';
 import { PageHeader } from '../components/PageHeader';
+import { PressureCard } from '../components/PressureCard';
 import { isIdleDisk, mainDisks } from '../data/devices';
 import { formatBytes, formatCountRate, formatPercent, formatRate } from '../format';
 import { useMonitor } from '../store/context';
@@ -127,7 +128,7 @@ export function DisksPage() {
 
   return (
     <>
-      <PageHeader title="Disks" topics={['disks', 'partitions']}>
+      <PageHeader title="Disks" topics={['disks', 'partitions', 'pressure']}>
         Mounted filesystems and block-device activity
       </PageHeader>
       <section className="panel" aria-label="Partitions">
@@ -159,6 +160,9 @@ export function DisksPage() {
           </div>
         )}
       </section>
+      <div className="card-grid">
+        <PressureCard resource="io" view={view} />
+      </div>
       <div className="section-head">
         <h3 className="subhead">Devices</h3>
         {disks && (hidden > 0 || showAll) && (

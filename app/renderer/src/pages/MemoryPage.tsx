@@ -5,6 +5,7 @@ import { buildSeries, memorySeries } from '../charts/series';
 import type { Scale, SeriesSpec } from '../charts/TimeSeriesChart';
 import { ChartCard } from '../components/ChartCard';
 import { PageHeader } from '../components/PageHeader';
+import { PressureCard } from '../components/PressureCard';
 import { UsageBar, type Segment } from '../components/UsageBar';
 import { MEMORY_FIGURE_MEANING, memoryPageFigures } from '../data/memory';
 import { formatBytes, formatPercent, formatRate } from '../format';
@@ -85,7 +86,7 @@ export function MemoryPage() {
 
   return (
     <>
-      <PageHeader title="Memory">
+      <PageHeader title="Memory" topics={['pressure']}>
         <span data-testid="memory-total">{formatBytes(m.total)}</span> of RAM{hasSwap ? `, ${formatBytes(swap.total)} of swap` : ', no swap'}
       </PageHeader>
       <section className="panel" aria-label="Memory" data-testid="memory-panel">
@@ -122,6 +123,9 @@ export function MemoryPage() {
             <p className="muted">This machine has no swap, so nothing can be paged out: when RAM runs out, the kernel’s OOM killer ends a process instead.</p>
           </figure>
         )}
+      </div>
+      <div className="card-grid">
+        <PressureCard resource="memory" view={view} />
       </div>
     </>
   );

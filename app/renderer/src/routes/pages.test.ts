@@ -15,19 +15,20 @@ describe('pages', () => {
   });
   it('ask for exactly the topics on screen, and none while hidden', () => {
     expect(topicsFor('overview', false)).toEqual(['cpu', 'disks', 'partitions', 'network', 'sensors', 'battery']);
-    expect(topicsFor('cpu', false)).toEqual(['cpu']);
-    expect(topicsFor('disks', false)).toEqual(['disks', 'partitions']);
+    // The pages that chart their resource's pressure stall read /proc/pressure; the overview does not show it.
+    expect(topicsFor('cpu', false)).toEqual(['cpu', 'pressure']);
+    expect(topicsFor('disks', false)).toEqual(['disks', 'partitions', 'pressure']);
     expect(topicsFor('network', false)).toEqual(['network']);
     expect(topicsFor('sensors', false)).toEqual(['sensors']);
     expect(topicsFor('battery', false)).toEqual(['battery']);
     expect(topicsFor('system', false)).toEqual([]);
-    expect(topicsFor('memory', false)).toEqual([]);
+    expect(topicsFor('memory', false)).toEqual(['pressure']);
     expect(topicsFor('processes', false)).toEqual(['processes']);
     expect(topicsFor('processes', true)).toEqual([]);
     expect(topicsFor('overview', true)).toEqual([]);
     // The process page's optional columns add their topics there only.
     expect(topicsFor('processes', false, ['processFds', 'processUss'])).toEqual(['processes', 'processFds', 'processUss']);
-    expect(topicsFor('cpu', false, ['processFds'])).toEqual(['cpu']);
+    expect(topicsFor('cpu', false, ['processFds'])).toEqual(['cpu', 'pressure']);
     expect(topicsFor('processes', true, ['processFds'])).toEqual([]);
   });
   it('step through the sidebar order, wrapping', () => {

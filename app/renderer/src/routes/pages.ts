@@ -5,10 +5,10 @@ import { PROCESS_COLUMN_TOPICS, TOPICS, type Topic } from '../../../shared/paylo
  * what a page shows, so the host samples nothing that is not on screen.
  */
 export const PAGES = [
-  { id: 'overview', label: 'Overview', topics: TOPICS.filter((t) => t !== 'processes' && !(PROCESS_COLUMN_TOPICS as readonly string[]).includes(t)) },
-  { id: 'cpu', label: 'CPU', topics: ['cpu'] },
-  { id: 'memory', label: 'Memory', topics: [] },
-  { id: 'disks', label: 'Disks', topics: ['disks', 'partitions'] },
+  { id: 'overview', label: 'Overview', topics: TOPICS.filter((t) => t !== 'processes' && t !== 'pressure' && !(PROCESS_COLUMN_TOPICS as readonly string[]).includes(t)) },
+  { id: 'cpu', label: 'CPU', topics: ['cpu', 'pressure'] },
+  { id: 'memory', label: 'Memory', topics: ['pressure'] },
+  { id: 'disks', label: 'Disks', topics: ['disks', 'partitions', 'pressure'] },
   { id: 'network', label: 'Network', topics: ['network'] },
   { id: 'sensors', label: 'Sensors', topics: ['sensors'] },
   { id: 'battery', label: 'Battery', topics: ['battery'] },

@@ -31,7 +31,7 @@ describe('startTopics', () => {
     store.getState().updateSettings({ rateUnit: 'bits' });
     store.getState().setPage('system');
     store.getState().setPage('disks');
-    expect(sent).toEqual([['cpu'], [], ['cpu'], [], ['disks', 'partitions']]);
+    expect(sent).toEqual([['cpu', 'pressure'], [], ['cpu', 'pressure'], [], ['disks', 'partitions', 'pressure']]);
     stop();
     expect(listeners.size).toBe(0);
   });
@@ -46,7 +46,7 @@ describe('startTopics', () => {
     store.getState().setColumnTopics(columnTopics(['uss', 'fds']));
     store.getState().setPage('cpu');
     store.getState().setPage('processes');
-    expect(sent).toEqual([['processes'], ['processes', 'processFds', 'processUss'], ['cpu'], ['processes', 'processFds', 'processUss']]);
+    expect(sent).toEqual([['processes'], ['processes', 'processFds', 'processUss'], ['cpu', 'pressure'], ['processes', 'processFds', 'processUss']]);
     stop();
   });
 });
