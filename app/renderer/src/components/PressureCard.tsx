@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { PressureLineSample, PressureSample } from '../../../shared/payloads';
 import { buildSeries } from '../charts/series';
 import type { Scale, SeriesSpec } from '../charts/TimeSeriesChart';
-import { hostLacks } from '../data/host-can';
+import { hostLacks, isCaptured } from '../data/host-can';
 import { formatPercent } from '../format';
 import { useMonitor } from '../store/context';
 import type { View } from '../store/view';
@@ -87,9 +87,11 @@ export function PressureCard({ resource, view }: { resource: Resource; view: Vie
           <h3>{title}</h3>
         </figcaption>
         <p className="muted" data-testid={`pressure-${resource}-absent`}>
-          {noPsi
-            ? 'Not reported: this host’s kernel has no pressure-stall information (/proc/pressure needs Linux 4.20 or later built with PSI, and not booted with psi=0).'
-            : `Not reported: this host’s kernel has no /proc/pressure/${resource}.`}
+          {isCaptured(info)
+            ? `Not reported: the captured tree has no /proc/pressure${noPsi ? '' : `/${resource}`}.`
+            : noPsi
+              ? 'Not reported: this host’s kernel has no pressure-stall information (/proc/pressure needs Linux 4.20 or later built with PSI, and not booted with psi=0).'
+              : `Not reported: this host’s kernel has no /proc/pressure/${resource}.`}
         </p>
       </figure>
     );
