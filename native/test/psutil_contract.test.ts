@@ -89,9 +89,15 @@ describe('asDict / processIter attrs and Process(None)', () => {
   });
 
   it('processIter({attrs: []}) gives each process every attribute', async () => {
-    let mine: Record<string, unknown> | undefined;
-    for await (const p of collector.processIter({ attrs: [] })) if (p.pid === process.pid) mine = p.info;
-    expect(Object.keys(mine!).sort()).toEqual([...PROCESS_ATTRS].sort());
+    // The first 20 processes it yields (it reads each as it goes, so stopping
+    // there bounds the work on a machine with thousands of processes).
+    const seen: string[][] = [];
+    for await (const p of collector.processIter({ attrs: [] })) {
+      seen.push(Object.keys(p.info!).sort());
+      if (seen.length === 20) break;
+    }
+    expect(seen.length).toBe(20);
+    for (const keys of seen) expect(keys).toEqual([...PROCESS_ATTRS].sort());
   });
 
   it('attrs may be any iterable (a Set), duplicates once; a string is refused', async () => {
