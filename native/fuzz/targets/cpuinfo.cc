@@ -1,7 +1,7 @@
 // /proc/cpuinfo, cpu topology lists, loadavg, pressure (PSI), cpufreq values.
 // seeds: proc/cpuinfo proc/loadavg proc/pressure/cpu proc/pressure/io sys/devices/system/cpu/cpu0/topology/thread_siblings_list sys/devices/system/cpu/cpu0/cpufreq/scaling_cur_freq
 #include "../fuzz_common.h"
-#include "linux/parse/cpu_extra.h"
+#include "linux/parse/cpu_activity.h"
 #include "linux/parse/cpu_list.h"
 #include "linux/parse/cpuinfo.h"
 #include "linux/parse/pressure.h"

@@ -1,7 +1,9 @@
 // /proc/[pid]/{stat,status,statm,io,limits,fdinfo/N,cmdline,environ}.
 // seeds: proc/26231/stat proc/26231/status proc/26231/statm proc/26231/io proc/26231/limits proc/26231/cmdline proc/26231/environ proc/26231/fdinfo/0
 #include "../fuzz_common.h"
-#include "linux/parse/proc_pid_misc.h"
+#include "linux/parse/proc_pid_args.h"
+#include "linux/parse/proc_pid_files.h"
+#include "linux/parse/proc_pid_limits.h"
 #include "linux/parse/proc_pid_stat.h"
 
 using namespace procyon;

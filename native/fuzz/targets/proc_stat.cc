@@ -1,7 +1,7 @@
 // /proc/stat: CPU times (total, per CPU), boot time, context switches.
 // seeds: proc/stat
 #include "../fuzz_common.h"
-#include "linux/parse/cpu_extra.h"
+#include "linux/parse/cpu_activity.h"
 #include "linux/parse/proc_stat.h"
 
 using namespace procyon;

@@ -47,7 +47,7 @@ class LinuxBackend final : public Backend {
   std::optional<double> threadCpuTime() const override;
   std::optional<bool> releaseFreeMemory() const override;
 
-  // --- cpu (stats, freq, load): cpu_extra.cc ---
+  // --- cpu (stats, freq, load): cpu_activity.cc ---
   CpuStats cpuStats() const override;
   std::vector<CpuFreq> cpuFreq() const override;
   LoadAvg loadAvg() const override;

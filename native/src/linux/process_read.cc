@@ -23,7 +23,9 @@
 #include "linux/procfs.h"
 #include "linux/process_host.h"
 #include "linux/parse/proc_pid_memory.h"
-#include "linux/parse/proc_pid_misc.h"
+#include "linux/parse/proc_pid_args.h"
+#include "linux/parse/proc_pid_files.h"
+#include "linux/parse/proc_pid_limits.h"
 #include "linux/parse/proc_pid_stat.h"
 #include "linux/requirement.h"
 

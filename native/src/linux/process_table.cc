@@ -49,7 +49,7 @@
 #include "linux/process_host.h"
 #include "linux/procfs.h"
 #include "linux/parse/proc_pid_memory.h"
-#include "linux/parse/proc_pid_misc.h"
+#include "linux/parse/proc_pid_args.h"
 #include "linux/parse/proc_pid_stat.h"
 #include "linux/parse/text.h"
 #include "linux/requirement.h"

@@ -1,4 +1,4 @@
-#include "linux/parse/cpu_extra.h"
+#include "linux/parse/cpu_activity.h"
 
 #include <string>
 

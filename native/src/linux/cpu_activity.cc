@@ -14,7 +14,7 @@
 #include "common/file_reader.h"
 #include "linux/linux_backend.h"
 #include "linux/procfs.h"
-#include "linux/parse/cpu_extra.h"
+#include "linux/parse/cpu_activity.h"
 #include "linux/parse/text.h"
 #include "linux/requirement.h"
 
