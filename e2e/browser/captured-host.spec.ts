@@ -1,10 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { openPage, SCREENSHOTS } from '../support/dashboard';
 import { grid, row } from '../support/processes';
-import { startServe, type Served } from '../support/serve';
+import { serveCapturedTree, type CapturedHost } from '../support/captured-tree';
+import type { Served } from '../support/serve';
 
 // A host whose collector reads a captured tree (Prometheus procfs's /proc) and
 // a /sys without hwmon, thermal zones or power supplies: every page renders
@@ -15,28 +15,19 @@ import { startServe, type Served } from '../support/serve';
 /** A process the captured tree holds (its comm is "vim"). */
 const TREE_PID = 26231;
 
+let host: CapturedHost;
 let served: Served;
-let fixture: { root: string; cleanup(): void };
-let scratch: string;
 test.beforeAll(async () => {
-  // Imported at run time: Playwright's transform turns a static import of an .mjs into CommonJS it cannot run.
-  const { unpackFixture } = await import('../../test/support/fixture.mjs');
-  fixture = unpackFixture();
-  scratch = mkdtempSync(path.join(os.tmpdir(), 'procyon-e2e-captured-'));
-  // The capture lacks the two files disk_partitions reads; a tree with them shows partitions rather than an error.
-  const procfs = path.join(scratch, 'proc');
-  cpSync(path.join(fixture.root, 'proc'), procfs, { recursive: true, verbatimSymlinks: true });
-  writeFileSync(path.join(procfs, 'filesystems'), 'nodev\tsysfs\nnodev\tproc\nnodev\ttmpfs\n\text4\n\tvfat\n');
-  writeFileSync(path.join(procfs, 'mounts'), '/dev/sda1 / ext4 rw,relatime 0 0\nproc /proc proc rw,nosuid,nodev,noexec 0 0\n/dev/sda2 /boot/efi vfat rw,relatime 0 0\n');
-  const sysfs = path.join(scratch, 'sys');
-  cpSync(path.join(fixture.root, 'sys'), sysfs, { recursive: true, verbatimSymlinks: true });
-  for (const gone of ['hwmon', 'thermal', 'power_supply']) rmSync(path.join(sysfs, 'class', gone), { recursive: true, force: true });
-  served = await startServe(['--interval', '500', '--procfs', procfs, '--sysfs', sysfs]);
+  host = await serveCapturedTree('captured', ({ procfs, sysfs }) => {
+    // The capture lacks the two files disk_partitions reads; a tree with them shows partitions rather than an error.
+    writeFileSync(path.join(procfs, 'filesystems'), 'nodev\tsysfs\nnodev\tproc\nnodev\ttmpfs\n\text4\n\tvfat\n');
+    writeFileSync(path.join(procfs, 'mounts'), '/dev/sda1 / ext4 rw,relatime 0 0\nproc /proc proc rw,nosuid,nodev,noexec 0 0\n/dev/sda2 /boot/efi vfat rw,relatime 0 0\n');
+    for (const gone of ['hwmon', 'thermal', 'power_supply']) rmSync(path.join(sysfs, 'class', gone), { recursive: true, force: true });
+  });
+  served = host.served;
 });
 test.afterAll(async () => {
-  await served?.stop();
-  fixture?.cleanup();
-  if (scratch) rmSync(scratch, { recursive: true, force: true });
+  await host?.stop();
 });
 
 /** Console errors and uncaught exceptions of the page, from now on. */

@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { openPage, points, SCREENSHOTS } from '../support/dashboard';
+import { serveCapturedTree, type CapturedHost } from '../support/captured-tree';
 import { startServe, type Served } from '../support/serve';
 
 // Pressure-stall information on the pages of its resources: this machine's
@@ -56,23 +56,14 @@ test.describe('this machine', () => {
 });
 
 test.describe('a captured tree without /proc/pressure', () => {
+  let host: CapturedHost;
   let served: Served;
-  let fixture: { root: string; cleanup(): void };
-  let scratch: string;
   test.beforeAll(async () => {
-    // Imported at run time: Playwright's transform turns a static import of an .mjs into CommonJS it cannot run.
-    const { unpackFixture } = await import('../../test/support/fixture.mjs');
-    fixture = unpackFixture();
-    scratch = mkdtempSync(path.join(os.tmpdir(), 'procyon-e2e-no-psi-'));
-    const procfs = path.join(scratch, 'proc');
-    cpSync(path.join(fixture.root, 'proc'), procfs, { recursive: true, verbatimSymlinks: true });
-    rmSync(path.join(procfs, 'pressure'), { recursive: true, force: true });
-    served = await startServe(['--interval', '500', '--procfs', procfs, '--sysfs', path.join(fixture.root, 'sys')]);
+    host = await serveCapturedTree('no-psi', ({ procfs }) => rmSync(path.join(procfs, 'pressure'), { recursive: true, force: true }));
+    served = host.served;
   });
   test.afterAll(async () => {
-    await served?.stop();
-    fixture?.cleanup();
-    if (scratch) rmSync(scratch, { recursive: true, force: true });
+    await host?.stop();
   });
 
   test('each page explains that the kernel reports no pressure stall, with no chart and no error', async ({ page }) => {
