@@ -4,7 +4,7 @@
 // TypeScript compiler, so a name added on one side only fails this test).
 
 import { spawnSync } from 'node:child_process';
-import { chmodSync } from 'node:fs';
+import { chmodSync, closeSync, openSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { constants as osConstants } from 'node:os';
 import path from 'node:path';
@@ -60,6 +60,8 @@ function enumMembers(file: string, name: string): string[] {
 }
 
 const require = createRequire(import.meta.url);
+// The addon itself, so a record is seen as it crosses, before lib/ reshapes it.
+const binding = require(path.join(PACKAGE_DIR, 'build', 'Release', 'procyon_collector.node')) as Record<string, (options: object) => Promise<unknown>>;
 const internals = require(path.join(PACKAGE_DIR, 'dist', 'constants_process.js')) as typeof import('../lib/constants_process');
 
 const sorted = (names: Iterable<string>): string[] => [...names].sort();
@@ -73,7 +75,7 @@ describe('describe()', () => {
 
   it('every record declared once in C++ has a TS interface of the same name with exactly its fields', () => {
     const records = Object.entries(d.records);
-    expect(records.length).toBeGreaterThanOrEqual(13);
+    expect(records.length).toBeGreaterThanOrEqual(26);
     for (const [name, fields] of records) {
       expect([name, sorted(libInterfaceKeys(name) ?? ['<no interface in lib/>'])]).toEqual([name, sorted(fields)]);
     }
@@ -83,6 +85,36 @@ describe('describe()', () => {
     expect(Object.keys(await collector.cpuTimes({ ...FIXTURE_ROOTS }))).toEqual(d.records.CpuTimes);
     expect(Object.keys(await collector.virtualMemory({ ...FIXTURE_ROOTS }))).toEqual(d.records.VirtualMemory);
     expect(Object.keys(await collector.diskUsage('/'))).toEqual(d.records.DiskUsage);
+  });
+
+  it('process groups, hwmon and battery records convert with exactly their declared fields, in order', async () => {
+    const keys = (value: unknown) => Object.keys(value as object);
+    const sections = d.layouts.processSections;
+    const wanted = ['basic', 'ids', 'memoryFull', 'memoryMaps', 'threads', 'openFiles', 'ionice'] as const;
+    // An open regular file, so openFiles has an entry.
+    const fd = openSync(path.join(PACKAGE_DIR, 'package.json'), 'r');
+    const snap = (await binding
+      .processRead({ procfs: '/proc', sysfs: '/sys', pid: process.pid, sections: wanted.reduce((mask, name) => mask | sections[name], 0) })
+      .finally(() => closeSync(fd))) as Record<string, unknown>;
+    for (const name of wanted) expect(snap[name], name).not.toBeInstanceOf(Error);
+    const basic = snap.basic as { cpuTimes: unknown };
+    expect(keys(basic)).toEqual(d.records.ProcessBasicGroup);
+    expect(keys(basic.cpuTimes)).toEqual(d.records.ProcessCpuTimes);
+    expect(keys(snap.ids)).toEqual(d.records.ProcessIdsGroup);
+    expect(keys(snap.memoryFull)).toEqual(d.records.SmapsTotals);
+    expect(keys((snap.memoryMaps as unknown[])[0])).toEqual(d.records.ProcessMemoryMapExt);
+    expect(keys((snap.threads as unknown[])[0])).toEqual(d.records.ProcessThread);
+    expect(keys((snap.openFiles as unknown[])[0])).toEqual(d.records.ProcessOpenFile);
+    expect(keys(snap.ionice)).toEqual(d.records.ProcessIonice);
+
+    const hwmonRoots = { procfs: '/proc', sysfs: path.join(PACKAGE_DIR, 'test', 'fixtures', 'hwmon-basic', 'sys') };
+    const [chip] = (await binding.hwmonChips(hwmonRoots)) as { sensors: unknown[] }[];
+    expect(keys(chip)).toEqual(d.records.HwmonChip);
+    expect(keys(chip.sensors[0])).toEqual(d.records.HwmonSensor);
+
+    // The captured machine's BAT0 and AC.
+    expect(keys(((await binding.powerSupplies(FIXTURE_ROOTS)) as unknown[])[0])).toEqual(d.records.PowerSupply);
+    expect(keys(await binding.sensorsBattery(FIXTURE_ROOTS))).toEqual(d.records.Battery);
   });
 
   it('CollectorFunction and capabilities() name exactly the addon’s functions', () => {

@@ -17,15 +17,6 @@ Napi::Value toJs(Napi::Env env, const Fans& fans) {
   return object;
 }
 
-Napi::Value toJs(Napi::Env env, const BatteryResult& result) {
-  if (!result.battery) return env.Null();
-  const Battery& battery = *result.battery;
-  Napi::Object object = Napi::Object::New(env);
-  object.Set("percent", battery.percent);
-  object.Set("secsleft", battery.secsleft);
-  if (battery.powerPlugged) object.Set("powerPlugged", *battery.powerPlugged);
-  else object.Set("powerPlugged", env.Null());
-  return object;
-}
+Napi::Value toJs(Napi::Env env, const BatteryResult& result) { return optionalToJs(env, result.battery); }
 
 }  // namespace procyon

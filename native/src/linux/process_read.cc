@@ -56,9 +56,9 @@ std::string fileMode(uint64_t flags) {
   return mode;
 }
 
-ProcessStatInfo statInfo(const ProcStat& stat, const Roots& roots) {
+ProcessBasicGroup statInfo(const ProcStat& stat, const Roots& roots) {
   const double ticks = linux_host::clockTicksPerSecond();
-  ProcessStatInfo info;
+  ProcessBasicGroup info;
   info.name = stat.comm;
   info.status = std::string(parse::processStatusName(stat.state));
   info.ppid = stat.ppid;
@@ -140,7 +140,7 @@ ProcessSnapshot LinuxBackend::readProcess(const ProcessQuery& query) const {
   if (want & kSecIds) {
     fill(snap.ids, roots_, pid, [&] {
       const ProcStatus& s = readStatus();
-      ProcessStatusInfo info;
+      ProcessIdsGroup info;
       if (!s.uids || !s.gids) throw Error::parse(dir + "/status: no Uid or Gid line");
       info.uids.assign(s.uids->begin(), s.uids->begin() + 3);
       info.gids.assign(s.gids->begin(), s.gids->begin() + 3);
@@ -216,7 +216,7 @@ ProcessSnapshot LinuxBackend::readProcess(const ProcessQuery& query) const {
     fill(snap.memoryMaps, roots_, pid, [&] {
       const std::string_view text = files.read(dir, "smaps");
       auto maps = annotatePath(files.path(), [&] { return parse::parseSmapsBlocks(text); });
-      for (MemoryMap& map : maps) {
+      for (ProcessMemoryMapExt& map : maps) {
         if (map.path != "[anon]") map.path = cleanLinkTarget(map.path);
       }
       // A zombie's smaps is empty: psutil ≥ 6.0 raises ZombieProcess rather than answer [].
@@ -285,7 +285,7 @@ ProcessSnapshot LinuxBackend::readProcess(const ProcessQuery& query) const {
     fill(snap.ionice, roots_, pid, [&] {
       const long prio = ::syscall(SYS_ioprio_get, 1 /* IOPRIO_WHO_PROCESS */, static_cast<int>(pid));
       if (prio < 0) throw Error::fromErrno(errno, "ioprio_get", dir);
-      return IoniceValue{static_cast<int>(prio >> 13), static_cast<int>(prio & 0xff)};
+      return ProcessIonice{static_cast<int>(prio >> 13), static_cast<int>(prio & 0xff)};
     });
   }
   if (want & kSecCpuAffinity) {

@@ -16,6 +16,6 @@ SmapsTotals parseSmapsTotals(std::string_view text);
 // psutil's memory_maps(grouped=False): one entry per smaps block, bytes.
 // `path` is "[anon]" for anonymous mappings; " (deleted)" is kept (the I/O
 // layer strips it when the file is gone, as psutil does).
-std::vector<MemoryMap> parseSmapsBlocks(std::string_view text);
+std::vector<ProcessMemoryMapExt> parseSmapsBlocks(std::string_view text);
 
 }  // namespace procyon::parse
