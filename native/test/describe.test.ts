@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, closeSync, openSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { type AddressInfo, createServer } from 'node:net';
 import { constants as osConstants } from 'node:os';
 import path from 'node:path';
 import ts from 'typescript';
@@ -62,6 +63,7 @@ function enumMembers(file: string, name: string): string[] {
 const require = createRequire(import.meta.url);
 // The addon itself, so a record is seen as it crosses, before lib/ reshapes it.
 const binding = require(path.join(PACKAGE_DIR, 'build', 'Release', 'procyon_collector.node')) as Record<string, (options: object) => Promise<unknown>>;
+const disks = require(path.join(PACKAGE_DIR, 'dist', 'disks.js')) as typeof import('../lib/disks');
 const internals = require(path.join(PACKAGE_DIR, 'dist', 'constants_process.js')) as typeof import('../lib/constants_process');
 
 const sorted = (names: Iterable<string>): string[] => [...names].sort();
@@ -115,6 +117,36 @@ describe('describe()', () => {
     // The captured machine's BAT0 and AC.
     expect(keys(((await binding.powerSupplies(FIXTURE_ROOTS)) as unknown[])[0])).toEqual(d.records.PowerSupply);
     expect(keys(await binding.sensorsBattery(FIXTURE_ROOTS))).toEqual(d.records.Battery);
+  });
+
+  it('disk counters: with their name per disk, without it in the total and the name-keyed map, in declared order', async () => {
+    const named = d.records.NamedDiskIoCounters;
+    expect(named[0]).toBe('name');
+    const counters = named.slice(1);
+    expect(sorted(interfaceKeys('disks.ts', 'DiskIoCounters'))).toEqual(sorted(counters));
+    expect(disks.DISK_IO_FIELDS).toEqual(counters);
+    const perDisk = (await binding.diskIoCounters({ ...FIXTURE_ROOTS, perdisk: true })) as object[];
+    expect(perDisk.length).toBeGreaterThan(0);
+    for (const disk of perDisk) expect(Object.keys(disk)).toEqual(named);
+    const snap = (await binding.systemSnapshot({ ...FIXTURE_ROOTS, topics: ['diskIoCounters', 'perDiskIoCounters'], diskUsagePaths: [] })) as {
+      diskIoCounters: object;
+      perDiskIoCounters: Record<string, object>;
+    };
+    expect(Object.keys(snap.diskIoCounters)).toEqual(counters);
+    for (const disk of Object.values(snap.perDiskIoCounters)) expect(Object.keys(disk)).toEqual(counters);
+  });
+
+  it('net connections: an inet address is the InetAddr record', async () => {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (server.address() as AddressInfo).port;
+      const connections = (await binding.netConnections({ procfs: '/proc', sysfs: '/sys', kind: 'tcp4' })) as { laddr: unknown }[];
+      const mine = connections.find((c) => (c.laddr as { port?: number } | null)?.port === port);
+      expect(Object.keys(mine?.laddr ?? {})).toEqual(d.records.InetAddr);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('CollectorFunction and capabilities() name exactly the addon’s functions', () => {

@@ -24,16 +24,13 @@ Napi::Value value(Napi::Env env, const T& plain) {
 
 // The shapes below are not a record's flat field list, so they are written here.
 
-// environ: an object keyed by variable name, in file order; a repeated key
-// keeps its last value, as a Python dict.
+// environ: an object keyed by variable name, in file order.
 Napi::Value value(Napi::Env env, const std::vector<std::pair<std::string, std::string>>& environ) {
-  Napi::Object o = Napi::Object::New(env);
-  for (const auto& [key, val] : environ) o.Set(key, val);
-  return o;
+  return keyedToJs(env, environ);
 }
 
+// rlimits: { [resource]: [soft, hard] }, psutil's tuple under a numeric key.
 Napi::Value value(Napi::Env env, const std::vector<RlimitValue>& limits) {
-  // { [resource]: [soft, hard] }
   Napi::Object o = Napi::Object::New(env);
   for (const RlimitValue& l : limits) {
     Napi::Array pair = Napi::Array::New(env, 2);
@@ -52,6 +49,8 @@ Napi::Value address(Napi::Env env, bool present, const std::string& ip, uint32_t
   return o;
 }
 
+// connections: laddr/raddr's type depends on the family (a unix socket's path
+// as a string, raddr ""), as in to_js_net.cc.
 Napi::Value value(Napi::Env env, const std::vector<ProcessConnection>& connections) {
   Napi::Array array = Napi::Array::New(env, connections.size());
   for (uint32_t i = 0; i < connections.size(); ++i) {

@@ -65,6 +65,17 @@ Napi::Value toJs(Napi::Env env, const std::vector<T>& records) {
   return arrayToJs(env, records);
 }
 
+// A name-keyed object from (name, value) entries in order, for results psutil
+// gives as a dict (per NIC, per chip, environ): a repeated name keeps its
+// last value, as a Python dict. Not a record field kind: a record field of
+// pairs is an array of [name, value] (see above).
+template <typename T>
+Napi::Object keyedToJs(Napi::Env env, const std::vector<std::pair<std::string, T>>& entries) {
+  Napi::Object object = Napi::Object::New(env);
+  for (const auto& [name, value] : entries) object.Set(name, fieldToJs(env, value));
+  return object;
+}
+
 template <typename T>
 Napi::Value fieldToJs(Napi::Env env, const T& value) {
   if constexpr (IsRecord<T>::value) {
