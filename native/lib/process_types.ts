@@ -139,7 +139,7 @@ export interface ProcessIdsGroup {
 }
 
 /** @internal The memoryFull attribute group: memoryFullInfo()'s own fields (bytes). */
-export interface SmapsTotals {
+export interface ProcessMemoryFullGroup {
   uss: number;
   pss: number;
   swap: number;
@@ -156,7 +156,7 @@ export interface NativeProcessSnapshot {
   environ?: Record<string, string> | Error;
   exe?: string | Error;
   cwd?: string | Error;
-  memoryFull?: SmapsTotals | Error;
+  memoryFull?: ProcessMemoryFullGroup | Error;
   memoryMaps?: ProcessMemoryMapExt[] | Error;
   numFds?: number | Error;
   threads?: ProcessThread[] | Error;

@@ -73,9 +73,9 @@ struct ProcIo {
 
 // The memoryFull group (memory_full_info's own fields) from smaps_rollup or
 // summed smaps: bytes.
-#define PROCYON_SMAPS_TOTALS_FIELDS(X) X(double, uss, 0) X(double, pss, 0) X(double, swap, 0)
-PROCYON_RECORD(SmapsTotals, PROCYON_SMAPS_TOTALS_FIELDS)
-#undef PROCYON_SMAPS_TOTALS_FIELDS
+#define PROCYON_PROCESS_MEMORY_FULL_GROUP_FIELDS(X) X(double, uss, 0) X(double, pss, 0) X(double, swap, 0)
+PROCYON_RECORD(ProcessMemoryFullGroup, PROCYON_PROCESS_MEMORY_FULL_GROUP_FIELDS)
+#undef PROCYON_PROCESS_MEMORY_FULL_GROUP_FIELDS
 
 // One /proc/[pid]/smaps block (psutil.Process.memory_maps(grouped=False));
 // bytes. lib/process_types.ts's ProcessMemoryMapExt.
@@ -227,7 +227,7 @@ struct ProcessSnapshot {
   Section<std::vector<std::pair<std::string, std::string>>> environ;
   Section<std::string> exe;
   Section<std::string> cwd;
-  Section<SmapsTotals> memoryFull;
+  Section<ProcessMemoryFullGroup> memoryFull;
   Section<std::vector<ProcessMemoryMapExt>> memoryMaps;
   Section<int64_t> numFds;
   Section<std::vector<ProcessThread>> threads;

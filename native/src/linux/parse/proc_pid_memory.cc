@@ -44,8 +44,8 @@ Header splitHeader(std::string_view line) {
 
 }  // namespace
 
-SmapsTotals parseSmapsTotals(std::string_view text) {
-  SmapsTotals totals;
+ProcessMemoryFullGroup parseSmapsTotals(std::string_view text) {
+  ProcessMemoryFullGroup totals;
   while (!text.empty()) {
     std::string_view line = nextLine(text);
     if (startsWith(line, "Private_")) {
