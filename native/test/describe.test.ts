@@ -138,14 +138,26 @@ describe('describe()', () => {
     for (const disk of Object.values(snap.perDiskIoCounters)) expect(Object.keys(disk)).toEqual(counters);
   });
 
-  it('net connections: an inet address is the InetAddr record', async () => {
+  it('net connections: an inet address is the InetAddr record; sconn and pconn keys in their interfaces’ order', async () => {
     const server = createServer();
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const port = (server.address() as AddressInfo).port;
+      const isMine = (c: { laddr: unknown }) => (c.laddr as { port?: number } | null)?.port === port;
       const connections = (await binding.netConnections({ procfs: '/proc', sysfs: '/sys', kind: 'tcp4' })) as { laddr: unknown }[];
-      const mine = connections.find((c) => (c.laddr as { port?: number } | null)?.port === port);
+      const mine = connections.find(isMine);
       expect(Object.keys(mine?.laddr ?? {})).toEqual(d.records.InetAddr);
+      expect(Object.keys(mine ?? {})).toEqual(interfaceKeys('types.ts', 'NetConnection'));
+      const snap = (await binding.processRead({
+        procfs: '/proc',
+        sysfs: '/sys',
+        pid: process.pid,
+        sections: d.layouts.processSections.connections,
+        kind: 'tcp4',
+      })) as { connections: { laddr: unknown }[] };
+      const own = snap.connections.find(isMine);
+      expect(Object.keys(own?.laddr ?? {})).toEqual(d.records.InetAddr);
+      expect(Object.keys(own ?? {})).toEqual(interfaceKeys('process_types.ts', 'ProcessConnection'));
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }

@@ -1,4 +1,5 @@
 #include "binding/to_js_process.h"
+#include "binding/to_js_net.h"
 #include "binding/to_js_record.h"
 
 #include "binding/js_error.h"
@@ -41,34 +42,10 @@ Napi::Value value(Napi::Env env, const std::vector<RlimitValue>& limits) {
   return o;
 }
 
-Napi::Value address(Napi::Env env, bool present, const std::string& ip, uint32_t port) {
-  if (!present) return env.Null();
-  Napi::Object o = Napi::Object::New(env);
-  o.Set("ip", ip);
-  o.Set("port", port);
-  return o;
-}
-
-// connections: laddr/raddr's type depends on the family (a unix socket's path
-// as a string, raddr ""), as in to_js_net.cc.
-Napi::Value value(Napi::Env env, const std::vector<ProcessConnection>& connections) {
+// connections: psutil's pconn, the system rows without their pid.
+Napi::Value value(Napi::Env env, const std::vector<NetConnection>& connections) {
   Napi::Array array = Napi::Array::New(env, connections.size());
-  for (uint32_t i = 0; i < connections.size(); ++i) {
-    const ProcessConnection& c = connections[i];
-    Napi::Object o = Napi::Object::New(env);
-    o.Set("fd", num(env, c.fd));
-    o.Set("family", c.family);
-    o.Set("type", c.type);
-    if (c.unix) {
-      o.Set("laddr", c.laddrIp);
-      o.Set("raddr", "");
-    } else {
-      o.Set("laddr", address(env, c.hasLaddr, c.laddrIp, c.laddrPort));
-      o.Set("raddr", address(env, c.hasRaddr, c.raddrIp, c.raddrPort));
-    }
-    o.Set("status", c.status);
-    array.Set(i, o);
-  }
+  for (uint32_t i = 0; i < connections.size(); ++i) array.Set(i, connectionToJs(env, connections[i], false));
   return array;
 }
 

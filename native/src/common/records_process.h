@@ -14,6 +14,7 @@
 
 #include "common/error.h"
 #include "common/record.h"
+#include "common/records_net.h"
 
 namespace procyon {
 
@@ -155,17 +156,6 @@ PROCYON_RECORD(ProcessThread, PROCYON_PROCESS_THREAD_FIELDS)
 PROCYON_RECORD(ProcessOpenFile, PROCYON_PROCESS_OPEN_FILE_FIELDS)
 #undef PROCYON_PROCESS_OPEN_FILE_FIELDS
 
-struct ProcessConnection {
-  int64_t fd = -1;
-  int family = 0;
-  int type = 0;
-  // inet: [ip, port] or empty; unix: path (raddr "")
-  bool unix = false;
-  std::string laddrIp, raddrIp;
-  uint32_t laddrPort = 0, raddrPort = 0;
-  bool hasLaddr = false, hasRaddr = false;
-  std::string status;
-};
 
 #define PROCYON_PROCESS_IONICE_FIELDS(X) X(int, ioclass, 0) X(int, value, 0)
 PROCYON_RECORD(ProcessIonice, PROCYON_PROCESS_IONICE_FIELDS)
@@ -235,7 +225,7 @@ struct ProcessSnapshot {
   Section<ProcessIonice> ionice;
   Section<std::vector<int64_t>> cpuAffinity;
   Section<std::vector<RlimitValue>> rlimits;
-  Section<std::vector<ProcessConnection>> connections;
+  Section<std::vector<NetConnection>> connections;  // without pid
   Section<std::optional<std::string>> terminal;
   Section<std::string> username;
 };

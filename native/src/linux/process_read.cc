@@ -75,31 +75,6 @@ ProcessBasicGroup statInfo(const ProcStat& stat, const Roots& roots) {
   return info;
 }
 
-// psutil's pconn: the system row less its pid; a unix socket's path is its laddr.
-ProcessConnection processConnection(NetConnection&& row) {
-  ProcessConnection c;
-  c.fd = row.fd;
-  c.family = row.family;
-  c.type = row.type;
-  c.status = std::move(row.status);
-  if (row.family == kAfUnix) {
-    c.unix = true;
-    c.laddrIp = std::move(row.path);
-    return c;
-  }
-  c.hasLaddr = row.laddr.has_value();
-  if (row.laddr) {
-    c.laddrIp = std::move(row.laddr->ip);
-    c.laddrPort = static_cast<uint32_t>(row.laddr->port);
-  }
-  c.hasRaddr = row.raddr.has_value();
-  if (row.raddr) {
-    c.raddrIp = std::move(row.raddr->ip);
-    c.raddrPort = static_cast<uint32_t>(row.raddr->port);
-  }
-  return c;
-}
-
 }  // namespace
 
 ProcessSnapshot LinuxBackend::readProcess(const ProcessQuery& query) const {
@@ -329,11 +304,8 @@ ProcessSnapshot LinuxBackend::readProcess(const ProcessQuery& query) const {
   }
   if (want & kSecConnections) {
     fill(snap.connections, roots_, pid, [&] {
-      std::vector<ProcessConnection> result;
-      for (NetConnection& row : linux_net::processConnections(procfs, pid, query.connectionKind).connections) {
-        result.push_back(processConnection(std::move(row)));
-      }
-      return result;
+      // psutil's pconn: the system rows, written without their pid (binding/to_js_net.h).
+      return std::move(linux_net::processConnections(procfs, pid, query.connectionKind).connections);
     });
   }
   return snap;
