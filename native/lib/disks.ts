@@ -61,7 +61,9 @@ export interface DiskIoCountersOptions extends Roots {
 }
 
 /** What the addon returns per device: the counters plus the device name. */
-export type NamedDiskIoCounters = DiskIoCounters & { name: string };
+export interface NamedDiskIoCounters extends DiskIoCounters {
+  name: string;
+}
 
 /** psutil.disk_partitions(all): mounted filesystems; with all=false only physical devices. */
 export async function diskPartitions(options?: DiskPartitionsOptions): Promise<DiskPartition[]> {

@@ -116,32 +116,47 @@ export interface ProcessConnection {
 
 export type { ConnectionKind } from './constants_net';
 
+/** @internal The basic attribute group: what name(), status(), ppid(), terminal(), createTime(), nice(), cpuTimes(), cpuNum() read. */
+export interface ProcessBasicGroup {
+  name: string;
+  status: ProcessStatus;
+  ppid: number;
+  ttyNr: number;
+  createTime: number;
+  cpuTimes: ProcessCpuTimes;
+  nice: number;
+  numThreads: number;
+  cpuNum: number;
+}
+
+/** @internal The ids attribute group: uids(), gids() (real, effective, saved), numThreads(), numCtxSwitches(); null where the kernel lacks the line. */
+export interface ProcessIdsGroup {
+  uids: number[];
+  gids: number[];
+  numThreads: number | null;
+  voluntary: number | null;
+  involuntary: number | null;
+}
+
+/** @internal The memoryFull attribute group: memoryFullInfo()'s own fields (bytes). */
+export interface ProcessMemoryFullGroup {
+  uss: number;
+  pss: number;
+  swap: number;
+}
+
 /** @internal What the addon's processRead resolves with: each section a value or an Error. */
 export interface NativeProcessSnapshot {
   pid: number;
-  basic?:
-    | {
-        name: string;
-        status: ProcessStatus;
-        ppid: number;
-        ttyNr: number;
-        createTime: number;
-        cpuTimes: ProcessCpuTimes;
-        nice: number;
-        numThreads: number;
-        cpuNum: number;
-      }
-    | Error;
-  ids?:
-    | { uids: number[]; gids: number[]; numThreads: number | null; voluntary: number | null; involuntary: number | null }
-    | Error;
+  basic?: ProcessBasicGroup | Error;
+  ids?: ProcessIdsGroup | Error;
   memoryInfo?: ProcessMemoryInfo | Error;
   ioCounters?: ProcessIoCounters | Error;
   cmdline?: string[] | Error;
   environ?: Record<string, string> | Error;
   exe?: string | Error;
   cwd?: string | Error;
-  memoryFull?: { uss: number; pss: number; swap: number } | Error;
+  memoryFull?: ProcessMemoryFullGroup | Error;
   memoryMaps?: ProcessMemoryMapExt[] | Error;
   numFds?: number | Error;
   threads?: ProcessThread[] | Error;

@@ -4,8 +4,9 @@
 // TypeScript compiler, so a name added on one side only fails this test).
 
 import { spawnSync } from 'node:child_process';
-import { chmodSync } from 'node:fs';
+import { chmodSync, closeSync, openSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { type AddressInfo, createServer } from 'node:net';
 import { constants as osConstants } from 'node:os';
 import path from 'node:path';
 import ts from 'typescript';
@@ -60,6 +61,9 @@ function enumMembers(file: string, name: string): string[] {
 }
 
 const require = createRequire(import.meta.url);
+// The addon itself, so a record is seen as it crosses, before lib/ reshapes it.
+const binding = require(path.join(PACKAGE_DIR, 'build', 'Release', 'procyon_collector.node')) as Record<string, (options: object) => Promise<unknown>>;
+const disks = require(path.join(PACKAGE_DIR, 'dist', 'disks.js')) as typeof import('../lib/disks');
 const internals = require(path.join(PACKAGE_DIR, 'dist', 'constants_process.js')) as typeof import('../lib/constants_process');
 
 const sorted = (names: Iterable<string>): string[] => [...names].sort();
@@ -73,9 +77,11 @@ describe('describe()', () => {
 
   it('every record declared once in C++ has a TS interface of the same name with exactly its fields', () => {
     const records = Object.entries(d.records);
-    expect(records.length).toBeGreaterThanOrEqual(13);
+    expect(records.length).toBeGreaterThanOrEqual(26);
     for (const [name, fields] of records) {
-      expect([name, sorted(libInterfaceKeys(name) ?? ['<no interface in lib/>'])]).toEqual([name, sorted(fields)]);
+      // In order, too: the TS interface lists the fields as the object carries them, so a field moved
+      // in C++ (changing the JS objects' key order) fails here.
+      expect([name, libInterfaceKeys(name) ?? ['<no interface in lib/>']]).toEqual([name, fields]);
     }
   });
 
@@ -83,6 +89,78 @@ describe('describe()', () => {
     expect(Object.keys(await collector.cpuTimes({ ...FIXTURE_ROOTS }))).toEqual(d.records.CpuTimes);
     expect(Object.keys(await collector.virtualMemory({ ...FIXTURE_ROOTS }))).toEqual(d.records.VirtualMemory);
     expect(Object.keys(await collector.diskUsage('/'))).toEqual(d.records.DiskUsage);
+  });
+
+  it('process groups, hwmon and battery records convert with exactly their declared fields, in order', async () => {
+    const keys = (value: unknown) => Object.keys(value as object);
+    const sections = d.layouts.processSections;
+    const wanted = ['basic', 'ids', 'memoryFull', 'memoryMaps', 'threads', 'openFiles', 'ionice'] as const;
+    // An open regular file, so openFiles has an entry.
+    const fd = openSync(path.join(PACKAGE_DIR, 'package.json'), 'r');
+    const snap = (await binding
+      .processRead({ procfs: '/proc', sysfs: '/sys', pid: process.pid, sections: wanted.reduce((mask, name) => mask | sections[name], 0) })
+      .finally(() => closeSync(fd))) as Record<string, unknown>;
+    for (const name of wanted) expect(snap[name], name).not.toBeInstanceOf(Error);
+    const basic = snap.basic as { cpuTimes: unknown };
+    expect(keys(basic)).toEqual(d.records.ProcessBasicGroup);
+    expect(keys(basic.cpuTimes)).toEqual(d.records.ProcessCpuTimes);
+    expect(keys(snap.ids)).toEqual(d.records.ProcessIdsGroup);
+    expect(keys(snap.memoryFull)).toEqual(d.records.ProcessMemoryFullGroup);
+    expect(keys((snap.memoryMaps as unknown[])[0])).toEqual(d.records.ProcessMemoryMapExt);
+    expect(keys((snap.threads as unknown[])[0])).toEqual(d.records.ProcessThread);
+    expect(keys((snap.openFiles as unknown[])[0])).toEqual(d.records.ProcessOpenFile);
+    expect(keys(snap.ionice)).toEqual(d.records.ProcessIonice);
+
+    const hwmonRoots = { procfs: '/proc', sysfs: path.join(PACKAGE_DIR, 'test', 'fixtures', 'hwmon-basic', 'sys') };
+    const [chip] = (await binding.hwmonChips(hwmonRoots)) as { sensors: unknown[] }[];
+    expect(keys(chip)).toEqual(d.records.HwmonChip);
+    expect(keys(chip.sensors[0])).toEqual(d.records.HwmonSensor);
+
+    // The captured machine's BAT0 and AC.
+    expect(keys(((await binding.powerSupplies(FIXTURE_ROOTS)) as unknown[])[0])).toEqual(d.records.PowerSupply);
+    expect(keys(await binding.sensorsBattery(FIXTURE_ROOTS))).toEqual(d.records.Battery);
+  });
+
+  it('disk counters: with their name per disk, without it in the total and the name-keyed map, in declared order', async () => {
+    const named = d.records.NamedDiskIoCounters;
+    expect(named[0]).toBe('name');
+    const counters = named.slice(1);
+    expect(sorted(interfaceKeys('disks.ts', 'DiskIoCounters'))).toEqual(sorted(counters));
+    expect(disks.DISK_IO_FIELDS).toEqual(counters);
+    const perDisk = (await binding.diskIoCounters({ ...FIXTURE_ROOTS, perdisk: true })) as object[];
+    expect(perDisk.length).toBeGreaterThan(0);
+    for (const disk of perDisk) expect(Object.keys(disk)).toEqual(named);
+    const snap = (await binding.systemSnapshot({ ...FIXTURE_ROOTS, topics: ['diskIoCounters', 'perDiskIoCounters'], diskUsagePaths: [] })) as {
+      diskIoCounters: object;
+      perDiskIoCounters: Record<string, object>;
+    };
+    expect(Object.keys(snap.diskIoCounters)).toEqual(counters);
+    for (const disk of Object.values(snap.perDiskIoCounters)) expect(Object.keys(disk)).toEqual(counters);
+  });
+
+  it('net connections: an inet address is the InetAddr record; sconn and pconn keys in their interfaces’ order', async () => {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (server.address() as AddressInfo).port;
+      const isMine = (c: { laddr: unknown }) => (c.laddr as { port?: number } | null)?.port === port;
+      const connections = (await binding.netConnections({ procfs: '/proc', sysfs: '/sys', kind: 'tcp4' })) as { laddr: unknown }[];
+      const mine = connections.find(isMine);
+      expect(Object.keys(mine?.laddr ?? {})).toEqual(d.records.InetAddr);
+      expect(Object.keys(mine ?? {})).toEqual(interfaceKeys('types.ts', 'NetConnection'));
+      const snap = (await binding.processRead({
+        procfs: '/proc',
+        sysfs: '/sys',
+        pid: process.pid,
+        sections: d.layouts.processSections.connections,
+        kind: 'tcp4',
+      })) as { connections: { laddr: unknown }[] };
+      const own = snap.connections.find(isMine);
+      expect(Object.keys(own?.laddr ?? {})).toEqual(d.records.InetAddr);
+      expect(Object.keys(own ?? {})).toEqual(interfaceKeys('process_types.ts', 'ProcessConnection'));
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('CollectorFunction and capabilities() name exactly the addon’s functions', () => {

@@ -12,10 +12,11 @@
 
 namespace procyon {
 
-// The counters, plus `name` when `withName` (the per-disk list form).
+// The record without its `name` (the total; systemSnapshot's name-keyed
+// map), or with it, as the generic conversion gives it. The per-disk list is
+// the generic vector conversion: an array of records each carrying its name
+// (lib/ builds the name-keyed object, so a device called "__proto__" stays an
+// own property).
 Napi::Object diskIoToJs(Napi::Env env, const DiskIoCounters& disk, bool withName);
-// Per disk: an array of counters each carrying its `name` (lib/ builds the
-// name-keyed object, so a device called "__proto__" stays an own property).
-Napi::Value toJs(Napi::Env env, const std::vector<DiskIoCounters>& disks);
 
 }  // namespace procyon

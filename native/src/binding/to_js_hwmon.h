@@ -1,10 +1,11 @@
 #pragma once
 
-// hwmon chips and power supplies to JS values. Names and values read from
-// files travel as [name, value] pairs, never as object keys (a file named
-// __proto__ stays a string).
+// hwmon chips and power supplies to JS values: arrays of their records
+// (common/records_hwmon.h).
 
 #include <napi.h>
+
+#include "binding/to_js_record.h"
 
 #include "common/records_hwmon.h"
 

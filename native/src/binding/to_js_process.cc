@@ -1,4 +1,5 @@
 #include "binding/to_js_process.h"
+#include "binding/to_js_net.h"
 #include "binding/to_js_record.h"
 
 #include "binding/js_error.h"
@@ -13,133 +14,24 @@
 namespace procyon {
 namespace {
 
-Napi::Value num(Napi::Env env, double v) { return Napi::Number::New(env, v); }
 Napi::Value num(Napi::Env env, int64_t v) { return Napi::Number::New(env, static_cast<double>(v)); }
 
-Napi::Value strings(Napi::Env env, const std::vector<std::string>& list) {
-  Napi::Array array = Napi::Array::New(env, list.size());
-  for (uint32_t i = 0; i < list.size(); ++i) array.Set(i, list[i]);
-  return array;
+// Records declared with PROCYON_RECORD, and the plain values (strings, numbers,
+// lists, null for an absent optional), convert generically.
+template <typename T>
+Napi::Value value(Napi::Env env, const T& plain) {
+  return fieldToJs(env, plain);
 }
 
-Napi::Value ints(Napi::Env env, const std::vector<int64_t>& list) {
-  Napi::Array array = Napi::Array::New(env, list.size());
-  for (uint32_t i = 0; i < list.size(); ++i) array.Set(i, num(env, list[i]));
-  return array;
-}
+// The shapes below are not a record's flat field list, so they are written here.
 
-Napi::Value value(Napi::Env env, const ProcessStatInfo& s) {
-  Napi::Object o = Napi::Object::New(env);
-  o.Set("name", s.name);
-  o.Set("status", s.status);
-  o.Set("ppid", num(env, s.ppid));
-  o.Set("ttyNr", num(env, s.ttyNr));
-  o.Set("createTime", s.createTime);
-  o.Set("cpuTimes", toJs(env, s.cpuTimes));
-  o.Set("nice", num(env, s.nice));
-  o.Set("numThreads", num(env, s.numThreads));
-  o.Set("cpuNum", num(env, s.cpuNum));
-  return o;
-}
-
-Napi::Value value(Napi::Env env, const ProcessStatusInfo& s) {
-  Napi::Object o = Napi::Object::New(env);
-  o.Set("uids", ints(env, s.uids));
-  o.Set("gids", ints(env, s.gids));
-  o.Set("numThreads", s.numThreads ? num(env, *s.numThreads) : env.Null());
-  o.Set("voluntary", s.voluntary ? num(env, static_cast<double>(*s.voluntary)) : env.Null());
-  o.Set("involuntary", s.involuntary ? num(env, static_cast<double>(*s.involuntary)) : env.Null());
-  return o;
-}
-
-// Records declared with PROCYON_RECORD convert generically.
-template <typename T, std::enable_if_t<IsRecord<T>::value, int> = 0>
-Napi::Value value(Napi::Env env, const T& record) {
-  return toJs(env, record);
-}
-
-Napi::Value value(Napi::Env env, const std::vector<std::string>& list) { return strings(env, list); }
-Napi::Value value(Napi::Env env, const std::vector<int64_t>& list) { return ints(env, list); }
-Napi::Value value(Napi::Env env, const std::string& s) { return Napi::String::New(env, s); }
-Napi::Value value(Napi::Env env, const int64_t& n) { return num(env, n); }
-Napi::Value value(Napi::Env env, const std::optional<std::string>& s) {
-  return s ? Napi::String::New(env, *s) : env.Null();
-}
-
+// environ: an object keyed by variable name, in file order.
 Napi::Value value(Napi::Env env, const std::vector<std::pair<std::string, std::string>>& environ) {
-  // Entries in file order; a repeated key keeps its last value, as a Python dict.
-  Napi::Object o = Napi::Object::New(env);
-  for (const auto& [key, val] : environ) o.Set(key, val);
-  return o;
+  return keyedToJs(env, environ);
 }
 
-Napi::Value value(Napi::Env env, const SmapsTotals& s) {
-  Napi::Object o = Napi::Object::New(env);
-  o.Set("uss", s.uss);
-  o.Set("pss", s.pss);
-  o.Set("swap", s.swap);
-  return o;
-}
-
-Napi::Value value(Napi::Env env, const std::vector<MemoryMap>& maps) {
-  Napi::Array array = Napi::Array::New(env, maps.size());
-  for (uint32_t i = 0; i < maps.size(); ++i) {
-    const MemoryMap& m = maps[i];
-    Napi::Object o = Napi::Object::New(env);
-    o.Set("addr", m.addr);
-    o.Set("perms", m.perms);
-    o.Set("path", m.path);
-    o.Set("rss", m.rss);
-    o.Set("size", m.size);
-    o.Set("pss", m.pss);
-    o.Set("sharedClean", m.sharedClean);
-    o.Set("sharedDirty", m.sharedDirty);
-    o.Set("privateClean", m.privateClean);
-    o.Set("privateDirty", m.privateDirty);
-    o.Set("referenced", m.referenced);
-    o.Set("anonymous", m.anonymous);
-    o.Set("swap", m.swap);
-    array.Set(i, o);
-  }
-  return array;
-}
-
-Napi::Value value(Napi::Env env, const std::vector<ProcessThread>& threads) {
-  Napi::Array array = Napi::Array::New(env, threads.size());
-  for (uint32_t i = 0; i < threads.size(); ++i) {
-    Napi::Object o = Napi::Object::New(env);
-    o.Set("id", num(env, threads[i].id));
-    o.Set("userTime", threads[i].userTime);
-    o.Set("systemTime", threads[i].systemTime);
-    array.Set(i, o);
-  }
-  return array;
-}
-
-Napi::Value value(Napi::Env env, const std::vector<ProcessOpenFile>& files) {
-  Napi::Array array = Napi::Array::New(env, files.size());
-  for (uint32_t i = 0; i < files.size(); ++i) {
-    const ProcessOpenFile& f = files[i];
-    Napi::Object o = Napi::Object::New(env);
-    o.Set("path", f.path);
-    o.Set("fd", num(env, f.fd));
-    o.Set("position", f.position);
-    o.Set("mode", f.mode);
-    o.Set("flags", num(env, f.flags));
-    array.Set(i, o);
-  }
-  return array;
-}
-
-Napi::Value value(Napi::Env env, const IoniceValue& v) {
-  Napi::Object o = Napi::Object::New(env);
-  o.Set("ioclass", v.ioclass);
-  o.Set("value", v.value);
-  return o;
-}
-
+// rlimits: { [resource]: [soft, hard] }, psutil's tuple under a numeric key.
 Napi::Value value(Napi::Env env, const std::vector<RlimitValue>& limits) {
-  // { [resource]: [soft, hard] }
   Napi::Object o = Napi::Object::New(env);
   for (const RlimitValue& l : limits) {
     Napi::Array pair = Napi::Array::New(env, 2);
@@ -150,32 +42,10 @@ Napi::Value value(Napi::Env env, const std::vector<RlimitValue>& limits) {
   return o;
 }
 
-Napi::Value address(Napi::Env env, bool present, const std::string& ip, uint32_t port) {
-  if (!present) return env.Null();
-  Napi::Object o = Napi::Object::New(env);
-  o.Set("ip", ip);
-  o.Set("port", port);
-  return o;
-}
-
-Napi::Value value(Napi::Env env, const std::vector<ProcessConnection>& connections) {
+// connections: psutil's pconn, the system rows without their pid.
+Napi::Value value(Napi::Env env, const std::vector<NetConnection>& connections) {
   Napi::Array array = Napi::Array::New(env, connections.size());
-  for (uint32_t i = 0; i < connections.size(); ++i) {
-    const ProcessConnection& c = connections[i];
-    Napi::Object o = Napi::Object::New(env);
-    o.Set("fd", num(env, c.fd));
-    o.Set("family", c.family);
-    o.Set("type", c.type);
-    if (c.unix) {
-      o.Set("laddr", c.laddrIp);
-      o.Set("raddr", "");
-    } else {
-      o.Set("laddr", address(env, c.hasLaddr, c.laddrIp, c.laddrPort));
-      o.Set("raddr", address(env, c.hasRaddr, c.raddrIp, c.raddrPort));
-    }
-    o.Set("status", c.status);
-    array.Set(i, o);
-  }
+  for (uint32_t i = 0; i < connections.size(); ++i) array.Set(i, connectionToJs(env, connections[i], false));
   return array;
 }
 

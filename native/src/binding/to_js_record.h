@@ -2,7 +2,11 @@
 
 // The JS conversion of every PROCYON_RECORD (common/record.h): an object with
 // one property per field, in declaration order, named as the field. No record
-// has a hand-written toJs.
+// has a hand-written toJs. A field converts by its C++ type:
+//   bool -> boolean; other arithmetic -> number; std::string -> string;
+//   a record -> object (recursively); std::optional<T> -> T's value or null;
+//   std::vector<T> -> array of T's values; std::pair<A, B> -> [a, b] (names
+//   read from files travel as pairs, never as object keys).
 
 #include <napi.h>
 
@@ -10,11 +14,29 @@
 #include <optional>
 #include <string>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "common/record.h"
 
 namespace procyon {
+
+namespace record_kind {
+template <typename T>
+struct IsOptional : std::false_type {};
+template <typename T>
+struct IsOptional<std::optional<T>> : std::true_type {};
+template <typename T>
+struct IsVector : std::false_type {};
+template <typename T>
+struct IsVector<std::vector<T>> : std::true_type {};
+template <typename T>
+struct IsPair : std::false_type {};
+template <typename A, typename B>
+struct IsPair<std::pair<A, B>> : std::true_type {};
+template <typename T>
+inline constexpr bool kUnsupported = false;
+}  // namespace record_kind
 
 template <typename T>
 Napi::Value fieldToJs(Napi::Env env, const T& value);
@@ -31,11 +53,27 @@ Napi::Value toJs(Napi::Env env, const T& record) {
   return object;
 }
 
+template <typename T>
+Napi::Array arrayToJs(Napi::Env env, const std::vector<T>& list) {
+  Napi::Array array = Napi::Array::New(env, list.size());
+  for (uint32_t i = 0; i < list.size(); ++i) array.Set(i, fieldToJs(env, list[i]));
+  return array;
+}
+
 template <typename T, std::enable_if_t<IsRecord<T>::value, int> = 0>
 Napi::Value toJs(Napi::Env env, const std::vector<T>& records) {
-  Napi::Array array = Napi::Array::New(env, records.size());
-  for (uint32_t i = 0; i < records.size(); ++i) array.Set(i, toJs(env, records[i]));
-  return array;
+  return arrayToJs(env, records);
+}
+
+// A name-keyed object from (name, value) entries in order, for results psutil
+// gives as a dict (per NIC, per chip, environ): a repeated name keeps its
+// last value, as a Python dict. Not a record field kind: a record field of
+// pairs is an array of [name, value] (see above).
+template <typename T>
+Napi::Object keyedToJs(Napi::Env env, const std::vector<std::pair<std::string, T>>& entries) {
+  Napi::Object object = Napi::Object::New(env);
+  for (const auto& [name, value] : entries) object.Set(name, fieldToJs(env, value));
+  return object;
 }
 
 template <typename T>
@@ -48,8 +86,17 @@ Napi::Value fieldToJs(Napi::Env env, const T& value) {
     return Napi::Number::New(env, static_cast<double>(value));
   } else if constexpr (std::is_same_v<T, std::string>) {
     return Napi::String::New(env, value);
-  } else {
+  } else if constexpr (record_kind::IsOptional<T>::value) {
     return optionalToJs(env, value);
+  } else if constexpr (record_kind::IsVector<T>::value) {
+    return arrayToJs(env, value);
+  } else if constexpr (record_kind::IsPair<T>::value) {
+    Napi::Array pair = Napi::Array::New(env, 2);
+    pair.Set(0u, fieldToJs(env, value.first));
+    pair.Set(1u, fieldToJs(env, value.second));
+    return pair;
+  } else {
+    static_assert(record_kind::kUnsupported<T>, "a record field of a type the generic conversion does not know");
   }
 }
 

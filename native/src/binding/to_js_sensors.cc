@@ -1,31 +1,10 @@
 #include "binding/to_js_sensors.h"
 
 namespace procyon {
-Napi::Value toJs(Napi::Env env, const Temperatures& temperatures) {
-  Napi::Object object = Napi::Object::New(env);
-  for (const auto& [chip, sensors] : temperatures.chips) {
-    object.Set(chip, toJs(env, sensors));
-  }
-  return object;
-}
+Napi::Value toJs(Napi::Env env, const Temperatures& temperatures) { return keyedToJs(env, temperatures.chips); }
 
-Napi::Value toJs(Napi::Env env, const Fans& fans) {
-  Napi::Object object = Napi::Object::New(env);
-  for (const auto& [chip, list] : fans.chips) {
-    object.Set(chip, toJs(env, list));
-  }
-  return object;
-}
+Napi::Value toJs(Napi::Env env, const Fans& fans) { return keyedToJs(env, fans.chips); }
 
-Napi::Value toJs(Napi::Env env, const BatteryResult& result) {
-  if (!result.battery) return env.Null();
-  const Battery& battery = *result.battery;
-  Napi::Object object = Napi::Object::New(env);
-  object.Set("percent", battery.percent);
-  object.Set("secsleft", battery.secsleft);
-  if (battery.powerPlugged) object.Set("powerPlugged", *battery.powerPlugged);
-  else object.Set("powerPlugged", env.Null());
-  return object;
-}
+Napi::Value toJs(Napi::Env env, const BatteryResult& result) { return optionalToJs(env, result.battery); }
 
 }  // namespace procyon

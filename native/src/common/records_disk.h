@@ -29,18 +29,16 @@ PROCYON_RECORD(DiskUsage, PROCYON_DISK_USAGE_FIELDS)
 #undef PROCYON_DISK_USAGE_FIELDS
 
 // psutil.disk_io_counters() for one device (`name`), raw kernel counters:
-// bytes (sectors * 512) and milliseconds.
-struct DiskIoCounters {
-  std::string name;
-  double readCount = 0;
-  double writeCount = 0;
-  double readBytes = 0;
-  double writeBytes = 0;
-  double readTime = 0;
-  double writeTime = 0;
-  double readMergedCount = 0;
-  double writeMergedCount = 0;
-  double busyTime = 0;
-};
+// bytes (sectors * 512) and milliseconds. JS sees it with its name (the
+// per-disk list) and without (the total, systemSnapshot's name-keyed map:
+// binding/to_js_disk.h), lib/disks.ts's NamedDiskIoCounters and
+// DiskIoCounters; the backend calls it DiskIoCounters.
+#define PROCYON_NAMED_DISK_IO_COUNTERS_FIELDS(X)                                                      \
+  X(std::string, name, {}) X(double, readCount, 0) X(double, writeCount, 0) X(double, readBytes, 0) \
+  X(double, writeBytes, 0) X(double, readTime, 0) X(double, writeTime, 0) X(double, readMergedCount, 0) \
+  X(double, writeMergedCount, 0) X(double, busyTime, 0)
+PROCYON_RECORD(NamedDiskIoCounters, PROCYON_NAMED_DISK_IO_COUNTERS_FIELDS)
+#undef PROCYON_NAMED_DISK_IO_COUNTERS_FIELDS
+using DiskIoCounters = NamedDiskIoCounters;
 
 }  // namespace procyon

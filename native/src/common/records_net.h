@@ -43,10 +43,9 @@ constexpr int kSockStream = 1;
 constexpr int kSockDgram = 2;
 
 // psutil's addr(ip, port).
-struct InetAddress {
-  std::string ip;
-  int port = 0;
-};
+#define PROCYON_INET_ADDR_FIELDS(X) X(std::string, ip, {}) X(int, port, 0)
+PROCYON_RECORD(InetAddr, PROCYON_INET_ADDR_FIELDS)
+#undef PROCYON_INET_ADDR_FIELDS
 
 // psutil's sconn. For AF_INET/AF_INET6 the address is laddr/raddr (nullopt
 // where psutil has an empty tuple); for AF_UNIX it is the path (psutil's
@@ -55,8 +54,8 @@ struct NetConnection {
   int fd = -1;
   int family = 0;
   int type = 0;
-  std::optional<InetAddress> laddr;
-  std::optional<InetAddress> raddr;
+  std::optional<InetAddr> laddr;
+  std::optional<InetAddr> raddr;
   std::string path;
   std::string status;
   std::optional<int64_t> pid;

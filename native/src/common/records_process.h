@@ -14,6 +14,7 @@
 
 #include "common/error.h"
 #include "common/record.h"
+#include "common/records_net.h"
 
 namespace procyon {
 
@@ -71,19 +72,21 @@ struct ProcIo {
   uint64_t rchar = 0, wchar = 0, syscr = 0, syscw = 0, readBytes = 0, writeBytes = 0;
 };
 
-// smaps_rollup or summed smaps: bytes.
-struct SmapsTotals {
-  double uss = 0, pss = 0, swap = 0;
-};
+// The memoryFull group (memory_full_info's own fields) from smaps_rollup or
+// summed smaps: bytes.
+#define PROCYON_PROCESS_MEMORY_FULL_GROUP_FIELDS(X) X(double, uss, 0) X(double, pss, 0) X(double, swap, 0)
+PROCYON_RECORD(ProcessMemoryFullGroup, PROCYON_PROCESS_MEMORY_FULL_GROUP_FIELDS)
+#undef PROCYON_PROCESS_MEMORY_FULL_GROUP_FIELDS
 
-// One /proc/[pid]/smaps block (psutil.Process.memory_maps(grouped=False)); bytes.
-struct MemoryMap {
-  std::string addr;
-  std::string perms;
-  std::string path;
-  double rss = 0, size = 0, pss = 0, sharedClean = 0, sharedDirty = 0, privateClean = 0, privateDirty = 0,
-         referenced = 0, anonymous = 0, swap = 0;
-};
+// One /proc/[pid]/smaps block (psutil.Process.memory_maps(grouped=False));
+// bytes. lib/process_types.ts's ProcessMemoryMapExt.
+#define PROCYON_MEMORY_MAP_FIELDS(X)                                                                        \
+  X(std::string, addr, {}) X(std::string, perms, {}) X(std::string, path, {}) X(double, rss, 0)            \
+  X(double, size, 0) X(double, pss, 0) X(double, sharedClean, 0) X(double, sharedDirty, 0)                 \
+  X(double, privateClean, 0) X(double, privateDirty, 0) X(double, referenced, 0) X(double, anonymous, 0) \
+  X(double, swap, 0)
+PROCYON_RECORD(ProcessMemoryMapExt, PROCYON_MEMORY_MAP_FIELDS)
+#undef PROCYON_MEMORY_MAP_FIELDS
 
 // One resource of /proc/[pid]/limits or prlimit(2); -1 is RLIM_INFINITY, as Python's resource module.
 struct RlimitValue {
@@ -115,24 +118,22 @@ struct PidPresence {
 PROCYON_RECORD(ProcessCpuTimes, PROCYON_PROCESS_CPU_TIMES_FIELDS)
 #undef PROCYON_PROCESS_CPU_TIMES_FIELDS
 
-struct ProcessStatInfo {
-  std::string name;  // comm
-  std::string status;  // psutil STATUS_* string
-  int64_t ppid = 0;
-  int64_t ttyNr = 0;
-  double createTime = 0;
-  ProcessCpuTimes cpuTimes;
-  int64_t nice = 0;
-  int64_t numThreads = 0;
-  int64_t cpuNum = -1;
-};
+// The basic group (see PROCYON_PROCESS_SECTIONS): name is comm, status
+// psutil's STATUS_* string.
+#define PROCYON_PROCESS_BASIC_GROUP_FIELDS(X)                                                       \
+  X(std::string, name, {}) X(std::string, status, {}) X(int64_t, ppid, 0) X(int64_t, ttyNr, 0)     \
+  X(double, createTime, 0) X(ProcessCpuTimes, cpuTimes, {}) X(int64_t, nice, 0) X(int64_t, numThreads, 0) \
+  X(int64_t, cpuNum, -1)
+PROCYON_RECORD(ProcessBasicGroup, PROCYON_PROCESS_BASIC_GROUP_FIELDS)
+#undef PROCYON_PROCESS_BASIC_GROUP_FIELDS
 
-struct ProcessStatusInfo {
-  std::vector<int64_t> uids;  // real, effective, saved
-  std::vector<int64_t> gids;
-  std::optional<int64_t> numThreads;
-  std::optional<uint64_t> voluntary, involuntary;
-};
+// The ids group: uids and gids are real, effective, saved; the rest null
+// where /proc/[pid]/status lacks the line.
+#define PROCYON_PROCESS_IDS_GROUP_FIELDS(X)                                                              \
+  X(std::vector<int64_t>, uids, {}) X(std::vector<int64_t>, gids, {}) X(std::optional<int64_t>, numThreads, {}) \
+  X(std::optional<uint64_t>, voluntary, {}) X(std::optional<uint64_t>, involuntary, {})
+PROCYON_RECORD(ProcessIdsGroup, PROCYON_PROCESS_IDS_GROUP_FIELDS)
+#undef PROCYON_PROCESS_IDS_GROUP_FIELDS
 
 #define PROCYON_PROCESS_MEMORY_INFO_FIELDS(X)                                                            \
   X(double, rss, 0) X(double, vms, 0) X(double, shared, 0) X(double, text, 0) X(double, lib, 0) X(double, data, 0) \
@@ -146,35 +147,19 @@ PROCYON_RECORD(ProcessMemoryInfo, PROCYON_PROCESS_MEMORY_INFO_FIELDS)
 PROCYON_RECORD(ProcessIoCounters, PROCYON_PROCESS_IO_COUNTERS_FIELDS)
 #undef PROCYON_PROCESS_IO_COUNTERS_FIELDS
 
-struct ProcessThread {
-  int64_t id = 0;
-  double userTime = 0, systemTime = 0;
-};
+#define PROCYON_PROCESS_THREAD_FIELDS(X) X(int64_t, id, 0) X(double, userTime, 0) X(double, systemTime, 0)
+PROCYON_RECORD(ProcessThread, PROCYON_PROCESS_THREAD_FIELDS)
+#undef PROCYON_PROCESS_THREAD_FIELDS
 
-struct ProcessOpenFile {
-  std::string path;
-  int64_t fd = 0;
-  double position = 0;
-  std::string mode;
-  int64_t flags = 0;
-};
+#define PROCYON_PROCESS_OPEN_FILE_FIELDS(X) \
+  X(std::string, path, {}) X(int64_t, fd, 0) X(double, position, 0) X(std::string, mode, {}) X(int64_t, flags, 0)
+PROCYON_RECORD(ProcessOpenFile, PROCYON_PROCESS_OPEN_FILE_FIELDS)
+#undef PROCYON_PROCESS_OPEN_FILE_FIELDS
 
-struct ProcessConnection {
-  int64_t fd = -1;
-  int family = 0;
-  int type = 0;
-  // inet: [ip, port] or empty; unix: path (raddr "")
-  bool unix = false;
-  std::string laddrIp, raddrIp;
-  uint32_t laddrPort = 0, raddrPort = 0;
-  bool hasLaddr = false, hasRaddr = false;
-  std::string status;
-};
 
-struct IoniceValue {
-  int ioclass = 0;
-  int value = 0;
-};
+#define PROCYON_PROCESS_IONICE_FIELDS(X) X(int, ioclass, 0) X(int, value, 0)
+PROCYON_RECORD(ProcessIonice, PROCYON_PROCESS_IONICE_FIELDS)
+#undef PROCYON_PROCESS_IONICE_FIELDS
 
 // A section of a process snapshot: its value, or the error reading it raised
 // (already turned into psutil's NoSuchProcess / ZombieProcess / AccessDenied).
@@ -224,23 +209,23 @@ struct ProcessQuery {
 
 struct ProcessSnapshot {
   int64_t pid = 0;
-  Section<ProcessStatInfo> basic;
-  Section<ProcessStatusInfo> ids;
+  Section<ProcessBasicGroup> basic;
+  Section<ProcessIdsGroup> ids;
   Section<ProcessMemoryInfo> memoryInfo;
   Section<ProcessIoCounters> ioCounters;
   Section<std::vector<std::string>> cmdline;
   Section<std::vector<std::pair<std::string, std::string>>> environ;
   Section<std::string> exe;
   Section<std::string> cwd;
-  Section<SmapsTotals> memoryFull;
-  Section<std::vector<MemoryMap>> memoryMaps;
+  Section<ProcessMemoryFullGroup> memoryFull;
+  Section<std::vector<ProcessMemoryMapExt>> memoryMaps;
   Section<int64_t> numFds;
   Section<std::vector<ProcessThread>> threads;
   Section<std::vector<ProcessOpenFile>> openFiles;
-  Section<IoniceValue> ionice;
+  Section<ProcessIonice> ionice;
   Section<std::vector<int64_t>> cpuAffinity;
   Section<std::vector<RlimitValue>> rlimits;
-  Section<std::vector<ProcessConnection>> connections;
+  Section<std::vector<NetConnection>> connections;  // without pid
   Section<std::optional<std::string>> terminal;
   Section<std::string> username;
 };

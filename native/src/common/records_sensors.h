@@ -41,11 +41,10 @@ constexpr int kPowerTimeUnknown = -1;
 constexpr int kPowerTimeUnlimited = -2;
 
 // psutil's sbattery; powerPlugged nullopt when undeterminable.
-struct Battery {
-  double percent = 0;
-  double secsleft = kPowerTimeUnknown;
-  std::optional<bool> powerPlugged;
-};
+#define PROCYON_BATTERY_FIELDS(X) \
+  X(double, percent, 0) X(double, secsleft, kPowerTimeUnknown) X(std::optional<bool>, powerPlugged, {})
+PROCYON_RECORD(Battery, PROCYON_BATTERY_FIELDS)
+#undef PROCYON_BATTERY_FIELDS
 
 // sensors_battery(): nullopt when there is no battery (psutil's None).
 struct BatteryResult {

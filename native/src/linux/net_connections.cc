@@ -52,7 +52,7 @@ InodeOwners scanInodes(const Procfs& procfs) {
   return owners;
 }
 
-std::string addressKey(const std::optional<InetAddress>& address) {
+std::string addressKey(const std::optional<InetAddr>& address) {
   return address ? address->ip + "]" + std::to_string(address->port) : std::string("()");
 }
 

@@ -59,9 +59,9 @@ std::string fileMode(uint64_t flags) {
   return mode;
 }
 
-ProcessStatInfo statInfo(const ProcStat& stat, const Roots& roots) {
+ProcessBasicGroup statInfo(const ProcStat& stat, const Roots& roots) {
   const double ticks = linux_host::clockTicksPerSecond();
-  ProcessStatInfo info;
+  ProcessBasicGroup info;
   info.name = stat.comm;
   info.status = std::string(parse::processStatusName(stat.state));
   info.ppid = stat.ppid;
@@ -76,31 +76,6 @@ ProcessStatInfo statInfo(const ProcStat& stat, const Roots& roots) {
   info.numThreads = stat.numThreads;
   info.cpuNum = stat.processor;
   return info;
-}
-
-// psutil's pconn: the system row less its pid; a unix socket's path is its laddr.
-ProcessConnection processConnection(NetConnection&& row) {
-  ProcessConnection c;
-  c.fd = row.fd;
-  c.family = row.family;
-  c.type = row.type;
-  c.status = std::move(row.status);
-  if (row.family == kAfUnix) {
-    c.unix = true;
-    c.laddrIp = std::move(row.path);
-    return c;
-  }
-  c.hasLaddr = row.laddr.has_value();
-  if (row.laddr) {
-    c.laddrIp = std::move(row.laddr->ip);
-    c.laddrPort = static_cast<uint32_t>(row.laddr->port);
-  }
-  c.hasRaddr = row.raddr.has_value();
-  if (row.raddr) {
-    c.raddrIp = std::move(row.raddr->ip);
-    c.raddrPort = static_cast<uint32_t>(row.raddr->port);
-  }
-  return c;
 }
 
 }  // namespace
@@ -143,7 +118,7 @@ ProcessSnapshot LinuxBackend::readProcess(const ProcessQuery& query) const {
   if (want & kSecIds) {
     fill(snap.ids, roots_, pid, [&] {
       const ProcStatus& s = readStatus();
-      ProcessStatusInfo info;
+      ProcessIdsGroup info;
       if (!s.uids || !s.gids) throw Error::parse(dir + "/status: no Uid or Gid line");
       info.uids.assign(s.uids->begin(), s.uids->begin() + 3);
       info.gids.assign(s.gids->begin(), s.gids->begin() + 3);
@@ -219,7 +194,7 @@ ProcessSnapshot LinuxBackend::readProcess(const ProcessQuery& query) const {
     fill(snap.memoryMaps, roots_, pid, [&] {
       const std::string_view text = files.read(dir, "smaps");
       auto maps = annotatePath(files.path(), [&] { return parse::parseSmapsBlocks(text); });
-      for (MemoryMap& map : maps) {
+      for (ProcessMemoryMapExt& map : maps) {
         if (map.path != "[anon]") map.path = cleanLinkTarget(map.path);
       }
       // A zombie's smaps is empty: psutil ≥ 6.0 raises ZombieProcess rather than answer [].
@@ -288,7 +263,7 @@ ProcessSnapshot LinuxBackend::readProcess(const ProcessQuery& query) const {
     fill(snap.ionice, roots_, pid, [&] {
       const long prio = ::syscall(SYS_ioprio_get, 1 /* IOPRIO_WHO_PROCESS */, static_cast<int>(pid));
       if (prio < 0) throw Error::fromErrno(errno, "ioprio_get", dir);
-      return IoniceValue{static_cast<int>(prio >> 13), static_cast<int>(prio & 0xff)};
+      return ProcessIonice{static_cast<int>(prio >> 13), static_cast<int>(prio & 0xff)};
     });
   }
   if (want & kSecCpuAffinity) {
@@ -332,11 +307,8 @@ ProcessSnapshot LinuxBackend::readProcess(const ProcessQuery& query) const {
   }
   if (want & kSecConnections) {
     fill(snap.connections, roots_, pid, [&] {
-      std::vector<ProcessConnection> result;
-      for (NetConnection& row : linux_net::processConnections(procfs, pid, query.connectionKind).connections) {
-        result.push_back(processConnection(std::move(row)));
-      }
-      return result;
+      // psutil's pconn: the system rows, written without their pid (binding/to_js_net.h).
+      return std::move(linux_net::processConnections(procfs, pid, query.connectionKind).connections);
     });
   }
   return snap;

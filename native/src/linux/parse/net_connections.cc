@@ -135,7 +135,7 @@ std::string formatIpv6(const std::array<uint8_t, 16>& bytes) {
   return text;
 }
 
-std::optional<InetAddress> decodeInetAddress(std::string_view text, int family, bool littleEndian) {
+std::optional<InetAddr> decodeInetAddress(std::string_view text, int family, bool littleEndian) {
   const size_t colon = text.find(':');
   if (colon == std::string_view::npos) throw Error::parse("address '" + std::string(text) + "' has no port");
   const std::string_view ipHex = text.substr(0, colon);
@@ -144,7 +144,7 @@ std::optional<InetAddress> decodeInetAddress(std::string_view text, int family, 
   // psutil: a zero port means no endpoint (a listening or unbound socket).
   if (*port == 0) return std::nullopt;
 
-  InetAddress address;
+  InetAddr address;
   address.port = static_cast<int>(*port);
   // The kernel prints each 32-bit word of the address as a host integer, so
   // on a little-endian machine every group of 4 bytes is reversed.

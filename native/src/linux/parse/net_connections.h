@@ -28,8 +28,8 @@ std::optional<std::vector<ConnectionTable>> connectionTables(std::string_view ki
 
 // A line of /proc/net/tcp* or udp*.
 struct InetSocketLine {
-  std::optional<InetAddress> laddr;  // nullopt when the port is 0 (psutil's ())
-  std::optional<InetAddress> raddr;
+  std::optional<InetAddr> laddr;  // nullopt when the port is 0 (psutil's ())
+  std::optional<InetAddr> raddr;
   std::string status;  // psutil's CONN_* for TCP, "NONE" otherwise
   uint64_t inode = 0;
 };
@@ -54,7 +54,7 @@ struct UnixSocketLine {
 std::vector<UnixSocketLine> parseUnixSockets(std::string_view text);
 
 // "0500000A:0016" → {"10.0.0.5", 22}; nullopt for port 0. PARSE_ERROR on bad hex.
-std::optional<InetAddress> decodeInetAddress(std::string_view text, int family, bool littleEndian);
+std::optional<InetAddr> decodeInetAddress(std::string_view text, int family, bool littleEndian);
 
 // Dotted quad / RFC 5952 text exactly as glibc's inet_ntop writes it.
 std::string formatIpv4(const std::array<uint8_t, 4>& bytes);

@@ -44,8 +44,8 @@ Header splitHeader(std::string_view line) {
 
 }  // namespace
 
-SmapsTotals parseSmapsTotals(std::string_view text) {
-  SmapsTotals totals;
+ProcessMemoryFullGroup parseSmapsTotals(std::string_view text) {
+  ProcessMemoryFullGroup totals;
   while (!text.empty()) {
     std::string_view line = nextLine(text);
     if (startsWith(line, "Private_")) {
@@ -61,14 +61,14 @@ SmapsTotals parseSmapsTotals(std::string_view text) {
   return totals;
 }
 
-std::vector<MemoryMap> parseSmapsBlocks(std::string_view text) {
-  std::vector<MemoryMap> maps;
+std::vector<ProcessMemoryMapExt> parseSmapsBlocks(std::string_view text) {
+  std::vector<ProcessMemoryMapExt> maps;
   while (!text.empty()) {
     const std::string_view line = nextLine(text);
     if (trim(line).empty()) continue;
     if (isHeader(line)) {
       const Header h = splitHeader(line);
-      MemoryMap map;
+      ProcessMemoryMapExt map;
       map.addr = std::string(h.addr);
       map.perms = std::string(h.perms);
       map.path = h.path.empty() ? "[anon]" : std::string(h.path);
@@ -83,7 +83,7 @@ std::vector<MemoryMap> parseSmapsBlocks(std::string_view text) {
       if (key == "VmFlags") continue;  // psutil issue #369
       throw Error::parse("don't know how to interpret line '" + std::string(line.substr(0, 128)) + "'");
     }
-    MemoryMap& map = maps.back();
+    ProcessMemoryMapExt& map = maps.back();
     if (key == "Rss") map.rss = *value;
     else if (key == "Size") map.size = *value;
     else if (key == "Pss") map.pss = *value;

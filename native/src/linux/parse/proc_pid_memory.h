@@ -11,11 +11,11 @@ namespace procyon::parse {
 
 // uss (Private_* lines), pss (Pss:), swap (Swap:) summed over every block, in
 // bytes: the same for smaps_rollup (one block) and smaps (psutil's fallback).
-SmapsTotals parseSmapsTotals(std::string_view text);
+ProcessMemoryFullGroup parseSmapsTotals(std::string_view text);
 
 // psutil's memory_maps(grouped=False): one entry per smaps block, bytes.
 // `path` is "[anon]" for anonymous mappings; " (deleted)" is kept (the I/O
 // layer strips it when the file is gone, as psutil does).
-std::vector<MemoryMap> parseSmapsBlocks(std::string_view text);
+std::vector<ProcessMemoryMapExt> parseSmapsBlocks(std::string_view text);
 
 }  // namespace procyon::parse
