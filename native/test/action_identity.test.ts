@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 
-import { PACKAGE_DIR, collector } from './helpers';
+import { PACKAGE_DIR, collector, settled } from './helpers';
 
 const { Process, NotLive } = collector;
 type Proc = InstanceType<typeof Process>;
@@ -30,11 +30,7 @@ function exited(child: ChildProcess): Promise<void> {
 async function sleeper(): Promise<ChildProcess> {
   const child = spawn('sleep', ['60'], { stdio: 'ignore' });
   children.push(child);
-  const deadline = Date.now() + 10_000;
-  while (readFileSync(`/proc/${child.pid}/comm`, 'utf8') !== 'sleep\n') {
-    if (Date.now() > deadline) throw new Error('sleep did not start');
-    await new Promise((r) => setTimeout(r, 10));
-  }
+  await settled(child.pid, 'sleep');
   return child;
 }
 

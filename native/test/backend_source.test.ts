@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 
-import { FIXTURE_ROOTS, PACKAGE_DIR, collector } from './helpers';
+import { FIXTURE_ROOTS, PACKAGE_DIR, collector, settled } from './helpers';
 
 const { Process, NotLive } = collector;
 // The addon lib/ loads (PROCYON_ADDON_PATH names another build, as lib/native.ts honours).
@@ -26,11 +26,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 async function sleeper(): Promise<ChildProcess> {
   const child = spawn('sleep', ['60'], { stdio: 'ignore' });
   children.push(child);
-  const deadline = Date.now() + 10_000;
-  while (readFileSync(`/proc/${child.pid}/comm`, 'utf8') !== 'sleep\n') {
-    if (Date.now() > deadline) throw new Error('sleep did not start');
-    await new Promise((r) => setTimeout(r, 10));
-  }
+  await settled(child.pid, 'sleep');
   return child;
 }
 
