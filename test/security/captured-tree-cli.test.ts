@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { getPriority, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_PROC } from '../../app/main/core/fixture-root.test-util';
@@ -116,7 +116,7 @@ describe('actions refuse a captured tree', () => {
     expect(child.exitCode).toBeNull();
     expect(child.signalCode).toBeNull();
     expect(stateOf(child.pid!)).toBe('S');
-    expect(readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ')[16]).toBe('0');
+    expect(readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ')[16]).toBe(String(getPriority()));
   });
 });
 
