@@ -1,5 +1,6 @@
 // psutil.disk_partitions(), psutil.disk_usage() and psutil.disk_io_counters().
 
+import { describeIfLoaded } from './describe';
 import { InvalidArgument } from './errors';
 import { binding, callAsync } from './native';
 import { booleanOption, optionsObject } from './options';
@@ -36,17 +37,14 @@ export interface DiskIoCounters {
   busyTime: number;
 }
 
-export const DISK_IO_FIELDS = [
-  'readCount',
-  'writeCount',
-  'readBytes',
-  'writeBytes',
-  'readTime',
-  'writeTime',
-  'readMergedCount',
-  'writeMergedCount',
-  'busyTime',
-] as const satisfies readonly (keyof DiskIoCounters)[];
+/**
+ * The counters of a disk, in the addon's order: its NamedDiskIoCounters record
+ * less `name` (describe().records; empty when the addon did not load).
+ * test/describe.test.ts checks the DiskIoCounters interface against it.
+ */
+export const DISK_IO_FIELDS: readonly (keyof DiskIoCounters)[] = Object.freeze(
+  (describeIfLoaded()?.records.NamedDiskIoCounters ?? []).filter((field) => field !== 'name') as (keyof DiskIoCounters)[],
+);
 
 export interface DiskPartitionsOptions extends Roots {
   /** Also pseudo, memory, duplicate and inaccessible filesystems. */
