@@ -91,12 +91,18 @@ describe('asDict / processIter attrs and Process(None)', () => {
   it('processIter({attrs: []}) gives each process every attribute', async () => {
     // The first 20 processes it yields (it reads each as it goes, so stopping
     // there bounds the work on a machine with thousands of processes).
+    // A container may run fewer than 20: then the walk ends by itself and must
+    // have yielded this test's own process.
     const seen: string[][] = [];
+    const pids: number[] = [];
+    let stopped = false;
     for await (const p of collector.processIter({ attrs: [] })) {
       seen.push(Object.keys(p.info!).sort());
-      if (seen.length === 20) break;
+      pids.push(p.pid);
+      if (seen.length === 20) { stopped = true; break; }
     }
-    expect(seen.length).toBe(20);
+    if (!stopped) expect(pids).toContain(process.pid);
+    expect(seen.length).toBeGreaterThan(0);
     for (const keys of seen) expect(keys).toEqual([...PROCESS_ATTRS].sort());
   });
 
