@@ -52,8 +52,9 @@ describe('procyon snapshot', () => {
     }
   }
 
-  // The bespoke sections, by the --json key each prints (perCpuTimes and the
-  // whole-disk diskIoCounters total are in --json only, as before).
+  // The bespoke sections, by the --json key each prints. As before, per-CPU
+  // times are in --json only, and the whole-disk diskIoCounters total is
+  // stood for by the per-disk counters (its parts) in both.
   const SECTION_OF_KEY: Record<string, string> = {
     cpuTimes: 'CPU',
     cpuTimesPercpu: 'CPU',

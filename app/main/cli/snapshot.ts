@@ -91,10 +91,11 @@ type BespokeSnapshot = Awaited<ReturnType<typeof collectBespoke>>;
 
 /**
  * Each described topic that a bespoke read above covers, and the --json key
- * that holds it. The diskIoCounters topic is the sum of the per-disk counters
- * printed, cpuFreq the average the CPU section prints; perCpuFreq has no
- * bespoke read and comes out generically. A topic named like a bespoke key must
- * be listed (the type says so), so it can never overwrite that key.
+ * that holds it. The diskIoCounters topic (psutil's perdisk=False total) is
+ * stood for by the per-disk counters it totals, as before; cpuFreq is the
+ * average the CPU section prints; perCpuFreq has no bespoke read and comes out
+ * generically. A topic named like a bespoke key must be listed (the type says
+ * so), so it can never overwrite that key.
  */
 export const BESPOKE_TOPICS = {
   cpuTimes: 'cpuTimes',
