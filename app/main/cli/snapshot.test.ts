@@ -1,8 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import { FIXTURE_PROC, FIXTURE_SYS } from '../core/fixture-root.test-util';
+import { SNAPSHOT_TOPICS } from '@procyon/collector';
+import { FIXTURE_PROC, FIXTURE_SYS, writableProcRoot } from '../core/fixture-root.test-util';
 import { formatSnapshotText } from './report';
 import { main } from './main';
-import { collectSnapshot, failed } from './snapshot';
+import { BESPOKE_TOPICS, collectSnapshot, failed } from './snapshot';
 
 const roots = { procfs: FIXTURE_PROC, sysfs: FIXTURE_SYS };
 
@@ -38,6 +39,57 @@ describe('procyon snapshot', () => {
     expect(text).toContain('(not read under another root)');
   });
 
+  /** What `procyon snapshot` prints over these roots: the --json object and the text. */
+  async function runSnapshot(procfs: string, sysfs: string): Promise<{ json: Record<string, unknown>; text: string }> {
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+    try {
+      expect(await main(['snapshot', '--json', '--procfs', procfs, '--sysfs', sysfs])).toBe(0);
+      const json = JSON.parse(String(log.mock.calls.at(-1)?.[0])) as Record<string, unknown>;
+      expect(await main(['snapshot', '--procfs', procfs, '--sysfs', sysfs])).toBe(0);
+      return { json, text: String(log.mock.calls.at(-1)?.[0]) };
+    } finally {
+      log.mockRestore();
+    }
+  }
+
+  // The bespoke sections, by the --json key each prints. As before, per-CPU
+  // times are in --json only, and the whole-disk diskIoCounters total is
+  // stood for by the per-disk counters (its parts) in both.
+  const SECTION_OF_KEY: Record<string, string> = {
+    cpuTimes: 'CPU',
+    cpuTimesPercpu: 'CPU',
+    cpuStats: 'CPU',
+    cpuFreq: 'CPU',
+    getloadavg: 'CPU',
+    virtualMemory: 'Memory (psutil virtual_memory, swap_memory)',
+    swapMemory: 'Memory (psutil virtual_memory, swap_memory)',
+    diskIoCounters: 'Disks (df)',
+    diskPartitions: 'Disks (df)',
+    diskUsage: 'Disks (df)',
+    netIoCounters: 'Network (ifconfig)',
+    netIfStats: 'Network (ifconfig)',
+    sensorsTemperatures: 'Sensors',
+    sensorsFans: 'Sensors',
+    sensorsBattery: 'Sensors',
+  };
+
+  it('prints every topic the collector describes, in --json and in the text', async () => {
+    expect(SNAPSHOT_TOPICS.length).toBeGreaterThan(0);
+    const { json, text } = await runSnapshot(FIXTURE_PROC, FIXTURE_SYS);
+    const headings = text.split('\n').filter((line, i, lines) => /^-+$/.test(lines[i + 1] ?? '') && lines[i + 1]!.length === line.length);
+    for (const topic of SNAPSHOT_TOPICS) {
+      const bespokeKey = (BESPOKE_TOPICS as Record<string, string>)[topic];
+      const key = bespokeKey ?? topic;
+      expect.soft(json, topic).toHaveProperty([key]);
+      if (bespokeKey) expect.soft(headings, topic).toContain(SECTION_OF_KEY[bespokeKey]);
+      // Every other topic has a section of its own, named for it.
+      else expect.soft(headings.filter((h) => h.endsWith(` (${topic})`)), topic).toHaveLength(1);
+    }
+    // Topics beyond the bespoke sections, without a line of CLI code for them.
+    for (const topic of ['pressureStall', 'hwmonChips', 'powerSupplies']) expect(json).toHaveProperty([topic]);
+    expect(text).toContain('Power supplies (powerSupplies)\n------------------------------\n  0:\n    name: AC\n    attributes:\n      0: online, 0\n      1: type, Mains\n');
+  });
+
   // test/fixtures/prometheus-procfs: proc/pressure/{cpu,io,memory}; cpu has only `some`, irq is absent.
   const fixtureStall = {
     cpu: { some: { avg10: 0.1, avg60: 2, avg300: 3.85, total: 15e-6 }, full: null },
@@ -45,26 +97,30 @@ describe('procyon snapshot', () => {
     io: { some: { avg10: 0.1, avg60: 2, avg300: 3.85, total: 15e-6 }, full: { avg10: 0.2, avg60: 3, avg300: 4.95, total: 25e-6 } },
     irq: null,
   };
+  const some = ['    some:', '      avg10: 0.1', '      avg60: 2', '      avg300: 3.85', '      total: 0.000015'];
+  const full = ['    full:', '      avg10: 0.2', '      avg60: 3', '      avg300: 4.95', '      total: 0.000025'];
+  const fixtureStallText = [
+    'Pressure stall (pressureStall)',
+    '------------------------------',
+    ...['  cpu:', ...some, '    full: none'],
+    ...['  memory:', ...some, ...full],
+    ...['  io:', ...some, ...full],
+    '  irq: none',
+    '',
+  ].join('\n');
 
-  it('prints pressure stall information, text and --json, from --procfs', async () => {
-    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
-    try {
-      expect(await main(['snapshot', '--json', '--procfs', FIXTURE_PROC, '--sysfs', FIXTURE_SYS])).toBe(0);
-      expect(JSON.parse(String(log.mock.calls.at(-1)?.[0])).pressureStall).toEqual(fixtureStall);
-      expect(await main(['snapshot', '--procfs', FIXTURE_PROC, '--sysfs', FIXTURE_SYS])).toBe(0);
-      const text = String(log.mock.calls.at(-1)?.[0]);
-      expect(text).toContain('Pressure stall (PSI)\n');
-      expect(text).toMatch(/^cpu\s+some\s+0\.10%\s+2\.00%\s+3\.85%\s+0\.000015s$/m);
-      expect(text).toMatch(/^\s+full\s+0\.20%\s+3\.00%\s+4\.95%\s+0\.000025s$/m);
-      expect(text).toMatch(/^irq\s+\(none\)$/m);
-    } finally {
-      log.mockRestore();
-    }
+  it('prints pressure stall information through the generic printer, text and --json, from --procfs', async () => {
+    const { json, text } = await runSnapshot(FIXTURE_PROC, FIXTURE_SYS);
+    expect(json.pressureStall).toEqual(fixtureStall);
+    expect(text).toContain(fixtureStallText);
   });
 
-  it('a kernel without PSI: its section says so, the rest still prints', async () => {
-    const s = await collectSnapshot({ procfs: '/nonexistent/procyon', sysfs: FIXTURE_SYS });
-    expect(s.pressureStall).toMatchObject({ error: { code: 'NOT_FOUND' } });
-    expect(formatSnapshotText(s)).toMatch(/Pressure stall \(PSI\)\n-+\n {2}unavailable: NOT_FOUND: /);
+  it('a captured tree without /proc/pressure: the section says unavailable in its place, the rest still prints', async () => {
+    const tree = writableProcRoot();
+    const { json, text } = await runSnapshot(tree.dir, FIXTURE_SYS);
+    expect(json.pressureStall).toEqual({ error: { code: 'NOT_FOUND', message: expect.stringContaining(`${tree.dir}/pressure`) } });
+    expect(text).toMatch(/\nPressure stall \(pressureStall\)\n-+\n {2}unavailable: NOT_FOUND: \S+\/pressure\b.*$/m);
+    expect(text).toContain('count      8 logical, 2 physical');
+    expect(text).toContain('Power supplies (powerSupplies)\n------------------------------\n  0:\n');
   });
 });

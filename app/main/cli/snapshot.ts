@@ -1,4 +1,5 @@
 import * as native from '@procyon/collector';
+import type { SnapshotTopic, SnapshotTopicValues } from '@procyon/collector';
 import type { CollectorRoots } from '../core/collector';
 import { errorSummary } from '../core/errors';
 
@@ -20,11 +21,12 @@ export function failed(value: unknown): value is Failed {
 }
 
 /**
- * Every system function the collector offers, keyed by psutil's names in
- * camelCase. Each is read on its own so one that fails (a missing file under
- * a captured root, say) is reported in its place without hiding the rest.
+ * The functions read on their own, with psutil's options, keyed by psutil's
+ * names in camelCase: what their sections print says more than the generic
+ * printer would. Each is read on its own so one that fails (a missing file
+ * under a captured root, say) is reported in its place without hiding the rest.
  */
-export async function collectSnapshot(roots: CollectorRoots) {
+async function collectBespoke(roots: CollectorRoots) {
   const [cpuTimes, cpuTimesPercpu, cpuCountLogical, cpuCountPhysical, cpuStats, cpuFreq, getloadavg, virtualMemory, swapMemory] =
     await Promise.all([
       attempt(() => native.cpuTimes({ ...roots, percpu: false })),
@@ -48,7 +50,7 @@ export async function collectSnapshot(roots: CollectorRoots) {
   if (!failed(diskPartitions) && live) {
     for (const p of diskPartitions) diskUsage[p.mountpoint] = await attempt(() => native.diskUsage(p.mountpoint));
   }
-  const [diskIoCounters, netIoCounters, netConnections, netIfAddrs, netIfStats, sensorsTemperatures, sensorsFans, sensorsBattery, users, bootTime, pressureStall] =
+  const [diskIoCounters, netIoCounters, netConnections, netIfAddrs, netIfStats, sensorsTemperatures, sensorsFans, sensorsBattery, users, bootTime] =
     await Promise.all([
       attempt(() => native.diskIoCounters({ ...roots, perdisk: true, nowrap: false })),
       attempt(() => native.netIoCounters({ ...roots, pernic: true, nowrap: false })),
@@ -60,8 +62,6 @@ export async function collectSnapshot(roots: CollectorRoots) {
       attempt(() => native.sensorsBattery(roots)),
       liveOnly(() => native.users()),
       attempt(() => native.bootTime(roots)),
-      // NOT_FOUND where the kernel has no PSI: reported in its place like any failure.
-      attempt(() => native.pressureStall(roots)),
     ]);
   return {
     cpuTimes,
@@ -84,8 +84,75 @@ export async function collectSnapshot(roots: CollectorRoots) {
     sensorsBattery,
     users,
     bootTime,
-    pressureStall,
   };
+}
+
+type BespokeSnapshot = Awaited<ReturnType<typeof collectBespoke>>;
+
+/**
+ * Each described topic that a bespoke read above covers, and the --json key
+ * that holds it. The diskIoCounters topic (psutil's perdisk=False total) is
+ * stood for by the per-disk counters it totals, as before; cpuFreq is the
+ * average the CPU section prints; perCpuFreq has no bespoke read and comes out
+ * generically. A topic named like a bespoke key must be listed (the type says
+ * so), so it can never overwrite that key.
+ */
+export const BESPOKE_TOPICS = {
+  cpuTimes: 'cpuTimes',
+  perCpuTimes: 'cpuTimesPercpu',
+  cpuStats: 'cpuStats',
+  cpuFreq: 'cpuFreq',
+  loadavg: 'getloadavg',
+  virtualMemory: 'virtualMemory',
+  swapMemory: 'swapMemory',
+  diskIoCounters: 'diskIoCounters',
+  perDiskIoCounters: 'diskIoCounters',
+  diskPartitions: 'diskPartitions',
+  diskUsage: 'diskUsage',
+  perNicIoCounters: 'netIoCounters',
+  netIfStats: 'netIfStats',
+  sensorsTemperatures: 'sensorsTemperatures',
+  sensorsFans: 'sensorsFans',
+  sensorsBattery: 'sensorsBattery',
+} as const satisfies Record<Extract<SnapshotTopic, keyof BespokeSnapshot>, keyof BespokeSnapshot> &
+  Partial<Record<SnapshotTopic, keyof BespokeSnapshot>>;
+
+type GenericTopic = Exclude<SnapshotTopic, keyof typeof BESPOKE_TOPICS>;
+
+/** Every topic the collector describes that no bespoke read covers, in the addon's order: a new metric's topic lands here with no edit. */
+export const GENERIC_TOPICS: readonly GenericTopic[] = native.SNAPSHOT_TOPICS.filter(
+  (topic): topic is GenericTopic => !Object.hasOwn(BESPOKE_TOPICS, topic),
+);
+
+/**
+ * The generic topics in one systemSnapshot call, each its value or its own
+ * failure in place. A topic whose function reads only the live machine (its
+ * capability says `captured-tree`) is left out under another root, as the
+ * bespoke live-only reads are.
+ */
+async function collectGeneric(roots: CollectorRoots): Promise<{ [K in GenericTopic]?: SnapshotTopicValues[K] | Failed }> {
+  const liveOnly = new Set(
+    native.isLive(roots) ? [] : native.capabilityReport(roots).filter((c) => c.reason === 'captured-tree').map((c) => c.name),
+  );
+  const topics = GENERIC_TOPICS.filter((topic) => !liveOnly.has(topic));
+  // The call as a whole failing (not one topic) leaves each topic that failure in its place.
+  const read = topics.length === 0 ? {} : await attempt(() => native.systemSnapshot({ ...roots, topics }));
+  const entries = topics.map((topic) => {
+    const value: unknown = failed(read) ? read : (read as Record<string, unknown>)[topic];
+    // The same {code, message} as a bespoke read's failure (the message already names the path).
+    return [topic, native.isSnapshotError(value) ? { error: errorSummary(value.error) } : value];
+  });
+  return Object.fromEntries(entries) as { [K in GenericTopic]?: SnapshotTopicValues[K] | Failed };
+}
+
+/**
+ * Every system function the collector offers: the bespoke reads, then every
+ * other topic the collector describes under its own name (pressureStall,
+ * hwmonChips, ...).
+ */
+export async function collectSnapshot(roots: CollectorRoots) {
+  const [bespoke, generic] = await Promise.all([collectBespoke(roots), collectGeneric(roots)]);
+  return { ...bespoke, ...generic };
 }
 
 export type CollectedSnapshot = Awaited<ReturnType<typeof collectSnapshot>>;

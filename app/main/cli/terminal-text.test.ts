@@ -58,10 +58,13 @@ describe('human-readable output escapes what a process or a file controls', () =
       ...s,
       netConnections: { error: { code: 'PARSE_ERROR', message: `unknown TCP state '${HOSTILE}' on line 2` } },
       sensorsTemperatures: { [`chip${HOSTILE}`]: [{ label: HOSTILE, current: 40, high: null, critical: null }] },
+      // A topic printed by the generic printer: sysfs names and values.
+      powerSupplies: [{ name: HOSTILE, attributes: [[HOSTILE, HOSTILE]] }],
     } as typeof s;
     const text = formatSnapshotText(hostile);
     expect(rawControls(text)).toEqual([]);
     expect(text).toContain(`unavailable: PARSE_ERROR: unknown TCP state '${terminalSafe(HOSTILE)}' on line 2`);
-    expect(text.split('\n').filter((l) => l.includes('fake-line'))).toHaveLength(3);
+    expect(text.split('\n').filter((l) => l.includes('fake-line'))).toHaveLength(5);
+    expect(text).toContain(`    name: ${terminalSafe(HOSTILE)}\n`);
   });
 });

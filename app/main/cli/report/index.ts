@@ -1,10 +1,12 @@
 import type { CollectedSnapshot } from '../snapshot';
-import { failed } from '../snapshot';
+import { failed, GENERIC_TOPICS } from '../snapshot';
 import { terminalSafeDeep } from '../../../shared/terminal-text';
+import { genericSection } from './generic';
 import { bytes2human, heading, table } from './units';
 
-// `procyon snapshot` without --json: each section reads like the psutil
-// example script people know it from (free, df, ifconfig, netstat, sensors, who).
+// `procyon snapshot` without --json: each bespoke section reads like the psutil
+// example script people know it from (free, df, ifconfig, netstat, sensors, who);
+// every other topic the collector describes follows, printed by key (generic.ts).
 
 type Section = (s: CollectedSnapshot) => string[];
 
@@ -120,27 +122,6 @@ const sensors: Section = (s) => {
   return out;
 };
 
-const psi: Section = (s) => {
-  const out = [heading('Pressure stall (PSI)')];
-  const err = errorLine(s.pressureStall);
-  if (err) return [...out, ...err];
-  const stall = s.pressureStall as Exclude<CollectedSnapshot['pressureStall'], { error: unknown }>;
-  const rows = [['', '', 'avg10', 'avg60', 'avg300', 'total']];
-  for (const resource of ['cpu', 'memory', 'io', 'irq'] as const) {
-    const r = stall[resource];
-    if (!r) {
-      rows.push([resource, '(none)', '', '', '', '']);
-      continue;
-    }
-    for (const kind of ['some', 'full'] as const) {
-      const line = r[kind];
-      if (line) rows.push([kind === 'some' ? resource : '', kind, `${line.avg10.toFixed(2)}%`, `${line.avg60.toFixed(2)}%`, `${line.avg300.toFixed(2)}%`, `${line.total.toFixed(6)}s`]);
-    }
-  }
-  out.push(table(rows, ['l', 'l', 'r', 'r', 'r', 'r']));
-  return out;
-};
-
 const who: Section = (s) => {
   const out = [heading('Users (who)')];
   if (s.users === undefined) return [...out, '  (not read under another root)'];
@@ -155,5 +136,6 @@ const who: Section = (s) => {
 /** Names, labels, mount points and error messages come from files and other users: every string is escaped before it is laid out. */
 export function formatSnapshotText(snapshot: CollectedSnapshot): string {
   const s = terminalSafeDeep(snapshot);
-  return [cpu, free, df, ifconfig, netstat, sensors, psi, who].flatMap((section) => section(s)).join('\n').trimStart();
+  const generic = GENERIC_TOPICS.flatMap((topic) => genericSection(topic, s[topic]));
+  return [...[cpu, free, df, ifconfig, netstat, sensors, who].flatMap((section) => section(s)), ...generic].join('\n').trimStart();
 }
