@@ -5,23 +5,21 @@
 // src/binding: linking also proves that layer has no N-API in it).
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
+import { gypSources } from '../scripts/gyp_sources.mjs';
 import { FIXTURE_ROOTS, PACKAGE_DIR } from './helpers';
 
-const OBJECTS = path.join(PACKAGE_DIR, 'build', 'Release', 'obj.target', 'procyon_collector', 'src');
+const OBJECTS = path.join(PACKAGE_DIR, 'build', 'Release', 'obj.target', 'procyon_collector');
 const scratch = mkdtempSync(path.join(tmpdir(), 'procyon-readers-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-function objects(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return full === path.join(OBJECTS, 'binding') ? [] : objects(full);
-    return entry.name.endsWith('.o') ? [full] : [];
-  });
+/** The objects of the sources binding.gyp builds now (not whatever an older tree left in build/), less the binding's. */
+function objects(): string[] {
+  return gypSources().filter((source) => !source.startsWith('src/binding/')).map((source) => path.join(OBJECTS, source.replace(/\.cc$/, '.o')));
 }
 
 interface Outcome {
@@ -39,7 +37,7 @@ function probe(): Probe {
   const bin = path.join(scratch, 'metric_readers');
   // The flags node-gyp builds those objects with that matter to the ABI.
   const flags = ['-std=c++17', '-fno-rtti', '-pthread', '-D_FILE_OFFSET_BITS=64', '-D_LARGEFILE_SOURCE', `-I${path.join(PACKAGE_DIR, 'src')}`];
-  const cc = spawnSync('g++', [...flags, path.join(PACKAGE_DIR, 'test', 'native', 'metric_readers.cc'), ...objects(OBJECTS), '-o', bin], { encoding: 'utf8' });
+  const cc = spawnSync('g++', [...flags, path.join(PACKAGE_DIR, 'test', 'native', 'metric_readers.cc'), ...objects(), '-o', bin], { encoding: 'utf8' });
   expect(cc.stderr).toBe('');
   expect(cc.status).toBe(0);
   const run = spawnSync(bin, [FIXTURE_ROOTS.procfs], { encoding: 'utf8' });
