@@ -6,7 +6,7 @@
 // the declaration stays the one place a metric is named and common/ stays
 // free of N-API. `--inputs` prints the headers it reads (the action's inputs);
 // scripts/sanitize.mjs writes the same header for its own build.
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -49,12 +49,13 @@ export function metricsHeader() {
   ].join('\n');
 }
 
-/** Writes `out` when its text changes (an unchanged list recompiles nothing). */
+/**
+ * Writes `out`, always: make reruns the action while `out` is older than a records header, and the
+ * files that include `out` include those headers too, so a rewrite recompiles nothing more.
+ */
 export function writeMetricsHeader(out) {
-  const text = metricsHeader();
-  if (existsSync(out) && readFileSync(out, 'utf8') === text) return;
   mkdirSync(path.dirname(out), { recursive: true });
-  writeFileSync(out, text);
+  writeFileSync(out, metricsHeader());
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

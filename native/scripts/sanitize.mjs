@@ -78,7 +78,7 @@ function compile(jobs) {
 
 async function build() {
   const sources = gypSources();
-  // Rewritten only when the list changes; a changed records header already rebuilds everything (newestHeader).
+  // The metrics list binding.gyp's action writes; a changed records header rebuilds everything here anyway (newestHeader).
   writeMetricsHeader(path.join(generated, 'procyon_metrics.h'));
   mkdirSync(path.join(out, 'obj'), { recursive: true });
   // Header or flag changes are rare here; rebuilding everything then is simpler than depfiles.
