@@ -27,8 +27,10 @@ export type MetricExports = { [Name in MetricName]: (options: ResolvedRoots) => 
 /** The collector function of metric `name`: the roots as every function takes them, errors as ProcyonError subclasses. */
 export function metric<Name extends MetricName>(name: Name): (options?: Roots) => Promise<Metrics[Name]> {
   const exports: MetricExports = binding;
-  return async (options?: Roots) => {
+  const read = async (options?: Roots): Promise<Metrics[Name]> => {
     const roots = resolveRoots(optionsObject(options));
     return callAsync(() => exports[name](roots));
   };
+  // Named as a hand-written function would be (stack traces, logs).
+  return Object.defineProperty(read, 'name', { value: name });
 }
