@@ -90,11 +90,9 @@ class LinuxBackend final : public Backend {
   // metric readers (linux/metric_reader.h), which read through it.
   Procfs procfs() const;
 
- protected:
+ private:
   // Whole-system metrics: the readers linux/<area>.cc files registered.
   bool readMetric(MetricKey key, void* out) const override { return PlatformReaders<LinuxBackend>::read(*this, key, out); }
-
- private:
 
   const Roots roots_;
   const std::string utmp_;
