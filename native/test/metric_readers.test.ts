@@ -13,7 +13,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { gypSources } from '../scripts/gyp_sources.mjs';
 import { FIXTURE_ROOTS, PACKAGE_DIR } from './helpers';
 
-const OBJECTS = path.join(PACKAGE_DIR, 'build', 'Release', 'obj.target', 'procyon_collector');
+// Release as `npm ci` builds it; Debug where only PROCYON_DEBUG_NATIVE's build is there.
+const OBJECTS = ['Release', 'Debug'].map((config) => path.join(PACKAGE_DIR, 'build', config, 'obj.target', 'procyon_collector')).find(existsSync) ?? '<no build>';
 const scratch = mkdtempSync(path.join(tmpdir(), 'procyon-readers-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
