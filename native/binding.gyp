@@ -6,7 +6,19 @@
       # those make node-gyp write makefiles into node_modules, outside build/.
       "include_dirs": [
         "src",
+        "<(SHARED_INTERMEDIATE_DIR)/procyon",
         "<!(node -p \"require('node-addon-api').include_dir\")"
+      ],
+      # The metrics list (procyon_metrics.h), read from the PROCYON_METRIC lines
+      # of src/common/records_*.h whenever one changes (scripts/gyp_metrics.mjs);
+      # src/common itself for a header removed (its mtime moves, the list is stale).
+      "actions": [
+        {
+          "action_name": "metrics_list",
+          "inputs": ["scripts/gyp_metrics.mjs", "src/common", "<!@(node scripts/gyp_metrics.mjs --inputs)"],
+          "outputs": ["<(SHARED_INTERMEDIATE_DIR)/procyon/procyon_metrics.h"],
+          "action": ["node", "scripts/gyp_metrics.mjs", "<@(_outputs)"]
+        }
       ],
       "defines": ["NAPI_VERSION=8", "NAPI_CPP_EXCEPTIONS"],
       "cflags!": ["-fno-exceptions"],

@@ -56,6 +56,11 @@ export interface CollectorDescription {
   layouts: Layouts;
   /** Each record declared with PROCYON_RECORD (src/common/record.h): its JS field names, in order. */
   records: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Each whole-system metric declared with PROCYON_METRIC (src/common/metric.h): its name (a function,
+   * a topic and a capability of that name) and its record (a key of `records`), in declaration order.
+   */
+  metrics: readonly { name: string; record: string }[];
 }
 
 let cached: CollectorDescription | undefined;

@@ -5,6 +5,7 @@ import path from 'node:path';
 
 import { Unsupported, fromNative } from './errors';
 import type { CapabilityStatus, CollectorDescription } from './describe';
+import type { MetricExports } from './metric';
 import type { ResolvedRoots } from './roots';
 import type { CpuTimes, SwapMemory, VirtualMemory } from './types';
 // --- cpu (stats, freq, load), disks, other system info ---
@@ -19,8 +20,11 @@ import type { HwmonChip, PowerSupply } from './hwmon';
 // --- processes ---
 import type { ChildWatchHandle, NativeProcessAction, NativeProcessSnapshot, NativeProcessTable, ReaderHandle } from './process_types';
 
-/** The addon's exports. A newer area declares its own from lib/<area>.ts by declaration merging (`declare module './native'`). */
-export interface NativeBinding {
+/**
+ * The addon's exports. A newer area declares its own from lib/<area>.ts by declaration merging
+ * (`declare module './native'`); a whole-system metric's comes from its Metrics entry (lib/metric.ts).
+ */
+export interface NativeBinding extends MetricExports {
   cpuTimes(options: ResolvedRoots & { percpu: boolean }): Promise<CpuTimes | CpuTimes[]>;
   cpuCount(options: ResolvedRoots & { logical: boolean }): Promise<number | null>;
   cpuCountSync(options: ResolvedRoots & { logical: boolean }): number | null;

@@ -1,13 +1,9 @@
 // Pressure stall information (Linux's PSI, beyond psutil): how much of the
 // time tasks waited for CPU, memory, I/O and IRQs. This file is the whole TS
-// side of the area: the types, the function, and (by declaration merging) its
-// export, snapshot topic and capability name.
+// side of the area: the types, and the function with (by declaration merging
+// into Metrics) its export, snapshot topic and capability name.
 
-import type { ResolvedRoots } from './roots';
-import { binding, callAsync } from './native';
-import { optionsObject } from './options';
-import { resolveRoots } from './roots';
-import type { Roots } from './types';
+import { metric } from './metric';
 
 /** One `some` or `full` line of /proc/pressure/<resource>. */
 export interface PressureLine {
@@ -33,22 +29,10 @@ export interface PressureStall {
   irq: PressureResource | null;
 }
 
-declare module './native' {
-  interface NativeBinding {
-    pressureStall(options: ResolvedRoots): Promise<PressureStall>;
-  }
-}
-
-declare module './snapshot' {
-  interface SnapshotTopicValues {
-    /** pressureStall(); {error: NOT_FOUND} where the kernel has no PSI. */
+declare module './metric' {
+  interface Metrics {
+    /** pressureStall(); as a snapshot topic, {error: NOT_FOUND} where the kernel has no PSI. */
     pressureStall: PressureStall;
-  }
-}
-
-declare module './types' {
-  interface CollectorFunctions {
-    pressureStall: true;
   }
 }
 
@@ -56,8 +40,6 @@ declare module './types' {
  * /proc/pressure/{cpu,memory,io,irq}. Rejects with NotFound (path
  * `<procfs>/pressure`) where the kernel has no PSI, as psutil raises for what
  * the system lacks; capabilities().pressureStall is false there beforehand.
+ * Unsupported on a platform without PSI's reader.
  */
-export async function pressureStall(options?: Roots): Promise<PressureStall> {
-  const roots = resolveRoots(optionsObject(options));
-  return callAsync(() => binding.pressureStall(roots));
-}
+export const pressureStall = metric('pressureStall');

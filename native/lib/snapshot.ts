@@ -7,6 +7,7 @@ import type { DiskIoCounters, DiskPartition, DiskUsage } from './disks';
 import { InvalidArgument, type ErrorCode } from './errors';
 import type { HwmonChip, PowerSupply } from './hwmon';
 import { describeIfLoaded } from './describe';
+import type { Metrics } from './metric';
 import { binding, callAsync } from './native';
 import { optionsObject } from './options';
 import { resolveRoots } from './roots';
@@ -14,9 +15,10 @@ import type { Battery, CpuTimes, Fan, NetIoCounters, NicStats, Roots, SwapMemory
 
 /**
  * What each topic holds when it succeeds: the one TS declaration of the topics' names and types. A newer
- * area adds its topic from lib/<area>.ts by declaration merging (`declare module './snapshot'`).
+ * area adds its topic from lib/<area>.ts by declaration merging (`declare module './snapshot'`); every
+ * whole-system metric is a topic of its own name (Metrics, lib/metric.ts).
  */
-export interface SnapshotTopicValues {
+export interface SnapshotTopicValues extends Metrics {
   // --- cpu ---
   cpuTimes: CpuTimes;
   perCpuTimes: CpuTimes[];

@@ -1,6 +1,8 @@
 // The psutil-shaped types of @procyon/collector. Names are psutil's in camelCase;
 // units are psutil's (bytes, seconds).
 
+import type { MetricName } from './metric';
+
 /** psutil.cpu_times() on Linux: seconds spent in each mode since boot. */
 export interface CpuTimes {
   user: number;
@@ -58,9 +60,10 @@ export interface CpuCountOptions extends Roots {
  * The functions whose availability capabilities() reports, as the keys of an
  * interface so that a new area's lib/<area>.ts adds its own by declaration
  * merging (`declare module './types' { interface CollectorFunctions { name: true } }`);
- * checked against describe() by test/describe.test.ts.
+ * checked against describe() by test/describe.test.ts. Every whole-system metric is
+ * one (Metrics, lib/metric.ts).
  */
-export interface CollectorFunctions {
+export interface CollectorFunctions extends Record<MetricName, true> {
   cpuTimes: true;
   cpuCount: true;
   virtualMemory: true;

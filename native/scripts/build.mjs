@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { metricInputs } from './gyp_metrics.mjs';
 import { gypSources } from './gyp_sources.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -26,9 +27,10 @@ function run(cmd, args) {
 // translation units and CI has two cores.
 const configured = existsSync(path.join(pkg, 'build', 'Makefile')) || existsSync(path.join(pkg, 'build', 'config.gypi'));
 // binding.gyp builds whole folders (gyp_sources.mjs), expanded when node-gyp
-// configures: a .cc added or removed since needs a configure before the build.
+// configures: a .cc added or removed since needs a configure before the build,
+// and so does a records header added or removed (the metrics action's inputs).
 const sourcesFile = path.join(pkg, 'build', 'sources.txt');
-const sources = gypSources().join('\n');
+const sources = [...gypSources(), ...metricInputs()].join('\n');
 const sourcesChanged = !existsSync(sourcesFile) || readFileSync(sourcesFile, 'utf8') !== sources;
 const gypArgs = [configured && !process.env.PROCYON_REBUILD_NATIVE ? 'build' : 'rebuild', '-j', 'max'];
 if (process.env.PROCYON_DEBUG_NATIVE) gypArgs.push('--debug');

@@ -8,6 +8,7 @@
 // same defines and include paths node-gyp uses.
 import { spawn, spawnSync } from 'node:child_process';
 
+import { writeMetricsHeader } from './gyp_metrics.mjs';
 import { gypSources } from './gyp_sources.mjs';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -27,7 +28,9 @@ const { values, positionals } = parseArgs({
 });
 
 const nodeDir = path.resolve(path.dirname(process.execPath), '..', 'include', 'node');
-const includes = [path.join(pkg, 'src'), require('node-addon-api').include_dir, nodeDir];
+// gen/: the metrics list binding.gyp's action writes into build/ (scripts/gyp_metrics.mjs), written here for this build.
+const generated = path.join(out, 'gen');
+const includes = [path.join(pkg, 'src'), generated, require('node-addon-api').include_dir, nodeDir];
 // float-cast-overflow is not part of GCC's `undefined` group; parsers turn text into doubles into integers.
 const SAN = ['-fsanitize=address,undefined,float-cast-overflow', '-fno-sanitize-recover=undefined,float-cast-overflow', '-fno-omit-frame-pointer'];
 const CXXFLAGS = [
@@ -75,6 +78,8 @@ function compile(jobs) {
 
 async function build() {
   const sources = gypSources();
+  // The metrics list binding.gyp's action writes; a changed records header rebuilds everything here anyway (newestHeader).
+  writeMetricsHeader(path.join(generated, 'procyon_metrics.h'));
   mkdirSync(path.join(out, 'obj'), { recursive: true });
   // Header or flag changes are rare here; rebuilding everything then is simpler than depfiles.
   const flagsFile = path.join(out, 'flags.txt');

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "common/error.h"
@@ -23,8 +24,9 @@
 #include "common/records_hwmon.h"
 // --- processes ---
 #include "common/records_process.h"
-// --- pressure stall ---
-#include "common/records_pressure.h"
+// Whole-system metrics declared with PROCYON_METRIC: read through read<Record>().
+#include "backend_readers.h"
+#include "common/metric.h"
 
 namespace procyon {
 
@@ -123,15 +125,24 @@ class Backend {
   // NoSuchProcess when the pid is gone or names another process.
   virtual std::unique_ptr<ChildExitWatch> watchChildExit(int64_t /*pid*/, double /*createTime*/) const { unsupported("Process.wait"); }
 
-  // --- pressure stall ---
-  // How long tasks waited for CPU, memory, I/O and IRQs; NOT_FOUND where the
-  // system keeps no such account (a Linux kernel without PSI).
-  virtual PressureStall pressureStall() const { unsupported("pressureStall"); }
+  // A whole-system metric (PROCYON_METRIC(name, Record), common/metric.h):
+  // the reader this platform registered for Record (backend_readers.h), or
+  // UNSUPPORTED, as a function with no override above, where it registered none.
+  template <typename Record>
+  Record read() const {
+    std::optional<Record> value;
+    if (!readMetric(metricKey<Record>(), &value)) unsupported(MetricOf<Record>::kName);
+    return std::move(*value);
+  }
 
  protected:
-  [[noreturn]] static void unsupported(const char* function) {
+  [[noreturn]] static void unsupported(std::string_view function) {
     throw Error::unsupported(std::string(function) + " is not supported on this platform");
   }
+
+  // Runs this platform's reader of `key` into `out` (PlatformReaders<Its
+  // class>::read): false where it has none, which is every metric here.
+  virtual bool readMetric(MetricKey /*key*/, void* /*out*/) const { return false; }
 };
 
 // The backend for the platform this addon was built for, reading `source`

@@ -72,7 +72,7 @@ const d = collector.describe();
 describe('describe()', () => {
   it('names the platform and carries every part', () => {
     expect(d.platform).toBe('linux');
-    expect(Object.keys(d).sort()).toEqual(['capabilities', 'constants', 'layouts', 'platform', 'records', 'topics']);
+    expect(Object.keys(d).sort()).toEqual(['capabilities', 'constants', 'layouts', 'metrics', 'platform', 'records', 'topics']);
   });
 
   it('every record declared once in C++ has a TS interface of the same name with exactly its fields', () => {
@@ -169,6 +169,22 @@ describe('describe()', () => {
     expect(Object.keys(collector.capabilities())).toEqual(names);
     // Each registered function declares what it needs on Linux (linux/requirement.h): none is left to "platform".
     expect(d.capabilities.filter((c) => c.reason === 'platform').map((c) => c.name)).toEqual([]);
+  });
+
+  it('each PROCYON_METRIC is an export, a topic and a capability of its name, with its record; Metrics names exactly them', async () => {
+    expect(d.metrics).toContainEqual({ name: 'pressureStall', record: 'PressureStall' });
+    const functions = collector as unknown as Record<string, unknown>;
+    for (const { name, record } of d.metrics) {
+      expect(typeof binding[name], name).toBe('function');
+      expect(typeof functions[name], name).toBe('function');
+      expect(d.topics).toContain(name);
+      expect(d.capabilities.map((c) => c.name)).toContain(name);
+      expect(d.records[record], record).toBeDefined();
+    }
+    expect(sorted(interfaceKeys('metric.ts', 'Metrics'))).toEqual(sorted(d.metrics.map((m) => m.name)));
+    // The generic export keeps the contract of a hand-written one: bad options reject (never throw), as INVALID_ARGUMENT.
+    const call = collector.pressureStall({ procfs: 7 } as unknown as { procfs: string });
+    await expect(call).rejects.toBeInstanceOf(collector.InvalidArgument);
   });
 
   it('SnapshotTopicValues and SNAPSHOT_TOPICS are the addon’s topics', () => {

@@ -15,6 +15,7 @@
 #include "binding/registry.h"
 #include "binding/process_table_columns.h"
 #include "binding/snapshot.h"
+#include "procyon_metrics.h"  // generated: PROCYON_METRICS(X)
 
 namespace procyon {
 
@@ -124,6 +125,18 @@ Napi::Value toJs(Napi::Env env, const DescribeResult& d) {
     records.Set(str(env, record.name), names(env, record.fields));
   }
   object.Set("records", records);
+  // Each PROCYON_METRIC: its function (and topic, and capability) and its record.
+  Napi::Array metrics = Napi::Array::New(env);
+#define PROCYON_METRIC_ENTRY(name, Record)                  \
+  {                                                         \
+    Napi::Object metric = Napi::Object::New(env);           \
+    metric.Set("name", str(env, MetricOf<Record>::kName));  \
+    metric.Set("record", str(env, Record::kRecordName));    \
+    metrics.Set(metrics.Length(), metric);                  \
+  }
+  PROCYON_METRICS(PROCYON_METRIC_ENTRY)
+#undef PROCYON_METRIC_ENTRY
+  object.Set("metrics", metrics);
   return object;
 }
 

@@ -5,7 +5,7 @@
 // new area file registers itself: nothing central lists it.
 //
 //   const ExportRegistrar kExports{{
-//       {"pressureStall", pressureStall},          // a collector function: a capability of its own
+//       {"cpuStats", cpuStats},                    // a collector function: a capability of its own
 //       {"processTableReader", reader, kInternal},  // plumbing for lib/: no capability
 //   }, {"cpuPercent"}};                             // lib/-computed functions this area answers for
 

@@ -2,10 +2,12 @@
 
 #include <optional>
 
+#include "common/metric.h"
 #include "common/record.h"
 
 // Pressure stall information (Linux's PSI; beyond psutil): how much of the
-// time tasks waited for a resource. A platform without it answers NOT_FOUND.
+// time tasks waited for a resource. A kernel without it answers NOT_FOUND; a
+// platform without a reader for it, UNSUPPORTED.
 
 namespace procyon {
 
@@ -35,5 +37,8 @@ PROCYON_RECORD(PressureResource, PROCYON_PRESSURE_RESOURCE_FIELDS)
   X(std::optional<PressureResource>, irq, std::nullopt)
 PROCYON_RECORD(PressureStall, PROCYON_PRESSURE_STALL_FIELDS)
 #undef PROCYON_PRESSURE_STALL_FIELDS
+
+// pressureStall(): the collector function, its snapshot topic and its capability.
+PROCYON_METRIC(pressureStall, PressureStall)
 
 }  // namespace procyon

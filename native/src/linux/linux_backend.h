@@ -86,12 +86,13 @@ class LinuxBackend final : public Backend {
   // process_wait.cc
   std::unique_ptr<ChildExitWatch> watchChildExit(int64_t pid, double createTime) const override;
 
-  // --- pressure stall: pressure.cc ---
-  PressureStall pressureStall() const override;
+  // The one /proc layer (procfs.h), rooted at roots_.procfs: public for the
+  // metric readers (linux/metric_reader.h), which read through it.
+  Procfs procfs() const;
 
  private:
-  // The one /proc layer (procfs.h), rooted at roots_.procfs.
-  Procfs procfs() const;
+  // Whole-system metrics: the readers linux/<area>.cc files registered.
+  bool readMetric(MetricKey key, void* out) const override { return PlatformReaders<LinuxBackend>::read(*this, key, out); }
 
   const Roots roots_;
   const std::string utmp_;

@@ -7,18 +7,13 @@
 #include <string>
 
 #include "common/error.h"
-#include "linux/linux_backend.h"
+#include "common/records_pressure.h"
+#include "linux/metric_reader.h"
 #include "linux/parse/pressure.h"
 #include "linux/procfs.h"
-#include "linux/requirement.h"
 
 namespace procyon {
 namespace {
-
-// A kernel without PSI (CONFIG_PSI off, or before 4.20) has no pressure/ at all.
-const RequirementRegistrar kNeeds{
-    {"pressureStall", Root::Procfs, {"pressure"}},
-};
 
 std::optional<PressureResource> readResource(const Procfs& procfs, const char* relative) {
   const std::optional<std::string_view> text = procfs.readIfExists(relative);
@@ -26,10 +21,8 @@ std::optional<PressureResource> readResource(const Procfs& procfs, const char* r
   return annotatePath(threadReader().path(), [&] { return parse::parsePressure(*text); });
 }
 
-}  // namespace
-
-PressureStall LinuxBackend::pressureStall() const {
-  const Procfs procfs = this->procfs();
+PressureStall read(const LinuxBackend& backend) {
+  const Procfs procfs = backend.procfs();
   // No pressure/ is no PSI: NOT_FOUND for the directory, rather than four nulls
   // that would read as "PSI with nothing to report".
   const std::string directory = procfs.path("pressure");
@@ -43,4 +36,8 @@ PressureStall LinuxBackend::pressureStall() const {
   return stall;
 }
 
+// A kernel without PSI (CONFIG_PSI off, or before 4.20) has no pressure/ at all.
+const LinuxReader<PressureStall> kRead{read, {Root::Procfs, {"pressure"}}};
+
+}  // namespace
 }  // namespace procyon
