@@ -1,5 +1,5 @@
-// Generated from the declarations in this folder by test/metric-index.test.ts; do not edit
-// (after adding or removing one: npx vitest run test/metric-index.test.ts -u).
+// Generated from the declarations in this folder by test/support/metric-index.mjs; do not edit
+// (after adding or removing one: node test/support/metric-index.mjs).
 import pressure from './pressure';
 
 /** Every declared metric, one per file of this folder, in file-name order. */
