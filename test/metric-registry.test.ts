@@ -45,7 +45,9 @@ vi.mock('../app/shared/metrics/index', async (importOriginal) => {
     ],
     exporter: { procyon_test_load1: { type: 'gauge', help: 'The 1 min load average, declared by a test.', value: (r) => r[0] } },
   });
-  return { METRICS: [...METRICS, testLoad] };
+  // The same reading, live only: history keeps none of it.
+  const testLoadLive = defineMetric({ topic: 'testLoadLive', source: 'loadavg', sample: (reading) => reading, history: false, cards: [], exporter: {} });
+  return { METRICS: [...METRICS, testLoad, testLoadLive] };
 });
 
 const ROOTS = { procfs: FIXTURE_PROC, sysfs: FIXTURE_SYS };
@@ -61,15 +63,20 @@ describe('a metric declared in the registry and nowhere else', () => {
     expect(topicsFor('cpu', false)).toEqual(['cpu', 'pressure']);
   });
 
-  it("is read from its collector topic, sampled, and kept in history", async () => {
+  it("is read from its collector topic, sampled, and kept in history as declared", async () => {
     const clock = { now: 1_000_000 };
-    const sampler = new Sampler(new Collector(ROOTS), { topics: () => new Set<string>(['testLoad']) as ReadonlySet<Topic>, now: () => clock.now });
+    const sampler = new Sampler(new Collector(ROOTS), { topics: () => new Set<string>(['testLoad', 'testLoadLive']) as ReadonlySet<Topic>, now: () => clock.now });
     await sampler.tick();
     clock.now += 1000;
-    const snap = (await sampler.tick()) as Snapshot & { testLoad?: unknown };
+    const snap = (await sampler.tick()) as Snapshot & { testLoad?: unknown; testLoadLive?: unknown };
     expect(snap.errors).toBeUndefined();
     expect(snap.testLoad).toEqual(fixtureLoad());
-    expect((sampler.historySince(60).at(-1) as { testLoad?: unknown }).testLoad).toEqual(fixtureLoad());
+    expect(snap.testLoadLive).toEqual(fixtureLoad());
+    const kept = sampler.historySince(60).at(-1) as Snapshot & { testLoad?: unknown };
+    expect(kept.seq).toBe(snap.seq);
+    expect(kept.testLoad).toEqual(fixtureLoad());
+    // Declared `history: false`: live only.
+    expect(kept).not.toHaveProperty('testLoadLive');
     // Not asked for: not read.
     const off = new Sampler(new Collector(ROOTS), { topics: () => new Set() });
     expect(await off.tick()).not.toHaveProperty('testLoad');
