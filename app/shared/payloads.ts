@@ -124,7 +124,8 @@ export type Topic = (typeof TOPICS)[number];
 /**
  * One tick of the sampler. `cpu` is null on the first tick: a rate needs two
  * readings. An optional field is present only when its topic was sampled in
- * that tick; rates inside it are null-free (a first reading gives 0).
+ * that tick; rates inside it are null-free (a first reading gives 0). Each
+ * declared metric (app/shared/metrics) adds its field (MetricSamples).
  */
 export interface Snapshot extends MetricSamples {
   seq: number;
