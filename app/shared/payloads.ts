@@ -9,8 +9,6 @@ import type {
   NetIoCounters,
   NicAddress,
   NicStats,
-  PressureLine,
-  PressureStall,
   SwapMemory,
   Temperature,
   User,
@@ -18,6 +16,7 @@ import type {
 } from '@procyon/collector';
 import type { Culprits } from './culprits';
 import type { HostConstants } from './host-constants';
+import { METRIC_TOPICS, type MetricSamples } from './metrics/registry';
 import type { ProcessDelta } from './process-delta';
 import type { AlertEvent } from './settings';
 
@@ -109,24 +108,6 @@ export interface SwapSample extends SwapMemory {
   soutPerSec: number | null;
 }
 
-/** One PSI line (some or full) as the kernel reports it, plus its share of the last tick. */
-export interface PressureLineSample extends PressureLine {
-  /**
-   * Percent of the last tick in which some (or all) non-idle tasks were
-   * stalled on the resource: the change in `total` over the tick's elapsed
-   * time, exact where avg10 is the kernel's decaying 10 s average sampled
-   * every 2 s. null on the first reading (a rate needs two).
-   */
-  stalledPercent: number | null;
-}
-
-/**
- * Pressure-stall information (/proc/pressure): the collector's pressureStall()
- * with each line's share of the tick. A resource the kernel does not report
- * (no PSI, or no irq line before Linux 6.1) is null.
- */
-export type PressureSample = { [K in keyof PressureStall]: { some: PressureLineSample | null; full: PressureLineSample | null } | null };
-
 /**
  * What a client asks the host to sample. CPU totals, memory and swap are
  * always sampled (the tray shows them); the rest only while some client shows them.
@@ -136,15 +117,17 @@ export type PressureSample = { [K in keyof PressureStall]: { some: PressureLineS
  * process per tick: sampled only while some client shows that column.
  */
 export const PROCESS_COLUMN_TOPICS = ['processFds', 'processCtxSwitches', 'processUss'] as const;
-export const TOPICS = ['cpu', 'disks', 'partitions', 'network', 'sensors', 'battery', 'pressure', 'processes', ...PROCESS_COLUMN_TOPICS] as const;
+/** Each declared metric's topic (app/shared/metrics) comes after the built-in system topics. */
+export const TOPICS = ['cpu', 'disks', 'partitions', 'network', 'sensors', 'battery', ...METRIC_TOPICS, 'processes', ...PROCESS_COLUMN_TOPICS] as const;
 export type Topic = (typeof TOPICS)[number];
 
 /**
  * One tick of the sampler. `cpu` is null on the first tick: a rate needs two
  * readings. An optional field is present only when its topic was sampled in
- * that tick; rates inside it are null-free (a first reading gives 0).
+ * that tick; rates inside it are null-free (a first reading gives 0). Each
+ * declared metric (app/shared/metrics) adds its field (MetricSamples).
  */
-export interface Snapshot {
+export interface Snapshot extends MetricSamples {
   seq: number;
   /** ms since the epoch when the tick's reads finished. */
   time: number;
@@ -164,8 +147,6 @@ export interface Snapshot {
   sensors?: SensorsSample;
   /** null: the machine has no battery. */
   battery?: BatterySample | null;
-  /** null: the kernel (or the captured tree) has no PSI, a fact like having no battery, not an error. */
-  pressure?: PressureSample | null;
   /**
    * Every process, with rates since the previous tick. Live only: history
    * keeps no process rows (5,000 rows × an hour of ticks would not be flat memory).

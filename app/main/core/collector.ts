@@ -1,6 +1,8 @@
 import * as native from '@procyon/collector';
-import type { Battery, CpuFreq, ProcessTableChanges, CpuStats, CpuTimes, DiskIoCounters, DiskPartition, DiskUsage, Fan, NetIoCounters, NicStats, PressureStall, SnapshotTopic, Temperature } from '@procyon/collector';
+import type { Battery, CpuFreq, ProcessTableChanges, CpuStats, CpuTimes, DiskIoCounters, DiskPartition, DiskUsage, Fan, NetIoCounters, NicStats, SnapshotTopic, Temperature } from '@procyon/collector';
 import { PROCESS_COLUMN_TOPICS, PROCESS_TEXT_CUT_BYTES, type MemorySample, type Topic } from '../../shared';
+import type { AnyMetric } from '../../shared/metrics/define';
+import { METRIC_LIST, type MetricReadings, type MetricTopic } from '../../shared/metrics/registry';
 import { errorSummary } from './errors';
 
 /** Where the collector reads /proc and /sys from (tests and --procfs/--sysfs point it at captured trees). */
@@ -14,12 +16,15 @@ export interface TopicFailure {
   message: string;
 }
 
+/** Each declared metric's reading as read (app/shared/metrics): null where this machine has none (its noneWhen). */
+export type RawMetricReadings = { [T in keyof MetricReadings]?: MetricReadings[T] | null | TopicFailure };
+
 /**
  * One tick's raw readings: counters, not yet rates. The always-on part fails
  * the tick if it cannot be read; each optional topic carries either its
  * readings or why it failed, so one broken sensor file does not blank the CPU.
  */
-export interface RawTick {
+export interface RawTick extends RawMetricReadings {
   cpuTotal: CpuTimes;
   cpuPer: CpuTimes[];
   cpuStats: CpuStats;
@@ -31,8 +36,6 @@ export interface RawTick {
   network?: { io: Record<string, NetIoCounters>; stats: Record<string, NicStats> } | TopicFailure;
   sensors?: { temperatures: Record<string, Temperature[]>; fans: Record<string, Fan[]> } | TopicFailure;
   battery?: { value: Battery | null } | TopicFailure;
-  /** /proc/pressure as read (cumulative totals); null where the kernel has no PSI. */
-  pressure?: PressureStall | null | TopicFailure;
   /** The process table as changes since the previous tick's (whole when asked, or the first). */
   processes?: ProcessTableChanges | TopicFailure;
 }
@@ -49,14 +52,17 @@ export interface StaticFacts {
 
 const ALWAYS = ['cpuTimes', 'perCpuTimes', 'cpuStats', 'virtualMemory', 'swapMemory'] as const satisfies readonly SnapshotTopic[];
 
-const NATIVE_TOPICS: Record<Topic, readonly SnapshotTopic[]> = {
+/** Each declared metric reads its one collector topic. */
+const METRIC_SOURCES = Object.fromEntries(METRIC_LIST.map((m) => [m.topic, [m.source]])) as Partial<Record<Topic, readonly SnapshotTopic[]>>;
+
+const NATIVE_TOPICS: Record<Exclude<Topic, MetricTopic>, readonly SnapshotTopic[]> & Partial<Record<Topic, readonly SnapshotTopic[]>> = {
   cpu: ['loadavg', 'perCpuFreq'],
   disks: ['perDiskIoCounters'],
   partitions: ['diskPartitions', 'diskUsage'],
   network: ['perNicIoCounters', 'netIfStats'],
   sensors: ['sensorsTemperatures', 'sensorsFans'],
   battery: ['sensorsBattery'],
-  pressure: ['pressureStall'],
+  ...METRIC_SOURCES,
   processes: [],
   processFds: [],
   processCtxSwitches: [],
@@ -79,6 +85,12 @@ function required<T>(value: T | native.SnapshotError): T {
 function firstFailure(...values: unknown[]): TopicFailure | null {
   for (const v of values) if (native.isSnapshotError(v)) return { code: v.error.code, message: v.error.message };
   return null;
+}
+
+/** A declared metric's reading: its collector topic's value; null for the error that means "this machine has none"; else the failure. */
+function metricReading(metric: AnyMetric, value: unknown): unknown {
+  if (native.isSnapshotError(value) && metric.noneWhen !== undefined && value.error.code === metric.noneWhen) return null;
+  return firstFailure(value) ?? value;
 }
 
 /** Reads what the sampler needs from @procyon/collector: one trip to the addon's worker thread per tick. */
@@ -104,7 +116,7 @@ export class Collector {
    */
   async readTick(topics: ReadonlySet<Topic> = new Set(), { wholeTable = true }: { wholeTable?: boolean } = {}): Promise<RawTick> {
     const wanted = new Set<SnapshotTopic>(ALWAYS);
-    for (const t of topics) for (const n of NATIVE_TOPICS[t]) wanted.add(n);
+    for (const t of topics) for (const n of NATIVE_TOPICS[t] ?? []) wanted.add(n);
     // diskUsage asks statvfs of this machine: meaningless for a captured tree.
     if (!this.live) wanted.delete('diskUsage');
     // The process table is its own worker trip, in parallel with the system one.
@@ -158,11 +170,8 @@ export class Collector {
       };
     }
     if (table !== undefined) tick.processes = table;
-    if (topics.has('pressure')) {
-      const psi = snap.pressureStall;
-      // The collector's NOT_FOUND for pressure/ is a kernel without PSI: a fact, like no battery, not a failed read.
-      tick.pressure = native.isSnapshotError(psi) && psi.error.code === 'NOT_FOUND' ? null : (firstFailure(psi) ?? (psi as PressureStall));
-    }
+    const readings: Record<string, unknown> = tick as RawMetricReadings;
+    for (const m of METRIC_LIST) if (topics.has(m.topic as Topic)) readings[m.topic] = metricReading(m, snap[m.source]);
     if (topics.has('battery')) tick.battery = firstFailure(snap.sensorsBattery) ?? { value: snap.sensorsBattery as Battery | null };
     return tick;
   }

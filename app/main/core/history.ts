@@ -1,9 +1,13 @@
 import { MIN_INTERVAL_MS, type Snapshot } from '../../shared';
+import { METRIC_LIST } from '../../shared/metrics/registry';
 import { HistoryTier } from './history-tier';
 import { PackedRing } from './packed-ring';
 import type { PackedSnapshot } from './packed-snapshot';
 
 export const RAW_SPAN_MS = 5 * 60_000;
+
+/** The declared metrics that history does not keep (their declaration's `history: false`). */
+const LIVE_ONLY_METRICS = METRIC_LIST.filter((m) => !m.history).map((m) => m.topic);
 
 /**
  * Three bounded rings: 5 minutes at full rate, an hour in 5 s buckets, a day
@@ -41,6 +45,7 @@ export class History {
     // too (getAlertHistory has them), and they are added to the tick after it
     // is stored, so history keeps a copy rather than the emitted object.
     const { processes: _rows, alerts: _alerts, ...kept } = s;
+    for (const topic of LIVE_ONLY_METRICS) delete (kept as Record<string, unknown>)[topic];
     const packed = this.raw.push(kept);
     this.raw.dropBefore(kept.time - RAW_SPAN_MS);
     // Each tier is fed the buckets the finer one closes (a minute is twelve

@@ -1,8 +1,9 @@
 import { EventEmitter } from 'node:events';
 import { percentBetween, timesPercentBetween, WrapNumbers } from '@procyon/collector';
-import type { DiskIoCounters, NetIoCounters, PressureLine, PressureStall } from '@procyon/collector';
-import { MAX_INTERVAL_MS, MIN_INTERVAL_MS, type PressureLineSample, type PressureSample, type ProcessHistoryPoint, type ProcessTableSnapshot, type Snapshot, type Topic } from '../../shared';
-import { isFailure, type Collector, type RawTick } from './collector';
+import type { DiskIoCounters, NetIoCounters } from '@procyon/collector';
+import { MAX_INTERVAL_MS, MIN_INTERVAL_MS, type ProcessHistoryPoint, type ProcessTableSnapshot, type Snapshot, type Topic } from '../../shared';
+import { METRIC_LIST, type MetricSamples } from '../../shared/metrics/registry';
+import { isFailure, type Collector, type RawMetricReadings, type RawTick } from './collector';
 import { pickCulprits } from './culprits';
 import { errorSummary } from './errors';
 import { History } from './history';
@@ -292,30 +293,24 @@ export function buildSnapshot(prev: Previous | null, cur: RawTick, seq: number, 
     if (isFailure(cur.battery)) errors.battery = cur.battery;
     else snapshot.battery = cur.battery.value;
   }
-  if (cur.pressure !== undefined) {
-    if (cur.pressure === null) snapshot.pressure = null;
-    else if (isFailure(cur.pressure)) errors.pressure = cur.pressure;
-    else snapshot.pressure = pressureSample(cur.pressure, p?.pressure && !isFailure(p.pressure) ? p.pressure : undefined, seconds);
+  // Each declared metric (app/shared/metrics): its sample from this reading and the previous tick's, where that one was read.
+  const readings: Record<string, unknown> = cur as RawMetricReadings;
+  const previous: Record<string, unknown> = (p ?? {}) as RawMetricReadings;
+  const samples: Record<string, unknown> = snapshot as MetricSamples;
+  for (const m of METRIC_LIST) {
+    const reading = readings[m.topic];
+    if (reading === undefined) continue;
+    if (reading === null) samples[m.topic] = null;
+    else if (isFailure(reading)) errors[m.topic as Topic] = reading;
+    else {
+      // Both are the collector's value for the metric's source topic (Collector.readTick put them there).
+      type Reading = Parameters<typeof m.sample>[0];
+      const before = previous[m.topic];
+      samples[m.topic] = m.sample(reading as Reading, before === null || before === undefined || isFailure(before) ? undefined : (before as Reading), seconds);
+    }
   }
   if (Object.keys(errors).length > 0) snapshot.errors = errors;
   return snapshot;
-}
-
-/** Each PSI line with the share of the last `seconds` it was stalled (its total's change), where the previous reading had it too. */
-function pressureSample(cur: PressureStall, prev: PressureStall | undefined, seconds: number): PressureSample {
-  const line = (c: PressureLine | null, p: PressureLine | null | undefined): PressureLineSample | null => {
-    if (c === null) return null;
-    // A total that went backwards (a kernel would not; a swapped captured tree might) gives no share rather than a negative one;
-    // the tick's time is taken after the read, so a share can overshoot 100 by that jitter: capped.
-    const stalledPercent = p && seconds > 0 && c.total >= p.total ? Math.min(100, ((c.total - p.total) / seconds) * 100) : null;
-    return { ...c, stalledPercent };
-  };
-  const sample = {} as PressureSample;
-  for (const k of Object.keys(cur) as (keyof PressureStall)[]) {
-    const c = cur[k];
-    sample[k] = c && { some: line(c.some, prev?.[k]?.some), full: line(c.full, prev?.[k]?.full) };
-  }
-  return sample;
 }
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));

@@ -1,3 +1,5 @@
+import { METRIC_LIST, type MetricFamilyName } from '../../shared/metrics/registry';
+
 // Every metric /metrics can expose, with its type, help and label names. Names,
 // units and labels follow node_exporter wherever node_exporter has the metric,
 // so existing dashboards (Grafana's "Node Exporter Full") work unchanged; what
@@ -64,6 +66,11 @@ function powerSupplyDefs(): Record<PowerSupplyMetric, MetricDef> {
   ) as Record<PowerSupplyMetric, MetricDef>;
 }
 
+/** The declared metrics' families (app/shared/metrics), in registry order, then each declaration's. */
+function declaredDefs(): Record<MetricFamilyName, MetricDef> {
+  return Object.fromEntries(METRIC_LIST.flatMap((m) => Object.entries(m.exporter).map(([name, f]) => [name, f.type === 'counter' ? c(f.help) : g(f.help)]))) as Record<MetricFamilyName, MetricDef>;
+}
+
 export const CATALOGUE = {
   // --- cpu ---
   node_cpu_seconds_total: c('Seconds the CPUs spent in each mode.', 'cpu', 'mode'),
@@ -115,13 +122,8 @@ export const CATALOGUE = {
   node_network_transmit_drop_total: c('Network device statistic transmit_drop.', 'device'),
   node_network_mtu_bytes: g('Network device property mtu_bytes.', 'device'),
   node_network_speed_bytes: g('Network device property speed_bytes.', 'device'),
-  // --- pressure stall (node_exporter's pressure collector: each /proc/pressure line's total; node_exporter's help texts) ---
-  node_pressure_cpu_waiting_seconds_total: c('Total time in seconds that processes have waited for CPU time'),
-  node_pressure_memory_waiting_seconds_total: c('Total time in seconds that processes have waited for memory'),
-  node_pressure_memory_stalled_seconds_total: c('Total time in seconds no process could make progress due to memory congestion'),
-  node_pressure_io_waiting_seconds_total: c('Total time in seconds that processes have waited due to IO congestion'),
-  node_pressure_io_stalled_seconds_total: c('Total time in seconds no process could make progress due to IO congestion'),
-  node_pressure_irq_stalled_seconds_total: c('Total time in seconds no process could make progress due to IRQ congestion'),
+  // --- the declared metrics (app/shared/metrics: pressure stall's node_pressure_*) ---
+  ...declaredDefs(),
   // --- hwmon (node_exporter's hwmon collector: chip from the device path, sensor the file prefix; see metrics-node-sysfs.ts) ---
   node_hwmon_chip_names: g('Annotation metric for human-readable chip names', 'chip', 'chip_name'),
   node_hwmon_sensor_label: g('Label for given chip and sensor', 'chip', 'sensor', 'label'),

@@ -1,5 +1,6 @@
 import type { CpuStats, CpuTimes, DiskIoCounters, HwmonChip, PowerSupply } from '@procyon/collector';
-import type { PressureSample, Snapshot, Topic } from '../../shared';
+import type { Snapshot } from '../../shared';
+import { METRIC_LIST, type MetricSamples, type MetricTopic } from '../../shared/metrics/registry';
 import { DISK_DEVICE_EXCLUDE, type MetricName } from './metrics-catalogue';
 import { hwmonFamilies, powerSupplyFamilies } from './metrics-node-sysfs';
 import type { ProcessTops, TopProcess } from './metrics-top';
@@ -32,24 +33,20 @@ export interface TickInputs {
 
 const CPU_MODES = ['user', 'nice', 'system', 'idle', 'iowait', 'irq', 'softirq', 'steal'] as const;
 
+/** The declared metrics that publish families (app/shared/metrics). */
+const EXPORTED_METRICS = METRIC_LIST.filter((m) => Object.keys(m.exporter).length > 0);
+
 /**
  * The Snapshot topics the exporter asks the sampler for, and reports up/down.
  * Not `sensors`: psutil's sensors merge chips and name sensors by label, and
  * the exporter reads hwmon itself under node_exporter's names.
  */
-export const EXPORTER_TOPICS = ['cpu', 'partitions', 'network', 'battery', 'pressure'] as const satisfies readonly Topic[];
-
-/**
- * node_exporter's PSI series: which /proc/pressure line each one's total is.
- * Not cpu full (zero at system level) nor irq some (the kernel has none).
- */
-const PRESSURE_TOTALS: [MetricName, keyof PressureSample, 'some' | 'full'][] = [
-  ['node_pressure_cpu_waiting_seconds_total', 'cpu', 'some'],
-  ['node_pressure_memory_waiting_seconds_total', 'memory', 'some'],
-  ['node_pressure_memory_stalled_seconds_total', 'memory', 'full'],
-  ['node_pressure_io_waiting_seconds_total', 'io', 'some'],
-  ['node_pressure_io_stalled_seconds_total', 'io', 'full'],
-  ['node_pressure_irq_stalled_seconds_total', 'irq', 'full'],
+export const EXPORTER_TOPICS: readonly ('cpu' | 'partitions' | 'network' | 'battery' | MetricTopic)[] = [
+  'cpu',
+  'partitions',
+  'network',
+  'battery',
+  ...EXPORTED_METRICS.map((m) => m.topic as MetricTopic),
 ];
 
 const one = (value: number): Series[] => [{ labels: {}, value }];
@@ -146,11 +143,15 @@ export function buildFamilies(t: TickInputs): Families {
     f.node_network_speed_bytes = withStats.filter((n) => n.stats!.speed > 0).map((n) => ({ labels: { device: n.name }, value: (n.stats!.speed * 1e6) / 8 }));
   }
 
-  if (s.pressure) {
-    // A resource (or line) the kernel does not report publishes nothing, as in node_exporter.
-    for (const [name, resource, line] of PRESSURE_TOTALS) {
-      const l = s.pressure[resource]?.[line];
-      if (l) f[name] = one(l.total);
+  const samples: Record<string, unknown> = s as MetricSamples;
+  for (const m of EXPORTED_METRICS) {
+    // null: the machine has none of it (a kernel without PSI); then, as a line the kernel lacks, nothing is published.
+    const sample = samples[m.topic];
+    if (sample === null || sample === undefined) continue;
+    for (const [name, family] of Object.entries(m.exporter)) {
+      // A declaration's sample keeps its reading's fields (MetricDeclaration): the family reads those.
+      const value = family.value(sample as Parameters<typeof family.value>[0]);
+      if (value !== null && value !== undefined) f[name as MetricName] = one(value);
     }
   }
 

@@ -6,8 +6,9 @@ import { ChartCard } from '../components/ChartCard';
 import { CpuBreakdown } from '../components/CpuBreakdown';
 import { PageHeader } from '../components/PageHeader';
 import { PerCoreGrid } from '../components/PerCoreGrid';
-import { PressureCard } from '../components/PressureCard';
+import { MetricCards } from '../components/MetricCards';
 import { formatCountRate, formatFrequency, formatPercent } from '../format';
+import { pageTopics } from '../routes/pages';
 import { useMonitor } from '../store/context';
 import { useSystemInfo } from '../store/system-info';
 import { useView } from '../store/view';
@@ -68,7 +69,7 @@ export function CpuPage() {
 
   return (
     <>
-      <PageHeader title="CPU" topics={['cpu', 'pressure']}>
+      <PageHeader title="CPU" topics={pageTopics('cpu')}>
         <span data-testid="cpu-model">{system?.cpuModel ?? '…'}</span> · <span data-testid="cpu-counts">{info ? cores(logical, info.cpuCountPhysical) : '—'}</span>
       </PageHeader>
       <section className="panel" aria-label="CPU">
@@ -131,7 +132,7 @@ export function CpuPage() {
           testId="events-chart"
           culprits="cpu"
         />
-        <PressureCard resource="cpu" view={view} />
+        <MetricCards page="cpu" view={view} />
         {perFreq.length > 0 || !details ? (
           <ChartCard
             title="Frequency"

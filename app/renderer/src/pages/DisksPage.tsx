@@ -6,9 +6,10 @@ import type { SeriesSpec } from '../charts/TimeSeriesChart';
 import { ChartCard } from '../components/ChartCard';
 import { EmptyState } from '../components/EmptyState';
 import { PageHeader } from '../components/PageHeader';
-import { PressureCard } from '../components/PressureCard';
+import { MetricCards } from '../components/MetricCards';
 import { isIdleDisk, mainDisks } from '../data/devices';
 import { formatBytes, formatCountRate, formatPercent, formatRate } from '../format';
+import { pageTopics } from '../routes/pages';
 import { useMonitor } from '../store/context';
 import { useView, type View } from '../store/view';
 import './DisksPage.css';
@@ -128,7 +129,7 @@ export function DisksPage() {
 
   return (
     <>
-      <PageHeader title="Disks" topics={['disks', 'partitions', 'pressure']}>
+      <PageHeader title="Disks" topics={pageTopics('disks')}>
         Mounted filesystems and block-device activity
       </PageHeader>
       <section className="panel" aria-label="Partitions">
@@ -160,9 +161,7 @@ export function DisksPage() {
           </div>
         )}
       </section>
-      <div className="card-grid">
-        <PressureCard resource="io" view={view} />
-      </div>
+      <MetricCards page="disks" view={view} grid />
       <div className="section-head">
         <h3 className="subhead">Devices</h3>
         {disks && (hidden > 0 || showAll) && (

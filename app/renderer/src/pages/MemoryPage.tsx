@@ -5,10 +5,11 @@ import { buildSeries, memorySeries } from '../charts/series';
 import type { Scale, SeriesSpec } from '../charts/TimeSeriesChart';
 import { ChartCard } from '../components/ChartCard';
 import { PageHeader } from '../components/PageHeader';
-import { PressureCard } from '../components/PressureCard';
+import { MetricCards } from '../components/MetricCards';
 import { UsageBar, type Segment } from '../components/UsageBar';
 import { MEMORY_FIGURE_MEANING, memoryPageFigures } from '../data/memory';
 import { formatBytes, formatPercent, formatRate } from '../format';
+import { pageTopics } from '../routes/pages';
 import { useMonitor } from '../store/context';
 import { useView } from '../store/view';
 import './MemoryPage.css';
@@ -86,7 +87,7 @@ export function MemoryPage() {
 
   return (
     <>
-      <PageHeader title="Memory" topics={['pressure']}>
+      <PageHeader title="Memory" topics={pageTopics('memory')}>
         <span data-testid="memory-total">{formatBytes(m.total)}</span> of RAM{hasSwap ? `, ${formatBytes(swap.total)} of swap` : ', no swap'}
       </PageHeader>
       <section className="panel" aria-label="Memory" data-testid="memory-panel">
@@ -124,9 +125,7 @@ export function MemoryPage() {
           </figure>
         )}
       </div>
-      <div className="card-grid">
-        <PressureCard resource="memory" view={view} />
-      </div>
+      <MetricCards page="memory" view={view} grid />
     </>
   );
 }

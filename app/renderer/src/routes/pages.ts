@@ -1,14 +1,19 @@
+import { METRIC_TOPICS, metricTopicsFor } from '../../../shared/metrics/registry';
 import { PROCESS_COLUMN_TOPICS, TOPICS, type Topic } from '../../../shared/payloads';
 
+/** Shown by no page of its own: a declared metric's topic is on the pages its cards are declared for (pageTopics). */
+const NOT_OWN: readonly string[] = ['processes', ...PROCESS_COLUMN_TOPICS, ...METRIC_TOPICS];
+
 /**
- * The dashboard's pages, in sidebar order (Alt+1 … Alt+9 for the first nine). `topics` is exactly
- * what a page shows, so the host samples nothing that is not on screen.
+ * The dashboard's pages, in sidebar order (Alt+1 … Alt+9 for the first nine). `topics` is what a
+ * page shows of its own; with its declared metrics' (pageTopics) exactly what it shows, so the
+ * host samples nothing that is not on screen.
  */
 export const PAGES = [
-  { id: 'overview', label: 'Overview', topics: TOPICS.filter((t) => t !== 'processes' && t !== 'pressure' && !(PROCESS_COLUMN_TOPICS as readonly string[]).includes(t)) },
-  { id: 'cpu', label: 'CPU', topics: ['cpu', 'pressure'] },
-  { id: 'memory', label: 'Memory', topics: ['pressure'] },
-  { id: 'disks', label: 'Disks', topics: ['disks', 'partitions', 'pressure'] },
+  { id: 'overview', label: 'Overview', topics: TOPICS.filter((t) => !NOT_OWN.includes(t)) },
+  { id: 'cpu', label: 'CPU', topics: ['cpu'] },
+  { id: 'memory', label: 'Memory', topics: [] },
+  { id: 'disks', label: 'Disks', topics: ['disks', 'partitions'] },
   { id: 'network', label: 'Network', topics: ['network'] },
   { id: 'sensors', label: 'Sensors', topics: ['sensors'] },
   { id: 'battery', label: 'Battery', topics: ['battery'] },
@@ -32,11 +37,15 @@ export function parseHash(hash: string): PageId {
   return PAGES.find((p) => p.id === id)?.id ?? DEFAULT_PAGE;
 }
 
-/** What to ask the host for: the page's topics, or nothing while the document is hidden. */
-/** What to sample for `page`; `columnTopics` are the process page's optional columns. */
+/** Everything `page` shows: its own topics, then those of the metrics that declare a card for it (app/shared/metrics). */
+export function pageTopics(page: PageId): Topic[] {
+  return [...PAGES.find((p) => p.id === page)!.topics, ...metricTopicsFor(page)];
+}
+
+/** What to sample for `page`, or nothing while the document is hidden; `columnTopics` are the process page's optional columns. */
 export function topicsFor(page: PageId, hidden: boolean, columnTopics: readonly Topic[] = []): Topic[] {
   if (hidden) return [];
-  const topics = [...PAGES.find((p) => p.id === page)!.topics];
+  const topics = pageTopics(page);
   return page === 'processes' ? [...topics, ...columnTopics] : topics;
 }
 
