@@ -2,15 +2,15 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { METRICS } from '../app/shared/metrics/index';
 import { PAGES } from '../app/renderer/src/routes/pages';
-import { declarationFiles, METRIC_INDEX, metricIndex } from './support/metric-index.mjs';
+import { declarationFiles, METRIC_INDEX, metricIndex } from '../scripts/metric-index.mjs';
 
 // app/shared/metrics/index.ts is generated from the folder's files
-// (test/support/metric-index.mjs): a declaration is one new file, then the
+// (scripts/metric-index.mjs): a declaration is one new file, then the
 // generator; this fails while the committed index is not what it makes.
 
 describe('the metric registry', () => {
   it('index.ts is generated: it lists every declaration file of app/shared/metrics, and nothing else', () => {
-    expect(readFileSync(METRIC_INDEX, 'utf8'), 'app/shared/metrics/index.ts is stale: run node test/support/metric-index.mjs').toBe(metricIndex());
+    expect(readFileSync(METRIC_INDEX, 'utf8'), 'app/shared/metrics/index.ts is stale: run node scripts/metric-index.mjs').toBe(metricIndex());
     expect(METRICS).toHaveLength(declarationFiles().length);
   });
 

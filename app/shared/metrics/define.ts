@@ -4,7 +4,7 @@ import type { ErrorCode, SnapshotTopic, SnapshotTopicValues } from '@procyon/col
 // file: the host reads, samples, keeps and exports it, and the pages chart it,
 // from this declaration alone. Each file in this folder declares one as its
 // default export; index.ts lists them and is generated from the folder (node
-// test/support/metric-index.mjs). Pure: the renderer bundles it, so nothing here
+// scripts/metric-index.mjs). Pure: the renderer bundles it, so nothing here
 // runs node, the collector or React; the collector's types are types only.
 
 /** One line of a card's chart: the renderer's SeriesSpec. */

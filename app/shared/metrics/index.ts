@@ -1,5 +1,5 @@
-// Generated from the declarations in this folder by test/support/metric-index.mjs; do not edit
-// (after adding or removing one: node test/support/metric-index.mjs).
+// Generated from the declarations in this folder by scripts/metric-index.mjs; do not edit
+// (npm run build:app rewrites it; after adding or removing one without a build: node scripts/metric-index.mjs).
 import pressure from './pressure';
 
 /** Every declared metric, one per file of this folder, in file-name order. */
