@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { METRICS } from '../app/shared/metrics/index';
 import { PAGES } from '../app/renderer/src/routes/pages';
@@ -21,5 +22,15 @@ describe('the metric registry', () => {
     for (const m of METRICS) for (const card of m.cards) expect(pages, `${m.topic}: ${card.id}`).toContain(card.page);
     const ids = METRICS.flatMap((m) => m.cards.map((c) => c.id));
     expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it("each card's page renders the declared cards (a <MetricCards page=…> slot): a card for a page without one would never show", () => {
+    const folder = path.join(import.meta.dirname, '../app/renderer/src/pages');
+    const slots = new Set<string>();
+    for (const f of readdirSync(folder).filter((f) => f.endsWith('.tsx'))) {
+      for (const m of readFileSync(path.join(folder, f), 'utf8').matchAll(/<MetricCards page="(\w+)"/g)) slots.add(m[1]!);
+    }
+    expect(slots.size).toBeGreaterThan(0);
+    for (const m of METRICS) for (const card of m.cards) expect(slots, `${m.topic}: ${card.id} on ${card.page}`).toContain(card.page);
   });
 });

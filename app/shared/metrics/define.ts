@@ -22,6 +22,10 @@ export interface CardLine {
 /** The renderer's number formats, passed in so a declaration's text matches the rest of the UI without importing it. */
 export interface Formats {
   percent(value: number, digits?: number): string;
+  /** A count with thousands separators: "12,345". */
+  count(value: number): string;
+  /** A byte size in binary units: "1.5 MiB". */
+  bytes(value: number): string;
 }
 
 /** A chart's value axis (the renderer's Scale). */

@@ -5,14 +5,14 @@ import type { Snapshot } from '../../../shared/payloads';
 import { buildSeries } from '../charts/series';
 import type { SeriesSpec } from '../charts/TimeSeriesChart';
 import { hostLacks, isCaptured } from '../data/host-can';
-import { formatPercent } from '../format';
+import { formatBytes, formatCount, formatPercent } from '../format';
 import type { PageId } from '../routes/pages';
 import { useMonitor } from '../store/context';
 import type { View } from '../store/view';
 import { ChartCard } from './ChartCard';
 
 /** What a declaration's text makers format with: the UI's own formats. */
-const FORMATS: Formats = { percent: formatPercent };
+const FORMATS: Formats = { percent: formatPercent, count: formatCount, bytes: formatBytes };
 
 /** A tick's sample of a declared metric: undefined when the tick did not read it, null when the machine has none. */
 const sampleOf = (s: Snapshot, topic: string): unknown => (s as MetricSamples as Record<string, unknown>)[topic];

@@ -6,10 +6,12 @@ import type { SeriesSpec } from '../charts/TimeSeriesChart';
 import { ChartCard } from '../components/ChartCard';
 import { ConnectionsTable } from '../components/ConnectionsTable';
 import { EmptyState } from '../components/EmptyState';
+import { MetricCards } from '../components/MetricCards';
 import { PageHeader } from '../components/PageHeader';
 import { prefixLength, sortedNics } from '../data/devices';
 import { formatBytes, formatCount, formatCountRate, formatLinkSpeed, formatRate } from '../format';
 import { useMonitor } from '../store/context';
+import { pageTopics } from '../routes/pages';
 import { useSystemInfo } from '../store/system-info';
 import { useView, type View } from '../store/view';
 import './NetworkPage.css';
@@ -173,7 +175,7 @@ export function NetworkPage() {
   const unused = sorted.filter((n) => n.bytesRecv + n.bytesSent === 0);
   return (
     <>
-      <PageHeader title="Network" topics={['network']}>
+      <PageHeader title="Network" topics={pageTopics('network')}>
         Interfaces and sockets
       </PageHeader>
       {!nics ? (
@@ -188,6 +190,7 @@ export function NetworkPage() {
           {unused.length > 0 && <UnusedInterfaces nics={unused} addresses={system?.addresses} />}
         </>
       )}
+      <MetricCards page="network" view={view} grid />
       <ConnectionsTable paused={paused} />
     </>
   );
