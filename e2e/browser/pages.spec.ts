@@ -132,6 +132,9 @@ test('network page: interfaces with addresses, and a filterable connections tabl
   await expect(region).toContainText(addrs.find((a) => a.family === 2)!.address);
   await expect(region).toContainText(`MTU${truth.netIfStats[nic].mtu}`);
   await expect.poll(() => points(page, `nic-throughput-${nic}`)).toBeGreaterThan(0);
+  // The sockets card (a declared metric): charted, and its TCP count holds at least the serve process's own listener.
+  await expect.poll(() => points(page, 'sockets-chart')).toBeGreaterThan(0);
+  await expect(page.locator('figure').filter({ has: page.getByTestId('sockets-chart') })).toContainText(/TCP [1-9][\d,]* · TIME_WAIT [\d,]+ · UDP [\d,]+/);
 
   // The serve process's own listening socket is a connection we know.
   const port = new URL(served.origin).port;
@@ -236,7 +239,7 @@ test('each page asks the host for exactly its topics, and none while hidden', as
     ['CPU', ['cpu', 'pressure']],
     ['Memory', ['pressure']],
     ['Disks', ['disks', 'partitions', 'pressure']],
-    ['Network', ['network']],
+    ['Network', ['network', 'sockets']],
     ['Sensors', ['sensors']],
     ['Battery', ['battery']],
     ['System', []],

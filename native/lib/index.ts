@@ -99,3 +99,5 @@ export * from './constants_process';
 export type * from './process_types';
 // --- pressure stall ---
 export * from './pressure';
+// --- socket counts by protocol ---
+export * from './sockstat';

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -102,7 +103,7 @@ describe('the exporter on the captured /proc and /sys', () => {
   afterAll(() => f.exporter.stop());
 
   it('keeps the topics it needs sampled while it runs, and lets go when stopped', () => {
-    expect([...f.topics.union()].sort()).toEqual(['battery', 'cpu', 'network', 'partitions', 'pressure']);
+    expect([...f.topics.union()].sort()).toEqual(['battery', 'cpu', 'network', 'partitions', 'pressure', 'sockets']);
     const g = fixtureExporter();
     return g.exporter.start().then(() => {
       g.exporter.stop();
@@ -196,6 +197,41 @@ describe('the exporter on the captured /proc and /sys', () => {
       'node_pressure_memory_waiting_seconds_total 0.000015',
     ]);
     expect(x.value('procyon_collector_topic_up', { topic: 'pressure' })).toBe(1);
+  });
+
+  it("node_sockstat_*: /proc/net/sockstat and sockstat6 under node_exporter's names, help and type; mem also in bytes; counts a line lacks publish nothing", () => {
+    // The capture: sockets used 1602; TCP inuse 35 orphan 0 tw 4 alloc 59 mem 22; UDP inuse 12 mem 62; UDPLITE, RAW, FRAG 0;
+    // TCP6 17, UDP6 9, UDPLITE6 0, RAW6 1, FRAG6 0. mem is in pages: node_exporter multiplies by its own page size, as Procyon does.
+    const page = Number(execFileSync('getconf', ['PAGESIZE'], { encoding: 'utf8' }).trim());
+    const lines = text.split('\n').filter((l) => l.startsWith('node_sockstat_'));
+    expect(lines.sort()).toEqual(
+      [
+        'node_sockstat_FRAG6_inuse 0',
+        'node_sockstat_FRAG6_memory 0',
+        'node_sockstat_FRAG_inuse 0',
+        'node_sockstat_FRAG_memory 0',
+        'node_sockstat_RAW6_inuse 1',
+        'node_sockstat_RAW_inuse 0',
+        'node_sockstat_TCP6_inuse 17',
+        'node_sockstat_TCP_alloc 59',
+        'node_sockstat_TCP_inuse 35',
+        'node_sockstat_TCP_mem 22',
+        `node_sockstat_TCP_mem_bytes ${22 * page}`,
+        'node_sockstat_TCP_orphan 0',
+        'node_sockstat_TCP_tw 4',
+        'node_sockstat_UDP6_inuse 9',
+        'node_sockstat_UDPLITE6_inuse 0',
+        'node_sockstat_UDPLITE_inuse 0',
+        'node_sockstat_UDP_inuse 12',
+        'node_sockstat_UDP_mem 62',
+        `node_sockstat_UDP_mem_bytes ${62 * page}`,
+        'node_sockstat_sockets_used 1602',
+      ].sort(),
+    );
+    expect(text).toContain('# HELP node_sockstat_sockets_used Number of IPv4 sockets in use.\n# TYPE node_sockstat_sockets_used gauge\n');
+    expect(text).toContain('# HELP node_sockstat_TCP_tw Number of TCP sockets in state tw.\n# TYPE node_sockstat_TCP_tw gauge\n');
+    expect(text).toContain('# HELP node_sockstat_UDP_mem_bytes Number of UDP sockets in state mem_bytes.\n# TYPE node_sockstat_UDP_mem_bytes gauge\n');
+    expect(x.value('procyon_collector_topic_up', { topic: 'sockets' })).toBe(1);
   });
 
   it('node_hwmon_* comes from hwmon only, as in node_exporter: the thermal zones psutil falls back to are not hwmon chips', () => {
@@ -405,7 +441,7 @@ describe('the first scrape after start', () => {
     try {
       await until(() => host.sampler.latest !== null, { what: "the sampler's first tick" });
       // The restart case: the newest tick predates the exporter's topics.
-      expect(missingTopics(host.sampler.latest!)).toEqual(['cpu', 'partitions', 'network', 'battery', 'pressure']);
+      expect(missingTopics(host.sampler.latest!)).toEqual(['cpu', 'partitions', 'network', 'battery', 'pressure', 'sockets']);
       await exporter.start();
       const first = familiesOf((await exporter.scrape(undefined)).body);
       for (const name of ['node_load1', 'node_network_receive_bytes_total', 'node_cpu_seconds_total', 'procyon_process_cpu_percent']) {
