@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ICO, ICO_SIZES, makeIco } from '../../../scripts/make-ico.mjs';
 import { REPO } from '../core/fixture-root.test-util';
 
 // The installers ship the addon built against Node's headers, with no
@@ -30,11 +31,27 @@ describe('packaging', () => {
     expect(yml).toMatch(/^npmRebuild: false$/m);
     expect(yml).toMatch(/^ {2}target: \[AppImage, deb, rpm\]$/m);
     expect(yml).toMatch(/^ {2}target: dmg$/m);
-    expect(yml).toMatch(/^ {2}target: nsis$/m);
+    expect(yml).toMatch(/^ {2}target: \[nsis, portable\]\n {2}icon: build\/icon\.ico$/m);
     for (const size of [16, 32, 48, 64, 128, 256, 512]) {
       // A real PNG of that size: the IHDR width and height.
       const png = readFileSync(path.join(REPO, 'build', 'icons', `${size}x${size}.png`));
       expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([size, size]);
     }
+  });
+
+  it("build/icon.ico is every size Windows asks for, each the build/icons PNG itself (regenerate: node scripts/make-ico.mjs)", () => {
+    const ico = readFileSync(ICO);
+    expect(ico.equals(makeIco()), 'build/icon.ico is stale').toBe(true);
+    expect([ico.readUInt16LE(0), ico.readUInt16LE(2), ico.readUInt16LE(4)]).toEqual([0, 1, ICO_SIZES.length]);
+    expect(ICO_SIZES).toEqual(expect.arrayContaining([16, 24, 32, 48, 256]));
+    ICO_SIZES.forEach((size, i) => {
+      const entry = 6 + 16 * i;
+      const [length, offset] = [ico.readUInt32LE(entry + 8), ico.readUInt32LE(entry + 12)];
+      const png = ico.subarray(offset, offset + length);
+      // The entry's size (0 is 256), and the PNG it points at is that size.
+      expect(ico.readUInt8(entry) || 256).toBe(size);
+      expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([size, size]);
+    });
   });
 });
