@@ -29,6 +29,8 @@ std::shared_ptr<const Backend> createBackend(const BackendSource& source) {
 std::string backendSourceKey(const BackendSource& source) {
 #ifdef __linux__
   return LinuxBackend::sourceKey(source);
+#elif defined(_WIN32)
+  return WindowsBackend::sourceKey(source);
 #else
   const bool own = source.procfs.empty() && source.sysfs.empty() && source.utmp.empty();
   return own ? std::string() : source.procfs + '\0' + source.sysfs + '\0' + source.utmp;

@@ -11,6 +11,10 @@ std::vector<std::string_view>& functionList() {
   return list;
 }
 
+// The multi-topic read: each topic is one of the functions above, or its own
+// UNSUPPORTED error, so it works wherever any topic does.
+const WindowsFunctions kImplements{"systemSnapshot"};
+
 }  // namespace
 
 WindowsFunctions::WindowsFunctions(std::initializer_list<std::string_view> names) {
@@ -18,6 +22,12 @@ WindowsFunctions::WindowsFunctions(std::initializer_list<std::string_view> names
 }
 
 const std::vector<std::string_view>& implementedWindowsFunctions() { return functionList(); }
+
+std::string WindowsBackend::sourceKey(const BackendSource& source) {
+  const auto isDefault = [](const std::string& path, std::string_view name) { return path.empty() || path == name; };
+  if (isDefault(source.procfs, "/proc") && isDefault(source.sysfs, "/sys") && isDefault(source.utmp, "/var/run/utmp")) return {};
+  return source.procfs + '\0' + source.sysfs + '\0' + source.utmp;
+}
 
 std::vector<Capability> WindowsBackend::capabilities() const {
   std::vector<Capability> result;

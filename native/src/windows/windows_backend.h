@@ -12,6 +12,11 @@ namespace procyon {
 // capabilities() reports, so describe() says exactly what is implemented.
 class WindowsBackend final : public Backend {
  public:
+  // backendSourceKey() for Windows: "" when `source` names nothing or only
+  // the defaults lib/ sends on every platform (/proc, /sys, utmp's path),
+  // which here mean this machine; anything else names a captured tree.
+  static std::string sourceKey(const BackendSource& source);
+
   std::vector<Capability> capabilities() const override;
   PlatformConstants constants() const override;
   bool isLive() const override { return true; }
