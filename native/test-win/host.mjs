@@ -46,6 +46,40 @@ export function netDev() {
   return out;
 }
 
+/** The first CPU's "cpu MHz" in /proc/cpuinfo. */
+export function cpuinfoMhz() {
+  return Number(/^cpu MHz\s*:\s*([\d.]+)$/m.exec(read('cpuinfo'))[1]);
+}
+
+/** A file of the host's /sys/class/net/<nic>/, trimmed. */
+export function sysNet(nic, file) {
+  return fs.readFileSync(`Z:\\sys\\class\\net\\${nic}\\${file}`, 'utf8').trim();
+}
+
+/** The host's IPv6 addresses per NIC, from /proc/net/if_inet6, in the form inet_ntop writes. */
+export function inet6ByNic() {
+  const out = {};
+  for (const line of read('net/if_inet6').trim().split('\n')) {
+    const [hex, , , , , nic] = line.trim().split(/\s+/);
+    const groups = hex.match(/.{4}/g).map((g) => parseInt(g, 16).toString(16));
+    (out[nic] ??= []).push(compressIpv6(groups));
+  }
+  return out;
+}
+
+// RFC 5952: the longest run of two or more zero groups (the first, on a tie) becomes "::".
+function compressIpv6(groups) {
+  let best = { at: -1, len: 0 };
+  for (let i = 0; i < groups.length; ) {
+    let j = i;
+    while (j < groups.length && groups[j] === '0') j++;
+    if (j - i > best.len && j - i >= 2) best = { at: i, len: j - i };
+    i = j > i ? j : i + 1;
+  }
+  if (best.at < 0) return groups.join(':');
+  return `${groups.slice(0, best.at).join(':')}::${groups.slice(best.at + best.len).join(':')}`;
+}
+
 /** statfs("/") on the Linux side, what df prints: {total, free, avail} in bytes. */
 export function rootStatfs() {
   return JSON.parse(process.env.PROCYON_WIN_ORACLE_STATFS);

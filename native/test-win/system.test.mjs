@@ -54,6 +54,15 @@ test('cpuPercent: a share in 0..100 over an interval', async () => {
   assertBetween(p, 0, 100, 'cpuPercent');
 });
 
+test('cpuFreq: one entry, the first CPU\'s MHz as the host\'s /proc/cpuinfo says, min 0', async () => {
+  const per = await c.cpuFreq({ percpu: true });
+  assert.equal(per.length, 1);
+  assertBetween(per[0].current, host.cpuinfoMhz() - 1, host.cpuinfoMhz() + 1, 'current');
+  assert.ok(per[0].max >= 1);
+  assert.equal(per[0].min, 0);
+  assert.deepEqual(await c.cpuFreq(), per[0]);
+});
+
 test('virtualMemory: total is node\'s and the host\'s MemTotal; available is node\'s free memory', async () => {
   const m = await c.virtualMemory();
   const free = os.freemem();

@@ -6,30 +6,15 @@
 #include <iphlpapi.h>
 #include <netioapi.h>
 
-#include <memory>
 #include <vector>
 
 #include "windows/functions.h"
+#include "windows/net_adapters.h"
 #include "windows/win_util.h"
 #include "windows/windows_backend.h"
 
 namespace procyon {
 namespace {
-
-// GetAdaptersAddresses, retried while the list grows between the size query and the call.
-std::vector<char> adapters() {
-  const ULONG flags = GAA_FLAG_SKIP_UNICAST | GAA_FLAG_SKIP_ANYCAST | GAA_FLAG_SKIP_MULTICAST | GAA_FLAG_SKIP_DNS_SERVER;
-  ULONG size = 15 * 1024;
-  std::vector<char> buffer;
-  for (int attempt = 0; attempt < 4; ++attempt) {
-    buffer.resize(size);
-    const ULONG status = GetAdaptersAddresses(AF_UNSPEC, flags, nullptr, reinterpret_cast<IP_ADAPTER_ADDRESSES*>(buffer.data()), &size);
-    if (status == ERROR_SUCCESS) return buffer;
-    if (status == ERROR_NO_DATA) return {};
-    if (status != ERROR_BUFFER_OVERFLOW) throw win::fromWin32(status, "GetAdaptersAddresses");
-  }
-  throw win::fromWin32(ERROR_BUFFER_OVERFLOW, "GetAdaptersAddresses");
-}
 
 const WindowsFunctions kImplements{"netIoCounters"};
 
@@ -41,9 +26,10 @@ const WindowsFunctions kImplements{"netIoCounters"};
 // since the list was taken) is left out.
 NetIoPerNic WindowsBackend::netIoCounters() const {
   NetIoPerNic result;
-  std::vector<char> buffer = adapters();
-  if (buffer.empty()) return result;
-  for (auto* a = reinterpret_cast<IP_ADAPTER_ADDRESSES*>(buffer.data()); a; a = a->Next) {
+  // psutil asks with no flags; these only skip the address lists, not adapters.
+  const std::vector<char> buffer =
+      adapterAddresses(GAA_FLAG_SKIP_UNICAST | GAA_FLAG_SKIP_ANYCAST | GAA_FLAG_SKIP_MULTICAST | GAA_FLAG_SKIP_DNS_SERVER);
+  for (const IP_ADAPTER_ADDRESSES* a = firstAdapter(buffer); a; a = a->Next) {
     MIB_IF_ROW2 row{};
     row.InterfaceIndex = a->IfIndex;
     if (GetIfEntry2(&row) != NO_ERROR) continue;
@@ -56,7 +42,7 @@ NetIoPerNic WindowsBackend::netIoCounters() const {
     c.errout = static_cast<double>(row.OutErrors);
     c.dropin = static_cast<double>(row.InDiscards);
     c.dropout = static_cast<double>(row.OutDiscards);
-    result.nics.emplace_back(win::toUtf8(a->FriendlyName ? a->FriendlyName : L""), c);
+    result.nics.emplace_back(adapterName(*a), c);
   }
   return result;
 }

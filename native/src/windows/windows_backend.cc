@@ -1,6 +1,11 @@
 #include "windows/windows_backend.h"
 
+#include <winsock2.h>
+#include <windows.h>
+#include <iphlpapi.h>
+
 #include "windows/functions.h"
+#include "windows/net_adapters.h"
 
 namespace procyon {
 
@@ -40,6 +45,8 @@ std::vector<Capability> WindowsBackend::capabilities() const {
 PlatformConstants WindowsBackend::constants() const {
   PlatformConstants c;
   c.platform = "win32";
+  // netIfAddrs' families, as Python's socket module numbers them on Windows.
+  c.addressFamilies = {{"AF_INET", AF_INET}, {"AF_INET6", AF_INET6}, {"AF_LINK", win::kAfLink}};
   return c;
 }
 

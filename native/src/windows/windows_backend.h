@@ -44,6 +44,12 @@ class WindowsBackend final : public Backend {
 
   // net_io.cc
   NetIoPerNic netIoCounters() const override;
+  // net_if.cc
+  NicAddresses netIfAddrs() const override;
+  NicStatsMap netIfStats() const override;
+
+  // cpu_freq.cc
+  std::vector<CpuFreq> cpuFreq() const override;
 
  private:
   // Whole-system metrics: the readers windows/<area>.cc files registered (none yet).
