@@ -34,7 +34,7 @@ const scratch = mkdtempSync(path.join(tmpdir(), 'procyon-test-win-'));
 const log = path.join(scratch, 'out.txt');
 const code = await new Promise((resolve, reject) => {
   // The shell opens the log: node.exe must inherit a file, never a pipe.
-  const child = spawn('sh', ['-c', 'exec wine "$0" "$@" >"$PROCYON_WIN_LOG" 2>&1', env.PROCYON_WIN_NODE_EXE, '--test', ...files], {
+  const child = spawn('sh', ['-c', 'exec wine "$0" "$@" >"$PROCYON_WIN_LOG" 2>&1', env.PROCYON_WIN_NODE_EXE, '--test', '--test-timeout=120000', ...files], {
     cwd: native,
     stdio: 'inherit',
     env: {
