@@ -21,15 +21,16 @@ export function ccFiles(dirs) {
 /**
  * The addon's Linux sources as binding.gyp names them (JSON plus `#` comments): the top list plus the
  * linux/posix conditions, each `<!@(command)` run as gyp runs it (in native/). For sanitize.mjs, which
- * compiles them itself, and build.mjs, which reconfigures when the set changes.
+ * compiles them itself, and build.mjs, which reconfigures when the set changes. `conditions` picks
+ * another platform's: scripts/win/build.mjs passes the Windows one.
  */
-export function gypSources() {
+export function gypSources(conditions = ["OS!='win'", "OS=='linux'"]) {
   const text = readFileSync(path.join(native, 'binding.gyp'), 'utf8');
   const gyp = JSON.parse(text.replace(/^\s*#.*$/gm, '').replace(/\s#.*$/gm, ''));
   const target = gyp.targets[0];
   const sources = [...target.sources];
   for (const [cond, extra] of target.conditions ?? []) {
-    if (cond === "OS!='win'" || cond === "OS=='linux'") sources.push(...(extra.sources ?? []));
+    if (conditions.includes(cond)) sources.push(...(extra.sources ?? []));
   }
   return sources.flatMap((entry) => {
     const command = /^<!@\((.*)\)$/.exec(entry);

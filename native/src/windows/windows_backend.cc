@@ -1,0 +1,53 @@
+#include "windows/windows_backend.h"
+
+#include <winsock2.h>
+#include <windows.h>
+#include <iphlpapi.h>
+
+#include "windows/functions.h"
+#include "windows/net_adapters.h"
+
+namespace procyon {
+
+namespace {
+
+std::vector<std::string_view>& functionList() {
+  static std::vector<std::string_view> list;  // built on first use: registrars run in an order C++ leaves open
+  return list;
+}
+
+// The multi-topic read: each topic is one of the functions above, or its own
+// UNSUPPORTED error, so it works wherever any topic does.
+const WindowsFunctions kImplements{"systemSnapshot"};
+
+}  // namespace
+
+WindowsFunctions::WindowsFunctions(std::initializer_list<std::string_view> names) {
+  for (std::string_view name : names) functionList().push_back(name);
+}
+
+const std::vector<std::string_view>& implementedWindowsFunctions() { return functionList(); }
+
+std::string WindowsBackend::sourceKey(const BackendSource& source) {
+  const auto isDefault = [](const std::string& path, std::string_view name) { return path.empty() || path == name; };
+  if (isDefault(source.procfs, "/proc") && isDefault(source.sysfs, "/sys") && isDefault(source.utmp, "/var/run/utmp")) return {};
+  return source.procfs + '\0' + source.sysfs + '\0' + source.utmp;
+}
+
+std::vector<Capability> WindowsBackend::capabilities() const {
+  std::vector<Capability> result;
+  for (std::string_view name : implementedWindowsFunctions()) result.push_back({name, true, CapabilityReason::None, {}});
+  return result;
+}
+
+// Only what an implemented function uses: signals, priority classes and the
+// rest arrive with the Process methods that take them.
+PlatformConstants WindowsBackend::constants() const {
+  PlatformConstants c;
+  c.platform = "win32";
+  // netIfAddrs' families, as Python's socket module numbers them on Windows.
+  c.addressFamilies = {{"AF_INET", AF_INET}, {"AF_INET6", AF_INET6}, {"AF_LINK", win::kAfLink}};
+  return c;
+}
+
+}  // namespace procyon

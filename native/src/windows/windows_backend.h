@@ -1,0 +1,59 @@
+#pragma once
+
+#include "backend.h"
+
+namespace procyon {
+
+// psutil's _pswindows.py semantics through the Win32 and NT APIs. Windows
+// has no captured trees: this backend reads the running machine only
+// (backend_factory.cc gives a non-empty source the unsupported backend).
+// Each windows/<area>.cc implements its overrides and names them in a
+// WindowsFunctions registrar (windows/functions.h), which is what
+// capabilities() reports, so describe() says exactly what is implemented.
+class WindowsBackend final : public Backend {
+ public:
+  // backendSourceKey() for Windows: "" when `source` names nothing or only
+  // the defaults lib/ sends on every platform (/proc, /sys, utmp's path),
+  // which here mean this machine; anything else names a captured tree.
+  static std::string sourceKey(const BackendSource& source);
+
+  std::vector<Capability> capabilities() const override;
+  PlatformConstants constants() const override;
+  bool isLive() const override { return true; }
+
+  // cpu.cc
+  CpuTimes cpuTimes() const override;
+  std::vector<CpuTimes> perCpuTimes() const override;
+  std::optional<uint64_t> logicalCpuCount() const override;
+  std::optional<uint64_t> physicalCpuCount() const override;
+
+  // memory.cc
+  VirtualMemory virtualMemory() const override;
+  SwapMemory swapMemory() const override;
+
+  // boot_time.cc
+  double bootTime() const override;
+
+  // pids.cc
+  PidList pids() const override;
+  PidPresence pidExists(int64_t pid) const override;
+
+  // disks.cc
+  std::vector<DiskPartition> diskPartitions(bool all) const override;
+  DiskUsage diskUsage(const std::string& path) const override;
+
+  // net_io.cc
+  NetIoPerNic netIoCounters() const override;
+  // net_if.cc
+  NicAddresses netIfAddrs() const override;
+  NicStatsMap netIfStats() const override;
+
+  // cpu_freq.cc
+  std::vector<CpuFreq> cpuFreq() const override;
+
+ private:
+  // Whole-system metrics: the readers windows/<area>.cc files registered (none yet).
+  bool readMetric(MetricKey key, void* out) const override { return PlatformReaders<WindowsBackend>::read(*this, key, out); }
+};
+
+}  // namespace procyon
