@@ -78,11 +78,13 @@ function load(): NativeBinding {
   // PROCYON_ADDON_PATH loads one exact file instead: the sanitizer build
   // (scripts/sanitize.mjs), or a missing path to test how hosts cope.
   const override = process.env.PROCYON_ADDON_PATH;
-  const buildDir = path.join(__dirname, '..', 'build');
-  // Release is what `npm ci` builds; Debug only with PROCYON_DEBUG_NATIVE.
+  // Release is what `npm ci` builds; Debug only with PROCYON_DEBUG_NATIVE. On
+  // Windows the cross-built addon (`npm run build:win`, what the Windows
+  // installer ships) comes first: build/ holds the Linux one there.
+  const buildDirs = (process.platform === 'win32' ? ['build-win', 'build'] : ['build']).map((dir) => path.join(__dirname, '..', dir));
   const candidates = override
     ? [path.resolve(override)]
-    : ['Release', 'Debug'].map((config) => path.join(buildDir, config, 'procyon_collector.node'));
+    : buildDirs.flatMap((dir) => ['Release', 'Debug'].map((config) => path.join(dir, config, 'procyon_collector.node')));
   const failures: string[] = [];
   for (const candidate of candidates) {
     try {

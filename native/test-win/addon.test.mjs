@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 
 import * as c from './collector.mjs';
 
@@ -29,6 +30,12 @@ const UNIMPLEMENTED_CALLS = {
   processTable: () => c.processTable(),
   Process: () => new c.Process(process.pid).name(),
 };
+
+test('dist/ loads the cross-built addon from build-win/Release on its own (the installed layout), not the Linux build/', async () => {
+  await c.cpuTimes();
+  const loaded = Object.keys(createRequire(import.meta.url).cache).filter((k) => k.endsWith('.node'));
+  assert.deepEqual(loaded.map((k) => path.relative(path.resolve(import.meta.dirname, '..'), k)), [path.join('build-win', 'Release', 'procyon_collector.node')]);
+});
 
 test('describe(): platform win32, and exactly the implemented functions available', () => {
   assert.equal(c.describe().platform, 'win32');
@@ -56,7 +63,7 @@ test('the addon loads in a renamed host (Procyon.exe), through the delay-load ho
   try {
     const renamed = path.join(dir, 'Procyon.exe');
     fs.copyFileSync(process.execPath, renamed);
-    const addon = process.env.PROCYON_ADDON_PATH;
+    const addon = process.env.PROCYON_WIN_ADDON;
     const script = `require(${JSON.stringify(addon)}).cpuTimes({}).then((t) => console.log('idle', t.idle > 0))`;
     const r = spawnSync(renamed, ['-e', script], { encoding: 'utf8', timeout: 120000 });
     assert.equal(r.status, 0, `${r.error ?? ''} ${r.stderr}`);

@@ -1,4 +1,4 @@
-// The collector's public face (dist/) over the Windows addon the runner names
-// in PROCYON_ADDON_PATH (build-win/, never the Linux build/).
+// The collector's public face (dist/) over the Windows addon, which it finds
+// in build-win/ on its own (never the Linux build/), as the installed app does.
 if (process.platform !== 'win32') throw new Error('test-win runs in node.exe under Wine: npm run test:win');
 export * from '../dist/index.js';

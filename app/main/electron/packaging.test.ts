@@ -32,6 +32,18 @@ describe('packaging', () => {
     expect(yml).toMatch(/^ {2}target: \[AppImage, deb, rpm\]$/m);
     expect(yml).toMatch(/^ {2}target: dmg$/m);
     expect(yml).toMatch(/^ {2}target: \[nsis, portable\]\n {2}icon: build\/icon\.ico$/m);
+    // Windows ships the cross-built addon (build-win/, which the collector loads there) and not the Linux build/:
+    // its files are the common list with the two swapped, nothing else.
+    const list = (indent: string, after: RegExp) => {
+      const from = yml.slice(yml.search(after));
+      const block = new RegExp(`^${indent}files:\\n((?:${indent}  - .*\\n)+)`, 'm').exec(from)![1]!;
+      return block.split('\n').filter(Boolean).map((l) => l.trim().slice(2).replace(/^"|"$/g, ''));
+    };
+    const common = list('', /^files:/m);
+    expect(common).toContain('dist/**');
+    expect(common.join('\n')).not.toContain('build-win');
+    const swapped = common.map((f) => f.replace('|dist|build)', '|dist|build-win)').replaceAll('collector/build/', 'collector/build-win/'));
+    expect(list('  ', /^win:/m)).toEqual(swapped);
     for (const size of [16, 32, 48, 64, 128, 256, 512]) {
       // A real PNG of that size: the IHDR width and height.
       const png = readFileSync(path.join(REPO, 'build', 'icons', `${size}x${size}.png`));

@@ -1,5 +1,5 @@
 // `npm run test:win`: runs native/test-win/*.test.mjs in the real Windows node.exe under Wine,
-// against the addon `npm run build:win` made (build-win/, through PROCYON_ADDON_PATH) and the
+// against the addon `npm run build:win` made (build-win/, which dist/ loads on Windows) and the
 // collector's dist/. Needs scripts/win/setup-wine.sh first. node.exe's output goes to a file, then
 // is printed: on a Unix pipe Wine's handles make net.Socket fail with EBADF. The exit code is
 // node --test's. Oracles node.exe cannot measure itself come from here: statfs("/"), which Wine
@@ -41,7 +41,8 @@ const code = await new Promise((resolve, reject) => {
       ...process.env,
       ...env,
       PROCYON_WIN_LOG: log,
-      PROCYON_ADDON_PATH: winPath(ADDON),
+      // No PROCYON_ADDON_PATH: dist/ finds build-win/ itself, as in the installed app.
+      PROCYON_WIN_ADDON: winPath(ADDON),
       PROCYON_WIN_ORACLE_STATFS: JSON.stringify(statfs),
     },
   });
