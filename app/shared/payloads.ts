@@ -39,10 +39,10 @@ export interface CpuSample {
   timesPercent: CpuTimesPercent;
   /** Per logical CPU, split by mode (for stacked per-core charts). */
   perCpuTimesPercent: CpuTimesPercent[];
-  /** Context switches, interrupts and soft interrupts per second (psutil.cpu_stats() deltas). */
-  ctxSwitchesPerSec: number;
-  interruptsPerSec: number;
-  softInterruptsPerSec: number;
+  /** Context switches, interrupts and soft interrupts per second (psutil.cpu_stats() deltas); null when cpu_stats was not read (errors.cpuStats says why). */
+  ctxSwitchesPerSec: number | null;
+  interruptsPerSec: number | null;
+  softInterruptsPerSec: number | null;
 }
 
 /** psutil.cpu_freq() entry, MHz (min and max 0 when unknown). */
@@ -101,6 +101,9 @@ export type BatterySample = Battery;
 /** psutil.virtual_memory(). */
 export type MemorySample = VirtualMemory;
 
+/** What a tick may lack and say why in `errors`: a topic, or a part read on every tick that a platform may not have (cpu_stats, swap_memory). */
+export type SnapshotPart = Topic | 'cpuStats' | 'swap';
+
 /** psutil.swap_memory(), plus swap-in/out rates over the last tick. */
 export interface SwapSample extends SwapMemory {
   /** Bytes per second; null on the first tick. */
@@ -139,7 +142,8 @@ export interface Snapshot extends MetricSamples {
   readMs?: number;
   cpu: CpuSample | null;
   memory: MemorySample;
-  swap: SwapSample;
+  /** null when swap_memory() could not be read this tick (errors.swap says why). */
+  swap: SwapSample | null;
   cpuDetails?: CpuDetails;
   disks?: DiskSample[];
   partitions?: PartitionSample[];
@@ -167,8 +171,8 @@ export interface Snapshot extends MetricSamples {
   culprits?: Culprits;
   /** Alert episodes that started or ended on this tick; present only when there are some (live only, like processes). */
   alerts?: AlertEvent[];
-  /** Topics that failed this tick, with why (the others are still there). */
-  errors?: Partial<Record<Topic, { code: string; message: string }>>;
+  /** Topics (and always-read parts) that failed this tick, with why (the others are still there). */
+  errors?: Partial<Record<SnapshotPart, { code: string; message: string }>>;
 }
 
 /** One row of the process table: a process is (pid, createTime). */

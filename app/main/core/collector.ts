@@ -1,5 +1,5 @@
 import * as native from '@procyon/collector';
-import type { Battery, CpuFreq, ProcessTableChanges, CpuStats, CpuTimes, DiskIoCounters, DiskPartition, DiskUsage, Fan, NetIoCounters, NicStats, SnapshotTopic, Temperature } from '@procyon/collector';
+import type { Battery, CpuFreq, ProcessTableChanges, CpuStats, CpuTimes, DiskIoCounters, DiskPartition, DiskUsage, Fan, NetIoCounters, NicStats, SnapshotTopic, SwapMemory, Temperature } from '@procyon/collector';
 import { PROCESS_COLUMN_TOPICS, PROCESS_TEXT_CUT_BYTES, type MemorySample, type Topic } from '../../shared';
 import type { AnyMetric } from '../../shared/metrics/define';
 import { METRIC_LIST, type MetricReadings, type MetricTopic } from '../../shared/metrics/registry';
@@ -27,9 +27,10 @@ export type RawMetricReadings = { [T in keyof MetricReadings]?: MetricReadings[T
 export interface RawTick extends RawMetricReadings {
   cpuTotal: CpuTimes;
   cpuPer: CpuTimes[];
-  cpuStats: CpuStats;
+  /** A failure where the platform lacks it or the read failed: the tick goes on without it (ALWAYS_OPTIONAL). */
+  cpuStats: CpuStats | TopicFailure;
   memory: MemorySample;
-  swap: { total: number; used: number; free: number; percent: number; sin: number; sout: number };
+  swap: { total: number; used: number; free: number; percent: number; sin: number; sout: number } | TopicFailure;
   cpu?: { loadavg: [number, number, number]; perCpuFreq: CpuFreq[] } | TopicFailure;
   disks?: Record<string, DiskIoCounters> | TopicFailure;
   partitions?: { list: DiskPartition[]; usage: Record<string, DiskUsage | native.SnapshotError> } | TopicFailure;
@@ -128,9 +129,11 @@ export class Collector {
     const tick: RawTick = {
       cpuTotal: required(snap.cpuTimes!),
       cpuPer: required(snap.perCpuTimes!),
-      cpuStats: required(snap.cpuStats!),
+      // Every platform has CPU times and memory; the counters and swap may be missing (Windows under Wine has no
+      // swap counter) or fail alone, and a dashboard without them is better than none.
+      cpuStats: firstFailure(snap.cpuStats) ?? (snap.cpuStats as CpuStats),
       memory: required(snap.virtualMemory!),
-      swap: required(snap.swapMemory!),
+      swap: firstFailure(snap.swapMemory) ?? (snap.swapMemory as SwapMemory),
     };
     if (topics.has('cpu')) {
       tick.cpu = firstFailure(snap.loadavg) ?? {

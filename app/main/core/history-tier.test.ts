@@ -52,7 +52,7 @@ describe('HistoryTier', () => {
       if (closed) {
         const want = oracle(pending);
         const got = unpack(closed);
-        const shapes = new Set(pending.map((p) => JSON.stringify(p.disks!.map((d) => d.name)) + (p.swap.sinPerSec === null)));
+        const shapes = new Set(pending.map((p) => JSON.stringify(p.disks!.map((d) => d.name)) + (p.swap!.sinPerSec === null)));
         if (shapes.size === 1) expect(got).toEqual(want);
         else {
           mixed++;

@@ -89,14 +89,25 @@ describe('SnapshotPacker', () => {
     const three = packer.pack(tick(2, 1, ['sda', 'vda', 'sdb']));
     const renamed = packer.pack(tick(3, 1, ['sda', 'vdb']));
     const withRate = tick(4, 1, ['sda', 'vda']);
-    withRate.swap.sinPerSec = 0;
+    withRate.swap!.sinPerSec = 0;
     const rate = packer.pack(withRate);
     const twoAgain = packer.pack(tick(5, 1, ['sda', 'vda']));
     expect(new Set([two.template, three.template, renamed.template, rate.template]).size).toBe(4);
     expect(twoAgain.template).toBe(two.template);
     expect(unpack(renamed).disks!.map((d) => d.name)).toEqual(['sda', 'vdb']);
-    expect(unpack(rate).swap.sinPerSec).toBe(0);
-    expect(unpack(twoAgain).swap.sinPerSec).toBeNull();
+    expect(unpack(rate).swap!.sinPerSec).toBe(0);
+    expect(unpack(twoAgain).swap!.sinPerSec).toBeNull();
+  });
+
+  it('a tick without swap (not read on this host) packs to its own template and back to null, and the shape with swap comes back after it', () => {
+    const packer = new SnapshotPacker();
+    const withSwap = packer.pack(tick(1, 1, ['sda']));
+    const noSwap = tick(2, 1, ['sda']);
+    noSwap.swap = null;
+    const packed = packer.pack(noSwap);
+    expect(packed.template).not.toBe(withSwap.template);
+    expect(unpack(packed)).toEqual(noSwap);
+    expect(unpack(packer.pack(tick(3, 1, ['sda']))).swap).not.toBeNull();
   });
 
   it('keeps nothing of the caller’s objects, and every unpack is a fresh object', () => {

@@ -248,6 +248,9 @@ export function buildSnapshot(prev: Previous | null, cur: RawTick, seq: number, 
   const p = prev?.raw;
   const seconds = prev ? (time - prev.time) / 1000 : 0;
   const canRate = p !== undefined && p.cpuPer.length === cur.cpuPer.length;
+  // cpu_stats and swap_memory may be missing on a platform, or fail alone: a rate needs both readings.
+  const stats = !isFailure(cur.cpuStats) && p && !isFailure(p.cpuStats) ? { cur: cur.cpuStats, prev: p.cpuStats } : null;
+  const prevSwap = p && !isFailure(p.swap) ? p.swap : undefined;
   const snapshot: Snapshot = {
     seq,
     time,
@@ -258,19 +261,23 @@ export function buildSnapshot(prev: Previous | null, cur: RawTick, seq: number, 
           perCpu: cur.cpuPer.map((t, i) => percentBetween(p.cpuPer[i]!, t)),
           timesPercent: timesPercentBetween(p.cpuTotal, cur.cpuTotal),
           perCpuTimesPercent: cur.cpuPer.map((t, i) => timesPercentBetween(p.cpuPer[i]!, t)),
-          ctxSwitchesPerSec: perSec(cur.cpuStats.ctxSwitches, p.cpuStats.ctxSwitches, seconds),
-          interruptsPerSec: perSec(cur.cpuStats.interrupts, p.cpuStats.interrupts, seconds),
-          softInterruptsPerSec: perSec(cur.cpuStats.softInterrupts, p.cpuStats.softInterrupts, seconds),
+          ctxSwitchesPerSec: stats && perSec(stats.cur.ctxSwitches, stats.prev.ctxSwitches, seconds),
+          interruptsPerSec: stats && perSec(stats.cur.interrupts, stats.prev.interrupts, seconds),
+          softInterruptsPerSec: stats && perSec(stats.cur.softInterrupts, stats.prev.softInterrupts, seconds),
         }
       : null,
     memory: cur.memory,
-    swap: {
-      ...cur.swap,
-      sinPerSec: p ? perSec(cur.swap.sin, p.swap.sin, seconds) : null,
-      soutPerSec: p ? perSec(cur.swap.sout, p.swap.sout, seconds) : null,
-    },
+    swap: isFailure(cur.swap)
+      ? null
+      : {
+          ...cur.swap,
+          sinPerSec: prevSwap ? perSec(cur.swap.sin, prevSwap.sin, seconds) : null,
+          soutPerSec: prevSwap ? perSec(cur.swap.sout, prevSwap.sout, seconds) : null,
+        },
   };
   const errors: NonNullable<Snapshot['errors']> = {};
+  if (isFailure(cur.cpuStats)) errors.cpuStats = cur.cpuStats;
+  if (isFailure(cur.swap)) errors.swap = cur.swap;
   if (cur.cpu) {
     if (isFailure(cur.cpu)) errors.cpu = cur.cpu;
     else snapshot.cpuDetails = { loadavg: cur.cpu.loadavg, perCpuFreq: cur.cpu.perCpuFreq };

@@ -45,7 +45,7 @@ export function trayTooltip(s: Snapshot | null, paused = false): string {
   const lines = [paused ? 'Procyon (updates paused)' : 'Procyon'];
   lines.push(`CPU ${s.cpu ? pct(s.cpu.percent) : '—'}`);
   lines.push(`Memory ${pct(s.memory.percent)} of ${bytes(s.memory.total)}`);
-  lines.push(s.swap.total > 0 ? `Swap ${pct(s.swap.percent)} of ${bytes(s.swap.total)}` : 'Swap none');
+  lines.push(s.swap === null ? 'Swap not read' : s.swap.total > 0 ? `Swap ${pct(s.swap.percent)} of ${bytes(s.swap.total)}` : 'Swap none');
   if (s.network) {
     const { recv, sent } = networkRates(s.network);
     lines.push(`Net ↓ ${bytes(recv)}/s ↑ ${bytes(sent)}/s`);

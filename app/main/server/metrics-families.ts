@@ -93,12 +93,15 @@ export function buildFamilies(t: TickInputs): Families {
   f.node_memory_Slab_bytes = one(m.slab);
   f.node_memory_Active_bytes = one(m.active);
   f.node_memory_Inactive_bytes = one(m.inactive);
-  f.node_memory_SwapTotal_bytes = one(s.swap.total);
-  f.node_memory_SwapFree_bytes = one(s.swap.free);
   f.procyon_memory_cached_bytes = one(m.cached);
   f.procyon_memory_used_bytes = one(m.used);
-  f.procyon_swap_in_bytes_total = one(s.swap.sin);
-  f.procyon_swap_out_bytes_total = one(s.swap.sout);
+  // A tick that could not read swap publishes none of it (rather than zeros a dashboard would believe).
+  if (s.swap) {
+    f.node_memory_SwapTotal_bytes = one(s.swap.total);
+    f.node_memory_SwapFree_bytes = one(s.swap.free);
+    f.procyon_swap_in_bytes_total = one(s.swap.sin);
+    f.procyon_swap_out_bytes_total = one(s.swap.sout);
+  }
 
   if (s.partitions) {
     const mounted = s.partitions.filter((p) => p.usage !== null);

@@ -66,7 +66,8 @@ export function perCoreModeSeries(history: Snapshot[]): Point[] {
 }
 
 export function memorySeries(history: Snapshot[]): Point[] {
-  return history.map((s) => ({ t: s.time, memory: s.memory.percent, swap: s.swap.percent }));
+  // A tick without a swap reading (errors.swap) has no swap point rather than a made-up 0.
+  return history.map((s) => ({ t: s.time, memory: s.memory.percent, ...(s.swap ? { swap: s.swap.percent } : {}) }) as Point);
 }
 
 /** Axis ticks each minute back from the newest tick, so labels read "-5m … now". */

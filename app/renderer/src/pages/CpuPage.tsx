@@ -49,7 +49,11 @@ export function CpuPage() {
     () => buildSeries(history, (s) => (s.cpuDetails ? { l1: s.cpuDetails.loadavg[0], l5: s.cpuDetails.loadavg[1], l15: s.cpuDetails.loadavg[2] } : null)),
     [history],
   );
-  const events = useMemo(() => buildSeries(history, (s) => (s.cpu ? { ctx: s.cpu.ctxSwitchesPerSec, intr: s.cpu.interruptsPerSec } : null)), [history]);
+  // A platform without cpu_stats (errors.cpuStats) has no points: the card says so.
+  const events = useMemo(
+    () => buildSeries(history, (s) => (s.cpu && s.cpu.ctxSwitchesPerSec !== null && s.cpu.interruptsPerSec !== null ? { ctx: s.cpu.ctxSwitchesPerSec, intr: s.cpu.interruptsPerSec } : null)),
+    [history],
+  );
   const freq = useMemo(
     () =>
       buildSeries(history, (s) => {
@@ -62,6 +66,7 @@ export function CpuPage() {
   const seriesFor = useCallback((i: number): SeriesSpec[] => (modes ? modeSeries(`c${i}`) : [{ key: `c${i}`, name: `CPU ${i}`, color: 'var(--cpu)' }]), [modes]);
 
   const cpu = latest?.cpu ?? null;
+  const statsError = latest?.errors?.cpuStats;
   const logical = info?.cpuCountLogical ?? 0;
   const details = latest?.cpuDetails;
   const perFreq = details?.perCpuFreq ?? [];
@@ -121,17 +126,28 @@ export function CpuPage() {
           testId="load-chart"
           culprits="cpu"
         />
-        <ChartCard
-          title="Context switches and interrupts"
-          summary={cpu ? `${formatCountRate(cpu.ctxSwitchesPerSec)} · ${formatCountRate(cpu.interruptsPerSec)}` : '—'}
-          data={events}
-          series={EVENTS}
-          view={view}
-          scale={COUNT_RATE_SCALE}
-          csvUnit="per second"
-          testId="events-chart"
-          culprits="cpu"
-        />
+        {statsError ? (
+          <figure className="chart-card">
+            <figcaption className="chart-card-head">
+              <h3>Context switches and interrupts</h3>
+            </figcaption>
+            <p className="muted" data-testid="events-not-reported" title={`${statsError.code}: ${statsError.message}`}>
+              Not reported: {statsError.code === 'UNSUPPORTED' ? 'this host’s platform has no such counters in Procyon yet' : `the counters could not be read (${statsError.code})`}.
+            </p>
+          </figure>
+        ) : (
+          <ChartCard
+            title="Context switches and interrupts"
+            summary={cpu && cpu.ctxSwitchesPerSec !== null && cpu.interruptsPerSec !== null ? `${formatCountRate(cpu.ctxSwitchesPerSec)} · ${formatCountRate(cpu.interruptsPerSec)}` : '—'}
+            data={events}
+            series={EVENTS}
+            view={view}
+            scale={COUNT_RATE_SCALE}
+            csvUnit="per second"
+            testId="events-chart"
+            culprits="cpu"
+          />
+        )}
         <MetricCards page="cpu" view={view} />
         {perFreq.length > 0 || !details ? (
           <ChartCard

@@ -74,21 +74,23 @@ export function MemoryPage() {
     () => buildSeries(history, (s) => ({ used: s.memory.used, buffers: s.memory.buffers, cached: s.memory.cached, free: s.memory.free, shared: s.memory.shared, available: s.memory.available })),
     [history],
   );
-  const swapUsed = useMemo(() => buildSeries(history, (s) => ({ used: s.swap.used })), [history]);
-  const swapIo = useMemo(() => buildSeries(history, (s) => (s.swap.sinPerSec === null ? null : { sin: s.swap.sinPerSec, sout: s.swap.soutPerSec ?? 0 })), [history]);
+  const swapUsed = useMemo(() => buildSeries(history, (s) => (s.swap ? { used: s.swap.used } : null)), [history]);
+  const swapIo = useMemo(() => buildSeries(history, (s) => (!s.swap || s.swap.sinPerSec === null ? null : { sin: s.swap.sinPerSec, sout: s.swap.soutPerSec ?? 0 })), [history]);
   const total = latest?.memory.total ?? 0;
   const compositionScale = useMemo<Scale>(() => ({ ...BYTES_SCALE, max: total }), [total]);
-  const swapScale = useMemo<Scale>(() => ({ ...BYTES_SCALE, max: latest?.swap.total || undefined }), [latest?.swap.total]);
+  const swapScale = useMemo<Scale>(() => ({ ...BYTES_SCALE, max: latest?.swap?.total || undefined }), [latest?.swap?.total]);
   const ioScale = useMemo(() => rateScale(unit), [unit]);
 
   if (!latest) return <PageHeader title="Memory">Waiting for the first tick…</PageHeader>;
   const { memory: m, swap } = latest;
-  const hasSwap = swap.total > 0;
+  const hasSwap = swap !== null && swap.total > 0;
+  // No swap reading this tick (a platform that has none in Procyon, or a failed read): said, not shown as "no swap".
+  const swapError = swap === null ? latest.errors?.swap : undefined;
 
   return (
     <>
       <PageHeader title="Memory" topics={pageTopics('memory')}>
-        <span data-testid="memory-total">{formatBytes(m.total)}</span> of RAM{hasSwap ? `, ${formatBytes(swap.total)} of swap` : ', no swap'}
+        <span data-testid="memory-total">{formatBytes(m.total)}</span> of RAM{hasSwap ? `, ${formatBytes(swap.total)} of swap` : swap === null ? '' : ', no swap'}
       </PageHeader>
       <section className="panel" aria-label="Memory" data-testid="memory-panel">
         <div className="panel-body split">
@@ -103,7 +105,7 @@ export function MemoryPage() {
             ))}
             <UsageBar label="Memory composition" segments={memorySegments(m)} total={m.total} />
             <div className="swap">
-              <SwapSummary swap={swap} unit={unit} />
+              {swap ? <SwapSummary swap={swap} unit={unit} /> : <Stat label="Swap">not read</Stat>}
             </div>
           </div>
           <ChartCard title="Memory and swap use" data={percent} series={hasSwap ? PERCENT_WITH_SWAP : PERCENT} view={view} csvUnit="%" height={240} testId="memory-chart" culprits="memory" />
@@ -121,7 +123,13 @@ export function MemoryPage() {
             <figcaption className="chart-card-head">
               <h3>Swap</h3>
             </figcaption>
-            <p className="muted">This machine has no swap, so nothing can be paged out: when RAM runs out, the kernel’s OOM killer ends a process instead.</p>
+            {swap === null ? (
+              <p className="muted" data-testid="swap-not-read" title={swapError ? `${swapError.code}: ${swapError.message}` : undefined}>
+                Not reported: swap could not be read on this host{swapError ? ` (${swapError.code})` : ''}.
+              </p>
+            ) : (
+              <p className="muted">This machine has no swap, so nothing can be paged out: when RAM runs out, the kernel’s OOM killer ends a process instead.</p>
+            )}
           </figure>
         )}
       </div>

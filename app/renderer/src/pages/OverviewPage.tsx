@@ -116,8 +116,8 @@ function MemoryCard({ view }: { view: View }) {
 
 function SwapCard({ view }: { view: View }) {
   const { history, latest } = view;
-  const data = useMemo(() => buildSeries(history, (s) => ({ v: s.swap.percent })), [history]);
-  if (!latest) return null;
+  const data = useMemo(() => buildSeries(history, (s) => (s.swap ? { v: s.swap.percent } : null)), [history]);
+  if (!latest?.swap) return null;
   const sw = latest.swap;
   return (
     <PerfCard kind="Swap" page="memory" value={formatPercent(sw.percent)} detail={`${formatBytes(sw.used)} of ${formatBytes(sw.total)}`}>
@@ -197,7 +197,7 @@ export function OverviewPage() {
       <div className="perf-grid">
         <CpuCard view={view} />
         <MemoryCard view={view} />
-        {sw.total > 0 && <SwapCard view={view} />}
+        {sw !== null && sw.total > 0 && <SwapCard view={view} />}
         {mainDisks(latest.disks ?? []).map((d) => (
           <DiskCard key={d.name} disk={d} view={view} />
         ))}
@@ -215,9 +215,10 @@ export function OverviewPage() {
           </PerfCard>
         )}
       </div>
-      {(sw.total === 0 || !hot || !bat) && (
+      {(sw === null || sw.total === 0 || !hot || !bat) && (
         <div className="perf-absent-row">
-          {sw.total === 0 && <AbsentCard kind="Swap" page="memory" value="None" detail="No swap configured" />}
+          {sw === null && <AbsentCard kind="Swap" page="memory" value="—" detail="Not read on this host" />}
+          {sw !== null && sw.total === 0 && <AbsentCard kind="Swap" page="memory" value="None" detail="No swap configured" />}
           {!hot && <AbsentCard kind="Temperatures" page="sensors" value="None" detail={latest.sensors ? 'No sensors on this machine' : 'Not sampled yet'} />}
           {!bat && <AbsentCard kind="Battery" page="battery" value="None" detail={bat === null ? 'No battery on this machine' : 'Not sampled yet'} />}
         </div>
