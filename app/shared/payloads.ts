@@ -50,8 +50,8 @@ export type CpuFreqSample = CpuFreq;
 
 /** What the CPU page shows besides utilisation; present with the 'cpu' topic. */
 export interface CpuDetails {
-  /** psutil.getloadavg(). */
-  loadavg: [number, number, number];
+  /** psutil.getloadavg(); null where the host's platform has none in Procyon (its capability says so). */
+  loadavg: [number, number, number] | null;
   /** psutil.cpu_freq(percpu=True); empty when the machine reports none. */
   perCpuFreq: CpuFreqSample[];
 }
@@ -171,6 +171,8 @@ export interface Snapshot extends MetricSamples {
   culprits?: Culprits;
   /** Alert episodes that started or ended on this tick; present only when there are some (live only, like processes). */
   alerts?: AlertEvent[];
+  /** Topics asked for that the host's platform has none of in Procyon (its capabilities say which): absent, and not an error. */
+  lacked?: Topic[];
   /** Topics (and always-read parts) that failed this tick, with why (the others are still there). */
   errors?: Partial<Record<SnapshotPart, { code: string; message: string }>>;
 }

@@ -31,7 +31,7 @@ export interface RawTick extends RawMetricReadings {
   cpuStats: CpuStats | TopicFailure;
   memory: MemorySample;
   swap: { total: number; used: number; free: number; percent: number; sin: number; sout: number } | TopicFailure;
-  cpu?: { loadavg: [number, number, number]; perCpuFreq: CpuFreq[] } | TopicFailure;
+  cpu?: { loadavg: [number, number, number] | null; perCpuFreq: CpuFreq[] } | TopicFailure;
   disks?: Record<string, DiskIoCounters> | TopicFailure;
   partitions?: { list: DiskPartition[]; usage: Record<string, DiskUsage | native.SnapshotError> } | TopicFailure;
   network?: { io: Record<string, NetIoCounters>; stats: Record<string, NicStats> } | TopicFailure;
@@ -39,6 +39,8 @@ export interface RawTick extends RawMetricReadings {
   battery?: { value: Battery | null } | TopicFailure;
   /** The process table as changes since the previous tick's (whole when asked, or the first). */
   processes?: ProcessTableChanges | TopicFailure;
+  /** Topics asked for that the host's platform has none of (UNSUPPORTED): left out, and said so. */
+  lacked?: Topic[];
 }
 
 export function isFailure(value: unknown): value is TopicFailure {
@@ -82,15 +84,34 @@ function required<T>(value: T | native.SnapshotError): T {
   return value;
 }
 
-/** The first failure among a topic's native parts, or null when all succeeded. */
+/** The first failure among a topic's native parts, or null when all succeeded (or the platform has none of a part: lacked). */
 function firstFailure(...values: unknown[]): TopicFailure | null {
-  for (const v of values) if (native.isSnapshotError(v)) return { code: v.error.code, message: v.error.message };
+  for (const v of values) if (native.isSnapshotError(v) && !lacked(v)) return { code: v.error.code, message: v.error.message };
   return null;
+}
+
+/** A part's failure, UNSUPPORTED included, or null. */
+function failureOf(value: unknown): TopicFailure | null {
+  return native.isSnapshotError(value) ? { code: value.error.code, message: value.error.message } : null;
+}
+
+/** A part the platform lacks counts as empty (a topic of two parts, one of which it has). */
+function orEmpty<T>(value: unknown): T {
+  return (lacked(value) ? {} : value) as T;
+}
+
+/**
+ * Whether a part's answer is "this platform has no such function" (UNSUPPORTED):
+ * a fact the host's capabilities already tell the pages, not a failed read, so
+ * the tick leaves it out instead of reporting an error every second.
+ */
+function lacked(value: unknown): boolean {
+  return native.isSnapshotError(value) && value.error.code === 'UNSUPPORTED';
 }
 
 /** A declared metric's reading: its collector topic's value; null for the error that means "this machine has none"; else the failure. */
 function metricReading(metric: AnyMetric, value: unknown): unknown {
-  if (native.isSnapshotError(value) && metric.noneWhen !== undefined && value.error.code === metric.noneWhen) return null;
+  if (native.isSnapshotError(value) && ((metric.noneWhen !== undefined && value.error.code === metric.noneWhen) || lacked(value))) return null;
   return firstFailure(value) ?? value;
 }
 
@@ -131,19 +152,26 @@ export class Collector {
       cpuPer: required(snap.perCpuTimes!),
       // Every platform has CPU times and memory; the counters and swap may be missing (Windows under Wine has no
       // swap counter) or fail alone, and a dashboard without them is better than none.
-      cpuStats: firstFailure(snap.cpuStats) ?? (snap.cpuStats as CpuStats),
+      // (UNSUPPORTED included: the pages say "not read" with the code.)
+      cpuStats: failureOf(snap.cpuStats) ?? (snap.cpuStats as CpuStats),
       memory: required(snap.virtualMemory!),
-      swap: firstFailure(snap.swapMemory) ?? (snap.swapMemory as SwapMemory),
+      swap: failureOf(snap.swapMemory) ?? (snap.swapMemory as SwapMemory),
     };
     if (topics.has('cpu')) {
       tick.cpu = firstFailure(snap.loadavg) ?? {
-        loadavg: snap.loadavg as [number, number, number],
+        loadavg: lacked(snap.loadavg) ? null : (snap.loadavg as [number, number, number]),
         // A machine without cpufreq has no frequencies: that is not an error.
         perCpuFreq: native.isSnapshotError(snap.perCpuFreq) ? [] : (snap.perCpuFreq ?? []),
       };
     }
-    if (topics.has('disks')) tick.disks = firstFailure(snap.perDiskIoCounters) ?? (snap.perDiskIoCounters as Record<string, DiskIoCounters>);
-    if (topics.has('partitions')) {
+    const lackedTopics: Topic[] = [];
+    const has = (topic: Topic, ...parts: unknown[]) => {
+      if (!topics.has(topic)) return false;
+      if (parts.every(lacked)) lackedTopics.push(topic);
+      return !parts.every(lacked);
+    };
+    if (has('disks', snap.perDiskIoCounters)) tick.disks = firstFailure(snap.perDiskIoCounters) ?? (snap.perDiskIoCounters as Record<string, DiskIoCounters>);
+    if (has('partitions', snap.diskPartitions)) {
       const failure = firstFailure(snap.diskPartitions);
       if (failure) tick.partitions = failure;
       else {
@@ -160,22 +188,23 @@ export class Collector {
         tick.partitions = { list, usage };
       }
     }
-    if (topics.has('network')) {
+    if (has('network', snap.perNicIoCounters, snap.netIfStats)) {
       tick.network = firstFailure(snap.perNicIoCounters, snap.netIfStats) ?? {
-        io: snap.perNicIoCounters as Record<string, NetIoCounters>,
-        stats: snap.netIfStats as Record<string, NicStats>,
+        io: orEmpty<Record<string, NetIoCounters>>(snap.perNicIoCounters),
+        stats: orEmpty<Record<string, NicStats>>(snap.netIfStats),
       };
     }
-    if (topics.has('sensors')) {
+    if (has('sensors', snap.sensorsTemperatures, snap.sensorsFans)) {
       tick.sensors = firstFailure(snap.sensorsTemperatures, snap.sensorsFans) ?? {
-        temperatures: snap.sensorsTemperatures as Record<string, Temperature[]>,
-        fans: snap.sensorsFans as Record<string, Fan[]>,
+        temperatures: orEmpty<Record<string, Temperature[]>>(snap.sensorsTemperatures),
+        fans: orEmpty<Record<string, Fan[]>>(snap.sensorsFans),
       };
     }
     if (table !== undefined) tick.processes = table;
     const readings: Record<string, unknown> = tick as RawMetricReadings;
     for (const m of METRIC_LIST) if (topics.has(m.topic as Topic)) readings[m.topic] = metricReading(m, snap[m.source]);
-    if (topics.has('battery')) tick.battery = firstFailure(snap.sensorsBattery) ?? { value: snap.sensorsBattery as Battery | null };
+    if (has('battery', snap.sensorsBattery)) tick.battery = firstFailure(snap.sensorsBattery) ?? { value: snap.sensorsBattery as Battery | null };
+    if (lackedTopics.length > 0) tick.lacked = lackedTopics;
     return tick;
   }
 

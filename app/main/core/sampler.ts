@@ -317,6 +317,7 @@ export function buildSnapshot(prev: Previous | null, cur: RawTick, seq: number, 
     }
   }
   if (Object.keys(errors).length > 0) snapshot.errors = errors;
+  if (cur.lacked) snapshot.lacked = cur.lacked;
   return snapshot;
 }
 

@@ -49,7 +49,7 @@ export class ExporterNotReady extends Error {
 
 /** The exporter topics a snapshot has neither read nor failed: a snapshot from before the exporter subscribed lacks them. */
 export function missingTopics(s: Snapshot): string[] {
-  return EXPORTER_TOPICS.filter((topic) => (topic === 'cpu' ? s.cpuDetails : s[topic]) === undefined && !s.errors?.[topic]);
+  return EXPORTER_TOPICS.filter((topic) => (topic === 'cpu' ? s.cpuDetails : s[topic]) === undefined && !s.errors?.[topic] && !s.lacked?.includes(topic));
 }
 
 const ok = <T>(v: T | native.SnapshotError | undefined): T | null => (v === undefined || native.isSnapshotError(v) ? null : v);

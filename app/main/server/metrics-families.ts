@@ -72,10 +72,12 @@ export function buildFamilies(t: TickInputs): Families {
     f.node_intr_total = one(t.cpuStats.interrupts);
   }
   if (s.cpuDetails) {
-    const [l1, l5, l15] = s.cpuDetails.loadavg;
-    f.node_load1 = one(l1);
-    f.node_load5 = one(l5);
-    f.node_load15 = one(l15);
+    if (s.cpuDetails.loadavg) {
+      const [l1, l5, l15] = s.cpuDetails.loadavg;
+      f.node_load1 = one(l1);
+      f.node_load5 = one(l5);
+      f.node_load15 = one(l15);
+    }
     const freq = s.cpuDetails.perCpuFreq.map((fr, i) => ({ cpu: String(i), ...fr }));
     // psutil reports MHz, and 0 for an unknown min/max.
     f.node_cpu_scaling_frequency_hertz = freq.map((fr) => ({ labels: { cpu: fr.cpu }, value: fr.current * 1e6 }));

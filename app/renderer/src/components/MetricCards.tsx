@@ -42,7 +42,7 @@ function MetricCard({ metric, card, view }: { metric: AnyMetric; card: CardDecla
           <h3>{card.title}</h3>
         </figcaption>
         <p className="muted" data-testid={`${card.id}-absent`}>
-          {card.absent(none ? 'none' : 'part', isCaptured(info))}
+          {hostLacks(info, metric.source) ? `Not reported: the host’s platform has no ${card.title.toLowerCase()} in Procyon.` : card.absent(none ? 'none' : 'part', isCaptured(info))}
         </p>
       </figure>
     );

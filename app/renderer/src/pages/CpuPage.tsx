@@ -46,7 +46,7 @@ export function CpuPage() {
   const total = useMemo(() => (modes ? cpuModeSeries(history) : cpuTotalSeries(history)), [history, modes]);
   const perCore = useMemo(() => (modes ? perCoreModeSeries(history) : perCoreSeries(history)), [history, modes]);
   const load = useMemo(
-    () => buildSeries(history, (s) => (s.cpuDetails ? { l1: s.cpuDetails.loadavg[0], l5: s.cpuDetails.loadavg[1], l15: s.cpuDetails.loadavg[2] } : null)),
+    () => buildSeries(history, (s) => (s.cpuDetails?.loadavg ? { l1: s.cpuDetails.loadavg[0], l5: s.cpuDetails.loadavg[1], l15: s.cpuDetails.loadavg[2] } : null)),
     [history],
   );
   // A platform without cpu_stats (errors.cpuStats) has no points: the card says so.
@@ -106,26 +106,37 @@ export function CpuPage() {
         {latest && <PerCoreGrid data={perCore} current={current} freq={perFreq.map((f) => f.current)} seriesFor={seriesFor} end={view.end} spanMs={view.spanMs} />}
       </section>
       <div className="card-grid">
-        <ChartCard
-          title="Load average"
-          summary={
-            details ? (
-              <span data-testid="loadavg" data-value={details.loadavg[0]}>
-                {details.loadavg.map((v) => v.toFixed(2)).join(' · ')} <span className="muted">on {logical} cores</span>
-              </span>
-            ) : (
-              '—'
-            )
-          }
-          data={load}
-          series={LOAD}
-          view={view}
-          scale={LOAD_SCALE}
-          csvUnit="runnable tasks"
-          reference={{ value: logical, label: `${logical} cores` }}
-          testId="load-chart"
-          culprits="cpu"
-        />
+        {details && details.loadavg === null ? (
+          <figure className="chart-card">
+            <figcaption className="chart-card-head">
+              <h3>Load average</h3>
+            </figcaption>
+            <p className="muted" data-testid="loadavg-not-reported">
+              Not reported: the host’s platform has no load average in Procyon.
+            </p>
+          </figure>
+        ) : (
+          <ChartCard
+            title="Load average"
+            summary={
+              details?.loadavg ? (
+                <span data-testid="loadavg" data-value={details.loadavg[0]}>
+                  {details.loadavg.map((v) => v.toFixed(2)).join(' · ')} <span className="muted">on {logical} cores</span>
+                </span>
+              ) : (
+                '—'
+              )
+            }
+            data={load}
+            series={LOAD}
+            view={view}
+            scale={LOAD_SCALE}
+            csvUnit="runnable tasks"
+            reference={{ value: logical, label: `${logical} cores` }}
+            testId="load-chart"
+            culprits="cpu"
+          />
+        )}
         {statsError ? (
           <figure className="chart-card">
             <figcaption className="chart-card-head">

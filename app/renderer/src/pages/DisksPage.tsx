@@ -137,7 +137,7 @@ export function DisksPage() {
           <h3>Partitions</h3>
         </div>
         {!partitions ? (
-          <p className="muted">{latest?.errors?.partitions ? 'Not available: the error above says why.' : 'Waiting for the first reading…'}</p>
+          <p className="muted">{latest?.lacked?.includes('partitions') ? 'Not reported: the host’s platform has no partition list in Procyon.' : latest?.errors?.partitions ? 'Not available: the error above says why.' : 'Waiting for the first reading…'}</p>
         ) : partitions.length === 0 ? (
           <EmptyState title="No mounted partitions" />
         ) : (
@@ -172,7 +172,9 @@ export function DisksPage() {
         )}
       </div>
       {!disks ? (
-        <p className="muted">{latest?.errors?.disks ? 'Not available: the error above says why.' : 'Waiting for the first reading…'}</p>
+        <p className="muted" data-testid="disks-absent">
+          {latest?.lacked?.includes('disks') ? 'Not reported: the host’s platform has no per-device I/O counters in Procyon.' : latest?.errors?.disks ? 'Not available: the error above says why.' : 'Waiting for the first reading…'}
+        </p>
       ) : shown.length === 0 ? (
         <EmptyState title="No active block devices">{disks.filter(isIdleDisk).length} devices have done no I/O since boot.</EmptyState>
       ) : (

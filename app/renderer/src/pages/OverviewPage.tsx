@@ -219,8 +219,8 @@ export function OverviewPage() {
         <div className="perf-absent-row">
           {sw === null && <AbsentCard kind="Swap" page="memory" value="—" detail="Not read on this host" />}
           {sw !== null && sw.total === 0 && <AbsentCard kind="Swap" page="memory" value="None" detail="No swap configured" />}
-          {!hot && <AbsentCard kind="Temperatures" page="sensors" value="None" detail={latest.sensors ? 'No sensors on this machine' : 'Not sampled yet'} />}
-          {!bat && <AbsentCard kind="Battery" page="battery" value="None" detail={bat === null ? 'No battery on this machine' : 'Not sampled yet'} />}
+          {!hot && <AbsentCard kind="Temperatures" page="sensors" value="None" detail={latest.sensors ? 'No sensors on this machine' : latest.lacked?.includes('sensors') ? 'Not on this platform yet' : 'Not sampled yet'} />}
+          {!bat && <AbsentCard kind="Battery" page="battery" value="None" detail={bat === null ? 'No battery on this machine' : latest.lacked?.includes('battery') ? 'Not on this platform yet' : 'Not sampled yet'} />}
         </div>
       )}
     </>
