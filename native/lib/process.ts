@@ -9,6 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { IOPRIO_CLASS_IDLE, IOPRIO_CLASS_NONE } from './constants';
 import { SECTION, TABLE_FIELD, type ProcessStatus, type SectionName } from './constants_process';
 import { cpuCount } from './cpu';
+import { describe } from './describe';
 import { AccessDenied, InvalidArgument, NoSuchProcess, TimeoutExpired, Unsupported, ZombieProcess, fromNative } from './errors';
 import { virtualMemory } from './memory';
 import { connectionKind } from './network';
@@ -410,7 +411,12 @@ export class Process {
   async nice(value?: number): Promise<number | undefined> {
     if (value === undefined) return (await this.#section('basic')).nice;
     if (!Number.isInteger(value)) throw new InvalidArgument(`nice value must be an integer, got ${String(value)}`);
-    await this.#act({ action: 'nice', value: Math.max(-20, Math.min(19, value)) });
+    // Windows: one of the *_PRIORITY_CLASS constants describe() lists (psutil's nice there), else a clamped nice value.
+    const classes = Object.values(describe().constants.priorityClasses);
+    if (classes.length && !classes.includes(value)) {
+      throw new InvalidArgument(`nice value must be one of the priority classes ${JSON.stringify(describe().constants.priorityClasses)}, got ${value}`);
+    }
+    await this.#act({ action: 'nice', value: classes.length ? value : Math.max(-20, Math.min(19, value)) });
     return undefined;
   }
 
@@ -687,12 +693,14 @@ export class Process {
     await this.#act({ action: 'signal', signal: signalNumber(sig) });
   }
 
+  /** SIGSTOP on POSIX; NtSuspendProcess through the identity-checked handle on Windows. */
   async suspend(): Promise<void> {
-    await this.sendSignal('SIGSTOP');
+    await this.#act({ action: 'suspend' });
   }
 
+  /** SIGCONT on POSIX; NtResumeProcess through the identity-checked handle on Windows. */
   async resume(): Promise<void> {
-    await this.sendSignal('SIGCONT');
+    await this.#act({ action: 'resume' });
   }
 
   async terminate(): Promise<void> {
