@@ -678,6 +678,10 @@ export class Process {
   // are checked after the fact; if the process exited in between they reject
   // with NoSuchProcess, whose message says whether the pid is free or now
   // names another process that may have received the change.
+  // On Windows every action is race-free: the addon opens the process handle,
+  // checks its creation time, and acts through that handle (TerminateProcess,
+  // NtSuspendProcess / NtResumeProcess, SetPriorityClass,
+  // SetProcessAffinityMask); an open handle keeps its pid from being reused.
 
   async #act(action: Record<string, unknown> & { action: NativeProcessAction['action'] }): Promise<void> {
     try {
