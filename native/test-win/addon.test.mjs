@@ -14,7 +14,7 @@ import * as c from './collector.mjs';
 // What src/windows implements: the whole list, so a capability that appears or disappears fails here.
 const IMPLEMENTED = [
   'Process', 'Process.cpuAffinity', 'bootTime', 'cpuCount', 'cpuFreq', 'cpuPercent', 'cpuTimes', 'cpuTimesPercent', 'diskPartitions', 'diskUsage',
-  'netIfAddrs', 'netIfStats', 'netIoCounters', 'pidExists', 'pids', 'processIter', 'processTable', 'swapMemory', 'systemSnapshot', 'virtualMemory',
+  'netIfAddrs', 'netIfStats', 'netIoCounters', 'pidExists', 'pids', 'processIter', 'processTable', 'swapMemory', 'systemSnapshot', 'virtualMemory', 'waitProcs',
 ];
 
 // One call per function that is not implemented yet.

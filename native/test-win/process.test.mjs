@@ -166,14 +166,23 @@ test('suspend stops the child (its counter stops), resume restarts it', async (t
   assert.equal(await p.status(), 'running');
 });
 
-test('terminate and kill end the child through TerminateProcess (exit code: the signal number, as psutil)', async (t) => {
+test('terminate and kill end the child through TerminateProcess (exit code: the signal number, as psutil); wait and waitProcs read it', async (t) => {
   const a = startChild(t);
   const b = startChild(t);
   await waitFor(() => a.count() > 0 && b.count() > 0);
-  await (await c.Process.create(a.child.pid)).terminate();
+  const pa = await c.Process.create(a.child.pid);
+  const pb = await c.Process.create(b.child.pid);
+  await assert.rejects(pa.wait({ timeout: 0.05 }), (e) => e instanceof c.TimeoutExpired);
+  // wait() holds the handle from its call on, so it reads the exit code however late it looks.
+  const waiting = pa.wait({ timeout: 30 });
+  await pa.terminate();
   assert.equal(await a.exited, 15);
-  await (await c.Process.create(b.child.pid)).kill();
+  assert.equal(await waiting, 15, 'wait(): the exit code through the held handle, as psutil on Windows');
+  const waitingAll = c.waitProcs([pb], { timeout: 30 });
+  await pb.kill();
   assert.equal(await b.exited, 9);
+  const { gone, alive } = await waitingAll;
+  assert.deepEqual([gone.map((p) => [p.pid, p.returncode]), alive], [[[b.child.pid, 9]], []]);
   assert.equal(await c.pidExists(a.child.pid), false);
   await assert.rejects((await c.Process.create(process.pid)).sendSignal('SIGINT'), (e) => e instanceof c.InvalidArgument);
 });

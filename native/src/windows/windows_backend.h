@@ -62,6 +62,8 @@ class WindowsBackend final : public Backend {
   ProcessTable processTable(uint32_t fields, size_t cmdlineBudget) const override;
   void processTableCacheClear() const override;
   void processAction(const ProcessAction& action) const override;
+  // process_wait.cc
+  std::unique_ptr<ChildExitWatch> watchChildExit(int64_t pid, double createTime) const override;
 
   // psutil's *_PRIORITY_CLASS constants: what Process.nice reads and accepts here.
   static const std::vector<NamedConstant>& priorityClasses();
