@@ -205,3 +205,23 @@ test('a stale createTime is NoSuchProcess and nothing is touched', async (t) => 
   await sleep(0);
   assert.equal(done, false);
 });
+
+test('processIter and asDict over every process Wine runs: each attribute a value or AccessDenied\'s ad value, never another error', async (t) => {
+  const { child, count } = startChild(t);
+  await waitFor(() => count() > 0);
+  const attrs = ['name', 'exe', 'cmdline', 'cwd', 'environ', 'ppid', 'status', 'username', 'createTime', 'cpuTimes', 'memoryInfo', 'numThreads', 'threads', 'nice', 'cpuAffinity', 'ioCounters', 'numCtxSwitches'];
+  let seen = 0;
+  let found = false;
+  for await (const p of c.processIter({ attrs: ['name', 'cmdline'] })) {
+    if (p.pid === child.pid) found = p.info.name === 'node.exe' && p.info.cmdline.includes('procyon-marker');
+    try {
+      const d = await p.asDict({ attrs, adValue: 'denied' });
+      assert.equal(typeof d.name, 'string', `pid ${p.pid}`);
+      seen += 1;
+    } catch (err) {
+      assert.ok(err instanceof c.NoSuchProcess, `pid ${p.pid}: ${err}`);  // exited meanwhile
+    }
+  }
+  assert.ok(found, 'the started child, with its name and cmdline');
+  assert.ok(seen >= 3, `processes read: ${seen}`);
+});
