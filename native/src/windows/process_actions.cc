@@ -87,6 +87,11 @@ void act(HANDLE h, const ProcessAction& action) {
     case ProcessAction::Kind::CpuAffinity: {
       DWORD_PTR mask = 0;
       for (int64_t cpu : action.cpus) mask |= static_cast<DWORD_PTR>(1) << cpu;
+      // A CPU outside the system's mask is the caller's error; SetProcessAffinityMask would say
+      // ERROR_INVALID_PARAMETER, which for a process call otherwise means "no such process".
+      DWORD_PTR current = 0, system = 0;
+      if (!GetProcessAffinityMask(h, &current, &system)) throw win::processError(pid, GetLastError(), "GetProcessAffinityMask");
+      if (mask & ~system) throw Error::invalidArgument("invalid CPU number: the system's CPUs are the mask " + std::to_string(system));
       if (!SetProcessAffinityMask(h, mask)) throw win::processError(pid, GetLastError(), "SetProcessAffinityMask");
       return;
     }
