@@ -9,6 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { IOPRIO_CLASS_IDLE, IOPRIO_CLASS_NONE } from './constants';
 import { SECTION, TABLE_FIELD, type ProcessStatus, type SectionName } from './constants_process';
 import { cpuCount } from './cpu';
+import { describe } from './describe';
 import { AccessDenied, InvalidArgument, NoSuchProcess, TimeoutExpired, Unsupported, ZombieProcess, fromNative } from './errors';
 import { virtualMemory } from './memory';
 import { connectionKind } from './network';
@@ -410,7 +411,12 @@ export class Process {
   async nice(value?: number): Promise<number | undefined> {
     if (value === undefined) return (await this.#section('basic')).nice;
     if (!Number.isInteger(value)) throw new InvalidArgument(`nice value must be an integer, got ${String(value)}`);
-    await this.#act({ action: 'nice', value: Math.max(-20, Math.min(19, value)) });
+    // Windows: one of the *_PRIORITY_CLASS constants describe() lists (psutil's nice there), else a clamped nice value.
+    const classes = Object.values(describe().constants.priorityClasses);
+    if (classes.length && !classes.includes(value)) {
+      throw new InvalidArgument(`nice value must be one of the priority classes ${JSON.stringify(describe().constants.priorityClasses)}, got ${value}`);
+    }
+    await this.#act({ action: 'nice', value: classes.length ? value : Math.max(-20, Math.min(19, value)) });
     return undefined;
   }
 
@@ -672,6 +678,10 @@ export class Process {
   // are checked after the fact; if the process exited in between they reject
   // with NoSuchProcess, whose message says whether the pid is free or now
   // names another process that may have received the change.
+  // On Windows every action is race-free: the addon opens the process handle,
+  // checks its creation time, and acts through that handle (TerminateProcess,
+  // NtSuspendProcess / NtResumeProcess, SetPriorityClass,
+  // SetProcessAffinityMask); an open handle keeps its pid from being reused.
 
   async #act(action: Record<string, unknown> & { action: NativeProcessAction['action'] }): Promise<void> {
     try {
@@ -687,12 +697,14 @@ export class Process {
     await this.#act({ action: 'signal', signal: signalNumber(sig) });
   }
 
+  /** SIGSTOP on POSIX; NtSuspendProcess through the identity-checked handle on Windows. */
   async suspend(): Promise<void> {
-    await this.sendSignal('SIGSTOP');
+    await this.#act({ action: 'suspend' });
   }
 
+  /** SIGCONT on POSIX; NtResumeProcess through the identity-checked handle on Windows. */
   async resume(): Promise<void> {
-    await this.sendSignal('SIGCONT');
+    await this.#act({ action: 'resume' });
   }
 
   async terminate(): Promise<void> {

@@ -176,6 +176,8 @@ export type NativeProcessAction =
   | { pid: number; createTime?: number; action: 'ionice'; ioclass: number; value: number }
   | { pid: number; createTime?: number; action: 'rlimit'; resource: number; soft: number; hard: number }
   | { pid: number; createTime?: number; action: 'cpuAffinity'; cpus: number[] }
+  | { pid: number; createTime?: number; action: 'suspend' }
+  | { pid: number; createTime?: number; action: 'resume' }
   | { pid: number; createTime?: number; action: 'checkIdentity' };
 
 /** One row of processTable(): pid and createTime always, the rest as asked. */

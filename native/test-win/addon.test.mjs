@@ -13,8 +13,8 @@ import * as c from './collector.mjs';
 
 // What src/windows implements: the whole list, so a capability that appears or disappears fails here.
 const IMPLEMENTED = [
-  'bootTime', 'cpuCount', 'cpuFreq', 'cpuPercent', 'cpuTimes', 'cpuTimesPercent', 'diskPartitions', 'diskUsage',
-  'netIfAddrs', 'netIfStats', 'netIoCounters', 'pidExists', 'pids', 'swapMemory', 'systemSnapshot', 'virtualMemory',
+  'Process', 'Process.cpuAffinity', 'bootTime', 'cpuCount', 'cpuFreq', 'cpuPercent', 'cpuTimes', 'cpuTimesPercent', 'diskPartitions', 'diskUsage',
+  'netIfAddrs', 'netIfStats', 'netIoCounters', 'pidExists', 'pids', 'processIter', 'processTable', 'swapMemory', 'systemSnapshot', 'virtualMemory', 'waitProcs',
 ];
 
 // One call per function that is not implemented yet.
@@ -27,8 +27,8 @@ const UNIMPLEMENTED_CALLS = {
   sensorsTemperatures: () => c.sensorsTemperatures(),
   sensorsFans: () => c.sensorsFans(),
   sensorsBattery: () => c.sensorsBattery(),
-  processTable: () => c.processTable(),
-  Process: () => new c.Process(process.pid).name(),
+  'Process.ionice': async () => (await c.Process.create(process.pid)).ionice(),
+  'Process.rlimit': async () => (await c.Process.create(process.pid)).rlimit(0),
 };
 
 test('dist/ loads the cross-built addon from build-win/Release on its own (the installed layout), not the Linux build/', async () => {

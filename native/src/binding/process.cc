@@ -77,7 +77,10 @@ Napi::Value processAction(const Napi::CallbackInfo& info) {
       action.signal = static_cast<int>(integerOption(options, "signal", 0, 64));
     } else if (name == "nice") {
       action.kind = ProcessAction::Kind::Nice;
-      action.value = integerOption(options, "value", -20, 19);
+      // A nice value (-20..19), or a Windows priority class (up to ABOVE_NORMAL_PRIORITY_CLASS, 0x8000): the backend checks which.
+      action.value = integerOption(options, "value", -20, 0x8000);
+    } else if (name == "suspend" || name == "resume") {
+      action.kind = name == "suspend" ? ProcessAction::Kind::Suspend : ProcessAction::Kind::Resume;
     } else if (name == "ionice") {
       action.kind = ProcessAction::Kind::Ionice;
       action.ioclass = static_cast<int>(integerOption(options, "ioclass", 0, 3));

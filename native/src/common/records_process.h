@@ -232,7 +232,9 @@ struct ProcessSnapshot {
 
 // An action on a process, checked against (pid, createTime) first.
 struct ProcessAction {
-  enum class Kind { Signal, Nice, Ionice, Rlimit, CpuAffinity, CheckIdentity };
+  // Suspend and Resume are their own kinds because Windows has no signals for
+  // them (NtSuspendProcess); on Linux they are SIGSTOP and SIGCONT.
+  enum class Kind { Signal, Nice, Ionice, Rlimit, CpuAffinity, CheckIdentity, Suspend, Resume };
   Kind kind = Kind::CheckIdentity;
   int64_t pid = 0;
   std::optional<double> createTime;  // absent: no identity check

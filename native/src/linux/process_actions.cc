@@ -51,6 +51,8 @@ const char* actionName(ProcessAction::Kind kind) {
     case ProcessAction::Kind::Rlimit: return "rlimit";
     case ProcessAction::Kind::CpuAffinity: return "cpu affinity";
     case ProcessAction::Kind::CheckIdentity: return "identity check";
+    case ProcessAction::Kind::Suspend:
+    case ProcessAction::Kind::Resume: return "signal";
   }
   return "action";
 }
@@ -188,6 +190,8 @@ void applySetter(const Roots& roots, const ProcessAction& action, const std::opt
     }
     case ProcessAction::Kind::Signal:
     case ProcessAction::Kind::CheckIdentity:
+    case ProcessAction::Kind::Suspend:
+    case ProcessAction::Kind::Resume:
       return;
   }
 }
@@ -202,6 +206,18 @@ void waitAtTestGate(const std::string& gate) {
 }  // namespace
 
 void LinuxBackend::processAction(const ProcessAction& action) const {
+  // Suspend and resume are SIGSTOP and SIGCONT here, sent as any signal is.
+  if (action.kind == ProcessAction::Kind::Suspend || action.kind == ProcessAction::Kind::Resume) {
+    ProcessAction signal = action;
+    signal.signal = action.kind == ProcessAction::Kind::Suspend ? SIGSTOP : SIGCONT;
+    signal.kind = ProcessAction::Kind::Signal;
+    processAction(signal);
+    return;
+  }
+  // The binding's range also admits Windows priority classes.
+  if (action.kind == ProcessAction::Kind::Nice && (action.value < -20 || action.value > 19)) {
+    throw Error::invalidArgument("value must be an integer in [-20, 19]");
+  }
   const int64_t pid = action.pid;
   if (pid <= 0) throw Error::invalidArgument("pid must be a positive integer");
   if (action.kind == ProcessAction::Kind::CheckIdentity) {

@@ -40,11 +40,23 @@ std::vector<Capability> WindowsBackend::capabilities() const {
   return result;
 }
 
-// Only what an implemented function uses: signals, priority classes and the
-// rest arrive with the Process methods that take them.
+const std::vector<NamedConstant>& WindowsBackend::priorityClasses() {
+  static const std::vector<NamedConstant> classes = {
+      {"IDLE_PRIORITY_CLASS", IDLE_PRIORITY_CLASS},       {"BELOW_NORMAL_PRIORITY_CLASS", BELOW_NORMAL_PRIORITY_CLASS},
+      {"NORMAL_PRIORITY_CLASS", NORMAL_PRIORITY_CLASS},   {"ABOVE_NORMAL_PRIORITY_CLASS", ABOVE_NORMAL_PRIORITY_CLASS},
+      {"HIGH_PRIORITY_CLASS", HIGH_PRIORITY_CLASS},       {"REALTIME_PRIORITY_CLASS", REALTIME_PRIORITY_CLASS},
+  };
+  return classes;
+}
+
+// Only what an implemented function uses.
 PlatformConstants WindowsBackend::constants() const {
   PlatformConstants c;
   c.platform = "win32";
+  // What processAction's signal takes here (terminate, kill), as node.exe numbers them.
+  c.signals = {{"SIGKILL", 9}, {"SIGTERM", 15}};
+  c.priorityClasses = priorityClasses();
+  c.processStatuses = {"running", "stopped"};
   // netIfAddrs' families, as Python's socket module numbers them on Windows.
   c.addressFamilies = {{"AF_INET", AF_INET}, {"AF_INET6", AF_INET6}, {"AF_LINK", win::kAfLink}};
   return c;

@@ -1,8 +1,12 @@
 #pragma once
 
+#include <memory>
+
 #include "backend.h"
 
 namespace procyon {
+
+struct WindowsProcessCache;  // windows/process_table.cc
 
 // psutil's _pswindows.py semantics through the Win32 and NT APIs. Windows
 // has no captured trees: this backend reads the running machine only
@@ -12,6 +16,8 @@ namespace procyon {
 // capabilities() reports, so describe() says exactly what is implemented.
 class WindowsBackend final : public Backend {
  public:
+  WindowsBackend();
+
   // backendSourceKey() for Windows: "" when `source` names nothing or only
   // the defaults lib/ sends on every platform (/proc, /sys, utmp's path),
   // which here mean this machine; anything else names a captured tree.
@@ -51,9 +57,23 @@ class WindowsBackend final : public Backend {
   // cpu_freq.cc
   std::vector<CpuFreq> cpuFreq() const override;
 
+  // process_read.cc, process_table.cc, process_actions.cc
+  ProcessSnapshot readProcess(const ProcessQuery& query) const override;
+  ProcessTable processTable(uint32_t fields, size_t cmdlineBudget) const override;
+  void processTableCacheClear() const override;
+  void processAction(const ProcessAction& action) const override;
+  // process_wait.cc
+  std::unique_ptr<ChildExitWatch> watchChildExit(int64_t pid, double createTime) const override;
+
+  // psutil's *_PRIORITY_CLASS constants: what Process.nice reads and accepts here.
+  static const std::vector<NamedConstant>& priorityClasses();
+
  private:
   // Whole-system metrics: the readers windows/<area>.cc files registered (none yet).
   bool readMetric(MetricKey key, void* out) const override { return PlatformReaders<WindowsBackend>::read(*this, key, out); }
+
+  // processTable's per-(pid, create time) fields; its own mutex.
+  std::shared_ptr<WindowsProcessCache> processCache_;
 };
 
 }  // namespace procyon
