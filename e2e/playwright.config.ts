@@ -33,5 +33,15 @@ export default defineConfig({
     // e2e/electron/: testMatch sees the absolute path, and a checkout in a folder named …electron would match the browser specs.
     { name: 'electron-binary', testMatch: /(^|\/)e2e\/electron\/binary\.setup\.ts$/ },
     { name: 'electron', testMatch: /(^|\/)e2e\/electron\/[^/]+\.spec\.ts$/, dependencies: ['electron-binary'] },
+    // procyon serve in the real Windows node.exe under Wine: run by `npm run test:win` after its setup and build, not by test:e2e.
+    {
+      name: 'windows',
+      testMatch: /(^|\/)e2e\/windows\/[^/]+\.spec\.ts$/,
+      use: {
+        browserName: 'chromium',
+        launchOptions: { executablePath: process.env.PROCYON_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS },
+        viewport: { width: 1360, height: 900 },
+      },
+    },
   ],
 });

@@ -9,6 +9,7 @@ import { EmptyState } from '../components/EmptyState';
 import { MetricCards } from '../components/MetricCards';
 import { PageHeader } from '../components/PageHeader';
 import { prefixLength, sortedNics } from '../data/devices';
+import { hostLacks } from '../data/host-can';
 import { formatBytes, formatCount, formatCountRate, formatLinkSpeed, formatRate } from '../format';
 import { useMonitor } from '../store/context';
 import { pageTopics } from '../routes/pages';
@@ -169,6 +170,7 @@ export function NetworkPage() {
   const view = useView();
   const system = useSystemInfo();
   const paused = useMonitor((s) => s.frozen !== null);
+  const info = useMonitor((s) => s.info);
   const nics = view.latest?.network;
   const sorted = useMemo(() => sortedNics(nics ?? []), [nics]);
   const used = sorted.filter((n) => n.bytesRecv + n.bytesSent > 0);
@@ -191,7 +193,18 @@ export function NetworkPage() {
         </>
       )}
       <MetricCards page="network" view={view} grid />
-      <ConnectionsTable paused={paused} />
+      {hostLacks(info, 'netConnections') ? (
+        <section className="panel" aria-label="Connections">
+          <div className="panel-head">
+            <h3>Connections</h3>
+          </div>
+          <p className="muted" data-testid="connections-not-reported">
+            Not reported: the host’s platform has no connection list in Procyon yet.
+          </p>
+        </section>
+      ) : (
+        <ConnectionsTable paused={paused} />
+      )}
     </>
   );
 }

@@ -1,0 +1,101 @@
+import { expect, test, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { REPO } from '../support/serve';
+
+// `procyon serve` on Windows: the real node.exe under Wine runs the built app
+// with the cross-built addon (native/build-win, which the collector finds on
+// Windows by itself), and Debian's Chromium opens it like any browser. The
+// overview is live, nothing reads as broken where Windows lacks a function,
+// the process table lists Wine's processes, and a process this test started
+// is terminated from the UI and is gone. `npm run test:win` runs it after
+// the Windows setup and build (scripts/test.mjs: the Windows stage).
+
+/** The variables native/scripts/win/setup-wine.sh wrote. */
+function winEnv(): Record<string, string> {
+  const file = path.join(process.env.PROCYON_WIN_ROOT ?? path.join(os.homedir(), '.cache', 'procyon-win'), 'env.sh');
+  const env: Record<string, string> = {};
+  for (const [, name, quoted, bare] of readFileSync(file, 'utf8').matchAll(/(\w+)=(?:"([^"]*)"|(\S*))/g)) env[name!] = quoted ?? bare ?? '';
+  return env;
+}
+
+const scratch = mkdtempSync(path.join(os.tmpdir(), 'procyon-wine-serve-'));
+const children: ChildProcess[] = [];
+
+/** node.exe under Wine with `args`, its output into `log`: Wine's handles on a Unix pipe break net.Socket (EBADF). */
+function wineNode(args: string[], log: string): ChildProcess {
+  const env = winEnv();
+  const child = spawn('sh', ['-c', 'exec wine "$0" "$@" >"$LOG" 2>&1', env.PROCYON_WIN_NODE_EXE!, ...args], {
+    cwd: REPO,
+    stdio: 'ignore',
+    env: { ...process.env, ...env, LOG: log },
+  });
+  children.push(child);
+  return child;
+}
+
+const exited = (child: ChildProcess) => (child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise<void>((r) => child.once('exit', () => r())));
+
+test.afterAll(async () => {
+  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGTERM');
+  await Promise.all(children.map(exited));
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+test('serve under Wine: live overview, nothing broken where Windows lacks a function, and a process terminated from the UI', async ({ page }) => {
+  test.setTimeout(180_000);
+  const serveLog = path.join(scratch, 'serve.txt');
+  wineNode(['bin/procyon.js', 'serve', '--port', '0', '--no-settings'], serveLog);
+  let url = '';
+  await expect
+    .poll(() => (url = (existsSync(serveLog) ? /(http:\/\/\S+#token=\S+)/.exec(readFileSync(serveLog, 'utf8'))?.[1] : undefined) ?? ''), {
+      message: 'procyon serve under Wine prints its URL',
+      timeout: 90_000,
+    })
+    .not.toBe('');
+
+  const consoleErrors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  await page.goto(url);
+  await expect(page.getByTestId('connection-status')).toHaveText('Live', { timeout: 30_000 });
+  await expect(page.getByText(/^Windows/).first()).toBeVisible();
+  await expect.poll(() => chartPoints(page, 'cpu-chart'), { timeout: 30_000 }).toBeGreaterThan(1);
+  // What Windows has no reader for yet is said once, as a fact, not a read error every tick.
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  for (const pageName of ['CPU', 'Memory', 'Disks', 'Network']) {
+    await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: pageName, exact: true }).click();
+    await expect(page.getByRole('heading', { level: 2, name: pageName })).toBeVisible();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+  }
+
+  // A process of the test's own, found by the marker in its command line.
+  const marker = `procyon-wine-target-${process.pid}`;
+  const target = wineNode(['-e', 'setInterval(() => {}, 1000)', marker], path.join(scratch, 'target.txt'));
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Processes', exact: true }).click();
+  await expect(page.getByTestId('process-table')).toBeVisible();
+  // Wine's own processes are there (its services host runs beside every prefix).
+  await page.getByRole('searchbox', { name: 'Search processes' }).fill('services.exe');
+  await expect(page.getByTestId('process-table').locator('[role="row"][data-pid]').first()).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('searchbox', { name: 'Search processes' }).fill(marker);
+  const row = page.getByTestId('process-table').locator('[role="row"][data-pid]');
+  await expect(row).toHaveCount(1, { timeout: 60_000 });
+  await expect(row).toContainText('node.exe');
+  const pid = await row.getAttribute('data-pid');
+  await row.click({ button: 'right' });
+  await page.getByRole('menu').getByRole('menuitem', { name: 'Terminate' }).click();
+  const confirm = page.getByRole('dialog', { name: /^Terminate/ });
+  await expect(confirm).toContainText(String(pid));
+  await confirm.getByRole('button', { name: 'Terminate' }).click();
+  // Gone from Windows (Wine's node.exe exits, so its Linux-side process does) and from the table.
+  await exited(target);
+  await expect(row).toHaveCount(0, { timeout: 30_000 });
+  expect(consoleErrors).toEqual([]);
+});
+
+async function chartPoints(page: Page, testId: string): Promise<number> {
+  return Number(await page.getByTestId(testId).first().getAttribute('data-points'));
+}
