@@ -17,7 +17,7 @@ const NOT_DECLARATIONS = new Set(['index.ts', 'define.ts', 'registry.ts']);
 /** The declaration files, in file-name order. */
 export function declarationFiles() {
   return readdirSync(METRICS_FOLDER)
-    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !NOT_DECLARATIONS.has(f))
+    .filter((f) => f.endsWith('.ts') && !/\.test(-util)?\.ts$/.test(f) && !NOT_DECLARATIONS.has(f))
     .sort();
 }
 

@@ -21,32 +21,7 @@ import { topicsFor } from '../app/renderer/src/routes/pages';
 
 vi.mock('../app/shared/metrics/index', async (importOriginal) => {
   const { METRICS } = await importOriginal<typeof import('../app/shared/metrics/index')>();
-  const { defineMetric } = await import('../app/shared/metrics/define');
-  // The 1-minute load average under a topic of its own, charted on the Network page (a page that shows no load today).
-  const testLoad = defineMetric({
-    topic: 'testLoad',
-    source: 'loadavg',
-    sample: (reading) => reading,
-    history: true,
-    cards: [
-      {
-        page: 'network',
-        id: 'test-load',
-        title: 'Test load',
-        lines: [{ key: 'l1', name: '1 min', color: 'var(--cpu)' }],
-        has: () => true,
-        point: (s) => ({ l1: s[0] }),
-        summary: (s) => ({ text: `load ${s[0].toFixed(2)}` }),
-        scale: () => ({ format: (v) => v.toFixed(2) }),
-        csvUnit: 'runnable tasks',
-        note: 'A declaration that only this test adds.',
-        absent: (why, captured) => `no load (${why}, ${captured ? 'captured' : 'live'})`,
-      },
-    ],
-    exporter: { procyon_test_load1: { type: 'gauge', help: 'The 1 min load average, declared by a test.', value: (r) => r[0] } },
-  });
-  // The same reading, live only: history keeps none of it.
-  const testLoadLive = defineMetric({ topic: 'testLoadLive', source: 'loadavg', sample: (reading) => reading, history: false, cards: [], exporter: {} });
+  const { testLoad, testLoadLive } = await import('../app/shared/metrics/test-metrics.test-util');
   return { METRICS: [...METRICS, testLoad, testLoadLive] };
 });
 

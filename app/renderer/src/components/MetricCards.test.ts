@@ -13,29 +13,7 @@ import { MetricCards } from './MetricCards';
 
 vi.mock('../../../shared/metrics/index', async (importOriginal) => {
   const { METRICS } = await importOriginal<typeof import('../../../shared/metrics/index')>();
-  const { defineMetric } = await import('../../../shared/metrics/define');
-  const testLoad = defineMetric({
-    topic: 'testLoad',
-    source: 'loadavg',
-    sample: (reading) => reading,
-    history: true,
-    cards: [
-      {
-        page: 'network',
-        id: 'test-load',
-        title: 'Test load',
-        lines: [{ key: 'l1', name: '1 min', color: 'var(--cpu)' }],
-        has: () => true,
-        point: (s) => ({ l1: s[0] }),
-        summary: (s, f) => ({ text: `load ${s[0].toFixed(2)}`, title: `${f.percent(s[0] * 100)} of a core` }),
-        scale: () => ({ format: (v) => v.toFixed(2) }),
-        csvUnit: 'runnable tasks',
-        note: 'A declaration that only this test adds.',
-        absent: (why, captured) => `no load (${why}, ${captured ? 'captured' : 'live'})`,
-      },
-    ],
-    exporter: {},
-  });
+  const { testLoad } = await import('../../../shared/metrics/test-metrics.test-util');
   return { METRICS: [...METRICS, testLoad] };
 });
 
