@@ -74,3 +74,17 @@ export function ChartCard({ title, summary, data, series, view, scale, csvUnit, 
     </figure>
   );
 }
+
+/** A chart card's place when there is nothing to chart: its title, and in its body why not (`hint`: the details, on hover). */
+export function AbsentChartCard({ title, testId, hint, children }: { title: string; testId?: string; hint?: string; children: ReactNode }) {
+  return (
+    <figure className="chart-card">
+      <figcaption className="chart-card-head">
+        <h3>{title}</h3>
+      </figcaption>
+      <p className="muted" data-testid={testId} title={hint}>
+        {children}
+      </p>
+    </figure>
+  );
+}

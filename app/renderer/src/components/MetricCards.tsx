@@ -9,7 +9,7 @@ import { formatBytes, formatCount, formatPercent } from '../format';
 import type { PageId } from '../routes/pages';
 import { useMonitor } from '../store/context';
 import type { View } from '../store/view';
-import { ChartCard } from './ChartCard';
+import { AbsentChartCard, ChartCard } from './ChartCard';
 
 /** What a declaration's text makers format with: the UI's own formats. */
 const FORMATS: Formats = { percent: formatPercent, count: formatCount, bytes: formatBytes };
@@ -37,14 +37,9 @@ function MetricCard({ metric, card, view }: { metric: AnyMetric; card: CardDecla
   const none = hostLacks(info, metric.source) || latest === null;
   if (none || (latest !== undefined && !card.has(latest))) {
     return (
-      <figure className="chart-card">
-        <figcaption className="chart-card-head">
-          <h3>{card.title}</h3>
-        </figcaption>
-        <p className="muted" data-testid={`${card.id}-absent`}>
-          {hostLacks(info, metric.source) ? `Not reported: the host’s platform has no ${card.title.toLowerCase()} in Procyon.` : card.absent(none ? 'none' : 'part', isCaptured(info))}
-        </p>
-      </figure>
+      <AbsentChartCard title={card.title} testId={`${card.id}-absent`}>
+        {hostLacks(info, metric.source) ? `Not reported: the host’s platform has no ${card.title.toLowerCase()} in Procyon.` : card.absent(none ? 'none' : 'part', isCaptured(info))}
+      </AbsentChartCard>
     );
   }
   const summary = latest !== undefined ? card.summary(latest, FORMATS) : null;

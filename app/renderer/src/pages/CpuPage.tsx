@@ -2,7 +2,7 @@ import { useCallback, useMemo } from 'react';
 import { COUNT_RATE_SCALE, FREQUENCY_SCALE, LOAD_SCALE } from '../charts/scales';
 import { buildSeries, cpuModeSeries, cpuTotalSeries, perCoreModeSeries, perCoreSeries, CPU_MODES } from '../charts/series';
 import type { SeriesSpec } from '../charts/TimeSeriesChart';
-import { ChartCard } from '../components/ChartCard';
+import { AbsentChartCard, ChartCard } from '../components/ChartCard';
 import { CpuBreakdown } from '../components/CpuBreakdown';
 import { PageHeader } from '../components/PageHeader';
 import { PerCoreGrid } from '../components/PerCoreGrid';
@@ -107,14 +107,9 @@ export function CpuPage() {
       </section>
       <div className="card-grid">
         {details && details.loadavg === null ? (
-          <figure className="chart-card">
-            <figcaption className="chart-card-head">
-              <h3>Load average</h3>
-            </figcaption>
-            <p className="muted" data-testid="loadavg-not-reported">
-              Not reported: the host’s platform has no load average in Procyon.
-            </p>
-          </figure>
+          <AbsentChartCard title="Load average" testId="loadavg-not-reported">
+            Not reported: the host’s platform has no load average in Procyon.
+          </AbsentChartCard>
         ) : (
           <ChartCard
             title="Load average"
@@ -138,14 +133,9 @@ export function CpuPage() {
           />
         )}
         {statsError ? (
-          <figure className="chart-card">
-            <figcaption className="chart-card-head">
-              <h3>Context switches and interrupts</h3>
-            </figcaption>
-            <p className="muted" data-testid="events-not-reported" title={`${statsError.code}: ${statsError.message}`}>
-              Not reported: {statsError.code === 'UNSUPPORTED' ? 'this host’s platform has no such counters in Procyon yet' : `the counters could not be read (${statsError.code})`}.
-            </p>
-          </figure>
+          <AbsentChartCard title="Context switches and interrupts" testId="events-not-reported" hint={`${statsError.code}: ${statsError.message}`}>
+            Not reported: {statsError.code === 'UNSUPPORTED' ? 'this host’s platform has no such counters in Procyon yet' : `the counters could not be read (${statsError.code})`}.
+          </AbsentChartCard>
         ) : (
           <ChartCard
             title="Context switches and interrupts"
@@ -172,14 +162,9 @@ export function CpuPage() {
             testId="freq-chart"
           />
         ) : (
-          <figure className="chart-card">
-            <figcaption className="chart-card-head">
-              <h3>Frequency</h3>
-            </figcaption>
-            <p className="muted" data-testid="freq-not-reported">
-              Not reported: this machine does not expose per-core frequencies.
-            </p>
-          </figure>
+          <AbsentChartCard title="Frequency" testId="freq-not-reported">
+            Not reported: this machine does not expose per-core frequencies.
+          </AbsentChartCard>
         )}
       </div>
     </>

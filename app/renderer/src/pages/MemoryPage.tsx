@@ -3,7 +3,7 @@ import type { MemorySample, SwapSample } from '../../../shared/payloads';
 import { BYTES_SCALE, rateScale } from '../charts/scales';
 import { buildSeries, memorySeries } from '../charts/series';
 import type { Scale, SeriesSpec } from '../charts/TimeSeriesChart';
-import { ChartCard } from '../components/ChartCard';
+import { AbsentChartCard, ChartCard } from '../components/ChartCard';
 import { PageHeader } from '../components/PageHeader';
 import { MetricCards } from '../components/MetricCards';
 import { UsageBar, type Segment } from '../components/UsageBar';
@@ -119,18 +119,11 @@ export function MemoryPage() {
             <ChartCard title="Swap in and out" data={swapIo} series={SWAP_IO} view={view} scale={ioScale} csvUnit="bytes/s" testId="swap-io-chart" />
           </>
         ) : (
-          <figure className="chart-card">
-            <figcaption className="chart-card-head">
-              <h3>Swap</h3>
-            </figcaption>
-            {swap === null ? (
-              <p className="muted" data-testid="swap-not-read" title={swapError ? `${swapError.code}: ${swapError.message}` : undefined}>
-                Not reported: swap could not be read on this host{swapError ? ` (${swapError.code})` : ''}.
-              </p>
-            ) : (
-              <p className="muted">This machine has no swap, so nothing can be paged out: when RAM runs out, the kernel’s OOM killer ends a process instead.</p>
-            )}
-          </figure>
+          <AbsentChartCard title="Swap" testId={swap === null ? 'swap-not-read' : undefined} hint={swapError ? `${swapError.code}: ${swapError.message}` : undefined}>
+            {swap === null
+              ? `Not reported: swap could not be read on this host${swapError ? ` (${swapError.code})` : ''}.`
+              : 'This machine has no swap, so nothing can be paged out: when RAM runs out, the kernel’s OOM killer ends a process instead.'}
+          </AbsentChartCard>
         )}
       </div>
       <MetricCards page="memory" view={view} grid />
