@@ -323,9 +323,10 @@ describe('identity and errors', () => {
     expect(await real.nice()).toBe(getPriority());
     expect(await real.rlimit(collector.RLIMIT_NOFILE)).not.toEqual([10, 10]);
     expect(child.exitCode).toBeNull();
+    // Our own child: its exit status, as Popen.returncode gives it (-SIGTERM); the wait's watch taken before the signal (see wait() above).
+    const exit = real.wait({ timeout: 5 });
     await real.terminate();
-    // Our own child: its exit status, as Popen.returncode gives it (-SIGTERM).
-    expect(await real.wait({ timeout: 5 })).toBe(-15);
+    expect(await exit).toBe(-15);
     expect(child.signalCode === 'SIGTERM' || (await new Promise((r) => child.once('exit', (_c, s) => r(s)))) === 'SIGTERM').toBe(true);
   });
 
@@ -430,8 +431,11 @@ describe('oneshot, processIter, waitProcs, wait', () => {
     await expect(p.wait({ timeout: 0.2 })).rejects.toBeInstanceOf(TimeoutExpired);
     expect(await p.isRunning()).toBe(true);
     expect(child.exitCode).toBeNull();
+    // wait() takes its watch (a pidfd) when called: taken after terminate() has awaited, libuv may already have
+    // reaped the child on a slow machine, and then the status is gone (null, as psutil's for a process it cannot reap).
+    const exit = p.wait({ timeout: 5 });
     await p.terminate();
-    expect(await p.wait({ timeout: 5 })).toBe(-15);
+    expect(await exit).toBe(-15);
     await expect(p.wait({ timeout: -1 })).rejects.toBeInstanceOf(InvalidArgument);
   });
 
