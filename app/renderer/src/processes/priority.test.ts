@@ -35,8 +35,9 @@ describe('priority as the host has it', () => {
     expect(priorityText(windows, 0x4000)).toBe('Below normal');
     expect(priorityText(windows, 0x8000)).toBe('Above normal');
     expect(priorityClasses(windows).map((c) => c.word)).toEqual(['Idle', 'Below normal', 'Normal', 'Above normal', 'High', 'Realtime']);
-    // A number no class names stays a number, never a wrong name.
-    expect(priorityText(windows, 7)).toBe('7');
+    // A number no class names is unknown (0: the collector could not open the process), never a wrong name.
+    expect(priorityText(windows, 0)).toBe('—');
+    expect(priorityText(windows, 7)).toBe('—');
     // A class the words do not know is named from its constant.
     expect(priorityText({ ...windows, TURBO_PRIORITY_CLASS: 0x1000 }, 0x1000)).toBe('Turbo');
   });

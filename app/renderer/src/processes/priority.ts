@@ -44,10 +44,14 @@ export function priorityClasses(table: PriorityClassTable): PriorityClass[] {
 /** Whether the host's priority is a class rather than a nice value. */
 export const hasPriorityClasses = (table: PriorityClassTable) => Object.keys(table ?? {}).length > 0;
 
-/** What the Nice column and the details say: the class's word where the host has classes ("Normal"), else the nice value. */
+/**
+ * What the Nice column and the details say: the class's word where the host has
+ * classes ("Normal"), else the nice value. A number no class names is unknown
+ * ("—"): the Windows collector reads 0 where it may not open the process.
+ */
 export function priorityText(table: PriorityClassTable, nice: number): string {
   if (!hasPriorityClasses(table)) return String(nice);
-  return priorityClasses(table).find((c) => c.value === nice)?.word ?? String(nice);
+  return priorityClasses(table).find((c) => c.value === nice)?.word ?? '—';
 }
 
 /**
