@@ -14,8 +14,13 @@ export interface HostConstants {
   rlimits: Readonly<Record<string, number>>;
   /** I/O priority classes Process.ionice() takes: IOPRIO_CLASS_BE → 2. Empty where the platform has none. */
   ioprioClasses: Readonly<Record<string, number>>;
-  /** The nice values Process.nice() takes: -20 … 19 on Linux. */
+  /** The nice values Process.nice() takes: -20 … 19 on Linux. Unused where the platform has priority classes. */
   nice: Readonly<{ min: number; max: number }>;
+  /**
+   * Where priority is a class, not a nice value (Windows): the classes Process.nice()
+   * reads and takes, NORMAL_PRIORITY_CLASS → 32. Empty where priority is a nice value.
+   */
+  priorityClasses: Readonly<Record<string, number>>;
 }
 
 export interface HostIssue {
@@ -34,6 +39,9 @@ export function actionIssues(action: ProcessActionRequest['action'], host: HostC
     case 'setRlimit':
       return valueIn(host.rlimits, action.resource) ? [] : [{ path: 'action.resource', message: `This host has no resource limit ${action.resource}.` }];
     case 'renice':
+      if (Object.keys(host.priorityClasses).length > 0) {
+        return valueIn(host.priorityClasses, action.value) ? [] : [{ path: 'action.value', message: `This host has no priority class ${action.value}.` }];
+      }
       return action.value >= host.nice.min && action.value <= host.nice.max
         ? []
         : [{ path: 'action.value', message: `Nice values on this host go from ${host.nice.min} to ${host.nice.max} (got ${action.value}).` }];

@@ -69,6 +69,8 @@ export const MAX_PID = 2 ** 32 - 1;
 
 /** A bound on the shape of a resource-limit or I/O-class number; which exist is the host's fact (HostConstants). */
 const MAX_CONSTANT = 1023;
+/** A bound on the shape of a priority: a nice value, or a Windows priority class (the largest, ABOVE_NORMAL_PRIORITY_CLASS, is 0x8000). */
+const MAX_PRIORITY = 0xffff;
 
 const ProcessRefShape = {
   pid: z.number().int().min(1).max(MAX_PID),
@@ -84,7 +86,7 @@ export const ProcessActionSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('kill') }),
   z.strictObject({ kind: z.literal('suspend') }),
   z.strictObject({ kind: z.literal('resume') }),
-  z.strictObject({ kind: z.literal('renice'), value: z.number().int().min(-MAX_CONSTANT).max(MAX_CONSTANT) }),
+  z.strictObject({ kind: z.literal('renice'), value: z.number().int().min(-MAX_PRIORITY).max(MAX_PRIORITY) }),
   z.strictObject({ kind: z.literal('ionice'), ioclass: z.number().int().min(0).max(MAX_CONSTANT), value: z.number().int().min(0).max(7).optional() }),
   z.strictObject({ kind: z.literal('setAffinity'), cpus: z.array(z.number().int().min(0).max(4095)).max(4096) }),
   z.strictObject({

@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { visibleColumn } from '../support/processes';
 import { REPO } from '../support/serve';
 
 // `procyon serve` on Windows: the real node.exe under Wine runs the built app
@@ -10,7 +11,10 @@ import { REPO } from '../support/serve';
 // Windows by itself), and Debian's Chromium opens it like any browser. The
 // overview is live, nothing reads as broken where Windows lacks a function,
 // the process table lists Wine's processes, and a process this test started
-// is terminated from the UI and is gone. `npm run test:win` runs it after
+// is terminated from the UI and is gone. The page speaks Windows, from what
+// the host's collector reports: the Nice column names priority classes, the
+// priority dialog offers them (one is set and read back by node.exe itself),
+// the signal dialog only the host's signals, and no I/O priority is offered. `npm run test:win` runs it after
 // the Windows setup and build (scripts/test.mjs: the Windows stage).
 
 /** The variables native/scripts/win/setup-wine.sh wrote. */
@@ -44,8 +48,19 @@ test.afterAll(async () => {
   rmSync(scratch, { recursive: true, force: true });
 });
 
-test('serve under Wine: live overview, nothing broken where Windows lacks a function, and a process terminated from the UI', async ({ page }) => {
-  test.setTimeout(180_000);
+/** The priority node.exe itself reads for `pid` (os.getPriority: libuv's GetPriorityClass, mapped to its PRIORITY_* numbers). */
+async function windowsPriority(pid: number): Promise<number> {
+  const log = path.join(scratch, `priority-${pid}.txt`);
+  const reader = wineNode(['-e', `process.stdout.write(String(require('os').getPriority(${pid})))`], log);
+  await exited(reader);
+  const text = readFileSync(log, 'utf8');
+  const value = /^(-?\d+)\s*$/m.exec(text)?.[1];
+  if (value === undefined) throw new Error(`node.exe said no priority for ${pid}: ${JSON.stringify(text.slice(0, 500))}`);
+  return Number(value);
+}
+
+test('serve under Wine: live overview, nothing broken where Windows lacks a function, Windows priorities, and a process terminated from the UI', async ({ page }) => {
+  test.setTimeout(240_000);
   const serveLog = path.join(scratch, 'serve.txt');
   wineNode(['bin/procyon.js', 'serve', '--port', '0', '--no-settings'], serveLog);
   let url = '';
@@ -77,6 +92,11 @@ test('serve under Wine: live overview, nothing broken where Windows lacks a func
   const target = wineNode(['-e', 'setInterval(() => {}, 1000)', marker], path.join(scratch, 'target.txt'));
   await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Processes', exact: true }).click();
   await expect(page.getByTestId('process-table')).toBeVisible();
+  await expect(page.getByTestId('process-table').locator('[role="row"][data-pid]').first()).toBeVisible({ timeout: 30_000 });
+  // Every process's priority by class name (NORMAL_PRIORITY_CLASS is 32), or unknown where Wine denies the handle: never a number.
+  await expect.poll(() => visibleColumn(page, 'Nice')).toContain('Normal');
+  expect((await visibleColumn(page, 'Nice')).filter((t) => !['Idle', 'Below normal', 'Normal', 'Above normal', 'High', 'Realtime', '—'].includes(t))).toEqual([]);
+  await page.screenshot({ path: test.info().outputPath('windows-processes.png') });
   // Wine's own processes are there (its services host runs beside every prefix).
   await page.getByRole('searchbox', { name: 'Search processes' }).fill('services.exe');
   await expect(page.getByTestId('process-table').locator('[role="row"][data-pid]').first()).toBeVisible({ timeout: 30_000 });
@@ -85,6 +105,35 @@ test('serve under Wine: live overview, nothing broken where Windows lacks a func
   await expect(row).toHaveCount(1, { timeout: 60_000 });
   await expect(row).toContainText('node.exe');
   const pid = await row.getAttribute('data-pid');
+
+  // Windows' priority classes, offered and set; what Windows lacks is not offered.
+  const toolbar = page.getByRole('toolbar', { name: 'Process actions' });
+  await expect(toolbar.getByRole('button', { name: 'Change priority…' })).toBeVisible();
+  await expect(toolbar.getByRole('button', { name: 'I/O priority…' })).toHaveCount(0);
+  await expect.poll(() => visibleColumn(page, 'Nice')).toEqual(['Normal']);
+  await row.click();
+  await toolbar.getByRole('button', { name: 'Send signal…' }).click();
+  const signals = page.getByRole('dialog', { name: 'Send signal' });
+  await expect(signals.getByRole('combobox', { name: 'Signal' }).locator('option')).toHaveText(['SIGKILL', 'SIGTERM']);
+  await signals.getByRole('button', { name: 'Cancel' }).click();
+  await toolbar.getByRole('button', { name: 'Change priority…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Change priority' });
+  const classes = dialog.getByRole('combobox', { name: 'Priority class' });
+  await expect(classes.locator('option')).toHaveText(['Idle', 'Below normal', 'Normal', 'Above normal', 'High', 'Realtime']);
+  await expect(classes.locator('option:checked')).toHaveText('Normal');
+  await page.screenshot({ path: test.info().outputPath('windows-priority-dialog.png') });
+  await classes.selectOption({ label: 'Below normal' });
+  await dialog.getByRole('button', { name: 'Apply' }).click();
+  await expect(page.getByTestId('action-report')).toContainText('Set priority to Below normal');
+  await expect.poll(() => visibleColumn(page, 'Nice'), { timeout: 30_000 }).toEqual(['Below normal']);
+  // From outside: node.exe's own reading (libuv's PRIORITY_BELOW_NORMAL is 10).
+  expect(await windowsPriority(Number(pid))).toBe(10);
+  // Suspend and resume reach the collector's own actions (no SIGSTOP here).
+  await toolbar.getByRole('button', { name: 'Suspend' }).click();
+  await expect(page.getByTestId('action-report')).toContainText(`Suspend: node.exe (${pid}): done`);
+  await toolbar.getByRole('button', { name: 'Resume' }).click();
+  await expect(page.getByTestId('action-report')).toContainText(`Resume: node.exe (${pid}): done`);
+
   await row.click({ button: 'right' });
   await page.getByRole('menu').getByRole('menuitem', { name: 'Terminate' }).click();
   const confirm = page.getByRole('dialog', { name: /^Terminate/ });

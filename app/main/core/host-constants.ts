@@ -1,25 +1,25 @@
-import { constants, describe } from '@procyon/collector';
+import { describe, type PlatformConstants } from '@procyon/collector';
 import type { HostConstants } from '../../shared';
 
-/** The collector's constants whose names start with `prefix`, those this platform has (a lacking one is NaN). */
-function group(prefix: string): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const [name, value] of Object.entries(constants)) if (name.startsWith(prefix) && typeof value === 'number' && Number.isFinite(value)) out[name] = value;
-  return out;
+/**
+ * HostConstants from a collector's description of its platform: every table
+ * its own (signals, RLIMIT_*, IOPRIO_CLASS_*, the nice range, *_PRIORITY_CLASS),
+ * none restated here.
+ */
+export function hostConstantsOf(c: PlatformConstants): HostConstants {
+  return Object.freeze({
+    signals: Object.freeze({ ...c.signals }),
+    rlimits: Object.freeze({ ...c.rlimits }),
+    ioprioClasses: Object.freeze({ ...c.ioprioClasses }),
+    nice: Object.freeze({ ...c.nice }),
+    priorityClasses: Object.freeze({ ...c.priorityClasses }),
+  });
 }
 
 let cached: HostConstants | undefined;
 
-/**
- * This host's process-control constants, read once, all the collector's own
- * (describe()): its signals and nice range, and its RLIMIT_* and IOPRIO_CLASS_* constants.
- */
+/** This host's process-control constants, read once from its collector (describe()). */
 export function hostConstants(): HostConstants {
-  cached ??= Object.freeze({
-    signals: Object.freeze({ ...describe().constants.signals }),
-    rlimits: Object.freeze(group('RLIMIT_')),
-    ioprioClasses: Object.freeze(group('IOPRIO_CLASS_')),
-    nice: Object.freeze({ ...describe().constants.nice }),
-  });
+  cached ??= hostConstantsOf(describe().constants);
   return cached;
 }

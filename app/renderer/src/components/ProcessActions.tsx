@@ -1,5 +1,8 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { Blocked } from '../data/host-can';
+import { signalNote, type ActionWords } from '../processes/actions';
+import { hasPriorityClasses } from '../processes/priority';
+import type { NiceRange } from '../processes/nice-input';
 import type { ActionRequest } from './ActionDialogs/useActionFlow';
 import './ProcessActions.css';
 
@@ -23,6 +26,25 @@ export const ACTION_ITEMS: readonly ActionItem[] = [
   { kind: 'signal', label: 'Send signal…', hint: 'Any signal by name' },
   { kind: 'killTree', label: 'Kill tree', hint: 'Terminate the process and all its descendants, killing survivors', danger: true },
 ];
+
+/** An item's tooltip in the host's terms: the signal only where the action is one there, the host's priority scale. */
+export function hostHint(item: ActionItem, host: (ActionWords & { nice?: NiceRange }) | undefined): string {
+  switch (item.kind) {
+    case 'terminate':
+      return `Ask to exit${signalNote(host, 'SIGTERM')} — Delete`;
+    case 'kill':
+      return `Force to exit${signalNote(host, 'SIGKILL')} — Shift+Delete`;
+    case 'suspend':
+      return `Stop running${signalNote(host, 'SIGSTOP')}`;
+    case 'resume':
+      return `Continue${signalNote(host, 'SIGCONT')}`;
+    case 'renice':
+      if (hasPriorityClasses(host?.priorityClasses)) return 'Priority class';
+      return host?.nice ? `Nice value ${host.nice.min}…${host.nice.max}` : item.hint;
+    default:
+      return item.hint;
+  }
+}
 
 interface Props {
   count: number;

@@ -1,8 +1,10 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
+import { memo, useEffect, useMemo, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
 import type { ProcessRow } from '../../../shared/payloads';
 import { cellText, SUMMED } from '../processes/cells';
 import { COLUMN_BY_ID, type ColumnId } from '../processes/columns';
+import { priorityClasses, type PriorityClassTable } from '../processes/priority';
+import { useMonitor } from '../store/context';
 import { MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH, type ProcessPrefs } from '../processes/prefs';
 import { ColumnHeader } from './ColumnHeader';
 import './ProcessTable.css';
@@ -68,7 +70,7 @@ function minWidth(columns: readonly ColumnId[], tree: boolean, widths: Widths, f
  * What each numeric column needs, measured once in the table's own font: its
  * widest value (ColumnDef.widest) in a cell, and its header with a sort arrow.
  */
-function useFittedWidths(measure: RefObject<HTMLDivElement | null>): Widths {
+function useFittedWidths(measure: RefObject<HTMLDivElement | null>, again: string): Widths {
   const [fitted, setFitted] = useState<Widths>({});
   useLayoutEffect(() => {
     const run = () => {
@@ -88,14 +90,21 @@ function useFittedWidths(measure: RefObject<HTMLDivElement | null>): Widths {
     return () => {
       live = false;
     };
-  }, [measure]);
+    // `again`: what the samples depend on besides the columns (the host's priority class words).
+  }, [measure, again]);
   return fitted;
 }
 
 /** Hidden samples the table measures (useFittedWidths): never seen, never read out. */
-const Measure = memo(function Measure({ measureRef }: { measureRef: RefObject<HTMLDivElement | null> }) {
+const Measure = memo(function Measure({ measureRef, priorityWords }: { measureRef: RefObject<HTMLDivElement | null>; priorityWords: readonly string[] }) {
   return (
     <div ref={measureRef} className="pt-measure" aria-hidden="true">
+      {/* Where the host has priority classes, the Nice column shows their words ("Above normal"). */}
+      {priorityWords.map((w) => (
+        <span key={`nice-${w}`} data-fit="nice" className="pt-cell num">
+          {w}
+        </span>
+      ))}
       {[...COLUMN_BY_ID.values()].flatMap((col) =>
         col.widest === undefined
           ? []
@@ -112,6 +121,12 @@ const Measure = memo(function Measure({ measureRef }: { measureRef: RefObject<HT
   );
 });
 
+/** The host's priority class words (none where priority is a nice value), one array while the host's table is the same. */
+function usePriorityWords(): readonly string[] {
+  const table: PriorityClassTable = useMonitor((s) => s.info?.constants.priorityClasses);
+  return useMemo(() => priorityClasses(table).map((c) => c.word), [table]);
+}
+
 /** Command lines can be kilobytes long; the cell shows what fits and the tooltip has the rest. */
 const CELL_CHARS = 400;
 
@@ -127,13 +142,14 @@ const Row = memo(function Row({
   onToggle(key: ProcessKey): void;
 }) {
   const { row, totals } = item;
+  const classes = useMonitor((s) => s.info?.constants.priorityClasses);
   const parentTotals = tree && item.hasChildren ? totals : undefined;
   return (
     <>
       {columns.map((c) => {
         const col = COLUMN_BY_ID.get(c)!;
         const summed = parentTotals && SUMMED.has(c);
-        const text = cellText(c, row, summed ? parentTotals : undefined);
+        const text = cellText(c, row, summed ? parentTotals : undefined, classes);
         if (c === 'name') {
           return (
             <div role="gridcell" key={c} className="pt-cell pt-name" title={row.name}>
@@ -238,7 +254,8 @@ export function ProcessTable(props: Props) {
   const inView = new Map(virtualItems.map((v) => [rows[v.index]!.key, v]));
   const slots = rowSlots.assign([...inView.keys()]);
   const measureRef = useRef<HTMLDivElement>(null);
-  const fitted = useFittedWidths(measureRef);
+  const priorityWords = usePriorityWords();
+  const fitted = useFittedWidths(measureRef, priorityWords.join('\n'));
   // While a header edge is dragged: the width under the pointer, committed (persisted) on release.
   const [dragWidth, setDragWidth] = useState<{ column: ColumnId; width: number } | null>(null);
   const widths = dragWidth ? { ...props.widths, [dragWidth.column]: dragWidth.width } : props.widths;
@@ -330,7 +347,7 @@ export function ProcessTable(props: Props) {
         })}
       </div>
       {rows.length === 0 && <p className="muted small pt-empty">No processes match.</p>}
-      <Measure measureRef={measureRef} />
+      <Measure measureRef={measureRef} priorityWords={priorityWords} />
     </div>
   );
 }

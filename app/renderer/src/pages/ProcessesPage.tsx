@@ -4,7 +4,7 @@ import { ActionReport } from '../components/ActionReport';
 import { useActionFlow, type ActionRequest } from '../components/ActionDialogs/useActionFlow';
 import { ColumnChooser } from '../components/ColumnChooser';
 import { PageHeader } from '../components/PageHeader';
-import { ACTION_ITEMS, ActionToolbar, ContextMenu } from '../components/ProcessActions';
+import { ACTION_ITEMS, ActionToolbar, ContextMenu, hostHint } from '../components/ProcessActions';
 import { actionsBlocked, platformOffers } from '../data/host-can';
 import { ProcessDetails } from '../components/ProcessDetails/ProcessDetails';
 import { ProcessTable, type DisplayRow } from '../components/ProcessTable';
@@ -111,7 +111,7 @@ export function ProcessesPage() {
     descendantsOf: (targets) => descendantsOf(rows, targets.map((t) => t.pid)).length,
   });
   const blocked = actionsBlocked(info);
-  const actionItems = useMemo(() => ACTION_ITEMS.filter((a) => platformOffers(info, a.kind)), [info]);
+  const actionItems = useMemo(() => ACTION_ITEMS.filter((a) => platformOffers(info, a.kind)).map((a) => ({ ...a, hint: hostHint(a, info?.constants) })), [info]);
 
   // The processes behind keys that are still in the table.
   const targetsOf = (keys: readonly ProcessKey[]): Target[] =>

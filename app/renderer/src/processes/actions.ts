@@ -2,7 +2,9 @@ import type { MonitorApi } from '../../../shared/api';
 import { toApiError } from '../../../shared/errors';
 import type { ProcessRow } from '../../../shared/payloads';
 import type { ProcessActionRequestAction } from '../../../shared/schemas';
-import { ioClassText, type IoClassTable } from './io-classes';
+import type { HostConstants } from '../../../shared/host-constants';
+import { ioClassText } from './io-classes';
+import { hasPriorityClasses, priorityText } from './priority';
 
 /** What the toolbar and context menu offer: a host action, or the kill-tree operation. */
 export type UiAction = ProcessActionRequestAction | { kind: 'killTree' };
@@ -24,25 +26,36 @@ export function isDestructive(action: UiAction): boolean {
   return action.kind === 'terminate' || action.kind === 'kill' || action.kind === 'killTree';
 }
 
-/** `ioClasses`: the host's (HostInfo.constants.ioprioClasses), to name an I/O class. */
-export function describeAction(action: UiAction, ioClasses?: IoClassTable): string {
+/** What of the host's constants names an action in words (HostInfo.constants); absent: Linux's words. */
+export type ActionWords = Partial<Pick<HostConstants, 'signals' | 'ioprioClasses' | 'priorityClasses'>>;
+
+/**
+ * " (SIGSTOP)" where the action is that signal on this host; nothing where the
+ * host has no such signal (Windows suspends a process without one).
+ */
+export function signalNote(host: ActionWords | undefined, signal: string): string {
+  return host?.signals && !Object.prototype.hasOwnProperty.call(host.signals, signal) ? '' : ` (${signal})`;
+}
+
+/** `host`: the host's constants, to name an I/O class or a priority class and the signal an action is. */
+export function describeAction(action: UiAction, host?: ActionWords): string {
   switch (action.kind) {
     case 'terminate':
-      return 'Terminate (SIGTERM)';
+      return `Terminate${signalNote(host, 'SIGTERM')}`;
     case 'kill':
-      return 'Kill (SIGKILL)';
+      return `Kill${signalNote(host, 'SIGKILL')}`;
     case 'killTree':
       return 'Kill tree (SIGTERM, then SIGKILL)';
     case 'suspend':
-      return 'Suspend (SIGSTOP)';
+      return `Suspend${signalNote(host, 'SIGSTOP')}`;
     case 'resume':
-      return 'Resume (SIGCONT)';
+      return `Resume${signalNote(host, 'SIGCONT')}`;
     case 'signal':
       return `Send ${action.signal}`;
     case 'renice':
-      return `Set nice to ${action.value}`;
+      return hasPriorityClasses(host?.priorityClasses) ? `Set priority to ${priorityText(host?.priorityClasses, action.value)}` : `Set nice to ${action.value}`;
     case 'ionice':
-      return `Set I/O priority to ${ioClassText(ioClasses, action.ioclass, action.value)}`;
+      return `Set I/O priority to ${ioClassText(host?.ioprioClasses, action.ioclass, action.value)}`;
     case 'setAffinity':
       return `Set CPU affinity to ${action.cpus.join(', ')}`;
     case 'setRlimit':

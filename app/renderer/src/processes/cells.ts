@@ -1,6 +1,7 @@
 import type { ProcessRow } from '../../../shared/payloads';
 import { formatByteRate, formatBytes, formatDateTime, formatDuration } from '../format';
 import type { ColumnId } from './columns';
+import { priorityText, type PriorityClassTable } from './priority';
 import type { Totals } from './tree';
 
 const DASH = '—';
@@ -16,8 +17,11 @@ export function formatStart(epochSeconds: number, now = Date.now()): string {
 
 const rate = (v: number | null) => (v === null ? DASH : v === 0 ? '0' : formatByteRate(v));
 
-/** What a cell shows. In tree view a parent's summed columns show its subtree's totals (`totals`). */
-export function cellText(column: ColumnId, row: ProcessRow, totals?: Totals): string {
+/**
+ * What a cell shows. In tree view a parent's summed columns show its subtree's totals (`totals`).
+ * `priorityClasses`: the host's (HostInfo.constants), to name a priority class where the host has them.
+ */
+export function cellText(column: ColumnId, row: ProcessRow, totals?: Totals, priorityClasses?: PriorityClassTable): string {
   switch (column) {
     case 'pid':
       return String(row.pid);
@@ -38,7 +42,7 @@ export function cellText(column: ColumnId, row: ProcessRow, totals?: Totals): st
     case 'threads':
       return String(totals ? totals.numThreads : row.numThreads);
     case 'nice':
-      return String(row.nice);
+      return priorityText(priorityClasses, row.nice);
     case 'read':
       return rate(totals ? totals.readBytesPerSec : row.readBytesPerSec);
     case 'write':

@@ -1,4 +1,5 @@
 import type { ProcessRow, Topic } from '../../../shared/payloads';
+import { hostPrioritySortKey } from './priority';
 
 // The process table's columns: what each shows, how it sorts, and which the
 // user sees (chosen in the column chooser, kept in localStorage). The command
@@ -60,7 +61,7 @@ export const COLUMNS: readonly ColumnDef[] = [
   { id: 'rss', label: 'Memory', title: 'rss: resident set size, as psutil’s memory_info().rss', numeric: true, value: (r) => r.rss, width: 88, widest: '1023 MiB', defaultVisible: true },
   { id: 'mem', label: 'Mem %', title: 'RSS as % of total memory', numeric: true, value: (r) => r.memoryPercent, width: 64, widest: '100.0', defaultVisible: true },
   { id: 'threads', label: 'Thr', title: 'Threads', numeric: true, value: (r) => r.numThreads, width: 48, widest: '99999', defaultVisible: true },
-  { id: 'nice', label: 'Nice', title: 'Nice value (-20 highest priority … 19 lowest)', numeric: true, value: (r) => r.nice, width: 48, widest: '-20', defaultVisible: true },
+  { id: 'nice', label: 'Nice', title: 'Priority: the nice value (-20 highest … 19 lowest), or the priority class where the host has classes', numeric: true, value: (r) => hostPrioritySortKey(r.nice), width: 48, widest: '-20', defaultVisible: true },
   { id: 'read', label: 'Read', title: 'Disk read rate', numeric: true, value: (r) => r.readBytesPerSec, width: 76, widest: '1023 KiB/s', defaultVisible: true },
   { id: 'write', label: 'Write', title: 'Disk write rate', numeric: true, value: (r) => r.writeBytesPerSec, width: 76, widest: '1023 KiB/s', defaultVisible: true },
   { id: 'start', label: 'Started', title: 'Start time', numeric: true, value: (r) => r.createTime, width: 100, widest: '2026-12-31 23:59', defaultVisible: true },

@@ -1,6 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { HostInfo, ProcessRow, Snapshot, SystemInfo, Topic } from '../../../shared/payloads';
 import { applyDelta, DeltaParts, ProcessIndex, type ProcessChange } from '../../../shared/process-delta';
+import { setHostPriorityClasses } from '../processes/priority';
 import { appendRing, type ProcessPoint, type WatchedProcess } from './process-ring';
 import type { ConnectionState } from '../api/connection';
 import { DEFAULT_PAGE, type PageId } from '../routes/pages';
@@ -103,6 +104,7 @@ export function createMonitorStore(initial: Initial = {}) {
     watchedRing: [],
 
     setInfo(info) {
+      setHostPriorityClasses(info.constants?.priorityClasses);
       set({ info, error: null });
     },
     applySnapshot(full) {

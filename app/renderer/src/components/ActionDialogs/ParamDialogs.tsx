@@ -3,6 +3,7 @@ import { useMonitor } from '../../store/context';
 import { type Target, type UiAction } from '../../processes/actions';
 import { ioClasses } from '../../processes/io-classes';
 import { parseNice, type NiceRange } from '../../processes/nice-input';
+import { priorityClasses } from '../../processes/priority';
 import { Modal } from './Modal';
 import { TargetList } from './TargetList';
 import './ParamDialogs.css';
@@ -26,8 +27,36 @@ function Buttons({ onCancel, label }: { onCancel(): void; label: string }) {
   );
 }
 
+/** Change priority: the host's priority classes where it has them (Windows), else a nice value. */
+export function ReniceDialog(props: Common & { initial: number }) {
+  const classes = priorityClasses(useMonitor((s) => s.info?.constants.priorityClasses));
+  return classes.length > 0 ? <PriorityClassDialog {...props} /> : <NiceDialog {...props} />;
+}
+
+/** SetPriorityClass over the host's classes, named as Task Manager names them, the current one chosen. */
+function PriorityClassDialog({ targets, onCancel, onApply, initial }: Common & { initial: number }) {
+  const classes = priorityClasses(useMonitor((s) => s.info?.constants.priorityClasses));
+  const [value, setValue] = useState(classes.some((c) => c.value === initial) ? initial : classes[0]!.value);
+  return (
+    <Modal title="Change priority" onClose={onCancel} onSubmit={() => onApply({ kind: 'renice', value })} actions={<Buttons onCancel={onCancel} label="Apply" />}>
+      <TargetList targets={targets} />
+      <label className="slider-row">
+        Priority class
+        <select value={value} onChange={(e) => setValue(Number(e.target.value))} data-autofocus>
+          {classes.map((c) => (
+            <option key={c.name} value={c.value}>
+              {c.word}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p className="muted small">Realtime can starve the rest of the system; High and Realtime may need administrator rights.</p>
+    </Modal>
+  );
+}
+
 /** nice(1) over the host's range (-20 most favoured … 19 least on Linux); below the current value usually needs root. */
-export function ReniceDialog({ targets, onCancel, onApply, initial }: Common & { initial: number }) {
+function NiceDialog({ targets, onCancel, onApply, initial }: Common & { initial: number }) {
   // The field holds the text as typed ("-" on the way to "-5" included); it is read only on Apply.
   const [text, setText] = useState(String(initial));
   const [error, setError] = useState<string | null>(null);

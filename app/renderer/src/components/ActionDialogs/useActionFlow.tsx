@@ -38,7 +38,7 @@ function field<T>(details: Record<string, unknown> | null, key: string): T | nul
 
 /** Runs actions through parameters → confirmation → the host → explicit re-confirmation → a report. */
 export function useActionFlow({ api, cpuCount, confirmDestructive, setConfirmDestructive, niceOf, nameOf, descendantsOf }: Options) {
-  const ioClasses = useMonitor((s) => s.info?.constants.ioprioClasses);
+  const hostWords = useMonitor((s) => s.info?.constants);
   const [flow, setFlow] = useState<Flow>(null);
   const [report, setReport] = useState<Report | null>(null);
   const [busy, setBusy] = useState(false);
@@ -60,9 +60,9 @@ export function useActionFlow({ api, cpuCount, confirmDestructive, setConfirmDes
         });
         return;
       }
-      setReport({ summary: summarize(describeAction(action, ioClasses), outcomes), outcomes });
+      setReport({ summary: summarize(describeAction(action, hostWords), outcomes), outcomes });
     },
-    [api, nameOf, ioClasses],
+    [api, nameOf, hostWords],
   );
 
   const proceed = useCallback(
@@ -102,7 +102,7 @@ export function useActionFlow({ api, cpuCount, confirmDestructive, setConfirmDes
     if (flow.kind === 'setAffinity') dialog = <AffinityDialog {...common} cpuCount={cpuCount} initial={flow.initial as number[] | null} />;
     if (flow.kind === 'signal') dialog = <SignalDialog {...common} />;
   } else if (flow?.step === 'confirm') {
-    const label = describeAction(flow.action, ioClasses);
+    const label = describeAction(flow.action, hostWords);
     const words = confirmWords(flow.action, flow.targets, descendantsOf);
     dialog = (
       <ConfirmDialog
@@ -123,12 +123,12 @@ export function useActionFlow({ api, cpuCount, confirmDestructive, setConfirmDes
       <ConfirmDialog
         title="This process is special"
         message={`${flow.reason}. Acting on PID 1 or on Procyon itself can take the whole system or this monitor down.`}
-        confirmLabel={confirmLabelOf(describeAction(flow.action, ioClasses))}
+        confirmLabel={confirmLabelOf(describeAction(flow.action, hostWords))}
         targets={flow.targets}
         allowSkip={false}
         onCancel={() => {
           setFlow(null);
-          setReport({ summary: summarize(describeAction(flow.action, ioClasses), flow.done), outcomes: flow.done });
+          setReport({ summary: summarize(describeAction(flow.action, hostWords), flow.done), outcomes: flow.done });
         }}
         onConfirm={() => void execute(flow.action, flow.targets, true, flow.done)}
       />

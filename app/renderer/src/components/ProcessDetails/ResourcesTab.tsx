@@ -1,7 +1,10 @@
+import type { ReactNode } from 'react';
 import type { ProcessRow } from '../../../../shared/payloads';
 import { TimeSeriesChart } from '../../charts/TimeSeriesChart';
 import { formatByteRate, formatBytes, formatCount } from '../../format';
 import { ioClassText } from '../../processes/io-classes';
+import { hasPriorityClasses, priorityText } from '../../processes/priority';
+import { hostLacks } from '../../data/host-can';
 import { rangeName, rangeSeconds, type RangeId } from '../../settings/range';
 import { useMonitor } from '../../store/context';
 import type { ProcessPoint } from '../../store/process-ring';
@@ -40,6 +43,8 @@ interface Props {
 
 export function ResourcesTab({ d, points, kept, range, row, now }: Props) {
   const ioTable = useMonitor((s) => s.info?.constants.ioprioClasses);
+  const classes = useMonitor((s) => s.info?.constants.priorityClasses);
+  const noIonice = useMonitor((s) => hostLacks(s.info, 'Process.ionice'));
   const spanMs = rangeSeconds(range) * 1000;
   const end = points[points.length - 1]?.t ?? now;
   const span = rangeName(range).toLowerCase();
@@ -90,8 +95,9 @@ export function ResourcesTab({ d, points, kept, range, row, now }: Props) {
               ['Context switches', <Field key="cs" value={d.numCtxSwitches} render={(v: { voluntary: number; involuntary: number }) => `${formatCount(v.voluntary)} voluntary, ${formatCount(v.involuntary)} involuntary`} />],
               ['Open file descriptors', <Field key="fd" value={d.numFds} />],
               ['Threads', <Field key="nt" value={d.numThreads} />],
-              ['Nice', <Field key="ni" value={d.nice} />],
-              ['I/O priority', <Field key="io2" value={d.ionice} render={(v: { ioclass: number; value: number }) => ioClassText(ioTable, v.ioclass, v.value)} />],
+              [hasPriorityClasses(classes) ? 'Priority' : 'Nice', <Field key="ni" value={d.nice} render={(v: number) => priorityText(classes, v)} />],
+              // Where the platform has no ionice (Windows' collector), the row is not offered rather than shown failing.
+              ...(noIonice ? [] : [['I/O priority', <Field key="io2" value={d.ionice} render={(v: { ioclass: number; value: number }) => ioClassText(ioTable, v.ioclass, v.value)} />] as [string, ReactNode]]),
               ['CPU affinity', <Field key="af" value={d.cpuAffinity} render={(v: number[]) => v.join(', ')} />],
               ['Last CPU', <Field key="cn" value={d.cpuNum} />],
             ]}
