@@ -20,14 +20,15 @@ export interface TopicFailure {
 export type RawMetricReadings = { [T in keyof MetricReadings]?: MetricReadings[T] | null | TopicFailure };
 
 /**
- * One tick's raw readings: counters, not yet rates. The always-on part fails
- * the tick if it cannot be read; each optional topic carries either its
- * readings or why it failed, so one broken sensor file does not blank the CPU.
+ * One tick's raw readings: counters, not yet rates. CPU times and memory fail
+ * the tick if they cannot be read; cpu_stats, swap and each optional topic
+ * carry either their readings or why they failed, so one broken sensor file
+ * does not blank the CPU.
  */
 export interface RawTick extends RawMetricReadings {
   cpuTotal: CpuTimes;
   cpuPer: CpuTimes[];
-  /** A failure where the platform lacks it or the read failed: the tick goes on without it (ALWAYS_OPTIONAL). */
+  /** A failure where the platform lacks it or the read failed: the tick goes on without it. */
   cpuStats: CpuStats | TopicFailure;
   memory: MemorySample;
   swap: { total: number; used: number; free: number; percent: number; sin: number; sout: number } | TopicFailure;
@@ -165,10 +166,12 @@ export class Collector {
       };
     }
     const lackedTopics: Topic[] = [];
+    // Whether to read `topic` this tick: asked for, and the platform has at least one of its parts (else it is lacked).
     const has = (topic: Topic, ...parts: unknown[]) => {
       if (!topics.has(topic)) return false;
-      if (parts.every(lacked)) lackedTopics.push(topic);
-      return !parts.every(lacked);
+      if (!parts.every(lacked)) return true;
+      lackedTopics.push(topic);
+      return false;
     };
     if (has('disks', snap.perDiskIoCounters)) tick.disks = firstFailure(snap.perDiskIoCounters) ?? (snap.perDiskIoCounters as Record<string, DiskIoCounters>);
     if (has('partitions', snap.diskPartitions)) {
