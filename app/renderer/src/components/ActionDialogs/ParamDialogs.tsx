@@ -3,7 +3,7 @@ import { useMonitor } from '../../store/context';
 import { type Target, type UiAction } from '../../processes/actions';
 import { ioClasses } from '../../processes/io-classes';
 import { parseNice, type NiceRange } from '../../processes/nice-input';
-import { priorityClasses } from '../../processes/priority';
+import { priorityClasses, type PriorityClass } from '../../processes/priority';
 import { Modal } from './Modal';
 import { TargetList } from './TargetList';
 import './ParamDialogs.css';
@@ -30,26 +30,32 @@ function Buttons({ onCancel, label }: { onCancel(): void; label: string }) {
 /** Change priority: the host's priority classes where it has them (Windows), else a nice value. */
 export function ReniceDialog(props: Common & { initial: number }) {
   const classes = priorityClasses(useMonitor((s) => s.info?.constants.priorityClasses));
-  return classes.length > 0 ? <PriorityClassDialog {...props} /> : <NiceDialog {...props} />;
+  return classes.length > 0 ? <PriorityClassDialog {...props} classes={classes} /> : <NiceDialog {...props} />;
+}
+
+/** A labelled choice among a host's named classes (priority classes, I/O classes), by value. */
+function ClassSelect({ label, value, options, onChange }: { label: string; value: number; options: readonly { name: string; value: number; word: string }[]; onChange: (value: number) => void }) {
+  return (
+    <label className="slider-row">
+      {label}
+      <select value={value} onChange={(e) => onChange(Number(e.target.value))} data-autofocus>
+        {options.map((c) => (
+          <option key={c.name} value={c.value}>
+            {c.word}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
 }
 
 /** SetPriorityClass over the host's classes, named as Task Manager names them, the current one chosen. */
-function PriorityClassDialog({ targets, onCancel, onApply, initial }: Common & { initial: number }) {
-  const classes = priorityClasses(useMonitor((s) => s.info?.constants.priorityClasses));
+function PriorityClassDialog({ targets, onCancel, onApply, initial, classes }: Common & { initial: number; classes: PriorityClass[] }) {
   const [value, setValue] = useState(classes.some((c) => c.value === initial) ? initial : classes[0]!.value);
   return (
     <Modal title="Change priority" onClose={onCancel} onSubmit={() => onApply({ kind: 'renice', value })} actions={<Buttons onCancel={onCancel} label="Apply" />}>
       <TargetList targets={targets} />
-      <label className="slider-row">
-        Priority class
-        <select value={value} onChange={(e) => setValue(Number(e.target.value))} data-autofocus>
-          {classes.map((c) => (
-            <option key={c.name} value={c.value}>
-              {c.word}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ClassSelect label="Priority class" value={value} options={classes} onChange={setValue} />
       <p className="muted small">Realtime can starve the rest of the system; High and Realtime may need administrator rights.</p>
     </Modal>
   );
@@ -124,16 +130,7 @@ export function IoniceDialog({ targets, onCancel, onApply, initial }: Common & {
       actions={<Buttons onCancel={onCancel} label="Apply" />}
     >
       <TargetList targets={targets} />
-      <label className="slider-row">
-        I/O class
-        <select value={ioclass} onChange={(e) => setIoclass(Number(e.target.value))} data-autofocus>
-          {classes.map((c) => (
-            <option key={c.name} value={c.value}>
-              {c.word}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ClassSelect label="I/O class" value={ioclass} options={classes} onChange={setIoclass} />
       <label className="slider-row">
         Level
         <input type="range" min={0} max={7} value={value} disabled={!leveled} onChange={(e) => setValue(Number(e.target.value))} />
