@@ -54,6 +54,17 @@ export function priorityText(table: PriorityClassTable, nice: number): string {
   return priorityClasses(table).find((c) => c.value === nice)?.word ?? '—';
 }
 
+/** Each class's place in priorityClasses(), by its number; null where priority is a nice value. */
+function classRanks(table: PriorityClassTable): ReadonlyMap<number, number> | null {
+  return hasPriorityClasses(table) ? new Map(priorityClasses(table).map((c, i) => [c.value, i])) : null;
+}
+
+const sortKey = (ranks: ReadonlyMap<number, number> | null, nice: number): number => {
+  if (ranks === null) return nice;
+  const i = ranks.get(nice);
+  return i === undefined ? Number.MAX_SAFE_INTEGER : -i;
+};
+
 /**
  * What the Nice column sorts by, in nice's direction (the most favoured is the
  * smallest): the nice value, or where the host has classes, minus the class's
@@ -61,12 +72,11 @@ export function priorityText(table: PriorityClassTable, nice: number): string {
  * HIGH 0x80). A number no class names sorts last.
  */
 export function prioritySortKey(table: PriorityClassTable, nice: number): number {
-  if (!hasPriorityClasses(table)) return nice;
-  const i = priorityClasses(table).findIndex((c) => c.value === nice);
-  return i < 0 ? Number.MAX_SAFE_INTEGER : -i;
+  return sortKey(classRanks(table), nice);
 }
 
-let hostTable: PriorityClassTable;
+/** The connected host's class ranks, made once per HostInfo rather than per row sorted. */
+let hostRanks: ReadonlyMap<number, number> | null = null;
 
 /**
  * The connected host's classes, for the table's sort (the columns are one
@@ -74,7 +84,7 @@ let hostTable: PriorityClassTable;
  * HostInfo arrives (store.setInfo).
  */
 export function setHostPriorityClasses(table: PriorityClassTable): void {
-  hostTable = table;
+  hostRanks = classRanks(table);
 }
 
-export const hostPrioritySortKey = (nice: number) => prioritySortKey(hostTable, nice);
+export const hostPrioritySortKey = (nice: number) => sortKey(hostRanks, nice);
