@@ -20,6 +20,8 @@ export interface ProcessTableOptions extends Roots {
    * never cut: it is psutil's answer for one process.
    */
   cmdlineBytes?: number;
+  /** Add each row's `gpu` (its DRM fdinfo share since the previous table; null: holds no DRM fd). Off: nothing extra is read. */
+  gpu?: boolean;
 }
 
 /**
