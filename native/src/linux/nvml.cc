@@ -123,8 +123,12 @@ Api* api() {
   return result;
 }
 
-std::optional<double> value(Return status, unsigned v, double scale = 1) {
-  return status == kSuccess ? std::optional<double>(v * scale) : std::nullopt;
+// One unsigned figure: `call` fills it (the call must run before the value is read, hence a function).
+template <typename Call>
+std::optional<double> figure(Call call, double scale = 1) {
+  unsigned v = 0;
+  if (call(&v) != kSuccess) return std::nullopt;
+  return v * scale;
 }
 
 // "00000000:01:00.0" (NVML's 8-digit domain) -> "0000:01:00.0", as sysfs names the slot.
@@ -209,20 +213,20 @@ NvmlReading readNvml(bool withProcesses) {
       gpu.memoryBusyPercent = u.memory;
     }
     unsigned v = 0, period = 0;
-    gpu.engines.push_back(GpuEngine{"encoder", value(a->encoder(device, &v, &period), v)});
-    gpu.engines.push_back(GpuEngine{"decoder", value(a->decoder(device, &v, &period), v)});
+    gpu.engines.push_back(GpuEngine{"encoder", figure([&](unsigned* out) { return a->encoder(device, out, &period); })});
+    gpu.engines.push_back(GpuEngine{"decoder", figure([&](unsigned* out) { return a->decoder(device, out, &period); })});
     Memory m{};
     if (a->memory(device, &m) == kSuccess) {
       gpu.memory.vramUsed = static_cast<double>(m.used);
       gpu.memory.vramTotal = static_cast<double>(m.total);
     }
     if (a->temperature(device, kTemperatureGpu, &v) == kSuccess) gpu.temperatures.push_back(GpuTemperature{"gpu", static_cast<double>(v), std::nullopt, std::nullopt});
-    gpu.powerWatts = value(a->power(device, &v), v, 1e-3);
-    gpu.powerLimitWatts = value(a->powerLimit(device, &v), v, 1e-3);
-    gpu.fanPercent = value(a->fan(device, &v), v);
-    gpu.clockGraphicsMhz = value(a->clock(device, kClockGraphics, &v), v);
-    gpu.clockMemoryMhz = value(a->clock(device, kClockMem, &v), v);
-    gpu.clockGraphicsMaxMhz = value(a->maxClock(device, kClockGraphics, &v), v);
+    gpu.powerWatts = figure([&](unsigned* out) { return a->power(device, out); }, 1e-3);  // mW
+    gpu.powerLimitWatts = figure([&](unsigned* out) { return a->powerLimit(device, out); }, 1e-3);
+    gpu.fanPercent = figure([&](unsigned* out) { return a->fan(device, out); });
+    gpu.clockGraphicsMhz = figure([&](unsigned* out) { return a->clock(device, kClockGraphics, out); });
+    gpu.clockMemoryMhz = figure([&](unsigned* out) { return a->clock(device, kClockMem, out); });
+    gpu.clockGraphicsMaxMhz = figure([&](unsigned* out) { return a->maxClock(device, kClockGraphics, out); });
     reading.devices.push_back(std::move(gpu));
   }
   return reading;
