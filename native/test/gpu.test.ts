@@ -1,6 +1,6 @@
 // GPUs on captured trees: the amdgpu card of prometheus-procfs, and
-// test/fixtures/gpu's i915 (Arc A770), xe (Arc B580) and amdgpu APU
-// (Radeon 680M) machines laid out as sysfs exposes them, with /proc trees of
+// test/fixtures/gpu's amdgpu (RX 6800 XT), i915 (Arc A770), xe (Arc B580) and
+// amdgpu APU (Radeon 680M) machines laid out as sysfs exposes them, with /proc trees of
 // DRM clients whose fdinfo follows the kernel's drm-usage-stats.rst. A DRM fd
 // in a tree is a link to /dev/dri/<node> (the char device major 226 cannot
 // be made in a fixture; where the target exists it must be one), with the
@@ -194,6 +194,52 @@ describe('gpus(): devices', () => {
     expect(second[0]!.busyPercent).toBe(25);
   });
 
+  it('amdgpu discrete (RX 6800 XT): every device file and its hwmon exactly; gfx busy the sum of its clients’ ns over two reads', async () => {
+    const dir = copyOf('amdgpu');
+    const roots = rootsOf(dir);
+    const file = path.join(dir, 'proc/1001/fdinfo/12');
+    const { first, second, minElapsed, maxElapsed } = await twoReads(
+      () => collector.gpus(roots),
+      () => {
+        const text = require('node:fs').readFileSync(file, 'utf8') as string;
+        writeFileSync(file, text.replace('drm-engine-gfx:\t43312000000 ns', 'drm-engine-gfx:\t43312003000 ns')); // +3 µs
+      },
+    );
+    expect(first).toEqual([
+      {
+        id: 'card0',
+        source: 'drm',
+        driver: 'amdgpu',
+        pciSlot: '0000:09:00.0',
+        vendorId: 0x1002,
+        deviceId: 0x73bf,
+        vendor: 'Advanced Micro Devices, Inc. [AMD/ATI]',
+        model: 'Navi 21 [Radeon RX 6800/6800 XT / 6900 XT]',
+        busyPercent: 12,
+        memoryBusyPercent: 3,
+        engines: ['compute', 'dec', 'dma', 'enc', 'enc_1', 'gfx'].map((name) => ({ name, busyPercent: null })),
+        memory: { vramUsed: 1389068288, vramTotal: 17163091968, visVramUsed: 41947136, visVramTotal: 268435456, gttUsed: 84578304, gttTotal: 16777216000 },
+        temperatures: [
+          { label: 'edge', current: 45, high: null, critical: 100 },
+          { label: 'junction', current: 52, high: null, critical: 110 },
+          { label: 'mem', current: 60, high: null, critical: 100 },
+        ],
+        powerWatts: 38, // power1_average
+        powerLimitWatts: 255, // power1_cap
+        fanRpm: 1100,
+        fanPercent: 29.8, // pwm1 76 of 255
+        clockGraphicsMhz: 500, // hwmon freq1_input (sclk), Hz
+        clockMemoryMhz: 1000, // freq2_input (mclk)
+        clockGraphicsMaxMhz: 2250, // pp_dpm_sclk's top level
+        performanceLevel: 'auto',
+      },
+    ]);
+    const gfx = second[0]!.engines.find((e) => e.name === 'gfx')!.busyPercent!;
+    expect(gfx).toBeGreaterThanOrEqual((3e-6 / maxElapsed) * 100);
+    expect(gfx).toBeLessThanOrEqual((3e-6 / minElapsed) * 100);
+    expect(second[0]!.busyPercent).toBe(12); // amdgpu's own gpu_busy_percent stays the device figure
+  });
+
   it('amdgpu APU (Radeon 680M): its carve-out VRAM and GTT, hwmon edge temperature, PPT power and cap, sclk', async () => {
     const [gpu] = await collector.gpus(rootsOf(path.join(TREES, 'apu')));
     expect(gpu).toMatchObject({
@@ -254,6 +300,21 @@ describe('per process: DRM fdinfo', () => {
     expect(await one('xe', 3001)).toBe((23992 + 192) * KiB);
     expect(await one('apu', 4001)).toBe((65536 + 131072) * KiB);
     expect(await one('amdgpu', 1001)).toBe((262144 + 4096) * KiB);
+  });
+
+  it('memory of an integrated Intel client (no device-local region): every region’s resident figure', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'procyon-gpu-igpu-'));
+    copies.push(dir);
+    mkdirSync(path.join(dir, 'proc/88/fd'), { recursive: true });
+    mkdirSync(path.join(dir, 'proc/88/fdinfo'), { recursive: true });
+    symlinkSync('/dev/dri/card0', path.join(dir, 'proc/88/fd/4'));
+    writeFileSync(
+      path.join(dir, 'proc/88/fdinfo/4'),
+      'pos:\t0\nflags:\t02100002\nmnt_id:\t26\nino:\t9\ndrm-driver:\ti915\ndrm-client-id:\t3\ndrm-pdev:\t0000:00:02.0\n' +
+        'drm-total-system0:\t24576 KiB\ndrm-shared-system0:\t0\ndrm-resident-system0:\t20480 KiB\ndrm-total-stolen-system0:\t0\ndrm-resident-stolen-system0:\t1024 KiB\n' +
+        'drm-engine-render:\t123 ns\n',
+    );
+    expect((await binding.processGpu({ ...rootsOf(dir), pid: 88 })).processes[0]!.memoryBytes).toBe((20480 + 1024) * KiB);
   });
 
   it('rates over two reads with known deltas: ns engines over the readings’ own timestamps, xe cycles over total cycles', async () => {

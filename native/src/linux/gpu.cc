@@ -193,7 +193,7 @@ void readHwmon(const std::string& deviceDir, GpuDevice& gpu, std::optional<doubl
     if (!gpu.fanPercent) {
       const auto pwm = readNumber(dir + "pwm1");
       const double max = readNumber(dir + "pwm1_max").value_or(255);
-      if (pwm && max > 0) gpu.fanPercent = std::clamp(*pwm / max * 100, 0.0, 100.0);
+      if (pwm && max > 0) gpu.fanPercent = std::round(std::clamp(*pwm / max * 100, 0.0, 100.0) * 10) / 10;  // pwm1 of pwm1_max (255)
     }
     // amdgpu: freq1 is sclk, freq2 mclk, in Hz.
     if (!gpu.clockGraphicsMhz) gpu.clockGraphicsMhz = readNumber(dir + "freq1_input", 1e-6);
