@@ -101,3 +101,7 @@ export type * from './process_types';
 export * from './pressure';
 // --- socket counts by protocol ---
 export * from './sockstat';
+// --- GPUs ---
+export * from './gpu';
+export { processGpuBetween } from './gpu_usage';
+export type { ProcessDrm, DrmEngineCounter, NvmlProcess, ProcessGpuReading } from './gpu_usage';

@@ -86,7 +86,9 @@ describe('procyon snapshot', () => {
       else expect.soft(headings.filter((h) => h.endsWith(` (${topic})`)), topic).toHaveLength(1);
     }
     // Topics beyond the bespoke sections, without a line of CLI code for them.
-    for (const topic of ['pressureStall', 'hwmonChips', 'powerSupplies']) expect(json).toHaveProperty([topic]);
+    for (const topic of ['pressureStall', 'hwmonChips', 'powerSupplies', 'gpus']) expect(json).toHaveProperty([topic]);
+    // The captured amdgpu card, through the generic printer.
+    expect(json.gpus).toEqual([expect.objectContaining({ id: 'card0', driver: 'amdgpu', busyPercent: 4, performanceLevel: 'manual' }), expect.objectContaining({ id: 'card1', driver: 'i915' })]);
     expect(text).toContain('Power supplies (powerSupplies)\n------------------------------\n  0:\n    name: AC\n    attributes:\n      0: online, 0\n      1: type, Mains\n');
   });
 
