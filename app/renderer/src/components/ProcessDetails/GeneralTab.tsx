@@ -1,5 +1,7 @@
 import type { ProcessRow } from '../../../../shared/payloads';
 import { formatDateTime } from '../../format';
+import { hasPosixSignals } from '../../processes/actions';
+import { useMonitor } from '../../store/context';
 import { keyOf, type ProcessKey } from '../../processes/table';
 import { CutNotice, useFullText } from './FullText';
 import { Field, KeyValues } from './values';
@@ -32,6 +34,8 @@ function ProcLink({ row, onOpen }: { row: ProcessRow; onOpen(key: ProcessKey): v
 }
 
 export function GeneralTab({ d, pid, createTime, rows, onOpen }: { d: Record<string, unknown>; pid: number; createTime: number; rows: readonly ProcessRow[]; onOpen(key: ProcessKey): void }) {
+  // An empty command line is a kernel thread on Linux; on Windows, System and the kernel's own processes.
+  const noCmdline = useMonitor((s) => (hasPosixSignals(s.info?.constants) ? '(none: kernel thread)' : '(none: kernel process)'));
   const full = useFullText('cmdline', pid, createTime);
   // The whole command line once fetched; until then the details' cut one.
   const cmdline = full.state.status === 'ok' ? full.state.text.value : d.cmdline;
@@ -48,7 +52,7 @@ export function GeneralTab({ d, pid, createTime, rows, onOpen }: { d: Record<str
         [
           'Command line',
           <>
-            <Field key="c" value={cmdline} render={(v: string[]) => <span className="mono wrap" data-testid="detail-cmdline">{v.length ? v.join(' ') : '(none: kernel thread)'}</span>} />
+            <Field key="c" value={cmdline} render={(v: string[]) => <span className="mono wrap" data-testid="detail-cmdline">{v.length ? v.join(' ') : noCmdline}</span>} />
             <CutNotice field="cmdline" d={d} full={full} />
           </>,
         ],
