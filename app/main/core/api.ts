@@ -61,7 +61,8 @@ export function createMonitorApi(sampler: Sampler, options: HostApiOptions): Cli
       return {
         product: 'procyon',
         version: options.version,
-        platform: `${os.type()} ${os.release()}`,
+        // Node names Windows "Windows_NT" (its kernel's old name); a person reads "Windows 10.0.19045".
+        platform: `${os.type() === 'Windows_NT' ? 'Windows' : os.type()} ${os.release()}`,
         hostname: os.hostname(),
         cpuCountLogical: options.facts.cpuCountLogical,
         cpuCountPhysical: options.facts.cpuCountPhysical,

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { HostInfo, ProcessRow } from '../../../shared/payloads';
 import { ACTION_ITEMS, hostHint } from '../components/ProcessActions';
+import { idsSupported } from '../components/ProcessDetails/GeneralTab';
+import { supported } from '../components/ProcessDetails/values';
 import { platformOffers } from '../data/host-can';
 import { describeAction, hasPosixSignals, outcomeOf, type ActionWords } from './actions';
 import { COLUMN_BY_ID, columnLabel } from './columns';
@@ -76,5 +78,15 @@ describe('the process page in the host’s words', () => {
     expect(hide(windows, row({ pid: 900, ppid: 700, name: 'svchost.exe', cmdline: [] }))).toBe(false);
     // Without a rule (as before): Linux's.
     expect(matchesFilter(row({ pid: 3, ppid: 2, cmdline: [] }), { ...NO_FILTER, hideKernel: true })).toBe(false);
+  });
+
+  it('details leave out what the platform has no such thing as: UNSUPPORTED, or ids without numbers (the Windows collector’s)', () => {
+    expect(supported({ error: { code: 'UNSUPPORTED', message: 'x' } })).toBe(false);
+    expect(supported({ error: { code: 'ACCESS_DENIED', message: 'x' } })).toBe(true);
+    expect(supported(null)).toBe(true);
+    // The Windows collector's uids arrive as {} (undefined fields dropped on the wire).
+    expect(idsSupported({})).toBe(false);
+    expect(idsSupported({ real: 1000, effective: 1000, saved: 1000 })).toBe(true);
+    expect(idsSupported({ error: { code: 'ACCESS_DENIED', message: 'x' } })).toBe(true);
   });
 });
