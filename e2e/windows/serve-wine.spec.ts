@@ -12,10 +12,13 @@ import { REPO } from '../support/serve';
 // overview is live, nothing reads as broken where Windows lacks a function,
 // the process table lists Wine's processes, and a process this test started
 // is terminated from the UI and is gone. The page speaks Windows, from what
-// the host's collector reports: the Nice column names priority classes, the
+// the host's collector reports: the Priority column names priority classes, the
 // priority dialog offers them (one is set and read back by node.exe itself),
-// the signal dialog only the host's signals, and no I/O priority is offered. `npm run test:win` runs it after
-// the Windows setup and build (scripts/test.mjs: the Windows stage).
+// terminate, kill, suspend and resume are offered without POSIX signal names and
+// without Send signal, and no I/O priority is offered. /metrics speaks
+// windows_exporter (windows_* families with this machine's values, no node_*).
+// `npm run test:win` runs it after the Windows setup and build (scripts/test.mjs:
+// the Windows stage).
 
 /** The variables native/scripts/win/setup-wine.sh wrote. */
 function winEnv(): Record<string, string> {
@@ -79,6 +82,7 @@ test('serve under Wine: live overview, nothing broken where Windows lacks a func
   await expect(page.getByTestId('connection-status')).toHaveText('Live', { timeout: 30_000 });
   await expect(page.getByText(/^Windows/).first()).toBeVisible();
   await expect.poll(() => chartPoints(page, 'cpu-chart'), { timeout: 30_000 }).toBeGreaterThan(1);
+  await page.screenshot({ path: test.info().outputPath('windows-overview.png') });
   // What Windows has no reader for yet is said once, as a fact, not a read error every tick.
   await expect(page.getByRole('alert')).toHaveCount(0);
   for (const pageName of ['CPU', 'Memory', 'Disks', 'Network']) {
@@ -87,6 +91,8 @@ test('serve under Wine: live overview, nothing broken where Windows lacks a func
     await expect(page.getByRole('alert')).toHaveCount(0);
   }
 
+  await windowsMetrics(url);
+
   // A process of the test's own, found by the marker in its command line.
   const marker = `procyon-wine-target-${process.pid}`;
   const target = wineNode(['-e', 'setInterval(() => {}, 1000)', marker], path.join(scratch, 'target.txt'));
@@ -94,8 +100,13 @@ test('serve under Wine: live overview, nothing broken where Windows lacks a func
   await expect(page.getByTestId('process-table')).toBeVisible();
   await expect(page.getByTestId('process-table').locator('[role="row"][data-pid]').first()).toBeVisible({ timeout: 30_000 });
   // Every process's priority by class name (NORMAL_PRIORITY_CLASS is 32), or unknown where Wine denies the handle: never a number.
-  await expect.poll(() => visibleColumn(page, 'Nice')).toContain('Normal');
-  expect((await visibleColumn(page, 'Nice')).filter((t) => !['Idle', 'Below normal', 'Normal', 'Above normal', 'High', 'Realtime', '—'].includes(t))).toEqual([]);
+  // The column is Priority, not Nice: the host's priority is a class.
+  const headers = page.getByTestId('process-table').getByRole('columnheader');
+  await expect(headers.filter({ hasText: /^Priority/ })).toHaveCount(1);
+  await expect(headers.filter({ hasText: /^Nice/ })).toHaveCount(0);
+  await expect(page.getByRole('checkbox', { name: 'Hide kernel processes' })).toBeVisible();
+  await expect.poll(() => visibleColumn(page, 'Priority')).toContain('Normal');
+  expect((await visibleColumn(page, 'Priority')).filter((t) => !['Idle', 'Below normal', 'Normal', 'Above normal', 'High', 'Realtime', '—'].includes(t))).toEqual([]);
   await page.screenshot({ path: test.info().outputPath('windows-processes.png') });
   // Wine's own processes are there (its services host runs beside every prefix).
   await page.getByRole('searchbox', { name: 'Search processes' }).fill('services.exe');
@@ -105,17 +116,35 @@ test('serve under Wine: live overview, nothing broken where Windows lacks a func
   await expect(row).toHaveCount(1, { timeout: 60_000 });
   await expect(row).toContainText('node.exe');
   const pid = await row.getAttribute('data-pid');
+  // "My processes" knows the host's user as the rows name it (DOMAIN\name on Windows): the test's own process stays.
+  await page.getByRole('checkbox', { name: 'My processes' }).check();
+  await expect(row).toHaveCount(1);
+  await page.getByRole('checkbox', { name: 'My processes' }).uncheck();
 
   // Windows' priority classes, offered and set; what Windows lacks is not offered.
   const toolbar = page.getByRole('toolbar', { name: 'Process actions' });
   await expect(toolbar.getByRole('button', { name: 'Change priority…' })).toBeVisible();
   await expect(toolbar.getByRole('button', { name: 'I/O priority…' })).toHaveCount(0);
-  await expect.poll(() => visibleColumn(page, 'Nice')).toEqual(['Normal']);
+  await expect.poll(() => visibleColumn(page, 'Priority')).toEqual(['Normal']);
   await row.click();
-  await toolbar.getByRole('button', { name: 'Send signal…' }).click();
-  const signals = page.getByRole('dialog', { name: 'Send signal' });
-  await expect(signals.getByRole('combobox', { name: 'Signal' }).locator('option')).toHaveText(['SIGKILL', 'SIGTERM']);
-  await signals.getByRole('button', { name: 'Cancel' }).click();
+  // What Windows has: terminate, kill, suspend, resume (no POSIX signal named, no Send signal: its SIGTERM and SIGKILL are Terminate and Kill).
+  await expect(toolbar.getByRole('button', { name: 'Send signal…' })).toHaveCount(0);
+  for (const name of ['Terminate', 'Kill', 'Suspend', 'Resume', 'Kill tree']) await expect(toolbar.getByRole('button', { name, exact: true })).toBeVisible();
+  await expect(toolbar.getByRole('button', { name: 'Terminate', exact: true })).not.toHaveAttribute('title', /SIG/);
+  // The details panel, in the host's words.
+  await row.click({ button: 'right' });
+  await page.getByRole('menu').getByRole('menuitem', { name: 'Details' }).click();
+  const details = page.getByRole('dialog', { name: `Details of node.exe (${pid})` });
+  await expect(details.getByTestId('detail-cmdline')).toContainText(marker);
+  // What Windows has no such thing as is left out, not shown as undefined or failing (psutil has no uids, gids or terminal there).
+  for (const name of ['UIDs', 'GIDs', 'Terminal']) await expect(details.getByText(name, { exact: true })).toHaveCount(0);
+  await expect(details.getByText(/undefined|not supported here/)).toHaveCount(0);
+  await page.screenshot({ path: test.info().outputPath('windows-details.png') });
+  await details.getByRole('tab', { name: 'Resources' }).click();
+  await expect(details.getByText('Priority', { exact: true })).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('windows-details-resources.png') });
+  await page.keyboard.press('Escape');
+  await expect(details).toHaveCount(0);
   await toolbar.getByRole('button', { name: 'Change priority…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Change priority' });
   const classes = dialog.getByRole('combobox', { name: 'Priority class' });
@@ -125,7 +154,7 @@ test('serve under Wine: live overview, nothing broken where Windows lacks a func
   await classes.selectOption({ label: 'Below normal' });
   await dialog.getByRole('button', { name: 'Apply' }).click();
   await expect(page.getByTestId('action-report')).toContainText('Set priority to Below normal');
-  await expect.poll(() => visibleColumn(page, 'Nice'), { timeout: 30_000 }).toEqual(['Below normal']);
+  await expect.poll(() => visibleColumn(page, 'Priority'), { timeout: 30_000 }).toEqual(['Below normal']);
   // From outside: node.exe's own reading (libuv's PRIORITY_BELOW_NORMAL is 10).
   expect(await windowsPriority(Number(pid))).toBe(10);
   // Suspend and resume reach the collector's own actions (no SIGSTOP here).
@@ -144,6 +173,68 @@ test('serve under Wine: live overview, nothing broken where Windows lacks a func
   await expect(row).toHaveCount(0, { timeout: 30_000 });
   expect(consoleErrors).toEqual([]);
 });
+
+/** Samples of a Prometheus text exposition: name, labels, value. */
+function samplesOf(text: string): { name: string; labels: Record<string, string>; value: number }[] {
+  return text
+    .split('\n')
+    .filter((l) => l && !l.startsWith('#'))
+    .map((l) => {
+      const m = /^([a-zA-Z_:][\w:]*)(?:\{(.*)\})? (\S+)$/.exec(l);
+      if (!m) throw new Error(`not a sample line: ${l}`);
+      const labels = Object.fromEntries([...(m[2] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)].map((x) => [x[1]!, x[2]!]));
+      return { name: m[1]!, labels, value: Number(m[3]) };
+    });
+}
+
+/**
+ * /metrics of the Windows host, with the UI's token as the README says: windows_exporter's
+ * families with values this machine agrees with (Wine passes the host's CPUs, memory, boot
+ * time and interfaces through), and not one node_* family.
+ */
+async function windowsMetrics(url: string): Promise<void> {
+  const token = decodeURIComponent(new URL(url).hash.replace(/^#token=/, ''));
+  const res = await fetch(new URL('/metrics', url), { headers: { Authorization: `Bearer ${token}` } });
+  expect(res.status).toBe(200);
+  const text = await res.text();
+  const families = new Set([...text.matchAll(/^# TYPE (\S+) /gm)].map((m) => m[1]!));
+  expect([...families].filter((n) => n.startsWith('node_'))).toEqual([]);
+  expect([...families].filter((n) => !/^(windows|procyon)_/.test(n))).toEqual([]);
+  const samples = samplesOf(text);
+  const of = (name: string) => samples.filter((x) => x.name === name);
+  // One core label per CPU, "group,number", with windows_exporter's five modes; idle grows with uptime.
+  const cpu = of('windows_cpu_time_total');
+  expect(new Set(cpu.map((x) => x.labels.core)).size).toBe(os.cpus().length);
+  expect(new Set(cpu.map((x) => x.labels.mode))).toEqual(new Set(['user', 'privileged', 'idle', 'interrupt', 'dpc']));
+  expect(cpu.find((x) => x.labels.core === '0,0' && x.labels.mode === 'idle')!.value).toBeGreaterThan(0);
+  expect(cpu.every((x) => x.value >= 0)).toBe(true);
+  // Memory: Wine's is the host's (psutil's total = os.totalmem() within 1 MiB, as the Windows suite checks).
+  const total = of('windows_memory_physical_total_bytes')[0]!.value;
+  expect(Math.abs(total - os.totalmem())).toBeLessThan(1 << 20);
+  const available = of('windows_memory_available_bytes')[0]!.value;
+  expect(available).toBeGreaterThan(0);
+  expect(available).toBeLessThanOrEqual(total);
+  // Logical disks by drive letter: Wine's C: and Z: (the host's /).
+  const sizes = of('windows_logical_disk_size_bytes');
+  expect(sizes.map((x) => x.labels.volume).sort()).toEqual(expect.arrayContaining(['C:', 'Z:']));
+  for (const x of sizes) expect(x.value, x.labels.volume).toBeGreaterThan(0);
+  for (const x of of('windows_logical_disk_free_bytes')) expect(x.value).toBeLessThanOrEqual(sizes.find((s) => s.labels.volume === x.labels.volume)!.value);
+  // NICs by the names the host's /proc/net/dev has; loopback has carried bytes by now.
+  const nics = readFileSync('/proc/net/dev', 'utf8')
+    .split('\n')
+    .slice(2)
+    .map((l) => l.split(':')[0]!.trim())
+    .filter(Boolean);
+  const received = of('windows_net_bytes_received_total');
+  expect(received.map((x) => x.labels.nic).sort()).toEqual([...nics].sort());
+  expect(received.every((x) => x.value >= 0)).toBe(true);
+  expect(of('windows_net_bytes_sent_total').map((x) => x.labels.nic).sort()).toEqual([...nics].sort());
+  // Boot time: the host's btime (±10 s: Wine's tick clock drifts a little from the kernel's).
+  const btime = Number(/^btime (\d+)$/m.exec(readFileSync('/proc/stat', 'utf8'))![1]);
+  expect(Math.abs(of('windows_system_boot_time_timestamp')[0]!.value - btime)).toBeLessThan(10);
+  expect(of('windows_system_processes')[0]!.value).toBeGreaterThan(0);
+  expect(of('procyon_process_resident_memory_bytes').length).toBeGreaterThan(0);
+}
 
 async function chartPoints(page: Page, testId: string): Promise<number> {
   return Number(await page.getByTestId(testId).first().getAttribute('data-points'));

@@ -17,7 +17,9 @@ Commands:
   proc PID              every psutil attribute of one process
   terminate|kill|suspend|resume PID
                         send SIGTERM / SIGKILL / SIGSTOP / SIGCONT
-  renice PID VALUE      set the nice value (-20..19)
+  renice PID VALUE      set the nice value (-20..19), or where the host has priority
+                        classes (Windows) the class: idle, below_normal, normal,
+                        above_normal, high, realtime
 
 Options for every command:
   --procfs DIR      read /proc from DIR (or PROCYON_PROCFS)
@@ -91,7 +93,8 @@ export type Command =
   | { kind: 'ps'; json: boolean; sort: PsSortField; tree: boolean; user?: string; procfs?: string; sysfs?: string }
   | { kind: 'proc'; pid: number; json: boolean; procfs?: string; sysfs?: string }
   | { kind: 'act'; action: 'terminate' | 'kill' | 'suspend' | 'resume'; pid: number; yes: boolean; procfs?: string }
-  | { kind: 'renice'; pid: number; value: number; yes: boolean; procfs?: string };
+  /** value: as typed; the host's constants say what it means (renice-value.ts). */
+  | { kind: 'renice'; pid: number; value: string; yes: boolean; procfs?: string };
 
 const ACTIONS = ['terminate', 'kill', 'suspend', 'resume'] as const;
 
@@ -253,10 +256,8 @@ export function parseCommand(argv: string[]): Command {
     case 'renice': {
       misplaced([...METRICS_OPTIONS, 'host', 'port', 'read-only', 'interval', 'allow-host', 'settings', 'no-settings', 'new-token', 'sort', 'tree', 'user', 'json', 'sysfs']);
       const raw = positionals[2];
-      if (raw === undefined || !/^-?\d+$/.test(raw) || Number(raw) < -20 || Number(raw) > 19) {
-        throw new UsageError(`renice needs a nice value from -20 to 19, got ${JSON.stringify(raw ?? '')}`);
-      }
-      return { kind: 'renice', pid: pidArg(positionals[1]), value: Number(raw), yes: v.yes ?? false, ...(v.procfs !== undefined && { procfs: v.procfs }) };
+      if (raw === undefined || raw.trim() === '') throw new UsageError('renice needs a VALUE: a nice value (-20..19), or a priority class where the host has them');
+      return { kind: 'renice', pid: pidArg(positionals[1]), value: raw, yes: v.yes ?? false, ...(v.procfs !== undefined && { procfs: v.procfs }) };
     }
     case undefined:
       return { kind: 'help' };

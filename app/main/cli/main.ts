@@ -22,6 +22,8 @@ import { formatProc } from './proc-format';
 import { terminalJson, terminalSafe } from '../../shared/terminal-text';
 import { stopOnSignals } from './shutdown';
 import { ProcessController } from '../core/control';
+import { hostConstants } from '../core/host-constants';
+import { reniceValue } from './renice-value';
 import * as native from '@procyon/collector';
 
 function rootsOf(cmd: { procfs?: string; sysfs?: string }) {
@@ -188,12 +190,14 @@ export async function main(argv: string[]): Promise<number> {
       case 'renice': {
         // The user named a pid just now: the process it names now is the one meant.
         const roots = rootsOf(cmd);
+        // The host's own scale: a nice value, or a priority class by name; a value it lacks is refused before anything is opened.
+        const priority = cmd.kind === 'renice' ? reniceValue(cmd.value, hostConstants()) : null;
         const proc = await native.Process.create(cmd.pid, roots);
         const ref = { pid: cmd.pid, createTime: proc.knownCreateTime };
         const name = await proc.name().catch(() => '?');
         const control = new ProcessController(roots);
-        await control.act(ref, cmd.kind === 'renice' ? { kind: 'renice', value: cmd.value } : { kind: cmd.action }, cmd.yes);
-        console.log(`${cmd.kind === 'renice' ? `reniced to ${cmd.value}:` : `${cmd.action}:`} ${cmd.pid} (${terminalSafe(name)})`);
+        await control.act(ref, cmd.kind === 'renice' ? { kind: 'renice', value: priority!.value } : { kind: cmd.action }, cmd.yes);
+        console.log(`${cmd.kind === 'renice' ? `reniced to ${priority!.text}:` : `${cmd.action}:`} ${cmd.pid} (${terminalSafe(name)})`);
         return 0;
       }
       case 'serve':
@@ -202,6 +206,11 @@ export async function main(argv: string[]): Promise<number> {
         return -1; // keeps running
     }
   } catch (err) {
+    // A value only the host's constants can judge (renice's): a usage error all the same.
+    if (err instanceof UsageError) {
+      console.error(`procyon: ${terminalSafe(err.message)}\n\n${USAGE}`);
+      return 2;
+    }
     if (err instanceof PortInUseError || err instanceof TokenFileError) {
       console.error(`procyon: ${err.message}`);
       return 1;

@@ -1,3 +1,4 @@
+import * as native from '@procyon/collector';
 import os from 'node:os';
 import { ApiError, type AlertEvent, type HostInfo, type MonitorApi, type Snapshot } from '../../shared';
 import type { CollectorRoots, StaticFacts } from './collector';
@@ -37,6 +38,22 @@ function currentUser(): string | null {
 }
 const hostUser = currentUser();
 
+let hostUserAsNamed: Promise<string | null> | undefined;
+
+/**
+ * The host's user as the collector names the users of its rows, so that "My
+ * processes" matches them: psutil's username() on Windows is DOMAIN\name where
+ * os.userInfo() says name. Asked once, of this very process on the live
+ * machine; anything else (every Linux name) stays os.userInfo()'s.
+ */
+function hostUserName(): Promise<string | null> {
+  hostUserAsNamed ??= native.Process.create(process.pid)
+    .then((p) => p.username())
+    .then((own) => (hostUser !== null && own.endsWith(`\\${hostUser}`) ? own : hostUser))
+    .catch(() => hostUser);
+  return hostUserAsNamed;
+}
+
 /** MonitorApi for one client (a window, a socket), plus what to do when it goes. */
 export interface ClientApi extends MonitorApi {
   dispose(): void;
@@ -58,10 +75,12 @@ export function createMonitorApi(sampler: Sampler, options: HostApiOptions): Cli
   const calls = new ClientCalls(hostPoolShare);
   return {
     async getInfo() {
+      const user = await hostUserName();
       return {
         product: 'procyon',
         version: options.version,
-        platform: `${os.type()} ${os.release()}`,
+        // Node names Windows "Windows_NT" (its kernel's old name); a person reads "Windows 10.0.19045".
+        platform: `${os.type() === 'Windows_NT' ? 'Windows' : os.type()} ${os.release()}`,
         hostname: os.hostname(),
         cpuCountLogical: options.facts.cpuCountLogical,
         cpuCountPhysical: options.facts.cpuCountPhysical,
@@ -70,7 +89,7 @@ export function createMonitorApi(sampler: Sampler, options: HostApiOptions): Cli
         historyCapacity: sampler.historyCapacity,
         readOnly: options.readOnly,
         transport: options.transport,
-        ...(hostUser && { user: hostUser }),
+        ...(user && { user }),
         constants: hostConstants(),
         capabilities: hostCapabilities(options.roots),
       };

@@ -33,6 +33,8 @@ export interface MetricsExporterOptions {
   now?: () => number;
   /** How long a scrape waits for the first complete reading before it is refused (default READY_WAIT_MS). */
   readyWaitMs?: number;
+  /** The collector's platform, whose exporter's names it publishes (windows_exporter's on win32); default describe().platform. */
+  platform?: string;
 }
 
 /** A scrape's bound on waiting for the first reading that holds every family: well inside Prometheus's 10 s scrape timeout. */
@@ -85,7 +87,7 @@ export const TABLE_EVERY_MS = 5_000;
  * cost one update.
  */
 export class MetricsExporter {
-  private readonly registry = new MetricsRegistry();
+  private readonly registry: MetricsRegistry;
   private readonly readers: ExporterReaders;
   private readonly wrap = new native.WrapNumbers();
   private readonly now: () => number;
@@ -102,6 +104,7 @@ export class MetricsExporter {
   private waiting: Promise<Snapshot> | null = null;
 
   constructor(private readonly options: MetricsExporterOptions) {
+    this.registry = new MetricsRegistry(options.platform ?? native.describe().platform);
     this.readers = { ...collectorReaders(options.roots), ...options.readers };
     this.now = options.now ?? Date.now;
   }

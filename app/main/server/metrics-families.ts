@@ -1,14 +1,11 @@
 import type { CpuStats, CpuTimes, DiskIoCounters, HwmonChip, PowerSupply } from '@procyon/collector';
 import type { Snapshot } from '../../shared';
 import { METRIC_LIST, type MetricSamples, type MetricTopic } from '../../shared/metrics/registry';
-import { DISK_DEVICE_EXCLUDE, type MetricName } from './metrics-catalogue';
+import { DISK_DEVICE_EXCLUDE, type MetricName, type Series } from './metrics-catalogue';
 import { hwmonFamilies, powerSupplyFamilies } from './metrics-node-sysfs';
 import type { ProcessTops, TopProcess } from './metrics-top';
 
-export interface Series {
-  labels: Record<string, string>;
-  value: number;
-}
+export type { Series };
 
 export type Families = Partial<Record<MetricName, Series[]>>;
 
@@ -32,6 +29,19 @@ export interface TickInputs {
 }
 
 const CPU_MODES = ['user', 'nice', 'system', 'idle', 'iowait', 'irq', 'softirq', 'steal'] as const;
+/** psutil's Windows cpu_times() fields beyond the Linux ones: published where the record has them (its catalogue entry names them on Windows). */
+const WINDOWS_ONLY_CPU_FIELDS = ['interrupt', 'dpc'] as const;
+
+/** One CPU's times by mode: each of the record's modes that it has (a Windows record lacks Linux's nice, iowait, …). */
+function cpuModes(times: CpuTimes, cpu: string): Series[] {
+  const out: Series[] = [];
+  const record = times as unknown as Partial<Record<string, number>>;
+  for (const mode of [...CPU_MODES, ...WINDOWS_ONLY_CPU_FIELDS]) {
+    const value = record[mode];
+    if (typeof value === 'number') out.push({ labels: { cpu, mode }, value });
+  }
+  return out;
+}
 
 /** The declared metrics that publish families (app/shared/metrics). */
 const EXPORTED_METRICS = METRIC_LIST.filter((m) => Object.keys(m.exporter).length > 0);
@@ -61,7 +71,7 @@ export function buildFamilies(t: TickInputs): Families {
   const f: Families = {};
 
   if (t.perCpu) {
-    f.node_cpu_seconds_total = t.perCpu.flatMap((times, i) => CPU_MODES.map((mode) => ({ labels: { cpu: String(i), mode }, value: times[mode] })));
+    f.node_cpu_seconds_total = t.perCpu.flatMap((times, i) => cpuModes(times, String(i)));
     f.node_cpu_guest_seconds_total = t.perCpu.flatMap((times, i) => [
       { labels: { cpu: String(i), mode: 'user' }, value: times.guest },
       { labels: { cpu: String(i), mode: 'nice' }, value: times.guestNice },
@@ -70,6 +80,7 @@ export function buildFamilies(t: TickInputs): Families {
   if (t.cpuStats) {
     f.node_context_switches_total = one(t.cpuStats.ctxSwitches);
     f.node_intr_total = one(t.cpuStats.interrupts);
+    f.windows_system_system_calls_total = one(t.cpuStats.syscalls);
   }
   if (s.cpuDetails) {
     if (s.cpuDetails.loadavg) {
@@ -103,6 +114,7 @@ export function buildFamilies(t: TickInputs): Families {
     f.node_memory_SwapFree_bytes = one(s.swap.free);
     f.procyon_swap_in_bytes_total = one(s.swap.sin);
     f.procyon_swap_out_bytes_total = one(s.swap.sout);
+    f.windows_memory_commit_limit = one(s.swap.total + m.total);
   }
 
   if (s.partitions) {
@@ -142,6 +154,9 @@ export function buildFamilies(t: TickInputs): Families {
     f.node_network_transmit_errs_total = nic((n) => n.errout);
     f.node_network_receive_drop_total = nic((n) => n.dropin);
     f.node_network_transmit_drop_total = nic((n) => n.dropout);
+    // Families only windows_exporter has are built in its labels.
+    f.windows_net_bytes_total = nics.map((n) => ({ labels: { nic: n.name }, value: n.bytesRecv + n.bytesSent }));
+    f.windows_net_packets_total = nics.map((n) => ({ labels: { nic: n.name }, value: n.packetsRecv + n.packetsSent }));
     const withStats = nics.filter((n) => n.stats !== null);
     f.node_network_mtu_bytes = withStats.map((n) => ({ labels: { device: n.name }, value: n.stats!.mtu }));
     // psutil's speed is Mbit/s, 0 when unknown; node_exporter leaves unknown speeds out.

@@ -16,7 +16,7 @@ const METRICS_TOKEN = 'metrics-token-0123456789';
 
 /** A real prom-client exposition with one known series. */
 function source(): MetricsSource {
-  const registry = new MetricsRegistry();
+  const registry = new MetricsRegistry('linux');
   registry.apply({ node_load1: [{ labels: {}, value: 0.42 }] });
   return { scrape: (accept) => registry.render(accept) };
 }

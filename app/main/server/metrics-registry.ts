@@ -1,34 +1,37 @@
 import { Counter, Gauge, Registry, type RegistryContentType } from 'prom-client';
-import { CATALOGUE, type MetricName } from './metrics-catalogue';
+import { publishedFamilies, type ExporterPlatform, type MetricName, type PublishedFamily } from './metrics-catalogue';
 import type { Families } from './metrics-families';
 
 type AnyMetric = Gauge | Counter;
 
-/** One prom-client registry holding the whole catalogue, in one exposition format. */
+/** One prom-client registry holding the families one platform publishes, in one exposition format. */
 class FormatRegistry {
   readonly registry = new Registry<RegistryContentType>();
-  private readonly metrics = new Map<MetricName, AnyMetric>();
+  private readonly metrics = new Map<MetricName, { family: PublishedFamily; metric: AnyMetric }>();
 
-  constructor(contentType: RegistryContentType) {
+  constructor(contentType: RegistryContentType, platform: ExporterPlatform) {
     this.registry.setContentType(contentType);
-    for (const [name, def] of Object.entries(CATALOGUE) as [MetricName, (typeof CATALOGUE)[MetricName]][]) {
-      const config = { name, help: def.help, labelNames: [...def.labels], registers: [this.registry] };
-      const metric = def.type === 'counter' ? new Counter(config) : new Gauge(config);
+    for (const family of publishedFamilies(platform)) {
+      const config = { name: family.name, help: family.help, labelNames: [...family.labels], registers: [this.registry] };
+      const metric = family.type === 'counter' ? new Counter(config) : new Gauge(config);
       // Label-less metrics start at 0 in prom-client; absent data must stay absent, not read as 0.
-      if (def.labels.length === 0) metric.remove({});
-      this.metrics.set(name, metric);
+      if (family.labels.length === 0) metric.remove({});
+      this.metrics.set(family.key, { family, metric });
     }
   }
 
-  /** Replace every value: series that vanished (a process, an unplugged NIC) go with the reset. */
+  /** Replace every value: series that vanished (a process, an unplugged NIC) go with the reset. A family this platform does not publish is ignored. */
   apply(families: Families, only?: readonly MetricName[]): void {
     const names = only ?? ([...this.metrics.keys()] as MetricName[]);
     for (const name of names) {
-      const metric = this.metrics.get(name)!;
+      const entry = this.metrics.get(name);
+      if (!entry) continue;
+      const { family, metric } = entry;
       metric.reset();
-      const series = families[name];
-      if (!series || series.length === 0) {
-        if (CATALOGUE[name].labels.length === 0) metric.remove({});
+      const built = families[name] ?? [];
+      const series = family.series ? built.flatMap((s) => family.series!(s) ?? []) : built;
+      if (series.length === 0) {
+        if (family.labels.length === 0) metric.remove({});
         continue;
       }
       for (const { labels, value } of series) {
@@ -63,8 +66,14 @@ export function wantsOpenMetrics(accept: string | undefined): boolean {
  * renders OpenMetrics, so each format gets its own metric objects.
  */
 export class MetricsRegistry {
-  private readonly text = new FormatRegistry(Registry.PROMETHEUS_CONTENT_TYPE);
-  private readonly openMetrics = new FormatRegistry(Registry.OPENMETRICS_CONTENT_TYPE);
+  private readonly text: FormatRegistry;
+  private readonly openMetrics: FormatRegistry;
+
+  /** `platform`: the collector's (describe().platform), whose exporter's names the families go out under. */
+  constructor(platform: ExporterPlatform) {
+    this.text = new FormatRegistry(Registry.PROMETHEUS_CONTENT_TYPE, platform);
+    this.openMetrics = new FormatRegistry(Registry.OPENMETRICS_CONTENT_TYPE, platform);
+  }
 
   apply(families: Families, only?: readonly MetricName[]): void {
     this.text.apply(families, only);

@@ -1,5 +1,7 @@
 import { useRef, useState, type DragEvent, type PointerEvent } from 'react';
-import { COLUMN_BY_ID, isColumnId, type ColumnId } from '../processes/columns';
+import { COLUMN_BY_ID, columnLabel, isColumnId, type ColumnId } from '../processes/columns';
+import { hasPriorityClasses } from '../processes/priority';
+import { useMonitor } from '../store/context';
 import type { SortSpec } from '../processes/table';
 import './ColumnHeader.css';
 
@@ -20,6 +22,7 @@ const DRAG_TYPE = 'application/x-procyon-column';
 /** A column's header: click sorts, drag the name to move the column, drag the right edge to resize it. */
 export function ColumnHeader({ column, sort, width, onSort, onResizing, onMove }: Props) {
   const col = COLUMN_BY_ID.get(column)!;
+  const label = columnLabel(col, useMonitor((s) => hasPriorityClasses(s.info?.constants.priorityClasses)));
   const active = sort.column === column;
   const [dropHere, setDropHere] = useState(false);
   const start = useRef<{ x: number; width: number } | null>(null);
@@ -73,14 +76,14 @@ export function ColumnHeader({ column, sort, width, onSort, onResizing, onMove }
         }}
         className={active ? 'pt-sort active' : 'pt-sort'}
       >
-        {col.label}
+        {label}
         {active && <span aria-hidden="true">{sort.dir === 'asc' ? ' ▲' : ' ▼'}</span>}
       </button>
       <span
         className="pt-resize"
         aria-hidden="true"
         data-testid={`resize-${column}`}
-        title={`Drag to resize ${col.label}`}
+        title={`Drag to resize ${label}`}
         onPointerDown={onPointerDown}
         onPointerMove={onPointerMove}
         onPointerUp={onPointerUp}

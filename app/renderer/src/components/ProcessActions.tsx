@@ -1,6 +1,6 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { Blocked } from '../data/host-can';
-import { signalNote, type ActionWords } from '../processes/actions';
+import { hasPosixSignals, signalNote, type ActionWords } from '../processes/actions';
 import { hasPriorityClasses } from '../processes/priority';
 import type { NiceRange } from '../processes/nice-input';
 import type { ActionRequest } from './ActionDialogs/useActionFlow';
@@ -30,10 +30,11 @@ export const ACTION_ITEMS: readonly ActionItem[] = [
 /** An item's tooltip in the host's terms: the signal only where the action is one there, the host's priority scale. */
 export function hostHint(item: ActionItem, host: (ActionWords & { nice?: NiceRange }) | undefined): string {
   switch (item.kind) {
+    // Where ending a process is no signal (Windows' TerminateProcess), both end it at once: it cannot ask to exit.
     case 'terminate':
-      return `Ask to exit${signalNote(host, 'SIGTERM')} — Delete`;
+      return hasPosixSignals(host) ? `Ask to exit${signalNote(host, 'SIGTERM')} — Delete` : 'End it now (exit code 15); it gets no chance to clean up — Delete';
     case 'kill':
-      return `Force to exit${signalNote(host, 'SIGKILL')} — Shift+Delete`;
+      return hasPosixSignals(host) ? `Force to exit${signalNote(host, 'SIGKILL')} — Shift+Delete` : 'End it now (exit code 9); it gets no chance to clean up — Shift+Delete';
     case 'suspend':
       return `Stop running${signalNote(host, 'SIGSTOP')}`;
     case 'resume':

@@ -4,6 +4,8 @@ import type { ProcessFilter } from '../processes/table';
 interface Props {
   filter: ProcessFilter;
   onFilter(f: ProcessFilter): void;
+  /** The kernel filter's words on this host (kernelRuleOf). */
+  kernelLabel: string;
   users: readonly string[];
   /** The user the host runs as ("My processes"); null when the host does not say. */
   me: string | null;
@@ -14,7 +16,7 @@ interface Props {
 
 /** Search, the quick filters and the tree toggle. */
 // Memoised: the page re-renders every live tick, this only when its own props change.
-export const ProcessFilters = memo(function ProcessFilters({ filter, onFilter, users, me, searchRef, tree, onTree }: Props) {
+export const ProcessFilters = memo(function ProcessFilters({ filter, onFilter, kernelLabel, users, me, searchRef, tree, onTree }: Props) {
   const set = (p: Partial<ProcessFilter>) => onFilter({ ...filter, ...p });
   return (
     <div className="filters">
@@ -55,7 +57,7 @@ export const ProcessFilters = memo(function ProcessFilters({ filter, onFilter, u
       </label>
       <label className="check">
         <input type="checkbox" checked={filter.hideKernel} onChange={(e) => set({ hideKernel: e.target.checked })} />
-        Hide kernel threads
+        {kernelLabel}
       </label>
       <label className="check">
         <input type="checkbox" checked={filter.onlyActive} onChange={(e) => set({ onlyActive: e.target.checked })} />

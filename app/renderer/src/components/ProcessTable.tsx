@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useMemo, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
 import type { ProcessRow } from '../../../shared/payloads';
 import { cellText, SUMMED } from '../processes/cells';
-import { COLUMN_BY_ID, type ColumnId } from '../processes/columns';
+import { COLUMN_BY_ID, columnLabel, type ColumnId } from '../processes/columns';
 import { priorityClasses, type PriorityClassTable } from '../processes/priority';
 import { useMonitor } from '../store/context';
 import { MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH, type ProcessPrefs } from '../processes/prefs';
@@ -113,7 +113,7 @@ const Measure = memo(function Measure({ measureRef, priorityWords }: { measureRe
                 {col.widest}
               </span>,
               <span key={`${col.id}-h`} data-fit={col.id} className="pt-sort">
-                {col.label} ▼
+                {columnLabel(col, priorityWords.length > 0)} ▼
               </span>,
             ],
       )}

@@ -1,5 +1,5 @@
 import type { HostInfo } from '../../../shared/payloads';
-import type { UiAction } from '../processes/actions';
+import { hasPosixSignals, type UiAction } from '../processes/actions';
 
 // What the host can do, from HostInfo.capabilities: the UI offers only that,
 // rather than a control that fails when used.
@@ -44,8 +44,9 @@ export function actionsBlocked(info: HostInfo | null): Blocked | null {
   return null;
 }
 
-/** Whether this platform offers the action at all; one it lacks is not shown. */
+/** Whether this platform offers the action at all; one it lacks is not shown. Send signal only where there are signals beyond ending a process (terminate and kill are their own actions). */
 export function platformOffers(info: HostInfo | null, kind: UiAction['kind']): boolean {
+  if (kind === 'signal') return hasPosixSignals(info?.constants);
   const need = ACTION_NEEDS[kind];
   return need === undefined || !hostLacks(info, need);
 }

@@ -8,14 +8,14 @@ import { ACTION_ITEMS, ActionToolbar, ContextMenu, hostHint } from '../component
 import { actionsBlocked, platformOffers } from '../data/host-can';
 import { ProcessDetails } from '../components/ProcessDetails/ProcessDetails';
 import { ProcessTable, type DisplayRow } from '../components/ProcessTable';
-import { targetOf, type Target } from '../processes/actions';
+import { hasPosixSignals, targetOf, type Target } from '../processes/actions';
 import { takeOpenRequest } from '../processes/open-request';
 import { columnTopics, type ColumnId } from '../processes/columns';
 import { usePortPids } from '../processes/use-port-pids';
 import './ProcessesPage.css';
 import { loadPrefs, moveColumn, savePrefs, type ProcessPrefs } from '../processes/prefs';
 import { SortedRows, UsersOf } from '../processes/incremental';
-import { clickSelection, DEFAULT_SORT, keepSelection, keyOf, matchesFilter, moveCursor, NO_FILTER, nextSort, rowLookup, type ProcessFilter, type ProcessKey, type SortSpec } from '../processes/table';
+import { clickSelection, DEFAULT_SORT, keepSelection, kernelRuleOf, keyOf, matchesFilter, moveCursor, NO_FILTER, nextSort, rowLookup, type ProcessFilter, type ProcessKey, type SortSpec } from '../processes/table';
 import { buildTree, flattenTree } from '../processes/tree';
 import { useSelectExactMatch } from '../processes/useSelectExactMatch';
 import { descendantsOf } from '../processes/subtree';
@@ -38,7 +38,8 @@ export function ProcessesPage() {
   const [filter, setFilter] = useState<ProcessFilter>(NO_FILTER);
   const portPids = usePortPids(filter.search);
   // The filter as applied: with the sockets a port: filter found.
-  const applied = useMemo(() => (portPids ? { ...filter, portPids } : filter), [filter, portPids]);
+  const kernelRule = useMemo(() => kernelRuleOf(hasPosixSignals(info?.constants)), [info]);
+  const applied = useMemo(() => ({ ...filter, ...(portPids && { portPids }), isKernel: kernelRule.isKernel }), [filter, portPids, kernelRule]);
   const [chosen, setChosen] = useState<ReadonlySet<ProcessKey>>(new Set());
   const [cursor, setCursor] = useState<ProcessKey | null>(null);
   const [anchor, setAnchor] = useState<ProcessKey | null>(null);
@@ -212,7 +213,7 @@ export function ProcessesPage() {
       </PageHeader>
       <section className="panel proc-panel" aria-label="Process list">
         <div className="proc-controls">
-          <ProcessFilters filter={filter} onFilter={setFilter} users={users} me={info?.user ?? null} searchRef={search} tree={prefs.tree} onTree={onTree} />
+          <ProcessFilters filter={filter} onFilter={setFilter} kernelLabel={kernelRule.label} users={users} me={info?.user ?? null} searchRef={search} tree={prefs.tree} onTree={onTree} />
           <ColumnChooser columns={prefs.columns} onColumns={onColumns} confirmDestructive={prefs.confirmDestructive} onConfirmDestructive={onConfirmDestructive} />
         </div>
         <ActionToolbar count={selected.size || (cursor && find(cursor) ? 1 : 0)} items={actionItems} blocked={blocked} busy={flow.busy} onAction={(k) => act(k)} />

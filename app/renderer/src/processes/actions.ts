@@ -30,10 +30,23 @@ export function isDestructive(action: UiAction): boolean {
 export type ActionWords = Partial<Pick<HostConstants, 'signals' | 'ioprioClasses' | 'priorityClasses'>>;
 
 /**
- * " (SIGSTOP)" where the action is that signal on this host; nothing where the
- * host has no such signal (Windows suspends a process without one).
+ * Whether the host's actions are POSIX signals a process receives (and may
+ * handle), as its signal table tells: a host whose only signals are SIGTERM and
+ * SIGKILL has them as psutil has them on Windows, names for TerminateProcess,
+ * which no process sees coming. The one place the UI tells the two models
+ * apart; absent constants (before HostInfo arrives): POSIX, as before.
+ */
+export function hasPosixSignals(host: ActionWords | undefined): boolean {
+  return !host?.signals || Object.keys(host.signals).some((s) => s !== 'SIGTERM' && s !== 'SIGKILL');
+}
+
+/**
+ * " (SIGSTOP)" where the action is that POSIX signal on this host; nothing where
+ * the host has no such signal (Windows suspends a process without one) or its
+ * signals are only names for ending a process (hasPosixSignals).
  */
 export function signalNote(host: ActionWords | undefined, signal: string): string {
+  if (!hasPosixSignals(host)) return '';
   return host?.signals && !Object.prototype.hasOwnProperty.call(host.signals, signal) ? '' : ` (${signal})`;
 }
 
@@ -45,7 +58,7 @@ export function describeAction(action: UiAction, host?: ActionWords): string {
     case 'kill':
       return `Kill${signalNote(host, 'SIGKILL')}`;
     case 'killTree':
-      return 'Kill tree (SIGTERM, then SIGKILL)';
+      return hasPosixSignals(host) ? 'Kill tree (SIGTERM, then SIGKILL)' : 'Kill tree';
     case 'suspend':
       return `Suspend${signalNote(host, 'SIGSTOP')}`;
     case 'resume':
@@ -75,8 +88,15 @@ export function who(t: Target): string {
   return `${t.name} (${t.pid})`;
 }
 
-/** The words the user reads for an error code. */
-export function outcomeOf(target: Target, error: unknown): Outcome {
+/** Why an action may be refused, in the host's terms: root and capabilities on a POSIX host, an administrator's rights on Windows. */
+function deniedWhy(host: ActionWords | undefined): string {
+  return hasPosixSignals(host)
+    ? 'acting on another user’s process, or raising priority (negative nice, realtime I/O), needs root or the matching capability (CAP_KILL, CAP_SYS_NICE)'
+    : 'acting on another user’s or a system process, or setting a High or Realtime priority, needs Procyon run as an administrator (protected processes refuse even then)';
+}
+
+/** The words the user reads for an error code; `host`: the host's constants, for why it was denied. */
+export function outcomeOf(target: Target, error: unknown, host?: ActionWords): Outcome {
   const e = toApiError(error);
   switch (e.code) {
     case 'NO_SUCH_PROCESS':
@@ -89,7 +109,7 @@ export function outcomeOf(target: Target, error: unknown): Outcome {
         message:
           `${who(target)}: access denied — ` +
           (target.username ? `it belongs to ${target.username}; ` : '') +
-          'acting on another user’s process, or raising priority (negative nice, realtime I/O), needs root or the matching capability (CAP_KILL, CAP_SYS_NICE)',
+          deniedWhy(host),
       };
     case 'CONFIRMATION_REQUIRED':
       return { target, kind: 'confirm', message: `${who(target)}: ${e.message}` };
@@ -101,14 +121,21 @@ export function outcomeOf(target: Target, error: unknown): Outcome {
 }
 
 /** One action on one process, through the contract; never throws. */
-export async function runOne(api: MonitorApi, target: Target, action: UiAction, confirm = false, nameOf?: (pid: number) => string | undefined): Promise<Outcome[]> {
+export async function runOne(
+  api: MonitorApi,
+  target: Target,
+  action: UiAction,
+  confirm = false,
+  nameOf?: (pid: number) => string | undefined,
+  host?: ActionWords,
+): Promise<Outcome[]> {
   const ref = { pid: target.pid, createTime: target.createTime, ...(confirm ? { confirm: true } : {}) };
   try {
     if (action.kind === 'killTree') {
       const results = await api.killTree(ref);
       return results.map((r) => {
         const t = r.pid === target.pid ? target : { ...target, pid: r.pid, name: nameOf?.(r.pid) ?? 'descendant' };
-        if (r.result === 'failed') return outcomeOf(t, r.error ?? { code: 'INTERNAL', message: 'failed' });
+        if (r.result === 'failed') return outcomeOf(t, r.error ?? { code: 'INTERNAL', message: 'failed' }, host);
         // Still running after kill tree gave up: never reported as done.
         if (r.result === 'survived') return { target: t, kind: 'error', message: `${who(t)}: survived${r.error ? ` (${r.error.message})` : ''}` };
         return { target: t, kind: 'ok', message: `${who(t)}: ${r.result}` };
@@ -117,7 +144,7 @@ export async function runOne(api: MonitorApi, target: Target, action: UiAction, 
     await api.processAction({ ...ref, action });
     return [{ target, kind: 'ok', message: `${who(target)}: done` }];
   } catch (e) {
-    return [outcomeOf(target, e)];
+    return [outcomeOf(target, e, host)];
   }
 }
 
@@ -128,9 +155,10 @@ export async function runAll(
   action: UiAction,
   confirm = false,
   nameOf?: (pid: number) => string | undefined,
+  host?: ActionWords,
 ): Promise<Outcome[]> {
   const out: Outcome[] = [];
-  for (const t of targets) out.push(...(await runOne(api, t, action, confirm, nameOf)));
+  for (const t of targets) out.push(...(await runOne(api, t, action, confirm, nameOf, host)));
   return out;
 }
 

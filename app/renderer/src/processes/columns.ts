@@ -31,6 +31,8 @@ export type ColumnId =
 export interface ColumnDef {
   id: ColumnId;
   label: string;
+  /** Its header where the host's priority is a class, not a nice value (HostInfo.constants.priorityClasses: Windows). */
+  classLabel?: string;
   /** Longer name for the chooser and the header's tooltip. */
   title: string;
   numeric: boolean;
@@ -50,6 +52,11 @@ export interface ColumnDef {
   topic?: Topic;
 }
 
+/** A column's header on a host whose priority is (`classes`) or is not a class. */
+export function columnLabel(col: ColumnDef, classes: boolean): string {
+  return classes ? (col.classLabel ?? col.label) : col.label;
+}
+
 const text = (v: string | null) => (v === null ? null : v.toLowerCase());
 
 export const COLUMNS: readonly ColumnDef[] = [
@@ -61,7 +68,7 @@ export const COLUMNS: readonly ColumnDef[] = [
   { id: 'rss', label: 'Memory', title: 'rss: resident set size, as psutil’s memory_info().rss', numeric: true, value: (r) => r.rss, width: 88, widest: '1023 MiB', defaultVisible: true },
   { id: 'mem', label: 'Mem %', title: 'RSS as % of total memory', numeric: true, value: (r) => r.memoryPercent, width: 64, widest: '100.0', defaultVisible: true },
   { id: 'threads', label: 'Thr', title: 'Threads', numeric: true, value: (r) => r.numThreads, width: 48, widest: '99999', defaultVisible: true },
-  { id: 'nice', label: 'Nice', title: 'Priority: the nice value (-20 highest … 19 lowest), or the priority class where the host has classes', numeric: true, value: (r) => hostPrioritySortKey(r.nice), width: 48, widest: '-20', defaultVisible: true },
+  { id: 'nice', label: 'Nice', classLabel: 'Priority', title: 'Priority: the nice value (-20 highest … 19 lowest), or the priority class where the host has classes', numeric: true, value: (r) => hostPrioritySortKey(r.nice), width: 48, widest: '-20', defaultVisible: true },
   { id: 'read', label: 'Read', title: 'Disk read rate', numeric: true, value: (r) => r.readBytesPerSec, width: 76, widest: '1023 KiB/s', defaultVisible: true },
   { id: 'write', label: 'Write', title: 'Disk write rate', numeric: true, value: (r) => r.writeBytesPerSec, width: 76, widest: '1023 KiB/s', defaultVisible: true },
   { id: 'start', label: 'Started', title: 'Start time', numeric: true, value: (r) => r.createTime, width: 100, widest: '2026-12-31 23:59', defaultVisible: true },

@@ -59,7 +59,8 @@ describe('priority as the host has it', () => {
     expect(describeAction({ kind: 'renice', value: 0x4000 }, win)).toBe('Set priority to Below normal');
     expect(describeAction({ kind: 'suspend' }, win)).toBe('Suspend');
     expect(describeAction({ kind: 'resume' }, win)).toBe('Resume');
-    expect(describeAction({ kind: 'terminate' }, win)).toBe('Terminate (SIGTERM)');
+    // Windows' SIGTERM is psutil's name for TerminateProcess, no signal a process sees: not named as one.
+    expect(describeAction({ kind: 'terminate' }, win)).toBe('Terminate');
     const lin = { signals: { SIGTERM: 15, SIGKILL: 9, SIGSTOP: 19, SIGCONT: 18 }, ioprioClasses: { IOPRIO_CLASS_BE: 2 }, priorityClasses: linux };
     expect(describeAction({ kind: 'renice', value: 5 }, lin)).toBe('Set nice to 5');
     expect(describeAction({ kind: 'suspend' }, lin)).toBe('Suspend (SIGSTOP)');

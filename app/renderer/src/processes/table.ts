@@ -71,6 +71,8 @@ export interface ProcessFilter {
   hideKernel: boolean;
   /** For a `port:` filter in the search: pids with a socket on the asked ports; null while unknown. */
   portPids?: ReadonlySet<number> | null;
+  /** What hideKernel hides: the host's kernel rule (kernelRuleOf); absent: Linux's kernel threads. */
+  isKernel?: (row: ProcessRow) => boolean;
   onlyActive: boolean;
 }
 
@@ -79,6 +81,21 @@ export const NO_FILTER: ProcessFilter = { search: '', user: '', hideKernel: fals
 /** Linux kernel threads: children of kthreadd (pid 2), kthreadd itself, and anything without a command line. */
 export function isKernelThread(row: ProcessRow): boolean {
   return row.pid === 2 || row.ppid === 2 || row.cmdline.length === 0;
+}
+
+/**
+ * Windows' kernel processes: the System Idle Process (0), System (4) and what
+ * the kernel runs under System with no image file (Registry, Memory
+ * Compression, Secure System). Not "no command line": there that only means
+ * the process would not be opened.
+ */
+export function isWindowsKernelProcess(row: ProcessRow): boolean {
+  return row.pid === 0 || row.pid === 4 || (row.ppid === 4 && !/\.exe$/i.test(row.name));
+}
+
+/** The host's kernel rule and the filter's words for it: POSIX hosts' kernel threads, or Windows' kernel processes (hasPosixSignals tells which). */
+export function kernelRuleOf(posix: boolean): { isKernel: (row: ProcessRow) => boolean; label: string } {
+  return posix ? { isKernel: isKernelThread, label: 'Hide kernel threads' } : { isKernel: isWindowsKernelProcess, label: 'Hide kernel processes' };
 }
 
 export function matchesSearch(row: ProcessRow, search: string): boolean {
@@ -90,7 +107,7 @@ export function matchesSearch(row: ProcessRow, search: string): boolean {
 
 export function matchesFilter(row: ProcessRow, f: ProcessFilter): boolean {
   if (f.user && row.username !== f.user) return false;
-  if (f.hideKernel && isKernelThread(row)) return false;
+  if (f.hideKernel && (f.isKernel ?? isKernelThread)(row)) return false;
   if (f.onlyActive && !((row.cpuPercent ?? 0) > 0)) return false;
   // Field filters (user: pid: name: port: cmd:) first; the words left are the plain search.
   const q = cachedQuery(f.search);

@@ -47,7 +47,7 @@ export function useActionFlow({ api, cpuCount, confirmDestructive, setConfirmDes
     async (action: UiAction, targets: Target[], confirm: boolean, before: Outcome[] = []) => {
       setFlow(null);
       setBusy(true);
-      const outcomes = [...before, ...(await runAll(api, targets, action, confirm, nameOf))];
+      const outcomes = [...before, ...(await runAll(api, targets, action, confirm, nameOf, hostWords))];
       setBusy(false);
       const needConfirm = outcomes.filter((o) => o.kind === 'confirm');
       if (needConfirm.length && !confirm) {

@@ -1,12 +1,20 @@
+import type { ReactNode } from 'react';
 import type { ProcessRow } from '../../../../shared/payloads';
 import { formatDateTime } from '../../format';
+import { hasPosixSignals } from '../../processes/actions';
+import { useMonitor } from '../../store/context';
 import { keyOf, type ProcessKey } from '../../processes/table';
 import { CutNotice, useFullText } from './FullText';
-import { Field, KeyValues } from './values';
+import { Field, isUnreadable, KeyValues, supported } from './values';
 import './GeneralTab.css';
 
 type Ids = { real: number; effective: number; saved: number };
 const ids = (v: Ids) => `real ${v.real}, effective ${v.effective}, saved ${v.saved}`;
+
+type Row = [string, ReactNode];
+
+/** uids, gids: nor ids without a number (the Windows collector's: Windows has none, nor has psutil there). */
+export const idsSupported = (v: unknown) => supported(v) && (isUnreadable(v) || typeof (v as Partial<Ids> | null)?.real === 'number');
 
 /** Ancestors from the live table, nearest first; stops at a pid it has seen (a cycle would be a reused pid). */
 export function parentsChain(pid: number, byPid: ReadonlyMap<number, ProcessRow>): ProcessRow[] {
@@ -32,6 +40,8 @@ function ProcLink({ row, onOpen }: { row: ProcessRow; onOpen(key: ProcessKey): v
 }
 
 export function GeneralTab({ d, pid, createTime, rows, onOpen }: { d: Record<string, unknown>; pid: number; createTime: number; rows: readonly ProcessRow[]; onOpen(key: ProcessKey): void }) {
+  // An empty command line is a kernel thread on Linux; on Windows, System and the kernel's own processes.
+  const noCmdline = useMonitor((s) => (hasPosixSignals(s.info?.constants) ? '(none: kernel thread)' : '(none: kernel process)'));
   const full = useFullText('cmdline', pid, createTime);
   // The whole command line once fetched; until then the details' cut one.
   const cmdline = full.state.status === 'ok' ? full.state.text.value : d.cmdline;
@@ -48,15 +58,16 @@ export function GeneralTab({ d, pid, createTime, rows, onOpen }: { d: Record<str
         [
           'Command line',
           <>
-            <Field key="c" value={cmdline} render={(v: string[]) => <span className="mono wrap" data-testid="detail-cmdline">{v.length ? v.join(' ') : '(none: kernel thread)'}</span>} />
+            <Field key="c" value={cmdline} render={(v: string[]) => <span className="mono wrap" data-testid="detail-cmdline">{v.length ? v.join(' ') : noCmdline}</span>} />
             <CutNotice field="cmdline" d={d} full={full} />
           </>,
         ],
         ['Working directory', <Field key="cwd" value={d.cwd} render={(v: string) => <span className="mono">{v}</span>} />],
         ['User', <Field key="u" value={d.username} />],
-        ['UIDs', <Field key="uid" value={d.uids} render={ids} />],
-        ['GIDs', <Field key="gid" value={d.gids} render={ids} />],
-        ['Terminal', <Field key="t" value={d.terminal} />],
+        // What the host's platform has no such thing as (Windows: uids, gids, a controlling terminal) is left out, not shown failing.
+        ...(idsSupported(d.uids) ? [['UIDs', <Field key="uid" value={d.uids} render={ids} />] as Row] : []),
+        ...(idsSupported(d.gids) ? [['GIDs', <Field key="gid" value={d.gids} render={ids} />] as Row] : []),
+        ...(supported(d.terminal) ? [['Terminal', <Field key="t" value={d.terminal} />] as Row] : []),
         ['Status', <Field key="s" value={d.status} />],
         ['Started', <Field key="ct" value={d.createTime} render={(v: number) => formatDateTime(v)} />],
         ['Parent PID', <Field key="pp" value={d.ppid} render={(v: number) => <span data-testid="detail-ppid">{v}</span>} />],

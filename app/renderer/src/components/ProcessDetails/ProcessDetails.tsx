@@ -10,10 +10,13 @@ import { rangeSeconds } from '../../settings/range';
 import { GeneralTab } from './GeneralTab';
 import { ConnectionsTab, EnvironmentTab, LimitsTab, MapsTab, OpenFilesTab } from './ListTabs';
 import { ResourcesTab } from './ResourcesTab';
+import { supported } from './values';
 import './ProcessDetails.css';
 
 const REFRESH_MS = 2000;
 const TABS = ['General', 'Resources', 'Open files', 'Connections', 'Memory maps', 'Environment', 'Limits'] as const;
+/** The details attribute a list tab shows, by tab. */
+const TAB_FIELD: Partial<Record<(typeof TABS)[number], string>> = { 'Open files': 'openFiles', Connections: 'netConnections', 'Memory maps': 'memoryMaps', Environment: 'environ' };
 type Tab = (typeof TABS)[number];
 
 interface Props {
@@ -35,8 +38,18 @@ export function ProcessDetails({ target, rows, onOpen, onClose }: Props) {
   const watch = useMonitor((s) => s.watchProcess);
   const range = useMonitor((s) => s.settings.range);
   const info = useMonitor((s) => s.info);
-  // A platform whose collector has no rlimit has no Limits tab, rather than one that only says so.
-  const tabs = useMemo(() => TABS.filter((t) => t !== 'Limits' || !hostLacks(info, 'Process.rlimit')), [info]);
+  const details = state.status === 'ok' ? state.details : null;
+  // A platform whose collector has no rlimit has no Limits tab, nor a tab whose list it answers UNSUPPORTED for
+  // (Windows' open files, connections, memory maps, so far), rather than one that only says so.
+  const tabs = useMemo(
+    () =>
+      TABS.filter((t) => {
+        if (t === 'Limits') return !hostLacks(info, 'Process.rlimit');
+        const field = TAB_FIELD[t];
+        return field === undefined || details === null || supported(details[field]);
+      }),
+    [info, details],
+  );
   // What the host kept of this process before the panel opened (it was among some chart point's culprits).
   const [kept, setKept] = useState<ProcessPoint[]>([]);
   const { pid, createTime } = target;

@@ -3,12 +3,13 @@ import type { ProcessRow } from '../../../../shared/payloads';
 import { TimeSeriesChart } from '../../charts/TimeSeriesChart';
 import { formatByteRate, formatBytes, formatCount } from '../../format';
 import { ioClassText } from '../../processes/io-classes';
+import { hasPosixSignals } from '../../processes/actions';
 import { hasPriorityClasses, priorityText } from '../../processes/priority';
 import { hostLacks } from '../../data/host-can';
 import { rangeName, rangeSeconds, type RangeId } from '../../settings/range';
 import { useMonitor } from '../../store/context';
 import type { ProcessPoint } from '../../store/process-ring';
-import { Field, FieldList, isUnreadable, KeyValues, Missing, ObjectTable } from './values';
+import { Field, FieldList, isUnreadable, KeyValues, Missing, ObjectTable, supported } from './values';
 import './ResourcesTab.css';
 
 const CPU_SERIES = [{ key: 'cpu', name: 'CPU', color: 'var(--cpu)' }];
@@ -45,6 +46,11 @@ export function ResourcesTab({ d, points, kept, range, row, now }: Props) {
   const ioTable = useMonitor((s) => s.info?.constants.ioprioClasses);
   const classes = useMonitor((s) => s.info?.constants.priorityClasses);
   const noIonice = useMonitor((s) => hostLacks(s.info, 'Process.ionice'));
+  const posix = useMonitor((s) => hasPosixSignals(s.info?.constants));
+  // Where the platform has no full memory info (Windows' collector), memory_info, under its own heading.
+  const full = supported(d.memoryFullInfo) && d.memoryFullInfo !== undefined;
+  /** A row, left out where the host's platform has no such attribute (rather than shown failing). */
+  const ifSupported = (value: unknown, r: [string, ReactNode]): [string, ReactNode][] => (supported(value) ? [r] : []);
   const spanMs = rangeSeconds(range) * 1000;
   const end = points[points.length - 1]?.t ?? now;
   const span = rangeName(range).toLowerCase();
@@ -72,9 +78,9 @@ export function ResourcesTab({ d, points, kept, range, row, now }: Props) {
         </section>
       </div>
       <div className="details-grid">
-        <section aria-label="Memory (full info)">
-          <h4>Memory (full info)</h4>
-          <Field value={d.memoryFullInfo ?? d.memoryInfo} render={bytesTable} />
+        <section aria-label={full ? 'Memory (full info)' : 'Memory'}>
+          <h4>{full ? 'Memory (full info)' : 'Memory'}</h4>
+          <Field value={full ? d.memoryFullInfo : d.memoryInfo} render={bytesTable} />
         </section>
         <section aria-label="CPU and I/O">
           <h4>CPU, I/O and counters</h4>
@@ -92,14 +98,18 @@ export function ResourcesTab({ d, points, kept, range, row, now }: Props) {
                   render={(v: Record<string, number>) => <FieldList values={v} format={(n, k) => (/Bytes|Chars/.test(k) ? formatBytes(n) : formatCount(n))} />}
                 />,
               ],
-              ['Context switches', <Field key="cs" value={d.numCtxSwitches} render={(v: { voluntary: number; involuntary: number }) => `${formatCount(v.voluntary)} voluntary, ${formatCount(v.involuntary)} involuntary`} />],
-              ['Open file descriptors', <Field key="fd" value={d.numFds} />],
+              ...ifSupported(d.numCtxSwitches, [
+                'Context switches',
+                <Field key="cs" value={d.numCtxSwitches} render={(v: { voluntary: number; involuntary: number }) => `${formatCount(v.voluntary)} voluntary, ${formatCount(v.involuntary)} involuntary`} />,
+              ]),
+              // The Windows collector's numFds is psutil's num_handles: a handle count, not file descriptors.
+              ...ifSupported(d.numFds, [posix ? 'Open file descriptors' : 'Handles', <Field key="fd" value={d.numFds} />]),
               ['Threads', <Field key="nt" value={d.numThreads} />],
               [hasPriorityClasses(classes) ? 'Priority' : 'Nice', <Field key="ni" value={d.nice} render={(v: number) => priorityText(classes, v)} />],
               // Where the platform has no ionice (Windows' collector), the row is not offered rather than shown failing.
               ...(noIonice ? [] : [['I/O priority', <Field key="io2" value={d.ionice} render={(v: { ioclass: number; value: number }) => ioClassText(ioTable, v.ioclass, v.value)} />] as [string, ReactNode]]),
-              ['CPU affinity', <Field key="af" value={d.cpuAffinity} render={(v: number[]) => v.join(', ')} />],
-              ['Last CPU', <Field key="cn" value={d.cpuNum} />],
+              ...ifSupported(d.cpuAffinity, ['CPU affinity', <Field key="af" value={d.cpuAffinity} render={(v: number[]) => v.join(', ')} />]),
+              ...ifSupported(d.cpuNum, ['Last CPU', <Field key="cn" value={d.cpuNum} />]),
             ]}
           />
         </section>

@@ -11,6 +11,11 @@ export function isUnreadable(v: unknown): v is Unreadable {
   return typeof v === 'object' && v !== null && 'error' in v && typeof (v as Unreadable).error === 'object';
 }
 
+/** Whether the host's platform has the attribute at all: not where its collector answers UNSUPPORTED (a row for it is left out, not shown failing). */
+export function supported(v: unknown): boolean {
+  return !(isUnreadable(v) && v.error.code === 'UNSUPPORTED');
+}
+
 /** "access denied" (or why else it is missing) instead of the value. */
 export function Missing({ value }: { value: Unreadable }) {
   const denied = value.error.code === 'ACCESS_DENIED';
