@@ -1,5 +1,5 @@
 import * as native from '@procyon/collector';
-import type { Battery, CpuFreq, ProcessTableChanges, CpuStats, CpuTimes, DiskIoCounters, DiskPartition, DiskUsage, Fan, NetIoCounters, NicStats, SnapshotTopic, SwapMemory, Temperature } from '@procyon/collector';
+import type { Battery, CpuFreq, ProcessTableChanges, CpuStats, DiskIoCounters, DiskPartition, DiskUsage, Fan, NetIoCounters, NicStats, SnapshotTopic, SwapMemory, SystemCpuTimes, Temperature } from '@procyon/collector';
 import { PROCESS_COLUMN_TOPICS, PROCESS_TEXT_CUT_BYTES, type MemorySample, type Topic } from '../../shared';
 import type { AnyMetric } from '../../shared/metrics/define';
 import { METRIC_LIST, type MetricReadings, type MetricTopic } from '../../shared/metrics/registry';
@@ -26,8 +26,9 @@ export type RawMetricReadings = { [T in keyof MetricReadings]?: MetricReadings[T
  * does not blank the CPU.
  */
 export interface RawTick extends RawMetricReadings {
-  cpuTotal: CpuTimes;
-  cpuPer: CpuTimes[];
+  /** The platform's records (Linux's modes, or Windows' interrupt and dpc). */
+  cpuTotal: SystemCpuTimes;
+  cpuPer: SystemCpuTimes[];
   /** A failure where the platform lacks it or the read failed: the tick goes on without it. */
   cpuStats: CpuStats | TopicFailure;
   memory: MemorySample;

@@ -1,3 +1,4 @@
+import { isWindowsCpuTimes } from '@procyon/collector';
 import type { CollectedSnapshot } from '../snapshot';
 import { failed, GENERIC_TOPICS } from '../snapshot';
 import { terminalSafeDeep } from '../../../shared/terminal-text';
@@ -20,7 +21,11 @@ const cpu: Section = (s) => {
   out.push(`count      ${failed(logical) ? '?' : logical} logical, ${failed(physical) ? '?' : (physical ?? 'unknown')} physical`);
   if (!failed(s.cpuTimes)) {
     const t = s.cpuTimes;
-    out.push(`times      user ${t.user.toFixed(2)}s  nice ${t.nice.toFixed(2)}s  system ${t.system.toFixed(2)}s  idle ${t.idle.toFixed(2)}s  iowait ${t.iowait.toFixed(2)}s  steal ${t.steal.toFixed(2)}s`);
+    if (isWindowsCpuTimes(t)) {
+      out.push(`times      user ${t.user.toFixed(2)}s  system ${t.system.toFixed(2)}s  idle ${t.idle.toFixed(2)}s  interrupt ${t.interrupt.toFixed(2)}s  dpc ${t.dpc.toFixed(2)}s`);
+    } else {
+      out.push(`times      user ${t.user.toFixed(2)}s  nice ${t.nice.toFixed(2)}s  system ${t.system.toFixed(2)}s  idle ${t.idle.toFixed(2)}s  iowait ${t.iowait.toFixed(2)}s  steal ${t.steal.toFixed(2)}s`);
+    }
   }
   if (!failed(s.cpuFreq) && s.cpuFreq) out.push(`frequency  ${s.cpuFreq.current.toFixed(0)} MHz (min ${s.cpuFreq.min.toFixed(0)}, max ${s.cpuFreq.max.toFixed(0)})`);
   if (!failed(s.getloadavg)) out.push(`load       ${s.getloadavg.map((x) => x.toFixed(2)).join(' ')}`);
@@ -129,7 +134,7 @@ const who: Section = (s) => {
   if (err) return [...out, ...err];
   const list = s.users as Exclude<CollectedSnapshot['users'], { error: unknown } | undefined>;
   if (list.length === 0) return [...out, '  nobody is logged in'];
-  out.push(table(list.map((u) => [u.name, u.terminal ?? '-', new Date(u.started * 1000).toISOString().slice(0, 16).replace('T', ' '), `(${u.host})`, String(u.pid)]), ['l', 'l', 'l', 'l', 'r']));
+  out.push(table(list.map((u) => [u.name, u.terminal ?? '-', new Date(u.started * 1000).toISOString().slice(0, 16).replace('T', ' '), `(${u.host ?? ''})`, u.pid === null ? '-' : String(u.pid)]), ['l', 'l', 'l', 'l', 'r']));
   return out;
 };
 
