@@ -59,7 +59,7 @@ export type CpuFreqSample = CpuFreq;
 
 /** What the CPU page shows besides utilisation; present with the 'cpu' topic. */
 export interface CpuDetails {
-  /** psutil.getloadavg(); null where the host's platform has none in Procyon (its capability says so). */
+  /** psutil.getloadavg(); null where the host's platform has none in Procyon (its capability says so) or it failed (errors.loadavg says why). */
   loadavg: [number, number, number] | null;
   /** psutil.cpu_freq(percpu=True); empty when the machine reports none. */
   perCpuFreq: CpuFreqSample[];
@@ -111,7 +111,7 @@ export type BatterySample = Battery;
 export type MemorySample = VirtualMemory;
 
 /** What a tick may lack and say why in `errors`: a topic, or a part read on every tick that a platform may not have (cpu_stats, swap_memory). */
-export type SnapshotPart = Topic | 'cpuStats' | 'swap';
+export type SnapshotPart = Topic | 'cpuStats' | 'swap' | 'loadavg';
 
 /** psutil.swap_memory(), plus swap-in/out rates over the last tick. */
 export interface SwapSample extends SwapMemory {

@@ -33,7 +33,8 @@ export interface RawTick extends RawMetricReadings {
   cpuStats: CpuStats | TopicFailure;
   memory: MemorySample;
   swap: { total: number; used: number; free: number; percent: number; sin: number; sout: number } | TopicFailure;
-  cpu?: { loadavg: [number, number, number] | null; perCpuFreq: CpuFreq[] } | TopicFailure;
+  /** loadavg: null where the platform has none, a failure where it fails alone (Windows without its PDH counter). */
+  cpu?: { loadavg: [number, number, number] | null | TopicFailure; perCpuFreq: CpuFreq[] } | TopicFailure;
   disks?: Record<string, DiskIoCounters> | TopicFailure;
   partitions?: { list: DiskPartition[]; usage: Record<string, DiskUsage | native.SnapshotError> } | TopicFailure;
   network?: { io: Record<string, NetIoCounters>; stats: Record<string, NicStats> } | TopicFailure;
@@ -160,8 +161,9 @@ export class Collector {
       swap: failureOf(snap.swapMemory) ?? (snap.swapMemory as SwapMemory),
     };
     if (topics.has('cpu')) {
-      tick.cpu = firstFailure(snap.loadavg) ?? {
-        loadavg: lacked(snap.loadavg) ? null : (snap.loadavg as [number, number, number]),
+      tick.cpu = {
+        // A failed load average keeps the frequencies: the sampler reports it as errors.loadavg.
+        loadavg: lacked(snap.loadavg) ? null : (firstFailure(snap.loadavg) ?? (snap.loadavg as [number, number, number])),
         // A machine without cpufreq has no frequencies: that is not an error.
         perCpuFreq: native.isSnapshotError(snap.perCpuFreq) ? [] : (snap.perCpuFreq ?? []),
       };

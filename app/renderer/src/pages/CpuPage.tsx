@@ -75,6 +75,7 @@ export function CpuPage() {
   );
 
   const statsError = latest?.errors?.cpuStats;
+  const loadError = latest?.errors?.loadavg;
   const logical = info?.cpuCountLogical ?? 0;
   const details = latest?.cpuDetails;
   const perFreq = details?.perCpuFreq ?? [];
@@ -115,8 +116,8 @@ export function CpuPage() {
       </section>
       <div className="card-grid">
         {details && details.loadavg === null ? (
-          <AbsentChartCard title="Load average" testId="loadavg-not-reported">
-            Not reported: the host’s platform has no load average in Procyon.
+          <AbsentChartCard title="Load average" testId="loadavg-not-reported" hint={loadError ? `${loadError.code}: ${loadError.message}` : undefined}>
+            Not reported: {loadError ? `the load average could not be read (${loadError.code})` : 'the host’s platform has no load average in Procyon'}.
           </AbsentChartCard>
         ) : (
           <ChartCard
