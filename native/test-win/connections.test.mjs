@@ -80,7 +80,7 @@ test('Process.netConnections: the child\'s own rows, without pid; not this proce
   const system = (await c.netConnections({ kind: 'inet' })).filter((r) => r.pid === child.pid);
   const own = await (await c.Process.create(child.pid)).netConnections({ kind: 'inet' });
   assert.ok(fromPort(own, clientPort, port), 'the client end');
-  assert.deepEqual(own, system.map(({ pid, ...rest }) => rest));
+  assert.deepEqual(own, system.map(({ pid: _pid, ...rest }) => rest));
   for (const row of own) assert.equal('pid' in row, false);
   const mine = await (await c.Process.create(process.pid)).netConnections({ kind: 'all' });
   assert.equal(mine.some((r) => r.laddr?.port === clientPort || r.laddr?.port === port), false);
