@@ -1,4 +1,5 @@
-import { isWindowsCpuTimes } from '@procyon/collector';
+import { AF_UNIX, isWindowsCpuTimes } from '@procyon/collector';
+import { protoOf } from '../../core/connections';
 import type { CollectedSnapshot } from '../snapshot';
 import { failed, GENERIC_TOPICS } from '../snapshot';
 import { terminalSafeDeep } from '../../../shared/terminal-text';
@@ -96,11 +97,10 @@ const netstat: Section = (s) => {
   if (err) return [...out, ...err];
   const conns = s.netConnections as Exclude<CollectedSnapshot['netConnections'], { error: unknown }>;
   const addr = (a: unknown) => (a === null || a === '' ? '' : typeof a === 'string' ? a : `${(a as { ip: string }).ip}:${(a as { port: number }).port}`);
-  const proto = (family: number, type: number) => `${family === 1 ? 'unix' : type === 2 ? 'udp' : 'tcp'}${family === 10 ? '6' : ''}`;
   const rows = [['Proto', 'Local address', 'Remote address', 'Status', 'PID']];
-  for (const c of conns.filter((c) => c.family !== 1)) rows.push([proto(c.family, c.type), addr(c.laddr), addr(c.raddr), c.status, c.pid === null ? '' : String(c.pid)]);
+  for (const c of conns.filter((c) => c.family !== AF_UNIX)) rows.push([protoOf(c), addr(c.laddr), addr(c.raddr), c.status, c.pid === null ? '' : String(c.pid)]);
   out.push(table(rows, ['l', 'l', 'l', 'l', 'r']));
-  out.push(`(${conns.filter((c) => c.family === 1).length} unix sockets not shown; --json lists them)`);
+  out.push(`(${conns.filter((c) => c.family === AF_UNIX).length} unix sockets not shown; --json lists them)`);
   return out;
 };
 
