@@ -1,6 +1,7 @@
 // psutil's CPU functions: cpu_times, cpu_count, cpu_stats, cpu_freq, getloadavg
 // (cpu_percent and cpu_times_percent, which keep state, are cpu_percent.ts).
 
+import { describeIfLoaded } from './describe';
 import { binding, callAsync, callSync } from './native';
 import { booleanOption, optionsObject } from './options';
 import { resolveRoots } from './roots';
@@ -11,11 +12,15 @@ export function isWindowsCpuTimes(t: SystemCpuTimes): t is WindowsCpuTimes {
   return 'dpc' in t;
 }
 
-/** Each platform record's fields, in the order the addon gives them (describe().records). */
-export const CPU_TIMES_FIELDS = {
-  linux: ['user', 'nice', 'system', 'idle', 'iowait', 'irq', 'softirq', 'steal', 'guest', 'guestNice'],
-  windows: ['user', 'system', 'idle', 'interrupt', 'dpc'],
-} as const satisfies { linux: readonly (keyof CpuTimes)[]; windows: readonly (keyof WindowsCpuTimes)[] };
+/**
+ * Each platform record's fields in the addon's order (describe().records; empty
+ * when the addon did not load). test/describe.test.ts checks the CpuTimes and
+ * WindowsCpuTimes interfaces against them.
+ */
+export const CPU_TIMES_FIELDS: Readonly<{ linux: readonly (keyof CpuTimes)[]; windows: readonly (keyof WindowsCpuTimes)[] }> = Object.freeze({
+  linux: Object.freeze((describeIfLoaded()?.records.CpuTimes ?? []) as (keyof CpuTimes)[]),
+  windows: Object.freeze((describeIfLoaded()?.records.WindowsCpuTimes ?? []) as (keyof WindowsCpuTimes)[]),
+});
 
 /**
  * psutil.cpu_times(): seconds each CPU mode has run since boot, system-wide,

@@ -59,12 +59,14 @@ describe('Windows records (WindowsCpuTimes)', () => {
   it('cpuTimesPercent answers in the Windows record, its five fields in order', () => {
     const p = cpuTimesPercent(w({}), w({ user: 2, system: 1, idle: 5, interrupt: 1, dpc: 1 }));
     expect(p).toEqual({ user: 20, system: 10, idle: 50, interrupt: 10, dpc: 10 });
-    expect(Object.keys(p)).toEqual(collector.CPU_TIMES_FIELDS.windows);
+    expect(Object.keys(p)).toEqual(['user', 'system', 'idle', 'interrupt', 'dpc']);
+    expect(collector.CPU_TIMES_FIELDS.windows).toEqual(collector.describe().records.WindowsCpuTimes);
     expect(collector.isWindowsCpuTimes(p)).toBe(true);
     expect(collector.isWindowsCpuTimes(t({}))).toBe(false);
   });
 
   it('a Linux record keeps its ten fields', () => {
-    expect(Object.keys(cpuTimesPercent(t({}), t({ user: 1, idle: 1 })))).toEqual(collector.CPU_TIMES_FIELDS.linux);
+    expect(Object.keys(cpuTimesPercent(t({}), t({ user: 1, idle: 1 })))).toEqual(Object.keys(zero));
+    expect(collector.CPU_TIMES_FIELDS.linux).toEqual(collector.describe().records.CpuTimes);
   });
 });
