@@ -1,7 +1,6 @@
 import type {
   Battery,
   CpuFreq,
-  CpuTimes,
   DiskIoCounters,
   DiskPartition,
   DiskUsage,
@@ -10,9 +9,11 @@ import type {
   NicAddress,
   NicStats,
   SwapMemory,
+  SystemCpuTimes,
   Temperature,
   User,
   VirtualMemory,
+  WindowsCpuTimes,
 } from '@procyon/collector';
 import type { Culprits } from './culprits';
 import type { HostConstants } from './host-constants';
@@ -27,8 +28,16 @@ import type { AlertEvent } from './settings';
 // (type-only imports: nothing of the collector runs in the renderer); what is
 // declared here is what the host adds (rates, joins, its own facts).
 
-/** Share of elapsed CPU time per mode over one tick (psutil.cpu_times_percent): cpu_times' fields, in percent. */
-export type CpuTimesPercent = CpuTimes;
+/**
+ * Share of elapsed CPU time per mode over one tick (psutil.cpu_times_percent): cpu_times' fields, in percent,
+ * in the platform's record (Linux's modes, or Windows' user, system, idle, interrupt, dpc).
+ */
+export type CpuTimesPercent = SystemCpuTimes;
+
+/** Whether a record is Windows' (the collector's isWindowsCpuTimes, which the renderer may not import: the field only it has). */
+export function isWindowsCpuTimes(t: SystemCpuTimes): t is WindowsCpuTimes {
+  return 'dpc' in t;
+}
 
 export interface CpuSample {
   /** Total utilisation over the last tick, psutil.cpu_percent(). */
@@ -50,7 +59,7 @@ export type CpuFreqSample = CpuFreq;
 
 /** What the CPU page shows besides utilisation; present with the 'cpu' topic. */
 export interface CpuDetails {
-  /** psutil.getloadavg(); null where the host's platform has none in Procyon (its capability says so). */
+  /** psutil.getloadavg(); null where the host's platform has none in Procyon (its capability says so) or it failed (errors.loadavg says why). */
   loadavg: [number, number, number] | null;
   /** psutil.cpu_freq(percpu=True); empty when the machine reports none. */
   perCpuFreq: CpuFreqSample[];
@@ -102,7 +111,7 @@ export type BatterySample = Battery;
 export type MemorySample = VirtualMemory;
 
 /** What a tick may lack and say why in `errors`: a topic, or a part read on every tick that a platform may not have (cpu_stats, swap_memory). */
-export type SnapshotPart = Topic | 'cpuStats' | 'swap';
+export type SnapshotPart = Topic | 'cpuStats' | 'swap' | 'loadavg';
 
 /** psutil.swap_memory(), plus swap-in/out rates over the last tick. */
 export interface SwapSample extends SwapMemory {

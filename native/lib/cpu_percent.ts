@@ -7,7 +7,8 @@ import { binding, callAsync } from './native';
 import { booleanOption, optionsObject, secondsOption } from './options';
 import { resolveRoots, type ResolvedRoots } from './roots';
 import { round1 } from './round';
-import type { CpuTimes, Roots } from './types';
+import { CPU_TIMES_FIELDS, isWindowsCpuTimes } from './cpu';
+import type { Roots, SystemCpuTimes } from './types';
 
 export interface CpuPercentOptions extends Roots {
   /**
@@ -21,33 +22,44 @@ export interface CpuPercentOptions extends Roots {
   percpu?: boolean;
 }
 
-const FIELDS = ['user', 'nice', 'system', 'idle', 'iowait', 'irq', 'softirq', 'steal', 'guest', 'guestNice'] as const;
+type Fields<T extends SystemCpuTimes> = readonly (keyof T & string)[];
 
-function zeroTimes(): CpuTimes {
-  return Object.fromEntries(FIELDS.map((field) => [field, 0])) as unknown as CpuTimes;
+// The record's own fields: psutil sums whatever its platform's scputimes holds.
+function fieldsOf<T extends SystemCpuTimes>(t: T): Fields<T> {
+  return (isWindowsCpuTimes(t) ? CPU_TIMES_FIELDS.windows : CPU_TIMES_FIELDS.linux) as unknown as Fields<T>;
+}
+
+function mapFields<T extends SystemCpuTimes>(shape: T, value: (field: keyof T & string) => number): T {
+  return Object.fromEntries(fieldsOf(shape).map((field) => [field, value(field)])) as unknown as T;
+}
+
+const get = <T extends SystemCpuTimes>(t: T, field: keyof T & string): number => t[field] as number;
+
+function zeroTimes<T extends SystemCpuTimes>(shape: T): T {
+  return mapFields(shape, () => 0);
 }
 
 // psutil's _cpu_times_deltas: negative deltas (counters going back) count 0.
-function deltas(t1: CpuTimes, t2: CpuTimes): CpuTimes {
-  return Object.fromEntries(FIELDS.map((field) => [field, Math.max(0, t2[field] - t1[field])])) as unknown as CpuTimes;
+function deltas<T extends SystemCpuTimes>(t1: T, t2: T): T {
+  return mapFields(t2, (field) => Math.max(0, get(t2, field) - get(t1, field)));
 }
 
-// psutil's _cpu_tot_time on Linux: guest time is already in user/nice.
-function totalTime(t: CpuTimes): number {
+// psutil's _cpu_tot_time: every field, less guest time on Linux (already in user/nice).
+function totalTime(t: SystemCpuTimes): number {
   let total = 0;
-  for (const field of FIELDS) total += t[field];
-  return total - t.guest - t.guestNice;
+  for (const field of fieldsOf(t)) total += get(t, field);
+  return isWindowsCpuTimes(t) ? total : total - t.guest - t.guestNice;
 }
 
-// psutil's _cpu_busy_time: iowait is idle time that idle does not count.
-function busyTime(t: CpuTimes): number {
-  return totalTime(t) - t.idle - t.iowait;
+// psutil's _cpu_busy_time: idle, and on Linux iowait (idle time that idle does not count), are not busy.
+function busyTime(t: SystemCpuTimes): number {
+  return totalTime(t) - t.idle - (isWindowsCpuTimes(t) ? 0 : t.iowait);
 }
 
 const clamp = (x: number) => Math.min(Math.max(0, x), 100);
 
 /** cpu_percent's calculate(): busy share of the elapsed CPU time, rounded to 0.1. */
-export function percentBetween(t1: CpuTimes, t2: CpuTimes): number {
+export function percentBetween<T extends SystemCpuTimes>(t1: T, t2: T): number {
   const delta = deltas(t1, t2);
   const all = totalTime(delta);
   if (all === 0) return 0;
@@ -55,18 +67,19 @@ export function percentBetween(t1: CpuTimes, t2: CpuTimes): number {
 }
 
 /**
- * cpu_times_percent's calculate(): each mode's share of the elapsed CPU time.
+ * cpu_times_percent's calculate(): each mode's share of the elapsed CPU time,
+ * in the platform's record.
  * (psutil scales by 100 / max(1, total), which under-reports when less than
  * one CPU-second elapsed; here the shares are of the actual total.)
  */
-export function timesPercentBetween(t1: CpuTimes, t2: CpuTimes): CpuTimes {
+export function timesPercentBetween<T extends SystemCpuTimes>(t1: T, t2: T): T {
   const delta = deltas(t1, t2);
   const all = totalTime(delta);
   const scale = all > 0 ? 100 / all : 0;
-  return Object.fromEntries(FIELDS.map((field) => [field, clamp(round1(delta[field] * scale))])) as unknown as CpuTimes;
+  return mapFields(delta, (field) => clamp(round1(get(delta, field) * scale)));
 }
 
-type Reading = CpuTimes | CpuTimes[];
+type Reading = SystemCpuTimes | SystemCpuTimes[];
 
 function readTimes(roots: ResolvedRoots, percpu: boolean): Promise<Reading> {
   return callAsync(() => binding.cpuTimes({ ...roots, percpu }));
@@ -89,10 +102,10 @@ export class CpuPercentTracker {
   }
 
   /** psutil.cpu_times_percent(interval, percpu): per-mode percentages. */
-  cpuTimesPercent(options: CpuPercentOptions & { percpu: true }): Promise<CpuTimes[]>;
-  cpuTimesPercent(options?: CpuPercentOptions & { percpu?: false }): Promise<CpuTimes>;
-  cpuTimesPercent(options?: CpuPercentOptions): Promise<CpuTimes | CpuTimes[]>;
-  async cpuTimesPercent(options?: CpuPercentOptions): Promise<CpuTimes | CpuTimes[]> {
+  cpuTimesPercent(options: CpuPercentOptions & { percpu: true }): Promise<SystemCpuTimes[]>;
+  cpuTimesPercent(options?: CpuPercentOptions & { percpu?: false }): Promise<SystemCpuTimes>;
+  cpuTimesPercent(options?: CpuPercentOptions): Promise<SystemCpuTimes | SystemCpuTimes[]>;
+  async cpuTimesPercent(options?: CpuPercentOptions): Promise<SystemCpuTimes | SystemCpuTimes[]> {
     return this.#run('times', options, timesPercentBetween, zeroTimes);
   }
 
@@ -130,8 +143,8 @@ export class CpuPercentTracker {
   async #run<T>(
     kind: string,
     options: CpuPercentOptions | undefined,
-    calculate: (t1: CpuTimes, t2: CpuTimes) => T,
-    zero: () => T,
+    calculate: (t1: SystemCpuTimes, t2: SystemCpuTimes) => T,
+    zero: (shape: SystemCpuTimes) => T,
   ): Promise<T | T[]> {
     const opts = optionsObject(options);
     const interval = secondsOption(opts.interval, 'interval') ?? 0;
@@ -150,10 +163,10 @@ export class CpuPercentTracker {
     const after = await readTimes(roots, percpu);
     this.#last.set(key, after);
 
-    if (!percpu) return before === undefined ? zero() : calculate(before as CpuTimes, after as CpuTimes);
-    const list = after as CpuTimes[];
-    if (before === undefined) return list.map(() => zero());
-    const previous = before as CpuTimes[];
+    if (!percpu) return before === undefined ? zero(after as SystemCpuTimes) : calculate(before as SystemCpuTimes, after as SystemCpuTimes);
+    const list = after as SystemCpuTimes[];
+    if (before === undefined) return list.map((t) => zero(t));
+    const previous = before as SystemCpuTimes[];
     // psutil zips the two lists: a CPU that appeared or vanished is dropped.
     const count = Math.min(previous.length, list.length);
     return Array.from({ length: count }, (_, i) => calculate(previous[i]!, list[i]!));
@@ -180,9 +193,9 @@ export function cpuPercent(options?: CpuPercentOptions): Promise<number | number
 }
 
 /** psutil.cpu_times_percent() with the module's default tracker. */
-export function cpuTimesPercent(options: CpuPercentOptions & { percpu: true }): Promise<CpuTimes[]>;
-export function cpuTimesPercent(options?: CpuPercentOptions & { percpu?: false }): Promise<CpuTimes>;
-export function cpuTimesPercent(options?: CpuPercentOptions): Promise<CpuTimes | CpuTimes[]>;
-export function cpuTimesPercent(options?: CpuPercentOptions): Promise<CpuTimes | CpuTimes[]> {
+export function cpuTimesPercent(options: CpuPercentOptions & { percpu: true }): Promise<SystemCpuTimes[]>;
+export function cpuTimesPercent(options?: CpuPercentOptions & { percpu?: false }): Promise<SystemCpuTimes>;
+export function cpuTimesPercent(options?: CpuPercentOptions): Promise<SystemCpuTimes | SystemCpuTimes[]>;
+export function cpuTimesPercent(options?: CpuPercentOptions): Promise<SystemCpuTimes | SystemCpuTimes[]> {
   return defaultTracker.cpuTimesPercent(options);
 }

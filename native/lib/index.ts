@@ -32,7 +32,7 @@ export type { ErrorCode, ErrorDetails } from './errors';
 // --- cpu (percent, stats, freq, load) ---
 export { cpuPercent, cpuTimesPercent, CpuPercentTracker, createCpuPercentTracker, percentBetween, timesPercentBetween } from './cpu_percent';
 export type { CpuPercentOptions } from './cpu_percent';
-export { cpuStats, cpuFreq, getloadavg } from './cpu';
+export { cpuStats, cpuFreq, getloadavg, isWindowsCpuTimes, CPU_TIMES_FIELDS } from './cpu';
 export type { CpuStats, CpuFreq, CpuFreqOptions } from './cpu';
 // --- disks ---
 export { diskPartitions, diskUsage, diskIoCounters, DiskIoCountersReader, createDiskIoCountersReader, DISK_IO_FIELDS } from './disks';
@@ -55,6 +55,8 @@ export { systemSnapshot, isSnapshotError, SNAPSHOT_TOPICS } from './snapshot';
 export type { SystemSnapshot, SnapshotOptions, SnapshotTopic, SnapshotTopicValues, SnapshotError } from './snapshot';
 export type {
   CpuTimes,
+  WindowsCpuTimes,
+  SystemCpuTimes,
   VirtualMemory,
   SwapMemory,
   Roots,

@@ -7,7 +7,7 @@ import { Unsupported, fromNative } from './errors';
 import type { CapabilityStatus, CollectorDescription } from './describe';
 import type { MetricExports } from './metric';
 import type { ResolvedRoots } from './roots';
-import type { CpuTimes, SwapMemory, VirtualMemory } from './types';
+import type { SwapMemory, SystemCpuTimes, VirtualMemory } from './types';
 // --- cpu (stats, freq, load), disks, other system info ---
 import type { CpuFreq, CpuStats } from './cpu';
 import type { DiskPartition, DiskUsage, NamedDiskIoCounters } from './disks';
@@ -25,7 +25,7 @@ import type { ChildWatchHandle, NativeProcessAction, NativeProcessSnapshot, Nati
  * (`declare module './native'`); a whole-system metric's comes from its Metrics entry (lib/metric.ts).
  */
 export interface NativeBinding extends MetricExports {
-  cpuTimes(options: ResolvedRoots & { percpu: boolean }): Promise<CpuTimes | CpuTimes[]>;
+  cpuTimes(options: ResolvedRoots & { percpu: boolean }): Promise<SystemCpuTimes | SystemCpuTimes[]>;
   cpuCount(options: ResolvedRoots & { logical: boolean }): Promise<number | null>;
   cpuCountSync(options: ResolvedRoots & { logical: boolean }): number | null;
   virtualMemory(options: ResolvedRoots): Promise<VirtualMemory>;

@@ -11,7 +11,7 @@ import type { Metrics } from './metric';
 import { binding, callAsync } from './native';
 import { optionsObject } from './options';
 import { resolveRoots } from './roots';
-import type { Battery, CpuTimes, Fan, NetIoCounters, NicStats, Roots, SwapMemory, Temperature, VirtualMemory } from './types';
+import type { Battery, Fan, NetIoCounters, NicStats, Roots, SwapMemory, SystemCpuTimes, Temperature, VirtualMemory } from './types';
 
 /**
  * What each topic holds when it succeeds: the one TS declaration of the topics' names and types. A newer
@@ -20,8 +20,9 @@ import type { Battery, CpuTimes, Fan, NetIoCounters, NicStats, Roots, SwapMemory
  */
 export interface SnapshotTopicValues extends Metrics {
   // --- cpu ---
-  cpuTimes: CpuTimes;
-  perCpuTimes: CpuTimes[];
+  /** The platform's record: CpuTimes on Linux, WindowsCpuTimes on Windows. */
+  cpuTimes: SystemCpuTimes;
+  perCpuTimes: SystemCpuTimes[];
   cpuStats: CpuStats;
   /** The psutil.cpu_freq() average, null when nothing reports a frequency. */
   cpuFreq: CpuFreq | null;

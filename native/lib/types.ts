@@ -17,6 +17,24 @@ export interface CpuTimes {
   guestNice: number;
 }
 
+/**
+ * psutil.cpu_times() on Windows: seconds in each mode since boot. system is
+ * kernel time less idle time; interrupt and DPC time are spent inside it.
+ */
+export interface WindowsCpuTimes {
+  user: number;
+  system: number;
+  idle: number;
+  interrupt: number;
+  dpc: number;
+}
+
+/**
+ * psutil's scputimes, whose fields are the platform's: CpuTimes on Linux,
+ * WindowsCpuTimes on Windows (isWindowsCpuTimes tells them apart).
+ */
+export type SystemCpuTimes = CpuTimes | WindowsCpuTimes;
+
 /** psutil.virtual_memory() on Linux, in bytes (percent in 0..100). */
 export interface VirtualMemory {
   total: number;

@@ -9,13 +9,14 @@ import type { Roots } from './types';
 /** psutil.users() entry. */
 export interface User {
   name: string;
-  /** The tty or pseudo-tty, or null. */
+  /** The tty or pseudo-tty, or null (always null on Windows). */
   terminal: string | null;
-  host: string;
+  /** The remote host; on Windows the client's IPv4 address, null for a local session. */
+  host: string | null;
   /** Login time, seconds since the epoch. */
   started: number;
-  /** PID of the login process. */
-  pid: number;
+  /** PID of the login process; null on Windows, as psutil's None. */
+  pid: number | null;
 }
 
 export interface UsersOptions {
@@ -23,7 +24,10 @@ export interface UsersOptions {
   utmp?: string;
 }
 
-/** psutil.users(): the USER_PROCESS entries of utmp; none when the file is absent. */
+/**
+ * psutil.users(): the USER_PROCESS entries of utmp, none when the file is
+ * absent; on Windows the terminal server's sessions that have a user.
+ */
 export async function users(options?: UsersOptions): Promise<User[]> {
   const opts = optionsObject(options);
   if (opts.utmp !== undefined && (typeof opts.utmp !== 'string' || opts.utmp === '')) {

@@ -60,8 +60,9 @@ class Backend {
   // process. Decided once, when the backend is made.
   virtual bool isLive() const = 0;
 
-  virtual CpuTimes cpuTimes() const { unsupported("cpuTimes"); }
-  virtual std::vector<CpuTimes> perCpuTimes() const { unsupported("cpuTimes"); }
+  // The platform's own record (common/records.h): CpuTimes on Linux, WindowsCpuTimes on Windows.
+  virtual SystemCpuTimes cpuTimes() const { unsupported("cpuTimes"); }
+  virtual PerCpuTimes perCpuTimes() const { unsupported("cpuTimes"); }
   // nullopt when undeterminable, like os.cpu_count().
   virtual std::optional<uint64_t> logicalCpuCount() const { unsupported("cpuCount"); }
   virtual std::optional<uint64_t> physicalCpuCount() const { unsupported("cpuCount"); }

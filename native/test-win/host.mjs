@@ -95,3 +95,43 @@ export async function waitFor(predicate, ms = 30000) {
   }
 }
 
+
+// /proc/net/tcp's state column (include/net/tcp_states.h) in psutil's names.
+const TCP_STATES = { '01': 'ESTABLISHED', '02': 'SYN_SENT', '03': 'SYN_RECV', '04': 'FIN_WAIT1', '05': 'FIN_WAIT2', '06': 'TIME_WAIT', '07': 'CLOSE', '08': 'CLOSE_WAIT', '09': 'LAST_ACK', '0A': 'LISTEN', '0B': 'CLOSING' };
+
+// "0100007F:B10F" (an IPv4 address as the kernel's host-order word, the port in hex) → {ip, port}.
+function procAddr4(text) {
+  const [hex, port] = text.split(':');
+  const ip = hex.match(/../g).reverse().map((b) => parseInt(b, 16)).join('.');
+  return { ip, port: parseInt(port, 16) };
+}
+
+/** The host's /proc/net/tcp rows: {laddr, raddr, status} in psutil's form (IPv4). */
+export function procNetTcp() {
+  return read('net/tcp').trim().split('\n').slice(1).map((line) => {
+    const [, local, remote, st] = line.trim().split(/\s+/);
+    return { laddr: procAddr4(local), raddr: procAddr4(remote), status: TCP_STATES[st] ?? st };
+  });
+}
+
+/** The host's IPv6 TCP sockets' local ports, from /proc/net/tcp6. */
+export function procNetTcp6LocalPorts() {
+  return read('net/tcp6').trim().split('\n').slice(1).map((line) => parseInt(line.trim().split(/\s+/)[1].split(':')[1], 16));
+}
+
+/** Whether the host has a battery: a /sys/class/power_supply entry of type Battery. */
+export function hostHasBattery() {
+  let names;
+  try {
+    names = fs.readdirSync('Z:\\sys\\class\\power_supply');
+  } catch {
+    return false;
+  }
+  return names.some((name) => {
+    try {
+      return fs.readFileSync(`Z:\\sys\\class\\power_supply\\${name}\\type`, 'utf8').trim() === 'Battery';
+    } catch {
+      return false;
+    }
+  });
+}

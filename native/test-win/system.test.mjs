@@ -11,6 +11,7 @@ import * as c from './collector.mjs';
 import * as host from './host.mjs';
 
 const CPU_SLACK_S = 2;
+const WINDOWS_FIELDS = ['user', 'system', 'idle', 'interrupt', 'dpc'];
 
 function assertBetween(value, low, high, what) {
   assert.ok(value >= low && value <= high, `${what}: ${value} not within [${low}, ${high}]`);
@@ -23,9 +24,11 @@ test('cpuTimes: user + system + idle is the host\'s CPU time, idle is its idle t
   assertBetween(t.user + t.system + t.idle, before.total - CPU_SLACK_S, after.total + CPU_SLACK_S, 'total');
   assertBetween(t.idle, before.idle - CPU_SLACK_S, after.idle + CPU_SLACK_S, 'idle');
   assert.ok(t.user > 0 && t.system > 0, 'user and system are counted');
-  // psutil's interrupt and dpc travel in irq and softirq; nothing else is Windows'.
-  for (const mode of ['nice', 'iowait', 'steal', 'guest', 'guestNice']) assert.equal(t[mode], 0, mode);
-  assert.ok(t.irq >= 0 && t.softirq >= 0);
+  // psutil's Windows record, exactly its fields (Wine keeps interrupt and DPC time 0: unchecked).
+  assert.deepEqual(Object.keys(t), WINDOWS_FIELDS);
+  assert.deepEqual(c.describe().records.WindowsCpuTimes, WINDOWS_FIELDS);
+  assert.ok(c.isWindowsCpuTimes(t));
+  assert.ok(t.interrupt >= 0 && t.dpc >= 0);
 });
 
 test('cpuTimes({percpu}): one entry per host CPU, each bracketed by that CPU\'s /proc/stat line', async () => {
@@ -35,6 +38,7 @@ test('cpuTimes({percpu}): one entry per host CPU, each bracketed by that CPU\'s 
   assert.equal(per.length, before.length);
   assert.equal(per.length, os.cpus().length);
   per.forEach((t, i) => {
+    assert.deepEqual(Object.keys(t), WINDOWS_FIELDS);
     assertBetween(t.user + t.system + t.idle, before[i].total - CPU_SLACK_S, after[i].total + CPU_SLACK_S, `cpu${i} total`);
     assertBetween(t.idle, before[i].idle - CPU_SLACK_S, after[i].idle + CPU_SLACK_S, `cpu${i} idle`);
   });
@@ -49,9 +53,16 @@ test('cpuCount: logical is node\'s and the host\'s CPU count; physical is betwee
   assert.ok(physical === null || (physical >= 1 && physical <= logical), `physical ${physical}`);
 });
 
-test('cpuPercent: a share in 0..100 over an interval', async () => {
+test('cpuPercent: a share in 0..100 over an interval; cpuTimesPercent in Windows\' record, its shares adding up to 100', async () => {
   const p = await c.cpuPercent({ interval: 0.1 });
   assertBetween(p, 0, 100, 'cpuPercent');
+  const shares = await c.cpuTimesPercent({ interval: 0.2 });
+  assert.deepEqual(Object.keys(shares), WINDOWS_FIELDS);
+  const sum = WINDOWS_FIELDS.reduce((acc, field) => acc + shares[field], 0);
+  // Each share is rounded to 0.1.
+  assertBetween(sum, 99.5, 100.5, 'sum of shares');
+  const tracker = c.createCpuPercentTracker();
+  assert.deepEqual(await tracker.cpuTimesPercent({ percpu: true }), os.cpus().map(() => Object.fromEntries(WINDOWS_FIELDS.map((f) => [f, 0]))));
 });
 
 test('cpuFreq: one entry, the first CPU\'s MHz as the host\'s /proc/cpuinfo says, min 0', async () => {

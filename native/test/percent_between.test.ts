@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 
-import type { CpuTimes } from '../lib/index';
+import type { CpuTimes, WindowsCpuTimes } from '../lib/index';
 import { collector } from './helpers';
 
 const cpuPercent = collector.percentBetween;
@@ -44,5 +44,29 @@ describe('cpuTimesPercent', () => {
   it('splits elapsed time by mode', () => {
     const p = cpuTimesPercent(t({}), t({ user: 2, system: 1, idle: 6, iowait: 1 }));
     expect(p).toMatchObject({ user: 20, system: 10, idle: 60, iowait: 10, steal: 0 });
+  });
+});
+
+// psutil on Windows: scputimes(user, system, idle, interrupt, dpc), every field in the total, only idle not busy.
+describe('Windows records (WindowsCpuTimes)', () => {
+  const w = (o: Partial<WindowsCpuTimes>): WindowsCpuTimes => ({ user: 0, system: 0, idle: 0, interrupt: 0, dpc: 0, ...o });
+
+  it('cpuPercent sums every field and counts all but idle as busy', () => {
+    // +2 user +1 system +1 interrupt +0 dpc +6 idle = 10 elapsed, 4 busy.
+    expect(cpuPercent(w({ user: 1, idle: 10 }), w({ user: 3, system: 1, interrupt: 1, idle: 16 }))).toBe(40);
+  });
+
+  it('cpuTimesPercent answers in the Windows record, its five fields in order', () => {
+    const p = cpuTimesPercent(w({}), w({ user: 2, system: 1, idle: 5, interrupt: 1, dpc: 1 }));
+    expect(p).toEqual({ user: 20, system: 10, idle: 50, interrupt: 10, dpc: 10 });
+    expect(Object.keys(p)).toEqual(['user', 'system', 'idle', 'interrupt', 'dpc']);
+    expect(collector.CPU_TIMES_FIELDS.windows).toEqual(collector.describe().records.WindowsCpuTimes);
+    expect(collector.isWindowsCpuTimes(p)).toBe(true);
+    expect(collector.isWindowsCpuTimes(t({}))).toBe(false);
+  });
+
+  it('a Linux record keeps its ten fields', () => {
+    expect(Object.keys(cpuTimesPercent(t({}), t({ user: 1, idle: 1 })))).toEqual(Object.keys(zero));
+    expect(collector.CPU_TIMES_FIELDS.linux).toEqual(collector.describe().records.CpuTimes);
   });
 });

@@ -39,6 +39,19 @@ describe('procyon snapshot', () => {
     expect(text).toContain('(not read under another root)');
   });
 
+  it('prints a Windows collector\'s CPU times in its own modes, and its users without pid or host', async () => {
+    const s = await collectSnapshot(roots);
+    const windows = {
+      ...s,
+      cpuTimes: { user: 12.5, system: 3.25, idle: 100, interrupt: 0.5, dpc: 0.25 },
+      users: [{ name: 'ann', terminal: null, host: null, started: 1_700_000_000, pid: null }],
+    } as typeof s;
+    const text = formatSnapshotText(windows);
+    expect(text).toContain('times      user 12.50s  system 3.25s  idle 100.00s  interrupt 0.50s  dpc 0.25s');
+    expect(text).not.toContain('iowait');
+    expect(text).toMatch(/ann\s+-\s+2023-11-14 22:13\s+\(\)\s+-/);
+  });
+
   /** What `procyon snapshot` prints over these roots: the --json object and the text. */
   async function runSnapshot(procfs: string, sysfs: string): Promise<{ json: Record<string, unknown>; text: string }> {
     const log = vi.spyOn(console, 'log').mockImplementation(() => {});

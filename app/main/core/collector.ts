@@ -1,5 +1,5 @@
 import * as native from '@procyon/collector';
-import type { Battery, CpuFreq, ProcessTableChanges, CpuStats, CpuTimes, DiskIoCounters, DiskPartition, DiskUsage, Fan, NetIoCounters, NicStats, SnapshotTopic, SwapMemory, Temperature } from '@procyon/collector';
+import type { Battery, CpuFreq, ProcessTableChanges, CpuStats, DiskIoCounters, DiskPartition, DiskUsage, Fan, NetIoCounters, NicStats, SnapshotTopic, SwapMemory, SystemCpuTimes, Temperature } from '@procyon/collector';
 import { PROCESS_COLUMN_TOPICS, PROCESS_TEXT_CUT_BYTES, type MemorySample, type Topic } from '../../shared';
 import type { AnyMetric } from '../../shared/metrics/define';
 import { METRIC_LIST, type MetricReadings, type MetricTopic } from '../../shared/metrics/registry';
@@ -26,13 +26,15 @@ export type RawMetricReadings = { [T in keyof MetricReadings]?: MetricReadings[T
  * does not blank the CPU.
  */
 export interface RawTick extends RawMetricReadings {
-  cpuTotal: CpuTimes;
-  cpuPer: CpuTimes[];
+  /** The platform's records (Linux's modes, or Windows' interrupt and dpc). */
+  cpuTotal: SystemCpuTimes;
+  cpuPer: SystemCpuTimes[];
   /** A failure where the platform lacks it or the read failed: the tick goes on without it. */
   cpuStats: CpuStats | TopicFailure;
   memory: MemorySample;
   swap: { total: number; used: number; free: number; percent: number; sin: number; sout: number } | TopicFailure;
-  cpu?: { loadavg: [number, number, number] | null; perCpuFreq: CpuFreq[] } | TopicFailure;
+  /** loadavg: null where the platform has none, a failure where it fails alone (Windows without its PDH counter). */
+  cpu?: { loadavg: [number, number, number] | null | TopicFailure; perCpuFreq: CpuFreq[] } | TopicFailure;
   disks?: Record<string, DiskIoCounters> | TopicFailure;
   partitions?: { list: DiskPartition[]; usage: Record<string, DiskUsage | native.SnapshotError> } | TopicFailure;
   network?: { io: Record<string, NetIoCounters>; stats: Record<string, NicStats> } | TopicFailure;
@@ -159,8 +161,9 @@ export class Collector {
       swap: failureOf(snap.swapMemory) ?? (snap.swapMemory as SwapMemory),
     };
     if (topics.has('cpu')) {
-      tick.cpu = firstFailure(snap.loadavg) ?? {
-        loadavg: lacked(snap.loadavg) ? null : (snap.loadavg as [number, number, number]),
+      tick.cpu = {
+        // A failed load average keeps the frequencies: the sampler reports it as errors.loadavg.
+        loadavg: lacked(snap.loadavg) ? null : (firstFailure(snap.loadavg) ?? (snap.loadavg as [number, number, number])),
         // A machine without cpufreq has no frequencies: that is not an error.
         perCpuFreq: native.isSnapshotError(snap.perCpuFreq) ? [] : (snap.perCpuFreq ?? []),
       };

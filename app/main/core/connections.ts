@@ -3,9 +3,8 @@ import type { NetConnection } from '@procyon/collector';
 import type { ConnectionSample, GetConnectionsRequest } from '../../shared';
 import type { CollectorRoots } from './collector';
 
-const AF_UNIX = 1;
-const AF_INET6 = 10;
-const SOCK_DGRAM = 2;
+// The host platform's numbers (Windows' AF_INET6 is 23, Linux's 10), as its collector describes them.
+const { AF_UNIX, AF_INET6, SOCK_DGRAM } = native;
 
 export function formatAddr(addr: NetConnection['laddr'], family: number): string {
   if (addr === null) return '';

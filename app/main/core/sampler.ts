@@ -280,7 +280,11 @@ export function buildSnapshot(prev: Previous | null, cur: RawTick, seq: number, 
   if (isFailure(cur.swap)) errors.swap = cur.swap;
   if (cur.cpu) {
     if (isFailure(cur.cpu)) errors.cpu = cur.cpu;
-    else snapshot.cpuDetails = { loadavg: cur.cpu.loadavg, perCpuFreq: cur.cpu.perCpuFreq };
+    else {
+      const { loadavg } = cur.cpu;
+      if (isFailure(loadavg)) errors.loadavg = loadavg;
+      snapshot.cpuDetails = { loadavg: isFailure(loadavg) ? null : loadavg, perCpuFreq: cur.cpu.perCpuFreq };
+    }
   }
   if (cur.partitions) {
     if (isFailure(cur.partitions)) errors.partitions = cur.partitions;

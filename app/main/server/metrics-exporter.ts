@@ -62,7 +62,8 @@ export function collectorReaders(roots: CollectorRoots = {}): ExporterReaders {
     async extra() {
       const s = await native.systemSnapshot({ ...roots, topics: ['perCpuTimes', 'cpuStats', 'perDiskIoCounters', 'hwmonChips', 'powerSupplies'] });
       return {
-        perCpu: ok(s.perCpuTimes),
+        // The platform's records: buildFamilies reads the modes each has (Windows': interrupt, dpc).
+        perCpu: ok(s.perCpuTimes) as CpuTimes[] | null,
         cpuStats: ok(s.cpuStats),
         disks: ok(s.perDiskIoCounters),
         hwmon: ok(s.hwmonChips),

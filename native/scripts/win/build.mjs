@@ -23,7 +23,7 @@ const genDir = path.join(out, 'gen');
 export const ADDON = path.join(out, 'Release', 'procyon_collector.node');
 const CXX = 'x86_64-w64-mingw32-g++-posix';
 // What the system DLLs the sources call live in.
-const LIBS = ['-lntdll', '-liphlpapi', '-lws2_32', '-lpsapi', '-lpdh', '-lpowrprof', '-ladvapi32'];
+const LIBS = ['-lntdll', '-liphlpapi', '-lws2_32', '-lpsapi', '-lpdh', '-lpowrprof', '-ladvapi32', '-lwtsapi32'];
 
 /** The variables setup-wine.sh wrote into $PROCYON_WIN_ROOT/env.sh. */
 export function winEnv() {

@@ -2,6 +2,14 @@
 
 namespace procyon {
 
+Napi::Value toJs(Napi::Env env, const SystemCpuTimes& times) {
+  return std::visit([env](const auto& value) { return toJs(env, value); }, times);
+}
+
+Napi::Value toJs(Napi::Env env, const PerCpuTimes& times) {
+  return std::visit([env](const auto& value) { return toJs(env, value); }, times);
+}
+
 Napi::Value toJs(Napi::Env env, const CpuTimesResult& times) {
   return std::visit([env](const auto& value) { return toJs(env, value); }, times);
 }

@@ -15,9 +15,12 @@
 
 namespace procyon {
 
-// cpuTimes answers with one record or, with percpu, one per CPU.
-using CpuTimesResult = std::variant<CpuTimes, std::vector<CpuTimes>>;
+// cpuTimes answers with one record or, with percpu, one per CPU; either in
+// the platform's own record.
+using CpuTimesResult = std::variant<SystemCpuTimes, PerCpuTimes>;
 
+Napi::Value toJs(Napi::Env env, const SystemCpuTimes& times);
+Napi::Value toJs(Napi::Env env, const PerCpuTimes& times);
 Napi::Value toJs(Napi::Env env, const CpuTimesResult& times);
 Napi::Value toJs(Napi::Env env, double number);
 // nullopt becomes null, as psutil's None.

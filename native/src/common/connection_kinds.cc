@@ -15,10 +15,12 @@ bool isConnectionKind(std::string_view kind) {
   return std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
 }
 
-std::string invalidKindMessage(std::string_view kind) {
+std::string invalidKindMessage(std::string_view kind) { return invalidKindMessage(kind, connectionKinds()); }
+
+std::string invalidKindMessage(std::string_view kind, const std::vector<std::string_view>& kinds) {
   std::string message = "invalid '" + std::string(kind) + "' kind argument; choose between ";
   bool first = true;
-  for (const std::string_view valid : connectionKinds()) {
+  for (const std::string_view valid : kinds) {
     if (!first) message += ", ";
     first = false;
     message += "'" + std::string(valid) + "'";

@@ -16,5 +16,7 @@ bool isConnectionKind(std::string_view kind);
 
 // psutil's ValueError text for a bad kind: "invalid 'x' kind argument; choose between 'all', ...".
 std::string invalidKindMessage(std::string_view kind);
+// The same, listing `valid` (a platform's own kinds).
+std::string invalidKindMessage(std::string_view kind, const std::vector<std::string_view>& valid);
 
 }  // namespace procyon

@@ -11,13 +11,15 @@
 
 namespace procyon {
 
-// psutil.users(): one USER_PROCESS utmp entry.
+// psutil.users(): one USER_PROCESS utmp entry (Linux) or logged-on session
+// (Windows, where psutil's terminal and pid are None and host is None for a
+// session with no IPv4 client address).
 #define PROCYON_USER_FIELDS(X) \
   X(std::string, name, {}) \
   X(std::optional<std::string>, terminal, {}) /* null when the entry has no tty */ \
-  X(std::string, host, {}) \
+  X(std::optional<std::string>, host, {}) \
   X(double, started, 0) /* seconds since the epoch (ut_tv.tv_sec) */ \
-  X(int64_t, pid, 0)
+  X(std::optional<int64_t>, pid, {})
 PROCYON_RECORD(User, PROCYON_USER_FIELDS)
 #undef PROCYON_USER_FIELDS
 

@@ -23,14 +23,14 @@ bool isCpuDirectory(std::string_view name) {
 
 }  // namespace
 
-CpuTimes LinuxBackend::cpuTimes() const {
+SystemCpuTimes LinuxBackend::cpuTimes() const {
   FileReader& files = reader();
   const std::string_view text = procfs().read("stat");
   const auto jiffies = annotatePath(files.path(), [&] { return parse::parseProcStatTotal(text); });
   return parse::toCpuTimes(jiffies, linux_host::clockTicksPerSecond());
 }
 
-std::vector<CpuTimes> LinuxBackend::perCpuTimes() const {
+PerCpuTimes LinuxBackend::perCpuTimes() const {
   FileReader& files = reader();
   const std::string_view text = procfs().read("stat");
   const auto lines = annotatePath(files.path(), [&] { return parse::parseProcStatPerCpu(text); });

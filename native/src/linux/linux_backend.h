@@ -31,8 +31,8 @@ class LinuxBackend final : public Backend {
   bool isLive() const override { return roots_.live; }
 
   // cpu.cc
-  CpuTimes cpuTimes() const override;
-  std::vector<CpuTimes> perCpuTimes() const override;
+  SystemCpuTimes cpuTimes() const override;
+  PerCpuTimes perCpuTimes() const override;
   std::optional<uint64_t> logicalCpuCount() const override;
   std::optional<uint64_t> physicalCpuCount() const override;
 

@@ -11,6 +11,7 @@
 #include <optional>
 
 #include "windows/functions.h"
+#include "windows/net_connections.h"
 #include "windows/process_host.h"
 #include "windows/windows_backend.h"
 
@@ -172,7 +173,8 @@ ProcessSnapshot WindowsBackend::readProcess(const ProcessQuery& query) const {
   if (want & kSecOpenFiles) unsupportedSection(snap.openFiles, "Process.openFiles");
   if (want & kSecIonice) unsupportedSection(snap.ionice, "Process.ionice");
   if (want & kSecRlimits) unsupportedSection(snap.rlimits, "Process.rlimit");
-  if (want & kSecConnections) unsupportedSection(snap.connections, "Process.netConnections");
+  // psutil: the system-wide tables, this pid's rows (no handle needed).
+  if (want & kSecConnections) fill(snap.connections, [&] { return std::move(win::connections(query.connectionKind, pid).connections); });
   if (want & kSecTerminal) unsupportedSection(snap.terminal, "Process.terminal");
   return snap;
 }

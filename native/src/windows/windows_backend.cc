@@ -4,6 +4,7 @@
 #include <windows.h>
 #include <iphlpapi.h>
 
+#include "common/connection_kinds.h"
 #include "windows/functions.h"
 #include "windows/net_adapters.h"
 
@@ -59,6 +60,13 @@ PlatformConstants WindowsBackend::constants() const {
   c.processStatuses = {"running", "stopped"};
   // netIfAddrs' families, as Python's socket module numbers them on Windows.
   c.addressFamilies = {{"AF_INET", AF_INET}, {"AF_INET6", AF_INET6}, {"AF_LINK", win::kAfLink}};
+  // netConnections (net_connections.cc): psutil's kinds but "unix", its sockets' types and TCP_STATUSES.
+  for (std::string_view kind : connectionKinds()) {
+    if (kind != "unix") c.connectionKinds.push_back(kind);
+  }
+  c.socketTypes = {{"SOCK_STREAM", SOCK_STREAM}, {"SOCK_DGRAM", SOCK_DGRAM}};
+  c.connectionStatuses = {"ESTABLISHED", "SYN_SENT", "SYN_RECV", "FIN_WAIT1", "FIN_WAIT2", "TIME_WAIT", "CLOSE",
+                          "CLOSE_WAIT", "LAST_ACK", "LISTEN", "CLOSING", "DELETE_TCB", "NONE"};
   return c;
 }
 

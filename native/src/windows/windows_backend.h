@@ -28,10 +28,15 @@ class WindowsBackend final : public Backend {
   bool isLive() const override { return true; }
 
   // cpu.cc
-  CpuTimes cpuTimes() const override;
-  std::vector<CpuTimes> perCpuTimes() const override;
+  SystemCpuTimes cpuTimes() const override;
+  PerCpuTimes perCpuTimes() const override;
   std::optional<uint64_t> logicalCpuCount() const override;
   std::optional<uint64_t> physicalCpuCount() const override;
+
+  // cpu_stats.cc
+  CpuStats cpuStats() const override;
+  // loadavg.cc
+  LoadAvg loadAvg() const override;
 
   // memory.cc
   VirtualMemory virtualMemory() const override;
@@ -47,12 +52,21 @@ class WindowsBackend final : public Backend {
   // disks.cc
   std::vector<DiskPartition> diskPartitions(bool all) const override;
   DiskUsage diskUsage(const std::string& path) const override;
+  // disk_io.cc
+  std::vector<DiskIoCounters> diskIoCounters(bool perdisk) const override;
 
   // net_io.cc
   NetIoPerNic netIoCounters() const override;
+  // net_connections.cc
+  NetConnections netConnections(const std::string& kind) const override;
   // net_if.cc
   NicAddresses netIfAddrs() const override;
   NicStatsMap netIfStats() const override;
+
+  // users.cc
+  std::vector<User> users() const override;
+  // battery.cc
+  BatteryResult sensorsBattery() const override;
 
   // cpu_freq.cc
   std::vector<CpuFreq> cpuFreq() const override;

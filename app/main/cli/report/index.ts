@@ -1,3 +1,5 @@
+import { AF_UNIX, isWindowsCpuTimes } from '@procyon/collector';
+import { protoOf } from '../../core/connections';
 import type { CollectedSnapshot } from '../snapshot';
 import { failed, GENERIC_TOPICS } from '../snapshot';
 import { terminalSafeDeep } from '../../../shared/terminal-text';
@@ -20,7 +22,11 @@ const cpu: Section = (s) => {
   out.push(`count      ${failed(logical) ? '?' : logical} logical, ${failed(physical) ? '?' : (physical ?? 'unknown')} physical`);
   if (!failed(s.cpuTimes)) {
     const t = s.cpuTimes;
-    out.push(`times      user ${t.user.toFixed(2)}s  nice ${t.nice.toFixed(2)}s  system ${t.system.toFixed(2)}s  idle ${t.idle.toFixed(2)}s  iowait ${t.iowait.toFixed(2)}s  steal ${t.steal.toFixed(2)}s`);
+    if (isWindowsCpuTimes(t)) {
+      out.push(`times      user ${t.user.toFixed(2)}s  system ${t.system.toFixed(2)}s  idle ${t.idle.toFixed(2)}s  interrupt ${t.interrupt.toFixed(2)}s  dpc ${t.dpc.toFixed(2)}s`);
+    } else {
+      out.push(`times      user ${t.user.toFixed(2)}s  nice ${t.nice.toFixed(2)}s  system ${t.system.toFixed(2)}s  idle ${t.idle.toFixed(2)}s  iowait ${t.iowait.toFixed(2)}s  steal ${t.steal.toFixed(2)}s`);
+    }
   }
   if (!failed(s.cpuFreq) && s.cpuFreq) out.push(`frequency  ${s.cpuFreq.current.toFixed(0)} MHz (min ${s.cpuFreq.min.toFixed(0)}, max ${s.cpuFreq.max.toFixed(0)})`);
   if (!failed(s.getloadavg)) out.push(`load       ${s.getloadavg.map((x) => x.toFixed(2)).join(' ')}`);
@@ -91,11 +97,10 @@ const netstat: Section = (s) => {
   if (err) return [...out, ...err];
   const conns = s.netConnections as Exclude<CollectedSnapshot['netConnections'], { error: unknown }>;
   const addr = (a: unknown) => (a === null || a === '' ? '' : typeof a === 'string' ? a : `${(a as { ip: string }).ip}:${(a as { port: number }).port}`);
-  const proto = (family: number, type: number) => `${family === 1 ? 'unix' : type === 2 ? 'udp' : 'tcp'}${family === 10 ? '6' : ''}`;
   const rows = [['Proto', 'Local address', 'Remote address', 'Status', 'PID']];
-  for (const c of conns.filter((c) => c.family !== 1)) rows.push([proto(c.family, c.type), addr(c.laddr), addr(c.raddr), c.status, c.pid === null ? '' : String(c.pid)]);
+  for (const c of conns.filter((c) => c.family !== AF_UNIX)) rows.push([protoOf(c), addr(c.laddr), addr(c.raddr), c.status, c.pid === null ? '' : String(c.pid)]);
   out.push(table(rows, ['l', 'l', 'l', 'l', 'r']));
-  out.push(`(${conns.filter((c) => c.family === 1).length} unix sockets not shown; --json lists them)`);
+  out.push(`(${conns.filter((c) => c.family === AF_UNIX).length} unix sockets not shown; --json lists them)`);
   return out;
 };
 
@@ -129,7 +134,7 @@ const who: Section = (s) => {
   if (err) return [...out, ...err];
   const list = s.users as Exclude<CollectedSnapshot['users'], { error: unknown } | undefined>;
   if (list.length === 0) return [...out, '  nobody is logged in'];
-  out.push(table(list.map((u) => [u.name, u.terminal ?? '-', new Date(u.started * 1000).toISOString().slice(0, 16).replace('T', ' '), `(${u.host})`, String(u.pid)]), ['l', 'l', 'l', 'l', 'r']));
+  out.push(table(list.map((u) => [u.name, u.terminal ?? '-', new Date(u.started * 1000).toISOString().slice(0, 16).replace('T', ' '), `(${u.host ?? ''})`, u.pid === null ? '-' : String(u.pid)]), ['l', 'l', 'l', 'l', 'r']));
   return out;
 };
 

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../../shared/payloads';
-import { buildSeries, cpuTotalSeries, memorySeries, minuteTicks, modeValues, niceCeiling, perCoreSeries } from './series';
+import { buildSeries, cpuModesOf, cpuTotalSeries, memorySeries, minuteTicks, modeValues, niceCeiling, perCoreSeries } from './series';
 
 const tick = (seq: number, cpu: number[] | null): Snapshot =>
   ({
@@ -48,6 +48,16 @@ describe('series helpers', () => {
     const t = { user: 10, nice: 2, system: 5, idle: 70, iowait: 3, irq: 1, softirq: 4, steal: 5, guest: 0, guestNice: 0 };
     expect(modeValues(t)).toEqual({ user: 12, system: 5, iowait: 3, irq: 5, steal: 5 });
     expect(modeValues(t, 'c1')).toEqual({ c1user: 12, c1system: 5, c1iowait: 3, c1irq: 5, c1steal: 5 });
+  });
+  it('modeValues and cpuModesOf take a Windows record\'s own modes: user, system, interrupt, DPC', () => {
+    const w = { user: 10, system: 5, idle: 80, interrupt: 3, dpc: 2 };
+    expect(modeValues(w)).toEqual({ user: 10, system: 5, interrupt: 3, dpc: 2 });
+    expect(modeValues(w, 'c0')).toEqual({ c0user: 10, c0system: 5, c0interrupt: 3, c0dpc: 2 });
+    expect(cpuModesOf(w)).toEqual(['user', 'system', 'interrupt', 'dpc']);
+    // Stacked, the shares add up to psutil's cpu_percent (100 - idle), as Linux's do.
+    expect(Object.values(modeValues(w)).reduce((a, b) => a + b, 0)).toBe(100 - w.idle);
+    expect(cpuModesOf({ user: 1, nice: 0, system: 0, idle: 0, iowait: 0, irq: 0, softirq: 0, steal: 0, guest: 0, guestNice: 0 })).toEqual(['user', 'system', 'iowait', 'irq', 'steal']);
+    expect(cpuModesOf(null)).toEqual(['user', 'system', 'iowait', 'irq', 'steal']);
   });
   it('niceCeiling rounds an axis top to 1-2-5 steps', () => {
     expect(niceCeiling(0)).toBe(1);

@@ -1,4 +1,4 @@
-import type { CpuTimesPercent, Snapshot } from '../../../shared/payloads';
+import { isWindowsCpuTimes, type CpuTimesPercent, type Snapshot } from '../../../shared/payloads';
 
 /** One chart row: `t` is ms since the epoch, other keys are series values. */
 export type Point = { t: number } & Record<string, number>;
@@ -36,11 +36,21 @@ export function perCoreSeries(history: Snapshot[]): Point[] {
   });
 }
 
-/** The modes a stacked CPU chart shows; irq folds in softirq, as top(1)'s "hi + si". */
+/** The modes a stacked CPU chart shows on Linux; user folds in nice, irq folds in softirq, as top(1)'s "hi + si". */
 export const CPU_MODES = ['user', 'system', 'iowait', 'irq', 'steal'] as const;
-export type CpuMode = (typeof CPU_MODES)[number];
+/** On Windows, psutil's modes: their shares add up to cpu_percent, as Linux's do. */
+export const WINDOWS_CPU_MODES = ['user', 'system', 'interrupt', 'dpc'] as const;
+export type CpuMode = (typeof CPU_MODES)[number] | (typeof WINDOWS_CPU_MODES)[number];
+
+/** The stacked modes of the platform whose record `t` is (Linux's until a tick has one). */
+export function cpuModesOf(t: CpuTimesPercent | null | undefined): readonly CpuMode[] {
+  return t && isWindowsCpuTimes(t) ? WINDOWS_CPU_MODES : CPU_MODES;
+}
 
 export function modeValues(t: CpuTimesPercent, prefix = ''): Record<string, number> {
+  if (isWindowsCpuTimes(t)) {
+    return { [`${prefix}user`]: t.user, [`${prefix}system`]: t.system, [`${prefix}interrupt`]: t.interrupt, [`${prefix}dpc`]: t.dpc };
+  }
   return {
     [`${prefix}user`]: t.user + t.nice,
     [`${prefix}system`]: t.system,

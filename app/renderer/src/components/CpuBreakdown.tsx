@@ -1,11 +1,23 @@
-import type { CpuTimesPercent } from '../../../shared/payloads';
+import { isWindowsCpuTimes, type CpuTimesPercent } from '../../../shared/payloads';
 import { formatPercent } from '../format';
 import { UsageBar, type Segment } from './UsageBar';
 
-// The modes top(1) shows, in its order; irq and softirq are one "irq" here
+type Row = [key: string, label: string, value: number, color: string];
+
+// The platform's modes: on Windows psutil's (user, system, interrupt, DPC, idle);
+// on Linux the ones top(1) shows, in its order, irq and softirq one "irq"
 // because they are rarely large enough to be worth two rows.
-function segments(t: CpuTimesPercent): Segment[] {
-  const rows: [key: string, label: string, value: number, color: string][] = [
+function rows(t: CpuTimesPercent): Row[] {
+  if (isWindowsCpuTimes(t)) {
+    return [
+      ['user', 'User', t.user, 'var(--cpu-user)'],
+      ['system', 'System', t.system, 'var(--cpu-system)'],
+      ['interrupt', 'Interrupt', t.interrupt, 'var(--cpu-interrupt)'],
+      ['dpc', 'DPC', t.dpc, 'var(--cpu-dpc)'],
+      ['idle', 'Idle', t.idle, 'var(--track)'],
+    ];
+  }
+  return [
     ['user', 'User', t.user, 'var(--cpu-user)'],
     ['system', 'System', t.system, 'var(--cpu-system)'],
     ['nice', 'Nice', t.nice, 'var(--cpu-nice)'],
@@ -14,7 +26,10 @@ function segments(t: CpuTimesPercent): Segment[] {
     ['steal', 'Steal', t.steal, 'var(--cpu-steal)'],
     ['idle', 'Idle', t.idle, 'var(--track)'],
   ];
-  return rows.map(([key, label, value, color]) => ({ key, label, value, color, text: formatPercent(value) }));
+}
+
+function segments(t: CpuTimesPercent): Segment[] {
+  return rows(t).map(([key, label, value, color]) => ({ key, label, value, color, text: formatPercent(value) }));
 }
 
 export function CpuBreakdown({ times }: { times: CpuTimesPercent | null }) {

@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { COUNT_RATE_SCALE, FREQUENCY_SCALE, LOAD_SCALE } from '../charts/scales';
-import { buildSeries, cpuModeSeries, cpuTotalSeries, perCoreModeSeries, perCoreSeries, CPU_MODES } from '../charts/series';
+import { buildSeries, cpuModeSeries, cpuModesOf, cpuTotalSeries, perCoreModeSeries, perCoreSeries, type CpuMode } from '../charts/series';
 import type { SeriesSpec } from '../charts/TimeSeriesChart';
 import { AbsentChartCard, ChartCard } from '../components/ChartCard';
 import { CpuBreakdown } from '../components/CpuBreakdown';
@@ -14,9 +14,11 @@ import { useSystemInfo } from '../store/system-info';
 import { useView } from '../store/view';
 
 const TOTAL: SeriesSpec[] = [{ key: 'total', name: 'CPU', color: 'var(--cpu)' }];
-const MODE_NAMES: Record<(typeof CPU_MODES)[number], string> = { user: 'User', system: 'System', iowait: 'I/O wait', irq: 'IRQ', steal: 'Steal' };
-const modeSeries = (prefix: string): SeriesSpec[] => CPU_MODES.map((m) => ({ key: `${prefix}${m}`, name: MODE_NAMES[m], color: `var(--cpu-${m})` }));
-const MODES = modeSeries('');
+const MODE_NAMES: Record<CpuMode, string> = { user: 'User', system: 'System', iowait: 'I/O wait', irq: 'IRQ', steal: 'Steal', interrupt: 'Interrupt', dpc: 'DPC' };
+// The checkbox's words for the modes, as a sentence has them.
+const MODE_WORDS: Record<CpuMode, string> = { user: 'user', system: 'system', iowait: 'I/O wait', irq: 'IRQ', steal: 'steal', interrupt: 'interrupt', dpc: 'DPC' };
+const modeSeries = (modes: readonly CpuMode[], prefix: string): SeriesSpec[] =>
+  modes.map((m) => ({ key: `${prefix}${m}`, name: MODE_NAMES[m], color: `var(--cpu-${m})` }));
 const LOAD: SeriesSpec[] = [
   { key: 'l1', name: '1 min', color: 'var(--cpu)' },
   { key: 'l5', name: '5 min', color: 'var(--cpu-system)', line: true },
@@ -63,10 +65,17 @@ export function CpuPage() {
       }),
     [history],
   );
-  const seriesFor = useCallback((i: number): SeriesSpec[] => (modes ? modeSeries(`c${i}`) : [{ key: `c${i}`, name: `CPU ${i}`, color: 'var(--cpu)' }]), [modes]);
-
   const cpu = latest?.cpu ?? null;
+  // The platform's modes, from its record (Windows has interrupt and DPC where Linux has I/O wait, IRQ and steal).
+  const platformModes = cpuModesOf(cpu?.timesPercent);
+  const totalModes = useMemo(() => modeSeries(platformModes, ''), [platformModes]);
+  const seriesFor = useCallback(
+    (i: number): SeriesSpec[] => (modes ? modeSeries(platformModes, `c${i}`) : [{ key: `c${i}`, name: `CPU ${i}`, color: 'var(--cpu)' }]),
+    [modes, platformModes],
+  );
+
   const statsError = latest?.errors?.cpuStats;
+  const loadError = latest?.errors?.loadavg;
   const logical = info?.cpuCountLogical ?? 0;
   const details = latest?.cpuDetails;
   const perFreq = details?.perCpuFreq ?? [];
@@ -87,13 +96,13 @@ export function CpuPage() {
             <CpuBreakdown times={cpu?.timesPercent ?? null} />
             <label className="check">
               <input type="checkbox" checked={modes} onChange={(e) => updateSettings({ cpuModes: e.target.checked })} />
-              Stack charts by mode (user, system, I/O wait, IRQ, steal)
+              Stack charts by mode ({platformModes.map((m) => MODE_WORDS[m]).join(', ')})
             </label>
           </div>
           <ChartCard
             title={modes ? 'CPU by mode' : 'Total CPU'}
             data={total}
-            series={modes ? MODES : TOTAL}
+            series={modes ? totalModes : TOTAL}
             stacked={modes}
             view={view}
             csvUnit="%"
@@ -107,8 +116,8 @@ export function CpuPage() {
       </section>
       <div className="card-grid">
         {details && details.loadavg === null ? (
-          <AbsentChartCard title="Load average" testId="loadavg-not-reported">
-            Not reported: the host’s platform has no load average in Procyon.
+          <AbsentChartCard title="Load average" testId="loadavg-not-reported" hint={loadError ? `${loadError.code}: ${loadError.message}` : undefined}>
+            Not reported: {loadError ? `the load average could not be read (${loadError.code})` : 'the host’s platform has no load average in Procyon'}.
           </AbsentChartCard>
         ) : (
           <ChartCard

@@ -77,12 +77,12 @@ export function SystemPage() {
               </thead>
               <tbody>
                 {system.users.map((u) => (
-                  <tr key={`${u.name} ${u.terminal ?? ''} ${u.pid}`}>
+                  <tr key={`${u.name} ${u.terminal ?? ''} ${u.pid ?? ''} ${u.started}`}>
                     <td>{u.name}</td>
                     <td>{u.terminal ?? '—'}</td>
                     <td>{u.host || 'local'}</td>
                     <td>{formatDateTime(u.started)}</td>
-                    <td className="num">{u.pid}</td>
+                    <td className="num">{u.pid ?? '—'}</td>
                   </tr>
                 ))}
               </tbody>

@@ -12,7 +12,8 @@ const addr = (a: unknown) => {
   if (typeof v === 'string') return v;
   return v.ip.includes(':') ? `[${v.ip}]:${v.port}` : `${v.ip}:${v.port}`;
 };
-const FAMILIES: Record<number, string> = { 1: 'unix', 2: 'IPv4', 10: 'IPv6' };
+// Python's socket numbers as psutil reports them: Linux's, and Windows' AF_INET6 (23).
+const FAMILIES: Record<number, string> = { 1: 'unix', 2: 'IPv4', 10: 'IPv6', 23: 'IPv6' };
 const TYPES: Record<number, string> = { 1: 'stream', 2: 'dgram', 5: 'seqpacket' };
 
 function list(v: unknown): Record<string, unknown>[] {
