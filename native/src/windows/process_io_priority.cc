@@ -34,7 +34,7 @@ const std::vector<NamedConstant>& ioPriorities() {
 int64_t ioPriority(HANDLE process, int64_t pid) {
   ULONG priority = 0;
   const NTSTATUS status = NtQueryInformationProcess(process, kProcessIoPriority, &priority, sizeof priority, nullptr);
-  if (status < 0) throw processError(pid, RtlNtStatusToDosError(status), "NtQueryInformationProcess(ProcessIoPriority)");
+  if (status < 0) throw handleCallStatus(pid, status, "NtQueryInformationProcess(ProcessIoPriority)");
   return priority;
 }
 
@@ -42,7 +42,7 @@ void setIoPriority(HANDLE process, int64_t pid, int64_t priority) {
   const auto set = reinterpret_cast<NtSetInformationProcessFn>(reinterpret_cast<void*>(ntdllFunction("NtSetInformationProcess")));
   ULONG value = static_cast<ULONG>(priority);
   const NTSTATUS status = set(process, kProcessIoPriority, &value, sizeof value);
-  if (status < 0) throw processError(pid, RtlNtStatusToDosError(status), "NtSetInformationProcess(ProcessIoPriority)");
+  if (status < 0) throw handleCallStatus(pid, status, "NtSetInformationProcess(ProcessIoPriority)");
 }
 
 }  // namespace procyon::win

@@ -76,7 +76,7 @@ double uniqueSetSize(HANDLE process, int64_t pid) {
       return static_cast<double>(pages) * system.dwPageSize;
     }
     const DWORD err = GetLastError();
-    if (err != ERROR_BAD_LENGTH) throw processError(pid, err, "QueryWorkingSet");
+    if (err != ERROR_BAD_LENGTH) throw handleCallError(pid, err, "QueryWorkingSet");
     const size_t reported = reinterpret_cast<const PSAPI_WORKING_SET_INFORMATION*>(buffer.data())->NumberOfEntries;
     entries = std::max(entries * 2, reported + reported / 4 + 64);
   }

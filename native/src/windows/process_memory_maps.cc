@@ -55,7 +55,7 @@ std::vector<WindowsProcessMemoryMap> memoryMaps(HANDLE process, int64_t pid) {
   }
   if (maps.empty() && address == 0) {
     // Not one region could be queried: the handle lacks the right or the process is gone.
-    throw processError(pid, GetLastError(), "VirtualQueryEx");
+    throw handleCallError(pid, GetLastError(), "VirtualQueryEx");
   }
   return maps;
 }
