@@ -40,7 +40,7 @@ const ALLOCATOR = `const b=Buffer.alloc(${ALLOCATED},1);for(let i=0;i<b.length;i
 // Holds held.txt open for reading and writing until killed.
 const HOLDER = "const fs=require('fs');fs.writeFileSync('held.txt','x');const fd=fs.openSync('held.txt','r+');fs.writeFileSync('ready','');setInterval(()=>fs.fstatSync(fd),1000)";
 
-test('memoryInfo: psutil\'s Windows record; a child that commits 200 MiB has private and pagefile above that', async (t) => {
+test('memoryInfo: psutil\'s Windows record; a child that commits 200 MiB has pagefile (and private, where counted) above that', async (t) => {
   const { child, ready } = startChild(t, ALLOCATOR);
   await waitFor(ready);
   const p = await c.Process.create(child.pid);
@@ -131,7 +131,7 @@ test('openFiles: the file a child holds open, by the path the test knows; no dir
   assert.ok(!files.some((f) => lower(f.path) === lower(fs.realpathSync.native(dir))));
 });
 
-test('ionice: IOPRIO_* levels in describe(); set to LOW through the identity-checked handle and read back; a stale createTime changes nothing', async (t) => {
+test('ionice: IOPRIO_* levels in describe(); set through the identity-checked handle and read back where the system has the class; a stale createTime changes nothing', async (t) => {
   const levels = c.describe().constants.ioPriorities;
   assert.deepEqual(levels, { IOPRIO_VERYLOW: 0, IOPRIO_LOW: 1, IOPRIO_NORMAL: 2, IOPRIO_HIGH: 3 });
   assert.equal(c.IOPRIO_LOW, 1);
