@@ -1,6 +1,6 @@
-// Process memory and I/O counters on Windows (psutil's proc_memory_info,
-// proc_io_counters, proc_memory_uss): through a handle where one opens,
-// else from the NT process list, which needs no access right.
+// Process memory on Windows (psutil's proc_memory_info, proc_memory_uss):
+// through a handle where one opens, else (memory_info) from the NT process
+// list, which needs no access right.
 
 #include <windows.h>
 #include <psapi.h>
@@ -43,18 +43,6 @@ WindowsProcessMemoryInfo memoryInfo(HANDLE process, const NtProcess& listed) {
   m.rss = m.wset;
   m.vms = m.pagefile;
   return m;
-}
-
-WindowsProcessIoCounters ioCounters(HANDLE process, const NtProcess& listed) {
-  IO_COUNTERS c{};
-  if (process && GetProcessIoCounters(process, &c)) {
-    return {static_cast<double>(c.ReadOperationCount), static_cast<double>(c.WriteOperationCount),
-            static_cast<double>(c.ReadTransferCount),  static_cast<double>(c.WriteTransferCount),
-            static_cast<double>(c.OtherOperationCount), static_cast<double>(c.OtherTransferCount)};
-  }
-  return {static_cast<double>(listed.readOps),   static_cast<double>(listed.writeOps),
-          static_cast<double>(listed.readBytes), static_cast<double>(listed.writeBytes),
-          static_cast<double>(listed.otherOps),  static_cast<double>(listed.otherBytes)};
 }
 
 double uniqueSetSize(HANDLE process, int64_t pid) {

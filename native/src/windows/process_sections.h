@@ -1,9 +1,9 @@
 #pragma once
 
 // Process methods read through a handle beyond process_host.h's: each lives
-// in a file of its own concept (process_memory.cc, process_memory_maps.cc,
-// process_open_files.cc, process_io_priority.cc); process_read.cc and
-// process_actions.cc call them.
+// in a file of its own concept (process_memory.cc, process_io_counters.cc,
+// process_memory_maps.cc, process_open_files.cc, process_io_priority.cc,
+// dos_path.cc); process_read.cc and process_actions.cc call them.
 
 #include <windows.h>
 
