@@ -14,6 +14,11 @@ export interface HostConstants {
   rlimits: Readonly<Record<string, number>>;
   /** I/O priority classes Process.ionice() takes: IOPRIO_CLASS_BE → 2. Empty where the platform has none. */
   ioprioClasses: Readonly<Record<string, number>>;
+  /**
+   * Where Process.ionice() takes one level instead of a class and a value (Windows):
+   * the levels, IOPRIO_LOW → 1. Empty where it takes ioprioClasses.
+   */
+  ioPriorities: Readonly<Record<string, number>>;
   /** The nice values Process.nice() takes: -20 … 19 on Linux. Unused where the platform has priority classes. */
   nice: Readonly<{ min: number; max: number }>;
   /**
@@ -46,6 +51,10 @@ export function actionIssues(action: ProcessActionRequest['action'], host: HostC
         ? []
         : [{ path: 'action.value', message: `Nice values on this host go from ${host.nice.min} to ${host.nice.max} (got ${action.value}).` }];
     case 'ionice':
+      if (Object.keys(host.ioPriorities).length > 0) {
+        if (!valueIn(host.ioPriorities, action.ioclass)) return [{ path: 'action.ioclass', message: `This host has no I/O priority level ${action.ioclass}.` }];
+        return action.value ? [{ path: 'action.value', message: 'I/O priority levels on this host take no value.' }] : [];
+      }
       return valueIn(host.ioprioClasses, action.ioclass) ? [] : [{ path: 'action.ioclass', message: `This host has no I/O priority class ${action.ioclass}.` }];
     default:
       return [];

@@ -15,7 +15,7 @@ import { REPO } from '../support/serve';
 // the host's collector reports: the Priority column names priority classes, the
 // priority dialog offers them (one is set and read back by node.exe itself),
 // terminate, kill, suspend and resume are offered without POSIX signal names and
-// without Send signal, and no I/O priority is offered. /metrics speaks
+// without Send signal, and the I/O priority dialog offers Windows' levels. /metrics speaks
 // windows_exporter (windows_* families with this machine's values, no node_*).
 // `npm run test:win` runs it after the Windows setup and build (scripts/test.mjs:
 // the Windows stage).
@@ -124,9 +124,17 @@ test('serve under Wine: live overview, nothing broken where Windows lacks a func
   // Windows' priority classes, offered and set; what Windows lacks is not offered.
   const toolbar = page.getByRole('toolbar', { name: 'Process actions' });
   await expect(toolbar.getByRole('button', { name: 'Change priority…' })).toBeVisible();
-  await expect(toolbar.getByRole('button', { name: 'I/O priority…' })).toHaveCount(0);
   await expect.poll(() => visibleColumn(page, 'Priority')).toEqual(['Normal']);
   await row.click();
+  // I/O priority: Windows' levels, one choice, no Linux class or level slider (Wine has no
+  // ProcessIoPriority to set, so nothing is applied here; test-win says so).
+  await toolbar.getByRole('button', { name: 'I/O priority…' }).click();
+  const io = page.getByRole('dialog', { name: 'I/O priority' });
+  const levels = io.getByRole('combobox', { name: 'I/O priority' });
+  await expect(levels.locator('option')).toHaveText(['very low', 'low', 'normal', 'high']);
+  await expect(levels.locator('option:checked')).toHaveText('normal');
+  await expect(io.getByRole('slider')).toHaveCount(0);
+  await io.getByRole('button', { name: 'Cancel' }).click();
   // What Windows has: terminate, kill, suspend, resume (no POSIX signal named, no Send signal: its SIGTERM and SIGKILL are Terminate and Kill).
   await expect(toolbar.getByRole('button', { name: 'Send signal…' })).toHaveCount(0);
   for (const name of ['Terminate', 'Kill', 'Suspend', 'Resume', 'Kill tree']) await expect(toolbar.getByRole('button', { name, exact: true })).toBeVisible();

@@ -60,6 +60,12 @@ export const IOPRIO_CLASS_RT = platformConstant('ioprioClasses', 'IOPRIO_CLASS_R
 export const IOPRIO_CLASS_BE = platformConstant('ioprioClasses', 'IOPRIO_CLASS_BE');
 export const IOPRIO_CLASS_IDLE = platformConstant('ioprioClasses', 'IOPRIO_CLASS_IDLE');
 
+// --- I/O priority levels (Process.ionice(), Windows): NaN where the platform has none ---
+export const IOPRIO_VERYLOW = platformConstant('ioPriorities', 'IOPRIO_VERYLOW');
+export const IOPRIO_LOW = platformConstant('ioPriorities', 'IOPRIO_LOW');
+export const IOPRIO_NORMAL = platformConstant('ioPriorities', 'IOPRIO_NORMAL');
+export const IOPRIO_HIGH = platformConstant('ioPriorities', 'IOPRIO_HIGH');
+
 // --- resource limits (Process.rlimit()): the platform's numbers, NaN where it lacks one ---
 export const RLIM_INFINITY = -1;
 export const RLIMIT_CPU = platformConstant('rlimits', 'RLIMIT_CPU');

@@ -26,6 +26,8 @@ export interface PlatformConstants {
   ioprioClasses: Readonly<Record<string, number>>;
   /** *_PRIORITY_CLASS where the platform has them (Windows); empty where priority is a nice value. */
   priorityClasses: Readonly<Record<string, number>>;
+  /** IOPRIO_VERYLOW… where Process.ionice takes one level (Windows); empty where it takes ioprioClasses. */
+  ioPriorities: Readonly<Record<string, number>>;
   nice: { min: number; max: number };
   addressFamilies: Readonly<Record<string, number>>;
   socketTypes: Readonly<Record<string, number>>;

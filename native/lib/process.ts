@@ -26,14 +26,19 @@ import type {
   ProcessCpuTimes,
   ProcessCtxSwitches,
   ProcessIds,
-  ProcessIoCounters,
+  PlatformIoCounters,
+  PlatformMemoryFullInfo,
+  PlatformMemoryInfo,
   ProcessIonice,
   ProcessMemoryFullInfo,
-  ProcessMemoryInfo,
   ProcessMemoryMap,
   ProcessMemoryMapExt,
   ProcessOpenFile,
   ProcessThread,
+  WindowsProcessMemoryFullInfo,
+  WindowsProcessMemoryMap,
+  WindowsProcessMemoryMapGrouped,
+  WindowsProcessOpenFile,
 } from './process_types';
 import type { Roots } from './types';
 import type { ProcessGpu } from './gpu';
@@ -114,9 +119,22 @@ const ATTR_SECTIONS: Record<ProcessAttr, number> = {
 // psutil's oneshot(): the basic and ids groups are read once for everything in the block.
 const ONESHOT_PREFETCH = SECTION.basic | SECTION.ids;
 
-const MEMORY_INFO_FIELDS = ['rss', 'vms', 'shared', 'text', 'lib', 'data', 'dirty'] as const;
-const MEMORY_FULL_FIELDS = [...MEMORY_INFO_FIELDS, 'uss', 'pss', 'swap'] as const;
-type MemType = (typeof MEMORY_FULL_FIELDS)[number];
+/** memoryPercent's memtype: a field of memoryFullInfo()'s record, on any platform. */
+type MemType = (keyof ProcessMemoryFullInfo | keyof WindowsProcessMemoryFullInfo) & string;
+
+// The records of psutil's per-OS memory_info and memory_full_info groups here, by describe().records name.
+const MEMORY_RECORDS: Readonly<Record<string, { info: string; full: string }>> = {
+  win32: { info: 'WindowsProcessMemoryInfo', full: 'WindowsProcessMemoryFullGroup' },
+};
+const DEFAULT_MEMORY_RECORDS = { info: 'ProcessMemoryInfo', full: 'ProcessMemoryFullGroup' };
+
+/** memory_info()'s fields here, and memory_full_info()'s (memory_info's, then its own): the platform's records. */
+function memoryFields(): { info: readonly string[]; full: readonly string[] } {
+  const d = describe();
+  const names = MEMORY_RECORDS[d.platform] ?? DEFAULT_MEMORY_RECORDS;
+  const info = d.records[names.info] ?? [];
+  return { info, full: [...info, ...(d.records[names.full] ?? [])] };
+}
 
 export type ProcessOptions = Roots;
 
@@ -429,6 +447,16 @@ export class Process {
       if (value !== undefined && value !== null) throw new InvalidArgument("'ioclass' argument must be specified");
       return { ...(await this.#section('ionice')) };
     }
+    // Windows: one IOPRIO_* level describe() lists (psutil's ionice there), and no value.
+    const levels = describe().constants.ioPriorities;
+    if (Object.keys(levels).length) {
+      if (value) throw new InvalidArgument('value argument not accepted on Windows');
+      if (!Object.values(levels).includes(ioclass)) {
+        throw new InvalidArgument(`${String(ioclass)} is not a valid priority; the levels are ${JSON.stringify(levels)}`);
+      }
+      await this.#act({ action: 'ionice', ioclass, value: 0 });
+      return undefined;
+    }
     if (!Number.isInteger(ioclass) || ioclass < 0 || ioclass > 3) throw new InvalidArgument(`invalid ioclass ${String(ioclass)}`);
     const v = value ?? 0;
     if (!Number.isInteger(v)) throw new InvalidArgument(`value must be an integer, got ${String(value)}`);
@@ -460,7 +488,8 @@ export class Process {
     return undefined;
   }
 
-  async ioCounters(): Promise<ProcessIoCounters> {
+  /** The platform's record: Linux's (with readChars, writeChars) or Windows' (with otherCount, otherBytes). */
+  async ioCounters(): Promise<PlatformIoCounters> {
     return { ...(await this.#section('ioCounters')) };
   }
 
@@ -550,27 +579,30 @@ export class Process {
     return (await this.#section('basic')).cpuNum;
   }
 
-  async memoryInfo(): Promise<ProcessMemoryInfo> {
+  /** The platform's record (psutil's pmem differs per OS); rss and vms are in every one. */
+  async memoryInfo(): Promise<PlatformMemoryInfo> {
     return { ...(await this.#section('memoryInfo')) };
   }
 
   /**
    * memoryInfo() + uss, pss, swap (smaps_rollup, else smaps). A zombie has no
    * memory left: all zeros, as psutil ≥ 6.0 (5.9 raised ZombieProcess).
+   * On Windows: memoryInfo() + uss (working-set pages no other process shares).
    */
-  async memoryFullInfo(): Promise<ProcessMemoryFullInfo> {
+  async memoryFullInfo(): Promise<PlatformMemoryFullInfo> {
     const info = await this.#section('memoryInfo');
-    const smaps = await this.#section('memoryFull');
-    return { ...info, ...smaps };
+    const own = await this.#section('memoryFull');
+    return { ...info, ...own } as PlatformMemoryFullInfo;
   }
 
   /** memtype's share of total physical memory, in percent. */
   async memoryPercent(options?: { memtype?: MemType }): Promise<number> {
     const memtype = optionsObject(options).memtype ?? 'rss';
-    if (!(MEMORY_FULL_FIELDS as readonly string[]).includes(memtype)) {
-      throw new InvalidArgument(`invalid memtype '${String(memtype)}'; valid types are ${JSON.stringify(MEMORY_FULL_FIELDS)}`);
+    const fields = memoryFields();
+    if (!fields.full.includes(memtype)) {
+      throw new InvalidArgument(`invalid memtype '${String(memtype)}'; valid types are ${JSON.stringify(fields.full)}`);
     }
-    const info: Record<string, number> = (MEMORY_INFO_FIELDS as readonly string[]).includes(memtype)
+    const info: Record<string, number> = fields.info.includes(memtype)
       ? { ...(await this.memoryInfo()) }
       : { ...(await this.memoryFullInfo()) };
     const total = (await virtualMemory(this.roots)).total;
@@ -578,29 +610,33 @@ export class Process {
     return (info[memtype]! / total) * 100;
   }
 
-  /** psutil.Process.memory_maps(): grouped by path (default), or one entry per mapping with addr and perms; ZombieProcess for a zombie. */
-  memoryMaps(options: { grouped: false }): Promise<ProcessMemoryMapExt[]>;
-  memoryMaps(options?: { grouped?: true }): Promise<ProcessMemoryMap[]>;
-  async memoryMaps(options?: { grouped?: boolean }): Promise<ProcessMemoryMap[] | ProcessMemoryMapExt[]> {
+  /**
+   * psutil.Process.memory_maps(): grouped by path (default), or one entry per mapping with addr and perms; ZombieProcess for a zombie.
+   * The platform's records: Linux's smaps fields, or Windows' rss (each region with a mapped file, drive-letter paths).
+   */
+  memoryMaps(options: { grouped: false }): Promise<ProcessMemoryMapExt[] | WindowsProcessMemoryMap[]>;
+  memoryMaps(options?: { grouped?: true }): Promise<ProcessMemoryMap[] | WindowsProcessMemoryMapGrouped[]>;
+  async memoryMaps(options?: { grouped?: boolean }): Promise<ProcessMemoryMap[] | ProcessMemoryMapExt[] | WindowsProcessMemoryMapGrouped[] | WindowsProcessMemoryMap[]> {
     const grouped = optionsObject(options).grouped ?? true;
-    const maps = await this.#section('memoryMaps');
-    if (!grouped) return maps.map((m) => ({ ...m }));
-    const byPath = new Map<string, ProcessMemoryMap>();
+    const maps: (ProcessMemoryMapExt | WindowsProcessMemoryMap)[] = await this.#section('memoryMaps');
+    if (!grouped) return maps.map((m) => ({ ...m })) as ProcessMemoryMapExt[] | WindowsProcessMemoryMap[];
+    // Every field but path is a number to sum, whichever platform's record this is.
+    const byPath = new Map<string, Record<string, number | string>>();
     for (const { addr: _addr, perms: _perms, ...m } of maps) {
       const seen = byPath.get(m.path);
       if (!seen) {
         byPath.set(m.path, { ...m });
         continue;
       }
-      for (const key of Object.keys(m) as (keyof ProcessMemoryMap)[]) {
-        if (key !== 'path') seen[key] += m[key];
+      for (const [key, value] of Object.entries(m)) {
+        if (key !== 'path') seen[key] = (seen[key] as number) + (value as number);
       }
     }
-    return [...byPath.values()];
+    return [...byPath.values()] as unknown as ProcessMemoryMap[] | WindowsProcessMemoryMapGrouped[];
   }
 
   /** Regular files this process has open (as psutil: absolute paths that stat() as regular files). */
-  async openFiles(): Promise<ProcessOpenFile[]> {
+  async openFiles(): Promise<ProcessOpenFile[] | WindowsProcessOpenFile[]> {
     return (await this.#section('openFiles')).map((f) => ({ ...f }));
   }
 

@@ -31,6 +31,35 @@ export interface ProcessMemoryFullInfo extends ProcessMemoryInfo {
   swap: number;
 }
 
+/**
+ * Process.memoryInfo() on Windows: psutil's pmem there (PROCESS_MEMORY_COUNTERS_EX,
+ * bytes; numPageFaults a count). rss is an alias of wset, vms of pagefile.
+ */
+export interface WindowsProcessMemoryInfo {
+  rss: number;
+  vms: number;
+  numPageFaults: number;
+  peakWset: number;
+  wset: number;
+  peakPagedPool: number;
+  pagedPool: number;
+  peakNonpagedPool: number;
+  nonpagedPool: number;
+  pagefile: number;
+  peakPagefile: number;
+  private: number;
+}
+
+/** Process.memoryFullInfo() on Windows: memoryInfo() + uss (bytes). */
+export interface WindowsProcessMemoryFullInfo extends WindowsProcessMemoryInfo {
+  uss: number;
+}
+
+/** psutil's memory_info(): the platform's record (rss and vms in both). */
+export type PlatformMemoryInfo = ProcessMemoryInfo | WindowsProcessMemoryInfo;
+/** psutil's memory_full_info(): the platform's record. */
+export type PlatformMemoryFullInfo = ProcessMemoryFullInfo | WindowsProcessMemoryFullInfo;
+
 /** One entry of Process.memoryMaps() (grouped: no addr/perms). */
 export interface ProcessMemoryMap {
   path: string;
@@ -51,6 +80,18 @@ export interface ProcessMemoryMapExt extends ProcessMemoryMap {
   perms: string;
 }
 
+/** One entry of Process.memoryMaps() on Windows (grouped: no addr/perms); rss is the regions' size in bytes. */
+export interface WindowsProcessMemoryMapGrouped {
+  path: string;
+  rss: number;
+}
+
+/** One region of Process.memoryMaps({grouped: false}) on Windows: addr as Python's hex(), perms as psutil ("r", "rw", "xr", …). */
+export interface WindowsProcessMemoryMap extends WindowsProcessMemoryMapGrouped {
+  addr: string;
+  perms: string;
+}
+
 /** Process.ioCounters(). */
 export interface ProcessIoCounters {
   readCount: number;
@@ -60,6 +101,19 @@ export interface ProcessIoCounters {
   readChars: number;
   writeChars: number;
 }
+
+/** Process.ioCounters() on Windows: psutil's pio there (read, write and other operations). */
+export interface WindowsProcessIoCounters {
+  readCount: number;
+  writeCount: number;
+  readBytes: number;
+  writeBytes: number;
+  otherCount: number;
+  otherBytes: number;
+}
+
+/** psutil's io_counters(): the platform's record. */
+export type PlatformIoCounters = ProcessIoCounters | WindowsProcessIoCounters;
 
 /** Process.numCtxSwitches(). */
 export interface ProcessCtxSwitches {
@@ -90,7 +144,13 @@ export interface ProcessOpenFile {
   flags: number;
 }
 
-/** Process.ionice(). */
+/** Process.openFiles() entries on Windows: a drive-letter path; fd is always -1 (psutil). */
+export interface WindowsProcessOpenFile {
+  path: string;
+  fd: number;
+}
+
+/** Process.ionice(): on Windows, ioclass is an IOPRIO_* level and value 0. */
 export interface ProcessIonice {
   ioclass: number;
   value: number;
@@ -146,22 +206,27 @@ export interface ProcessMemoryFullGroup {
   swap: number;
 }
 
+/** @internal The memoryFull attribute group on Windows: uss (bytes). */
+export interface WindowsProcessMemoryFullGroup {
+  uss: number;
+}
+
 /** @internal What the addon's processRead resolves with: each section a value or an Error. */
 export interface NativeProcessSnapshot {
   pid: number;
   basic?: ProcessBasicGroup | Error;
   ids?: ProcessIdsGroup | Error;
-  memoryInfo?: ProcessMemoryInfo | Error;
-  ioCounters?: ProcessIoCounters | Error;
+  memoryInfo?: PlatformMemoryInfo | Error;
+  ioCounters?: PlatformIoCounters | Error;
   cmdline?: string[] | Error;
   environ?: Record<string, string> | Error;
   exe?: string | Error;
   cwd?: string | Error;
-  memoryFull?: ProcessMemoryFullGroup | Error;
-  memoryMaps?: ProcessMemoryMapExt[] | Error;
+  memoryFull?: ProcessMemoryFullGroup | WindowsProcessMemoryFullGroup | Error;
+  memoryMaps?: ProcessMemoryMapExt[] | WindowsProcessMemoryMap[] | Error;
   numFds?: number | Error;
   threads?: ProcessThread[] | Error;
-  openFiles?: ProcessOpenFile[] | Error;
+  openFiles?: ProcessOpenFile[] | WindowsProcessOpenFile[] | Error;
   ionice?: ProcessIonice | Error;
   cpuAffinity?: number[] | Error;
   rlimits?: Record<number, [number, number]> | Error;

@@ -13,7 +13,7 @@ import * as c from './collector.mjs';
 
 // What src/windows implements: the whole list, so a capability that appears or disappears fails here.
 const IMPLEMENTED = [
-  'Process', 'Process.cpuAffinity', 'bootTime', 'cpuCount', 'cpuFreq', 'cpuPercent', 'cpuStats', 'cpuTimes', 'cpuTimesPercent', 'diskIoCounters',
+  'Process', 'Process.cpuAffinity', 'Process.ionice', 'bootTime', 'cpuCount', 'cpuFreq', 'cpuPercent', 'cpuStats', 'cpuTimes', 'cpuTimesPercent', 'diskIoCounters',
   'diskPartitions', 'diskUsage', 'getloadavg', 'netConnections', 'netIfAddrs', 'netIfStats', 'netIoCounters', 'pidExists', 'pids', 'processIter',
   'processTable', 'sensorsBattery', 'swapMemory', 'systemSnapshot', 'users', 'virtualMemory', 'waitProcs',
 ];
@@ -22,7 +22,6 @@ const IMPLEMENTED = [
 const UNIMPLEMENTED_CALLS = {
   sensorsTemperatures: () => c.sensorsTemperatures(),
   sensorsFans: () => c.sensorsFans(),
-  'Process.ionice': async () => (await c.Process.create(process.pid)).ionice(),
   'Process.rlimit': async () => (await c.Process.create(process.pid)).rlimit(0),
 };
 

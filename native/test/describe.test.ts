@@ -241,6 +241,9 @@ describe('describe()', () => {
     expect(exportedWith('RLIMIT_')).toEqual(c.rlimits);
     expect(exported.RLIM_INFINITY).toBe(c.rlimInfinity);
     expect(exportedWith('IOPRIO_CLASS_')).toEqual(c.ioprioClasses);
+    // Windows' I/O priority levels (test-win checks their numbers there): none on Linux, so NaN.
+    expect(c.ioPriorities).toEqual({});
+    for (const name of ['IOPRIO_VERYLOW', 'IOPRIO_LOW', 'IOPRIO_NORMAL', 'IOPRIO_HIGH']) expect(exported[name], name).toBeNaN();
     expect(exportedWith('AF_')).toEqual(c.addressFamilies);
     expect(exportedWith('SOCK_')).toEqual(c.socketTypes);
   });

@@ -13,6 +13,7 @@ const WINDOWS: PlatformConstants = {
   rlimits: {},
   rlimInfinity: -1,
   ioprioClasses: {},
+  ioPriorities: { IOPRIO_VERYLOW: 0, IOPRIO_LOW: 1, IOPRIO_NORMAL: 2, IOPRIO_HIGH: 3 },
   priorityClasses: {
     IDLE_PRIORITY_CLASS: 64,
     BELOW_NORMAL_PRIORITY_CLASS: 16384,
@@ -41,6 +42,7 @@ function issues(action: ProcessActionRequestAction, host = linux): string[] {
 describe('the host checks process actions against its constants', () => {
   it('Linux: nice values from -20 to 19, no priority classes', () => {
     expect(linux.priorityClasses).toEqual({});
+    expect(linux.ioPriorities).toEqual({});
     expect(linux.nice).toEqual({ min: -20, max: 19 });
     for (const value of [-20, 0, 19]) expect(issues({ kind: 'renice', value })).toEqual([]);
     expect(issues({ kind: 'renice', value: 20 })).toEqual(['Nice values on this host go from -20 to 19 (got 20).']);
@@ -52,12 +54,16 @@ describe('the host checks process actions against its constants', () => {
     expect(issues({ kind: 'setRlimit', resource: 7, soft: 1024, hard: 1024 })).toEqual([]);
   });
 
-  it('Windows: only its priority classes, only the signals it lists, no ionice or rlimit', () => {
+  it('Windows: only its priority classes, only the signals it lists, I/O priority levels without a value, no rlimit', () => {
     for (const value of Object.values(WINDOWS.priorityClasses)) expect(issues({ kind: 'renice', value }, windows)).toEqual([]);
     for (const value of [-5, 0, 19, 33, 0xffff]) expect(issues({ kind: 'renice', value }, windows)).toEqual([`This host has no priority class ${value}.`]);
     expect(issues({ kind: 'signal', signal: 'SIGTERM' }, windows)).toEqual([]);
     expect(issues({ kind: 'signal', signal: 'SIGSTOP' }, windows)).toEqual(['This host has no signal SIGSTOP.']);
-    expect(issues({ kind: 'ionice', ioclass: 2, value: 4 }, windows)).toHaveLength(1);
+    // ionice takes one of its levels and no value (psutil: "value argument not accepted on Windows").
+    for (const ioclass of Object.values(WINDOWS.ioPriorities)) expect(issues({ kind: 'ionice', ioclass }, windows)).toEqual([]);
+    expect(issues({ kind: 'ionice', ioclass: 1, value: 0 }, windows)).toEqual([]);
+    expect(issues({ kind: 'ionice', ioclass: 2, value: 4 }, windows)).toEqual(['I/O priority levels on this host take no value.']);
+    expect(issues({ kind: 'ionice', ioclass: 4 }, windows)).toEqual(['This host has no I/O priority level 4.']);
     expect(issues({ kind: 'setRlimit', resource: 7, soft: 1024, hard: 1024 }, windows)).toHaveLength(1);
     // Suspend and resume are actions of their own, not signals: nothing to check against the table.
     expect(issues({ kind: 'suspend' }, windows)).toEqual([]);

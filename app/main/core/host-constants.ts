@@ -3,7 +3,7 @@ import type { HostConstants } from '../../shared';
 
 /**
  * HostConstants from a collector's description of its platform: every table
- * its own (signals, RLIMIT_*, IOPRIO_CLASS_*, the nice range, *_PRIORITY_CLASS),
+ * its own (signals, RLIMIT_*, IOPRIO_CLASS_* or IOPRIO_*, the nice range, *_PRIORITY_CLASS),
  * none restated here.
  */
 export function hostConstantsOf(c: PlatformConstants): HostConstants {
@@ -11,6 +11,7 @@ export function hostConstantsOf(c: PlatformConstants): HostConstants {
     signals: Object.freeze({ ...c.signals }),
     rlimits: Object.freeze({ ...c.rlimits }),
     ioprioClasses: Object.freeze({ ...c.ioprioClasses }),
+    ioPriorities: Object.freeze({ ...c.ioPriorities }),
     nice: Object.freeze({ ...c.nice }),
     priorityClasses: Object.freeze({ ...c.priorityClasses }),
   });

@@ -108,6 +108,7 @@ Napi::Value toJs(Napi::Env env, const DescribeResult& d) {
   constants.Set("rlimInfinity", static_cast<double>(c.rlimInfinity));
   constants.Set("ioprioClasses", named(env, c.ioprioClasses));
   constants.Set("priorityClasses", named(env, c.priorityClasses));
+  constants.Set("ioPriorities", named(env, c.ioPriorities));
   Napi::Object nice = Napi::Object::New(env);
   nice.Set("min", static_cast<double>(c.niceMin));
   nice.Set("max", static_cast<double>(c.niceMax));

@@ -8,6 +8,7 @@
 #include <limits>
 #include <string_view>
 #include <unordered_map>
+#include <variant>
 
 #include "binding/process_table_columns.h"
 
@@ -47,6 +48,12 @@ Napi::Value value(Napi::Env env, const std::vector<NetConnection>& connections) 
   Napi::Array array = Napi::Array::New(env, connections.size());
   for (uint32_t i = 0; i < connections.size(); ++i) array.Set(i, connectionToJs(env, connections[i], false));
   return array;
+}
+
+// A section whose record is the platform's (common/records_process.h): whichever the backend filled.
+template <typename... Ts>
+Napi::Value value(Napi::Env env, const std::variant<Ts...>& either) {
+  return std::visit([&](const auto& v) { return value(env, v); }, either);
 }
 
 template <typename T>

@@ -10,6 +10,7 @@
 // A type with a comma (std::pair<A, B>) needs an alias first: the X-list is
 // a macro argument.
 
+#include <cstddef>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -39,11 +40,29 @@ struct IsRecord : std::false_type {};
 template <typename T>
 struct IsRecord<T, std::void_t<decltype(T::kFields)>> : std::true_type {};
 
+// A member named after a C++ keyword (psutil's Windows `private`) is spelt
+// with a trailing underscore; JS and describe() see the name without it.
+constexpr std::string_view recordFieldName(std::string_view member) {
+  return !member.empty() && member.back() == '_' ? member.substr(0, member.size() - 1) : member;
+}
+template <std::size_t N>
+struct RecordFieldNameText {  // recordFieldName, NUL-terminated for the visitors' const char*
+  char text[N] = {};
+  constexpr explicit RecordFieldNameText(const char (&member)[N]) {
+    for (std::size_t i = 0; i < N; ++i) text[i] = member[i];
+    if (N >= 2 && text[N - 2] == '_') text[N - 2] = '\0';
+  }
+};
+
 }  // namespace procyon
 
 #define PROCYON_RECORD_MEMBER(type, name, init) type name = init;
-#define PROCYON_RECORD_FIELD_NAME(type, name, init) std::string_view(#name),
-#define PROCYON_RECORD_VISIT(type, name, init) visit(#name, record.name);
+#define PROCYON_RECORD_FIELD_NAME(type, name, init) ::procyon::recordFieldName(#name),
+#define PROCYON_RECORD_VISIT(type, name, init)                                                  \
+  {                                                                                           \
+    static constexpr ::procyon::RecordFieldNameText<sizeof(#name)> kFieldName_##name(#name); \
+    visit(kFieldName_##name.text, record.name);                                               \
+  }
 
 #define PROCYON_RECORD(Name, FIELDS)                                               \
   struct Name {                                                                    \

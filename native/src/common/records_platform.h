@@ -46,6 +46,7 @@ struct PlatformConstants {
   int64_t rlimInfinity = -1;  // as Python's resource.RLIM_INFINITY
   std::vector<NamedConstant> ioprioClasses;  // IOPRIO_CLASS_*
   std::vector<NamedConstant> priorityClasses;  // *_PRIORITY_CLASS (Windows); empty where priority is a nice value
+  std::vector<NamedConstant> ioPriorities;  // IOPRIO_VERYLOW.. (Windows): Process.ionice's levels; empty where it takes ioprioClasses
   int64_t niceMin = 0, niceMax = 0;  // Process.nice's range where priority is a nice value
   std::vector<NamedConstant> addressFamilies;  // AF_* of netConnections / netIfAddrs
   std::vector<NamedConstant> socketTypes;  // SOCK_*

@@ -161,6 +161,46 @@ PROCYON_RECORD(ProcessOpenFile, PROCYON_PROCESS_OPEN_FILE_FIELDS)
 PROCYON_RECORD(ProcessIonice, PROCYON_PROCESS_IONICE_FIELDS)
 #undef PROCYON_PROCESS_IONICE_FIELDS
 
+// psutil's Windows records (_pswindows.py's pmem, pfullmem, pio, pmmap, popenfile):
+// where psutil's namedtuple differs per OS, each platform has its own record
+// and a snapshot section holds whichever its backend fills (Platform* below).
+// Memory in bytes (PROCESS_MEMORY_COUNTERS_EX); rss is wset, vms is pagefile.
+#define PROCYON_WINDOWS_PROCESS_MEMORY_INFO_FIELDS(X)                                                       \
+  X(double, rss, 0) X(double, vms, 0) X(double, numPageFaults, 0) X(double, peakWset, 0) X(double, wset, 0) \
+  X(double, peakPagedPool, 0) X(double, pagedPool, 0) X(double, peakNonpagedPool, 0)                       \
+  X(double, nonpagedPool, 0) X(double, pagefile, 0) X(double, peakPagefile, 0) X(double, private_, 0)
+PROCYON_RECORD(WindowsProcessMemoryInfo, PROCYON_WINDOWS_PROCESS_MEMORY_INFO_FIELDS)
+#undef PROCYON_WINDOWS_PROCESS_MEMORY_INFO_FIELDS
+
+// memory_full_info's own field on Windows: uss (working-set pages no other process shares), bytes.
+#define PROCYON_WINDOWS_PROCESS_MEMORY_FULL_GROUP_FIELDS(X) X(double, uss, 0)
+PROCYON_RECORD(WindowsProcessMemoryFullGroup, PROCYON_WINDOWS_PROCESS_MEMORY_FULL_GROUP_FIELDS)
+#undef PROCYON_WINDOWS_PROCESS_MEMORY_FULL_GROUP_FIELDS
+
+#define PROCYON_WINDOWS_PROCESS_IO_COUNTERS_FIELDS(X)                                               \
+  X(double, readCount, 0) X(double, writeCount, 0) X(double, readBytes, 0) X(double, writeBytes, 0) \
+  X(double, otherCount, 0) X(double, otherBytes, 0)
+PROCYON_RECORD(WindowsProcessIoCounters, PROCYON_WINDOWS_PROCESS_IO_COUNTERS_FIELDS)
+#undef PROCYON_WINDOWS_PROCESS_IO_COUNTERS_FIELDS
+
+// One region with a mapped file (memory_maps(grouped=False)): addr in hex, perms as psutil spells
+// the page protection ("r", "rw", "xr", ...), rss the region's size in bytes.
+#define PROCYON_WINDOWS_MEMORY_MAP_FIELDS(X) X(std::string, addr, {}) X(std::string, perms, {}) X(std::string, path, {}) X(double, rss, 0)
+PROCYON_RECORD(WindowsProcessMemoryMap, PROCYON_WINDOWS_MEMORY_MAP_FIELDS)
+#undef PROCYON_WINDOWS_MEMORY_MAP_FIELDS
+
+// open_files() on Windows: a drive-letter path; fd is always -1 (psutil).
+#define PROCYON_WINDOWS_PROCESS_OPEN_FILE_FIELDS(X) X(std::string, path, {}) X(int64_t, fd, -1)
+PROCYON_RECORD(WindowsProcessOpenFile, PROCYON_WINDOWS_PROCESS_OPEN_FILE_FIELDS)
+#undef PROCYON_WINDOWS_PROCESS_OPEN_FILE_FIELDS
+
+// The sections whose record is the platform's: Linux's first, then Windows'.
+using PlatformMemoryInfo = std::variant<ProcessMemoryInfo, WindowsProcessMemoryInfo>;
+using PlatformMemoryFull = std::variant<ProcessMemoryFullGroup, WindowsProcessMemoryFullGroup>;
+using PlatformIoCounters = std::variant<ProcessIoCounters, WindowsProcessIoCounters>;
+using PlatformMemoryMaps = std::variant<std::vector<ProcessMemoryMapExt>, std::vector<WindowsProcessMemoryMap>>;
+using PlatformOpenFiles = std::variant<std::vector<ProcessOpenFile>, std::vector<WindowsProcessOpenFile>>;
+
 // A section of a process snapshot: its value, or the error reading it raised
 // (already turned into psutil's NoSuchProcess / ZombieProcess / AccessDenied).
 template <typename T>
@@ -211,17 +251,17 @@ struct ProcessSnapshot {
   int64_t pid = 0;
   Section<ProcessBasicGroup> basic;
   Section<ProcessIdsGroup> ids;
-  Section<ProcessMemoryInfo> memoryInfo;
-  Section<ProcessIoCounters> ioCounters;
+  Section<PlatformMemoryInfo> memoryInfo;
+  Section<PlatformIoCounters> ioCounters;
   Section<std::vector<std::string>> cmdline;
   Section<std::vector<std::pair<std::string, std::string>>> environ;
   Section<std::string> exe;
   Section<std::string> cwd;
-  Section<ProcessMemoryFullGroup> memoryFull;
-  Section<std::vector<ProcessMemoryMapExt>> memoryMaps;
+  Section<PlatformMemoryFull> memoryFull;
+  Section<PlatformMemoryMaps> memoryMaps;
   Section<int64_t> numFds;
   Section<std::vector<ProcessThread>> threads;
-  Section<std::vector<ProcessOpenFile>> openFiles;
+  Section<PlatformOpenFiles> openFiles;
   Section<ProcessIonice> ionice;
   Section<std::vector<int64_t>> cpuAffinity;
   Section<std::vector<RlimitValue>> rlimits;

@@ -7,8 +7,9 @@
 //
 // psutil's Windows actions: terminate and kill are TerminateProcess (exit
 // code: the signal's number, as psutil), suspend and resume are
-// NtSuspendProcess / NtResumeProcess, nice is the priority class, cpu
-// affinity a mask. POSIX signals, ionice classes and rlimits do not exist.
+// NtSuspendProcess / NtResumeProcess, nice is the priority class, ionice one
+// of the IOPRIO_* levels (ProcessIoPriority), cpu affinity a mask. POSIX
+// signals, Linux's ionice classes and rlimits do not exist.
 
 #include <windows.h>
 #include <winternl.h>
@@ -18,6 +19,7 @@
 #include <thread>
 
 #include "windows/process_host.h"
+#include "windows/process_sections.h"
 #include "windows/win_util.h"
 #include "windows/windows_backend.h"
 
@@ -31,12 +33,7 @@ constexpr int kSigTerm = 15;
 using NtProcessCall = NTSTATUS(NTAPI*)(HANDLE);
 
 // NtSuspendProcess / NtResumeProcess: exported by ntdll, declared by no SDK header.
-NtProcessCall ntdllCall(const char* name) {
-  const HMODULE ntdll = GetModuleHandleW(L"ntdll.dll");
-  const FARPROC proc = ntdll ? GetProcAddress(ntdll, name) : nullptr;
-  if (!proc) throw Error::unsupported(std::string(name) + " is not exported by this ntdll");
-  return reinterpret_cast<NtProcessCall>(reinterpret_cast<void*>(proc));
-}
+NtProcessCall ntdllCall(const char* name) { return reinterpret_cast<NtProcessCall>(reinterpret_cast<void*>(win::ntdllFunction(name))); }
 
 DWORD accessFor(ProcessAction::Kind kind) {
   switch (kind) {
@@ -44,14 +41,15 @@ DWORD accessFor(ProcessAction::Kind kind) {
     case ProcessAction::Kind::Suspend:
     case ProcessAction::Kind::Resume: return PROCESS_SUSPEND_RESUME;
     case ProcessAction::Kind::Nice: return PROCESS_SET_INFORMATION;
+    case ProcessAction::Kind::Ionice: return PROCESS_SET_INFORMATION | PROCESS_QUERY_INFORMATION;  // psutil's proc_io_priority_set
     case ProcessAction::Kind::CpuAffinity: return PROCESS_SET_INFORMATION | PROCESS_QUERY_INFORMATION;
     default: return 0;
   }
 }
 
-// The priority classes describe() lists (WindowsBackend::constants()).
-bool isPriorityClass(int64_t value) {
-  for (const NamedConstant& c : WindowsBackend::priorityClasses()) {
+// Whether `value` is one of the constants describe() lists (WindowsBackend::constants()).
+bool isOneOf(const std::vector<NamedConstant>& constants, int64_t value) {
+  for (const NamedConstant& c : constants) {
     if (c.value == value) return true;
   }
   return false;
@@ -84,6 +82,9 @@ void act(HANDLE h, const ProcessAction& action) {
     case ProcessAction::Kind::Nice:
       if (!SetPriorityClass(h, static_cast<DWORD>(action.value))) throw win::processError(pid, GetLastError(), "SetPriorityClass");
       return;
+    case ProcessAction::Kind::Ionice:
+      win::setIoPriority(h, pid, action.ioclass);
+      return;
     case ProcessAction::Kind::CpuAffinity: {
       DWORD_PTR mask = 0;
       for (int64_t cpu : action.cpus) mask |= static_cast<DWORD_PTR>(1) << cpu;
@@ -107,7 +108,6 @@ void WindowsBackend::processAction(const ProcessAction& action) const {
   if (pid < 0) throw Error::invalidArgument("pid must be a positive integer");
   // What the platform lacks, refused before any handle is opened.
   switch (action.kind) {
-    case ProcessAction::Kind::Ionice: throw Error::unsupported("Process.ionice is not supported on this platform");
     case ProcessAction::Kind::Rlimit: throw Error::unsupported("Process.rlimit is not supported on this platform");
     case ProcessAction::Kind::Signal:
       // psutil: SIGTERM (terminate) and kill; CTRL_C_EVENT / CTRL_BREAK_EVENT are not done here.
@@ -116,7 +116,12 @@ void WindowsBackend::processAction(const ProcessAction& action) const {
       }
       break;
     case ProcessAction::Kind::Nice:
-      if (!isPriorityClass(action.value)) throw Error::invalidArgument("nice on Windows takes a *_PRIORITY_CLASS constant, got " + std::to_string(action.value));
+      if (!isOneOf(WindowsBackend::priorityClasses(), action.value)) throw Error::invalidArgument("nice on Windows takes a *_PRIORITY_CLASS constant, got " + std::to_string(action.value));
+      break;
+    case ProcessAction::Kind::Ionice:
+      // psutil: one IOPRIO_* level and no value ("value argument not accepted on Windows").
+      if (!isOneOf(win::ioPriorities(), action.ioclass)) throw Error::invalidArgument("ionice on Windows takes an IOPRIO_* level, got " + std::to_string(action.ioclass));
+      if (action.value != 0) throw Error::invalidArgument("ionice on Windows takes no value, got " + std::to_string(action.value));
       break;
     case ProcessAction::Kind::CpuAffinity:
       if (action.cpus.empty()) throw Error::invalidArgument("cpus may not be empty");

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdio>
 #include <cstring>
 #include <cwctype>
 
@@ -261,6 +262,24 @@ Error processError(int64_t pid, uint32_t code, const std::string& operation) {
       return error;
     }
   }
+}
+
+Error handleCallError(int64_t pid, uint32_t code, const std::string& operation) {
+  if (code == ERROR_ACCESS_DENIED || code == ERROR_PRIVILEGE_NOT_HELD || code == ERROR_PARTIAL_COPY) return accessDenied(pid, std::nullopt, code);
+  Error error = fromWin32(code, operation + " " + describeProcess(pid, std::nullopt));
+  error.pid = pid;
+  return error;
+}
+
+Error handleCallStatus(int64_t pid, long status, const std::string& operation) {
+  constexpr long kNotImplemented = static_cast<long>(0xC0000002);
+  constexpr long kInvalidInfoClass = static_cast<long>(0xC0000003);
+  if (status == kNotImplemented || status == kInvalidInfoClass) {
+    char hex[16];
+    std::snprintf(hex, sizeof hex, "0x%08lX", static_cast<unsigned long>(status));
+    return Error::unsupported(operation + " is not implemented by this system (NTSTATUS " + hex + ")");
+  }
+  return handleCallError(pid, RtlNtStatusToDosError(status), operation);
 }
 
 ProcessHandle openProcess(int64_t pid, DWORD access) {

@@ -52,6 +52,14 @@ Error accessDenied(int64_t pid, const std::optional<std::string>& name, uint32_t
 // A Win32 error of `operation` on `pid` as psutil maps it: gone → NoSuchProcess, denied → AccessDenied.
 Error processError(int64_t pid, uint32_t code, const std::string& operation);
 
+// A call through a handle we hold failing: the process object exists, so no
+// code means "no such process" here (psutil raises a plain OSError); denied
+// codes are AccessDenied, the rest an error naming the operation.
+Error handleCallError(int64_t pid, uint32_t code, const std::string& operation);
+// The same for an NTSTATUS: an information class this system does not
+// implement (Wine lacks several) is UNSUPPORTED.
+Error handleCallStatus(int64_t pid, long status, const std::string& operation);
+
 // A process handle, closed once.
 class ProcessHandle {
  public:

@@ -3,7 +3,9 @@
 // right, so it works for every process); a handle answers the rest. Each
 // section carries its own value or error, so one AccessDenied (another
 // user's PEB) does not lose the others. Sections Windows lacks (rlimits,
-// terminal, ionice classes, ...) or that are not done here are UNSUPPORTED.
+// terminal, ...) or that are not done here are UNSUPPORTED. The sections
+// whose psutil record is Windows' own (memoryInfo, memoryFull, ioCounters,
+// memoryMaps, openFiles) carry the Windows records of records_process.h.
 
 #include <windows.h>
 #include <psapi.h>
@@ -13,6 +15,7 @@
 #include "windows/functions.h"
 #include "windows/net_connections.h"
 #include "windows/process_host.h"
+#include "windows/process_sections.h"
 #include "windows/windows_backend.h"
 
 namespace procyon {
@@ -33,7 +36,7 @@ void unsupportedSection(Section<T>& section, const char* what) {
 }
 
 // lib/'s Process and processIter run on readProcess; cpuAffinity is reported apart.
-const WindowsFunctions kImplements{"Process", "processIter", "Process.cpuAffinity"};
+const WindowsFunctions kImplements{"Process", "processIter", "Process.cpuAffinity", "Process.ionice"};
 
 }  // namespace
 
@@ -62,7 +65,10 @@ ProcessSnapshot WindowsBackend::readProcess(const ProcessQuery& query) const {
   DWORD access = 0;
   if (want & (kSecCmdline | kSecEnviron | kSecCwd)) access |= PROCESS_QUERY_INFORMATION | PROCESS_VM_READ;
   if (want & kSecCpuAffinity) access |= PROCESS_QUERY_INFORMATION;
-  const bool wantHandle = want & (kSecBasic | kSecCmdline | kSecEnviron | kSecCwd | kSecExe | kSecUsername | kSecCpuAffinity | kSecNumFds);
+  if (want & (kSecMemoryFull | kSecMemoryMaps)) access |= PROCESS_QUERY_INFORMATION | PROCESS_VM_READ;  // QueryWorkingSet, GetMappedFileNameW
+  if (want & kSecOpenFiles) access |= PROCESS_DUP_HANDLE;
+  const bool wantHandle = want & (kSecBasic | kSecCmdline | kSecEnviron | kSecCwd | kSecExe | kSecUsername | kSecCpuAffinity | kSecNumFds |
+                                  kSecMemoryInfo | kSecIoCounters | kSecMemoryFull | kSecMemoryMaps | kSecOpenFiles | kSecIonice);
   win::ProcessHandle handle;
   std::optional<Error> handleError;
   if (wantHandle) {
@@ -108,26 +114,11 @@ ProcessSnapshot WindowsBackend::readProcess(const ProcessQuery& query) const {
     });
   }
   if (want & kSecMemoryInfo) {
-    fill(snap.memoryInfo, [&] {
-      return fromList([](const win::NtProcess& p) {
-        ProcessMemoryInfo m;  // psutil's rss (working set) and vms (pagefile); the other Windows fields have no place in the shared record yet
-        m.rss = static_cast<double>(p.wset);
-        m.vms = static_cast<double>(p.pagefile);
-        return m;
-      });
-    });
+    // Through the handle where it opened (psutil's proc_memory_info), else the list's counters.
+    fill(snap.memoryInfo, [&] { return fromList([&](const win::NtProcess& p) { return win::memoryInfo(handle.get(), p); }); });
   }
   if (want & kSecIoCounters) {
-    fill(snap.ioCounters, [&] {
-      return fromList([](const win::NtProcess& p) {
-        ProcessIoCounters io;
-        io.readCount = static_cast<double>(p.readOps);
-        io.writeCount = static_cast<double>(p.writeOps);
-        io.readBytes = static_cast<double>(p.readBytes);
-        io.writeBytes = static_cast<double>(p.writeBytes);
-        return io;
-      });
-    });
+    fill(snap.ioCounters, [&] { return fromList([&](const win::NtProcess& p) { return win::ioCounters(handle.get(), p); }); });
   }
   if (want & kSecThreads) {
     fill(snap.threads, [&] {
@@ -168,10 +159,15 @@ ProcessSnapshot WindowsBackend::readProcess(const ProcessQuery& query) const {
       });
     });
   }
-  if (want & kSecMemoryFull) unsupportedSection(snap.memoryFull, "Process.memoryFullInfo");
-  if (want & kSecMemoryMaps) unsupportedSection(snap.memoryMaps, "Process.memoryMaps");
-  if (want & kSecOpenFiles) unsupportedSection(snap.openFiles, "Process.openFiles");
-  if (want & kSecIonice) unsupportedSection(snap.ionice, "Process.ionice");
+  if (want & kSecMemoryFull) {
+    fill(snap.memoryFull, [&] { return withHandle([&](HANDLE h) { return WindowsProcessMemoryFullGroup{win::uniqueSetSize(h, pid)}; }); });
+  }
+  if (want & kSecMemoryMaps) fill(snap.memoryMaps, [&] { return withHandle([&](HANDLE h) { return win::memoryMaps(h, pid); }); });
+  if (want & kSecOpenFiles) fill(snap.openFiles, [&] { return withHandle([&](HANDLE h) { return win::openFiles(h, pid); }); });
+  if (want & kSecIonice) {
+    // psutil's ionice on Windows is one IOPRIO_* level: it travels as the ioclass, value 0.
+    fill(snap.ionice, [&] { return withHandle([&](HANDLE h) { return ProcessIonice{static_cast<int>(win::ioPriority(h, pid)), 0}; }); });
+  }
   if (want & kSecRlimits) unsupportedSection(snap.rlimits, "Process.rlimit");
   // psutil: the system-wide tables, this pid's rows (no handle needed).
   if (want & kSecConnections) fill(snap.connections, [&] { return std::move(win::connections(query.connectionKind, pid).connections); });

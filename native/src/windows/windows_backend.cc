@@ -7,6 +7,7 @@
 #include "common/connection_kinds.h"
 #include "windows/functions.h"
 #include "windows/net_adapters.h"
+#include "windows/process_sections.h"
 
 namespace procyon {
 
@@ -57,6 +58,7 @@ PlatformConstants WindowsBackend::constants() const {
   // What processAction's signal takes here (terminate, kill), as node.exe numbers them.
   c.signals = {{"SIGKILL", 9}, {"SIGTERM", 15}};
   c.priorityClasses = priorityClasses();
+  c.ioPriorities = win::ioPriorities();
   c.processStatuses = {"running", "stopped"};
   // netIfAddrs' families, as Python's socket module numbers them on Windows.
   c.addressFamilies = {{"AF_INET", AF_INET}, {"AF_INET6", AF_INET6}, {"AF_LINK", win::kAfLink}};

@@ -42,6 +42,9 @@ export function hostHint(item: ActionItem, host: (ActionWords & { nice?: NiceRan
     case 'renice':
       if (hasPriorityClasses(host?.priorityClasses)) return 'Priority class';
       return host?.nice ? `Nice value ${host.nice.min}…${host.nice.max}` : item.hint;
+    case 'ionice':
+      // Windows' ionice is one level (very low … high), with no class and no value.
+      return Object.keys(host?.ioPriorities ?? {}).length > 0 ? 'I/O priority level' : item.hint;
     default:
       return item.hint;
   }

@@ -3,7 +3,7 @@ import { toApiError } from '../../../shared/errors';
 import type { ProcessRow } from '../../../shared/payloads';
 import type { ProcessActionRequestAction } from '../../../shared/schemas';
 import type { HostConstants } from '../../../shared/host-constants';
-import { ioClassText } from './io-classes';
+import { ioClassText, ioTableOf } from './io-classes';
 import { hasPriorityClasses, priorityText } from './priority';
 
 /** What the toolbar and context menu offer: a host action, or the kill-tree operation. */
@@ -27,7 +27,7 @@ export function isDestructive(action: UiAction): boolean {
 }
 
 /** What of the host's constants names an action in words (HostInfo.constants); absent: Linux's words. */
-export type ActionWords = Partial<Pick<HostConstants, 'signals' | 'ioprioClasses' | 'priorityClasses'>>;
+export type ActionWords = Partial<Pick<HostConstants, 'signals' | 'ioprioClasses' | 'ioPriorities' | 'priorityClasses'>>;
 
 /**
  * Whether the host's actions are POSIX signals a process receives (and may
@@ -68,7 +68,7 @@ export function describeAction(action: UiAction, host?: ActionWords): string {
     case 'renice':
       return hasPriorityClasses(host?.priorityClasses) ? `Set priority to ${priorityText(host?.priorityClasses, action.value)}` : `Set nice to ${action.value}`;
     case 'ionice':
-      return `Set I/O priority to ${ioClassText(host?.ioprioClasses, action.ioclass, action.value)}`;
+      return `Set I/O priority to ${ioClassText(ioTableOf(host), action.ioclass, action.value)}`;
     case 'setAffinity':
       return `Set CPU affinity to ${action.cpus.join(', ')}`;
     case 'setRlimit':

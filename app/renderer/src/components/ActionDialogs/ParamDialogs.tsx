@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useMonitor } from '../../store/context';
 import { type Target, type UiAction } from '../../processes/actions';
-import { ioClasses } from '../../processes/io-classes';
+import { ioDialogChoices, ioTableOf } from '../../processes/io-classes';
 import { parseNice, type NiceRange } from '../../processes/nice-input';
 import { priorityClasses, type PriorityClass } from '../../processes/priority';
 import { Modal } from './Modal';
@@ -116,12 +116,25 @@ function NiceDialog({ targets, onCancel, onApply, initial }: Common & { initial:
   );
 }
 
-/** ionice(1): class none / realtime / best-effort / idle, and a level 0 (highest) … 7 for realtime and best-effort. */
+/**
+ * ionice(1): class none / realtime / best-effort / idle, and a level 0 (highest) … 7 for realtime and best-effort;
+ * where the host's ionice takes one level instead (Windows' very low … high), just that choice.
+ */
 export function IoniceDialog({ targets, onCancel, onApply, initial }: Common & { initial: { ioclass: number; value: number } }) {
-  const [ioclass, setIoclass] = useState(initial.ioclass);
+  const choices = ioDialogChoices(useMonitor((s) => ioTableOf(s.info?.constants)), initial.ioclass);
+  const classes = choices.options;
+  const [ioclass, setIoclass] = useState(choices.selected);
   const [value, setValue] = useState(initial.value);
-  const classes = ioClasses(useMonitor((s) => s.info?.constants.ioprioClasses));
   const leveled = classes.find((c) => c.value === ioclass)?.leveled ?? false;
+  if (!choices.leveled) {
+    return (
+      <Modal title="I/O priority" onClose={onCancel} onSubmit={() => onApply({ kind: 'ionice', ioclass })} actions={<Buttons onCancel={onCancel} label="Apply" />}>
+        <TargetList targets={targets} />
+        <ClassSelect label="I/O priority" value={ioclass} options={classes} onChange={setIoclass} />
+        <p className="muted small">High may need administrator rights.</p>
+      </Modal>
+    );
+  }
   return (
     <Modal
       title="I/O priority"

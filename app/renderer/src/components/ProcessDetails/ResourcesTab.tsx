@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { ProcessRow } from '../../../../shared/payloads';
 import { TimeSeriesChart } from '../../charts/TimeSeriesChart';
 import { formatByteRate, formatBytes, formatCount } from '../../format';
-import { ioClassText } from '../../processes/io-classes';
+import { ioClassText, ioTableOf } from '../../processes/io-classes';
 import { hasPosixSignals } from '../../processes/actions';
 import { hasPriorityClasses, priorityText } from '../../processes/priority';
 import { hostLacks } from '../../data/host-can';
@@ -25,7 +25,8 @@ function bytesTable(v: Record<string, number>) {
     <KeyValues
       label="Memory"
       psutil
-      rows={Object.entries(v).map(([k, n]) => [k, formatBytes(n)])}
+      // Bytes, but for a count (Windows' numPageFaults).
+      rows={Object.entries(v).map(([k, n]) => [k, k.startsWith('num') ? String(n) : formatBytes(n)])}
     />
   );
 }
@@ -43,7 +44,7 @@ interface Props {
 }
 
 export function ResourcesTab({ d, points, kept, range, row, now }: Props) {
-  const ioTable = useMonitor((s) => s.info?.constants.ioprioClasses);
+  const ioTable = useMonitor((s) => ioTableOf(s.info?.constants));
   const classes = useMonitor((s) => s.info?.constants.priorityClasses);
   const noIonice = useMonitor((s) => hostLacks(s.info, 'Process.ionice'));
   const posix = useMonitor((s) => hasPosixSignals(s.info?.constants));
