@@ -15,6 +15,7 @@ import * as c from './collector.mjs';
 const IMPLEMENTED = [
   'Process', 'Process.cpuAffinity', 'bootTime', 'cpuCount', 'cpuFreq', 'cpuPercent', 'cpuTimes', 'cpuTimesPercent', 'diskPartitions', 'diskUsage',
   'netIfAddrs', 'netIfStats', 'netIoCounters', 'pidExists', 'pids', 'processIter', 'processTable', 'swapMemory', 'systemSnapshot', 'virtualMemory', 'waitProcs',
+  'winServiceGet', 'winServiceIter', 'winServiceStart', 'winServiceStop',
 ];
 
 // One call per function that is not implemented yet.
