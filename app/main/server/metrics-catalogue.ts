@@ -1,4 +1,5 @@
 import { METRIC_LIST, type MetricFamilyName } from '../../shared/metrics/registry';
+import type { ServiceFamilyName } from './metrics-windows-services';
 
 // Every metric /metrics can expose, with its type, help and label names. Names,
 // units and labels follow node_exporter wherever node_exporter has the metric,
@@ -163,7 +164,8 @@ export const CATALOGUE = {
   procyon_scrape_cache_age_seconds: g('Age of the data this scrape is served from (now minus the time of the last tick).'),
 } as const satisfies Record<string, MetricDef>;
 
-export type MetricName = keyof typeof CATALOGUE;
+/** Every family: the catalogue's, and those registered only where the collector has them (Windows services: metrics-windows-services.ts). */
+export type MetricName = keyof typeof CATALOGUE | ServiceFamilyName;
 
 /** The top-N metrics show at most this many processes each, so label cardinality is bounded. */
 export const TOP_N = 10;

@@ -1,11 +1,13 @@
 import * as native from '@procyon/collector';
-import type { CpuStats, CpuTimes, DiskIoCounters, HwmonChip, PowerSupply, ProcessTableResult } from '@procyon/collector';
+import type { CpuStats, CpuTimes, DiskIoCounters, HwmonChip, PowerSupply, ProcessTableResult, WinService } from '@procyon/collector';
 import type { Snapshot } from '../../shared';
 import type { ClientApi } from '../core/api';
 import type { CollectorRoots } from '../core/collector';
 import type { Sampler } from '../core/sampler';
 import { buildFamilies, EXPORTER_TOPICS } from './metrics-families';
+import { CATALOGUE } from './metrics-catalogue';
 import { MetricsRegistry } from './metrics-registry';
+import { SERVICE_CATALOGUE } from './metrics-windows-services';
 import { rankedRows, topsOf, type ProcessTops } from './metrics-top';
 
 /** The counters a Snapshot does not carry, read by the exporter at most once per tick (when scraped). */
@@ -15,6 +17,8 @@ export interface ExtraReading {
   disks: Record<string, DiskIoCounters> | null;
   hwmon: HwmonChip[] | null;
   powerSupplies: PowerSupply[] | null;
+  /** Windows services; null when the read failed; absent where the collector has none (not read at all). */
+  services?: WinService[] | null;
 }
 
 /** Where the exporter's reads come from; tests replace them (a 5,000-row process table, say). */
@@ -33,6 +37,13 @@ export interface MetricsExporterOptions {
   now?: () => number;
   /** How long a scrape waits for the first complete reading before it is refused (default READY_WAIT_MS). */
   readyWaitMs?: number;
+  /** Whether windows_service_* families are exposed (default: where the collector has winServiceIter). */
+  services?: boolean;
+}
+
+/** Whether the collector lists Windows services over these roots. */
+export function hasServices(roots: CollectorRoots = {}): boolean {
+  return native.capabilities(roots).winServiceIter;
 }
 
 /** A scrape's bound on waiting for the first reading that holds every family: well inside Prometheus's 10 s scrape timeout. */
@@ -55,16 +66,19 @@ export function missingTopics(s: Snapshot): string[] {
 const ok = <T>(v: T | native.SnapshotError | undefined): T | null => (v === undefined || native.isSnapshotError(v) ? null : v);
 
 export function collectorReaders(roots: CollectorRoots = {}): ExporterReaders {
+  const services = hasServices(roots);
   return {
-    // One trip to the addon for everything the Snapshot lacks.
+    // One trip to the addon for everything the Snapshot lacks (the services only where the collector has them).
     async extra() {
-      const s = await native.systemSnapshot({ ...roots, topics: ['perCpuTimes', 'cpuStats', 'perDiskIoCounters', 'hwmonChips', 'powerSupplies'] });
+      const topics: native.SnapshotTopic[] = ['perCpuTimes', 'cpuStats', 'perDiskIoCounters', 'hwmonChips', 'powerSupplies'];
+      const s = await native.systemSnapshot({ ...roots, topics: services ? [...topics, 'winServiceIter'] : topics });
       return {
         perCpu: ok(s.perCpuTimes),
         cpuStats: ok(s.cpuStats),
         disks: ok(s.perDiskIoCounters),
         hwmon: ok(s.hwmonChips),
         powerSupplies: ok(s.powerSupplies),
+        ...(services && { services: ok(s.winServiceIter)?.services ?? null }),
       };
     },
     processes: () => native.processTable({ ...roots, fields: ['name', 'cpuTimes', 'numThreads', 'memory'] }),
@@ -85,7 +99,9 @@ export const TABLE_EVERY_MS = 5_000;
  * cost one update.
  */
 export class MetricsExporter {
-  private readonly registry = new MetricsRegistry();
+  private readonly registry: MetricsRegistry;
+  /** Whether this host exposes windows_service_* (the collector has services). */
+  private readonly services: boolean;
   private readonly readers: ExporterReaders;
   private readonly wrap = new native.WrapNumbers();
   private readonly now: () => number;
@@ -103,6 +119,8 @@ export class MetricsExporter {
 
   constructor(private readonly options: MetricsExporterOptions) {
     this.readers = { ...collectorReaders(options.roots), ...options.readers };
+    this.services = options.services ?? hasServices(options.roots);
+    this.registry = new MetricsRegistry(this.services ? { ...CATALOGUE, ...SERVICE_CATALOGUE } : CATALOGUE);
     this.now = options.now ?? Date.now;
   }
 
@@ -216,6 +234,8 @@ export class MetricsExporter {
         disks,
         hwmon: extra?.hwmon ?? null,
         powerSupplies: extra?.powerSupplies ?? null,
+        // Where the host has services, a failed read is null (its topic down), never absent.
+        ...(this.services && { services: extra?.services ?? null }),
         processes,
         bootTime: this.bootTime,
         updateSeconds: (performance.now() - t0) / 1000,

@@ -1,5 +1,5 @@
 import { Counter, Gauge, Registry, type RegistryContentType } from 'prom-client';
-import { CATALOGUE, type MetricName } from './metrics-catalogue';
+import { CATALOGUE, type MetricDef, type MetricName } from './metrics-catalogue';
 import type { Families } from './metrics-families';
 
 type AnyMetric = Gauge | Counter;
@@ -9,9 +9,12 @@ class FormatRegistry {
   readonly registry = new Registry<RegistryContentType>();
   private readonly metrics = new Map<MetricName, AnyMetric>();
 
-  constructor(contentType: RegistryContentType) {
+  constructor(
+    contentType: RegistryContentType,
+    private readonly catalogue: Partial<Record<MetricName, MetricDef>>,
+  ) {
     this.registry.setContentType(contentType);
-    for (const [name, def] of Object.entries(CATALOGUE) as [MetricName, (typeof CATALOGUE)[MetricName]][]) {
+    for (const [name, def] of Object.entries(catalogue) as [MetricName, MetricDef][]) {
       const config = { name, help: def.help, labelNames: [...def.labels], registers: [this.registry] };
       const metric = def.type === 'counter' ? new Counter(config) : new Gauge(config);
       // Label-less metrics start at 0 in prom-client; absent data must stay absent, not read as 0.
@@ -24,11 +27,13 @@ class FormatRegistry {
   apply(families: Families, only?: readonly MetricName[]): void {
     const names = only ?? ([...this.metrics.keys()] as MetricName[]);
     for (const name of names) {
-      const metric = this.metrics.get(name)!;
+      const metric = this.metrics.get(name);
+      // A family this registry does not hold (Windows services where the collector has none) is never published.
+      if (!metric) continue;
       metric.reset();
       const series = families[name];
       if (!series || series.length === 0) {
-        if (CATALOGUE[name].labels.length === 0) metric.remove({});
+        if (this.catalogue[name]!.labels.length === 0) metric.remove({});
         continue;
       }
       for (const { labels, value } of series) {
@@ -63,8 +68,14 @@ export function wantsOpenMetrics(accept: string | undefined): boolean {
  * renders OpenMetrics, so each format gets its own metric objects.
  */
 export class MetricsRegistry {
-  private readonly text = new FormatRegistry(Registry.PROMETHEUS_CONTENT_TYPE);
-  private readonly openMetrics = new FormatRegistry(Registry.OPENMETRICS_CONTENT_TYPE);
+  private readonly text: FormatRegistry;
+  private readonly openMetrics: FormatRegistry;
+
+  /** `catalogue`: the families this exposition holds (the default, CATALOGUE, plus those only some hosts have). */
+  constructor(catalogue: Partial<Record<MetricName, MetricDef>> = CATALOGUE) {
+    this.text = new FormatRegistry(Registry.PROMETHEUS_CONTENT_TYPE, catalogue);
+    this.openMetrics = new FormatRegistry(Registry.OPENMETRICS_CONTENT_TYPE, catalogue);
+  }
 
   apply(families: Families, only?: readonly MetricName[]): void {
     this.text.apply(families, only);

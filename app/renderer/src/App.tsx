@@ -13,6 +13,7 @@ import { NetworkPage } from './pages/NetworkPage';
 import { OverviewPage } from './pages/OverviewPage';
 import { ProcessesPage } from './pages/ProcessesPage';
 import { SensorsPage } from './pages/SensorsPage';
+import { ServicesPage } from './pages/ServicesPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { SystemPage } from './pages/SystemPage';
 import { PAGES, type PageId } from './routes/pages';
@@ -33,6 +34,7 @@ const PAGE_COMPONENTS: Record<PageId, ComponentType> = {
   sensors: SensorsPage,
   battery: BatteryPage,
   processes: ProcessesPage,
+  services: ServicesPage,
   system: SystemPage,
   alerts: AlertsPage,
   settings: SettingsPage,
