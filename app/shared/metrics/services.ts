@@ -1,6 +1,9 @@
 import type { WinService } from '@procyon/collector';
 import { defineMetric } from './define';
 
+/** What the renderer may know of the collector's record: its type, through the contract. */
+export type { WinService };
+
 // Windows services (the collector's winServiceIter(): psutil's
 // win_service_iter() with every WindowsService method's answer). The Services
 // page lists them; it is read only while that page is shown, and only where

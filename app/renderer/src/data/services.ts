@@ -1,4 +1,4 @@
-import type { WinService } from '@procyon/collector';
+import type { WinService } from '../../../shared/metrics/services';
 
 // The Services page's table: which services a search keeps and in what order,
 // pure so it is tested without a page.

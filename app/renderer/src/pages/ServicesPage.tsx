@@ -1,4 +1,4 @@
-import type { WinService } from '@procyon/collector';
+import type { WinService } from '../../../shared/metrics/services';
 import { useMemo, useState } from 'react';
 import { toApiError } from '../../../shared/errors';
 import type { ServiceAction } from '../../../shared/schemas';
