@@ -16,7 +16,7 @@ import { SensorsPage } from './pages/SensorsPage';
 import { ServicesPage } from './pages/ServicesPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { SystemPage } from './pages/SystemPage';
-import { PAGES, type PageId } from './routes/pages';
+import { offeredPage, PAGES, type PageId } from './routes/pages';
 import { useMonitor } from './store/context';
 import { selectTheme } from './store/monitor';
 import { savePreference } from './store/theme';
@@ -63,7 +63,10 @@ function useThemeEffects() {
 }
 
 function CurrentPage() {
-  const page = useMonitor((s) => s.page);
+  const asked = useMonitor((s) => s.page);
+  const functions = useMonitor((s) => s.info?.capabilities?.functions);
+  // A page this host does not offer (#/services where the collector has no services) is the overview.
+  const page = offeredPage(asked, functions);
   // Dim the last values while the link is down so nobody mistakes them for live ones.
   const stale = useMonitor((s) => s.connection !== 'open');
   const Page = PAGE_COMPONENTS[page];

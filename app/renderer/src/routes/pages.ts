@@ -62,6 +62,11 @@ export function shownPages(functions: Readonly<Record<string, boolean>> | undefi
   return PAGES.filter((p) => !('needs' in p) || functions?.[p.needs] === true);
 }
 
+/** `page` where this host offers it, else the overview (#/services typed on a host without services). */
+export function offeredPage(page: PageId, functions: Readonly<Record<string, boolean>> | undefined): PageId {
+  return shownPages(functions).some((p) => p.id === page) ? page : DEFAULT_PAGE;
+}
+
 /** The page `delta` places away in sidebar order (among `pages`), wrapping round. */
 export function neighbourPage(page: PageId, delta: number, pages: readonly Page[] = PAGES): PageId {
   const i = pages.findIndex((p) => p.id === page);
