@@ -69,10 +69,10 @@ export function ServicesPage() {
             Search
             <input type="search" value={search} placeholder="name, status, description…" size={28} onChange={(e) => setSearch(e.target.value)} data-testid="services-search" />
           </label>
-          <span className="muted small" data-testid="services-count">
+          <span className="muted small services-note" data-testid="services-count">
             {sample ? `${rows.length} of ${list.length}` : 'Loading…'}
           </span>
-          {blocked && <span className="muted small">{blocked}: start and stop are disabled</span>}
+          {blocked && <span className="muted small services-note">{blocked}: start and stop are disabled</span>}
         </div>
         <div className="table-wrap services-wrap">
           <table className="data-table services-table" data-testid="services-table">
