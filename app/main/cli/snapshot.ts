@@ -128,13 +128,15 @@ export const GENERIC_TOPICS: readonly GenericTopic[] = native.SNAPSHOT_TOPICS.fi
  * The generic topics in one systemSnapshot call, each its value or its own
  * failure in place. A topic whose function reads only the live machine (its
  * capability says `captured-tree`) is left out under another root, as the
- * bespoke live-only reads are.
+ * bespoke live-only reads are, and one the platform lacks altogether (reason
+ * `platform`) everywhere.
  */
 async function collectGeneric(roots: CollectorRoots): Promise<{ [K in GenericTopic]?: SnapshotTopicValues[K] | Failed }> {
-  const liveOnly = new Set(
-    native.isLive(roots) ? [] : native.capabilityReport(roots).filter((c) => c.reason === 'captured-tree').map((c) => c.name),
-  );
-  const topics = GENERIC_TOPICS.filter((topic) => !liveOnly.has(topic));
+  const report = native.capabilityReport(roots);
+  const liveOnly = new Set(native.isLive(roots) ? [] : report.filter((c) => c.reason === 'captured-tree').map((c) => c.name));
+  // What the platform has none of at all (Windows services on Linux) is not this machine's to print.
+  const lacked = new Set(report.filter((c) => c.reason === 'platform').map((c) => c.name));
+  const topics = GENERIC_TOPICS.filter((topic) => !liveOnly.has(topic) && !lacked.has(topic));
   // The call as a whole failing (not one topic) leaves each topic that failure in its place.
   const read = topics.length === 0 ? {} : await attempt(() => native.systemSnapshot({ ...roots, topics }));
   const entries = topics.map((topic) => {
