@@ -119,24 +119,25 @@ export const BESPOKE_TOPICS = {
 
 type GenericTopic = Exclude<SnapshotTopic, keyof typeof BESPOKE_TOPICS>;
 
+/** What this platform has none of at all (Windows services on Linux): not this machine's to print. */
+const PLATFORM_LACKS = new Set(native.capabilityReport().filter((c) => c.reason === 'platform').map((c) => c.name));
+
 /** Every topic the collector describes that no bespoke read covers, in the addon's order: a new metric's topic lands here with no edit. */
 export const GENERIC_TOPICS: readonly GenericTopic[] = native.SNAPSHOT_TOPICS.filter(
-  (topic): topic is GenericTopic => !Object.hasOwn(BESPOKE_TOPICS, topic),
+  (topic): topic is GenericTopic => !Object.hasOwn(BESPOKE_TOPICS, topic) && !PLATFORM_LACKS.has(topic),
 );
 
 /**
  * The generic topics in one systemSnapshot call, each its value or its own
  * failure in place. A topic whose function reads only the live machine (its
  * capability says `captured-tree`) is left out under another root, as the
- * bespoke live-only reads are, and one the platform lacks altogether (reason
- * `platform`) everywhere.
+ * bespoke live-only reads are.
  */
 async function collectGeneric(roots: CollectorRoots): Promise<{ [K in GenericTopic]?: SnapshotTopicValues[K] | Failed }> {
-  const report = native.capabilityReport(roots);
-  const liveOnly = new Set(native.isLive(roots) ? [] : report.filter((c) => c.reason === 'captured-tree').map((c) => c.name));
-  // What the platform has none of at all (Windows services on Linux) is not this machine's to print.
-  const lacked = new Set(report.filter((c) => c.reason === 'platform').map((c) => c.name));
-  const topics = GENERIC_TOPICS.filter((topic) => !liveOnly.has(topic) && !lacked.has(topic));
+  const liveOnly = new Set(
+    native.isLive(roots) ? [] : native.capabilityReport(roots).filter((c) => c.reason === 'captured-tree').map((c) => c.name),
+  );
+  const topics = GENERIC_TOPICS.filter((topic) => !liveOnly.has(topic));
   // The call as a whole failing (not one topic) leaves each topic that failure in its place.
   const read = topics.length === 0 ? {} : await attempt(() => native.systemSnapshot({ ...roots, topics }));
   const entries = topics.map((topic) => {
