@@ -107,7 +107,8 @@ test('serve under Wine: the Services page lists Wine’s services as sc query re
   await expect.poll(() => scState(SPOOLER), { timeout: 30_000 }).toBe('stopped');
   await expect.poll(() => statusOf(spooler), { timeout: 30_000 }).toBe('stopped');
   await expect(spooler.locator('td:nth-child(5)')).toHaveText('—');
-  // Stopping it again is refused by Windows, and the page says so.
+  // Stopped: only Start is offered again.
   await expect(spooler.getByRole('button', { name: 'Stop' })).toBeDisabled();
+  await expect(spooler.getByRole('button', { name: 'Start' })).toBeEnabled();
   expect(consoleErrors).toEqual([]);
 });

@@ -65,7 +65,6 @@ const serviceList = metric('winServiceIter');
 export async function winServiceIter(): Promise<WinService[]> {
   return (await serviceList()).services;
 }
-Object.defineProperty(winServiceIter, 'name', { value: 'winServiceIter' });
 
 function serviceName(name: unknown): string {
   if (typeof name !== 'string') throw new InvalidArgument('a service name must be a string');
