@@ -13,6 +13,7 @@ import {
   KillTreeRequest,
   NoArgs,
   ProcessActionRequest,
+  ServiceActionRequest,
   SetIntervalRequest,
   SetTopicsRequest,
 } from './schemas';
@@ -90,6 +91,14 @@ export const OPERATION_TABLE = {
    * process, descendants first; whoever still runs is 'survived'.
    */
   killTree: call(KillTreeRequest).mutates<TreeOutcome[]>(),
+  /**
+   * Ask the service manager to start or stop a Windows service by name
+   * (where capabilities' winServiceStart / winServiceStop are true): answers
+   * once asked, not once done; the Services topic shows the state it reaches.
+   * NO_SUCH_PROCESS for a name no service has, ACCESS_DENIED where the host's
+   * account may not, UNSUPPORTED off Windows.
+   */
+  serviceAction: call(ServiceActionRequest).mutates<{ ok: true }>(),
   /**
    * Every psutil attribute of one process (psutil's as_dict, camelCase): an
    * attribute that cannot be read is {error: {code, message}} in its place.

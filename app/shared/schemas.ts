@@ -135,3 +135,21 @@ export const GetProcessTextRequest = z.strictObject({
   field: z.enum(PROCESS_TEXT_FIELDS),
 });
 export type GetProcessTextRequest = z.infer<typeof GetProcessTextRequest>;
+
+/** What the Services page may ask of a Windows service (winServiceStart / winServiceStop). */
+export const SERVICE_ACTIONS = ['start', 'stop'] as const;
+export type ServiceAction = (typeof SERVICE_ACTIONS)[number];
+
+/** The service manager's bound on a service name, in characters. */
+export const SERVICE_NAME_MAX = 256;
+
+/**
+ * A service by name. Names are the service manager's registry keys: never
+ * empty, '/' or '\\', or control characters (the collector refuses those too).
+ */
+export const ServiceActionRequest = z.strictObject({
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what a name may not hold
+  name: z.string().min(1).max(SERVICE_NAME_MAX).regex(/^[^/\\\u0000-\u001f\u007f]+$/, 'a service name may not contain "/", "\\" or control characters'),
+  action: z.enum(SERVICE_ACTIONS),
+});
+export type ServiceActionRequest = z.infer<typeof ServiceActionRequest>;

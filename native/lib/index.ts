@@ -107,3 +107,5 @@ export * from './sockstat';
 export * from './gpu';
 export { processGpuBetween } from './gpu_usage';
 export type { ProcessDrm, DrmEngineCounter, NvmlProcess, ProcessGpuReading } from './gpu_usage';
+// --- Windows services ---
+export * from './services';

@@ -25,6 +25,8 @@
 #include "common/records_gpu.h"
 // --- processes ---
 #include "common/records_process.h"
+// --- services ---
+#include "common/records_services.h"
 // Whole-system metrics declared with PROCYON_METRIC: read through read<Record>().
 #include "backend_readers.h"
 #include "common/metric.h"
@@ -128,6 +130,13 @@ class Backend {
   // learn its exit status without reaping it; null when it is not our child.
   // NoSuchProcess when the pid is gone or names another process.
   virtual std::unique_ptr<ChildExitWatch> watchChildExit(int64_t /*pid*/, double /*createTime*/) const { unsupported("Process.wait"); }
+
+  // --- services (Windows; the list is the winServiceIter metric) ---
+  // One service by name: NO_SUCH_PROCESS when there is none, as psutil.
+  virtual WinService winServiceGet(const std::string& /*name*/) const { unsupported("winServiceGet"); }
+  // Asks the service manager to start / stop it (beyond psutil); returns once asked, not once done.
+  virtual void winServiceStart(const std::string& /*name*/) const { unsupported("winServiceStart"); }
+  virtual void winServiceStop(const std::string& /*name*/) const { unsupported("winServiceStop"); }
 
   // A whole-system metric (PROCYON_METRIC(name, Record), common/metric.h):
   // the reader this platform registered for Record (backend_readers.h), or

@@ -16,6 +16,7 @@ const IMPLEMENTED = [
   'Process', 'Process.cpuAffinity', 'Process.ionice', 'bootTime', 'cpuCount', 'cpuFreq', 'cpuPercent', 'cpuStats', 'cpuTimes', 'cpuTimesPercent', 'diskIoCounters',
   'diskPartitions', 'diskUsage', 'getloadavg', 'netConnections', 'netIfAddrs', 'netIfStats', 'netIoCounters', 'pidExists', 'pids', 'processIter',
   'processTable', 'sensorsBattery', 'swapMemory', 'systemSnapshot', 'users', 'virtualMemory', 'waitProcs',
+  'winServiceGet', 'winServiceIter', 'winServiceStart', 'winServiceStop',
 ];
 
 // One call per function that is not implemented yet.

@@ -119,9 +119,12 @@ export const BESPOKE_TOPICS = {
 
 type GenericTopic = Exclude<SnapshotTopic, keyof typeof BESPOKE_TOPICS>;
 
+/** What this platform has none of at all (Windows services on Linux): not this machine's to print. */
+const PLATFORM_LACKS = new Set(native.capabilityReport().filter((c) => c.reason === 'platform').map((c) => c.name));
+
 /** Every topic the collector describes that no bespoke read covers, in the addon's order: a new metric's topic lands here with no edit. */
 export const GENERIC_TOPICS: readonly GenericTopic[] = native.SNAPSHOT_TOPICS.filter(
-  (topic): topic is GenericTopic => !Object.hasOwn(BESPOKE_TOPICS, topic),
+  (topic): topic is GenericTopic => !Object.hasOwn(BESPOKE_TOPICS, topic) && !PLATFORM_LACKS.has(topic),
 );
 
 /**

@@ -11,6 +11,7 @@ import { ClientCalls, hostPoolShare } from './call-limiter';
 import type { Sampler } from './sampler';
 import { createSettingsStore, type SettingsStore } from './settings';
 import { unmountedMountpoints } from './mountpoint-check';
+import { serviceAction } from './services';
 import { systemInfo } from './system-info';
 import { hostCapabilities } from './host-capabilities';
 import { timedTurn } from './turns';
@@ -139,6 +140,9 @@ export function createMonitorApi(sampler: Sampler, options: HostApiOptions): Cli
     },
     processAction({ pid, createTime, action, confirm }) {
       return calls.run(() => control.act({ pid, createTime }, action, confirm));
+    },
+    serviceAction(request) {
+      return calls.run(() => serviceAction(request));
     },
     // Not limited: it mostly waits (up to its timeout) for processes to exit, holding no worker thread.
     killTree({ pid, createTime, timeout, confirm, signal }) {

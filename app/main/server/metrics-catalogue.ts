@@ -59,9 +59,6 @@ const WINDOWS_CPU_MODES: Readonly<Record<string, string>> = {
   idle: 'idle',
   interrupt: 'interrupt',
   dpc: 'dpc',
-  // Until the collector's Windows record names them: the shared record carried interrupt and dpc in irq and softirq.
-  irq: 'interrupt',
-  softirq: 'dpc',
 };
 
 /**
@@ -292,6 +289,11 @@ export const CATALOGUE = {
   procyon_collector_tick_duration_seconds: both(g("Wall time of the sampler's collector reads in the last tick (one worker trip, two with processes).")),
   procyon_exporter_update_duration_seconds: both(g("Wall time of the exporter's last update (made by a scrape, at most once per sampler tick: its collector reads plus metric update).")),
   procyon_scrape_cache_age_seconds: both(g('Age of the data this scrape is served from (now minus the time of the last tick).')),
+  // windows_exporter's service collector (its API mode, docs/collector.service.md: the families, their labels
+  // and label values); built from the exporter's own read where the collector has services (metrics-windows-services.ts).
+  windows_service_info: windowsOnly('gauge', 'Contains service information in labels, constant 1', 'name', 'display_name', 'process_id', 'run_as'),
+  windows_service_state: windowsOnly('gauge', 'The state of the service, 1 if the current state, 0 otherwise', 'name', 'state'),
+  windows_service_start_mode: windowsOnly('gauge', 'The start mode of the service, 1 if the current start mode, 0 otherwise', 'name', 'start_mode'),
 } as const satisfies Record<string, MetricDef>;
 
 export type MetricName = keyof typeof CATALOGUE;

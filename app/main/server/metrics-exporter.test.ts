@@ -254,7 +254,7 @@ describe('the exporter on the captured /proc and /sys', () => {
 
   it('every series has exactly the labels and type the catalogue declares', () => {
     for (const s of x.samples) {
-      const def = CATALOGUE[s.name as MetricName];
+      const def = CATALOGUE[s.name as keyof typeof CATALOGUE];
       expect(def, s.name).toBeDefined();
       if (s.name === 'node_power_supply_info') {
         // Like node_exporter's: only the text attributes the supply has (the captured AC has only its type).

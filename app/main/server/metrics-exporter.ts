@@ -1,5 +1,5 @@
 import * as native from '@procyon/collector';
-import type { CpuStats, CpuTimes, DiskIoCounters, HwmonChip, PowerSupply, ProcessTableResult } from '@procyon/collector';
+import type { CpuStats, CpuTimes, DiskIoCounters, HwmonChip, PowerSupply, ProcessTableResult, WinService } from '@procyon/collector';
 import type { Snapshot } from '../../shared';
 import type { ClientApi } from '../core/api';
 import type { CollectorRoots } from '../core/collector';
@@ -15,6 +15,8 @@ export interface ExtraReading {
   disks: Record<string, DiskIoCounters> | null;
   hwmon: HwmonChip[] | null;
   powerSupplies: PowerSupply[] | null;
+  /** Windows services; null when the read failed; absent where the collector has none (not read at all). */
+  services?: WinService[] | null;
 }
 
 /** Where the exporter's reads come from; tests replace them (a 5,000-row process table, say). */
@@ -35,6 +37,13 @@ export interface MetricsExporterOptions {
   readyWaitMs?: number;
   /** The collector's platform, whose exporter's names it publishes (windows_exporter's on win32); default describe().platform. */
   platform?: string;
+  /** Whether the exporter reads Windows services for windows_service_* (default: where the collector has winServiceIter). */
+  services?: boolean;
+}
+
+/** Whether the collector lists Windows services over these roots. */
+export function hasServices(roots: CollectorRoots = {}): boolean {
+  return native.capabilities(roots).winServiceIter;
 }
 
 /** A scrape's bound on waiting for the first reading that holds every family: well inside Prometheus's 10 s scrape timeout. */
@@ -57,10 +66,12 @@ export function missingTopics(s: Snapshot): string[] {
 const ok = <T>(v: T | native.SnapshotError | undefined): T | null => (v === undefined || native.isSnapshotError(v) ? null : v);
 
 export function collectorReaders(roots: CollectorRoots = {}): ExporterReaders {
+  const services = hasServices(roots);
   return {
-    // One trip to the addon for everything the Snapshot lacks.
+    // One trip to the addon for everything the Snapshot lacks (the services only where the collector has them).
     async extra() {
-      const s = await native.systemSnapshot({ ...roots, topics: ['perCpuTimes', 'cpuStats', 'perDiskIoCounters', 'hwmonChips', 'powerSupplies'] });
+      const topics: native.SnapshotTopic[] = ['perCpuTimes', 'cpuStats', 'perDiskIoCounters', 'hwmonChips', 'powerSupplies'];
+      const s = await native.systemSnapshot({ ...roots, topics: services ? [...topics, 'winServiceIter'] : topics });
       return {
         // The platform's records: buildFamilies reads the modes each has (Windows': interrupt, dpc).
         perCpu: ok(s.perCpuTimes) as CpuTimes[] | null,
@@ -68,6 +79,7 @@ export function collectorReaders(roots: CollectorRoots = {}): ExporterReaders {
         disks: ok(s.perDiskIoCounters),
         hwmon: ok(s.hwmonChips),
         powerSupplies: ok(s.powerSupplies),
+        ...(services && { services: ok(s.winServiceIter)?.services ?? null }),
       };
     },
     processes: () => native.processTable({ ...roots, fields: ['name', 'cpuTimes', 'numThreads', 'memory'] }),
@@ -89,6 +101,8 @@ export const TABLE_EVERY_MS = 5_000;
  */
 export class MetricsExporter {
   private readonly registry: MetricsRegistry;
+  /** Whether this host exposes windows_service_* (the collector has services). */
+  private readonly services: boolean;
   private readonly readers: ExporterReaders;
   private readonly wrap = new native.WrapNumbers();
   private readonly now: () => number;
@@ -107,6 +121,7 @@ export class MetricsExporter {
   constructor(private readonly options: MetricsExporterOptions) {
     this.registry = new MetricsRegistry(options.platform ?? native.describe().platform);
     this.readers = { ...collectorReaders(options.roots), ...options.readers };
+    this.services = options.services ?? hasServices(options.roots);
     this.now = options.now ?? Date.now;
   }
 
@@ -220,6 +235,8 @@ export class MetricsExporter {
         disks,
         hwmon: extra?.hwmon ?? null,
         powerSupplies: extra?.powerSupplies ?? null,
+        // Where the host has services, a failed read is null (its topic down), never absent.
+        ...(this.services && { services: extra?.services ?? null }),
         processes,
         bootTime: this.bootTime,
         updateSeconds: (performance.now() - t0) / 1000,

@@ -1,8 +1,9 @@
-import type { CpuStats, CpuTimes, DiskIoCounters, HwmonChip, PowerSupply } from '@procyon/collector';
+import type { CpuStats, CpuTimes, DiskIoCounters, HwmonChip, PowerSupply, WinService } from '@procyon/collector';
 import type { Snapshot } from '../../shared';
 import { METRIC_LIST, type MetricSamples, type MetricTopic } from '../../shared/metrics/registry';
 import { DISK_DEVICE_EXCLUDE, type MetricName, type Series } from './metrics-catalogue';
 import { hwmonFamilies, powerSupplyFamilies } from './metrics-node-sysfs';
+import { serviceFamilies } from './metrics-windows-services';
 import type { ProcessTops, TopProcess } from './metrics-top';
 
 export type { Series };
@@ -22,6 +23,8 @@ export interface TickInputs {
   /** /sys/class/power_supply entries by sysfs name; null when the read failed. */
   powerSupplies: PowerSupply[] | null;
   processes: ProcessTops | null;
+  /** Windows services (windows_service_*); null when the read failed; absent where the collector has none. */
+  services?: WinService[] | null;
   /** Seconds since the epoch. */
   bootTime: number | null;
   /** How long the exporter's own reads for this tick took. */
@@ -176,6 +179,7 @@ export function buildFamilies(t: TickInputs): Families {
   }
 
   if (t.hwmon) Object.assign(f, hwmonFamilies(t.hwmon));
+  if (t.services) Object.assign(f, serviceFamilies(t.services));
   if (t.powerSupplies) Object.assign(f, powerSupplyFamilies(t.powerSupplies));
   if (s.battery) {
     // psutil's reading: every battery merged into one, so it cannot carry node_exporter's per-supply names.
@@ -201,6 +205,7 @@ export function buildFamilies(t: TickInputs): Families {
   up.push({ labels: { topic: 'hwmon' }, value: t.hwmon ? 1 : 0 });
   up.push({ labels: { topic: 'power_supply' }, value: t.powerSupplies ? 1 : 0 });
   up.push({ labels: { topic: 'processes' }, value: t.processes ? 1 : 0 });
+  if (t.services !== undefined) up.push({ labels: { topic: 'services' }, value: t.services ? 1 : 0 });
   f.procyon_collector_topic_up = up;
 
   f.procyon_sampler_ticks_total = one(s.seq);

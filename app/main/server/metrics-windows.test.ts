@@ -129,13 +129,6 @@ describe('a Windows tick on /metrics', () => {
     expect(x.value('windows_cpu_core_frequency_mhz', { core: '0,0' })).toBe(2400);
   });
 
-  it('the shared record as the Windows collector filled it before (interrupt and dpc in irq and softirq) gives the same modes, its zeros for Linux modes dropped', async () => {
-    const shared = { user: 10, nice: 0, system: 5, idle: 100, iowait: 0, irq: 0.5, softirq: 0.25, steal: 0, guest: 0, guestNice: 0 };
-    const x = await windowsExposition(windowsTick([shared]));
-    const modes = Object.fromEntries(x.samples.filter((s) => s.name === 'windows_cpu_time_total').map((s) => [s.labels.mode, s.value]));
-    expect(modes).toEqual({ user: 10, privileged: 5, idle: 100, interrupt: 0.5, dpc: 0.25 });
-  });
-
   it('memory, logical disks by volume, NICs by nic, system counters; procyon_* kept; no node_* sample', async () => {
     const x = await windowsExposition(windowsTick([psutilWindowsTimes(0)]));
     expect(x.value('windows_memory_physical_total_bytes')).toBe(8e9);

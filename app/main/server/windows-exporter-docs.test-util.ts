@@ -1,5 +1,5 @@
 // windows_exporter's own account of its metrics: every row of the Metrics table
-// of docs/collector.{cpu,memory,logical_disk,net,system,time}.md in
+// of docs/collector.{cpu,memory,logical_disk,net,system,time,service}.md in
 // prometheus-community/windows_exporter at commit 589ec15d12b25894f425d72d7a2396c9344b00a0
 // (name, type, label names; [] where the table says None). The oracle the
 // Windows exporter's names are checked against (metrics-windows.test.ts); kept as
@@ -106,4 +106,8 @@ export const WINDOWS_EXPORTER_DOCS: readonly (readonly [name: string, type: 'cou
   ['windows_time_current_timestamp_seconds', 'gauge', []],
   ['windows_time_timezone', 'gauge', ['timezone']],
   ['windows_time_clock_sync_source', 'gauge', ['type']],
+  // collector.service.md (API mode)
+  ['windows_service_info', 'gauge', ['name', 'display_name', 'process_id', 'run_as']],
+  ['windows_service_state', 'gauge', ['name', 'state']],
+  ['windows_service_start_mode', 'gauge', ['name', 'start_mode']],
 ];

@@ -13,9 +13,10 @@ import { NetworkPage } from './pages/NetworkPage';
 import { OverviewPage } from './pages/OverviewPage';
 import { ProcessesPage } from './pages/ProcessesPage';
 import { SensorsPage } from './pages/SensorsPage';
+import { ServicesPage } from './pages/ServicesPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { SystemPage } from './pages/SystemPage';
-import { PAGES, type PageId } from './routes/pages';
+import { offeredPage, PAGES, type PageId } from './routes/pages';
 import { useMonitor } from './store/context';
 import { selectTheme } from './store/monitor';
 import { savePreference } from './store/theme';
@@ -33,6 +34,7 @@ const PAGE_COMPONENTS: Record<PageId, ComponentType> = {
   sensors: SensorsPage,
   battery: BatteryPage,
   processes: ProcessesPage,
+  services: ServicesPage,
   system: SystemPage,
   alerts: AlertsPage,
   settings: SettingsPage,
@@ -61,7 +63,10 @@ function useThemeEffects() {
 }
 
 function CurrentPage() {
-  const page = useMonitor((s) => s.page);
+  const asked = useMonitor((s) => s.page);
+  const functions = useMonitor((s) => s.info?.capabilities?.functions);
+  // A page this host does not offer (#/services where the collector has no services) is the overview.
+  const page = offeredPage(asked, functions);
   // Dim the last values while the link is down so nobody mistakes them for live ones.
   const stale = useMonitor((s) => s.connection !== 'open');
   const Page = PAGE_COMPONENTS[page];

@@ -96,6 +96,8 @@ export interface MetricDeclaration<Topic extends string, Source extends Snapshot
    */
   history: boolean;
   cards: readonly CardDeclaration<Sample>[];
+  /** Pages that show it beyond its cards' (a page of its own): sampled while one of them is shown, as a card's page is. */
+  pages?: readonly string[];
   exporter: { readonly [Name in Families]: FamilyDeclaration<SnapshotTopicValues[Source]> };
 }
 

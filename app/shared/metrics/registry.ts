@@ -31,7 +31,7 @@ export function cardsFor(page: string): { metric: AnyMetric; card: CardDeclarati
   return METRIC_LIST.flatMap((metric) => metric.cards.filter((c: CardDeclaration<unknown>) => c.page === page).map((card: CardDeclaration<unknown>) => ({ metric, card })));
 }
 
-/** The topics of the metrics with a card on `page`. */
+/** The topics of the metrics with a card on `page`, or that name it among their pages. */
 export function metricTopicsFor(page: string): MetricTopic[] {
-  return METRIC_LIST.filter((m) => m.cards.some((c: CardDeclaration<unknown>) => c.page === page)).map((m) => m.topic as MetricTopic);
+  return METRIC_LIST.filter((m) => m.cards.some((c: CardDeclaration<unknown>) => c.page === page) || m.pages?.includes(page)).map((m) => m.topic as MetricTopic);
 }

@@ -79,6 +79,11 @@ class WindowsBackend final : public Backend {
   // process_wait.cc
   std::unique_ptr<ChildExitWatch> watchChildExit(int64_t pid, double createTime) const override;
 
+  // services.cc
+  WinService winServiceGet(const std::string& name) const override;
+  void winServiceStart(const std::string& name) const override;
+  void winServiceStop(const std::string& name) const override;
+
   // psutil's *_PRIORITY_CLASS constants: what Process.nice reads and accepts here.
   static const std::vector<NamedConstant>& priorityClasses();
 

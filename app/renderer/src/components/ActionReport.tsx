@@ -1,8 +1,10 @@
+import type { Outcome } from '../processes/actions';
 import type { Report } from './ActionDialogs/useActionFlow';
 import './ActionReport.css';
 
 /** What the last action did, per process: the host's answer in words. */
-export function ActionReport({ report, onDismiss }: { report: Report; onDismiss(): void }) {
+// Only each outcome's kind and words: a service's report (the Services page) has no process target.
+export function ActionReport({ report, onDismiss }: { report: Pick<Report, 'summary'> & { outcomes: readonly Pick<Outcome, 'kind' | 'message'>[] }; onDismiss(): void }) {
   const bad = report.outcomes.some((o) => o.kind !== 'ok');
   return (
     <div className={bad ? 'banner action-report' : 'banner ok action-report'} role="status" data-testid="action-report">

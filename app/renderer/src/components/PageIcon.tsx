@@ -11,6 +11,7 @@ const PATHS: Record<PageId, string> = {
   sensors: 'M10 4a2 2 0 0 1 4 0v10.3a4 4 0 1 1-4 0zM12 9v7',
   battery: 'M3 8h16v8H3zM19 11h2v2h-2zM6 11h6v2H6z',
   processes: 'M4 5h16M4 10h16M4 15h16M4 20h10',
+  services: 'M12 8a4 4 0 1 0 0 8 4 4 0 0 0 0-8zM12 2v3M12 19v3M2 12h3M19 12h3M4.9 4.9l2.1 2.1M17 17l2.1 2.1M4.9 19.1 7 17M17 7l2.1-2.1',
   system: 'M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zM12 11v6M12 7.5v.5',
   alerts: 'M6 17V11a6 6 0 0 1 12 0v6l2 2H4zM10 21h4',
   settings: 'M4 6h10M18 6h2M4 12h4M12 12h8M4 18h12M20 18h0M14 4v4M8 10v4M16 16v4',

@@ -1,5 +1,5 @@
 import { useRef, type KeyboardEvent } from 'react';
-import { neighbourPage, PAGES, pageHref, type PageId } from '../routes/pages';
+import { neighbourPage, pageHref, shownPages, type PageId } from '../routes/pages';
 import { useMonitor } from '../store/context';
 import { PageIcon } from './PageIcon';
 import './Sidebar.css';
@@ -7,6 +7,8 @@ import './Sidebar.css';
 /** The page list (a rail of icons in a narrow window). Arrow keys move between pages (and focus follows); Alt+1…9 work anywhere (routes/router.ts). */
 export function Sidebar() {
   const page = useMonitor((s) => s.page);
+  const functions = useMonitor((s) => s.info?.capabilities?.functions);
+  const pages = shownPages(functions);
   const links = useRef(new Map<PageId, HTMLAnchorElement>());
 
   const go = (id: PageId) => {
@@ -18,12 +20,12 @@ export function Sidebar() {
     // before the hashchange of the first has re-rendered us.
     const focused = [...links.current].find(([, el]) => el === e.target)?.[0] ?? page;
     const moves: Record<string, () => PageId> = {
-      ArrowDown: () => neighbourPage(focused, 1),
-      ArrowRight: () => neighbourPage(focused, 1),
-      ArrowUp: () => neighbourPage(focused, -1),
-      ArrowLeft: () => neighbourPage(focused, -1),
-      Home: () => PAGES[0].id,
-      End: () => PAGES[PAGES.length - 1]!.id,
+      ArrowDown: () => neighbourPage(focused, 1, pages),
+      ArrowRight: () => neighbourPage(focused, 1, pages),
+      ArrowUp: () => neighbourPage(focused, -1, pages),
+      ArrowLeft: () => neighbourPage(focused, -1, pages),
+      Home: () => pages[0]!.id,
+      End: () => pages[pages.length - 1]!.id,
     };
     const move = moves[e.key];
     if (!move) return;
@@ -34,7 +36,7 @@ export function Sidebar() {
   return (
     <nav className="sidebar" aria-label="Pages" onKeyDown={onKeyDown}>
       <ul>
-        {PAGES.map((p, i) => (
+        {pages.map((p, i) => (
           <li key={p.id}>
             <a
               ref={(el) => {

@@ -9,7 +9,7 @@ import { actionsBlocked, platformOffers } from '../data/host-can';
 import { ProcessDetails } from '../components/ProcessDetails/ProcessDetails';
 import { ProcessTable, type DisplayRow } from '../components/ProcessTable';
 import { hasPosixSignals, targetOf, type Target } from '../processes/actions';
-import { takeOpenRequest } from '../processes/open-request';
+import { takeOpenRequest, takeSearchRequest } from '../processes/open-request';
 import { columnTopics, type ColumnId } from '../processes/columns';
 import { usePortPids } from '../processes/use-port-pids';
 import './ProcessesPage.css';
@@ -35,7 +35,11 @@ export function ProcessesPage() {
   const change = set?.change;
   const [prefs, setPrefs] = useState<ProcessPrefs>(loadPrefs);
   const [sort, setSort] = useState<SortSpec>(DEFAULT_SORT);
-  const [filter, setFilter] = useState<ProcessFilter>(NO_FILTER);
+  // Another page may hand over a search (the Services page's pid link).
+  const [filter, setFilter] = useState<ProcessFilter>(() => {
+    const search = takeSearchRequest();
+    return search === null ? NO_FILTER : { ...NO_FILTER, search };
+  });
   const portPids = usePortPids(filter.search);
   // The filter as applied: with the sockets a port: filter found.
   const kernelRule = useMemo(() => kernelRuleOf(hasPosixSignals(info?.constants)), [info]);

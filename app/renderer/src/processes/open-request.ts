@@ -16,3 +16,16 @@ export function takeOpenRequest(): Target | null {
   pending = null;
   return t;
 }
+
+/** A search some other page asked the Processes page to start with (a service's "pid:N"): taken once as it mounts. */
+let pendingSearch: string | null = null;
+
+export function requestSearch(search: string): void {
+  pendingSearch = search;
+}
+
+export function takeSearchRequest(): string | null {
+  const s = pendingSearch;
+  pendingSearch = null;
+  return s;
+}

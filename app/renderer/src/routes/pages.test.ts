@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { neighbourPage, pageHref, PAGES, parseHash, topicsFor } from './pages';
+import { neighbourPage, pageHref, PAGES, parseHash, shownPages, topicsFor } from './pages';
 
 describe('pages', () => {
   it('parse the hash, defaulting to the overview', () => {
@@ -32,11 +32,24 @@ describe('pages', () => {
     expect(topicsFor('processes', true, ['processFds'])).toEqual([]);
   });
   it('step through the sidebar order, wrapping', () => {
-    expect(PAGES.map((p) => p.label)).toEqual(['Overview', 'CPU', 'Memory', 'Disks', 'Network', 'Sensors', 'Battery', 'Processes', 'System', 'Alerts', 'Settings']);
+    expect(PAGES.map((p) => p.label)).toEqual(['Overview', 'CPU', 'Memory', 'Disks', 'Network', 'Sensors', 'Battery', 'Processes', 'Services', 'System', 'Alerts', 'Settings']);
     expect(neighbourPage('overview', 1)).toBe('cpu');
     expect(neighbourPage('overview', -1)).toBe('settings');
     expect(neighbourPage('settings', 1)).toBe('overview');
     expect(parseHash('#/settings')).toBe('settings');
     expect(topicsFor('alerts', false)).toEqual([]);
+  });
+  it('offer the Services page only where the host’s collector lists services, and read them only while it shows', () => {
+    const labels = (functions?: Record<string, boolean>) => shownPages(functions).map((p) => p.id);
+    // Before the host's info, and where it lacks them (Linux): not there, and the sidebar order is the old one.
+    expect(labels(undefined)).not.toContain('services');
+    expect(labels({ winServiceIter: false })).toEqual(['overview', 'cpu', 'memory', 'disks', 'network', 'sensors', 'battery', 'processes', 'system', 'alerts', 'settings']);
+    expect(labels({ winServiceIter: true })).toContain('services');
+    const linux = shownPages({ winServiceIter: false });
+    expect(neighbourPage('processes', 1, linux)).toBe('system');
+    expect(neighbourPage('processes', 1, shownPages({ winServiceIter: true }))).toBe('services');
+    expect(topicsFor('services', false)).toEqual(['services']);
+    expect(topicsFor('services', true)).toEqual([]);
+    expect(topicsFor('processes', false)).not.toContain('services');
   });
 });

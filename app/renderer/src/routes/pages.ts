@@ -18,10 +18,12 @@ export const PAGES = [
   { id: 'sensors', label: 'Sensors', topics: ['sensors'] },
   { id: 'battery', label: 'Battery', topics: ['battery'] },
   { id: 'processes', label: 'Processes', topics: ['processes'] },
+  // Only where the host's collector has services (Windows); its topic comes with its metric (pageTopics).
+  { id: 'services', label: 'Services', topics: [], needs: 'winServiceIter' },
   { id: 'system', label: 'System', topics: [] },
   { id: 'alerts', label: 'Alerts', topics: [] },
   { id: 'settings', label: 'Settings', topics: [] },
-] as const satisfies readonly { id: string; label: string; topics: readonly Topic[] }[];
+] as const satisfies readonly { id: string; label: string; topics: readonly Topic[]; needs?: string }[];
 
 export type PageId = (typeof PAGES)[number]['id'];
 
@@ -49,8 +51,24 @@ export function topicsFor(page: PageId, hidden: boolean, columnTopics: readonly 
   return page === 'processes' ? [...topics, ...columnTopics] : topics;
 }
 
-/** The page `delta` places away in sidebar order, wrapping round. */
-export function neighbourPage(page: PageId, delta: number): PageId {
-  const i = PAGES.findIndex((p) => p.id === page);
-  return PAGES[(i + delta + PAGES.length) % PAGES.length]!.id;
+type Page = (typeof PAGES)[number];
+
+/**
+ * The pages this host offers, in sidebar order: a page that `needs` a
+ * collector function only once the host says it has it (never before the
+ * host's info arrives, so it does not flash in and out where it lacks it).
+ */
+export function shownPages(functions: Readonly<Record<string, boolean>> | undefined): Page[] {
+  return PAGES.filter((p) => !('needs' in p) || functions?.[p.needs] === true);
+}
+
+/** `page` where this host offers it, else the overview (#/services typed on a host without services). */
+export function offeredPage(page: PageId, functions: Readonly<Record<string, boolean>> | undefined): PageId {
+  return shownPages(functions).some((p) => p.id === page) ? page : DEFAULT_PAGE;
+}
+
+/** The page `delta` places away in sidebar order (among `pages`), wrapping round. */
+export function neighbourPage(page: PageId, delta: number, pages: readonly Page[] = PAGES): PageId {
+  const i = pages.findIndex((p) => p.id === page);
+  return pages[(i + delta + pages.length) % pages.length]!.id;
 }

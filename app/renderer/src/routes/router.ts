@@ -1,5 +1,5 @@
 import type { MonitorStore } from '../store/monitor';
-import { PAGES, pageHref, parseHash } from './pages';
+import { pageHref, parseHash, shownPages } from './pages';
 
 /**
  * Hash routing (#/cpu): works from file:// in Electron and needs no server
@@ -10,7 +10,7 @@ export function startRouter(store: MonitorStore, win: Window): () => void {
   const onKey = (e: KeyboardEvent) => {
     if (!e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
     const n = Number(e.key);
-    const page = Number.isInteger(n) && n >= 1 ? PAGES[n - 1] : undefined;
+    const page = Number.isInteger(n) && n >= 1 ? shownPages(store.getState().info?.capabilities?.functions)[n - 1] : undefined;
     if (!page) return;
     e.preventDefault();
     win.location.hash = pageHref(page.id);

@@ -1,5 +1,5 @@
 import type { MonitorApi } from '../../../shared/api';
-import { topicsFor } from '../routes/pages';
+import { offeredPage, topicsFor } from '../routes/pages';
 import type { MonitorStore } from './monitor';
 
 /** The part of `document` this needs, so a test can pass a fake. */
@@ -17,8 +17,9 @@ export interface VisibilitySource {
 export function startTopics(api: MonitorApi, store: MonitorStore, doc: VisibilitySource): () => void {
   let sent: string | null = null;
   const update = () => {
-    const { page, columnTopics } = store.getState();
-    const topics = topicsFor(page, doc.hidden, columnTopics);
+    const { page, columnTopics, info } = store.getState();
+    // Before the host's info a page that needs a capability is not offered yet: the overview's topics meanwhile.
+    const topics = topicsFor(offeredPage(page, info?.capabilities?.functions), doc.hidden, columnTopics);
     const key = topics.join(',');
     if (key === sent) return;
     sent = key;
@@ -30,7 +31,7 @@ export function startTopics(api: MonitorApi, store: MonitorStore, doc: Visibilit
   };
   update();
   const offStore = store.subscribe((s, prev) => {
-    if (s.page !== prev.page || s.columnTopics !== prev.columnTopics) update();
+    if (s.page !== prev.page || s.columnTopics !== prev.columnTopics || s.info !== prev.info) update();
   });
   doc.addEventListener('visibilitychange', update);
   return () => {
