@@ -9,6 +9,7 @@ import type {
   NetIoCounters,
   NicAddress,
   NicStats,
+  ProcessGpu,
   SwapMemory,
   Temperature,
   User,
@@ -119,7 +120,7 @@ export interface SwapSample extends SwapMemory {
  * Process-table columns that cost a file read (or a directory listing) per
  * process per tick: sampled only while some client shows that column.
  */
-export const PROCESS_COLUMN_TOPICS = ['processFds', 'processCtxSwitches', 'processUss'] as const;
+export const PROCESS_COLUMN_TOPICS = ['processFds', 'processCtxSwitches', 'processUss', 'processGpu'] as const;
 /** Each declared metric's topic (app/shared/metrics) comes after the built-in system topics. */
 export const TOPICS = ['cpu', 'disks', 'partitions', 'network', 'sensors', 'battery', ...METRIC_TOPICS, 'processes', ...PROCESS_COLUMN_TOPICS] as const;
 export type Topic = (typeof TOPICS)[number];
@@ -213,6 +214,8 @@ export interface ProcessRow {
   ctxSwitches?: number | null;
   /** psutil's memory_full_info().uss (smaps_rollup); with the 'processUss' topic only; null when unreadable. */
   uss?: number | null;
+  /** Its GPU share since the previous tick (DRM fdinfo, NVML); with the 'processGpu' topic only; null: it holds no GPU. */
+  gpu?: ProcessGpu | null;
 }
 
 /** The whole process table at one read (getProcessTable): ms since the epoch. */

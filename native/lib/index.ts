@@ -101,3 +101,5 @@ export type * from './process_types';
 export * from './pressure';
 // --- socket counts by protocol ---
 export * from './sockstat';
+
+export * from './gpu';

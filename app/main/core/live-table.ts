@@ -1,4 +1,4 @@
-import type { ProcessTableChanges, ProcessTableRow } from '@procyon/collector';
+import type { ProcessGpu, ProcessTableChanges, ProcessTableRow } from '@procyon/collector';
 import { processKey, sameArgs, sameRow, type ProcessRow } from '../../shared';
 import type { ActiveRow } from './culprits';
 import { countersOf, ratesSince, restingRates, sameRates, type Counters, type RowRates } from './process-rates';
@@ -201,6 +201,9 @@ function rowOf(raw: ProcessTableRow, rates: RowRates, memTotal: number): Process
   if (raw.numFds !== undefined) row.numFds = raw.numFds;
   if (ctx !== undefined) row.ctxSwitches = ctx && ctx.voluntary + ctx.involuntary;
   if (raw.uss !== undefined) row.uss = raw.uss;
+  // The collector's row has `gpu` when the table was asked for it (processTable's gpu option).
+  const gpu = (raw as ProcessTableRow & { gpu?: ProcessGpu | null }).gpu;
+  if (gpu !== undefined) row.gpu = gpu;
   // The collector cut the command line to the table's budget (PROCESS_TEXT_CUT_BYTES): say how long it was.
   if (raw.cmdlineBytes !== undefined) row.cmdlineBytes = raw.cmdlineBytes;
   return row;

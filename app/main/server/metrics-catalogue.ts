@@ -1,3 +1,4 @@
+import { isLabelled } from '../../shared/metrics/define';
 import { METRIC_LIST, type MetricFamilyName } from '../../shared/metrics/registry';
 
 // Every metric /metrics can expose, with its type, help and label names. Names,
@@ -68,7 +69,14 @@ function powerSupplyDefs(): Record<PowerSupplyMetric, MetricDef> {
 
 /** The declared metrics' families (app/shared/metrics), in registry order, then each declaration's. */
 function declaredDefs(): Record<MetricFamilyName, MetricDef> {
-  return Object.fromEntries(METRIC_LIST.flatMap((m) => Object.entries(m.exporter).map(([name, f]) => [name, f.type === 'counter' ? c(f.help) : g(f.help)]))) as Record<MetricFamilyName, MetricDef>;
+  return Object.fromEntries(
+    METRIC_LIST.flatMap((m) =>
+      Object.entries(m.exporter).map(([name, f]) => {
+        const labels = isLabelled(f) ? f.labels : [];
+        return [name, f.type === 'counter' ? c(f.help, ...labels) : g(f.help, ...labels)];
+      }),
+    ),
+  ) as Record<MetricFamilyName, MetricDef>;
 }
 
 export const CATALOGUE = {
@@ -155,6 +163,8 @@ export const CATALOGUE = {
   procyon_processes: g('Number of processes.'),
   procyon_process_cpu_percent: g('CPU use over the last tick, in percent of one CPU, of the top processes by CPU.', 'pid', 'name'),
   procyon_process_resident_memory_bytes: g('Resident set size of the top processes by memory.', 'pid', 'name'),
+  procyon_process_gpu_busy_percent: g('GPU use over the last interval, in percent of its busiest GPU engine (DRM fdinfo, NVML), of the top processes by GPU.', 'pid', 'name'),
+  procyon_process_gpu_memory_bytes: g('GPU memory (resident VRAM; GTT too on integrated GPUs) of the top processes by GPU memory.', 'pid', 'name'),
   procyon_collector_topic_up: g('1 when the topic was read successfully in the last tick, 0 when it failed.', 'topic'),
   procyon_sampler_ticks_total: c('Ticks the sampler has taken since start.'),
   procyon_sampler_interval_seconds: g('The sampler tick length.'),
