@@ -8,6 +8,7 @@ import type {
   Fan,
   NetIoCounters,
   NicAddress,
+  GpuDevice,
   NicStats,
   ProcessGpu,
   SwapMemory,
@@ -98,6 +99,12 @@ export interface SensorsSample {
 
 /** psutil.sensors_battery(); secsleft is -1 (unknown) or -2 (on AC) as psutil's POWER_TIME_* constants. */
 export type BatterySample = Battery;
+
+/** One GPU as the collector reads it (its DRM card or NVML device); the `gpus` topic is a list of them. */
+export type GpuSample = GpuDevice;
+
+/** A process's GPU share since the previous tick (ProcessRow.gpu). */
+export type ProcessGpuSample = ProcessGpu;
 
 /** psutil.virtual_memory(). */
 export type MemorySample = VirtualMemory;
@@ -215,7 +222,7 @@ export interface ProcessRow {
   /** psutil's memory_full_info().uss (smaps_rollup); with the 'processUss' topic only; null when unreadable. */
   uss?: number | null;
   /** Its GPU share since the previous tick (DRM fdinfo, NVML); with the 'processGpu' topic only; null: it holds no GPU. */
-  gpu?: ProcessGpu | null;
+  gpu?: ProcessGpuSample | null;
 }
 
 /** The whole process table at one read (getProcessTable): ms since the epoch. */
