@@ -8,12 +8,13 @@ import { useMonitor } from '../../store/context';
 import { joinKept, keptPoints, type ProcessPoint } from '../../store/process-ring';
 import { rangeSeconds } from '../../settings/range';
 import { GeneralTab } from './GeneralTab';
+import { GpuTab } from './GpuTab';
 import { ConnectionsTab, EnvironmentTab, LimitsTab, MapsTab, OpenFilesTab } from './ListTabs';
 import { ResourcesTab } from './ResourcesTab';
 import './ProcessDetails.css';
 
 const REFRESH_MS = 2000;
-const TABS = ['General', 'Resources', 'Open files', 'Connections', 'Memory maps', 'Environment', 'Limits'] as const;
+const TABS = ['General', 'Resources', 'GPU', 'Open files', 'Connections', 'Memory maps', 'Environment', 'Limits'] as const;
 type Tab = (typeof TABS)[number];
 
 interface Props {
@@ -36,7 +37,8 @@ export function ProcessDetails({ target, rows, onOpen, onClose }: Props) {
   const range = useMonitor((s) => s.settings.range);
   const info = useMonitor((s) => s.info);
   // A platform whose collector has no rlimit has no Limits tab, rather than one that only says so.
-  const tabs = useMemo(() => TABS.filter((t) => t !== 'Limits' || !hostLacks(info, 'Process.rlimit')), [info]);
+  // Nor a GPU tab where the host's collector reads no GPUs.
+  const tabs = useMemo(() => TABS.filter((t) => (t !== 'Limits' || !hostLacks(info, 'Process.rlimit')) && (t !== 'GPU' || !hostLacks(info, 'gpus'))), [info]);
   // What the host kept of this process before the panel opened (it was among some chart point's culprits).
   const [kept, setKept] = useState<ProcessPoint[]>([]);
   const { pid, createTime } = target;
@@ -94,6 +96,7 @@ export function ProcessDetails({ target, rows, onOpen, onClose }: Props) {
     body = {
       General: <GeneralTab d={d} pid={pid} createTime={createTime} rows={rows} onOpen={onOpen} />,
       Resources: <ResourcesTab d={d} points={points} kept={kept.length > 0} range={range} row={row} now={now} />,
+      GPU: <GpuTab row={row} />,
       'Open files': <OpenFilesTab d={d} />,
       Connections: <ConnectionsTab d={d} />,
       'Memory maps': <MapsTab d={d} />,
