@@ -103,7 +103,7 @@ describe('the exporter on the captured /proc and /sys', () => {
   afterAll(() => f.exporter.stop());
 
   it('keeps the topics it needs sampled while it runs, and lets go when stopped', () => {
-    expect([...f.topics.union()].sort()).toEqual(['battery', 'cpu', 'network', 'partitions', 'pressure', 'sockets']);
+    expect([...f.topics.union()].sort()).toEqual(['battery', 'cpu', 'gpus', 'network', 'partitions', 'pressure', 'sockets']);
     const g = fixtureExporter();
     return g.exporter.start().then(() => {
       g.exporter.stop();
@@ -441,7 +441,7 @@ describe('the first scrape after start', () => {
     try {
       await until(() => host.sampler.latest !== null, { what: "the sampler's first tick" });
       // The restart case: the newest tick predates the exporter's topics.
-      expect(missingTopics(host.sampler.latest!)).toEqual(['cpu', 'partitions', 'network', 'battery', 'pressure', 'sockets']);
+      expect(missingTopics(host.sampler.latest!)).toEqual(['cpu', 'partitions', 'network', 'battery', 'gpus', 'pressure', 'sockets']);
       await exporter.start();
       const first = familiesOf((await exporter.scrape(undefined)).body);
       for (const name of ['node_load1', 'node_network_receive_bytes_total', 'node_cpu_seconds_total', 'procyon_process_cpu_percent']) {
