@@ -15,7 +15,9 @@ export function GpuTab({ row }: { row: ProcessRow | undefined }) {
   const columnTopics = useMonitor((s) => s.columnTopics);
   // The topics as they are when the effect runs or cleans up, without re-running it on each change.
   const current = useRef(columnTopics);
-  current.current = columnTopics;
+  useEffect(() => {
+    current.current = columnTopics;
+  }, [columnTopics]);
   useEffect(() => {
     if (current.current.includes('processGpu')) return;
     setColumnTopics([...current.current, 'processGpu']);
