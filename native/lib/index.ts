@@ -101,5 +101,5 @@ export type * from './process_types';
 export * from './pressure';
 // --- socket counts by protocol ---
 export * from './sockstat';
-
+// --- GPUs ---
 export * from './gpu';
