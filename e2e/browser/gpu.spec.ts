@@ -1,7 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { binaryBytes, collectorSnapshot, nav, openPage, SCREENSHOTS } from '../support/dashboard';
+import { binaryBytes, collectorSnapshot, nav, openPage, recordTopics, SCREENSHOTS } from '../support/dashboard';
+import { findProcess, grid, row, visibleColumn } from '../support/processes';
 import { serveCapturedTree, type CapturedHost } from '../support/captured-tree';
 import { startServe, type Served } from '../support/serve';
 
@@ -50,6 +51,56 @@ test.describe('this machine (no GPU)', () => {
       }
     });
   }
+});
+
+test.describe('this machine: the process table\'s GPU columns and the details\' GPU tab', () => {
+  let live: Served;
+  test.beforeAll(async () => {
+    live = await startServe(['--interval', '500']);
+  });
+  test.afterAll(async () => {
+    await live?.stop();
+  });
+
+  test('the host is asked for GPU shares only while a GPU column or the GPU tab is shown', async ({ page }) => {
+    test.setTimeout(90_000);
+    await page.setViewportSize({ width: 1440, height: 900 });
+    const topics = recordTopics(page);
+    const last = () => topics.at(-1) ?? [];
+    await openPage(page, live, '#/processes');
+    await expect(grid(page).getByRole('columnheader', { name: 'GPU %' })).toHaveCount(0);
+    await expect.poll(() => last().includes('processes')).toBe(true);
+    expect(last()).not.toContain('processGpu');
+
+    await page.getByRole('button', { name: 'Columns & options' }).click();
+    await page.getByRole('checkbox', { name: /^GPU %/ }).check();
+    await page.getByRole('checkbox', { name: /^GPU memory/ }).check();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => last()).toContain('processGpu');
+    await expect(grid(page).getByRole('columnheader', { name: 'GPU %' })).toBeVisible();
+    // No process here uses a GPU: every cell is a dash.
+    await expect.poll(async () => [...new Set(await visibleColumn(page, 'GPU mem'))]).toEqual(['—']);
+    // Sorting by it works like any column (every value is none here: the table stays whole).
+    await grid(page).getByRole('columnheader', { name: 'GPU %' }).click();
+    await expect.poll(async () => (await visibleColumn(page, 'GPU %')).length).toBeGreaterThan(0);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'gpu-columns-1440x900-light.png') });
+
+    await page.getByRole('button', { name: 'Columns & options' }).click();
+    await page.getByRole('checkbox', { name: /^GPU %/ }).uncheck();
+    await page.getByRole('checkbox', { name: /^GPU memory/ }).uncheck();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => last()).not.toContain('processGpu');
+
+    // The details' GPU tab reads the shares while it is open, and stops when another tab is chosen.
+    const pid = live.child.pid!;
+    await findProcess(page, 'node', pid);
+    await row(page, pid).dblclick();
+    const panel = page.getByRole('dialog', { name: new RegExp(`^Details of .* \\(${pid}\\)$`) });
+    await panel.getByRole('tab', { name: 'GPU' }).click();
+    await expect.poll(() => last()).toContain('processGpu');
+    await panel.getByRole('tab', { name: 'General' }).click();
+    await expect.poll(() => last()).not.toContain('processGpu');
+  });
 });
 
 /** A desktop amdgpu's hwmon folder under the captured card (the files and units the driver writes). */
@@ -105,7 +156,7 @@ test.describe('the captured amdgpu card', () => {
         const card = gpus.find((d) => d.id === 'card0')!;
         expect(card.busyPercent).toBe(4);
         await expect(section.getByTestId('gpu-busy')).toHaveText('4.0%');
-        await expect(section.getByTestId('gpu-vram')).toHaveText(`${binaryBytes(card.memory.vramUsed!)} of ${binaryBytes(card.memory.vramTotal!)}`);
+        await expect(section.getByTestId('gpu-vram')).toHaveText(`${binaryBytes(card.memory.vramUsed!)} of ${binaryBytes(card.memory.vramTotal!)} (${Math.round((card.memory.vramUsed! / card.memory.vramTotal!) * 100)}%)`);
         await expect(section.getByTestId('gpu-gtt')).toHaveText(`${binaryBytes(card.memory.gttUsed!)} of ${binaryBytes(card.memory.gttTotal!)}`);
         await expect(section.getByText('manual', { exact: true })).toBeVisible();
         await expect(page.getByTestId('gpu-card0-utilization')).toBeVisible();

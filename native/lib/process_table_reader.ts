@@ -4,7 +4,9 @@
 // second over a machine of mostly idle processes then builds JS objects for
 // the few that changed, not for every process every tick.
 
-import { cmdlineBudget, fieldMask, rowsOf } from './process_table';
+import { cmdlineBudget, fieldMask, gpuOption, rowsOf, withGpu } from './process_table';
+import { GpuUsageTracker } from './gpu_usage';
+import type { ProcessGpu } from './gpu';
 import type { ProcessTableOptions } from './process_table';
 import { binding, callAsync } from './native';
 import { optionsObject } from './options';
@@ -34,6 +36,12 @@ export interface ProcessTableChanges {
   gone: GoneProcess[];
   /** Rows in the whole table now. */
   count: number;
+  /**
+   * With `gpu: true`: every process holding a GPU client now and its share
+   * since the previous read (a row in `rows` also carries its own `gpu`);
+   * any process not listed holds none.
+   */
+  gpu?: { pid: number; gpu: ProcessGpu }[];
 }
 
 export class ProcessTableReader {
@@ -41,6 +49,7 @@ export class ProcessTableReader {
   private readonly handle: ReaderHandle;
   private fields: number;
   private readonly cmdlineBytes: number;
+  private readonly gpu: GpuUsageTracker | null;
   /** Reads run one after another: each is a diff against the one before. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -50,6 +59,7 @@ export class ProcessTableReader {
     this.fields = fieldMask(opts.fields);
     this.cmdlineBytes = cmdlineBudget(opts.cmdlineBytes);
     this.handle = binding.processTableReader();
+    this.gpu = gpuOption(opts.gpu) ? new GpuUsageTracker(this.roots) : null;
   }
 
   /** The changes since the previous read; `fields` replaces the reader's fields (a different set makes this read whole). */
@@ -68,11 +78,20 @@ export class ProcessTableReader {
 
   private async readNow(mask: number): Promise<ProcessTableChanges> {
     try {
-      const table = await callAsync(() => binding.processTable({ ...this.roots, fields: mask, cmdlineBytes: this.cmdlineBytes, reader: this.handle }));
+      const [table, gpu] = await Promise.all([
+        callAsync(() => binding.processTable({ ...this.roots, fields: mask, cmdlineBytes: this.cmdlineBytes, reader: this.handle })),
+        this.gpu?.all(),
+      ]);
       const gone: GoneProcess[] = [];
       const pairs = table.gone;
       if (pairs) for (let i = 0; i + 1 < pairs.length; i += 2) gone.push({ pid: pairs[i]!, createTime: pairs[i + 1]! });
-      return { timestamp: table.timestamp, cpuTimesUntil: table.cpuTimesUntil, incremental: table.changesOnly, rows: rowsOf(table, mask), gone, count: table.total };
+      const rows = rowsOf(table, mask);
+      const changes: ProcessTableChanges = { timestamp: table.timestamp, cpuTimesUntil: table.cpuTimesUntil, incremental: table.changesOnly, rows, gone, count: table.total };
+      if (gpu !== undefined) {
+        withGpu(rows, gpu);
+        changes.gpu = [...gpu].map(([pid, share]) => ({ pid, gpu: share }));
+      }
+      return changes;
     } catch (err) {
       // A failed read may have advanced the native side or not: start over whole.
       this.reset();

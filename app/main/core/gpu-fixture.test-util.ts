@@ -6,12 +6,22 @@ import { FIXTURE_SYS } from './fixture-root.test-util';
 // The captured amdgpu card (test/fixtures/prometheus-procfs: sys/class/drm/card0)
 // as gpus() gives it (the shared API's GpuDevice): its figures read here from
 // the tree's own files, so a test's expectations are the capture's numbers.
-// Its name strings are the PCI id database's for 1002:687f; the tree has no
-// hwmon, fdinfo clients or mem_busy_percent, so those are null or empty.
+// The tree has no PCI id database (no vendor or model name), no hwmon, fdinfo
+// clients or mem_busy_percent, so those are null or empty; its clocks are the
+// current (*) and highest levels of pp_dpm_sclk and pp_dpm_mclk.
 
 const DEVICE = path.join(FIXTURE_SYS, 'class/drm/card0/device');
 const file = (name: string) => readFileSync(path.join(DEVICE, name), 'utf8').trim();
 const int = (name: string) => Number(file(name));
+/** A pp_dpm_* table ("0: 852Mhz *"): its current level and its highest, MHz. */
+function levels(name: string): { current: number | null; max: number | null } {
+  const rows = file(name)
+    .split('\n')
+    .map((l) => /^\d+:\s*(\d+)Mhz\s*(\*)?/i.exec(l.trim()))
+    .filter((m): m is RegExpExecArray => m !== null);
+  const mhz = rows.map((m) => Number(m[1]));
+  return { current: Number(rows.find((m) => m[2])?.[1] ?? Number.NaN) || null, max: mhz.length > 0 ? Math.max(...mhz) : null };
+}
 
 export function amdgpuCard0(): GpuDevice {
   const uevent = new Map(file('uevent').split('\n').map((l) => l.split('=') as [string, string]));
@@ -22,8 +32,8 @@ export function amdgpuCard0(): GpuDevice {
     pciSlot: uevent.get('PCI_SLOT_NAME') ?? null,
     vendorId: Number.parseInt(file('vendor'), 16),
     deviceId: Number.parseInt(file('device'), 16),
-    vendor: 'Advanced Micro Devices, Inc. [AMD/ATI]',
-    model: 'Vega 10 XL/XT [Radeon RX Vega 56/64]',
+    vendor: null,
+    model: null,
     busyPercent: int('gpu_busy_percent'),
     memoryBusyPercent: null,
     engines: [],
@@ -40,17 +50,19 @@ export function amdgpuCard0(): GpuDevice {
     powerLimitWatts: null,
     fanRpm: null,
     fanPercent: null,
-    clockGraphicsMhz: null,
-    clockMemoryMhz: null,
-    clockGraphicsMaxMhz: null,
+    clockGraphicsMhz: levels('pp_dpm_sclk').current,
+    clockMemoryMhz: levels('pp_dpm_mclk').current,
+    clockGraphicsMaxMhz: levels('pp_dpm_sclk').max,
     performanceLevel: file('power_dpm_force_performance_level'),
   };
 }
 
-/** The same card with what a desktop amdgpu's hwmon and fdinfo clients add (edge and junction sensors, power, clocks, fan, engines). */
+/** The same card on a machine with pci.ids, and what a desktop amdgpu's hwmon and fdinfo clients add (edge and junction sensors, power, clocks, fan, engines). */
 export function amdgpuCard0WithHwmon(): GpuDevice {
   return {
     ...amdgpuCard0(),
+    vendor: 'Advanced Micro Devices, Inc. [AMD/ATI]',
+    model: 'Vega 10 XL/XT [Radeon RX Vega 56/64]',
     engines: [
       { name: 'gfx', busyPercent: 3.5 },
       { name: 'compute', busyPercent: 0.5 },
@@ -63,8 +75,5 @@ export function amdgpuCard0WithHwmon(): GpuDevice {
     powerLimitWatts: 220,
     fanRpm: 1020,
     fanPercent: 22,
-    clockGraphicsMhz: 852,
-    clockMemoryMhz: 167,
-    clockGraphicsMaxMhz: 1590,
   };
 }

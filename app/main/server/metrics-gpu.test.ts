@@ -48,9 +48,14 @@ describe('GPUs in /metrics', () => {
     expect(lines).toContain('node_drm_memory_gtt_used_bytes{card="card0"} 144560128');
     expect(lines).toContain('# TYPE node_drm_gpu_busy_percent gauge');
     expect(lines).toContain('# HELP node_drm_gpu_busy_percent How busy the GPU is as a percentage.');
-    expect(lines).toContain('procyon_gpu_info{card="card0",source="drm",driver="amdgpu",pci_slot="0000:09:00.0",vendor="Advanced Micro Devices, Inc. [AMD/ATI]",model="Vega 10 XL/XT [Radeon RX Vega 56/64]"} 1');
-    // The capture has no hwmon: no power, temperature, clock or fan series rather than zeros.
-    expect(lines.filter((l) => /^procyon_gpu_(power|temperature|fan|graphics|memory_clock|engine)/.test(l))).toEqual([]);
+    // The capture has no PCI id database: its names are empty.
+    expect(lines).toContain('procyon_gpu_info{card="card0",source="drm",driver="amdgpu",pci_slot="0000:09:00.0",vendor="",model=""} 1');
+    // Its clocks are pp_dpm_sclk's and pp_dpm_mclk's current and highest levels.
+    expect(lines).toContain('procyon_gpu_graphics_clock_hertz{card="card0"} 852000000');
+    expect(lines).toContain('procyon_gpu_graphics_clock_max_hertz{card="card0"} 1630000000');
+    expect(lines).toContain('procyon_gpu_memory_clock_hertz{card="card0"} 167000000');
+    // And no hwmon: no power, temperature or fan series rather than zeros.
+    expect(lines.filter((l) => /^procyon_gpu_(power|temperature|fan|engine)/.test(l))).toEqual([]);
   });
 
   it('procyon_gpu_* for engines, temperature by sensor, power and its limit, clocks in hertz, fan', async () => {
@@ -60,10 +65,8 @@ describe('GPUs in /metrics', () => {
     expect(lines).toContain('procyon_gpu_temperature_celsius{card="card0",sensor="junction"} 52');
     expect(lines).toContain('procyon_gpu_power_watts{card="card0"} 31');
     expect(lines).toContain('procyon_gpu_power_limit_watts{card="card0"} 220');
-    expect(lines).toContain('procyon_gpu_graphics_clock_hertz{card="card0"} 852000000');
-    expect(lines).toContain('procyon_gpu_graphics_clock_max_hertz{card="card0"} 1590000000');
-    expect(lines).toContain('procyon_gpu_memory_clock_hertz{card="card0"} 167000000');
     expect(lines).toContain('procyon_gpu_fan_rpm{card="card0"} 1020');
+    expect(lines).toContain('procyon_gpu_info{card="card0",source="drm",driver="amdgpu",pci_slot="0000:09:00.0",vendor="Advanced Micro Devices, Inc. [AMD/ATI]",model="Vega 10 XL/XT [Radeon RX Vega 56/64]"} 1');
   });
 
   it('a machine without a GPU publishes no GPU series', async () => {

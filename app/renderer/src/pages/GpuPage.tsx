@@ -47,9 +47,7 @@ function Fact({ label, value, testId }: { label: string; value: string | null; t
   return (
     <>
       <dt>{label}</dt>
-      <dd className={value === null ? 'muted' : undefined} data-testid={testId}>
-        {value ?? 'not exposed'}
-      </dd>
+      <dd data-testid={testId}>{value}</dd>
     </>
   );
 }
@@ -116,8 +114,32 @@ function GpuSection({ gpu, view }: { gpu: GpuSample; view: View }) {
   const memLines = MEMORY_LINES.filter((l) => (l.key === 'vram' ? m.vramUsed !== null : m.gttUsed !== null));
   const clockLines = CLOCK_LINES.filter((l) => (l.key === 'gfx' ? gpu.clockGraphicsMhz !== null : gpu.clockMemoryMhz !== null));
   const usedOf = (used: number | null, total: number | null) => (used === null || total === null ? null : `${formatBytes(used)} of ${formatBytes(total)}`);
+  const share = (used: number | null, total: number | null) => (used !== null && total !== null && total > 0 ? ` (${formatPercent((used / total) * 100, 0)})` : '');
   const hot = gpu.temperatures.map((t) => `${t.label || 'temp'} ${formatTemperature(t.current, unit)}`).join(' · ');
+  // The figures this device exposes, in a fixed order; those it does not are named once, under the section.
+  const facts: { label: string; value: string | null; testId?: string }[] = [
+    { label: 'Utilization', value: pct(gpu.busyPercent), testId: 'gpu-busy' },
+    { label: 'Memory controller', value: pct(gpu.memoryBusyPercent) },
+    ...gpu.engines.map((e) => ({ label: `Engine ${e.name}`, value: pct(e.busyPercent) })),
+    { label: 'VRAM', value: usedOf(m.vramUsed, m.vramTotal) && `${usedOf(m.vramUsed, m.vramTotal)}${share(m.vramUsed, m.vramTotal)}`, testId: 'gpu-vram' },
+    { label: 'Visible VRAM', value: usedOf(m.visVramUsed, m.visVramTotal), testId: 'gpu-vis-vram' },
+    { label: 'GTT', value: usedOf(m.gttUsed, m.gttTotal), testId: 'gpu-gtt' },
+    { label: 'Temperature', value: hot || null, testId: 'gpu-temperature' },
+    { label: 'Power', value: gpu.powerWatts === null ? null : `${WATTS(gpu.powerWatts)}${gpu.powerLimitWatts !== null ? ` of ${WATTS(gpu.powerLimitWatts)}` : ''}`, testId: 'gpu-power' },
+    {
+      label: 'Graphics clock',
+      value: gpu.clockGraphicsMhz === null ? null : `${formatFrequency(gpu.clockGraphicsMhz)}${gpu.clockGraphicsMaxMhz !== null ? ` of ${formatFrequency(gpu.clockGraphicsMaxMhz)}` : ''}`,
+      testId: 'gpu-clock',
+    },
+    { label: 'Memory clock', value: gpu.clockMemoryMhz === null ? null : formatFrequency(gpu.clockMemoryMhz) },
+    { label: 'Fan', value: gpu.fanRpm !== null ? `${formatCount(gpu.fanRpm)} RPM${gpu.fanPercent !== null ? ` (${formatPercent(gpu.fanPercent, 0)})` : ''}` : pct(gpu.fanPercent), testId: 'gpu-fan' },
+    { label: 'PCI', value: gpu.pciSlot === null ? null : `${gpu.pciSlot}${gpu.vendorId !== null && gpu.deviceId !== null ? ` · ${hex4(gpu.vendorId)}:${hex4(gpu.deviceId)}` : ''}` },
+    { label: 'Vendor', value: gpu.vendor },
+  ].filter((f) => f.value !== null);
   const lacking = [
+    // i915 and xe have no busy figure of their own: it is their clients' engine time, and none has it open.
+    gpu.busyPercent === null && gpu.engines.length === 0 && (gpu.driver === 'i915' || gpu.driver === 'xe' ? 'utilization (its clients’ engine time: no process has it open)' : 'utilization'),
+    mem === null && 'memory figures',
     gpu.temperatures.length === 0 && 'temperature',
     gpu.powerWatts === null && 'power',
     gpu.clockGraphicsMhz === null && gpu.clockMemoryMhz === null && 'clocks',
@@ -138,31 +160,16 @@ function GpuSection({ gpu, view }: { gpu: GpuSample; view: View }) {
       <div className="gpu-body">
         <div className="gpu-facts">
           <dl className="facts">
-            <Fact label="Utilization" value={pct(gpu.busyPercent)} testId="gpu-busy" />
-            {gpu.memoryBusyPercent !== null && <Fact label="Memory controller" value={pct(gpu.memoryBusyPercent)} />}
-            {gpu.engines.map((e) => (
-              <Fact key={e.name} label={`Engine ${e.name}`} value={pct(e.busyPercent)} />
+            {facts.map((f) => (
+              <Fact key={f.label} {...f} />
             ))}
-            <Fact label="VRAM" value={usedOf(m.vramUsed, m.vramTotal)} testId="gpu-vram" />
-            {(m.visVramUsed !== null || m.visVramTotal !== null) && <Fact label="Visible VRAM" value={usedOf(m.visVramUsed, m.visVramTotal)} testId="gpu-vis-vram" />}
-            <Fact label="GTT" value={usedOf(m.gttUsed, m.gttTotal)} testId="gpu-gtt" />
-            <Fact label="Temperature" value={hot || null} testId="gpu-temperature" />
-            <Fact label="Power" value={gpu.powerWatts === null ? null : `${WATTS(gpu.powerWatts)}${gpu.powerLimitWatts !== null ? ` of ${WATTS(gpu.powerLimitWatts)}` : ''}`} testId="gpu-power" />
-            <Fact
-              label="Graphics clock"
-              value={gpu.clockGraphicsMhz === null ? null : `${formatFrequency(gpu.clockGraphicsMhz)}${gpu.clockGraphicsMaxMhz !== null ? ` of ${formatFrequency(gpu.clockGraphicsMaxMhz)}` : ''}`}
-              testId="gpu-clock"
-            />
-            <Fact label="Memory clock" value={gpu.clockMemoryMhz === null ? null : formatFrequency(gpu.clockMemoryMhz)} />
-            <Fact label="Fan" value={gpu.fanRpm !== null ? `${formatCount(gpu.fanRpm)} RPM${gpu.fanPercent !== null ? ` (${formatPercent(gpu.fanPercent, 0)})` : ''}` : pct(gpu.fanPercent)} testId="gpu-fan" />
-            <Fact label="PCI" value={gpu.pciSlot === null ? null : `${gpu.pciSlot}${gpu.vendorId !== null && gpu.deviceId !== null ? ` · ${hex4(gpu.vendorId)}:${hex4(gpu.deviceId)}` : ''}`} />
-            {gpu.vendor && <Fact label="Vendor" value={gpu.vendor} />}
           </dl>
           {mem && (
             <UsageBar
+              legend={false}
               label={`${mem.kind} used`}
               total={mem.total}
-              segments={[{ key: 'used', label: `${mem.kind} used`, value: mem.used, color: 'var(--mem)', text: `${formatBytes(mem.used)} (${formatPercent((mem.used / mem.total) * 100, 0)})` }]}
+              segments={[{ key: 'used', label: mem.kind, value: mem.used, color: 'var(--mem)', text: `${formatBytes(mem.used)} (${formatPercent((mem.used / mem.total) * 100, 0)})` }]}
             />
           )}
         </div>
@@ -222,7 +229,7 @@ function GpuSection({ gpu, view }: { gpu: GpuSample; view: View }) {
       </div>
       {lacking.length > 0 && (
         <p className="muted small gpu-lacking" data-testid={`gpu-${id}-lacking`}>
-          {gpu.driver} exposes no {lacking.join(', ')} for this device{hwmonNote(gpu)}.
+          Not exposed by {gpu.driver} for this device: {lacking.join(', ')}{hwmonNote(gpu)}.
         </p>
       )}
     </section>
@@ -230,8 +237,8 @@ function GpuSection({ gpu, view }: { gpu: GpuSample; view: View }) {
 }
 
 const hex4 = (n: number) => n.toString(16).padStart(4, '0');
-// amdgpu's temperatures, power, clocks and fan are in its hwmon folder: say where they would be.
-const hwmonNote = (d: GpuSample) => (d.driver === 'amdgpu' ? ' (no hwmon folder under its device)' : '');
+// amdgpu's temperatures, power and fan are in its hwmon folder: say where they would be.
+const hwmonNote = (d: GpuSample) => (d.driver === 'amdgpu' && d.temperatures.length === 0 && d.powerWatts === null ? ' (its device has no hwmon folder)' : '');
 
 export function GpuPage() {
   const view = useView();
