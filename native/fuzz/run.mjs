@@ -99,8 +99,7 @@ function tempDir(prefix) {
 function seedDir(name) {
   const dir = tempDir(`procyon-seed-${name}-`);
   for (const rel of seedsOf(name)) {
-    // A seed under test/ is one of the collector's own trees (test/fixtures/gpu); the rest are the captured tree's.
-    const src = rel.startsWith('test/') ? path.join(here, '..', rel) : path.join(fixture, rel);
+    const src = path.join(fixture, rel);
     if (existsSync(src) && statSync(src).isFile()) cpSync(src, path.join(dir, rel.replaceAll('/', '_')));
   }
   return dir;

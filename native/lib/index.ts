@@ -103,5 +103,3 @@ export * from './pressure';
 export * from './sockstat';
 // --- GPUs ---
 export * from './gpu';
-export { processGpuBetween } from './gpu_usage';
-export type { ProcessDrm, DrmEngineCounter, NvmlProcess, ProcessGpuReading } from './gpu_usage';

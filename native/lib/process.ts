@@ -36,8 +36,6 @@ import type {
   ProcessThread,
 } from './process_types';
 import type { Roots } from './types';
-import type { ProcessGpu } from './gpu';
-import { GpuUsageTracker } from './gpu_usage';
 
 type Snapshot = NativeProcessSnapshot;
 type Value<K extends SectionName> = Exclude<NonNullable<Snapshot[K]>, Error>;
@@ -168,7 +166,6 @@ export class Process {
   #exe: string | null = null;
   #oneshot: Snapshot | null = null;
   #oneshotDepth = 0;
-  #gpu: GpuUsageTracker | undefined;
   #lastCpu: { at: number; busy: number } | null = null;
   // wait()'s answer once known (psutil's _exitcode); undefined until then.
   #exitcode: number | null | undefined = undefined;
@@ -470,17 +467,6 @@ export class Process {
       throw new InvalidArgument("'voluntary_ctxt_switches' and 'nonvoluntary_ctxt_switches' lines were not found (kernel too old?)");
     }
     return { voluntary: status.voluntary, involuntary: status.involuntary };
-  }
-
-  /**
-   * The process's GPU share since this Process's previous gpu() call (the
-   * first call's engines read 0), from its DRM clients' fdinfo and, on
-   * NVIDIA, NVML; null when it holds no GPU client. NoSuchProcess when gone.
-   */
-  async gpu(): Promise<ProcessGpu | null> {
-    await this.#section('basic');
-    this.#gpu ??= new GpuUsageTracker(this.roots);
-    return this.#gpu.one(this.pid);
   }
 
   async numFds(): Promise<number> {

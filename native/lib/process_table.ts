@@ -8,9 +8,7 @@ import { binding, callAsync } from './native';
 import { optionsObject } from './options';
 import { resolveRoots, type ResolvedRoots } from './roots';
 import type { NativeProcessTable, ProcessTableRow } from './process_types';
-import type { ProcessGpu } from './gpu';
 import type { Roots } from './types';
-import { GpuUsageTracker } from './gpu_usage';
 
 export interface ProcessTableOptions extends Roots {
   /** The fields each row should carry (pid and createTime always do). Default: all. */
@@ -22,8 +20,6 @@ export interface ProcessTableOptions extends Roots {
    * never cut: it is psutil's answer for one process.
    */
   cmdlineBytes?: number;
-  /** Add each row's `gpu` (its DRM fdinfo share since the previous table; null: holds no DRM fd). Off: nothing extra is read. */
-  gpu?: boolean;
 }
 
 /**
@@ -62,36 +58,7 @@ export const PROCESS_TABLE_FIELDS = Object.keys(TABLE_FIELD) as ProcessTableFiel
 export async function processTable(options?: ProcessTableOptions): Promise<ProcessTableResult> {
   const opts = optionsObject(options);
   const roots = resolveRoots(opts);
-  const fields = fieldMask(opts.fields);
-  const cmdlineBytes = cmdlineBudget(opts.cmdlineBytes);
-  if (!gpuOption(opts.gpu)) return tableOf(roots, fields, cmdlineBytes);
-  const [table, gpu] = await Promise.all([tableOf(roots, fields, cmdlineBytes), gpuTracker(roots).all()]);
-  withGpu(table.rows, gpu);
-  return table;
-}
-
-/** @internal The `gpu` option, checked. */
-export function gpuOption(value: unknown): boolean {
-  if (value !== undefined && typeof value !== 'boolean') throw new InvalidArgument('gpu must be a boolean');
-  return value === true;
-}
-
-// processTable()'s previous GPU reading per roots, as psutil keeps cpu_percent's per process.
-const gpuTrackers = new Map<string, GpuUsageTracker>();
-function gpuTracker(roots: ResolvedRoots): GpuUsageTracker {
-  const key = `${roots.procfs}\0${roots.sysfs}`;
-  let tracker = gpuTrackers.get(key);
-  if (tracker === undefined) {
-    if (gpuTrackers.size >= 16) gpuTrackers.clear();
-    tracker = new GpuUsageTracker(roots);
-    gpuTrackers.set(key, tracker);
-  }
-  return tracker;
-}
-
-/** @internal Each row's `gpu`: its share, or null when it holds no GPU client. */
-export function withGpu(rows: ProcessTableRow[], gpu: Map<number, ProcessGpu>): void {
-  for (const row of rows) row.gpu = gpu.get(row.pid) ?? null;
+  return tableOf(roots, fieldMask(opts.fields), cmdlineBudget(opts.cmdlineBytes));
 }
 
 /** @internal Field names → the addon's bit mask (all fields when none are named). */

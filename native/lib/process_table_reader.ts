@@ -4,9 +4,7 @@
 // second over a machine of mostly idle processes then builds JS objects for
 // the few that changed, not for every process every tick.
 
-import { cmdlineBudget, fieldMask, gpuOption, rowsOf, withGpu } from './process_table';
-import { GpuUsageTracker } from './gpu_usage';
-import type { ProcessGpu } from './gpu';
+import { cmdlineBudget, fieldMask, rowsOf } from './process_table';
 import type { ProcessTableOptions } from './process_table';
 import { binding, callAsync } from './native';
 import { optionsObject } from './options';
@@ -36,12 +34,6 @@ export interface ProcessTableChanges {
   gone: GoneProcess[];
   /** Rows in the whole table now. */
   count: number;
-  /**
-   * With `gpu: true`: every process holding a GPU client now and its share
-   * since the previous read (a row in `rows` also carries its own `gpu`);
-   * any process not listed holds none.
-   */
-  gpu?: { pid: number; gpu: ProcessGpu }[];
 }
 
 export class ProcessTableReader {
@@ -49,7 +41,6 @@ export class ProcessTableReader {
   private readonly handle: ReaderHandle;
   private fields: number;
   private readonly cmdlineBytes: number;
-  private readonly gpu: GpuUsageTracker | null;
   /** Reads run one after another: each is a diff against the one before. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -59,7 +50,6 @@ export class ProcessTableReader {
     this.fields = fieldMask(opts.fields);
     this.cmdlineBytes = cmdlineBudget(opts.cmdlineBytes);
     this.handle = binding.processTableReader();
-    this.gpu = gpuOption(opts.gpu) ? new GpuUsageTracker(this.roots) : null;
   }
 
   /** The changes since the previous read; `fields` replaces the reader's fields (a different set makes this read whole). */
@@ -78,20 +68,11 @@ export class ProcessTableReader {
 
   private async readNow(mask: number): Promise<ProcessTableChanges> {
     try {
-      const [table, gpu] = await Promise.all([
-        callAsync(() => binding.processTable({ ...this.roots, fields: mask, cmdlineBytes: this.cmdlineBytes, reader: this.handle })),
-        this.gpu?.all(),
-      ]);
+      const table = await callAsync(() => binding.processTable({ ...this.roots, fields: mask, cmdlineBytes: this.cmdlineBytes, reader: this.handle }));
       const gone: GoneProcess[] = [];
       const pairs = table.gone;
       if (pairs) for (let i = 0; i + 1 < pairs.length; i += 2) gone.push({ pid: pairs[i]!, createTime: pairs[i + 1]! });
-      const rows = rowsOf(table, mask);
-      const changes: ProcessTableChanges = { timestamp: table.timestamp, cpuTimesUntil: table.cpuTimesUntil, incremental: table.changesOnly, rows, gone, count: table.total };
-      if (gpu !== undefined) {
-        withGpu(rows, gpu);
-        changes.gpu = [...gpu].map(([pid, share]) => ({ pid, gpu: share }));
-      }
-      return changes;
+      return { timestamp: table.timestamp, cpuTimesUntil: table.cpuTimesUntil, incremental: table.changesOnly, rows: rowsOf(table, mask), gone, count: table.total };
     } catch (err) {
       // A failed read may have advanced the native side or not: start over whole.
       this.reset();

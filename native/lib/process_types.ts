@@ -2,7 +2,6 @@
 // psutil's units: bytes, seconds) and the addon's raw snapshot shape.
 
 import type { ProcessStatus } from './constants_process';
-import type { ProcessGpu } from './gpu';
 
 /** Process.cpuTimes(): seconds. */
 export interface ProcessCpuTimes {
@@ -217,8 +216,6 @@ export interface ProcessTableRow {
   numCtxSwitches?: { voluntary: number; involuntary: number } | null;
   /** psutil's uss; null when smaps_rollup is not readable. */
   uss?: number | null;
-  /** With `gpu: true`: the process's GPU share since the previous table; null when it holds no DRM fd. */
-  gpu?: ProcessGpu | null;
 }
 
 /**

@@ -22,7 +22,6 @@
 // --- sensors ---
 #include "common/records_sensors.h"
 #include "common/records_hwmon.h"
-#include "common/records_gpu.h"
 // --- processes ---
 #include "common/records_process.h"
 // Whole-system metrics declared with PROCYON_METRIC: read through read<Record>().
@@ -112,8 +111,6 @@ class Backend {
   // Chips and supplies under their sysfs names (node_exporter's labels).
   virtual HwmonChips hwmonChips() const { unsupported("hwmonChips"); }
   virtual PowerSupplies powerSupplies() const { unsupported("powerSupplies"); }
-  // A process's DRM clients (pids: just those; null: every holder) as cumulative counters.
-  virtual ProcessGpuReading processGpu(const std::vector<int64_t>* /*pids*/) const { unsupported("processGpu"); }
   // --- processes ---
   // The sections of one process a Process method (or a oneshot) needs, in one trip.
   virtual ProcessSnapshot readProcess(const ProcessQuery& /*query*/) const { unsupported("Process"); }

@@ -131,7 +131,7 @@ Napi::Value toJs(Napi::Env env, const DescribeResult& d) {
   {                                                         \
     Napi::Object metric = Napi::Object::New(env);           \
     metric.Set("name", str(env, MetricOf<Record>::kName));  \
-    metric.Set("record", str(env, MetricRecord<Record>::type::kRecordName)); \
+    metric.Set("record", str(env, Record::kRecordName));    \
     metrics.Set(metrics.Length(), metric);                  \
   }
   PROCYON_METRICS(PROCYON_METRIC_ENTRY)

@@ -12,24 +12,12 @@
 // Written at namespace procyon scope, after the record, on a line of its own.
 
 #include <string_view>
-#include <vector>
 
 namespace procyon {
 
 // The name of the metric whose value is Record: specialised by PROCYON_METRIC only.
 template <typename Record>
 struct MetricOf;
-
-// The record a metric's value is made of: Record itself, or the element of a
-// metric that answers a list (gpus(): std::vector<GpuDevice>, via an alias).
-template <typename Record>
-struct MetricRecord {
-  using type = Record;
-};
-template <typename Element>
-struct MetricRecord<std::vector<Element>> {
-  using type = Element;
-};
 
 }  // namespace procyon
 

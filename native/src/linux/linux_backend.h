@@ -74,8 +74,6 @@ class LinuxBackend final : public Backend {
   // hwmon.cc
   HwmonChips hwmonChips() const override;
   PowerSupplies powerSupplies() const override;
-  // drm_clients.cc
-  ProcessGpuReading processGpu(const std::vector<int64_t>* pids) const override;
   // --- processes ---
   // process_pids.cc
   // process_read.cc
@@ -91,8 +89,6 @@ class LinuxBackend final : public Backend {
   // The one /proc layer (procfs.h), rooted at roots_.procfs: public for the
   // metric readers (linux/metric_reader.h), which read through it.
   Procfs procfs() const;
-  // The roots themselves, for readers of the sysfs (gpu.cc).
-  const Roots& roots() const { return roots_; }
 
  private:
   // Whole-system metrics: the readers linux/<area>.cc files registered.
