@@ -55,6 +55,8 @@ export function missingTopics(s: Snapshot): string[] {
 const ok = <T>(v: T | native.SnapshotError | undefined): T | null => (v === undefined || native.isSnapshotError(v) ? null : v);
 
 export function collectorReaders(roots: CollectorRoots = {}): ExporterReaders {
+  // Each row's GPU share only where this machine has a GPU (asked once): reading every process's fds for none would be waste.
+  const gpu = hasGpus(roots);
   return {
     // One trip to the addon for everything the Snapshot lacks.
     async extra() {
@@ -67,8 +69,7 @@ export function collectorReaders(roots: CollectorRoots = {}): ExporterReaders {
         powerSupplies: ok(s.powerSupplies),
       };
     },
-    // Each row's GPU share only where this machine has a GPU: reading every process's fds for none would be waste.
-    processes: () => native.processTable({ ...roots, fields: ['name', 'cpuTimes', 'numThreads', 'memory'], ...(hasGpus(roots) && { gpu: true }) }),
+    processes: () => native.processTable({ ...roots, fields: ['name', 'cpuTimes', 'numThreads', 'memory'], ...(gpu && { gpu }) }),
     bootTime: () => native.bootTime(roots),
   };
 }
