@@ -7,7 +7,9 @@ import type {
   Fan,
   NetIoCounters,
   NicAddress,
+  GpuDevice,
   NicStats,
+  ProcessGpu,
   SwapMemory,
   SystemCpuTimes,
   Temperature,
@@ -107,6 +109,12 @@ export interface SensorsSample {
 /** psutil.sensors_battery(); secsleft is -1 (unknown) or -2 (on AC) as psutil's POWER_TIME_* constants. */
 export type BatterySample = Battery;
 
+/** One GPU as the collector reads it (its DRM card or NVML device); the `gpus` topic is a list of them. */
+export type GpuSample = GpuDevice;
+
+/** A process's GPU share since the previous tick (ProcessRow.gpu). */
+export type ProcessGpuSample = ProcessGpu;
+
 /** psutil.virtual_memory(). */
 export type MemorySample = VirtualMemory;
 
@@ -128,7 +136,7 @@ export interface SwapSample extends SwapMemory {
  * Process-table columns that cost a file read (or a directory listing) per
  * process per tick: sampled only while some client shows that column.
  */
-export const PROCESS_COLUMN_TOPICS = ['processFds', 'processCtxSwitches', 'processUss'] as const;
+export const PROCESS_COLUMN_TOPICS = ['processFds', 'processCtxSwitches', 'processUss', 'processGpu'] as const;
 /** Each declared metric's topic (app/shared/metrics) comes after the built-in system topics. */
 export const TOPICS = ['cpu', 'disks', 'partitions', 'network', 'sensors', 'battery', ...METRIC_TOPICS, 'processes', ...PROCESS_COLUMN_TOPICS] as const;
 export type Topic = (typeof TOPICS)[number];
@@ -222,6 +230,8 @@ export interface ProcessRow {
   ctxSwitches?: number | null;
   /** psutil's memory_full_info().uss (smaps_rollup); with the 'processUss' topic only; null when unreadable. */
   uss?: number | null;
+  /** Its GPU share since the previous tick (DRM fdinfo, NVML); with the 'processGpu' topic only; null: it holds no GPU. */
+  gpu?: ProcessGpuSample | null;
 }
 
 /** The whole process table at one read (getProcessTable): ms since the epoch. */

@@ -84,3 +84,17 @@ describe('process change lists', () => {
     expect(diffRows(null, [row(1), row(2)]).rows).toHaveLength(2);
   });
 });
+
+describe('GPU shares in change lists', () => {
+  const share = (gfx: number, memoryBytes = 10) => ({ busyPercent: gfx, engines: { gfx, compute: 1 }, memoryBytes, devices: ['0000:09:00.0'] });
+  it('a row whose GPU share moved (an engine, its memory, its devices) is a changed row; an equal share in a new object is not', () => {
+    const base = row(3, { gpu: share(20) });
+    expect(sameRow(base, { ...base, gpu: share(20) })).toBe(true);
+    expect(sameRow(base, { ...base, gpu: { ...share(20), engines: { gfx: 20, compute: 2 } } })).toBe(false);
+    expect(sameRow(base, { ...base, gpu: { ...share(20), engines: { gfx: 20 } } })).toBe(false);
+    expect(sameRow(base, { ...base, gpu: share(20, 11) })).toBe(false);
+    expect(sameRow(base, { ...base, gpu: { ...share(20), devices: [] } })).toBe(false);
+    expect(sameRow(base, { ...base, gpu: null })).toBe(false);
+    expect(sameRow(row(3, { gpu: null }), row(3, { gpu: null }))).toBe(true);
+  });
+});

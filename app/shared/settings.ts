@@ -48,10 +48,17 @@ export const ProcessMemoryRule = z.strictObject({
   aboveBytes: bytes,
 });
 
-export const AlertRule = z.discriminatedUnion('kind', [CpuRule, MemoryAvailableRule, DiskUsageRule, TemperatureRule, BatteryRule, ProcessMemoryRule]);
+/** Each GPU on its own: its busy percent (the busiest engine where the driver has no overall figure). */
+export const GpuUtilizationRule = z.strictObject({ kind: z.literal('gpuUtilization'), ...ruleBase, abovePercent: percent });
+/** Each GPU on its own: its memory used as a share of its size (VRAM; GTT on a GPU without VRAM of its own). */
+export const GpuMemoryRule = z.strictObject({ kind: z.literal('gpuMemory'), ...ruleBase, abovePercent: percent });
+/** Each GPU temperature sensor on its own (edge, junction, memory). A GPU's own marks are critical ones, so the threshold is the rule's. */
+export const GpuTemperatureRule = z.strictObject({ kind: z.literal('gpuTemperature'), ...ruleBase, aboveCelsius: z.number().finite().min(-50).max(250) });
+
+export const AlertRule = z.discriminatedUnion('kind', [CpuRule, MemoryAvailableRule, DiskUsageRule, TemperatureRule, BatteryRule, ProcessMemoryRule, GpuUtilizationRule, GpuMemoryRule, GpuTemperatureRule]);
 export type AlertRule = z.infer<typeof AlertRule>;
 export type AlertKind = AlertRule['kind'];
-export const ALERT_KINDS = ['cpu', 'memoryAvailable', 'diskUsage', 'temperature', 'battery', 'processMemory'] as const satisfies readonly AlertKind[];
+export const ALERT_KINDS = ['cpu', 'memoryAvailable', 'diskUsage', 'temperature', 'battery', 'processMemory', 'gpuUtilization', 'gpuMemory', 'gpuTemperature'] as const satisfies readonly AlertKind[];
 
 export const AlertRules = z
   .array(AlertRule)

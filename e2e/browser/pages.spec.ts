@@ -234,12 +234,13 @@ test('settings: bits per second, °F and the interval persist', async ({ page })
 test('each page asks the host for exactly its topics, and none while hidden', async ({ page }) => {
   const topics = recordTopics(page);
   await openPage(page, served);
-  await expect.poll(() => topics.at(-1)).toEqual(['cpu', 'disks', 'partitions', 'network', 'sensors', 'battery']);
+  await expect.poll(() => topics.at(-1)).toEqual(['cpu', 'disks', 'partitions', 'network', 'sensors', 'battery', 'gpus']);
   const expected: [string, string[]][] = [
     ['CPU', ['cpu', 'pressure']],
     ['Memory', ['pressure']],
     ['Disks', ['disks', 'partitions', 'pressure']],
     ['Network', ['network', 'sockets']],
+    ['GPU', ['gpus']],
     ['Sensors', ['sensors']],
     ['Battery', ['battery']],
     ['System', []],

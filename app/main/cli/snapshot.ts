@@ -119,13 +119,19 @@ export const BESPOKE_TOPICS = {
 
 type GenericTopic = Exclude<SnapshotTopic, keyof typeof BESPOKE_TOPICS>;
 
-/** What this platform has none of at all (Windows services on Linux): not this machine's to print. */
-const PLATFORM_LACKS = new Set(native.capabilityReport().filter((c) => c.reason === 'platform').map((c) => c.name));
+let genericTopics: readonly GenericTopic[] | undefined;
 
-/** Every topic the collector describes that no bespoke read covers, in the addon's order: a new metric's topic lands here with no edit. */
-export const GENERIC_TOPICS: readonly GenericTopic[] = native.SNAPSHOT_TOPICS.filter(
-  (topic): topic is GenericTopic => !Object.hasOwn(BESPOKE_TOPICS, topic) && !PLATFORM_LACKS.has(topic),
-);
+/**
+ * Every topic the collector describes that no bespoke read covers, in the addon's order: a new metric's topic lands here
+ * with no edit. What this platform has none of at all (Windows services on Linux) is not this machine's to print. Worked
+ * out on first use, not at import: a CLI whose addon cannot load must still start and say why.
+ */
+export function genericTopicList(): readonly GenericTopic[] {
+  if (genericTopics) return genericTopics;
+  const platformLacks = new Set(native.capabilityReport().filter((c) => c.reason === 'platform').map((c) => c.name));
+  genericTopics = native.SNAPSHOT_TOPICS.filter((topic): topic is GenericTopic => !Object.hasOwn(BESPOKE_TOPICS, topic) && !platformLacks.has(topic));
+  return genericTopics;
+}
 
 /**
  * The generic topics in one systemSnapshot call, each its value or its own
@@ -137,7 +143,7 @@ async function collectGeneric(roots: CollectorRoots): Promise<{ [K in GenericTop
   const liveOnly = new Set(
     native.isLive(roots) ? [] : native.capabilityReport(roots).filter((c) => c.reason === 'captured-tree').map((c) => c.name),
   );
-  const topics = GENERIC_TOPICS.filter((topic) => !liveOnly.has(topic));
+  const topics = genericTopicList().filter((topic) => !liveOnly.has(topic));
   // The call as a whole failing (not one topic) leaves each topic that failure in its place.
   const read = topics.length === 0 ? {} : await attempt(() => native.systemSnapshot({ ...roots, topics }));
   const entries = topics.map((topic) => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AlertRule, ProcessRow, Snapshot } from '../../shared';
+import type { GpuDevice } from '@procyon/collector';
 import { AlertEngine, formatBytes, topicsForRules } from './alerts';
+import { amdgpuCard0, amdgpuCard0WithHwmon } from './gpu-fixture.test-util';
 
 // The engine is pure: each test feeds it ticks (plain snapshot data, one per
 // second) and reads what it says, tick by tick. Times are explicit, not waited for.
@@ -258,5 +260,43 @@ describe('topicsForRules', () => {
 describe('formatBytes', () => {
   it('uses binary units', () => {
     expect([512, 1536, 2 * GiB, 150 * 1024 ** 2].map(formatBytes)).toEqual(['512 B', '1.5 KiB', '2.0 GiB', '150 MiB']);
+  });
+});
+
+describe('alert engine: GPUs', () => {
+  // The captured amdgpu card: 1.39 GiB of 7.98 GiB VRAM used (17 %), busy 4 %; the hwmon variant adds edge 47 °C, junction 52 °C.
+  const card = (over: Partial<GpuDevice> = {}): GpuDevice => ({ ...amdgpuCard0WithHwmon(), ...over });
+  const base = { id: 'g', enabled: true, forSeconds: 2 } as const;
+
+  it('utilization: each GPU its own episode, fired after forSeconds, named by card and model', () => {
+    const rule: AlertRule = { ...base, kind: 'gpuUtilization', abovePercent: 90 };
+    const events = run(new AlertEngine(), [rule], [95, 96, 97, 50].map((busyPercent) => ({ gpus: [card({ busyPercent })] })));
+    expect(events.map((e) => `${e.t}:${e.state}`)).toEqual(['2:firing', '3:resolved']);
+    expect(events[0]).toMatchObject({ kind: 'gpuUtilization', subject: 'card0 (Vega 10 XL/XT [Radeon RX Vega 56/64])', value: 97 });
+    expect(events[0]!.message).toBe('card0 (Vega 10 XL/XT [Radeon RX Vega 56/64]) busy above 90 % for 2 s (now 97 %)');
+  });
+
+  it('memory: VRAM used as a share of its size (the captured card is at 17 %), or GTT on a GPU without VRAM', () => {
+    const rule: AlertRule = { ...base, kind: 'gpuMemory', abovePercent: 15, forSeconds: 0 };
+    const events = run(new AlertEngine(), [rule], [{ gpus: [amdgpuCard0()] }]);
+    expect(events).toHaveLength(1);
+    expect(events[0]!.value).toBeCloseTo((1490378752 / 8573157376) * 100, 6);
+    const apu = card({ memory: { vramUsed: null, vramTotal: null, visVramUsed: null, visVramTotal: null, gttUsed: 900, gttTotal: 1000 } });
+    expect(run(new AlertEngine(), [{ ...rule, abovePercent: 85 }], [{ gpus: [apu] }]).map((e) => e.value)).toEqual([90]);
+    expect(run(new AlertEngine(), [{ ...rule, abovePercent: 20 }], [{ gpus: [amdgpuCard0()] }])).toEqual([]);
+  });
+
+  it('temperature: each sensor of each GPU, above the rule’s threshold', () => {
+    const rule: AlertRule = { ...base, kind: 'gpuTemperature', aboveCelsius: 50, forSeconds: 0 };
+    const events = run(new AlertEngine(), [rule], [{ gpus: [card()] }]);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ subject: 'card0 (Vega 10 XL/XT [Radeon RX Vega 56/64]) junction', value: 52 });
+  });
+
+  it('a tick without GPUs read changes nothing; a GPU that goes ends its episode; the rules ask for the gpus topic', () => {
+    const rule: AlertRule = { ...base, kind: 'gpuUtilization', abovePercent: 90, forSeconds: 0 };
+    const events = run(new AlertEngine(), [rule], [{ gpus: [card({ busyPercent: 99 })] }, {}, { gpus: [] }]);
+    expect(events.map((e) => `${e.t}:${e.state}`)).toEqual(['0:firing', '2:resolved']);
+    expect(topicsForRules([rule, { ...rule, id: 'm', kind: 'gpuMemory' }])).toEqual(['gpus']);
   });
 });

@@ -1,3 +1,4 @@
+import type { GpuDevice } from '@procyon/collector';
 import type { AlertEvent, AlertRule, Snapshot, Topic } from '../../shared';
 import { culpritsText } from './alert-culprits';
 
@@ -90,6 +91,7 @@ function unitOf(rule: AlertRule): (v: number) => string {
     case 'processMemory':
       return formatBytes;
     case 'temperature':
+    case 'gpuTemperature':
       return celsius;
     default:
       return pct;
@@ -209,7 +211,56 @@ function read(rule: AlertRule, s: Snapshot): Reading[] | null {
       }
       return readings;
     }
+    case 'gpuUtilization':
+      return gpuReadings(s, 'busy', (d) => [{ key: d.id, subject: gpuName(d), value: d.busyPercent }], rule.abovePercent, pct, PERCENT_MARGIN, rule.forSeconds);
+    case 'gpuMemory':
+      return gpuReadings(s, 'memory used', (d) => [{ key: d.id, subject: gpuName(d), value: gpuMemoryShare(d) }], rule.abovePercent, pct, PERCENT_MARGIN, rule.forSeconds);
+    case 'gpuTemperature':
+      return gpuReadings(
+        s,
+        'temperature',
+        (d) => d.temperatures.map((t, i) => ({ key: `${d.id}\u0000${i}`, subject: `${gpuName(d)} ${t.label || `temp${i + 1}`}`, value: t.current })),
+        rule.aboveCelsius,
+        celsius,
+        CELSIUS_MARGIN,
+        rule.forSeconds,
+      );
   }
+}
+
+/** A GPU as alerts name it: its card and model, "card0 (Radeon RX Vega)". */
+function gpuName(d: GpuDevice): string {
+  return d.model ? `${d.id} (${d.model})` : d.id;
+}
+
+/** What a GPU memory rule watches: its VRAM, or, on a GPU without VRAM of its own (integrated), the GTT it maps system memory through. */
+export function gpuMemoryShare(d: GpuDevice): number | null {
+  const { vramUsed, vramTotal, gttUsed, gttTotal } = d.memory;
+  if (vramUsed !== null && vramTotal !== null && vramTotal > 0) return (vramUsed / vramTotal) * 100;
+  if (gttUsed !== null && gttTotal !== null && gttTotal > 0) return (gttUsed / gttTotal) * 100;
+  return null;
+}
+
+/** One reading per GPU (or per GPU sensor) for the GPU rules; `label` names the figure in the sentences. */
+function gpuReadings(s: Snapshot, label: string, values: (d: GpuDevice) => { key: string; subject: string; value: number | null }[], above: number, unit: (v: number) => string, margin: number, forSeconds: number): Reading[] | null {
+  if (!s.gpus) return s.gpus === null ? [] : null;
+  return s.gpus.flatMap((d) =>
+    values(d).flatMap(({ key, subject, value }) =>
+      value === null
+        ? []
+        : [
+            {
+              key,
+              subject,
+              value,
+              holds: value > above,
+              clear: value < above - margin,
+              firing: `${subject} ${label} above ${unit(above)}${forText(forSeconds)} (now ${unit(value)})`,
+              resolved: `${subject} ${label} back below ${unit(above)} (now ${unit(value)})`,
+            },
+          ],
+    ),
+  );
 }
 
 const KIND_LABEL: Record<AlertRule['kind'], string> = {
@@ -219,11 +270,22 @@ const KIND_LABEL: Record<AlertRule['kind'], string> = {
   temperature: 'Temperature',
   battery: 'Battery',
   processMemory: 'Process memory',
+  gpuUtilization: 'GPU utilization',
+  gpuMemory: 'GPU memory',
+  gpuTemperature: 'GPU temperature',
 };
 
 /** The topics the enabled rules need sampled (CPU and memory always are). */
 export function topicsForRules(rules: readonly AlertRule[]): Topic[] {
-  const need: Partial<Record<AlertRule['kind'], Topic>> = { diskUsage: 'partitions', temperature: 'sensors', battery: 'battery', processMemory: 'processes' };
+  const need: Partial<Record<AlertRule['kind'], Topic>> = {
+    diskUsage: 'partitions',
+    temperature: 'sensors',
+    battery: 'battery',
+    processMemory: 'processes',
+    gpuUtilization: 'gpus',
+    gpuMemory: 'gpus',
+    gpuTemperature: 'gpus',
+  };
   const topics = new Set<Topic>();
   for (const r of rules) {
     const t = need[r.kind];
@@ -364,7 +426,11 @@ function nounOf(kind: AlertRule['kind']): [string, string] {
     case 'diskUsage':
       return ['disk', 'disks'];
     case 'temperature':
+    case 'gpuTemperature':
       return ['sensor', 'sensors'];
+    case 'gpuUtilization':
+    case 'gpuMemory':
+      return ['GPU', 'GPUs'];
     default:
       return ['reading', 'readings'];
   }

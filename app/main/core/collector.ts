@@ -73,10 +73,18 @@ const NATIVE_TOPICS: Record<Exclude<Topic, MetricTopic>, readonly SnapshotTopic[
   processFds: [],
   processCtxSwitches: [],
   processUss: [],
+  processGpu: [],
 };
 
-/** The table fields each optional column topic adds. */
-const COLUMN_FIELDS = { processFds: 'numFds', processCtxSwitches: 'numCtxSwitches', processUss: 'uss' } as const satisfies Record<(typeof PROCESS_COLUMN_TOPICS)[number], native.ProcessTableFieldName>;
+/** The table fields each optional column topic adds; processGpu is the table's `gpu` option instead (it reads DRM fdinfo, not a field of /proc/PID). */
+const COLUMN_FIELDS = { processFds: 'numFds', processCtxSwitches: 'numCtxSwitches', processUss: 'uss' } as const satisfies Record<
+  Exclude<(typeof PROCESS_COLUMN_TOPICS)[number], 'processGpu'>,
+  native.ProcessTableFieldName
+>;
+
+/** The collector's topics: one this addon does not know (an older build) is answered as lacked, never sent (it would fail the whole tick). */
+const KNOWN_TOPICS: ReadonlySet<string> = new Set(native.SNAPSHOT_TOPICS);
+const UNKNOWN_TOPIC: native.SnapshotError = { error: { code: 'UNSUPPORTED', message: 'this collector build has no such topic' } } as native.SnapshotError;
 
 /** What the process table shows; everything else about a process is read on demand (details). */
 const PROCESS_FIELDS = ['ppid', 'name', 'username', 'status', 'cpuTimes', 'memory', 'numThreads', 'nice', 'cmdline', 'io', 'terminal', 'cpuNum'] as const;
@@ -125,6 +133,8 @@ export class Collector {
 
   /** Made on first use: the process table as change lists, one reader for this collector's ticks. */
   private reader: native.ProcessTableReader | null = null;
+  /** Whether `reader` was made asking for each row's GPU share. */
+  private readerGpu = false;
 
   constructor(private readonly roots: CollectorRoots = {}) {}
 
@@ -141,7 +151,7 @@ export class Collector {
    */
   async readTick(topics: ReadonlySet<Topic> = new Set(), { wholeTable = true }: { wholeTable?: boolean } = {}): Promise<RawTick> {
     const wanted = new Set<SnapshotTopic>(ALWAYS);
-    for (const t of topics) for (const n of NATIVE_TOPICS[t] ?? []) wanted.add(n);
+    for (const t of topics) for (const n of NATIVE_TOPICS[t] ?? []) if (KNOWN_TOPICS.has(n)) wanted.add(n);
     // diskUsage asks statvfs of this machine: meaningless for a captured tree.
     if (!this.live) wanted.delete('diskUsage');
     // The process table is its own worker trip, in parallel with the system one.
@@ -208,15 +218,19 @@ export class Collector {
     }
     if (table !== undefined) tick.processes = table;
     const readings: Record<string, unknown> = tick as RawMetricReadings;
-    for (const m of METRIC_LIST) if (topics.has(m.topic as Topic)) readings[m.topic] = metricReading(m, snap[m.source]);
+    for (const m of METRIC_LIST) if (topics.has(m.topic as Topic)) readings[m.topic] = metricReading(m, KNOWN_TOPICS.has(m.source) ? snap[m.source] : UNKNOWN_TOPIC);
     if (has('battery', snap.sensorsBattery)) tick.battery = firstFailure(snap.sensorsBattery) ?? { value: snap.sensorsBattery as Battery | null };
     if (lackedTopics.length > 0) tick.lacked = lackedTopics;
     return tick;
   }
 
   private readTable(topics: ReadonlySet<Topic>, whole: boolean): Promise<native.ProcessTableChanges | TopicFailure> {
-    const fields = [...PROCESS_FIELDS, ...PROCESS_COLUMN_TOPICS.filter((t) => topics.has(t)).map((t) => COLUMN_FIELDS[t])];
-    this.reader ??= new native.ProcessTableReader({ ...this.roots, fields, cmdlineBytes: PROCESS_TEXT_CUT_BYTES });
+    const fields = [...PROCESS_FIELDS, ...PROCESS_COLUMN_TOPICS.flatMap((t) => (t !== 'processGpu' && topics.has(t) ? [COLUMN_FIELDS[t]] : []))];
+    // The GPU share is a rate between two reads of the same reader: a reader is made for each setting, so turning the column on gives a whole table.
+    const gpu = topics.has('processGpu');
+    if (this.reader && this.readerGpu !== gpu) this.reader = null;
+    this.readerGpu = gpu;
+    this.reader ??= new native.ProcessTableReader({ ...this.roots, fields, cmdlineBytes: PROCESS_TEXT_CUT_BYTES, ...(gpu && { gpu }) });
     if (whole) this.reader.reset();
     return this.reader.read(fields).catch((err: unknown) => errorSummary(err));
   }

@@ -169,3 +169,24 @@ describe('LiveTable', () => {
     });
   });
 });
+
+describe('LiveTable: GPU shares', () => {
+  const share = (busyPercent: number, memoryBytes = 4096) => ({ busyPercent, engines: { gfx: busyPercent }, memoryBytes, devices: ['0000:09:00.0'] });
+  type GpuChanges = ProcessTableChanges & { gpu?: { pid: number; gpu: ReturnType<typeof share> }[] };
+
+  it('a share that changed with nothing else of the process reaches its row; a process no longer listed holds none', () => {
+    const t = new LiveTable();
+    const first: GpuChanges = { ...whole(1, [raw(1, { gpu: share(10) } as Partial<ProcessTableRow>), raw(2, { gpu: null } as Partial<ProcessTableRow>)]), gpu: [{ pid: 1, gpu: share(10) }] };
+    t.apply(first, MEM);
+    t.apply({ ...changes(2, [], [], 2), gpu: [{ pid: 1, gpu: share(10) }] } as GpuChanges, MEM);
+    // Only the share moved: the reader sends no row for it, but lists it.
+    const moved = t.apply({ ...changes(3, [], [], 2), gpu: [{ pid: 1, gpu: share(55) }] } as GpuChanges, MEM);
+    expect(moved.changed.map((r) => [r.pid, r.gpu?.busyPercent])).toEqual([[1, 55]]);
+    expect(t.get(1)!.gpu!.busyPercent).toBe(55);
+    const same = t.apply({ ...changes(4, [], [], 2), gpu: [{ pid: 1, gpu: share(55) }] } as GpuChanges, MEM);
+    expect(same.changed).toEqual([]);
+    const released = t.apply({ ...changes(5, [], [], 2), gpu: [] } as GpuChanges, MEM);
+    expect(released.changed.map((r) => [r.pid, r.gpu])).toEqual([[1, null]]);
+    expect(t.get(2)!.gpu).toBeNull();
+  });
+});

@@ -1,5 +1,5 @@
-import type { ProcessTableChanges, ProcessTableRow } from '@procyon/collector';
-import { processKey, sameArgs, sameRow, type ProcessRow } from '../../shared';
+import type { ProcessGpu, ProcessTableChanges, ProcessTableRow } from '@procyon/collector';
+import { processKey, sameArgs, sameGpu, sameRow, type ProcessRow } from '../../shared';
 import type { ActiveRow } from './culprits';
 import { countersOf, ratesSince, restingRates, sameRates, type Counters, type RowRates } from './process-rates';
 
@@ -35,6 +35,8 @@ export class LiveTable {
   private readonly moving = new Set<number>();
   private timestamp: number | null = null;
   private memTotal = 0;
+  /** The pids the last read listed as holding a GPU (with the gpu option). */
+  private gpuHolders = new Set<number>();
 
   /** Whether a whole table has been applied (an incremental one needs that first). */
   get primed(): boolean {
@@ -127,6 +129,26 @@ export class LiveTable {
       active.push({ row, rssDelta: 0 });
     }
 
+    // GPU shares are rates: a process's can change with none of its /proc files. The reader lists every GPU
+    // holder with its share; a row it did not send takes its share from there, and one no longer listed holds none.
+    const shares = (changes as ProcessTableChanges & { gpu?: { pid: number; gpu: ProcessGpu }[] }).gpu;
+    if (shares) {
+      const now = new Map(shares.map((g) => [g.pid, g.gpu]));
+      for (const pid of new Set([...this.gpuHolders, ...now.keys()])) {
+        const was = this.rows.get(pid);
+        if (was === undefined || touched.has(pid)) continue;
+        const gpu = now.get(pid) ?? null;
+        if (sameGpu(was.gpu, gpu)) continue;
+        const row = { ...was, gpu };
+        this.rows.set(pid, row);
+        // A row re-rated above is already among the changes: its newer version takes its place.
+        const i = changed.lastIndexOf(was);
+        if (i >= 0) changed[i] = row;
+        else changed.push(row);
+      }
+      this.gpuHolders = new Set(now.keys());
+    }
+
     // Memory percentages are of the machine's total: redo them all if it changed (hot-plugged memory).
     if (memTotal !== this.memTotal) {
       this.memTotal = memTotal;
@@ -201,6 +223,9 @@ function rowOf(raw: ProcessTableRow, rates: RowRates, memTotal: number): Process
   if (raw.numFds !== undefined) row.numFds = raw.numFds;
   if (ctx !== undefined) row.ctxSwitches = ctx && ctx.voluntary + ctx.involuntary;
   if (raw.uss !== undefined) row.uss = raw.uss;
+  // The collector's row has `gpu` when the table was asked for it (processTable's gpu option).
+  const gpu = (raw as ProcessTableRow & { gpu?: ProcessGpu | null }).gpu;
+  if (gpu !== undefined) row.gpu = gpu;
   // The collector cut the command line to the table's budget (PROCESS_TEXT_CUT_BYTES): say how long it was.
   if (raw.cmdlineBytes !== undefined) row.cmdlineBytes = raw.cmdlineBytes;
   return row;

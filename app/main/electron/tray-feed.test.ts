@@ -102,4 +102,24 @@ describe('tray feed', () => {
     expect(topics.union().has('processes')).toBe(true);
     feed.stop();
   });
+
+  it('ranked by GPU, its peeks ask for the rows’ GPU shares too, and the list starts over', async () => {
+    const { topics, feed, views, tick } = await setup();
+    await feed.start();
+    await tick();
+    await tick();
+    expect(views.at(-1)?.top).not.toBeNull();
+    feed.setRank('gpu');
+    expect(views.at(-1)).toMatchObject({ rank: 'gpu', top: null });
+    expect([...topics.union()].sort()).toEqual([...TRAY_TOPICS, 'processes', 'processGpu'].sort());
+    const s = await tick();
+    // Where the collector reads GPU shares, every row carries one (null: the captured tree's processes use none).
+    const gpuRead = s.processes!.every((r) => r.gpu !== undefined);
+    await tick();
+    expect(views.at(-1)!.top).toEqual(gpuRead ? [] : null);
+    expect(topics.union().has('processGpu')).toBe(false);
+    feed.setRank('cpu');
+    expect(views.at(-1)).toMatchObject({ rank: 'cpu', top: null });
+    feed.stop();
+  });
 });

@@ -1,7 +1,7 @@
 import { applyDelta, type ProcessRow, type Snapshot, type Topic } from '../../shared';
 import type { ClientApi } from '../core/api';
 import type { TrayIconInput } from './tray-icon';
-import { topByCpu, trayTooltip, type ProcessPeek, type TopProcess } from './tray-model';
+import { topByCpu, topByGpu, trayTooltip, type ProcessPeek, type TopProcess, type TrayRank } from './tray-model';
 
 // The tray's own client of the host. It asks for what the tray shows and no
 // more: CPU and memory (always sampled), network rates and sensors for the
@@ -19,6 +19,8 @@ export interface TrayView {
   tooltip: string;
   /** null until a process table has been read. */
   top: TopProcess[] | null;
+  /** What `top` ranks by. */
+  rank: TrayRank;
   paused: boolean;
 }
 
@@ -34,6 +36,7 @@ export class TrayFeed {
   private top: TopProcess[] | null = null;
   private peeking = false;
   private paused = false;
+  private rank: TrayRank = 'cpu';
   private off: (() => void) | null = null;
   private timer: unknown = null;
 
@@ -64,8 +67,19 @@ export class TrayFeed {
       icon: { cpuHistory: this.cpu, memoryPercent: this.latest?.memory.percent ?? 0, paused: this.paused },
       tooltip: trayTooltip(this.latest, this.paused),
       top: this.top,
+      rank: this.rank,
       paused: this.paused,
     };
+  }
+
+  /** Ranks the top list by CPU or by GPU; the list starts over (measuring…) from the next peek. */
+  setRank(rank: TrayRank): void {
+    if (rank === this.rank) return;
+    this.rank = rank;
+    this.top = null;
+    this.prevPeek = null;
+    this.onView(this.view);
+    this.requestPeek();
   }
 
   /** Paused: the tray keeps showing the last tick (in grey) and reads no process tables. */
@@ -84,7 +98,8 @@ export class TrayFeed {
   requestPeek(): void {
     if (this.peeking || this.paused) return;
     this.peeking = true;
-    void this.api.setTopics({ topics: [...TRAY_TOPICS, 'processes'] });
+    // By GPU, the peek's table carries each row's GPU share too (read only for that tick, as the rest of the table).
+    void this.api.setTopics({ topics: [...TRAY_TOPICS, 'processes', ...(this.rank === 'gpu' ? (['processGpu'] as const) : [])] });
   }
 
   private schedulePeeks(): void {
@@ -127,8 +142,11 @@ export class TrayFeed {
       const peek = { time: s.time, rows };
       const first = this.prevPeek === null;
       // One table has CPU times but no rates unless the tick before read one too: then wait for the second.
-      const ranked = topByCpu(this.prevPeek, peek, 5, this.options.exclude);
-      if (!first || ranked.length > 0) this.top = ranked;
+      // By GPU the rows' own shares rank: each a rate since the host's previous GPU read, so the second table that has them gives the list.
+      const byGpu = this.rank === 'gpu';
+      const gpuRead = byGpu && rows.some((r) => r.gpu !== undefined);
+      const ranked = byGpu ? topByGpu(peek, 5, this.options.exclude) : topByCpu(this.prevPeek, peek, 5, this.options.exclude);
+      if (byGpu ? !first && gpuRead : !first || ranked.length > 0) this.top = ranked;
       this.prevPeek = peek;
       this.peeking = false;
       void this.api.setTopics({ topics: [...TRAY_TOPICS] });

@@ -3,7 +3,7 @@ import type { ProcessRow } from '../../shared';
 import { Collector } from '../core/collector';
 import { FIXTURE_PROC, FIXTURE_SYS } from '../core/fixture-root.test-util';
 import { Sampler } from '../core/sampler';
-import { actionErrorText, hottestTemperature, parseTerminateId, terminateId, terminatePrompt, topByCpu, trayMenuModel, trayTooltip, type TopProcess } from './tray-model';
+import { actionErrorText, hottestTemperature, parseTerminateId, terminateId, terminatePrompt, topByCpu, topByGpu, trayMenuModel, trayTooltip, type TopProcess } from './tray-model';
 
 function row(pid: number, cpuTimes: number, extra: Partial<ProcessRow> = {}): ProcessRow {
   return {
@@ -111,5 +111,21 @@ describe('tray menu', () => {
     expect(actionErrorText(ffmpeg, { code: 'NO_SUCH_PROCESS', message: 'x' })).toBe('ffmpeg (pid 4242): the process no longer exists.');
     expect(actionErrorText(ffmpeg, { code: 'ACCESS_DENIED', message: 'x' })).toMatch(/permission denied/);
     expect(actionErrorText(ffmpeg, { code: 'INTERNAL', message: 'boom' })).toBe('ffmpeg (pid 4242): boom');
+  });
+});
+
+describe('tray top list by GPU', () => {
+  const gpu = (busyPercent: number) => ({ busyPercent, engines: { gfx: busyPercent }, memoryBytes: 1, devices: [] });
+  it('ranks the processes that use a GPU by their share, ties by pid; the menu says GPU and offers the switch', () => {
+    const peek = { time: 0, rows: [row(1, 0, { gpu: gpu(5) }), row(2, 0, { gpu: gpu(40) }), row(3, 0, { gpu: null }), row(4, 0), row(5, 0, { gpu: gpu(5) })] };
+    const top = topByGpu(peek, 5, new Set([9]));
+    expect(top.map((p) => [p.pid, p.gpuPercent])).toEqual([[2, 40], [1, 5], [5, 5]]);
+    const menu = trayMenuModel({ top, rank: 'gpu', gpuRanking: true, paused: false, startAtLogin: false, startAtLoginSupported: false, readOnly: false });
+    expect(menu).toContainEqual({ type: 'header', label: 'Top processes by GPU' });
+    expect(menu).toContainEqual(expect.objectContaining({ label: 'p2 (2) 40 %' }));
+    expect(menu).toContainEqual({ type: 'checkbox', id: 'rankGpu', label: 'Rank by GPU', checked: true });
+    // Where the host reads no GPUs, no switch.
+    expect(trayMenuModel({ top, paused: false, startAtLogin: false, startAtLoginSupported: false, readOnly: false }).some((i) => 'id' in i && i.id === 'rankGpu')).toBe(false);
+    expect(trayMenuModel({ top: [], rank: 'gpu', paused: false, startAtLogin: false, startAtLoginSupported: false, readOnly: false })).toContainEqual({ type: 'header', label: 'Top processes by GPU: none uses a GPU' });
   });
 });

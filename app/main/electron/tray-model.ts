@@ -69,6 +69,27 @@ export interface TopProcess {
   username: string | null;
   /** Share of one CPU over the span between the two peeks. */
   cpuPercent: number;
+  /** By GPU only: its busiest GPU engine over the peek's tick, percent. */
+  gpuPercent?: number;
+}
+
+/** What the tray's top list ranks by: CPU (the default) or GPU. */
+export type TrayRank = 'cpu' | 'gpu';
+
+/**
+ * The n processes busiest on a GPU in one peek, by their rows' GPU share
+ * (each the busiest engine since the tick before, as the process table's GPU %
+ * column shows it). Only processes that use a GPU are ranked: a row without
+ * `gpu` (null: none; absent: not read) is left out, ties by pid.
+ */
+export function topByGpu(cur: ProcessPeek, n = 5, exclude: ReadonlySet<number> = new Set()): TopProcess[] {
+  const ranked: TopProcess[] = [];
+  for (const r of cur.rows) {
+    if (exclude.has(r.pid) || !r.gpu) continue;
+    ranked.push({ pid: r.pid, createTime: r.createTime, name: r.name || `pid ${r.pid}`, username: r.username, cpuPercent: r.cpuPercent ?? 0, gpuPercent: r.gpu.busyPercent });
+  }
+  ranked.sort((a, b) => b.gpuPercent! - a.gpuPercent! || a.pid - b.pid);
+  return ranked.slice(0, n);
 }
 
 /**
@@ -103,6 +124,10 @@ export type TrayMenuItem =
 
 export interface TrayMenuState {
   top: readonly TopProcess[] | null;
+  /** What `top` is ranked by; absent: CPU. */
+  rank?: TrayRank;
+  /** Offer ranking by GPU (the host reads GPUs); absent: no. */
+  gpuRanking?: boolean;
   paused: boolean;
   startAtLogin: boolean;
   /** False where login items cannot be set (Linux outside AppImage, say). */
@@ -118,18 +143,19 @@ export function parseTerminateId(id: string): { pid: number; createTime: number 
 }
 
 export function trayMenuModel(state: TrayMenuState): TrayMenuItem[] {
+  const byGpu = state.rank === 'gpu';
   const processItems: TrayMenuItem[] =
     state.top === null
       ? [{ type: 'header', label: 'Top processes: measuring…' }]
       : state.top.length === 0
-        ? [{ type: 'header', label: 'Top processes: none readable' }]
+        ? [{ type: 'header', label: byGpu ? 'Top processes by GPU: none uses a GPU' : 'Top processes: none readable' }]
         : [
-            { type: 'header', label: 'Top processes by CPU' },
+            { type: 'header', label: `Top processes by ${byGpu ? 'GPU' : 'CPU'}` },
             ...state.top.map(
               (p): TrayMenuItem => ({
                 type: 'submenu',
                 id: `process:${p.pid}`,
-                label: `${p.name} (${p.pid}) ${pct(p.cpuPercent)}`,
+                label: `${p.name} (${p.pid}) ${pct(byGpu ? (p.gpuPercent ?? 0) : p.cpuPercent)}`,
                 submenu: [{ type: 'normal', id: terminateId(p), label: 'Terminate…', enabled: !state.readOnly }],
               }),
             ),
@@ -139,6 +165,7 @@ export function trayMenuModel(state: TrayMenuState): TrayMenuItem[] {
     { type: 'normal', id: 'popup', label: 'Quick overview' },
     { type: 'separator' },
     ...processItems,
+    ...(state.gpuRanking ? [{ type: 'checkbox', id: 'rankGpu', label: 'Rank by GPU', checked: byGpu } as const] : []),
     { type: 'separator' },
     { type: 'checkbox', id: 'pause', label: 'Pause updates', checked: state.paused },
     ...(state.startAtLoginSupported ? [{ type: 'checkbox', id: 'startAtLogin', label: 'Start at login', checked: state.startAtLogin } as const] : []),

@@ -51,6 +51,11 @@ export async function createTray(deps: TrayDeps): Promise<AppTray> {
   let view: TrayView | null = null;
   let menuKey = '';
   let model: TrayMenuItem[] = [];
+  // Ranking by GPU is offered where the host's collector reads GPUs (a capability absent or true).
+  const gpuRanking = await deps.api
+    .getInfo()
+    .then((info) => info.capabilities.functions.gpus !== false)
+    .catch(() => false);
   const tray = new Tray(nativeImage.createEmpty());
   tray.setToolTip('Procyon');
 
@@ -72,7 +77,7 @@ export async function createTray(deps: TrayDeps): Promise<AppTray> {
 
   const refreshMenu = () => {
     if (!view) return;
-    model = trayMenuModel({ top: view.top, paused: view.paused, startAtLogin: deps.startAtLogin(), startAtLoginSupported: deps.startAtLoginSupported, readOnly: deps.readOnly });
+    model = trayMenuModel({ top: view.top, rank: view.rank, gpuRanking, paused: view.paused, startAtLogin: deps.startAtLogin(), startAtLoginSupported: deps.startAtLoginSupported, readOnly: deps.readOnly });
     // Linux (AppIndicator) only takes a changed menu through setContextMenu, and rebuilding it each tick would close an open one.
     const key = JSON.stringify(model);
     if (key === menuKey) return;
@@ -113,6 +118,8 @@ export async function createTray(deps: TrayDeps): Promise<AppTray> {
         return deps.togglePopup(null);
       case 'pause':
         return feed.setPaused(!view?.paused);
+      case 'rankGpu':
+        return feed.setRank(view?.rank === 'gpu' ? 'cpu' : 'gpu');
       case 'startAtLogin':
         deps.setStartAtLogin(!deps.startAtLogin());
         menuKey = '';

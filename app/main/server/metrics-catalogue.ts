@@ -1,3 +1,4 @@
+import { isLabelled } from '../../shared/metrics/define';
 import { METRIC_LIST, type MetricFamilyName } from '../../shared/metrics/registry';
 
 // Every metric /metrics can expose, with its type, help and label names, one
@@ -127,7 +128,14 @@ function powerSupplyDefs(): Record<PowerSupplyMetric, MetricDef> {
 
 /** The declared metrics' families (app/shared/metrics), in registry order, then each declaration's. */
 function declaredDefs(): Record<MetricFamilyName, MetricDef> {
-  return Object.fromEntries(METRIC_LIST.flatMap((m) => Object.entries(m.exporter).map(([name, f]) => [name, f.type === 'counter' ? c(f.help) : g(f.help)]))) as Record<MetricFamilyName, MetricDef>;
+  return Object.fromEntries(
+    METRIC_LIST.flatMap((m) =>
+      Object.entries(m.exporter).map(([name, f]) => {
+        const labels = isLabelled(f) ? f.labels : [];
+        return [name, f.type === 'counter' ? c(f.help, ...labels) : g(f.help, ...labels)];
+      }),
+    ),
+  ) as Record<MetricFamilyName, MetricDef>;
 }
 
 export const CATALOGUE = {
@@ -283,6 +291,8 @@ export const CATALOGUE = {
   procyon_processes: win(g('Number of processes.'), { name: 'windows_system_processes', help: 'Current number of processes (WMI source: PerfOS_System.Processes)', labels: [] }),
   procyon_process_cpu_percent: both(g('CPU use over the last tick, in percent of one CPU, of the top processes by CPU.', 'pid', 'name')),
   procyon_process_resident_memory_bytes: both(g('Resident set size of the top processes by memory.', 'pid', 'name')),
+  procyon_process_gpu_busy_percent: both(g('GPU use over the last interval, in percent of its busiest GPU engine (DRM fdinfo, NVML), of the top processes by GPU.', 'pid', 'name')),
+  procyon_process_gpu_memory_bytes: both(g('GPU memory (resident VRAM; GTT too on integrated GPUs) of the top processes by GPU memory.', 'pid', 'name')),
   procyon_collector_topic_up: both(g('1 when the topic was read successfully in the last tick, 0 when it failed.', 'topic')),
   procyon_sampler_ticks_total: both(c('Ticks the sampler has taken since start.')),
   procyon_sampler_interval_seconds: both(g('The sampler tick length.')),

@@ -14,7 +14,7 @@ import { Sampler } from '../core/sampler';
 import { TopicRegistry } from '../core/topics';
 import { CATALOGUE, publishedFamilies, TOP_N, type MetricName } from './metrics-catalogue';
 import { parseExposition, promtoolAvailability, promtoolProblems, type Exposition } from './metrics-exposition.test-util';
-import { ExporterNotReady, MetricsExporter, missingTopics, TABLE_EVERY_MS, type ExporterReaders } from './metrics-exporter';
+import { ExporterNotReady, hasGpus, MetricsExporter, missingTopics, TABLE_EVERY_MS, type ExporterReaders } from './metrics-exporter';
 
 const FIXTURE_ROOTS = { procfs: FIXTURE_PROC, sysfs: FIXTURE_SYS };
 const fixture = (file: string) => readFileSync(path.join(FIXTURE_PROC, file), 'utf8');
@@ -103,7 +103,9 @@ describe('the exporter on the captured /proc and /sys', () => {
   afterAll(() => f.exporter.stop());
 
   it('keeps the topics it needs sampled while it runs, and lets go when stopped', () => {
-    expect([...f.topics.union()].sort()).toEqual(['battery', 'cpu', 'network', 'partitions', 'pressure', 'sockets']);
+    // With a GPU (the captured tree has two cards, where the collector reads GPUs) the exporter also has the process table carry GPU shares.
+    const gpu = hasGpus(FIXTURE_ROOTS) ? ['processGpu'] : [];
+    expect([...f.topics.union()].sort()).toEqual(['battery', 'cpu', 'gpus', 'network', 'partitions', 'pressure', ...gpu, 'sockets']);
     const g = fixtureExporter();
     return g.exporter.start().then(() => {
       g.exporter.stop();
@@ -442,7 +444,7 @@ describe('the first scrape after start', () => {
     try {
       await until(() => host.sampler.latest !== null, { what: "the sampler's first tick" });
       // The restart case: the newest tick predates the exporter's topics.
-      expect(missingTopics(host.sampler.latest!)).toEqual(['cpu', 'partitions', 'network', 'battery', 'pressure', 'sockets']);
+      expect(missingTopics(host.sampler.latest!)).toEqual(['cpu', 'partitions', 'network', 'battery', 'gpus', 'pressure', 'sockets']);
       await exporter.start();
       const first = familiesOf((await exporter.scrape(undefined)).body);
       for (const name of ['node_load1', 'node_network_receive_bytes_total', 'node_cpu_seconds_total', 'procyon_process_cpu_percent']) {

@@ -67,6 +67,8 @@ const ok = <T>(v: T | native.SnapshotError | undefined): T | null => (v === unde
 
 export function collectorReaders(roots: CollectorRoots = {}): ExporterReaders {
   const services = hasServices(roots);
+  // Each row's GPU share only where this machine has a GPU (asked once): reading every process's fds for none would be waste.
+  const gpu = hasGpus(roots);
   return {
     // One trip to the addon for everything the Snapshot lacks (the services only where the collector has them).
     async extra() {
@@ -82,9 +84,18 @@ export function collectorReaders(roots: CollectorRoots = {}): ExporterReaders {
         ...(services && { services: ok(s.winServiceIter)?.services ?? null }),
       };
     },
-    processes: () => native.processTable({ ...roots, fields: ['name', 'cpuTimes', 'numThreads', 'memory'] }),
+    processes: () => native.processTable({ ...roots, fields: ['name', 'cpuTimes', 'numThreads', 'memory'], ...(gpu && { gpu }) }),
     bootTime: () => native.bootTime(roots),
   };
+}
+
+/** Whether the collector can read GPUs over these roots (its `gpus` capability; an addon without it: no). */
+export function hasGpus(roots: CollectorRoots = {}): boolean {
+  try {
+    return (native.capabilities(roots) as Record<string, boolean>).gpus === true;
+  } catch {
+    return false;
+  }
 }
 
 /** How often the exporter reads its own process table for the top-N metrics. */
@@ -133,7 +144,8 @@ export class MetricsExporter {
    */
   async start(): Promise<void> {
     this.client = this.options.connect();
-    await this.client.setTopics({ topics: [...EXPORTER_TOPICS] });
+    // With a GPU, the process table a UI client has read (instead of the exporter's own) carries the GPU shares the top-10 ranks.
+    await this.client.setTopics({ topics: [...EXPORTER_TOPICS, ...(hasGpus(this.options.roots) ? (['processGpu'] as const) : [])] });
     const [bootTime, snapshot] = await Promise.all([this.readers.bootTime().catch(() => null), this.completeSnapshot().catch(() => null)]);
     this.bootTime = bootTime;
     // The base of the first scrape's process CPU rates (without it procyon_process_cpu_percent would wait

@@ -1,5 +1,6 @@
 import type { CpuStats, CpuTimes, DiskIoCounters, HwmonChip, PowerSupply, WinService } from '@procyon/collector';
 import type { Snapshot } from '../../shared';
+import { isLabelled } from '../../shared/metrics/define';
 import { METRIC_LIST, type MetricSamples, type MetricTopic } from '../../shared/metrics/registry';
 import { DISK_DEVICE_EXCLUDE, type MetricName, type Series } from './metrics-catalogue';
 import { hwmonFamilies, powerSupplyFamilies } from './metrics-node-sysfs';
@@ -173,6 +174,11 @@ export function buildFamilies(t: TickInputs): Families {
     if (sample === null || sample === undefined) continue;
     for (const [name, family] of Object.entries(m.exporter)) {
       // A declaration's sample keeps its reading's fields (MetricDeclaration): the family reads those.
+      if (isLabelled(family)) {
+        const series = family.series(sample as Parameters<typeof family.series>[0]);
+        if (series.length > 0) f[name as MetricName] = series;
+        continue;
+      }
       const value = family.value(sample as Parameters<typeof family.value>[0]);
       if (value !== null && value !== undefined) f[name as MetricName] = one(value);
     }
@@ -192,6 +198,8 @@ export function buildFamilies(t: TickInputs): Families {
     f.procyon_processes = one(t.processes.count);
     f.procyon_process_cpu_percent = tops(t.processes.byCpu);
     f.procyon_process_resident_memory_bytes = tops(t.processes.byMemory);
+    f.procyon_process_gpu_busy_percent = tops(t.processes.byGpu);
+    f.procyon_process_gpu_memory_bytes = tops(t.processes.byGpuMemory);
   }
 
   const up: Series[] = [];

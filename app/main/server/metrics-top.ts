@@ -1,4 +1,4 @@
-import { processTableRates, type ProcessTableResult } from '@procyon/collector';
+import { processTableRates, type ProcessGpu, type ProcessTableResult, type ProcessTableRow } from '@procyon/collector';
 import { TOP_N } from './metrics-catalogue';
 
 /** One process in a top-N list. */
@@ -14,6 +14,10 @@ export interface ProcessTops {
   byCpu: TopProcess[];
   /** By resident set size, bytes. */
   byMemory: TopProcess[];
+  /** By GPU busy percent (its busiest engine) over the last interval: only processes that use a GPU, and only where rows carry `gpu`. */
+  byGpu: TopProcess[];
+  /** By GPU memory, bytes (resident VRAM, and GTT on APUs). */
+  byGpuMemory: TopProcess[];
 }
 
 const before = (a: TopProcess, b: TopProcess): boolean => a.value > b.value || (a.value === b.value && a.pid < b.pid);
@@ -43,21 +47,34 @@ export interface RankedRow {
   name: string;
   rss: number | null;
   cpuPercent: number | null;
+  /** Its GPU share, where the table was asked for it; null or absent: it uses no GPU (or it was not read). */
+  gpu?: ProcessGpu | null;
 }
 
 /** Pure: rows → the top-N lists the exporter publishes (computed once per tick, not per scrape). */
 export function topsOf(rows: readonly RankedRow[], n: number = TOP_N): ProcessTops {
   const cpu: TopProcess[] = [];
   const memory: TopProcess[] = [];
+  const gpu: TopProcess[] = [];
+  const gpuMemory: TopProcess[] = [];
   for (const r of rows) {
     if (r.cpuPercent !== null) cpu.push({ pid: r.pid, name: r.name, value: r.cpuPercent });
     if (r.rss !== null) memory.push({ pid: r.pid, name: r.name, value: r.rss });
+    // Only processes that hold a GPU: the thousands that do not would fill a top-10 of zeros.
+    if (r.gpu) {
+      gpu.push({ pid: r.pid, name: r.name, value: r.gpu.busyPercent });
+      gpuMemory.push({ pid: r.pid, name: r.name, value: r.gpu.memoryBytes });
+    }
   }
-  return { count: rows.length, byCpu: largest(cpu, n), byMemory: largest(memory, n) };
+  return { count: rows.length, byCpu: largest(cpu, n), byMemory: largest(memory, n), byGpu: largest(gpu, n), byGpuMemory: largest(gpuMemory, n) };
 }
 
 /** Two successive process tables → ranked rows (no CPU rate without a previous table). */
 export function rankedRows(prev: ProcessTableResult | null, next: ProcessTableResult): RankedRow[] {
   const rates = prev ? processTableRates(prev, next) : null;
-  return next.rows.map((row, i) => ({ pid: row.pid, name: row.name ?? '', rss: row.rss ?? null, cpuPercent: rates?.[i]?.cpuPercent ?? null }));
+  return next.rows.map((row, i) => {
+    // The collector's row has `gpu` when the table was read with its gpu option.
+    const gpu = (row as ProcessTableRow & { gpu?: ProcessGpu | null }).gpu;
+    return { pid: row.pid, name: row.name ?? '', rss: row.rss ?? null, cpuPercent: rates?.[i]?.cpuPercent ?? null, ...(gpu !== undefined && { gpu }) };
+  });
 }

@@ -107,7 +107,7 @@ function windowsTick(perCpu: CpuTimes[]): TickInputs {
     disks: null,
     hwmon: null,
     powerSupplies: null,
-    processes: { count: 42, byCpu: [], byMemory: [{ pid: 4, name: 'System', value: 1e6 }] },
+    processes: { count: 42, byCpu: [], byMemory: [{ pid: 4, name: 'System', value: 1e6 }], byGpu: [], byGpuMemory: [] },
     bootTime: 1_700_000_000,
     updateSeconds: 0.001,
   };

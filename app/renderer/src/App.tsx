@@ -8,6 +8,7 @@ import { AlertsPage } from './pages/AlertsPage';
 import { BatteryPage } from './pages/BatteryPage';
 import { CpuPage } from './pages/CpuPage';
 import { DisksPage } from './pages/DisksPage';
+import { GpuPage } from './pages/GpuPage';
 import { MemoryPage } from './pages/MemoryPage';
 import { NetworkPage } from './pages/NetworkPage';
 import { OverviewPage } from './pages/OverviewPage';
@@ -31,6 +32,7 @@ const PAGE_COMPONENTS: Record<PageId, ComponentType> = {
   memory: MemoryPage,
   disks: DisksPage,
   network: NetworkPage,
+  gpu: GpuPage,
   sensors: SensorsPage,
   battery: BatteryPage,
   processes: ProcessesPage,

@@ -76,6 +76,30 @@ export interface FamilyDeclaration<Reading> {
   value(reading: Reading): number | null | undefined;
 }
 
+/** One labelled series of a family: its label values by name, and its value. */
+export interface LabelledSeries {
+  labels: Record<string, string>;
+  value: number;
+}
+
+/** A /metrics family with labels (one series per device, say): its label names, and its series from the reading. */
+export interface LabelledFamilyDeclaration<Reading> {
+  type: 'gauge' | 'counter';
+  help: string;
+  /** Every label a series may carry; a series names each of them. */
+  labels: readonly string[];
+  /** This tick's series (none: the family is absent this tick). */
+  series(reading: Reading): LabelledSeries[];
+}
+
+/** A declared family, label-less or labelled. */
+export type AnyFamilyDeclaration<Reading> = FamilyDeclaration<Reading> | LabelledFamilyDeclaration<Reading>;
+
+/** Whether a declared family carries labels. */
+export function isLabelled<Reading>(family: AnyFamilyDeclaration<Reading>): family is LabelledFamilyDeclaration<Reading> {
+  return 'series' in family;
+}
+
 /**
  * A whole-system metric. `Reading` is the collector's value for its snapshot
  * topic; `Sample` is what a tick publishes (the reading plus what the host
@@ -98,7 +122,7 @@ export interface MetricDeclaration<Topic extends string, Source extends Snapshot
   cards: readonly CardDeclaration<Sample>[];
   /** Pages that show it beyond its cards' (a page of its own): sampled while one of them is shown, as a card's page is. */
   pages?: readonly string[];
-  exporter: { readonly [Name in Families]: FamilyDeclaration<SnapshotTopicValues[Source]> };
+  exporter: { readonly [Name in Families]: AnyFamilyDeclaration<SnapshotTopicValues[Source]> };
 }
 
 /** Any declaration, as the generic parts hold them (each function still checked against its own metric's types where declared). */

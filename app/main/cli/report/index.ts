@@ -1,7 +1,7 @@
 import { AF_UNIX, isWindowsCpuTimes } from '@procyon/collector';
 import { protoOf } from '../../core/connections';
 import type { CollectedSnapshot } from '../snapshot';
-import { failed, GENERIC_TOPICS } from '../snapshot';
+import { failed, genericTopicList } from '../snapshot';
 import { terminalSafeDeep } from '../../../shared/terminal-text';
 import { genericSection } from './generic';
 import { bytes2human, heading, table } from './units';
@@ -141,6 +141,6 @@ const who: Section = (s) => {
 /** Names, labels, mount points and error messages come from files and other users: every string is escaped before it is laid out. */
 export function formatSnapshotText(snapshot: CollectedSnapshot): string {
   const s = terminalSafeDeep(snapshot);
-  const generic = GENERIC_TOPICS.flatMap((topic) => genericSection(topic, s[topic]));
+  const generic = genericTopicList().flatMap((topic) => genericSection(topic, s[topic]));
   return [...[cpu, free, df, ifconfig, netstat, sensors, who].flatMap((section) => section(s)), ...generic].join('\n').trimStart();
 }

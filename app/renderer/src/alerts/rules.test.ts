@@ -18,6 +18,12 @@ describe('alert rules editor logic', () => {
     expect(checkRules([newRule('cpu', 'a')])).toEqual({});
   });
 
+  it('GPU rules: utilization and memory in percent, temperature in °C, each checked as the host checks it', () => {
+    expect(newRule('gpuTemperature', 't')).toMatchObject({ kind: 'gpuTemperature', aboveCelsius: 85 });
+    const issues = checkRules([{ ...newRule('gpuUtilization', 'u'), abovePercent: 101 } as AlertRule, { ...newRule('gpuMemory', 'm'), abovePercent: -1 } as AlertRule, { ...newRule('gpuTemperature', 't'), aboveCelsius: 900 } as AlertRule]);
+    expect(Object.keys(issues).sort()).toEqual(['0.abovePercent', '1.abovePercent', '2.aboveCelsius']);
+  });
+
   it('maps the host’s issue paths onto the same keys', () => {
     expect(issuesByField([{ path: 'alertRules.2.forSeconds', message: 'too big' }, { path: 'alertRules', message: 'too many' }])).toEqual({ '2.forSeconds': 'too big', '': 'too many' });
   });

@@ -11,6 +11,9 @@ export const KIND_LABELS: Record<AlertKind, string> = {
   temperature: 'Temperature',
   battery: 'Battery',
   processMemory: 'Process memory',
+  gpuUtilization: 'GPU utilization',
+  gpuMemory: 'GPU memory',
+  gpuTemperature: 'GPU temperature',
 };
 
 export const MiB = 1024 * 1024;
@@ -36,6 +39,12 @@ export function newRule(kind: AlertKind, id = newRuleId()): AlertRule {
       return { ...base, kind, belowPercent: 15, forSeconds: 0 };
     case 'processMemory':
       return { ...base, kind, nameMatch: '', aboveBytes: 1024 * MiB, forSeconds: 10 };
+    case 'gpuUtilization':
+      return { ...base, kind, abovePercent: 95, forSeconds: 60 };
+    case 'gpuMemory':
+      return { ...base, kind, abovePercent: 90 };
+    case 'gpuTemperature':
+      return { ...base, kind, aboveCelsius: 85, forSeconds: 10 };
   }
 }
 

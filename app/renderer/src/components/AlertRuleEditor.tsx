@@ -108,6 +108,13 @@ export function AlertRuleEditor({ rule, index, issues, onChange, onDelete }: Pro
             {mib('aboveBytes', 'Resident memory above (MiB)')}
           </>
         )}
+        {rule.kind === 'gpuUtilization' && percent('abovePercent', 'Busy above (%), each GPU')}
+        {rule.kind === 'gpuMemory' && percent('abovePercent', 'Memory used above (%), each GPU')}
+        {rule.kind === 'gpuTemperature' && (
+          <Field label="Above (°C), each GPU sensor" field="aboveCelsius" {...f}>
+            {(p) => <input {...p} type="number" min={-50} max={250} step={1} value={Number.isNaN(rule.aboveCelsius) ? '' : rule.aboveCelsius} onChange={(e) => set({ aboveCelsius: num(e) })} />}
+          </Field>
+        )}
         <Field label="For (seconds)" field="forSeconds" {...f}>
           {(p) => <input {...p} type="number" min={0} step={1} value={Number.isNaN(rule.forSeconds) ? '' : rule.forSeconds} onChange={(e) => set({ forSeconds: num(e) })} />}
         </Field>

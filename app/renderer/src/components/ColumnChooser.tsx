@@ -1,6 +1,8 @@
 import { memo, useEffect, useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
 import { COLUMNS, DETAILS_ONLY, type ColumnId } from '../processes/columns';
+import { hostLacks } from '../data/host-can';
 import { toggleColumn } from '../processes/prefs';
+import { useMonitor } from '../store/context';
 import { placePopover } from './popover-place';
 import './ColumnChooser.css';
 
@@ -15,6 +17,8 @@ interface Props {
 // Memoised: the page re-renders every live tick, this only when its own props change.
 export const ColumnChooser = memo(function ColumnChooser({ columns, onColumns, confirmDestructive, onConfirmDestructive }: Props) {
   const [open, setOpen] = useState(false);
+  // The GPU columns are offered where the host's collector can read GPUs.
+  const noGpus = useMonitor((s) => hostLacks(s.info, 'gpus'));
   const root = useRef<HTMLDivElement>(null);
   const panel = useRef<HTMLDivElement>(null);
   const [place, setPlace] = useState<CSSProperties>({ visibility: 'hidden' });
@@ -57,7 +61,7 @@ export const ColumnChooser = memo(function ColumnChooser({ columns, onColumns, c
         <div ref={panel} className="menu-panel wide column-chooser" style={place} role="dialog" aria-label="Columns and options">
           <fieldset className="column-grid">
             <legend>Columns</legend>
-            {COLUMNS.map((c) => (
+            {COLUMNS.filter((c) => c.topic !== 'processGpu' || !noGpus).map((c) => (
               <label key={c.id} title={c.title}>
                 <input type="checkbox" checked={columns.includes(c.id)} disabled={c.id === 'pid' || c.id === 'name'} onChange={() => toggle(c.id)} />
                 {c.title}

@@ -8,6 +8,7 @@ const PATHS: Record<PageId, string> = {
   memory: 'M3 7h18v9H3zM7 10v3M11 10v3M15 10v3M6 16v3M10 16v3M14 16v3M18 16v3',
   disks: 'M4 6c0-1.7 3.6-3 8-3s8 1.3 8 3v12c0 1.7-3.6 3-8 3s-8-1.3-8-3zM4 6c0 1.7 3.6 3 8 3s8-1.3 8-3M4 12c0 1.7 3.6 3 8 3s8-1.3 8-3',
   network: 'M8 20V5M4 9l4-4 4 4M16 4v15M12 15l4 4 4-4',
+  gpu: 'M3 6h18v11H3zM6 17v3M10 17v3M3 9H1M16 9.5a2 2 0 1 1 0 4 2 2 0 0 1 0-4zM6 9h5v5H6z',
   sensors: 'M10 4a2 2 0 0 1 4 0v10.3a4 4 0 1 1-4 0zM12 9v7',
   battery: 'M3 8h16v8H3zM19 11h2v2h-2zM6 11h6v2H6z',
   processes: 'M4 5h16M4 10h16M4 15h16M4 20h10',

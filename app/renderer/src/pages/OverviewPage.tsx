@@ -1,14 +1,15 @@
 import { useMemo } from 'react';
 import type { CulpritKind } from '../../../shared/culprits';
-import type { DiskSample, NicSample } from '../../../shared/payloads';
+import type { DiskSample, GpuSample, NicSample } from '../../../shared/payloads';
 import { rateScale, temperatureScale } from '../charts/scales';
 import { buildSeries, cpuTotalSeries, perCoreSeries, type Point } from '../charts/series';
 import { Sparkline } from '../charts/Sparkline';
 import type { CulpritSource } from '../charts/culprits';
-import { TimeSeriesChart, type Scale, type SeriesSpec } from '../charts/TimeSeriesChart';
+import { PERCENT_SCALE, TimeSeriesChart, type Scale, type SeriesSpec } from '../charts/TimeSeriesChart';
 import { PageHeader } from '../components/PageHeader';
 import { AbsentCard, PerfCard } from '../components/PerfCard';
 import { activeNics, hottest, mainDisks } from '../data/devices';
+import { deviceIn, gpuMemory, gpuModel, hottestGpuSensor } from '../data/gpus';
 import { memoryTileText } from '../data/memory';
 import { formatBatteryTime, formatBytes, formatFrequency, formatPercent, formatRate, formatTemperature } from '../format';
 import { useMonitor } from '../store/context';
@@ -38,6 +39,7 @@ const NET: SeriesSpec[] = [
 ];
 const TEMP: SeriesSpec[] = [{ key: 'v', name: 'Hottest', color: 'var(--temp)' }];
 const BATTERY: SeriesSpec[] = [{ key: 'v', name: 'Charge', color: 'var(--ok)' }];
+const GPU: SeriesSpec[] = [{ key: 'v', name: 'GPU', color: 'var(--cpu)' }];
 const BATTERY_SCALE: Scale = { format: (v) => formatPercent(v, 0), max: 100, width: 40 };
 
 /** A chart that takes the card's remaining height. */
@@ -176,6 +178,26 @@ function NicCard({ nic, view }: { nic: NicSample; view: View }) {
   );
 }
 
+function GpuCard({ gpu, view }: { gpu: GpuSample; view: View }) {
+  const unit = useMonitor((s) => s.settings.temperatureUnit);
+  const data = useMemo(
+    () =>
+      buildSeries(view.history, (s) => {
+        const d = deviceIn(s, gpu.id);
+        return d && d.busyPercent !== null ? { v: d.busyPercent } : null;
+      }),
+    [view.history, gpu.id],
+  );
+  const mem = gpuMemory(gpu);
+  const hot = hottestGpuSensor(gpu);
+  const detail = [gpuModel(gpu), mem && `${mem.kind} ${formatBytes(mem.used)} of ${formatBytes(mem.total)}`, hot && formatTemperature(hot.current, unit)].filter(Boolean).join(' · ');
+  return (
+    <PerfCard kind="GPU" name={gpu.id} page="gpu" value={gpu.busyPercent !== null ? formatPercent(gpu.busyPercent) : '—'} detail={detail}>
+      <Chart data={data} series={GPU} view={view} scale={PERCENT_SCALE} testId={`gpu-chart-${gpu.id}`} />
+    </PerfCard>
+  );
+}
+
 export function OverviewPage() {
   const view = useView();
   const tempUnit = useMonitor((s) => s.settings.temperatureUnit);
@@ -188,10 +210,12 @@ export function OverviewPage() {
   const sw = latest.swap;
   const hot = hottest(latest.sensors);
   const bat = latest.battery;
+  // A tick that did not read GPUs (undefined) says nothing yet; null or none: the machine has none Procyon reads.
+  const noGpu = latest.gpus === null || latest.gpus?.length === 0;
 
   return (
     <>
-      <PageHeader title="Overview" topics={['cpu', 'disks', 'network', 'sensors', 'battery']}>
+      <PageHeader title="Overview" topics={['cpu', 'disks', 'network', 'sensors', 'battery', 'gpus']}>
         Every resource, live; open a card for its page.
       </PageHeader>
       <div className="perf-grid">
@@ -204,6 +228,9 @@ export function OverviewPage() {
         {activeNics(latest.network ?? []).map((n) => (
           <NicCard key={n.name} nic={n} view={view} />
         ))}
+        {(latest.gpus ?? []).map((g) => (
+          <GpuCard key={g.id} gpu={g} view={view} />
+        ))}
         {hot && (
           <PerfCard kind="Temperatures" page="sensors" value={formatTemperature(hot.sensor.current, tempUnit)} detail={`Hottest: ${hot.sensor.label || hot.chip}`}>
             <Chart data={temps} series={TEMP} view={view} scale={tempScale} />
@@ -215,11 +242,12 @@ export function OverviewPage() {
           </PerfCard>
         )}
       </div>
-      {(sw === null || sw.total === 0 || !hot || !bat) && (
+      {(sw === null || sw.total === 0 || !hot || !bat || noGpu) && (
         <div className="perf-absent-row">
           {sw === null && <AbsentCard kind="Swap" page="memory" value="—" detail="Not read on this host" />}
           {sw !== null && sw.total === 0 && <AbsentCard kind="Swap" page="memory" value="None" detail="No swap configured" />}
           {!hot && <AbsentCard kind="Temperatures" page="sensors" value="None" detail={latest.sensors ? 'No sensors on this machine' : latest.lacked?.includes('sensors') ? 'Not on this platform yet' : 'Not sampled yet'} />}
+          {noGpu && <AbsentCard kind="GPU" page="gpu" value="None" detail={latest.gpus === null || latest.lacked?.includes('gpus') ? 'Not on this platform yet' : 'No GPU on this machine'} />}
           {!bat && <AbsentCard kind="Battery" page="battery" value="None" detail={bat === null ? 'No battery on this machine' : latest.lacked?.includes('battery') ? 'Not on this platform yet' : 'Not sampled yet'} />}
         </div>
       )}

@@ -67,6 +67,10 @@ export function cellText(column: ColumnId, row: ProcessRow, totals?: Totals, pri
       return row.ctxSwitches == null ? DASH : String(row.ctxSwitches);
     case 'uss':
       return row.uss == null ? DASH : formatBytes(row.uss);
+    case 'gpu':
+      return row.gpu == null ? DASH : row.gpu.busyPercent.toFixed(1);
+    case 'gpuMem':
+      return row.gpu == null ? DASH : formatBytes(row.gpu.memoryBytes);
   }
 }
 

@@ -26,7 +26,9 @@ export type ColumnId =
   | 'cpuTime'
   | 'fds'
   | 'ctx'
-  | 'uss';
+  | 'uss'
+  | 'gpu'
+  | 'gpuMem';
 
 export interface ColumnDef {
   id: ColumnId;
@@ -80,12 +82,16 @@ export const COLUMNS: readonly ColumnDef[] = [
   { id: 'fds', label: 'FDs', title: 'Open file descriptors', numeric: true, value: (r) => r.numFds ?? null, width: 56, widest: '999999', defaultVisible: false, topic: 'processFds' },
   { id: 'ctx', label: 'Ctx sw', title: 'Context switches', numeric: true, value: (r) => r.ctxSwitches ?? null, width: 80, widest: '99999999999', defaultVisible: false, topic: 'processCtxSwitches' },
   { id: 'uss', label: 'USS', title: 'Unique memory (USS)', numeric: true, value: (r) => r.uss ?? null, width: 84, widest: '1023 MiB', defaultVisible: false, topic: 'processUss' },
+  // GPU: read only while one of these is shown (the host then reads the DRM fdinfo of the processes that hold a GPU).
+  { id: 'gpu', label: 'GPU %', title: 'GPU % (its busiest GPU engine, since the previous tick)', numeric: true, value: (r) => r.gpu?.busyPercent ?? null, width: 64, widest: '100.0', defaultVisible: false, topic: 'processGpu' },
+  { id: 'gpuMem', label: 'GPU mem', title: 'GPU memory (resident VRAM; GTT too on integrated GPUs)', numeric: true, value: (r) => r.gpu?.memoryBytes ?? null, width: 84, widest: '1023 MiB', defaultVisible: false, topic: 'processGpu' },
   { id: 'cmdline', label: 'Command line', title: 'Command line', numeric: false, value: (r) => r.cmdline.join(' '), width: 140, defaultVisible: true },
 ];
 
 /** The extra topics the chosen columns need sampled. */
 export function columnTopics(columns: readonly ColumnId[]): Topic[] {
-  return COLUMNS.flatMap((c) => (c.topic && columns.includes(c.id) ? [c.topic] : []));
+  // Two GPU columns share one topic: asked for once.
+  return [...new Set(COLUMNS.flatMap((c) => (c.topic && columns.includes(c.id) ? [c.topic] : [])))];
 }
 
 /** Attributes people expect in a process table that the table rows do not carry (only the details have them). */

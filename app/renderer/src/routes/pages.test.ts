@@ -14,7 +14,9 @@ describe('pages', () => {
     expect(pageHref('battery')).toBe('#/battery');
   });
   it('ask for exactly the topics on screen, and none while hidden', () => {
-    expect(topicsFor('overview', false)).toEqual(['cpu', 'disks', 'partitions', 'network', 'sensors', 'battery']);
+    // The overview has a tile per GPU; the GPU page reads GPUs and nothing else.
+    expect(topicsFor('overview', false)).toEqual(['cpu', 'disks', 'partitions', 'network', 'sensors', 'battery', 'gpus']);
+    expect(topicsFor('gpu', false)).toEqual(['gpus']);
     // The pages that chart their resource's pressure stall read /proc/pressure; the overview does not show it.
     expect(topicsFor('cpu', false)).toEqual(['cpu', 'pressure']);
     expect(topicsFor('disks', false)).toEqual(['disks', 'partitions', 'pressure']);
@@ -32,7 +34,7 @@ describe('pages', () => {
     expect(topicsFor('processes', true, ['processFds'])).toEqual([]);
   });
   it('step through the sidebar order, wrapping', () => {
-    expect(PAGES.map((p) => p.label)).toEqual(['Overview', 'CPU', 'Memory', 'Disks', 'Network', 'Sensors', 'Battery', 'Processes', 'Services', 'System', 'Alerts', 'Settings']);
+    expect(PAGES.map((p) => p.label)).toEqual(['Overview', 'CPU', 'Memory', 'Disks', 'Network', 'GPU', 'Sensors', 'Battery', 'Processes', 'Services', 'System', 'Alerts', 'Settings']);
     expect(neighbourPage('overview', 1)).toBe('cpu');
     expect(neighbourPage('overview', -1)).toBe('settings');
     expect(neighbourPage('settings', 1)).toBe('overview');
@@ -43,7 +45,7 @@ describe('pages', () => {
     const labels = (functions?: Record<string, boolean>) => shownPages(functions).map((p) => p.id);
     // Before the host's info, and where it lacks them (Linux): not there, and the sidebar order is the old one.
     expect(labels(undefined)).not.toContain('services');
-    expect(labels({ winServiceIter: false })).toEqual(['overview', 'cpu', 'memory', 'disks', 'network', 'sensors', 'battery', 'processes', 'system', 'alerts', 'settings']);
+    expect(labels({ winServiceIter: false })).toEqual(['overview', 'cpu', 'memory', 'disks', 'network', 'gpu', 'sensors', 'battery', 'processes', 'system', 'alerts', 'settings']);
     expect(labels({ winServiceIter: true })).toContain('services');
     const linux = shownPages({ winServiceIter: false });
     expect(neighbourPage('processes', 1, linux)).toBe('system');

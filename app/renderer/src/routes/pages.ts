@@ -10,11 +10,13 @@ const NOT_OWN: readonly string[] = ['processes', ...PROCESS_COLUMN_TOPICS, ...ME
  * host samples nothing that is not on screen.
  */
 export const PAGES = [
-  { id: 'overview', label: 'Overview', topics: TOPICS.filter((t) => !NOT_OWN.includes(t)) },
+  // GPUs are a declared metric with a page of their own; the overview has a tile per GPU too.
+  { id: 'overview', label: 'Overview', topics: [...TOPICS.filter((t) => !NOT_OWN.includes(t)), 'gpus'] },
   { id: 'cpu', label: 'CPU', topics: ['cpu'] },
   { id: 'memory', label: 'Memory', topics: [] },
   { id: 'disks', label: 'Disks', topics: ['disks', 'partitions'] },
   { id: 'network', label: 'Network', topics: ['network'] },
+  { id: 'gpu', label: 'GPU', topics: ['gpus'] },
   { id: 'sensors', label: 'Sensors', topics: ['sensors'] },
   { id: 'battery', label: 'Battery', topics: ['battery'] },
   { id: 'processes', label: 'Processes', topics: ['processes'] },

@@ -8,13 +8,14 @@ import { useMonitor } from '../../store/context';
 import { joinKept, keptPoints, type ProcessPoint } from '../../store/process-ring';
 import { rangeSeconds } from '../../settings/range';
 import { GeneralTab } from './GeneralTab';
+import { GpuTab } from './GpuTab';
 import { ConnectionsTab, EnvironmentTab, LimitsTab, MapsTab, OpenFilesTab } from './ListTabs';
 import { ResourcesTab } from './ResourcesTab';
 import { supported } from './values';
 import './ProcessDetails.css';
 
 const REFRESH_MS = 2000;
-const TABS = ['General', 'Resources', 'Open files', 'Connections', 'Memory maps', 'Environment', 'Limits'] as const;
+const TABS = ['General', 'Resources', 'GPU', 'Open files', 'Connections', 'Memory maps', 'Environment', 'Limits'] as const;
 /** The details attribute a list tab shows, by tab. */
 const TAB_FIELD: Partial<Record<(typeof TABS)[number], string>> = { 'Open files': 'openFiles', Connections: 'netConnections', 'Memory maps': 'memoryMaps', Environment: 'environ' };
 type Tab = (typeof TABS)[number];
@@ -45,6 +46,8 @@ export function ProcessDetails({ target, rows, onOpen, onClose }: Props) {
     () =>
       TABS.filter((t) => {
         if (t === 'Limits') return !hostLacks(info, 'Process.rlimit');
+        // Nor a GPU tab where the host's collector reads no GPUs.
+        if (t === 'GPU') return !hostLacks(info, 'gpus');
         const field = TAB_FIELD[t];
         return field === undefined || details === null || supported(details[field]);
       }),
@@ -107,6 +110,7 @@ export function ProcessDetails({ target, rows, onOpen, onClose }: Props) {
     body = {
       General: <GeneralTab d={d} pid={pid} createTime={createTime} rows={rows} onOpen={onOpen} />,
       Resources: <ResourcesTab d={d} points={points} kept={kept.length > 0} range={range} row={row} now={now} />,
+      GPU: <GpuTab row={row} />,
       'Open files': <OpenFilesTab d={d} />,
       Connections: <ConnectionsTab d={d} />,
       'Memory maps': <MapsTab d={d} />,
