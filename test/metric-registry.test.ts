@@ -58,7 +58,7 @@ describe('a metric declared in the registry and nowhere else', () => {
   });
 
   it('is published by the exporter under its declared name, help and type, with its topic up', async () => {
-    expect(CATALOGUE.procyon_test_load1).toMatchObject({ type: 'gauge', help: 'The 1 min load average, declared by a test.', labels: [] });
+    expect((CATALOGUE as Record<string, unknown>).procyon_test_load1).toMatchObject({ type: 'gauge', help: 'The 1 min load average, declared by a test.', labels: [] });
     expect(EXPORTER_TOPICS).toContain('testLoad');
     const topics = new TopicRegistry();
     const sampler = new Sampler(new Collector(ROOTS), { topics: () => topics.union() });
