@@ -68,11 +68,16 @@ describe('live /proc', () => {
       sensorsBattery: has('power_supply'),
       powerSupplies: has('power_supply'),
       cpuFreq: existsSync('/sys/devices/system/cpu'),
+      // DRM cards (NVML is only consulted where a DRM class exists or PROCYON_NVML_LIBRARY names it).
+      gpus: has('drm'),
     };
+    // Windows' services are not Linux's to have.
+    const windowsOnly = (name: string) => name.startsWith('winService');
     const caps = collector.capabilities();
-    for (const [name, available] of Object.entries(caps)) expect([name, available]).toEqual([name, machineDependent[name] ?? true]);
+    for (const [name, available] of Object.entries(caps)) expect([name, available]).toEqual([name, machineDependent[name] ?? !windowsOnly(name)]);
     for (const c of collector.capabilityReport()) {
-      if (!c.available) expect(c).toMatchObject({ reason: 'missing-file', path: expect.stringMatching(/^\/sys\//) });
+      if (!c.available && windowsOnly(c.name)) expect(c).toMatchObject({ reason: 'platform' });
+      else if (!c.available) expect(c).toMatchObject({ reason: 'missing-file', path: expect.stringMatching(/^\/sys\//) });
     }
   });
 

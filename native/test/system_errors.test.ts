@@ -58,14 +58,14 @@ describe('missing root', () => {
     const snap = await collector.systemSnapshot({ ...missing, topics: [...collector.SNAPSHOT_TOPICS] });
     for (const topic of collector.SNAPSHOT_TOPICS) {
       if (topic === 'diskUsage') continue; // a real path, not under the root
-      // A machine without hwmon or power_supply has no sensors, as in psutil: empty, not an error.
-      if (topic === 'sensorsTemperatures' || topic === 'sensorsFans' || topic === 'sensorsBattery' || topic === 'hwmonChips' || topic === 'powerSupplies') continue;
+      // A machine without hwmon or power_supply has no sensors, as in psutil, and one without DRM no GPUs: empty, not an error.
+      if (topic === 'sensorsTemperatures' || topic === 'sensorsFans' || topic === 'sensorsBattery' || topic === 'hwmonChips' || topic === 'powerSupplies' || topic === 'gpus') continue;
       expect(collector.isSnapshotError(snap[topic]), topic).toBe(true);
     }
     expect(snap.sensorsTemperatures).toEqual({});
     expect(snap.sensorsFans).toEqual({});
     expect(snap.sensorsBattery).toBeNull();
-    expect([snap.hwmonChips, snap.powerSupplies]).toEqual([[], []]);
+    expect([snap.hwmonChips, snap.powerSupplies, snap.gpus]).toEqual([[], [], []]);
     expect(snap.cpuStats).toMatchObject({ error: { code: 'NOT_FOUND', path: `${missing.procfs}/stat` } });
     expect(snap.diskUsage).toMatchObject({ '/': { total: expect.any(Number) } });
   });
