@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { arrangePs, formatPs, type PsRow } from './ps';
 
 const row = (pid: number, ppid: number, o: Partial<PsRow> = {}): PsRow => ({
-  pid, ppid, user: 'root', status: 'sleeping', cpuPercent: 0, memoryPercent: 0, rss: 0, vms: 0, numThreads: 1, nice: 0, createTime: 0, name: `p${pid}`, cmdline: [`/bin/p${pid}`], ...o,
+  pid, ppid, user: 'root', status: 'sleeping', cpuPercent: 0, memoryPercent: 0, rss: 0, vms: 0, numThreads: 1, nice: 0, createTime: 0, name: `p${pid}`, cmdline: [`/bin/p${pid}`], gpuPercent: null, gpuMemory: null, ...o,
 });
 
 describe('procyon ps arrangement', () => {
@@ -34,6 +34,17 @@ describe('procyon ps arrangement', () => {
 
   it('cuts lines to the terminal width when asked', () => {
     expect(formatPs(arrangePs(rows, { sort: 'pid', tree: false }), 30).split('\n').every((l) => l.length <= 30)).toBe(true);
+  });
+
+  it('sorts by GPU % and GPU memory, processes without a GPU client last; shows the GPU columns only when one holds one', () => {
+    const gpu = [row(5, 1), row(6, 1, { gpuPercent: 0, gpuMemory: 4096 }), row(7, 1, { gpuPercent: 12.5, gpuMemory: 1024 }), row(8, 1)];
+    expect(arrangePs(gpu, { sort: 'gpuPercent', tree: false }).map((r) => r.row.pid)).toEqual([7, 6, 5, 8]);
+    expect(arrangePs(gpu, { sort: 'gpuMemory', tree: false }).map((r) => r.row.pid)).toEqual([6, 7, 5, 8]);
+    const text = formatPs(arrangePs(gpu, { sort: 'gpuPercent', tree: false }));
+    expect(text.split('\n')[0]).toMatch(/NI +%GPU +GPUMEM +COMMAND/);
+    expect(text.split('\n')[1]).toMatch(/12\.5 +1\.0K +\/bin\/p7$/);
+    expect(text.split('\n')[4]).toMatch(/ - +- +\/bin\/p8$/);
+    expect(formatPs(arrangePs(rows, { sort: 'pid', tree: false }))).not.toContain('GPU');
   });
 
   it('shows kernel threads (no cmdline) by name in brackets', () => {
