@@ -6,7 +6,7 @@
 // not seen before) at every read and rescans every process's fds every
 // kDrmRescanEvery-th read (native/src/linux/drm_clients.h): those reads are
 // reported apart from the ones in between.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as collector from '@procyon/collector';
@@ -31,7 +31,8 @@ export function makeTree() {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'procyon-bench-gpu-'));
   const proc = path.join(dir, 'proc');
   mkdirSync(proc);
-  for (const f of ['stat', 'uptime', 'meminfo', 'loadavg']) cpSync(`/proc/${f}`, path.join(proc, f));
+  // Read and written, not copied: /proc files report a size of 0.
+  for (const f of ['stat', 'uptime', 'meminfo', 'loadavg']) writeFileSync(path.join(proc, f), readFileSync(`/proc/${f}`));
   const self = process.pid;
   const own = Object.fromEntries(['stat', 'statm', 'status', 'io', 'cmdline'].map((f) => [f, readFileSync(`/proc/${self}/${f}`, 'utf8')]));
   const drmInfo = readFileSync(FIXTURE_FDINFO, 'utf8');
