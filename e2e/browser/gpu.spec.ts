@@ -228,7 +228,8 @@ test.describe('the captured tree with DRM clients: the process table sorts by GP
 
   test('GPU % and GPU memory: exact memory, busiest first, processes without a GPU client last', async ({ browser }) => {
     test.setTimeout(120_000);
-    const context = await browser.newContext({ colorScheme: 'dark', viewport: { width: 1440, height: 900 } });
+    // 1600 px: the default columns and the two GPU ones fit without scrolling sideways.
+    const context = await browser.newContext({ colorScheme: 'dark', viewport: { width: 1600, height: 900 } });
     const page = await context.newPage();
     try {
       await openPage(page, host.served, '#/processes');
@@ -253,7 +254,7 @@ test.describe('the captured tree with DRM clients: the process table sorts by GP
         const [a, b] = (await visibleColumn(page, 'GPU %')).slice(0, 2).map((t) => parseFloat(t));
         return a! > b! && b! > 0;
       }, { timeout: 15_000 }).toBe(true);
-      await shoot(page, 'gpu-process-columns-1440x900-dark.png');
+      await shoot(page, 'gpu-process-columns-1600x900-dark.png');
       // Ascending puts the processes without a GPU client first and the busiest last.
       await header('GPU %').click();
       await expect.poll(async () => (await pids()).slice(-2), { timeout: 15_000 }).toEqual(['26232', '26231']);
