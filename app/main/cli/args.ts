@@ -51,8 +51,8 @@ snapshot, ps, proc, capabilities:
   --json            machine-readable output (psutil's names in camelCase)
 
 ps:
-  --sort FIELD      ${PS_SORT_FIELDS.join(', ')} (default cpuPercent;
-                    ${Object.entries(PS_SORT_ALIASES).map(([a, f]) => `${a} = ${f}`).join(', ')})
+  --sort FIELD      ${PS_SORT_FIELDS.join(', ')}
+                    (default cpuPercent; ${Object.entries(PS_SORT_ALIASES).map(([a, f]) => `${a} = ${f}`).join(', ')})
   --tree            parents above their children
   --user NAME       only this user's processes
 
