@@ -141,6 +141,31 @@ function rendererSection(r) {
   );
 }
 
+function gpuSection(g) {
+  const rows = [];
+  for (const [name, x] of [['live /proc', g.live], [`generated tree`, g.generated]]) {
+    for (const kind of ['between', 'full']) {
+      const k = x[kind];
+      rows.push([
+        `${name}, ${kind === 'full' ? `every ${g.rescanEvery}th read (all fds rescanned)` : 'reads in between'}`,
+        x.processes,
+        x.gpuHolders,
+        `${f(k.off.wallMs, 2)} / ${f(k.off.cpuMs, 2)}`,
+        `${f(k.on.wallMs, 2)} / ${f(k.on.cpuMs, 2)}`,
+        `${k.addedWallMs >= 0 ? '+' : ''}${f(k.addedWallMs, 2)} / ${k.addedCpuMs >= 0 ? '+' : ''}${f(k.addedCpuMs, 2)}`,
+        ratio(k.ratio),
+      ]);
+    }
+    rows.push([`${name}, averaged over ${g.rescanEvery} reads`, '', '', '', '', `${f(x.perTick.addedWallMs, 2)} / ${f(x.perTick.addedCpuMs, 2)}`, '']);
+  }
+  return (
+    `6. GPU column: the sampler's table read (ProcessTableReader, section 1's fields + io) with gpu off and on, alternated, 50 ms apart (median of ${g.live.full.on.reads} full-scan reads and ${g.live.between.on.reads} in between)\n` +
+    table(['', 'processes', 'GPU holders', 'off: wall / CPU ms', 'on: wall / CPU ms', 'added ms', 'on/off'], rows) +
+    `\n  generated tree: ${g.tree.processes} processes × ${g.tree.fdsPerProcess} fds, ${g.tree.drmHolders} holding two DRM fds each (amdgpu fdinfo, native/test/fixtures/gpu's layout).` +
+    `\n  With gpu on, the known DRM holders and new pids are read every time; every process's fds every ${g.rescanEvery}th read. Off, nothing GPU is read.`
+  );
+}
+
 export function formatReport(r) {
   const parts = [];
   const m = r.machine;
@@ -223,6 +248,7 @@ export function formatReport(r) {
         '\n  tick = systemSnapshot (dashboard topics) + the sampler\'s table read (ProcessTableReader: stat and io of every process, only changed rows cross to JS), in-process, 50 ms apart: the collector\'s part of a process-page tick.',
     );
   }
+  if (r.gpu) parts.push(gpuSection(r.gpu));
   parts.push('Targets\n' + r.targets.map((v) => `  ${v.met ? 'met    ' : 'NOT met'}  ${v.name}: ${v.detail}`).join('\n'));
   return parts.join('\n\n') + '\n';
 }

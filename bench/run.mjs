@@ -20,9 +20,10 @@ const USAGE = `Usage: npm run bench -- [options]
   --load N       extra processes for sections 1-3 (default 1000)
   --iterations N runs per median (default 10; at least 10 is what the issue asks)
   --json         one JSON document on stdout instead of the report
-  --only LIST    comma-separated sections to run: table,system,steady,renderer,scaling
+  --only LIST    comma-separated sections to run: table,system,steady,renderer,scaling,gpu
                  (renderer: Chromium on the Processes page with ~5,000 processes;
-                 its heap window is 2 × --duration: 120 s; --quick: 30 s)`;
+                 its heap window is 2 × --duration: 120 s; --quick: 30 s;
+                 gpu: the table read with the GPU column off and on, needs no peers)`;
 
 const { values: opts } = parseArgs({
   options: {
@@ -44,7 +45,14 @@ const duration = Number(opts.duration ?? (opts.quick ? 10 : 60));
 const warmup = Number(opts.warmup ?? (opts.quick ? 5 : 300));
 const load = Number(opts.load);
 const iterations = Number(opts.iterations);
-const only = new Set((opts.only ?? 'table,system,steady,renderer,scaling').split(','));
+const SECTIONS = ['table', 'system', 'steady', 'renderer', 'scaling', 'gpu'];
+const only = new Set((opts.only ?? SECTIONS.join(',')).split(','));
+for (const s of only) {
+  if (!SECTIONS.includes(s)) {
+    console.error(`bench: unknown section ${s}\n\n${USAGE}`);
+    process.exit(2);
+  }
+}
 for (const [name, v] of [['duration', duration], ['warmup', warmup], ['load', load], ['iterations', iterations]]) {
   if (!Number.isInteger(v) || v < 1) {
     console.error(`bench: --${name} must be a positive integer\n\n${USAGE}`);
@@ -93,13 +101,14 @@ function machine() {
     kernel: os.release(),
     memGiB: os.totalmem() / 1024 ** 3,
     node: process.versions.node,
-    psutil: sh(PYTHON, ['-c', 'import psutil; print(psutil.__version__)']),
+    psutil: sh(PYTHON, ['-c', 'import psutil; print(psutil.__version__)']) || 'absent',
     systeminformation: JSON.parse(readFileSync(path.join(ROOT, 'node_modules', 'systeminformation', 'package.json'), 'utf8')).version,
   };
 }
 
 async function main() {
-  ensureTools();
+  // The GPU section compares Procyon with itself: no peers to install.
+  if ([...only].some((s) => s !== 'gpu')) ensureTools();
   ensureBuilt();
   // Imported after the build: these load @procyon/collector.
   const { setLoad, stopLoad } = await import('./spawn-load.mjs');
@@ -107,12 +116,13 @@ async function main() {
   const { measureSystem } = await import('./system.mjs');
   const { measureSteady } = await import('./steady.mjs');
   const { measureScaling } = await import('./scaling.mjs');
+  const { measureGpu } = await import('./gpu.mjs');
   const { buildHostBundle } = await import('./build-host.mjs');
   const { formatReport, verdicts } = await import('./report.mjs');
 
   const started = Date.now();
   const result = { date: new Date().toISOString(), quick: opts.quick, load, iterations, machine: machine() };
-  const floor = await buildFloor();
+  const floor = only.has('table') || only.has('scaling') ? await buildFloor() : { bin: null, cleanup: () => {} };
   try {
     log(`starting ${load} extra processes…`);
     await setLoad(load);
@@ -149,6 +159,10 @@ async function main() {
     if (only.has('scaling')) {
       log('5. scaling');
       result.scaling = await measureScaling({ sizes: [100, 1000, 5000], n: iterations, floorBin: floor.bin, log });
+    }
+    if (only.has('gpu')) {
+      log('6. GPU column');
+      result.gpu = await measureGpu({ n: iterations, log });
     }
   } finally {
     log('stopping the extra processes…');

@@ -1,10 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { binaryBytes, collectorSnapshot, nav, openPage, recordTopics, SCREENSHOTS } from '../support/dashboard';
 import { findProcess, grid, row, visibleColumn } from '../support/processes';
 import { serveCapturedTree, type CapturedHost } from '../support/captured-tree';
-import { startServe, type Served } from '../support/serve';
+import { REPO, startServe, type Served } from '../support/serve';
 
 // The GPU page: on this machine (serve mode on the real /proc and /sys, no GPU
 // here) a clear empty state, and on the captured amdgpu card (with a hwmon
@@ -171,4 +171,95 @@ test.describe('the captured amdgpu card', () => {
       }
     });
   }
+});
+
+const GPU_FIXTURES = path.join(REPO, 'native', 'test', 'fixtures', 'gpu');
+const KiB = 1024;
+
+/**
+ * Gives two of the captured processes a DRM client each, laid out as
+ * native/test/fixtures/gpu's trees are (fd/N a link to /dev/dri/renderD128,
+ * fdinfo/N the amdgpu fixture's keys): 26231 with 256 MiB of VRAM, 26232 with
+ * 1 GiB. Returns a function that advances their engine counters (26231's
+ * gfx ten times faster than 26232's), for GPU % rates.
+ */
+function addDrmClients(procfs: string): (ms: number) => void {
+  const template = readFileSync(path.join(GPU_FIXTURES, 'amdgpu', 'proc', '1001', 'fdinfo', '12'), 'utf8');
+  const clients = [
+    { pid: 26231, vramKiB: 262144, gfxPerMs: 800_000 },
+    { pid: 26232, vramKiB: 1048576, gfxPerMs: 80_000 },
+  ];
+  const busy = new Map(clients.map((c) => [c.pid, 0]));
+  const write = (c: (typeof clients)[number]) =>
+    writeFileSync(
+      path.join(procfs, String(c.pid), 'fdinfo', '42'),
+      template
+        .replace(/^drm-client-id:\t\d+$/m, `drm-client-id:\t${c.pid}`)
+        .replace(/^drm-memory-vram:\t\d+ KiB$/m, `drm-memory-vram:\t${c.vramKiB} KiB`)
+        .replace(/^drm-engine-gfx:\t\d+ ns$/m, `drm-engine-gfx:\t${busy.get(c.pid)} ns`),
+    );
+  for (const c of clients) {
+    mkdirSync(path.join(procfs, String(c.pid), 'fdinfo'), { recursive: true });
+    symlinkSync('/dev/dri/renderD128', path.join(procfs, String(c.pid), 'fd', '42'));
+    write(c);
+  }
+  return (ms) => {
+    for (const c of clients) {
+      busy.set(c.pid, busy.get(c.pid)! + c.gfxPerMs * ms);
+      write(c);
+    }
+  };
+}
+
+test.describe('the captured tree with DRM clients: the process table sorts by GPU', () => {
+  let host: CapturedHost;
+  let advance: (ms: number) => void = () => {};
+  let timer: NodeJS.Timeout | undefined;
+  test.beforeAll(async () => {
+    host = await serveCapturedTree('gpu-clients', (tree) => {
+      advance = addDrmClients(tree.procfs);
+    });
+    timer = setInterval(() => advance(100), 100);
+  });
+  test.afterAll(async () => {
+    clearInterval(timer);
+    await host?.stop();
+  });
+
+  test('GPU % and GPU memory: exact memory, busiest first, processes without a GPU client last', async ({ browser }) => {
+    test.setTimeout(120_000);
+    // 1600 px: the default columns and the two GPU ones fit without scrolling sideways.
+    const context = await browser.newContext({ colorScheme: 'dark', viewport: { width: 1600, height: 900 } });
+    const page = await context.newPage();
+    try {
+      await openPage(page, host.served, '#/processes');
+      await page.getByRole('button', { name: 'Columns & options' }).click();
+      await page.getByRole('checkbox', { name: /^GPU %/ }).check();
+      await page.getByRole('checkbox', { name: /^GPU memory/ }).check();
+      await page.keyboard.press('Escape');
+      const header = (name: string) => grid(page).getByRole('columnheader', { name });
+      const pids = () => visibleColumn(page, 'PID');
+
+      // Memory is the fdinfo's resident VRAM, exactly (a discrete card: GTT not counted).
+      await header('GPU mem').click();
+      await expect.poll(async () => (await pids()).slice(0, 2), { timeout: 15_000 }).toEqual(['26232', '26231']);
+      const mem = await visibleColumn(page, 'GPU mem');
+      expect(mem.slice(0, 2)).toEqual([binaryBytes(1048576 * KiB), binaryBytes(262144 * KiB)]);
+      expect(new Set(mem.slice(2))).toEqual(new Set(['—']));
+
+      // GPU %: 26231's engine runs ten times 26232's; the sort is descending first, like every number column.
+      await header('GPU %').click();
+      await expect.poll(async () => (await pids()).slice(0, 2), { timeout: 15_000 }).toEqual(['26231', '26232']);
+      await expect.poll(async () => {
+        const [a, b] = (await visibleColumn(page, 'GPU %')).slice(0, 2).map((t) => parseFloat(t));
+        return a! > b! && b! > 0;
+      }, { timeout: 15_000 }).toBe(true);
+      await shoot(page, 'gpu-process-columns-1600x900-dark.png');
+      // Ascending puts the processes without a GPU client first and the busiest last.
+      await header('GPU %').click();
+      await expect.poll(async () => (await pids()).slice(-2), { timeout: 15_000 }).toEqual(['26232', '26231']);
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -64,7 +64,7 @@ export interface ProcessGpu {
   busyPercent: number;
   /** Engine name -> % busy over the interval. */
   engines: Record<string, number>;
-  /** Resident bytes (drm-resident-* / drm-memory-*; on APUs GTT counts too). */
+  /** Resident bytes (drm-resident-* / drm-memory-*): a discrete card's VRAM; on an integrated GPU (amdgpu APU, Intel) its GTT / system memory too. */
   memoryBytes: number;
   /** pciSlot (drm-pdev) or NVML id. */
   devices: string[];

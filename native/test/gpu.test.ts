@@ -8,7 +8,7 @@
 // known deltas: the tests change the files between the reads.
 
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -295,11 +295,25 @@ describe('per process: DRM fdinfo', () => {
     expect((await binding.processGpu(rootsOf(path.join(TREES, 'i915')))).processes.map((p) => p.pid)).toEqual([2001, 2002]);
   });
 
-  it('memory: xe counts VRAM and GTT resident, the APU its carve-out and GTT, older amdgpu drm-memory-*', async () => {
+  it('memory: a discrete card its VRAM (xe vram0, older amdgpu drm-memory-vram), not GTT; the APU its carve-out and GTT', async () => {
     const one = async (machine: string, pid: number): Promise<number> => (await binding.processGpu({ ...rootsOf(path.join(TREES, machine)), pid })).processes[0]!.memoryBytes;
-    expect(await one('xe', 3001)).toBe((23992 + 192) * KiB);
+    expect(await one('xe', 3001)).toBe(23992 * KiB); // 192 KiB of GTT besides
+    expect(await one('amdgpu', 1001)).toBe(262144 * KiB); // 4096 KiB of GTT besides
     expect(await one('apu', 4001)).toBe((65536 + 131072) * KiB);
-    expect(await one('amdgpu', 1001)).toBe((262144 + 4096) * KiB);
+  });
+
+  it('memory: an amdgpu device is an APU by its hwmon vddnb (in1), which amdgpu shows on APUs only', async () => {
+    // The APU machine without in1: its client counts only the carve-out, as on a discrete card.
+    const dir = copyOf('apu');
+    const hwmon = path.join(dir, 'sys/devices/pci0000:00/0000:00:08.1/0000:e4:00.0/hwmon/hwmon5');
+    rmSync(path.join(hwmon, 'in1_label'));
+    rmSync(path.join(hwmon, 'in1_input'));
+    expect((await binding.processGpu({ ...rootsOf(dir), pid: 4001 })).processes[0]!.memoryBytes).toBe(65536 * KiB);
+    // The discrete card's client on the APU's slot: GTT counts (a tree's /dev/dri links decide nothing here).
+    const amd = copyOf('amdgpu');
+    const file = path.join(amd, 'proc/1001/fdinfo/12');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('0000:09:00.0', '0000:e4:00.0'));
+    expect((await binding.processGpu({ procfs: path.join(amd, 'proc'), sysfs: path.join(TREES, 'apu', 'sys'), pid: 1001 })).processes[0]!.memoryBytes).toBe((262144 + 4096) * KiB);
   });
 
   it('memory of an integrated Intel client (no device-local region): every region’s resident figure', async () => {
@@ -341,7 +355,7 @@ describe('per process: DRM fdinfo', () => {
     const xeFile = path.join(xe, 'proc/3001/fdinfo/5');
     const xeText = require('node:fs').readFileSync(xeFile, 'utf8') as string;
     writeFileSync(xeFile, xeText.replaceAll('7655183225', String(7655183225 + 200000)).replace('drm-cycles-ccs:\t0', 'drm-cycles-ccs:\t100000'));
-    expect(await tracker.one(3001)).toEqual({ busyPercent: 12.5, engines: { rcs: 0, bcs: 0, vcs: 0, vecs: 0, ccs: 12.5 }, memoryBytes: (23992 + 192) * KiB, devices: ['0000:03:00.0'] });
+    expect(await tracker.one(3001)).toEqual({ busyPercent: 12.5, engines: { rcs: 0, bcs: 0, vcs: 0, vecs: 0, ccs: 12.5 }, memoryBytes: 23992 * KiB, devices: ['0000:03:00.0'] });
   });
 
   it('a process that exits between two reads is left out, never an error', async () => {

@@ -92,6 +92,8 @@ describe('procyon CLI arguments', () => {
   it('process commands', () => {
     expect(parseCommand(['ps', '--tree', '--sort', 'rss', '--user', 'ann'])).toEqual({ kind: 'ps', json: false, sort: 'rss', tree: true, user: 'ann' });
     expect(parseCommand(['ps'])).toMatchObject({ kind: 'ps', sort: 'cpuPercent', tree: false });
+    expect(parseCommand(['ps', '--sort', 'gpu'])).toMatchObject({ kind: 'ps', sort: 'gpuPercent' });
+    expect(parseCommand(['ps', '--sort', 'gpuMemory'])).toMatchObject({ kind: 'ps', sort: 'gpuMemory' });
     expect(parseCommand(['proc', '42', '--json'])).toEqual({ kind: 'proc', pid: 42, json: true });
     expect(parseCommand(['kill', '7'])).toEqual({ kind: 'act', action: 'kill', pid: 7, yes: false });
     expect(parseCommand(['terminate', '1', '--yes'])).toEqual({ kind: 'act', action: 'terminate', pid: 1, yes: true });
@@ -113,6 +115,7 @@ describe('procyon CLI arguments', () => {
     [['renice', '9'], /renice needs a VALUE/],
     [['renice', '-9', '5'], /PID must be/],
     [['ps', '--sort', 'bogus'], /--sort must be one of/],
+    [['ps', '--sort', 'constructor'], /--sort must be one of/],
     [['kill', '5', '--json'], /does not apply to kill/],
     [['proc', '5', '6'], /unexpected argument/],
   ])('%j is a usage error', (argv, msg) => {

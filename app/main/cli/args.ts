@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { MAX_INTERVAL_MS, MAX_PID, MIN_INTERVAL_MS } from '../../shared';
-import { PS_SORT_FIELDS, type PsSortField } from './ps';
+import { PS_SORT_ALIASES, PS_SORT_FIELDS, type PsSortField } from './ps';
 
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -51,7 +51,8 @@ snapshot, ps, proc, capabilities:
   --json            machine-readable output (psutil's names in camelCase)
 
 ps:
-  --sort FIELD      ${PS_SORT_FIELDS.join(', ')} (default cpuPercent)
+  --sort FIELD      ${PS_SORT_FIELDS.join(', ')}
+                    (default cpuPercent; ${Object.entries(PS_SORT_ALIASES).map(([a, f]) => `${a} = ${f}`).join(', ')})
   --tree            parents above their children
   --user NAME       only this user's processes
 
@@ -240,7 +241,8 @@ export function parseCommand(argv: string[]): Command {
       return { kind: 'capabilities', json: v.json ?? false, ...roots };
     case 'ps': {
       misplaced([...METRICS_OPTIONS, 'host', 'port', 'read-only', 'interval', 'allow-host', 'settings', 'no-settings', 'new-token', 'yes']);
-      const sort = v.sort ?? 'cpuPercent';
+      const given = v.sort ?? 'cpuPercent';
+      const sort = Object.hasOwn(PS_SORT_ALIASES, given) ? PS_SORT_ALIASES[given]! : given;
       if (!(PS_SORT_FIELDS as readonly string[]).includes(sort)) throw new UsageError(`--sort must be one of ${PS_SORT_FIELDS.join(', ')}, got ${JSON.stringify(sort)}`);
       return { kind: 'ps', json: v.json ?? false, sort: sort as PsSortField, tree: v.tree ?? false, ...(v.user !== undefined && { user: v.user }), ...roots };
     }

@@ -18,17 +18,24 @@ export interface PsRow {
   createTime: number;
   name: string;
   cmdline: string[];
+  /** The busiest GPU engine's % over the sample (null: the process holds no GPU client). */
+  gpuPercent: number | null;
+  /** Its GPU memory in bytes (null: no GPU client). */
+  gpuMemory: number | null;
 }
 
-export const PS_SORT_FIELDS = ['pid', 'ppid', 'user', 'status', 'cpuPercent', 'memoryPercent', 'rss', 'vms', 'numThreads', 'nice', 'createTime', 'name'] as const;
+export const PS_SORT_FIELDS = ['pid', 'ppid', 'user', 'status', 'cpuPercent', 'memoryPercent', 'rss', 'vms', 'numThreads', 'nice', 'createTime', 'name', 'gpuPercent', 'gpuMemory'] as const;
 export type PsSortField = (typeof PS_SORT_FIELDS)[number];
+/** Shorter names `--sort` also takes. */
+export const PS_SORT_ALIASES: Readonly<Record<string, PsSortField>> = { gpu: 'gpuPercent' };
 
-/** Two process tables a short moment apart: CPU % is recent use, as top shows it, not ps's lifetime average. */
+/** Two process tables a short moment apart: CPU % and GPU % are recent use, as top shows them, not ps's lifetime average. */
 export async function collectPs(roots: CollectorRoots, sampleMs = 250): Promise<PsRow[]> {
   const fields = ['ppid', 'name', 'username', 'status', 'cpuTimes', 'memory', 'numThreads', 'nice', 'cmdline'] as const;
-  const [first, vm] = await Promise.all([native.processTable({ ...roots, fields }), native.virtualMemory(roots)]);
+  // The first table's GPU reading is the baseline of the second's rates (processTable keeps it per roots).
+  const [first, vm] = await Promise.all([native.processTable({ ...roots, fields, gpu: true }), native.virtualMemory(roots)]);
   await new Promise((r) => setTimeout(r, sampleMs));
-  const second = await native.processTable({ ...roots, fields });
+  const second = await native.processTable({ ...roots, fields, gpu: true });
   const rates = new Map(native.processTableRates(first, second).map((r) => [`${r.pid}:${r.createTime}`, r]));
   return second.rows.map((row: ProcessTableRow) => ({
     pid: row.pid,
@@ -44,6 +51,8 @@ export async function collectPs(roots: CollectorRoots, sampleMs = 250): Promise<
     createTime: row.createTime,
     name: row.name ?? '?',
     cmdline: row.cmdline ?? [],
+    gpuPercent: row.gpu?.busyPercent ?? null,
+    gpuMemory: row.gpu?.memoryBytes ?? null,
   }));
 }
 
@@ -53,6 +62,8 @@ export function arrangePs(rows: PsRow[], opts: { sort: PsSortField; user?: strin
   const cmp = (a: PsRow, b: PsRow) => {
     const x = a[opts.sort];
     const y = b[opts.sort];
+    // No GPU client (null) sorts below any share, 0 included.
+    if (x === null || y === null) return x === y ? a.pid - b.pid : x === null ? 1 : -1;
     if (typeof x === 'number' && typeof y === 'number') return opts.sort === 'pid' || opts.sort === 'ppid' ? x - y : y - x || a.pid - b.pid;
     return String(x).localeCompare(String(y)) || a.pid - b.pid;
   };
@@ -75,9 +86,14 @@ export function arrangePs(rows: PsRow[], opts: { sort: PsSortField; user?: strin
   return out;
 }
 
-/** `columns`: cut lines to the terminal's width, as ps does on a TTY. What a process controls is escaped (terminal-text.ts). */
+/**
+ * `columns`: cut lines to the terminal's width, as ps does on a TTY. What a
+ * process controls is escaped (terminal-text.ts). The GPU columns are shown
+ * only when some process holds a GPU client (a machine without one reads as before).
+ */
 export function formatPs(rows: { row: PsRow; depth: number }[], columns?: number): string {
-  const header = ['PID', 'PPID', 'USER', 'S', '%CPU', '%MEM', 'RSS', 'VMS', 'THR', 'NI', 'COMMAND'];
+  const gpu = rows.some(({ row }) => row.gpuPercent !== null);
+  const header = ['PID', 'PPID', 'USER', 'S', '%CPU', '%MEM', 'RSS', 'VMS', 'THR', 'NI', ...(gpu ? ['%GPU', 'GPUMEM'] : []), 'COMMAND'];
   const body = rows.map(({ row: r, depth }) => [
     String(r.pid),
     String(r.ppid),
@@ -89,8 +105,9 @@ export function formatPs(rows: { row: PsRow; depth: number }[], columns?: number
     bytes2human(r.vms),
     String(r.numThreads),
     String(r.nice),
+    ...(gpu ? [r.gpuPercent === null ? '-' : r.gpuPercent.toFixed(1), r.gpuMemory === null ? '-' : bytes2human(r.gpuMemory)] : []),
     `${'  '.repeat(depth)}${depth > 0 ? '└─ ' : ''}${terminalSafe(r.cmdline.length > 0 ? r.cmdline.join(' ') : `[${r.name}]`)}`,
   ]);
-  const text = table([header, ...body], ['r', 'r', 'l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'l']);
+  const text = table([header, ...body], ['r', 'r', 'l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', ...(gpu ? (['r', 'r'] as const) : []), 'l']);
   return columns === undefined ? text : text.split('\n').map((l) => l.slice(0, columns)).join('\n');
 }

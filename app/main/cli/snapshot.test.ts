@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { capabilityReport, SNAPSHOT_TOPICS } from '@procyon/collector';
 import { FIXTURE_PROC, FIXTURE_SYS, writableProcRoot } from '../core/fixture-root.test-util';
+import { amdgpuCard0 } from '../core/gpu-fixture.test-util';
 import { formatSnapshotText } from './report';
 import { main } from './main';
 import { BESPOKE_TOPICS, collectSnapshot, failed } from './snapshot';
@@ -109,7 +110,8 @@ describe('procyon snapshot', () => {
     // Topics beyond the bespoke sections, without a line of CLI code for them.
     for (const topic of ['pressureStall', 'hwmonChips', 'powerSupplies', 'gpus']) expect(json).toHaveProperty([topic]);
     // The captured amdgpu card, through the generic printer.
-    expect(json.gpus).toEqual([expect.objectContaining({ id: 'card0', driver: 'amdgpu', busyPercent: 4, performanceLevel: 'manual' }), expect.objectContaining({ id: 'card1', driver: 'i915' })]);
+    // The captured amdgpu card, every figure exactly as its files say (gpu-fixture.test-util reads them).
+    expect(json.gpus).toEqual([amdgpuCard0(), expect.objectContaining({ id: 'card1', driver: 'i915' })]);
     expect(text).toContain('Power supplies (powerSupplies)\n------------------------------\n  0:\n    name: AC\n    attributes:\n      0: online, 0\n      1: type, Mains\n');
   });
 

@@ -34,7 +34,7 @@ describe('terminal-safe text', () => {
 describe('human-readable output escapes what a process or a file controls', () => {
   const row: PsRow = {
     pid: 4242, ppid: 1, user: 'ann\u001b[0m', status: 'sleeping', cpuPercent: 0, memoryPercent: 0, rss: 0, vms: 0, numThreads: 1, nice: 0, createTime: 0,
-    name: 'sleep', cmdline: [HOSTILE, '60'],
+    name: 'sleep', cmdline: [HOSTILE, '60'], gpuPercent: null, gpuMemory: null,
   };
 
   it('ps: one line per process, nothing raw', () => {

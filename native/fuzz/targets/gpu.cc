@@ -9,7 +9,7 @@ using namespace procyon;
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const auto t = fuzz::text(data, size);
   fuzz::tolerate([&] {
-    if (const auto info = parse::parseDrmFdinfo(t)) parse::residentBytes(*info);
+    if (const auto info = parse::parseDrmFdinfo(t)) parse::residentBytes(*info, t.size() % 2 == 0);
   });
   // Ids from the input's first bytes, so the fuzzer can steer the lookup at the names it wrote.
   const uint32_t vendor = size >= 2 ? (data[0] << 8 | data[1]) : 0x1002;

@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -39,8 +40,22 @@ bool isDrmFd(const Procfs& procfs, int64_t pid, const Procfs::FdLink& link) {
   return S_ISCHR(st.st_mode) && major(st.st_rdev) == kDrmMajor;
 }
 
+// Which amdgpu clients' devices are APUs, looked up (in sysfs) at the first amdgpu client of a read.
+class ApuSlots {
+ public:
+  explicit ApuSlots(std::string sysfs) : sysfs_(std::move(sysfs)) {}
+  bool contains(const std::string& slot) {
+    if (!slots_) slots_ = amdgpuApuSlots(sysfs_);
+    return slots_->count(slot) != 0;
+  }
+
+ private:
+  std::string sysfs_;
+  std::optional<std::set<std::string>> slots_;
+};
+
 // nullopt: the process holds no DRM client, is gone, or denies its fds.
-std::optional<ProcessDrm> readProcessDrm(const Procfs& procfs, int64_t pid) {
+std::optional<ProcessDrm> readProcessDrm(const Procfs& procfs, int64_t pid, ApuSlots& apus) {
   std::vector<Procfs::FdLink> links;
   try {
     links = procfs.fdLinks(pid);
@@ -68,7 +83,8 @@ std::optional<ProcessDrm> readProcessDrm(const Procfs& procfs, int64_t pid) {
     if (!clients.insert(client).second || clients.size() > kMaxClientsPerProcess) continue;
     devices.insert(device);
     uint64_t sum = 0;
-    if (parse::checkedAdd(memory, parse::residentBytes(*info), sum)) memory = sum;
+    const bool apu = info->driver == "amdgpu" && !info->pdev.empty() && apus.contains(info->pdev);
+    if (parse::checkedAdd(memory, parse::residentBytes(*info, apu), sum)) memory = sum;
     for (const parse::DrmEngineUsage& engine : info->engines) {
       DrmEngineCounter counter;
       counter.device = device;
@@ -111,7 +127,7 @@ HolderCache& cacheFor(const std::string& root) {
   return caches[root];
 }
 
-std::vector<ProcessDrm> readHolders(const Procfs& procfs) {
+std::vector<ProcessDrm> readHolders(const Procfs& procfs, ApuSlots& apus) {
   const std::vector<int64_t> pids = procfs.pids();
   std::lock_guard<std::mutex> lock(cacheMutex());
   HolderCache& cache = cacheFor(procfs.root());
@@ -120,7 +136,7 @@ std::vector<ProcessDrm> readHolders(const Procfs& procfs) {
   std::set<int64_t> holders;
   for (int64_t pid : pids) {
     if (!full && cache.holders.count(pid) == 0 && cache.seen.count(pid) != 0) continue;
-    std::optional<ProcessDrm> process = readProcessDrm(procfs, pid);
+    std::optional<ProcessDrm> process = readProcessDrm(procfs, pid, apus);
     if (!process) continue;
     holders.insert(pid);
     out.push_back(std::move(*process));
@@ -156,12 +172,13 @@ ProcessGpuReading readProcessGpu(const LinuxBackend& backend, const std::vector<
   const Procfs procfs = backend.procfs();
   ProcessGpuReading reading;
   reading.timestamp = linux_process::monotonicSeconds();
+  ApuSlots apus(backend.roots().sysfs);
   if (pids) {
     for (int64_t pid : *pids) {
-      if (auto process = readProcessDrm(procfs, pid)) reading.processes.push_back(std::move(*process));
+      if (auto process = readProcessDrm(procfs, pid, apus)) reading.processes.push_back(std::move(*process));
     }
   } else {
-    reading.processes = readHolders(procfs);
+    reading.processes = readHolders(procfs, apus);
   }
   if (nvmlApplies(backend.isLive())) addNvml(reading.processes, pids);
   return reading;

@@ -6,6 +6,8 @@
 // gpus() (a device's engines: the sum over its clients).
 
 #include <cstdint>
+#include <set>
+#include <string>
 #include <vector>
 
 #include "common/records_gpu.h"
@@ -22,5 +24,12 @@ constexpr uint64_t kDrmRescanEvery = 5;
 // process holding a DRM client, found at the cadence above. A process that
 // exits or denies its fds meanwhile is left out, never an error.
 ProcessGpuReading readProcessGpu(const LinuxBackend& backend, const std::vector<int64_t>* pids);
+
+// The PCI slots of the amdgpu APUs under <sysfs>/class/drm (gpu.cc). amdgpu
+// tells an APU (AMD_IS_APU) apart only through an ioctl, but its hwmon has
+// in1, "vddnb" (the northbridge rail), on APUs alone: amdgpu_pm.c hides it
+// elsewhere ("only APUs have vddnb"; MI300A, an APU without it, counts as a
+// discrete card). A process's GTT counts as its GPU memory on these.
+std::set<std::string> amdgpuApuSlots(const std::string& sysfs);
 
 }  // namespace procyon

@@ -356,4 +356,22 @@ GpuDevices read(const LinuxBackend& backend) {
 const LinuxReader<GpuDevices> kRead{read, {Root::Sysfs, {"class/drm"}}};
 
 }  // namespace
+
+std::set<std::string> amdgpuApuSlots(const std::string& sysfs) {
+  std::set<std::string> slots;
+  const std::string drm = joinPath(sysfs, "class/drm");
+  std::vector<std::string> names = listDirectory(drm);
+  if (names.size() > kMaxCards) names.resize(kMaxCards);
+  for (const std::string& name : names) {
+    if (!isCard(name)) continue;
+    const std::string device = drm + "/" + name + "/device";
+    char resolved[PATH_MAX];
+    if (::realpath(device.c_str(), resolved) == nullptr || !isPciSlot(baseName(resolved))) continue;
+    for (const std::string& chip : listDirectory(device + "/hwmon")) {
+      if (parse::startsWith(chip, "hwmon") && readFile(device + "/hwmon/" + chip + "/in1_label") == "vddnb") slots.insert(baseName(resolved));
+    }
+  }
+  return slots;
+}
+
 }  // namespace procyon

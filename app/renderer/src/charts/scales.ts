@@ -12,7 +12,8 @@ export const BYTES_SCALE: Scale = { format: formatBytes, floor: 1024 ** 2, binar
 
 export const COUNT_RATE_SCALE: Scale = { format: formatCountRate, floor: 10, width: 60 };
 
-export const FREQUENCY_SCALE: Scale = { format: formatFrequency, floor: 1000, width: 70 };
+// formatFrequency reads 0 MHz as "no figure" (a dash); on an axis 0 is the baseline and says so.
+export const FREQUENCY_SCALE: Scale = { format: (mhz) => (mhz === 0 ? '0 MHz' : formatFrequency(mhz)), floor: 1000, width: 70 };
 
 export const LOAD_SCALE: Scale = { format: (v) => v.toFixed(2), floor: 1, width: 44 };
 

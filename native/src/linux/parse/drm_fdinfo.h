@@ -159,32 +159,37 @@ inline std::optional<DrmFdinfo> parseDrmFdinfo(std::string_view text) {
   return info;
 }
 
-// Whether a region holds device memory: VRAM (amdgpu vram, xe vram0), i915's
-// local0, and GTT (GPU-mapped system memory: an APU's working memory, where
-// its VRAM is only a carve-out). Not amdgpu's "cpu" (plain system memory)
-// nor system/stolen regions, unless the client has nothing else (an
-// integrated Intel GPU's memory is all system memory).
-inline bool isDeviceRegion(std::string_view name) {
-  return startsWith(name, "vram") || startsWith(name, "local") || name == "gtt";
-}
+// Whether a region is the device's own memory: VRAM (amdgpu vram, xe
+// vram0) and i915's local0. GTT is system RAM mapped for the GPU (the kernel's
+// drm-usage-stats names regions per driver; amdgpu's are vram, gtt and cpu):
+// on a discrete card it holds staging and evicted buffers, not the card's
+// memory, so it is not counted there (nvtop counts only drm-memory-vram too).
+inline bool isLocalRegion(std::string_view name) { return startsWith(name, "vram") || startsWith(name, "local"); }
 
-// A client's resident GPU memory in bytes: the resident figure of each
-// region (drm-resident-<r>, else the older drm-memory-<r>), summed over its
-// device regions, or over every region when it has none (integrated Intel).
-inline uint64_t residentBytes(const DrmFdinfo& info) {
-  uint64_t device = 0, all = 0;
-  bool hasDevice = false;
+// A client's GPU memory in bytes: the resident figure of each region
+// (drm-resident-<r>, else the older drm-memory-<r>). On a discrete card its
+// local regions; on an integrated GPU, whose memory is all system RAM, its
+// local carve-out and GTT (`integrated`: an amdgpu APU, whose carve-out the
+// fdinfo still calls vram), or every region where it has no local one
+// (integrated Intel: system0, stolen).
+inline uint64_t residentBytes(const DrmFdinfo& info, bool integrated) {
+  uint64_t local = 0, gtt = 0, all = 0;
+  bool hasLocal = false;
   for (const DrmRegionUsage& r : info.regions) {
     const std::optional<uint64_t> value = r.resident ? r.resident : r.memory;
     if (!value) continue;
     uint64_t sum = 0;
     if (checkedAdd(all, *value, sum)) all = sum;
-    if (isDeviceRegion(r.name)) {
-      hasDevice = true;
-      if (checkedAdd(device, *value, sum)) device = sum;
+    if (isLocalRegion(r.name)) {
+      hasLocal = true;
+      if (checkedAdd(local, *value, sum)) local = sum;
+    } else if (r.name == "gtt") {
+      if (checkedAdd(gtt, *value, sum)) gtt = sum;
     }
   }
-  return hasDevice ? device : all;
+  if (!hasLocal) return all;
+  uint64_t both = 0;
+  return integrated && checkedAdd(local, gtt, both) ? both : local;
 }
 
 }  // namespace procyon::parse
