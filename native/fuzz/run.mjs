@@ -52,6 +52,16 @@ need('clang++', 'clang libclang-rt-14-dev');
 const SAN = ['-fsanitize=address,undefined', '-fno-sanitize-recover=undefined', '-fno-omit-frame-pointer'];
 const CXX = ['-std=c++17', '-g', '-O1', `-I${path.join(native, 'src')}`, ...SAN];
 
+// An object is current when it is newer than its source and every header the
+// compiler said it read (its -MMD file): a record's header changing under an
+// old object would link two layouts of one struct into a harness.
+function upToDate(obj, src) {
+  if (!existsSync(obj) || !existsSync(`${obj}.d`)) return false;
+  const built = statSync(obj).mtimeMs;
+  const deps = readFileSync(`${obj}.d`, 'utf8').replace(/\\\n/g, ' ').split(':').slice(1).join(':').split(/\s+/).filter(Boolean);
+  return [src, ...deps].every((dep) => existsSync(dep) && statSync(dep).mtimeMs < built);
+}
+
 // The parsers and the little of common/ they use, compiled once for every harness.
 function buildLibrary() {
   mkdirSync(path.join(out, 'obj'), { recursive: true });
@@ -63,8 +73,8 @@ function buildLibrary() {
   const objects = sources.map((src) => path.join(out, 'obj', `${path.basename(path.dirname(src))}_${path.basename(src, '.cc')}.o`));
   const jobs = sources.map((src, i) => {
     const obj = objects[i];
-    if (existsSync(obj) && statSync(obj).mtimeMs > statSync(src).mtimeMs) return null;
-    return ['-c', ...CXX, '-fsanitize=fuzzer-no-link', src, '-o', obj];
+    if (upToDate(obj, src)) return null;
+    return ['-c', ...CXX, '-fsanitize=fuzzer-no-link', '-MMD', '-MF', `${obj}.d`, src, '-o', obj];
   });
   // Two at a time: this kind of machine has two cores.
   const pending = jobs.filter(Boolean);
