@@ -12,7 +12,7 @@ import type { ClientApi } from '../core/api';
 import { startHost, type Host } from '../core/host';
 import { Sampler } from '../core/sampler';
 import { TopicRegistry } from '../core/topics';
-import { CATALOGUE, publishedFamilies, TOP_N, type MetricName } from './metrics-catalogue';
+import { CATALOGUE, publishedFamilies, TOP_N } from './metrics-catalogue';
 import { parseExposition, promtoolAvailability, promtoolProblems, type Exposition } from './metrics-exposition.test-util';
 import { ExporterNotReady, hasGpus, MetricsExporter, missingTopics, TABLE_EVERY_MS, type ExporterReaders } from './metrics-exporter';
 
