@@ -3,7 +3,11 @@
 // SEND bytes paced in 256 KiB writes (several of the test's reads see it
 // moving), reads until RECEIVE bytes came, prints "done", and keeps the
 // socket open until its stdin closes (bytes of a closed socket are lost).
+// The client first hands its socket to a child of its own (a fork's
+// inheritance: one socket, two processes; passed by descriptor number so
+// this process keeps reading it) and prints `holder PID`.
 // `udp HOST` binds a UDP socket, sends itself datagrams and prints "ready".
+import { spawn } from 'node:child_process';
 import dgram from 'node:dgram';
 import net from 'node:net';
 
@@ -45,7 +49,12 @@ if (mode === 'server') {
   server.listen(0, host, () => process.stdout.write(`${server.address().port}\n`));
 } else if (mode === 'client') {
   const [port, send, receive] = rest.map(Number);
-  const socket = net.connect(port, host, () => exchange(socket, send, receive));
+  const socket = net.connect(port, host, () => {
+    const holder = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1e6); process.stdin.on("end", () => process.exit(0))'], { stdio: ['pipe', 'ignore', 'ignore', socket._handle.fd] });
+    process.on('exit', () => holder.kill('SIGKILL'));
+    process.stdout.write(`holder ${holder.pid}\n`);
+    exchange(socket, send, receive);
+  });
 } else if (mode === 'udp') {
   const socket = dgram.createSocket(host.includes(':') ? 'udp6' : 'udp4');
   socket.bind(0, host, () => {
