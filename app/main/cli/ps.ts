@@ -18,17 +18,24 @@ export interface PsRow {
   createTime: number;
   name: string;
   cmdline: string[];
+  /** With --sort net only: TCP bytes per second received + sent over the sample (UDP and QUIC not counted). */
+  net?: number;
 }
 
-export const PS_SORT_FIELDS = ['pid', 'ppid', 'user', 'status', 'cpuPercent', 'memoryPercent', 'rss', 'vms', 'numThreads', 'nice', 'createTime', 'name'] as const;
+export const PS_SORT_FIELDS = ['pid', 'ppid', 'user', 'status', 'cpuPercent', 'memoryPercent', 'rss', 'vms', 'numThreads', 'nice', 'createTime', 'name', 'net'] as const;
 export type PsSortField = (typeof PS_SORT_FIELDS)[number];
 
-/** Two process tables a short moment apart: CPU % is recent use, as top shows it, not ps's lifetime average. */
-export async function collectPs(roots: CollectorRoots, sampleMs = 250): Promise<PsRow[]> {
+/**
+ * Two process tables a short moment apart: CPU % is recent use, as top shows it, not ps's lifetime average.
+ * `net`: read the network use too (rates over the sample), else nothing of it is read.
+ */
+export async function collectPs(roots: CollectorRoots, sampleMs = 250, { net = false }: { net?: boolean } = {}): Promise<PsRow[]> {
   const fields = ['ppid', 'name', 'username', 'status', 'cpuTimes', 'memory', 'numThreads', 'nice', 'cmdline'] as const;
-  const [first, vm] = await Promise.all([native.processTable({ ...roots, fields }), native.virtualMemory(roots)]);
+  // With net, processTable's own tracker makes the second table's network rates over this sample.
+  const read = () => native.processTable({ ...roots, fields, ...(net && { net }) });
+  const [first, vm] = await Promise.all([read(), native.virtualMemory(roots)]);
   await new Promise((r) => setTimeout(r, sampleMs));
-  const second = await native.processTable({ ...roots, fields });
+  const second = await read();
   const rates = new Map(native.processTableRates(first, second).map((r) => [`${r.pid}:${r.createTime}`, r]));
   return second.rows.map((row: ProcessTableRow) => ({
     pid: row.pid,
@@ -44,6 +51,8 @@ export async function collectPs(roots: CollectorRoots, sampleMs = 250): Promise<
     createTime: row.createTime,
     name: row.name ?? '?',
     cmdline: row.cmdline ?? [],
+    // A process holding no inet socket moves no TCP bytes: 0, so it sorts with the quiet ones.
+    ...(net && { net: (row.net?.receiveRate ?? 0) + (row.net?.transmitRate ?? 0) }),
   }));
 }
 
@@ -77,7 +86,8 @@ export function arrangePs(rows: PsRow[], opts: { sort: PsSortField; user?: strin
 
 /** `columns`: cut lines to the terminal's width, as ps does on a TTY. What a process controls is escaped (terminal-text.ts). */
 export function formatPs(rows: { row: PsRow; depth: number }[], columns?: number): string {
-  const header = ['PID', 'PPID', 'USER', 'S', '%CPU', '%MEM', 'RSS', 'VMS', 'THR', 'NI', 'COMMAND'];
+  const net = rows.some(({ row }) => row.net !== undefined);
+  const header = ['PID', 'PPID', 'USER', 'S', '%CPU', '%MEM', 'RSS', 'VMS', 'THR', 'NI', ...(net ? ['NET/s'] : []), 'COMMAND'];
   const body = rows.map(({ row: r, depth }) => [
     String(r.pid),
     String(r.ppid),
@@ -89,8 +99,9 @@ export function formatPs(rows: { row: PsRow; depth: number }[], columns?: number
     bytes2human(r.vms),
     String(r.numThreads),
     String(r.nice),
+    ...(net ? [bytes2human(Math.round(r.net ?? 0))] : []),
     `${'  '.repeat(depth)}${depth > 0 ? '└─ ' : ''}${terminalSafe(r.cmdline.length > 0 ? r.cmdline.join(' ') : `[${r.name}]`)}`,
   ]);
-  const text = table([header, ...body], ['r', 'r', 'l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'l']);
+  const text = table([header, ...body], ['r', 'r', 'l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', ...(net ? ['r' as const] : []), 'l']);
   return columns === undefined ? text : text.split('\n').map((l) => l.slice(0, columns)).join('\n');
 }
