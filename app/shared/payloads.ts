@@ -11,6 +11,7 @@ import type {
   NicStats,
   ProcessGpu,
   ProcessNet,
+  SocketNet,
   SwapMemory,
   SystemCpuTimes,
   Temperature,
@@ -112,6 +113,9 @@ export type BatterySample = Battery;
 
 /** One GPU as the collector reads it (its DRM card or NVML device); the `gpus` topic is a list of them. */
 export type GpuSample = GpuDevice;
+
+/** One inet socket of a process with its bytes and rates (the details' `net`; UDP: bytes null, not counted). */
+export type ProcessSocketSample = SocketNet;
 
 /** A process's GPU share since the previous tick (ProcessRow.gpu). */
 export type ProcessGpuSample = ProcessGpu;

@@ -239,7 +239,7 @@ test('each page asks the host for exactly its topics, and none while hidden', as
     ['CPU', ['cpu', 'pressure']],
     ['Memory', ['pressure']],
     ['Disks', ['disks', 'partitions', 'pressure']],
-    ['Network', ['network', 'sockets']],
+    ['Network', ['network', 'processes', 'processNet', 'sockets']],
     ['GPU', ['gpus']],
     ['Sensors', ['sensors']],
     ['Battery', ['battery']],

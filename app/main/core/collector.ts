@@ -236,7 +236,8 @@ export class Collector {
     ];
     // GPU shares and network rates are between two reads of the same reader: a reader is made for each setting, so turning a column on gives a whole table.
     const gpu = topics.has('processGpu');
-    const net = topics.has('processNet');
+    // Network use is Linux's socket dump of the running machine: elsewhere the column reads as no figure, never a failed table.
+    const net = topics.has('processNet') && this.live && native.describe().platform === 'linux';
     const options = `${gpu}/${net}`;
     if (this.reader && this.readerOptions !== options) this.reader = null;
     this.readerOptions = options;

@@ -1,6 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { SocketNet } from '@procyon/collector';
-import type { ProcessRow } from '../../../../shared/payloads';
+import type { ProcessRow, ProcessSocketSample } from '../../../../shared/payloads';
 import { formatByteRate, formatBytes } from '../../format';
 import { useMonitor } from '../../store/context';
 import { isUnreadable, Missing } from './values';
@@ -9,7 +8,7 @@ import { isUnreadable, Missing } from './values';
 export const NETWORK_LIMITS =
   'TCP only: UDP sockets (and so QUIC) carry no byte counters and are listed as not counted. Bytes of a socket opened and closed between two ticks are not seen.';
 
-const addr = (a: SocketNet['laddr']) => (a === null ? '—' : a.ip.includes(':') ? `[${a.ip}]:${a.port}` : `${a.ip}:${a.port}`);
+const addr = (a: ProcessSocketSample['laddr']) => (a === null ? '—' : a.ip.includes(':') ? `[${a.ip}]:${a.port}` : `${a.ip}:${a.port}`);
 const rate = (v: number | null) => (v === null ? '—' : formatByteRate(v));
 
 /**
@@ -33,7 +32,7 @@ export function NetworkTab({ d, row }: { d: Record<string, unknown>; row: Proces
 
   const sockets = d.net;
   if (isUnreadable(sockets)) return <Missing value={sockets} />;
-  const list = Array.isArray(sockets) ? (sockets as SocketNet[]) : [];
+  const list = Array.isArray(sockets) ? (sockets as ProcessSocketSample[]) : [];
   const net = row?.net;
   return (
     <div className="network-tab" data-testid="network-tab">
