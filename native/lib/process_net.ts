@@ -8,7 +8,9 @@
 // sock_diag and are listed as not counted; the bytes of a socket opened and
 // closed between two reads are lost; a socket no readable process holds
 // (another user's process, as an unprivileged user) is summed under
-// `otherUsers` rather than dropped.
+// `otherUsers` rather than dropped. tcpi_bytes_acked counts a connection's
+// SYN and FIN as one byte each, so a socket's sent bytes may read up to 2 more
+// than its application wrote.
 
 import { InvalidArgument } from './errors';
 import { binding, callAsync } from './native';
