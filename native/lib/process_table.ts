@@ -28,6 +28,7 @@ export interface ProcessTableOptions extends Roots {
   /**
    * Add each row's `net` (its TCP traffic from the kernel's socket dump; null:
    * holds no inet socket) and the table's `netOtherUsers`. Off: nothing extra is read.
+   * Linux's running machine only: elsewhere the table fails UNSUPPORTED, on a captured tree NOT_LIVE.
    */
   net?: boolean;
 }
