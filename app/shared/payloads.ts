@@ -10,6 +10,8 @@ import type {
   GpuDevice,
   NicStats,
   ProcessGpu,
+  ProcessNet,
+  SocketNet,
   SwapMemory,
   SystemCpuTimes,
   Temperature,
@@ -112,6 +114,9 @@ export type BatterySample = Battery;
 /** One GPU as the collector reads it (its DRM card or NVML device); the `gpus` topic is a list of them. */
 export type GpuSample = GpuDevice;
 
+/** One inet socket of a process with its bytes and rates (the details' `net`; UDP: bytes null, not counted). */
+export type ProcessSocketSample = SocketNet;
+
 /** A process's GPU share since the previous tick (ProcessRow.gpu). */
 export type ProcessGpuSample = ProcessGpu;
 
@@ -136,7 +141,7 @@ export interface SwapSample extends SwapMemory {
  * Process-table columns that cost a file read (or a directory listing) per
  * process per tick: sampled only while some client shows that column.
  */
-export const PROCESS_COLUMN_TOPICS = ['processFds', 'processCtxSwitches', 'processUss', 'processGpu'] as const;
+export const PROCESS_COLUMN_TOPICS = ['processFds', 'processCtxSwitches', 'processUss', 'processGpu', 'processNet'] as const;
 /** Each declared metric's topic (app/shared/metrics) comes after the built-in system topics. */
 export const TOPICS = ['cpu', 'disks', 'partitions', 'network', 'sensors', 'battery', ...METRIC_TOPICS, 'processes', ...PROCESS_COLUMN_TOPICS] as const;
 export type Topic = (typeof TOPICS)[number];
@@ -232,6 +237,11 @@ export interface ProcessRow {
   uss?: number | null;
   /** Its GPU share since the previous tick (DRM fdinfo, NVML); with the 'processGpu' topic only; null: it holds no GPU. */
   gpu?: ProcessGpuSample | null;
+  /**
+   * Its TCP traffic (the kernel's socket dump: bytes since watched, rates since the previous tick; UDP listed as
+   * not counted); with the 'processNet' topic only; null: it holds no inet socket.
+   */
+  net?: ProcessNet | null;
 }
 
 /** The whole process table at one read (getProcessTable): ms since the epoch. */

@@ -31,7 +31,7 @@ export function processKey(p: { pid: number; createTime: number }): string {
 /** Every field of a row but the command line (compared element by element). */
 export const ROW_FIELDS = [
   'pid', 'createTime', 'ppid', 'name', 'username', 'status', 'cpuPercent', 'cpuTimes', 'rss', 'vms',
-  'memoryPercent', 'numThreads', 'nice', 'readBytesPerSec', 'writeBytesPerSec', 'terminal', 'cpuNum', 'numFds', 'ctxSwitches', 'uss', 'gpu', 'cmdlineBytes',
+  'memoryPercent', 'numThreads', 'nice', 'readBytesPerSec', 'writeBytesPerSec', 'terminal', 'cpuNum', 'numFds', 'ctxSwitches', 'uss', 'gpu', 'net', 'cmdlineBytes',
 ] as const satisfies readonly (keyof ProcessRow)[];
 // A field added to ProcessRow must be compared too, or its changes would never reach the screen.
 type Unlisted = Exclude<keyof ProcessRow, (typeof ROW_FIELDS)[number] | 'cmdline'>;
@@ -51,7 +51,7 @@ export function sameRow(a: ProcessRow, b: ProcessRow): boolean {
   ) {
     return false;
   }
-  return sameArgs(a.cmdline, b.cmdline) && sameGpu(a.gpu, b.gpu);
+  return sameArgs(a.cmdline, b.cmdline) && sameGpu(a.gpu, b.gpu) && sameNet(a.net, b.net);
 }
 
 /** Two GPU shares with the same figures (the same object, or both absent or null, is the quick case). */
@@ -61,6 +61,15 @@ export function sameGpu(a: ProcessRow['gpu'], b: ProcessRow['gpu']): boolean {
   const engines = Object.keys(a.engines);
   if (engines.length !== Object.keys(b.engines).length) return false;
   return engines.every((e) => a.engines[e] === b.engines[e]);
+}
+
+/** Two network readings with the same figures (the same object, or both absent or null, is the quick case). */
+export function sameNet(a: ProcessRow['net'], b: ProcessRow['net']): boolean {
+  if (a === b) return true;
+  return (
+    !!a && !!b && a.receiveBytes === b.receiveBytes && a.transmitBytes === b.transmitBytes && a.receiveRate === b.receiveRate &&
+    a.transmitRate === b.transmitRate && a.sockets === b.sockets && a.uncounted === b.uncounted
+  );
 }
 
 /** Two command lines with the same arguments (the same array is the quick case). */

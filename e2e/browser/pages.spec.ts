@@ -149,6 +149,16 @@ test('network page: interfaces with addresses, and a filterable connections tabl
   await expect(page.getByText('No connections match.')).toBeVisible();
 });
 
+test('network page: top talkers, the serve process among them (it sends this page its ticks over TCP), and what cannot be seen said', async ({ page }) => {
+  await openPage(page, served, '#/network');
+  const region = page.getByRole('region', { name: 'Top talkers' });
+  await expect(region).toContainText('UDP sockets (and so QUIC) carry no byte counters');
+  const row = page.getByTestId('top-talkers').getByRole('row').filter({ hasText: String(served.child.pid) });
+  await expect(row).toHaveCount(1, { timeout: 15_000 });
+  // Bytes since watched: the ticks sent to this page so far, never zero.
+  await expect(row.getByRole('cell').nth(4)).not.toHaveText(/^0 B$/);
+});
+
 test('sensors and battery say this machine has none', async ({ page }) => {
   await openPage(page, served, '#/sensors');
   await expect(page.getByTestId('sensors-empty')).toContainText('This machine exposes no sensors');
@@ -239,7 +249,7 @@ test('each page asks the host for exactly its topics, and none while hidden', as
     ['CPU', ['cpu', 'pressure']],
     ['Memory', ['pressure']],
     ['Disks', ['disks', 'partitions', 'pressure']],
-    ['Network', ['network', 'sockets']],
+    ['Network', ['network', 'processes', 'processNet', 'sockets']],
     ['GPU', ['gpus']],
     ['Sensors', ['sensors']],
     ['Battery', ['battery']],

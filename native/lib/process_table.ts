@@ -11,6 +11,7 @@ import type { NativeProcessTable, ProcessTableRow } from './process_types';
 import type { ProcessGpu } from './gpu';
 import type { Roots } from './types';
 import { GpuUsageTracker } from './gpu_usage';
+import { NetUsageTracker, type NetUsage, type ProcessNet } from './process_net';
 
 export interface ProcessTableOptions extends Roots {
   /** The fields each row should carry (pid and createTime always do). Default: all. */
@@ -24,6 +25,12 @@ export interface ProcessTableOptions extends Roots {
   cmdlineBytes?: number;
   /** Add each row's `gpu` (its DRM fdinfo share since the previous table; null: holds no DRM fd). Off: nothing extra is read. */
   gpu?: boolean;
+  /**
+   * Add each row's `net` (its TCP traffic from the kernel's socket dump; null:
+   * holds no inet socket) and the table's `netOtherUsers`. Off: nothing extra is read.
+   * Linux's running machine only: elsewhere the table fails UNSUPPORTED, on a captured tree NOT_LIVE.
+   */
+  net?: boolean;
 }
 
 /**
@@ -51,6 +58,8 @@ export interface ProcessTableResult {
    */
   cpuTimesUntil?: number;
   rows: ProcessTableRow[];
+  /** With `net: true`: the sockets no process this user can read holds (other users' processes), summed. */
+  netOtherUsers?: ProcessNet;
 }
 
 export const PROCESS_TABLE_FIELDS = Object.keys(TABLE_FIELD) as ProcessTableFieldName[];
@@ -64,10 +73,43 @@ export async function processTable(options?: ProcessTableOptions): Promise<Proce
   const roots = resolveRoots(opts);
   const fields = fieldMask(opts.fields);
   const cmdlineBytes = cmdlineBudget(opts.cmdlineBytes);
-  if (!gpuOption(opts.gpu)) return tableOf(roots, fields, cmdlineBytes);
-  const [table, gpu] = await Promise.all([tableOf(roots, fields, cmdlineBytes), gpuTracker(roots).all()]);
-  withGpu(table.rows, gpu);
+  const wantGpu = gpuOption(opts.gpu);
+  const wantNet = netOption(opts.net);
+  if (!wantGpu && !wantNet) return tableOf(roots, fields, cmdlineBytes);
+  const [table, gpu, net] = await Promise.all([
+    tableOf(roots, fields, cmdlineBytes),
+    wantGpu ? gpuTracker(roots).all() : undefined,
+    wantNet ? netTracker(roots).all() : undefined,
+  ]);
+  if (gpu !== undefined) withGpu(table.rows, gpu);
+  if (net !== undefined) {
+    withNet(table.rows, net);
+    table.netOtherUsers = net.otherUsers;
+  }
   return table;
+}
+
+/** @internal The `net` option, checked. */
+export function netOption(value: unknown): boolean {
+  if (value !== undefined && typeof value !== 'boolean') throw new InvalidArgument('net must be a boolean');
+  return value === true;
+}
+
+// processTable()'s previous socket dump per procfs root.
+const netTrackers = new Map<string, NetUsageTracker>();
+function netTracker(roots: ResolvedRoots): NetUsageTracker {
+  let tracker = netTrackers.get(roots.procfs);
+  if (tracker === undefined) {
+    if (netTrackers.size >= 16) netTrackers.clear();
+    tracker = new NetUsageTracker(roots);
+    netTrackers.set(roots.procfs, tracker);
+  }
+  return tracker;
+}
+
+/** @internal Each row's `net`, or null when it holds no inet socket. */
+export function withNet(rows: ProcessTableRow[], net: NetUsage): void {
+  for (const row of rows) row.net = net.processes.get(row.pid) ?? null;
 }
 
 /** @internal The `gpu` option, checked. */

@@ -4,7 +4,8 @@
 // second over a machine of mostly idle processes then builds JS objects for
 // the few that changed, not for every process every tick.
 
-import { cmdlineBudget, fieldMask, gpuOption, rowsOf, withGpu } from './process_table';
+import { cmdlineBudget, fieldMask, gpuOption, netOption, rowsOf, withGpu, withNet } from './process_table';
+import { NetUsageTracker, type ProcessNet } from './process_net';
 import { GpuUsageTracker } from './gpu_usage';
 import type { ProcessGpu } from './gpu';
 import type { ProcessTableOptions } from './process_table';
@@ -42,6 +43,13 @@ export interface ProcessTableChanges {
    * any process not listed holds none.
    */
   gpu?: { pid: number; gpu: ProcessGpu }[];
+  /**
+   * With `net: true`: every process holding an inet socket now and its
+   * traffic (a row in `rows` also carries its own `net`); any process not
+   * listed holds none. `netOtherUsers`: the sockets no readable process holds.
+   */
+  net?: { pid: number; net: ProcessNet }[];
+  netOtherUsers?: ProcessNet;
 }
 
 export class ProcessTableReader {
@@ -50,6 +58,7 @@ export class ProcessTableReader {
   private fields: number;
   private readonly cmdlineBytes: number;
   private readonly gpu: GpuUsageTracker | null;
+  private readonly net: NetUsageTracker | null;
   /** Reads run one after another: each is a diff against the one before. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -60,6 +69,7 @@ export class ProcessTableReader {
     this.cmdlineBytes = cmdlineBudget(opts.cmdlineBytes);
     this.handle = binding.processTableReader();
     this.gpu = gpuOption(opts.gpu) ? new GpuUsageTracker(this.roots) : null;
+    this.net = netOption(opts.net) ? new NetUsageTracker(this.roots) : null;
   }
 
   /** The changes since the previous read; `fields` replaces the reader's fields (a different set makes this read whole). */
@@ -78,9 +88,10 @@ export class ProcessTableReader {
 
   private async readNow(mask: number): Promise<ProcessTableChanges> {
     try {
-      const [table, gpu] = await Promise.all([
+      const [table, gpu, net] = await Promise.all([
         callAsync(() => binding.processTable({ ...this.roots, fields: mask, cmdlineBytes: this.cmdlineBytes, reader: this.handle })),
         this.gpu?.all(),
+        this.net?.all(),
       ]);
       const gone: GoneProcess[] = [];
       const pairs = table.gone;
@@ -90,6 +101,11 @@ export class ProcessTableReader {
       if (gpu !== undefined) {
         withGpu(rows, gpu);
         changes.gpu = [...gpu].map(([pid, share]) => ({ pid, gpu: share }));
+      }
+      if (net !== undefined) {
+        withNet(rows, net);
+        changes.net = [...net.processes].map(([pid, use]) => ({ pid, net: use }));
+        changes.netOtherUsers = net.otherUsers;
       }
       return changes;
     } catch (err) {

@@ -3,6 +3,7 @@
 
 import type { ProcessStatus } from './constants_process';
 import type { ProcessGpu } from './gpu';
+import type { ProcessNet } from './process_net';
 
 /** Process.cpuTimes(): seconds. */
 export interface ProcessCpuTimes {
@@ -284,6 +285,8 @@ export interface ProcessTableRow {
   uss?: number | null;
   /** With `gpu: true`: the process's GPU share since the previous table; null when it holds no DRM fd. */
   gpu?: ProcessGpu | null;
+  /** With `net: true`: the process's TCP traffic (lib/process_net.ts); null when it holds no inet socket. */
+  net?: ProcessNet | null;
 }
 
 /**

@@ -23,6 +23,7 @@
 #include "common/records_sensors.h"
 #include "common/records_hwmon.h"
 #include "common/records_gpu.h"
+#include "common/records_net_process.h"
 // --- processes ---
 #include "common/records_process.h"
 // --- services ---
@@ -117,6 +118,9 @@ class Backend {
   virtual PowerSupplies powerSupplies() const { unsupported("powerSupplies"); }
   // A process's DRM clients (pids: just those; null: every holder) as cumulative counters.
   virtual ProcessGpuReading processGpu(const std::vector<int64_t>* /*pids*/) const { unsupported("processGpu"); }
+  // Every inet socket (TCP with its byte counters, UDP) and the process it is
+  // attributed to (pid: only that process's sockets). Live machine only.
+  virtual ProcessNetReading processNet(const std::optional<int64_t>& /*pid*/) const { unsupported("processNet"); }
   // --- processes ---
   // The sections of one process a Process method (or a oneshot) needs, in one trip.
   virtual ProcessSnapshot readProcess(const ProcessQuery& /*query*/) const { unsupported("Process"); }

@@ -169,7 +169,7 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
       }
       case 'ps': {
-        const rows = arrangePs(await collectPs(rootsOf(cmd)), { sort: cmd.sort, tree: cmd.tree, ...(cmd.user !== undefined && { user: cmd.user }) });
+        const rows = arrangePs(await collectPs(rootsOf(cmd), undefined, { net: cmd.sort === 'net' }), { sort: cmd.sort, tree: cmd.tree, ...(cmd.user !== undefined && { user: cmd.user }) });
         if (rows.length === 0 && cmd.user !== undefined) {
           // An empty table would read as "that user runs nothing" even for a typo. A captured tree's users are another machine's.
           if (native.isLive(rootsOf(cmd)) && !userExists(cmd.user)) {

@@ -22,20 +22,26 @@ export interface PsRow {
   gpuPercent: number | null;
   /** Its GPU memory in bytes (null: no GPU client). */
   gpuMemory: number | null;
+  /** With --sort net only: TCP bytes per second received + sent over the sample (UDP and QUIC not counted). */
+  net?: number;
 }
 
-export const PS_SORT_FIELDS = ['pid', 'ppid', 'user', 'status', 'cpuPercent', 'memoryPercent', 'rss', 'vms', 'numThreads', 'nice', 'createTime', 'name', 'gpuPercent', 'gpuMemory'] as const;
+export const PS_SORT_FIELDS = ['pid', 'ppid', 'user', 'status', 'cpuPercent', 'memoryPercent', 'rss', 'vms', 'numThreads', 'nice', 'createTime', 'name', 'gpuPercent', 'gpuMemory', 'net'] as const;
 export type PsSortField = (typeof PS_SORT_FIELDS)[number];
 /** Shorter names `--sort` also takes. */
 export const PS_SORT_ALIASES: Readonly<Record<string, PsSortField>> = { gpu: 'gpuPercent' };
 
-/** Two process tables a short moment apart: CPU % and GPU % are recent use, as top shows them, not ps's lifetime average. */
-export async function collectPs(roots: CollectorRoots, sampleMs = 250): Promise<PsRow[]> {
+/**
+ * Two process tables a short moment apart: CPU % and GPU % are recent use, as top shows them, not ps's lifetime average.
+ * `net`: read the network use too (rates over the sample), else nothing of it is read.
+ */
+export async function collectPs(roots: CollectorRoots, sampleMs = 250, { net = false }: { net?: boolean } = {}): Promise<PsRow[]> {
   const fields = ['ppid', 'name', 'username', 'status', 'cpuTimes', 'memory', 'numThreads', 'nice', 'cmdline'] as const;
-  // The first table's GPU reading is the baseline of the second's rates (processTable keeps it per roots).
-  const [first, vm] = await Promise.all([native.processTable({ ...roots, fields, gpu: true }), native.virtualMemory(roots)]);
+  // The first table's GPU and network readings are the baselines of the second's rates (processTable keeps them per roots).
+  const read = () => native.processTable({ ...roots, fields, gpu: true, ...(net && { net }) });
+  const [first, vm] = await Promise.all([read(), native.virtualMemory(roots)]);
   await new Promise((r) => setTimeout(r, sampleMs));
-  const second = await native.processTable({ ...roots, fields, gpu: true });
+  const second = await read();
   const rates = new Map(native.processTableRates(first, second).map((r) => [`${r.pid}:${r.createTime}`, r]));
   return second.rows.map((row: ProcessTableRow) => ({
     pid: row.pid,
@@ -53,6 +59,8 @@ export async function collectPs(roots: CollectorRoots, sampleMs = 250): Promise<
     cmdline: row.cmdline ?? [],
     gpuPercent: row.gpu?.busyPercent ?? null,
     gpuMemory: row.gpu?.memoryBytes ?? null,
+    // A process holding no inet socket moves no TCP bytes: 0, so it sorts with the quiet ones.
+    ...(net && { net: (row.net?.receiveRate ?? 0) + (row.net?.transmitRate ?? 0) }),
   }));
 }
 
@@ -93,7 +101,8 @@ export function arrangePs(rows: PsRow[], opts: { sort: PsSortField; user?: strin
  */
 export function formatPs(rows: { row: PsRow; depth: number }[], columns?: number): string {
   const gpu = rows.some(({ row }) => row.gpuPercent !== null);
-  const header = ['PID', 'PPID', 'USER', 'S', '%CPU', '%MEM', 'RSS', 'VMS', 'THR', 'NI', ...(gpu ? ['%GPU', 'GPUMEM'] : []), 'COMMAND'];
+  const net = rows.some(({ row }) => row.net !== undefined);
+  const header = ['PID', 'PPID', 'USER', 'S', '%CPU', '%MEM', 'RSS', 'VMS', 'THR', 'NI', ...(gpu ? ['%GPU', 'GPUMEM'] : []), ...(net ? ['NET/s'] : []), 'COMMAND'];
   const body = rows.map(({ row: r, depth }) => [
     String(r.pid),
     String(r.ppid),
@@ -106,8 +115,9 @@ export function formatPs(rows: { row: PsRow; depth: number }[], columns?: number
     String(r.numThreads),
     String(r.nice),
     ...(gpu ? [r.gpuPercent === null ? '-' : r.gpuPercent.toFixed(1), r.gpuMemory === null ? '-' : bytes2human(r.gpuMemory)] : []),
+    ...(net ? [bytes2human(Math.round(r.net ?? 0))] : []),
     `${'  '.repeat(depth)}${depth > 0 ? '└─ ' : ''}${terminalSafe(r.cmdline.length > 0 ? r.cmdline.join(' ') : `[${r.name}]`)}`,
   ]);
-  const text = table([header, ...body], ['r', 'r', 'l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', ...(gpu ? (['r', 'r'] as const) : []), 'l']);
+  const text = table([header, ...body], ['r', 'r', 'l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', ...(gpu ? (['r', 'r'] as const) : []), ...(net ? ['r' as const] : []), 'l']);
   return columns === undefined ? text : text.split('\n').map((l) => l.slice(0, columns)).join('\n');
 }

@@ -74,13 +74,18 @@ const NATIVE_TOPICS: Record<Exclude<Topic, MetricTopic>, readonly SnapshotTopic[
   processCtxSwitches: [],
   processUss: [],
   processGpu: [],
+  processNet: [],
 };
 
-/** The table fields each optional column topic adds; processGpu is the table's `gpu` option instead (it reads DRM fdinfo, not a field of /proc/PID). */
+/**
+ * The table fields each optional column topic adds; processGpu and processNet are the table's `gpu` and `net`
+ * options instead (they read DRM fdinfo and the kernel's socket dump, not a field of /proc/PID).
+ */
 const COLUMN_FIELDS = { processFds: 'numFds', processCtxSwitches: 'numCtxSwitches', processUss: 'uss' } as const satisfies Record<
-  Exclude<(typeof PROCESS_COLUMN_TOPICS)[number], 'processGpu'>,
+  Exclude<(typeof PROCESS_COLUMN_TOPICS)[number], 'processGpu' | 'processNet'>,
   native.ProcessTableFieldName
 >;
+const OPTION_TOPICS: ReadonlySet<string> = new Set(['processGpu', 'processNet']);
 
 /** The collector's topics: one this addon does not know (an older build) is answered as lacked, never sent (it would fail the whole tick). */
 const KNOWN_TOPICS: ReadonlySet<string> = new Set(native.SNAPSHOT_TOPICS);
@@ -133,8 +138,8 @@ export class Collector {
 
   /** Made on first use: the process table as change lists, one reader for this collector's ticks. */
   private reader: native.ProcessTableReader | null = null;
-  /** Whether `reader` was made asking for each row's GPU share. */
-  private readerGpu = false;
+  /** Which of the table's options (gpu, net) `reader` was made with. */
+  private readerOptions = '';
 
   constructor(private readonly roots: CollectorRoots = {}) {}
 
@@ -225,12 +230,18 @@ export class Collector {
   }
 
   private readTable(topics: ReadonlySet<Topic>, whole: boolean): Promise<native.ProcessTableChanges | TopicFailure> {
-    const fields = [...PROCESS_FIELDS, ...PROCESS_COLUMN_TOPICS.flatMap((t) => (t !== 'processGpu' && topics.has(t) ? [COLUMN_FIELDS[t]] : []))];
-    // The GPU share is a rate between two reads of the same reader: a reader is made for each setting, so turning the column on gives a whole table.
+    const fields = [
+      ...PROCESS_FIELDS,
+      ...PROCESS_COLUMN_TOPICS.flatMap((t) => (!OPTION_TOPICS.has(t) && topics.has(t) ? [COLUMN_FIELDS[t as keyof typeof COLUMN_FIELDS]] : [])),
+    ];
+    // GPU shares and network rates are between two reads of the same reader: a reader is made for each setting, so turning a column on gives a whole table.
     const gpu = topics.has('processGpu');
-    if (this.reader && this.readerGpu !== gpu) this.reader = null;
-    this.readerGpu = gpu;
-    this.reader ??= new native.ProcessTableReader({ ...this.roots, fields, cmdlineBytes: PROCESS_TEXT_CUT_BYTES, ...(gpu && { gpu }) });
+    // Network use is Linux's socket dump of the running machine: elsewhere the column reads as no figure, never a failed table.
+    const net = topics.has('processNet') && this.live && native.describe().platform === 'linux';
+    const options = `${gpu}/${net}`;
+    if (this.reader && this.readerOptions !== options) this.reader = null;
+    this.readerOptions = options;
+    this.reader ??= new native.ProcessTableReader({ ...this.roots, fields, cmdlineBytes: PROCESS_TEXT_CUT_BYTES, ...(gpu && { gpu }), ...(net && { net }) });
     if (whole) this.reader.reset();
     return this.reader.read(fields).catch((err: unknown) => errorSummary(err));
   }

@@ -190,3 +190,22 @@ describe('LiveTable: GPU shares', () => {
     expect(t.get(2)!.gpu).toBeNull();
   });
 });
+
+describe('LiveTable: network use', () => {
+  const use = (receiveRate: number, receiveBytes = 1000) => ({ receiveBytes, transmitBytes: 10, receiveRate, transmitRate: 0, sockets: 1, uncounted: 0 });
+  type NetChanges = ProcessTableChanges & { net?: { pid: number; net: ReturnType<typeof use> }[] };
+
+  it('a rate that changed with nothing else of the process reaches its row; a process no longer listed holds none', () => {
+    const t = new LiveTable();
+    t.apply({ ...whole(1, [raw(1, { net: use(5) } as Partial<ProcessTableRow>), raw(2, { net: null } as Partial<ProcessTableRow>)]), net: [{ pid: 1, net: use(5) }] } as NetChanges, MEM);
+    t.apply({ ...changes(2, [], [], 2), net: [{ pid: 1, net: use(5) }] } as NetChanges, MEM);
+    // Only the traffic moved: the reader sends no row for it, but lists it.
+    const moved = t.apply({ ...changes(3, [], [], 2), net: [{ pid: 1, net: use(900, 2000) }] } as NetChanges, MEM);
+    expect(moved.changed.map((r) => [r.pid, r.net?.receiveRate, r.net?.receiveBytes])).toEqual([[1, 900, 2000]]);
+    const same = t.apply({ ...changes(4, [], [], 2), net: [{ pid: 1, net: use(900, 2000) }] } as NetChanges, MEM);
+    expect(same.changed).toEqual([]);
+    const closed = t.apply({ ...changes(5, [], [], 2), net: [] } as NetChanges, MEM);
+    expect(closed.changed.map((r) => [r.pid, r.net])).toEqual([[1, null]]);
+    expect(t.get(2)!.net).toBeNull();
+  });
+});

@@ -1,5 +1,5 @@
-import type { ProcessGpu, ProcessTableChanges, ProcessTableRow } from '@procyon/collector';
-import { processKey, sameArgs, sameGpu, sameRow, type ProcessRow } from '../../shared';
+import type { ProcessGpu, ProcessNet, ProcessTableChanges, ProcessTableRow } from '@procyon/collector';
+import { processKey, sameArgs, sameGpu, sameNet, sameRow, type ProcessRow } from '../../shared';
 import type { ActiveRow } from './culprits';
 import { countersOf, ratesSince, restingRates, sameRates, type Counters, type RowRates } from './process-rates';
 
@@ -37,6 +37,8 @@ export class LiveTable {
   private memTotal = 0;
   /** The pids the last read listed as holding a GPU (with the gpu option). */
   private gpuHolders = new Set<number>();
+  /** The pids the last read listed as holding an inet socket (with the net option). */
+  private netHolders = new Set<number>();
 
   /** Whether a whole table has been applied (an incremental one needs that first). */
   get primed(): boolean {
@@ -129,25 +131,11 @@ export class LiveTable {
       active.push({ row, rssDelta: 0 });
     }
 
-    // GPU shares are rates: a process's can change with none of its /proc files. The reader lists every GPU
-    // holder with its share; a row it did not send takes its share from there, and one no longer listed holds none.
-    const shares = (changes as ProcessTableChanges & { gpu?: { pid: number; gpu: ProcessGpu }[] }).gpu;
-    if (shares) {
-      const now = new Map(shares.map((g) => [g.pid, g.gpu]));
-      for (const pid of new Set([...this.gpuHolders, ...now.keys()])) {
-        const was = this.rows.get(pid);
-        if (was === undefined || touched.has(pid)) continue;
-        const gpu = now.get(pid) ?? null;
-        if (sameGpu(was.gpu, gpu)) continue;
-        const row = { ...was, gpu };
-        this.rows.set(pid, row);
-        // A row re-rated above is already among the changes: its newer version takes its place.
-        const i = changed.lastIndexOf(was);
-        if (i >= 0) changed[i] = row;
-        else changed.push(row);
-      }
-      this.gpuHolders = new Set(now.keys());
-    }
+    // GPU shares and network rates are rates: a process's can change with none of its /proc files. The reader lists
+    // every holder with its figures; a row it did not send takes them from there, and one no longer listed holds none.
+    const listed = changes as ProcessTableChanges & { gpu?: { pid: number; gpu: ProcessGpu }[]; net?: { pid: number; net: ProcessNet }[] };
+    if (listed.gpu) this.gpuHolders = this.applyListed('gpu', new Map(listed.gpu.map((g) => [g.pid, g.gpu])), this.gpuHolders, sameGpu, touched, changed);
+    if (listed.net) this.netHolders = this.applyListed('net', new Map(listed.net.map((n) => [n.pid, n.net])), this.netHolders, sameNet, touched, changed);
 
     // Memory percentages are of the machine's total: redo them all if it changed (hot-plugged memory).
     if (memTotal !== this.memTotal) {
@@ -177,6 +165,30 @@ export class LiveTable {
       for (const row of rows) this.rows.set(row.pid, row);
     }
     return { rows, changed, gone, active, seconds: elapsed.io };
+  }
+
+  /** Each listed pid's figure (`key` of its row) set on a row the read did not resend; a pid listed before and not now holds none. Returns the pids listed now. */
+  private applyListed<K extends 'gpu' | 'net'>(
+    key: K,
+    now: Map<number, NonNullable<ProcessRow[K]>>,
+    before: ReadonlySet<number>,
+    same: (a: ProcessRow[K], b: ProcessRow[K]) => boolean,
+    touched: ReadonlySet<number>,
+    changed: ProcessRow[],
+  ): Set<number> {
+    for (const pid of new Set([...before, ...now.keys()])) {
+      const was = this.rows.get(pid);
+      if (was === undefined || touched.has(pid)) continue;
+      const value = (now.get(pid) ?? null) as ProcessRow[K];
+      if (same(was[key], value)) continue;
+      const row = { ...was, [key]: value };
+      this.rows.set(pid, row);
+      // A row re-rated above is already among the changes: its newer version takes its place.
+      const i = changed.lastIndexOf(was);
+      if (i >= 0) changed[i] = row;
+      else changed.push(row);
+    }
+    return new Set(now.keys());
   }
 
   private forget(row: ProcessRow, gone: string[]): void {
@@ -226,6 +238,8 @@ function rowOf(raw: ProcessTableRow, rates: RowRates, memTotal: number): Process
   // The collector's row has `gpu` when the table was asked for it (processTable's gpu option).
   const gpu = (raw as ProcessTableRow & { gpu?: ProcessGpu | null }).gpu;
   if (gpu !== undefined) row.gpu = gpu;
+  const net = (raw as ProcessTableRow & { net?: ProcessNet | null }).net;
+  if (net !== undefined) row.net = net;
   // The collector cut the command line to the table's budget (PROCESS_TEXT_CUT_BYTES): say how long it was.
   if (raw.cmdlineBytes !== undefined) row.cmdlineBytes = raw.cmdlineBytes;
   return row;

@@ -39,6 +39,12 @@ export async function collectProc(pid: number, roots: CollectorRoots): Promise<R
       out.rlimits = { error: errorSummary(err) };
     }
   });
+  // Its inet sockets from the kernel's socket dump: TCP with its bytes, UDP listed as not counted (a captured tree has none: NOT_LIVE).
+  try {
+    out.net = await native.processNetSockets(pid, roots);
+  } catch (err) {
+    out.net = { error: errorSummary(err) };
+  }
   out.textCut = textCut;
   return out;
 }

@@ -293,6 +293,16 @@ export const CATALOGUE = {
   procyon_process_resident_memory_bytes: both(g('Resident set size of the top processes by memory.', 'pid', 'name')),
   procyon_process_gpu_busy_percent: both(g('GPU use over the last interval, in percent of its busiest GPU engine (DRM fdinfo, NVML), of the top processes by GPU.', 'pid', 'name')),
   procyon_process_gpu_memory_bytes: both(g('GPU memory (resident VRAM; GTT too on integrated GPUs) of the top processes by GPU memory.', 'pid', 'name')),
+  procyon_process_network_receive_bytes_total: c(
+    'TCP bytes received since the exporter first saw the process, of the top processes by network rate (the kernel socket dump; UDP and QUIC not counted).',
+    'pid',
+    'name',
+  ),
+  procyon_process_network_transmit_bytes_total: c(
+    'TCP bytes sent (and acknowledged) since the exporter first saw the process, of the top processes by network rate (UDP and QUIC not counted).',
+    'pid',
+    'name',
+  ),
   procyon_collector_topic_up: both(g('1 when the topic was read successfully in the last tick, 0 when it failed.', 'topic')),
   procyon_sampler_ticks_total: both(c('Ticks the sampler has taken since start.')),
   procyon_sampler_interval_seconds: both(g('The sampler tick length.')),

@@ -69,6 +69,8 @@ export function collectorReaders(roots: CollectorRoots = {}): ExporterReaders {
   const services = hasServices(roots);
   // Each row's GPU share only where this machine has a GPU (asked once): reading every process's fds for none would be waste.
   const gpu = hasGpus(roots);
+  // Network use per process: Linux's socket dump, of the running machine only (a captured tree has no sockets).
+  const net = hasProcessNet(roots);
   return {
     // One trip to the addon for everything the Snapshot lacks (the services only where the collector has them).
     async extra() {
@@ -84,7 +86,7 @@ export function collectorReaders(roots: CollectorRoots = {}): ExporterReaders {
         ...(services && { services: ok(s.winServiceIter)?.services ?? null }),
       };
     },
-    processes: () => native.processTable({ ...roots, fields: ['name', 'cpuTimes', 'numThreads', 'memory'], ...(gpu && { gpu }) }),
+    processes: () => native.processTable({ ...roots, fields: ['name', 'cpuTimes', 'numThreads', 'memory'], ...(gpu && { gpu }), ...(net && { net }) }),
     bootTime: () => native.bootTime(roots),
   };
 }
@@ -93,6 +95,15 @@ export function collectorReaders(roots: CollectorRoots = {}): ExporterReaders {
 export function hasGpus(roots: CollectorRoots = {}): boolean {
   try {
     return (native.capabilities(roots) as Record<string, boolean>).gpus === true;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether the collector can attribute sockets to processes over these roots: Linux's, on the running machine. */
+export function hasProcessNet(roots: CollectorRoots = {}): boolean {
+  try {
+    return native.describe().platform === 'linux' && native.isLive(roots);
   } catch {
     return false;
   }

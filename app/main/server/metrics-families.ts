@@ -200,6 +200,8 @@ export function buildFamilies(t: TickInputs): Families {
     f.procyon_process_resident_memory_bytes = tops(t.processes.byMemory);
     f.procyon_process_gpu_busy_percent = tops(t.processes.byGpu);
     f.procyon_process_gpu_memory_bytes = tops(t.processes.byGpuMemory);
+    if (t.processes.byNetReceive) f.procyon_process_network_receive_bytes_total = tops(t.processes.byNetReceive);
+    if (t.processes.byNetTransmit) f.procyon_process_network_transmit_bytes_total = tops(t.processes.byNetTransmit);
   }
 
   const up: Series[] = [];

@@ -1,4 +1,4 @@
-import { processTableRates, type ProcessGpu, type ProcessTableResult, type ProcessTableRow } from '@procyon/collector';
+import { processTableRates, type ProcessGpu, type ProcessNet, type ProcessTableResult, type ProcessTableRow } from '@procyon/collector';
 import { TOP_N } from './metrics-catalogue';
 
 /** One process in a top-N list. */
@@ -18,6 +18,12 @@ export interface ProcessTops {
   byGpu: TopProcess[];
   /** By GPU memory, bytes (resident VRAM, and GTT on APUs). */
   byGpuMemory: TopProcess[];
+  /**
+   * The top processes by network rate (TCP received + sent over the last interval), each with its bytes received
+   * and sent since watched (counters): one set of processes, so both lists name the same pids in the same order.
+   */
+  byNetReceive?: TopProcess[];
+  byNetTransmit?: TopProcess[];
 }
 
 const before = (a: TopProcess, b: TopProcess): boolean => a.value > b.value || (a.value === b.value && a.pid < b.pid);
@@ -49,6 +55,8 @@ export interface RankedRow {
   cpuPercent: number | null;
   /** Its GPU share, where the table was asked for it; null or absent: it uses no GPU (or it was not read). */
   gpu?: ProcessGpu | null;
+  /** Its TCP traffic, where the table was asked for it; null or absent: no inet socket (or not read). */
+  net?: ProcessNet | null;
 }
 
 /** Pure: rows → the top-N lists the exporter publishes (computed once per tick, not per scrape). */
@@ -57,6 +65,8 @@ export function topsOf(rows: readonly RankedRow[], n: number = TOP_N): ProcessTo
   const memory: TopProcess[] = [];
   const gpu: TopProcess[] = [];
   const gpuMemory: TopProcess[] = [];
+  const netRate: TopProcess[] = [];
+  const nets = new Map<number, ProcessNet>();
   for (const r of rows) {
     if (r.cpuPercent !== null) cpu.push({ pid: r.pid, name: r.name, value: r.cpuPercent });
     if (r.rss !== null) memory.push({ pid: r.pid, name: r.name, value: r.rss });
@@ -65,8 +75,22 @@ export function topsOf(rows: readonly RankedRow[], n: number = TOP_N): ProcessTo
       gpu.push({ pid: r.pid, name: r.name, value: r.gpu.busyPercent });
       gpuMemory.push({ pid: r.pid, name: r.name, value: r.gpu.memoryBytes });
     }
+    // Only processes with a counted (TCP) socket, as for GPUs.
+    if (r.net && r.net.sockets > 0) {
+      netRate.push({ pid: r.pid, name: r.name, value: (r.net.receiveRate ?? 0) + (r.net.transmitRate ?? 0) });
+      nets.set(r.pid, r.net);
+    }
   }
-  return { count: rows.length, byCpu: largest(cpu, n), byMemory: largest(memory, n), byGpu: largest(gpu, n), byGpuMemory: largest(gpuMemory, n) };
+  const topNet = largest(netRate, n);
+  return {
+    count: rows.length,
+    byCpu: largest(cpu, n),
+    byMemory: largest(memory, n),
+    byGpu: largest(gpu, n),
+    byGpuMemory: largest(gpuMemory, n),
+    byNetReceive: topNet.map((t) => ({ ...t, value: nets.get(t.pid)!.receiveBytes })),
+    byNetTransmit: topNet.map((t) => ({ ...t, value: nets.get(t.pid)!.transmitBytes })),
+  };
 }
 
 /** Two successive process tables → ranked rows (no CPU rate without a previous table). */
@@ -75,6 +99,7 @@ export function rankedRows(prev: ProcessTableResult | null, next: ProcessTableRe
   return next.rows.map((row, i) => {
     // The collector's row has `gpu` when the table was read with its gpu option.
     const gpu = (row as ProcessTableRow & { gpu?: ProcessGpu | null }).gpu;
-    return { pid: row.pid, name: row.name ?? '', rss: row.rss ?? null, cpuPercent: rates?.[i]?.cpuPercent ?? null, ...(gpu !== undefined && { gpu }) };
+    const net = row.net;
+    return { pid: row.pid, name: row.name ?? '', rss: row.rss ?? null, cpuPercent: rates?.[i]?.cpuPercent ?? null, ...(gpu !== undefined && { gpu }), ...(net !== undefined && { net }) };
   });
 }

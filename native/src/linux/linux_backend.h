@@ -76,6 +76,7 @@ class LinuxBackend final : public Backend {
   PowerSupplies powerSupplies() const override;
   // drm_clients.cc
   ProcessGpuReading processGpu(const std::vector<int64_t>* pids) const override;
+  ProcessNetReading processNet(const std::optional<int64_t>& pid) const override;
   // --- processes ---
   // process_pids.cc
   // process_read.cc

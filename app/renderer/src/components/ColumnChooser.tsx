@@ -72,6 +72,10 @@ export const ColumnChooser = memo(function ColumnChooser({ columns, onColumns, c
             File descriptors, context switches (voluntary + involuntary, since start) and unique memory (what exiting would free) cost the host one more read per process each
             tick, so they are read only while shown; another user’s are “—” without privileges.
           </p>
+          <p className="muted small" data-testid="network-columns-help">
+            Network in, out and total (Linux) are TCP only, from the kernel’s socket list, read only while shown: UDP (and so QUIC) has no byte counters and is not
+            counted, bytes of a socket opened and closed between two ticks are lost, and without privileges other users’ sockets are not attributed to a process.
+          </p>
           <p className="muted small">Only in a process’s details: {DETAILS_ONLY.join(', ')}.</p>
           <fieldset>
             <legend>Actions</legend>

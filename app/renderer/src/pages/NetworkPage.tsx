@@ -8,6 +8,7 @@ import { ConnectionsTable } from '../components/ConnectionsTable';
 import { EmptyState } from '../components/EmptyState';
 import { MetricCards } from '../components/MetricCards';
 import { PageHeader } from '../components/PageHeader';
+import { TopTalkers } from '../components/TopTalkers';
 import { prefixLength, sortedNics } from '../data/devices';
 import { hostLacks } from '../data/host-can';
 import { formatBytes, formatCount, formatCountRate, formatLinkSpeed, formatRate } from '../format';
@@ -193,6 +194,7 @@ export function NetworkPage() {
         </>
       )}
       <MetricCards page="network" view={view} grid />
+      <TopTalkers />
       {hostLacks(info, 'netConnections') ? (
         <section className="panel" aria-label="Connections">
           <div className="panel-head">

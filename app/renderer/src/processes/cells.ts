@@ -71,6 +71,12 @@ export function cellText(column: ColumnId, row: ProcessRow, totals?: Totals, pri
       return row.gpu == null ? DASH : row.gpu.busyPercent.toFixed(1);
     case 'gpuMem':
       return row.gpu == null ? DASH : formatBytes(row.gpu.memoryBytes);
+    case 'netRx':
+      return row.net == null ? DASH : rate(row.net.receiveRate);
+    case 'netTx':
+      return row.net == null ? DASH : rate(row.net.transmitRate);
+    case 'netBytes':
+      return row.net == null ? DASH : formatBytes(row.net.receiveBytes + row.net.transmitBytes);
   }
 }
 

@@ -28,7 +28,10 @@ export type ColumnId =
   | 'ctx'
   | 'uss'
   | 'gpu'
-  | 'gpuMem';
+  | 'gpuMem'
+  | 'netRx'
+  | 'netTx'
+  | 'netBytes';
 
 export interface ColumnDef {
   id: ColumnId;
@@ -85,12 +88,27 @@ export const COLUMNS: readonly ColumnDef[] = [
   // GPU: read only while one of these is shown (the host then reads the DRM fdinfo of the processes that hold a GPU).
   { id: 'gpu', label: 'GPU %', title: 'GPU % (its busiest GPU engine, since the previous tick)', numeric: true, value: (r) => r.gpu?.busyPercent ?? null, width: 64, widest: '100.0', defaultVisible: false, topic: 'processGpu' },
   { id: 'gpuMem', label: 'GPU mem', title: 'GPU memory (resident VRAM; GTT too on integrated GPUs)', numeric: true, value: (r) => r.gpu?.memoryBytes ?? null, width: 84, widest: '1023 MiB', defaultVisible: false, topic: 'processGpu' },
+  // Network: read only while one of these is shown (the host then dumps the kernel's TCP sockets and maps them to processes).
+  // TCP only: UDP (so QUIC) has no byte counters, and a socket opened and closed between two ticks is not seen.
+  { id: 'netRx', label: 'Net in', title: 'Network receive rate (TCP; UDP and QUIC not counted)', numeric: true, value: (r) => r.net?.receiveRate ?? null, width: 80, widest: '1023 KiB/s', defaultVisible: false, topic: 'processNet' },
+  { id: 'netTx', label: 'Net out', title: 'Network send rate (TCP; UDP and QUIC not counted)', numeric: true, value: (r) => r.net?.transmitRate ?? null, width: 80, widest: '1023 KiB/s', defaultVisible: false, topic: 'processNet' },
+  {
+    id: 'netBytes',
+    label: 'Net total',
+    title: 'TCP bytes received + sent since the process was first watched (sockets opened and closed between ticks are lost)',
+    numeric: true,
+    value: (r) => (r.net ? r.net.receiveBytes + r.net.transmitBytes : null),
+    width: 84,
+    widest: '1023 MiB',
+    defaultVisible: false,
+    topic: 'processNet',
+  },
   { id: 'cmdline', label: 'Command line', title: 'Command line', numeric: false, value: (r) => r.cmdline.join(' '), width: 140, defaultVisible: true },
 ];
 
 /** The extra topics the chosen columns need sampled. */
 export function columnTopics(columns: readonly ColumnId[]): Topic[] {
-  // Two GPU columns share one topic: asked for once.
+  // Columns sharing a topic (GPU's two, network's three): asked for once.
   return [...new Set(COLUMNS.flatMap((c) => (c.topic && columns.includes(c.id) ? [c.topic] : [])))];
 }
 

@@ -20,7 +20,7 @@ describe('pages', () => {
     // The pages that chart their resource's pressure stall read /proc/pressure; the overview does not show it.
     expect(topicsFor('cpu', false)).toEqual(['cpu', 'pressure']);
     expect(topicsFor('disks', false)).toEqual(['disks', 'partitions', 'pressure']);
-    expect(topicsFor('network', false)).toEqual(['network', 'sockets']);
+    expect(topicsFor('network', false)).toEqual(['network', 'processes', 'processNet', 'sockets']);
     expect(topicsFor('sensors', false)).toEqual(['sensors']);
     expect(topicsFor('battery', false)).toEqual(['battery']);
     expect(topicsFor('system', false)).toEqual([]);

@@ -15,7 +15,8 @@ export const PAGES = [
   { id: 'cpu', label: 'CPU', topics: ['cpu'] },
   { id: 'memory', label: 'Memory', topics: [] },
   { id: 'disks', label: 'Disks', topics: ['disks', 'partitions'] },
-  { id: 'network', label: 'Network', topics: ['network'] },
+  // The process table with its network use: the top talkers table.
+  { id: 'network', label: 'Network', topics: ['network', 'processes', 'processNet'] },
   { id: 'gpu', label: 'GPU', topics: ['gpus'] },
   { id: 'sensors', label: 'Sensors', topics: ['sensors'] },
   { id: 'battery', label: 'Battery', topics: ['battery'] },

@@ -9,15 +9,16 @@ import { joinKept, keptPoints, type ProcessPoint } from '../../store/process-rin
 import { rangeSeconds } from '../../settings/range';
 import { GeneralTab } from './GeneralTab';
 import { GpuTab } from './GpuTab';
+import { NetworkTab } from './NetworkTab';
 import { ConnectionsTab, EnvironmentTab, LimitsTab, MapsTab, OpenFilesTab } from './ListTabs';
 import { ResourcesTab } from './ResourcesTab';
 import { supported } from './values';
 import './ProcessDetails.css';
 
 const REFRESH_MS = 2000;
-const TABS = ['General', 'Resources', 'GPU', 'Open files', 'Connections', 'Memory maps', 'Environment', 'Limits'] as const;
+const TABS = ['General', 'Resources', 'GPU', 'Network', 'Open files', 'Connections', 'Memory maps', 'Environment', 'Limits'] as const;
 /** The details attribute a list tab shows, by tab. */
-const TAB_FIELD: Partial<Record<(typeof TABS)[number], string>> = { 'Open files': 'openFiles', Connections: 'netConnections', 'Memory maps': 'memoryMaps', Environment: 'environ' };
+const TAB_FIELD: Partial<Record<(typeof TABS)[number], string>> = { Network: 'net', 'Open files': 'openFiles', Connections: 'netConnections', 'Memory maps': 'memoryMaps', Environment: 'environ' };
 type Tab = (typeof TABS)[number];
 
 interface Props {
@@ -111,6 +112,7 @@ export function ProcessDetails({ target, rows, onOpen, onClose }: Props) {
       General: <GeneralTab d={d} pid={pid} createTime={createTime} rows={rows} onOpen={onOpen} />,
       Resources: <ResourcesTab d={d} points={points} kept={kept.length > 0} range={range} row={row} now={now} />,
       GPU: <GpuTab row={row} />,
+      Network: <NetworkTab d={d} row={row} />,
       'Open files': <OpenFilesTab d={d} />,
       Connections: <ConnectionsTab d={d} />,
       'Memory maps': <MapsTab d={d} />,

@@ -1,0 +1,41 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/record.h"
+#include "common/records_net.h"
+
+// Network use per process (beyond psutil): every TCP and UDP socket of the
+// inet dump (NETLINK_SOCK_DIAG) with the process it is attributed to and,
+// for TCP, its cumulative byte counters. lib/process_net.ts makes rates.
+
+namespace procyon {
+
+// One socket. `pid`: the lowest pid holding it, or nullopt where no process
+// this user can read holds it (another user's, or its holder exited).
+// bytesSent/bytesReceived: tcp_info's tcpi_bytes_acked/tcpi_bytes_received;
+// nullopt for UDP (sock_diag keeps no byte counters for it).
+#define PROCYON_SOCKET_USE_FIELDS(X)                 \
+  X(double, inode, 0)                                \
+  X(std::optional<double>, pid, std::nullopt)        \
+  X(std::string, protocol, {})                       \
+  X(int, family, 0)                                  \
+  X(std::string, status, {})                         \
+  X(std::optional<InetAddr>, laddr, std::nullopt)    \
+  X(std::optional<InetAddr>, raddr, std::nullopt)    \
+  X(std::optional<double>, bytesSent, std::nullopt)  \
+  X(std::optional<double>, bytesReceived, std::nullopt)
+PROCYON_RECORD(SocketUse, PROCYON_SOCKET_USE_FIELDS)
+#undef PROCYON_SOCKET_USE_FIELDS
+
+// processNet(): monotonic seconds when the dump began, its sockets, and
+// how many entries the kept inode → process map holds after it (inodes,
+// pids and inodes no readable process holds: bounded by what exists now).
+#define PROCYON_PROCESS_NET_READING_FIELDS(X) \
+  X(double, timestamp, 0) X(std::vector<SocketUse>, sockets, {}) X(double, mapEntries, 0)
+PROCYON_RECORD(ProcessNetReading, PROCYON_PROCESS_NET_READING_FIELDS)
+#undef PROCYON_PROCESS_NET_READING_FIELDS
+
+}  // namespace procyon

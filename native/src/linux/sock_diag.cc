@@ -1,0 +1,269 @@
+// Network use per process without root: the kernel's inet socket dump
+// (NETLINK_SOCK_DIAG, SOCK_DIAG_BY_FAMILY, every state) gives each TCP
+// socket's inode and tcp_info byte counters, and /proc/<pid>/fd's
+// `socket:[inode]` links say which process holds it.
+//
+// The inode → process map is kept between reads (per procfs root) and only
+// the processes whose fd set may have changed are walked again: pids not
+// seen before, and, when the dump has sockets of unknown inode, the readable
+// processes of the uid that owns those sockets. A socket several processes
+// hold (a fork's inheritance, SCM_RIGHTS) is attributed to the lowest pid
+// holding it, so it is counted once and to the same process every read.
+// Inodes still unknown after two such walks are remembered (until they leave
+// the dump) so an other user's socket does not make every read walk again.
+
+#include <linux/inet_diag.h>
+#include <linux/netlink.h>
+#include <linux/sock_diag.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/time.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <map>
+#include <mutex>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "common/error.h"
+#include "common/records_net_process.h"
+#include "common/unique_fd.h"
+#include "linux/linux_backend.h"
+#include "linux/parse/net_connections.h"
+#include "linux/parse/sock_diag.h"
+#include "linux/process_host.h"
+#include "linux/procfs.h"
+
+namespace procyon {
+namespace {
+
+// The most sockets one dump keeps (a host with more is answered PARSE_ERROR rather than held without bound).
+constexpr size_t kMaxSockets = 1u << 21;
+// How many walks look for a socket no readable process holds before it is left to "other users".
+constexpr int kLookups = 2;
+// A netlink dump datagram is at most a few pages; a bigger one is cut and reported.
+constexpr size_t kRecvBuffer = 64 * 1024;
+
+// Every socket of one family and protocol, in every state.
+void dump(int family, int protocol, bool withInfo, std::vector<parse::DiagSocket>& out) {
+  UniqueFd fd(::socket(AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC, NETLINK_SOCK_DIAG));
+  if (fd.get() < 0) throw Error::fromErrno(errno, "socket(NETLINK_SOCK_DIAG)", "netlink:sock_diag");
+  // The kernel answers a dump at once; a bound wait keeps a wedged answer from holding the worker.
+  const timeval timeout{5, 0};
+  ::setsockopt(fd.get(), SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+  struct {
+    nlmsghdr header;
+    inet_diag_req_v2 request;
+  } message{};
+  message.header.nlmsg_len = sizeof message;
+  message.header.nlmsg_type = SOCK_DIAG_BY_FAMILY;
+  message.header.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
+  message.header.nlmsg_seq = 1;
+  message.request.sdiag_family = static_cast<uint8_t>(family);
+  message.request.sdiag_protocol = static_cast<uint8_t>(protocol);
+  message.request.idiag_states = ~0u;
+  if (withInfo) message.request.idiag_ext = 1u << (INET_DIAG_INFO - 1);
+  sockaddr_nl kernel{};
+  kernel.nl_family = AF_NETLINK;
+  if (::sendto(fd.get(), &message, sizeof message, 0, reinterpret_cast<const sockaddr*>(&kernel), sizeof kernel) < 0) {
+    throw Error::fromErrno(errno, "send(NETLINK_SOCK_DIAG)", "netlink:sock_diag");
+  }
+  std::vector<char> buffer(kRecvBuffer);
+  for (;;) {
+    const ssize_t n = ::recv(fd.get(), buffer.data(), buffer.size(), MSG_TRUNC);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      throw Error::fromErrno(errno, "recv(NETLINK_SOCK_DIAG)", "netlink:sock_diag");
+    }
+    if (static_cast<size_t>(n) > buffer.size()) throw Error::parse("sock_diag: a datagram larger than the receive buffer");
+    if (n == 0) throw Error::parse("sock_diag: the dump ended without NLMSG_DONE");
+    if (parse::parseDiagBatch({buffer.data(), static_cast<size_t>(n)}, out, kMaxSockets) == parse::DiagBatch::Done) return;
+  }
+}
+
+struct PidEntry {
+  uint32_t uid = 0;
+  bool readable = true;
+  std::vector<uint64_t> inodes;  // its socket inodes at its last walk
+};
+
+// The inode → process map of one procfs root.
+struct OwnerMap {
+  std::unordered_map<uint64_t, int64_t> owner;
+  std::unordered_map<int64_t, PidEntry> pids;
+  // Inodes no readable process held when looked for, and how many walks looked (a socket
+  // seen in the dump a moment before its fd is installed is looked for once more).
+  std::unordered_map<uint64_t, int> unresolved;
+};
+
+std::mutex& mapMutex() {
+  static std::mutex mutex;
+  return mutex;
+}
+
+OwnerMap& mapFor(const std::string& root) {
+  static std::map<std::string, OwnerMap> maps;
+  if (maps.size() >= 16 && maps.find(root) == maps.end()) maps.clear();
+  return maps[root];
+}
+
+// A process's socket inodes; nullopt when its fds cannot be read (another user's) or it is gone.
+std::optional<std::vector<uint64_t>> socketInodes(const Procfs& procfs, int64_t pid) {
+  std::vector<Procfs::FdLink> links;
+  try {
+    links = procfs.fdLinks(pid);
+  } catch (const Error&) {
+    return std::nullopt;
+  }
+  std::vector<uint64_t> inodes;
+  for (const Procfs::FdLink& link : links) {
+    if (auto inode = parse::socketInode(link.target)) inodes.push_back(*inode);
+  }
+  return inodes;
+}
+
+void forget(OwnerMap& map, int64_t pid, const PidEntry& entry) {
+  for (uint64_t inode : entry.inodes) {
+    auto it = map.owner.find(inode);
+    if (it != map.owner.end() && it->second == pid) map.owner.erase(it);
+  }
+}
+
+void walk(const Procfs& procfs, OwnerMap& map, int64_t pid, PidEntry& entry) {
+  forget(map, pid, entry);
+  entry.inodes.clear();
+  auto inodes = socketInodes(procfs, pid);
+  if (!inodes) {
+    entry.readable = false;
+    return;
+  }
+  entry.readable = true;
+  entry.inodes = std::move(*inodes);
+  for (uint64_t inode : entry.inodes) {
+    auto [it, added] = map.owner.emplace(inode, pid);
+    if (!added && pid < it->second) it->second = pid;
+    map.unresolved.erase(inode);
+  }
+}
+
+// Brings `map` up to date with the processes now and the sockets of `dump`.
+void update(const Procfs& procfs, OwnerMap& map, const std::vector<parse::DiagSocket>& sockets) {
+  const std::vector<int64_t> now = procfs.pids();
+  const std::unordered_set<int64_t> alive(now.begin(), now.end());
+  for (auto it = map.pids.begin(); it != map.pids.end();) {
+    if (alive.count(it->first) != 0) {
+      ++it;
+      continue;
+    }
+    forget(map, it->first, it->second);
+    it = map.pids.erase(it);
+  }
+  std::unordered_set<int64_t> walked;
+  for (int64_t pid : now) {
+    if (map.pids.count(pid) != 0) continue;
+    PidEntry& entry = map.pids[pid];
+    struct stat st {};
+    if (::stat(procfs.path(std::to_string(pid)).c_str(), &st) == 0) entry.uid = st.st_uid;
+    walk(procfs, map, pid, entry);
+    walked.insert(pid);
+  }
+  std::unordered_set<uint32_t> uids;
+  std::unordered_set<uint64_t> inDump;
+  for (const parse::DiagSocket& s : sockets) {
+    if (s.inode == 0) continue;
+    inDump.insert(s.inode);
+    if (map.owner.count(s.inode) != 0) continue;
+    const auto tried = map.unresolved.find(s.inode);
+    if (tried == map.unresolved.end() || tried->second < kLookups) uids.insert(s.uid);
+  }
+  if (!uids.empty()) {
+    for (auto& [pid, entry] : map.pids) {
+      if (entry.readable && uids.count(entry.uid) != 0 && walked.count(pid) == 0) walk(procfs, map, pid, entry);
+    }
+  }
+  // What left the dump leaves the map; what is still unknown is not looked for again.
+  for (auto it = map.owner.begin(); it != map.owner.end();) it = inDump.count(it->first) ? std::next(it) : map.owner.erase(it);
+  for (auto it = map.unresolved.begin(); it != map.unresolved.end();) it = inDump.count(it->first) ? std::next(it) : map.unresolved.erase(it);
+  for (uint64_t inode : inDump) {
+    if (map.owner.count(inode) == 0) ++map.unresolved[inode];
+  }
+}
+
+std::optional<InetAddr> address(const parse::DiagSocket& s, bool local) {
+  const uint16_t port = local ? s.sourcePort : s.destinationPort;
+  if (port == 0) return std::nullopt;  // psutil's ()
+  const std::array<uint8_t, 16>& bytes = local ? s.source : s.destination;
+  InetAddr addr;
+  addr.port = port;
+  if (s.family == AF_INET) {
+    addr.ip = parse::formatIpv4({bytes[0], bytes[1], bytes[2], bytes[3]});
+  } else {
+    addr.ip = parse::formatIpv6(bytes);
+  }
+  return addr;
+}
+
+std::string statusOf(const parse::DiagSocket& s, bool tcp) {
+  static const std::vector<std::string_view> names = parse::connectionStatusNames();  // TCP states 1..11, then NONE
+  if (!tcp || s.state < 1 || s.state > names.size() - 1) return std::string(names.back());
+  return std::string(names[s.state - 1]);
+}
+
+}  // namespace
+
+ProcessNetReading LinuxBackend::processNet(const std::optional<int64_t>& pid) const {
+  if (!isLive()) throw Error(ErrorCode::NotLive, "processNet: sockets are the running machine's; a captured tree has none");
+  const Procfs procfs = this->procfs();
+  ProcessNetReading reading;
+  reading.timestamp = linux_process::monotonicSeconds();
+  std::vector<parse::DiagSocket> tcp;
+  std::vector<parse::DiagSocket> udp;
+  for (const int family : {AF_INET, AF_INET6}) {
+    dump(family, IPPROTO_TCP, true, tcp);
+    dump(family, IPPROTO_UDP, false, udp);
+  }
+  std::unordered_map<uint64_t, int64_t> owners;
+  if (pid) {
+    // One process: its own fds decide (no map walk of every process).
+    if (auto inodes = socketInodes(procfs, *pid)) {
+      for (uint64_t inode : *inodes) owners.emplace(inode, *pid);
+    }
+  } else {
+    std::vector<parse::DiagSocket> all = tcp;
+    all.insert(all.end(), udp.begin(), udp.end());
+    std::lock_guard<std::mutex> lock(mapMutex());
+    OwnerMap& map = mapFor(procfs.root());
+    update(procfs, map, all);
+    owners = map.owner;
+    reading.mapEntries = static_cast<double>(map.owner.size() + map.unresolved.size() + map.pids.size());
+  }
+  const auto add = [&](const std::vector<parse::DiagSocket>& sockets, bool isTcp) {
+    for (const parse::DiagSocket& s : sockets) {
+      if (s.inode == 0) continue;  // no process holds it any more
+      const auto owner = owners.find(s.inode);
+      if (pid && owner == owners.end()) continue;
+      SocketUse use;
+      use.inode = s.inode;
+      if (owner != owners.end()) use.pid = static_cast<double>(owner->second);
+      use.protocol = isTcp ? "tcp" : "udp";
+      use.family = s.family;
+      use.status = statusOf(s, isTcp);
+      use.laddr = address(s, true);
+      use.raddr = address(s, false);
+      if (isTcp && s.bytesSent) use.bytesSent = static_cast<double>(*s.bytesSent);
+      if (isTcp && s.bytesReceived) use.bytesReceived = static_cast<double>(*s.bytesReceived);
+      reading.sockets.push_back(std::move(use));
+    }
+  };
+  add(tcp, true);
+  add(udp, false);
+  return reading;
+}
+
+}  // namespace procyon
