@@ -33,7 +33,7 @@ describe('a metric declared in the registry and nowhere else', () => {
   it('is a topic: in TOPICS, accepted by setTopics, sampled by the page its card is on and by no other', () => {
     expect(TOPICS).toContain('testLoad');
     expect(SetTopicsRequest.safeParse({ topics: ['testLoad'] }).success).toBe(true);
-    expect(topicsFor('network', false)).toEqual(['network', 'sockets', 'testLoad']);
+    expect(topicsFor('network', false)).toEqual(['network', 'processes', 'processNet', 'sockets', 'testLoad']);
     expect(topicsFor('overview', false)).not.toContain('testLoad');
     expect(topicsFor('cpu', false)).toEqual(['cpu', 'pressure']);
   });
