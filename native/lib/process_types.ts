@@ -190,10 +190,10 @@ export interface ProcessBasicGroup {
   cpuNum: number;
 }
 
-/** @internal The ids attribute group: uids(), gids() (real, effective, saved), numThreads(), numCtxSwitches(); null where the kernel lacks the line. */
+/** @internal The ids attribute group: uids(), gids() (real, effective, saved; null where the platform has none), numThreads(), numCtxSwitches(); null where the kernel lacks the line. */
 export interface ProcessIdsGroup {
-  uids: number[];
-  gids: number[];
+  uids: number[] | null;
+  gids: number[] | null;
   numThreads: number | null;
   voluntary: number | null;
   involuntary: number | null;

@@ -111,6 +111,22 @@ test('Process: name, exe, cmdline, cwd, environ, parent, children, status, times
   await assert.rejects(p.rlimit(0), (e) => e instanceof c.Unsupported);
 });
 
+test('uids, gids and terminal are UNSUPPORTED (psutil has none on Windows); asDict() leaves them out, asked by name they fail', async () => {
+  const me = await c.Process.create(process.pid);
+  for (const attr of ['uids', 'gids', 'terminal']) {
+    await assert.rejects(me[attr](), (e) => e instanceof c.Unsupported && e.message.includes(attr), attr);
+    await assert.rejects(me.asDict({ attrs: ['pid', attr] }), (e) => e instanceof c.Unsupported, `asDict([${attr}])`);
+  }
+  // Wine's QueryWorkingSet fails (uss, IO_ERROR, as psutil's OSError would raise from as_dict): stood in for, so that the
+  // whole default list is read here.
+  me.memoryFullInfo = async () => ({ ...(await me.memoryInfo()), uss: 0 });
+  const d = await me.asDict({ adValue: 'denied' });
+  for (const attr of ['uids', 'gids', 'terminal']) assert.equal(attr in d, false, `${attr} in asDict()`);
+  assert.equal(d.pid, process.pid);
+  assert.equal(d.name, 'node.exe');
+  assert.ok(Object.keys(d).length > 20, Object.keys(d).join(' '));
+});
+
 test('a started cmd /c: its node.exe child is in the tree below it', async (t) => {
   const { child, count } = startChild(t, { viaCmd: true });
   await waitFor(() => count() > 0);

@@ -127,10 +127,12 @@ PROCYON_RECORD(ProcessCpuTimes, PROCYON_PROCESS_CPU_TIMES_FIELDS)
 PROCYON_RECORD(ProcessBasicGroup, PROCYON_PROCESS_BASIC_GROUP_FIELDS)
 #undef PROCYON_PROCESS_BASIC_GROUP_FIELDS
 
-// The ids group: uids and gids are real, effective, saved; the rest null
-// where /proc/[pid]/status lacks the line.
-#define PROCYON_PROCESS_IDS_GROUP_FIELDS(X)                                                              \
-  X(std::vector<int64_t>, uids, {}) X(std::vector<int64_t>, gids, {}) X(std::optional<int64_t>, numThreads, {}) \
+// The ids group: uids and gids are real, effective, saved, null where the
+// platform has none (Windows: lib/ makes uids() and gids() UNSUPPORTED there,
+// as psutil has neither); the rest null where /proc/[pid]/status lacks the line.
+#define PROCYON_PROCESS_IDS_GROUP_FIELDS(X)                                                                \
+  X(std::optional<std::vector<int64_t>>, uids, {}) X(std::optional<std::vector<int64_t>>, gids, {})       \
+  X(std::optional<int64_t>, numThreads, {})                                                               \
   X(std::optional<uint64_t>, voluntary, {}) X(std::optional<uint64_t>, involuntary, {})
 PROCYON_RECORD(ProcessIdsGroup, PROCYON_PROCESS_IDS_GROUP_FIELDS)
 #undef PROCYON_PROCESS_IDS_GROUP_FIELDS
