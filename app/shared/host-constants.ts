@@ -28,6 +28,8 @@ export interface HostConstants {
   priorityClasses: Readonly<Record<string, number>>;
   /** The kinds net_connections(kind) takes here, in psutil's order (Windows has no `unix`). */
   connectionKinds: readonly string[];
+  /** virtual_memory()'s fields psutil has here (Windows: total, available, percent, used, free); the others read 0. */
+  virtualMemoryFields: readonly string[];
 }
 
 export interface HostIssue {

@@ -28,6 +28,7 @@ const WINDOWS: PlatformConstants = {
   connectionKinds: ['all', 'tcp', 'tcp4', 'tcp6', 'udp', 'udp4', 'udp6', 'inet', 'inet4', 'inet6'],
   connectionStatuses: [],
   processStatuses: ['running', 'stopped'],
+  virtualMemoryFields: ['total', 'available', 'percent', 'used', 'free'],
 };
 
 const linux = hostConstantsOf(describeCollector().constants);
