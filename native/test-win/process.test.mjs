@@ -108,6 +108,13 @@ test('Process: name, exe, cmdline, cwd, environ, parent, children, status, times
   assert.equal(await p.nice(), c.describe().constants.priorityClasses.NORMAL_PRIORITY_CLASS);
   assert.deepEqual(await p.cpuAffinity(), os.cpus().map((_, i) => i));
   assert.equal(await p.isRunning(), true);
+  // parents: the test's node.exe first, each ancestor older than the one below it.
+  const parents = await p.parents();
+  assert.equal(parents[0]?.pid, process.pid);
+  for (let i = 1; i < parents.length; i++) assert.ok((await parents[i].createTime()) <= (await parents[i - 1].createTime()));
+  // The child writes every 20 ms: some CPU, never more than every CPU's worth.
+  const busy = await p.cpuPercent({ interval: 0.5 });
+  assert.ok(busy >= 0 && busy <= 100 * os.cpus().length, `cpuPercent ${busy}`);
   await assert.rejects(p.rlimit(0), (e) => e instanceof c.Unsupported);
 });
 
