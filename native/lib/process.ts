@@ -535,7 +535,9 @@ export class Process {
   }
 
   async cpuTimes(): Promise<ProcessCpuTimes> {
-    return { ...(await this.#section('basic')).cpuTimes };
+    const { iowait, ...times } = (await this.#section('basic')).cpuTimes;
+    // psutil's record has iowait on Linux alone: absent where the platform has none.
+    return iowait === null || iowait === undefined ? times : { ...times, iowait };
   }
 
   /**
@@ -585,7 +587,9 @@ export class Process {
 
   /** The CPU this process last ran on. */
   async cpuNum(): Promise<number> {
-    return (await this.#section('basic')).cpuNum;
+    const cpu = (await this.#section('basic')).cpuNum;
+    if (cpu === null) throw new Unsupported('Process.cpuNum is not supported on this platform');
+    return cpu;
   }
 
   /** The platform's record (psutil's pmem differs per OS); rss and vms are in every one. */

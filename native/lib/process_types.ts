@@ -10,7 +10,8 @@ export interface ProcessCpuTimes {
   system: number;
   childrenUser: number;
   childrenSystem: number;
-  iowait: number;
+  /** Linux only (psutil's pcputimes has it there alone). */
+  iowait?: number;
 }
 
 /** Process.memoryInfo(): bytes (statm × page size). */
@@ -184,10 +185,10 @@ export interface ProcessBasicGroup {
   ppid: number;
   ttyNr: number;
   createTime: number;
-  cpuTimes: ProcessCpuTimes;
+  cpuTimes: Omit<ProcessCpuTimes, 'iowait'> & { iowait: number | null };
   nice: number;
   numThreads: number;
-  cpuNum: number;
+  cpuNum: number | null;
 }
 
 /** @internal The ids attribute group: uids(), gids() (real, effective, saved; null where the platform has none), numThreads(), numCtxSwitches(); null where the kernel lacks the line. */

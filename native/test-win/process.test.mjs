@@ -118,9 +118,9 @@ test('Process: name, exe, cmdline, cwd, environ, parent, children, status, times
   await assert.rejects(p.rlimit(0), (e) => e instanceof c.Unsupported);
 });
 
-test('uids, gids and terminal are UNSUPPORTED (psutil has none on Windows); asDict() leaves them out, asked by name they fail', async () => {
+test('uids, gids, terminal and cpuNum are UNSUPPORTED (psutil has none on Windows); asDict() leaves them out, asked by name they fail', async () => {
   const me = await c.Process.create(process.pid);
-  for (const attr of ['uids', 'gids', 'terminal']) {
+  for (const attr of ['uids', 'gids', 'terminal', 'cpuNum']) {
     await assert.rejects(me[attr](), (e) => e instanceof c.Unsupported && e.message.includes(attr), attr);
     await assert.rejects(me.asDict({ attrs: ['pid', attr] }), (e) => e instanceof c.Unsupported, `asDict([${attr}])`);
   }
@@ -128,7 +128,9 @@ test('uids, gids and terminal are UNSUPPORTED (psutil has none on Windows); asDi
   // whole default list is read here.
   me.memoryFullInfo = async () => ({ ...(await me.memoryInfo()), uss: 0 });
   const d = await me.asDict({ adValue: 'denied' });
-  for (const attr of ['uids', 'gids', 'terminal']) assert.equal(attr in d, false, `${attr} in asDict()`);
+  for (const attr of ['uids', 'gids', 'terminal', 'cpuNum']) assert.equal(attr in d, false, `${attr} in asDict()`);
+  // psutil's pcputimes on Windows: no iowait (Linux's alone).
+  assert.deepEqual(Object.keys(d.cpuTimes), ['user', 'system', 'childrenUser', 'childrenSystem']);
   assert.equal(d.pid, process.pid);
   assert.equal(d.name, 'node.exe');
   assert.ok(Object.keys(d).length > 20, Object.keys(d).join(' '));
