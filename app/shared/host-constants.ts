@@ -1,4 +1,4 @@
-import type { ProcessActionRequest } from './schemas';
+import type { GetConnectionsRequest, ProcessActionRequest } from './schemas';
 
 // Which signals, resource limits and I/O priority classes exist is the host
 // platform's fact, told by its collector at run time. The request schemas check
@@ -26,6 +26,10 @@ export interface HostConstants {
    * reads and takes, NORMAL_PRIORITY_CLASS → 32. Empty where priority is a nice value.
    */
   priorityClasses: Readonly<Record<string, number>>;
+  /** The kinds net_connections(kind) takes here, in psutil's order (Windows has no `unix`). */
+  connectionKinds: readonly string[];
+  /** virtual_memory()'s fields psutil has here (Windows: total, available, percent, used, free); the others read 0. */
+  virtualMemoryFields: readonly string[];
 }
 
 export interface HostIssue {
@@ -35,6 +39,11 @@ export interface HostIssue {
 
 const has = (table: Readonly<Record<string, number>>, name: string) => Object.prototype.hasOwnProperty.call(table, name);
 const valueIn = (table: Readonly<Record<string, number>>, value: number) => Object.values(table).includes(value);
+
+/** A (schema-valid) connections kind this host has no such sockets for, in words; empty when it has. */
+export function connectionIssues(kind: GetConnectionsRequest['kind'], host: HostConstants): HostIssue[] {
+  return host.connectionKinds.includes(kind) ? [] : [{ path: 'kind', message: `This host has no ${kind} connections to list.` }];
+}
 
 /** What in a (schema-valid) process action this host cannot do, in words; empty when it can. */
 export function actionIssues(action: ProcessActionRequest['action'], host: HostConstants): HostIssue[] {

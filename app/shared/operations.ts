@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { TreeOutcome } from './api';
-import { actionIssues, type HostConstants, type HostIssue } from './host-constants';
+import { actionIssues, connectionIssues, type HostConstants, type HostIssue } from './host-constants';
 import type { ProcessText } from './limits';
 import type { ConnectionSample, HostInfo, ProcessTableSnapshot, Snapshot, SystemInfo } from './payloads';
 import type { ProcessHistoryPoint } from './process-history';
@@ -77,7 +77,7 @@ export const OPERATION_TABLE = {
   /** Host, OS, kernel, CPU model, boot time, logged-in users, interface addresses. */
   getSystemInfo: call(NoArgs).reads<SystemInfo>(),
   /** psutil.net_connections(kind) with process names. */
-  getConnections: call(GetConnectionsRequest).reads<ConnectionSample[]>(),
+  getConnections: call(GetConnectionsRequest, (request, host) => connectionIssues(request.kind, host)).reads<ConnectionSample[]>(),
   /**
    * Act on one process, named by pid AND createTime: if the pid has exited or
    * now names another process, NO_SUCH_PROCESS and nothing is touched.

@@ -41,7 +41,7 @@ export const SetTopicsRequest = z.strictObject({
 });
 export type SetTopicsRequest = z.infer<typeof SetTopicsRequest>;
 
-/** psutil.net_connections' kinds: the collector's, checked both ways below. */
+/** psutil.net_connections' kinds: the collector's, checked both ways below; which a host has is its fact (HostConstants.connectionKinds). */
 export const CONNECTION_KINDS = ['inet', 'inet4', 'inet6', 'tcp', 'tcp4', 'tcp6', 'udp', 'udp4', 'udp6', 'unix', 'all'] as const satisfies readonly ConnectionKind[];
 type _KindsMatch = Assert<[ConnectionKind] extends [(typeof CONNECTION_KINDS)[number]] ? true : false>;
 type Assert<T extends true> = T;

@@ -34,6 +34,8 @@ export interface PlatformConstants {
   connectionKinds: readonly string[];
   connectionStatuses: readonly string[];
   processStatuses: readonly string[];
+  /** virtualMemory()'s fields psutil has on this platform (Windows: total, available, percent, used, free); the others read 0. */
+  virtualMemoryFields: readonly string[];
 }
 
 export interface Layouts {

@@ -286,7 +286,7 @@ export class Process {
     }
   }
 
-  /** psutil.Process.as_dict(): the attributes asked for (default: all), read in one trip. */
+  /** psutil.Process.as_dict(): the attributes asked for (default: all the platform has), read in one trip. */
   async asDict(options?: AsDictOptions): Promise<Record<string, unknown>> {
     const opts = optionsObject(options);
     const attrs = attrsOption(opts.attrs);
@@ -302,6 +302,8 @@ export class Process {
           result[attr] = attr === 'pid' ? this.pid : await (this as unknown as Record<string, () => Promise<unknown>>)[attr]!.call(this);
         } catch (err) {
           if (err instanceof AccessDenied || err instanceof ZombieProcess) result[attr] = adValue;
+          // psutil: what the platform lacks (Windows' uids, terminal…) fails only where it was asked for by name.
+          else if (err instanceof Unsupported && attrs === PROCESS_ATTRS) continue;
           else throw err;
         }
       }
@@ -413,13 +415,20 @@ export class Process {
     return this.#section('username');
   }
 
+  /** Real, effective and saved user ids; UNSUPPORTED where the platform has none (Windows, as psutil). */
   async uids(): Promise<ProcessIds> {
-    const [real, effective, saved] = (await this.#section('ids')).uids as [number, number, number];
-    return { real, effective, saved };
+    return this.#ids('uids');
   }
 
+  /** Real, effective and saved group ids; UNSUPPORTED where the platform has none (Windows, as psutil). */
   async gids(): Promise<ProcessIds> {
-    const [real, effective, saved] = (await this.#section('ids')).gids as [number, number, number];
+    return this.#ids('gids');
+  }
+
+  async #ids(which: 'uids' | 'gids'): Promise<ProcessIds> {
+    const ids = (await this.#section('ids'))[which];
+    if (!ids) throw new Unsupported(`Process.${which} is not supported on this platform`);
+    const [real, effective, saved] = ids as [number, number, number];
     return { real, effective, saved };
   }
 
@@ -526,7 +535,9 @@ export class Process {
   }
 
   async cpuTimes(): Promise<ProcessCpuTimes> {
-    return { ...(await this.#section('basic')).cpuTimes };
+    const { iowait, ...times } = (await this.#section('basic')).cpuTimes;
+    // psutil's record has iowait on Linux alone: absent where the platform has none.
+    return iowait === null || iowait === undefined ? times : { ...times, iowait };
   }
 
   /**
@@ -576,7 +587,9 @@ export class Process {
 
   /** The CPU this process last ran on. */
   async cpuNum(): Promise<number> {
-    return (await this.#section('basic')).cpuNum;
+    const cpu = (await this.#section('basic')).cpuNum;
+    if (cpu === null) throw new Unsupported('Process.cpuNum is not supported on this platform');
+    return cpu;
   }
 
   /** The platform's record (psutil's pmem differs per OS); rss and vms are in every one. */

@@ -11,7 +11,8 @@ export interface ProcessCpuTimes {
   system: number;
   childrenUser: number;
   childrenSystem: number;
-  iowait: number;
+  /** Linux only (psutil's pcputimes has it there alone). */
+  iowait?: number;
 }
 
 /** Process.memoryInfo(): bytes (statm × page size). */
@@ -185,16 +186,16 @@ export interface ProcessBasicGroup {
   ppid: number;
   ttyNr: number;
   createTime: number;
-  cpuTimes: ProcessCpuTimes;
+  cpuTimes: Omit<ProcessCpuTimes, 'iowait'> & { iowait: number | null };
   nice: number;
   numThreads: number;
-  cpuNum: number;
+  cpuNum: number | null;
 }
 
-/** @internal The ids attribute group: uids(), gids() (real, effective, saved), numThreads(), numCtxSwitches(); null where the kernel lacks the line. */
+/** @internal The ids attribute group: uids(), gids() (real, effective, saved; null where the platform has none), numThreads(), numCtxSwitches(); null where the kernel lacks the line. */
 export interface ProcessIdsGroup {
-  uids: number[];
-  gids: number[];
+  uids: number[] | null;
+  gids: number[] | null;
   numThreads: number | null;
   voluntary: number | null;
   involuntary: number | null;

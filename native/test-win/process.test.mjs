@@ -108,7 +108,32 @@ test('Process: name, exe, cmdline, cwd, environ, parent, children, status, times
   assert.equal(await p.nice(), c.describe().constants.priorityClasses.NORMAL_PRIORITY_CLASS);
   assert.deepEqual(await p.cpuAffinity(), os.cpus().map((_, i) => i));
   assert.equal(await p.isRunning(), true);
+  // parents: the test's node.exe first, each ancestor older than the one below it.
+  const parents = await p.parents();
+  assert.equal(parents[0]?.pid, process.pid);
+  for (let i = 1; i < parents.length; i++) assert.ok((await parents[i].createTime()) <= (await parents[i - 1].createTime()));
+  // The child writes every 20 ms: some CPU, never more than every CPU's worth.
+  const busy = await p.cpuPercent({ interval: 0.5 });
+  assert.ok(busy >= 0 && busy <= 100 * os.cpus().length, `cpuPercent ${busy}`);
   await assert.rejects(p.rlimit(0), (e) => e instanceof c.Unsupported);
+});
+
+test('uids, gids, terminal and cpuNum are UNSUPPORTED (psutil has none on Windows); asDict() leaves them out, asked by name they fail', async () => {
+  const me = await c.Process.create(process.pid);
+  for (const attr of ['uids', 'gids', 'terminal', 'cpuNum']) {
+    await assert.rejects(me[attr](), (e) => e instanceof c.Unsupported && e.message.includes(attr), attr);
+    await assert.rejects(me.asDict({ attrs: ['pid', attr] }), (e) => e instanceof c.Unsupported, `asDict([${attr}])`);
+  }
+  // Wine's QueryWorkingSet fails (uss, IO_ERROR, as psutil's OSError would raise from as_dict): stood in for, so that the
+  // whole default list is read here.
+  me.memoryFullInfo = async () => ({ ...(await me.memoryInfo()), uss: 0 });
+  const d = await me.asDict({ adValue: 'denied' });
+  for (const attr of ['uids', 'gids', 'terminal', 'cpuNum']) assert.equal(attr in d, false, `${attr} in asDict()`);
+  // psutil's pcputimes on Windows: no iowait (Linux's alone).
+  assert.deepEqual(Object.keys(d.cpuTimes), ['user', 'system', 'childrenUser', 'childrenSystem']);
+  assert.equal(d.pid, process.pid);
+  assert.equal(d.name, 'node.exe');
+  assert.ok(Object.keys(d).length > 20, Object.keys(d).join(' '));
 });
 
 test('a started cmd /c: its node.exe child is in the tree below it', async (t) => {

@@ -223,6 +223,10 @@ describe('describe()', () => {
     expect(enumMembers('process_table.ts', 'Str')).toEqual(d.layouts.processTableStrings);
   });
 
+  it('virtual_memory: Linux reads every field of its record', () => {
+    expect(d.constants.virtualMemoryFields).toEqual(d.records.VirtualMemory);
+  });
+
   it('connection kinds and statuses, process statuses', () => {
     const c = d.constants;
     expect(sorted(unionMembers('constants_net.ts', 'ConnectionKind'))).toEqual(sorted(c.connectionKinds));

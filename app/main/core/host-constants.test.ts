@@ -1,6 +1,6 @@
 import { describe as describeCollector, type PlatformConstants } from '@procyon/collector';
 import { describe, expect, it } from 'vitest';
-import { actionIssues, ProcessActionRequest, type ProcessActionRequestAction } from '../../shared';
+import { actionIssues, connectionIssues, GetConnectionsRequest, ProcessActionRequest, type ProcessActionRequestAction } from '../../shared';
 import { hostConstantsOf } from './host-constants';
 
 // The host checks a process action's values against its own collector's
@@ -25,9 +25,10 @@ const WINDOWS: PlatformConstants = {
   nice: { min: 0, max: 0 },
   addressFamilies: { AF_INET: 2, AF_INET6: 23, AF_LINK: -1 },
   socketTypes: {},
-  connectionKinds: [],
+  connectionKinds: ['all', 'tcp', 'tcp4', 'tcp6', 'udp', 'udp4', 'udp6', 'inet', 'inet4', 'inet6'],
   connectionStatuses: [],
   processStatuses: ['running', 'stopped'],
+  virtualMemoryFields: ['total', 'available', 'percent', 'used', 'free'],
 };
 
 const linux = hostConstantsOf(describeCollector().constants);
@@ -68,6 +69,15 @@ describe('the host checks process actions against its constants', () => {
     // Suspend and resume are actions of their own, not signals: nothing to check against the table.
     expect(issues({ kind: 'suspend' }, windows)).toEqual([]);
     expect(issues({ kind: 'resume' }, windows)).toEqual([]);
+  });
+
+  it('connections: the kinds its collector lists (Windows has no unix), the same check the host makes', () => {
+    const kindIssues = (kind: string, host = linux) => connectionIssues(GetConnectionsRequest.parse({ kind }).kind, host).map((i) => i.message);
+    expect(linux.connectionKinds).toContain('unix');
+    expect(kindIssues('unix')).toEqual([]);
+    expect(windows.connectionKinds).not.toContain('unix');
+    expect(kindIssues('unix', windows)).toEqual(['This host has no unix connections to list.']);
+    for (const kind of windows.connectionKinds) expect(kindIssues(kind, windows)).toEqual([]);
   });
 
   it('bounds the shape of a priority before the host looks at it', () => {

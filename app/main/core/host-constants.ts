@@ -3,7 +3,7 @@ import type { HostConstants } from '../../shared';
 
 /**
  * HostConstants from a collector's description of its platform: every table
- * its own (signals, RLIMIT_*, IOPRIO_CLASS_* or IOPRIO_*, the nice range, *_PRIORITY_CLASS),
+ * its own (signals, RLIMIT_*, IOPRIO_CLASS_* or IOPRIO_*, the nice range, *_PRIORITY_CLASS, connection kinds, virtual_memory's fields),
  * none restated here.
  */
 export function hostConstantsOf(c: PlatformConstants): HostConstants {
@@ -14,6 +14,8 @@ export function hostConstantsOf(c: PlatformConstants): HostConstants {
     ioPriorities: Object.freeze({ ...c.ioPriorities }),
     nice: Object.freeze({ ...c.nice }),
     priorityClasses: Object.freeze({ ...c.priorityClasses }),
+    connectionKinds: Object.freeze([...c.connectionKinds]),
+    virtualMemoryFields: Object.freeze([...c.virtualMemoryFields]),
   });
 }
 

@@ -118,6 +118,7 @@ Napi::Value toJs(Napi::Env env, const DescribeResult& d) {
   constants.Set("connectionKinds", names(env, c.connectionKinds));
   constants.Set("connectionStatuses", names(env, c.connectionStatuses));
   constants.Set("processStatuses", names(env, c.processStatuses));
+  constants.Set("virtualMemoryFields", names(env, c.virtualMemoryFields));
   object.Set("constants", constants);
   object.Set("layouts", layoutsToJs(env));
   // Each PROCYON_RECORD's JS field names, in order (the registry fills at load).

@@ -53,6 +53,8 @@ struct PlatformConstants {
   std::vector<std::string_view> connectionKinds;  // netConnections({kind}), psutil's order
   std::vector<std::string_view> connectionStatuses;  // CONN_* values this platform reports
   std::vector<std::string_view> processStatuses;  // STATUS_* values this platform reports
+  // virtualMemory()'s fields psutil has here (Windows: total, available, percent, used, free); the rest of the record stays 0.
+  std::vector<std::string_view> virtualMemoryFields;
 };
 
 }  // namespace procyon

@@ -113,8 +113,9 @@ struct PidPresence {
 
 // --- what the backend hands to JS ---
 
+// iowait is Linux's alone (psutil's pcputimes elsewhere has none): null where the platform has none.
 #define PROCYON_PROCESS_CPU_TIMES_FIELDS(X) \
-  X(double, user, 0) X(double, system, 0) X(double, childrenUser, 0) X(double, childrenSystem, 0) X(double, iowait, 0)
+  X(double, user, 0) X(double, system, 0) X(double, childrenUser, 0) X(double, childrenSystem, 0) X(std::optional<double>, iowait, {})
 PROCYON_RECORD(ProcessCpuTimes, PROCYON_PROCESS_CPU_TIMES_FIELDS)
 #undef PROCYON_PROCESS_CPU_TIMES_FIELDS
 
@@ -123,14 +124,16 @@ PROCYON_RECORD(ProcessCpuTimes, PROCYON_PROCESS_CPU_TIMES_FIELDS)
 #define PROCYON_PROCESS_BASIC_GROUP_FIELDS(X)                                                       \
   X(std::string, name, {}) X(std::string, status, {}) X(int64_t, ppid, 0) X(int64_t, ttyNr, 0)     \
   X(double, createTime, 0) X(ProcessCpuTimes, cpuTimes, {}) X(int64_t, nice, 0) X(int64_t, numThreads, 0) \
-  X(int64_t, cpuNum, -1)
+  X(std::optional<int64_t>, cpuNum, {}) /* null where the platform has none (Windows: cpuNum() is UNSUPPORTED) */
 PROCYON_RECORD(ProcessBasicGroup, PROCYON_PROCESS_BASIC_GROUP_FIELDS)
 #undef PROCYON_PROCESS_BASIC_GROUP_FIELDS
 
-// The ids group: uids and gids are real, effective, saved; the rest null
-// where /proc/[pid]/status lacks the line.
-#define PROCYON_PROCESS_IDS_GROUP_FIELDS(X)                                                              \
-  X(std::vector<int64_t>, uids, {}) X(std::vector<int64_t>, gids, {}) X(std::optional<int64_t>, numThreads, {}) \
+// The ids group: uids and gids are real, effective, saved, null where the
+// platform has none (Windows: lib/ makes uids() and gids() UNSUPPORTED there,
+// as psutil has neither); the rest null where /proc/[pid]/status lacks the line.
+#define PROCYON_PROCESS_IDS_GROUP_FIELDS(X)                                                                \
+  X(std::optional<std::vector<int64_t>>, uids, {}) X(std::optional<std::vector<int64_t>>, gids, {})       \
+  X(std::optional<int64_t>, numThreads, {})                                                               \
   X(std::optional<uint64_t>, voluntary, {}) X(std::optional<uint64_t>, involuntary, {})
 PROCYON_RECORD(ProcessIdsGroup, PROCYON_PROCESS_IDS_GROUP_FIELDS)
 #undef PROCYON_PROCESS_IDS_GROUP_FIELDS

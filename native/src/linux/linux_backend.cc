@@ -8,10 +8,12 @@
 
 #include <cerrno>
 #include <csignal>
+#include <iterator>
 #include <string>
 
-#include "common/file_reader.h"
 #include "common/connection_kinds.h"
+#include "common/file_reader.h"
+#include "common/records.h"
 #include "linux/parse/net_connections.h"
 #include "linux/parse/proc_pid_stat.h"
 #include "linux/procfs.h"
@@ -149,6 +151,7 @@ PlatformConstants LinuxBackend::constants() const {
   for (std::string_view name : parse::connectionStatusNames()) c.connectionStatuses.push_back(name);
   // Every state letter the kernel prints, through the one mapping ("?": one it added since).
   for (char state : std::string_view("RSDTtZXKWIP?")) c.processStatuses.push_back(parse::processStatusName(state));
+  c.virtualMemoryFields.assign(std::begin(VirtualMemory::kFields), std::end(VirtualMemory::kFields));
   return c;
 }
 

@@ -120,8 +120,8 @@ ProcessSnapshot LinuxBackend::readProcess(const ProcessQuery& query) const {
       const ProcStatus& s = readStatus();
       ProcessIdsGroup info;
       if (!s.uids || !s.gids) throw Error::parse(dir + "/status: no Uid or Gid line");
-      info.uids.assign(s.uids->begin(), s.uids->begin() + 3);
-      info.gids.assign(s.gids->begin(), s.gids->begin() + 3);
+      info.uids.emplace(s.uids->begin(), s.uids->begin() + 3);
+      info.gids.emplace(s.gids->begin(), s.gids->begin() + 3);
       info.numThreads = s.threads;
       info.voluntary = s.voluntaryCtxtSwitches;
       info.involuntary = s.nonvoluntaryCtxtSwitches;

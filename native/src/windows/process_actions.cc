@@ -134,9 +134,10 @@ void WindowsBackend::processAction(const ProcessAction& action) const {
   }
   win::ProcessHandle handle = win::openProcess(pid, accessFor(action.kind));
   if (action.createTime) {
-    const double now = win::createTimeOf(handle.get(), pid);
+    const std::optional<double> now = win::createTimeOf(handle.get(), pid);
     // Both sides come from the same FILETIME through the same arithmetic; the tolerance only absorbs a JS round trip.
-    if (std::fabs(now - *action.createTime) > 1e-4) {
+    // A process not stamped yet cannot be the one the caller saw (every time reported was stamped).
+    if (!now || std::fabs(*now - *action.createTime) > 1e-4) {
       throw win::noSuchProcess(pid, std::nullopt, "process no longer exists and its PID has been reused; nothing was done to the process now holding it");
     }
   }

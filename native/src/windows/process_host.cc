@@ -63,7 +63,6 @@ constexpr auto kSystemProcessInformation = static_cast<SYSTEM_INFORMATION_CLASS>
 constexpr NTSTATUS kStatusInfoLengthMismatch = static_cast<NTSTATUS>(0xC0000004);
 constexpr ULONG kThreadStateWaiting = 5;
 constexpr ULONG kWaitReasonSuspended = 5;
-constexpr uint64_t kEpochIn1601Units = 116444736000000000ULL;
 
 uint64_t units(const LARGE_INTEGER& v) { return static_cast<uint64_t>(v.QuadPart); }
 
@@ -71,11 +70,29 @@ std::string describeProcess(int64_t pid, const std::optional<std::string>& name)
   return "(pid=" + std::to_string(pid) + (name ? ", name='" + *name + "'" : std::string()) + ")";
 }
 
-double bootTimeEpoch() {
-  FILETIME now{};
-  GetSystemTimeAsFileTime(&now);
-  const uint64_t nowUnits = (static_cast<uint64_t>(now.dwHighDateTime) << 32) | now.dwLowDateTime;
-  return fileTimeToEpoch(nowUnits) - static_cast<double>(GetTickCount64()) / 1000.0;
+// psutil names NT's two kernel processes by pid (_pswindows' name()).
+constexpr int64_t kIdlePid = 0;
+constexpr int64_t kSystemPid = 4;
+
+// The clock a creation time is judged by, read once per list.
+struct Clock {
+  double boot = bootTimeEpoch();
+  double now = nowEpoch();
+};
+
+// A creation time the kernel has stamped lies between boot and now. A process
+// still starting may not be stamped yet: Wine's wineserver lists a process
+// launched from Unix before it sets its start time, which until then holds
+// wineserver's allocation filler (0x5555555555555555, the year 21086), and
+// its name and parent are missing too. A day's slack either way keeps every
+// real time through clock corrections.
+std::optional<double> stampedCreateTime(int64_t pid, uint64_t units, const Clock& clock) {
+  // NT gives the idle process no creation time: psutil means boot time for it ("translated into BOOT_TIME").
+  if (pid == kIdlePid) return clock.boot;
+  constexpr double kSlack = 86400;
+  const double t = fileTimeToEpoch(units);
+  if (units == 0 || t < clock.boot - kSlack || t > clock.now + kSlack) return std::nullopt;
+  return t;
 }
 
 // The raw list: grown until NT says it fits (processes start between calls).
@@ -96,16 +113,23 @@ std::vector<unsigned char> processListBuffer() {
   throw Error(ErrorCode::IoError, "NtQuerySystemInformation(SystemProcessInformation): the process list kept growing");
 }
 
-NtProcess toProcess(const NtProcessEntry& e, bool withThreads, double bootTime) {
+int64_t pidOf(const NtProcessEntry& e) { return static_cast<int64_t>(reinterpret_cast<uintptr_t>(e.uniqueProcessId)); }
+
+// The entry as a process, or nothing while its creation time is not stamped (see stampedCreateTime).
+std::optional<NtProcess> toProcess(const NtProcessEntry& e, bool withThreads, const Clock& clock) {
   NtProcess p;
-  p.pid = static_cast<int64_t>(reinterpret_cast<uintptr_t>(e.uniqueProcessId));
+  p.pid = pidOf(e);
+  const std::optional<double> created = stampedCreateTime(p.pid, units(e.createTime), clock);
+  if (!created) return std::nullopt;
+  p.createTime = *created;
   p.ppid = static_cast<int64_t>(reinterpret_cast<uintptr_t>(e.inheritedFromUniqueProcessId));
-  if (e.imageName.buffer && e.imageName.length) {
+  if (p.pid == kIdlePid) {
+    p.name = "System Idle Process";
+  } else if (p.pid == kSystemPid) {
+    p.name = "System";
+  } else if (e.imageName.buffer && e.imageName.length) {
     p.name = toUtf8(std::wstring_view(e.imageName.buffer, e.imageName.length / sizeof(wchar_t)));
-  } else {
-    p.name = p.pid == 0 ? "System Idle Process" : "System";  // psutil's names for the two NT leaves unnamed
   }
-  p.createTime = units(e.createTime) ? fileTimeToEpoch(units(e.createTime)) : bootTime;
   p.user = hundredNsToSeconds(units(e.userTime));
   p.system = hundredNsToSeconds(units(e.kernelTime));
   p.numThreads = e.numberOfThreads;
@@ -206,31 +230,37 @@ bool NtProcess::suspended() const {
                      [](const NtThread& t) { return t.state == kThreadStateWaiting && t.waitReason == kWaitReasonSuspended; });
 }
 
-double fileTimeToEpoch(uint64_t units) {
-  return static_cast<double>(static_cast<int64_t>(units - kEpochIn1601Units)) * 1e-7;
-}
-
 std::vector<NtProcess> systemProcesses(bool withThreads) {
   const std::vector<unsigned char> buffer = processListBuffer();
-  const double boot = bootTimeEpoch();
+  const Clock clock;
   std::vector<NtProcess> list;
   forEachEntry(buffer, [&](const NtProcessEntry& e) {
-    list.push_back(toProcess(e, withThreads, boot));
+    if (std::optional<NtProcess> p = toProcess(e, withThreads, clock)) list.push_back(std::move(*p));
     return true;
   });
   return list;
 }
 
 NtProcess systemProcess(int64_t pid, bool withThreads) {
-  const std::vector<unsigned char> buffer = processListBuffer();
-  std::optional<NtProcess> found;
-  forEachEntry(buffer, [&](const NtProcessEntry& e) {
-    if (static_cast<int64_t>(reinterpret_cast<uintptr_t>(e.uniqueProcessId)) != pid) return true;
-    found = toProcess(e, withThreads, bootTimeEpoch());
-    return false;
-  });
-  if (!found) throw noSuchProcess(pid, std::nullopt);
-  return std::move(*found);
+  // A process still starting is stamped within milliseconds: its entry is read again until it is.
+  constexpr ULONGLONG kStartingWaitMs = 1000;
+  const ULONGLONG deadline = GetTickCount64() + kStartingWaitMs;
+  for (;;) {
+    const std::vector<unsigned char> buffer = processListBuffer();
+    const Clock clock;
+    bool listed = false;
+    std::optional<NtProcess> found;
+    forEachEntry(buffer, [&](const NtProcessEntry& e) {
+      if (pidOf(e) != pid) return true;
+      listed = true;
+      found = toProcess(e, withThreads, clock);
+      return false;
+    });
+    if (found) return std::move(*found);
+    if (!listed) throw noSuchProcess(pid, std::nullopt);
+    if (GetTickCount64() >= deadline) throw noSuchProcess(pid, std::nullopt, "process is still starting");
+    Sleep(2);
+  }
 }
 
 Error noSuchProcess(int64_t pid, const std::optional<std::string>& name, const std::string& why) {
@@ -292,20 +322,10 @@ ProcessHandle openProcess(int64_t pid, DWORD access) {
   return handle;
 }
 
-double createTimeOf(HANDLE process, int64_t pid) {
+std::optional<double> createTimeOf(HANDLE process, int64_t pid) {
   FILETIME created{}, exited{}, kernel{}, user{};
   if (!GetProcessTimes(process, &created, &exited, &kernel, &user)) throw processError(pid, GetLastError(), "GetProcessTimes");
-  const uint64_t units = (static_cast<uint64_t>(created.dwHighDateTime) << 32) | created.dwLowDateTime;
-  return units ? fileTimeToEpoch(units) : bootTimeEpoch();
-}
-
-double createTimeOf(int64_t pid) {
-  try {
-    return createTimeOf(openProcess(pid, 0).get(), pid);
-  } catch (const Error& e) {
-    if (e.code != ErrorCode::AccessDenied) throw;
-    return systemProcess(pid, false).createTime;
-  }
+  return stampedCreateTime(pid, (static_cast<uint64_t>(created.dwHighDateTime) << 32) | created.dwLowDateTime, Clock());
 }
 
 std::string imagePath(HANDLE process, int64_t pid) {

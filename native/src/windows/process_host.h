@@ -29,7 +29,7 @@ struct NtProcess {
   int64_t pid = 0;
   int64_t ppid = 0;
   std::string name;
-  double createTime = 0;  // seconds since the epoch; boot time where NT says 0 (the idle process)
+  double createTime = 0;  // seconds since the epoch; boot time for pids 0 and 4 (psutil)
   double user = 0, system = 0;
   uint32_t numThreads = 0;
   uint32_t handleCount = 0;
@@ -41,9 +41,11 @@ struct NtProcess {
   bool suspended() const;
 };
 
-// The whole list, in NT's order; threads only when asked.
+// The whole list, in NT's order; threads only when asked. A process whose
+// creation time is not stamped yet (one still starting) is left out until it is.
 std::vector<NtProcess> systemProcesses(bool withThreads);
-// One pid's entry, NoSuchProcess when the list lacks it.
+// One pid's entry, NoSuchProcess when the list lacks it; one still starting
+// is waited for (up to 1 s) until its creation time is stamped.
 NtProcess systemProcess(int64_t pid, bool withThreads);
 
 // "(pid=1, name='x')" as psutil prints it.
@@ -91,13 +93,8 @@ class ProcessHandle {
 // AccessDenied when refused. pid 0 (System Idle Process) is AccessDenied, as psutil.
 ProcessHandle openProcess(int64_t pid, DWORD access);
 
-// GetProcessTimes' creation time, as systemProcesses() reports it.
-double createTimeOf(HANDLE process, int64_t pid);
-// The pid's create time from the handle, else (denied) from the NT list.
-double createTimeOf(int64_t pid);
-
-// FILETIME units since 1601 as seconds since the epoch.
-double fileTimeToEpoch(uint64_t units);
+// GetProcessTimes' creation time by systemProcesses()' rules; nothing while it is not stamped yet.
+std::optional<double> createTimeOf(HANDLE process, int64_t pid);
 
 // QueryFullProcessImageNameW (a DOS path).
 std::string imagePath(HANDLE process, int64_t pid);

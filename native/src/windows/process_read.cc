@@ -103,7 +103,7 @@ ProcessSnapshot WindowsBackend::readProcess(const ProcessQuery& query) const {
   if (want & kSecIds) {
     fill(snap.ids, [&] {
       return fromList([&](const win::NtProcess& p) {
-        ProcessIdsGroup ids;  // Windows has no uids or gids: left empty
+        ProcessIdsGroup ids;  // Windows has no uids or gids: null, which lib/ reports UNSUPPORTED
         ids.numThreads = p.numThreads;
         uint64_t switches = 0;
         for (const win::NtThread& t : p.threads) switches += t.contextSwitches;

@@ -38,7 +38,8 @@ const WindowsFunctions kImplements{"waitProcs"};
 
 std::unique_ptr<ChildExitWatch> WindowsBackend::watchChildExit(int64_t pid, double createTime) const {
   win::ProcessHandle handle = win::openProcess(pid, SYNCHRONIZE);
-  if (std::fabs(win::createTimeOf(handle.get(), pid) - createTime) > 1e-4) {
+  const std::optional<double> created = win::createTimeOf(handle.get(), pid);
+  if (!created || std::fabs(*created - createTime) > 1e-4) {
     throw win::noSuchProcess(pid, std::nullopt, "process no longer exists and its PID has been reused");
   }
   return std::make_unique<HandleExitWatch>(std::move(handle));

@@ -2,6 +2,7 @@
 
 #include <windows.h>
 
+#include <cmath>
 #include <cwchar>
 #include <string>
 
@@ -65,5 +66,18 @@ Error fromWin32(uint32_t code, std::string_view operation, std::string path) {
   std::string message = std::string(operation) + (path.empty() ? std::string() : " " + path) + ": " + systemMessage(code);
   return Error(kind, std::move(message), std::move(path), static_cast<int>(code));
 }
+
+double fileTimeToEpoch(uint64_t units) {
+  constexpr uint64_t kEpochIn1601Units = 116444736000000000ULL;
+  return static_cast<double>(static_cast<int64_t>(units - kEpochIn1601Units)) * 1e-7;
+}
+
+double nowEpoch() {
+  FILETIME now{};
+  GetSystemTimeAsFileTime(&now);
+  return fileTimeToEpoch((static_cast<uint64_t>(now.dwHighDateTime) << 32) | now.dwLowDateTime);
+}
+
+double bootTimeEpoch() { return std::round(nowEpoch() - static_cast<double>(GetTickCount64()) / 1000.0); }
 
 }  // namespace procyon::win

@@ -23,4 +23,13 @@ Error fromWin32(uint32_t code, std::string_view operation, std::string path = {}
 // Seconds in a count of 100 ns units (FILETIME, LARGE_INTEGER times), as psutil's HI_T/LO_T do.
 inline double hundredNsToSeconds(uint64_t units) { return static_cast<double>(units) * 1e-7; }
 
+// A FILETIME (100 ns units since 1601) as seconds since the epoch (psutil_FiletimeToUnixTime).
+double fileTimeToEpoch(uint64_t units);
+// The wall clock (GetSystemTimeAsFileTime), seconds since the epoch.
+double nowEpoch();
+// psutil's boot_time (psutil_boot_time): the wall clock less the time since
+// boot (GetTickCount64), to the nearest second so that it holds still between
+// reads (psutil keeps its previous answer while a new one is within 1 s).
+double bootTimeEpoch();
+
 }  // namespace procyon::win

@@ -67,6 +67,7 @@ PlatformConstants WindowsBackend::constants() const {
     if (kind != "unix") c.connectionKinds.push_back(kind);
   }
   c.socketTypes = {{"SOCK_STREAM", SOCK_STREAM}, {"SOCK_DGRAM", SOCK_DGRAM}};
+  c.virtualMemoryFields = {"total", "available", "percent", "used", "free"};  // psutil's svmem on Windows (memory.cc)
   c.connectionStatuses = {"ESTABLISHED", "SYN_SENT", "SYN_RECV", "FIN_WAIT1", "FIN_WAIT2", "TIME_WAIT", "CLOSE",
                           "CLOSE_WAIT", "LAST_ACK", "LISTEN", "CLOSING", "DELETE_TCB", "NONE"};
   return c;

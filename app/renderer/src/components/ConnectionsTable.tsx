@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { ConnectionSample } from '../../../shared/payloads';
 import { CONNECTION_KINDS } from '../../../shared/schemas';
 import { useApi } from '../api/context';
+import { useMonitor } from '../store/context';
 import { filterConnections, NO_FILTER, statesOf, type ConnectionFilter } from '../data/connections';
 import { toApiError } from '../../../shared/errors';
 
@@ -14,6 +15,9 @@ const MAX_ROWS = 500;
 /** psutil.net_connections(kind), refreshed every few seconds while on screen, with client-side filters. */
 export function ConnectionsTable({ paused }: { paused: boolean }) {
   const api = useApi();
+  // The kinds the host has (Windows: no unix sockets), in the menu's order.
+  const hostKinds = useMonitor((s) => s.info?.constants.connectionKinds);
+  const kinds = useMemo(() => CONNECTION_KINDS.filter((k) => !hostKinds || hostKinds.includes(k)), [hostKinds]);
   const [kind, setKind] = useState<Kind>('inet');
   const [filter, setFilter] = useState<ConnectionFilter>(NO_FILTER);
   const [list, setList] = useState<ConnectionSample[] | null>(null);
@@ -62,7 +66,7 @@ export function ConnectionsTable({ paused }: { paused: boolean }) {
         <label>
           Kind
           <select value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
-            {CONNECTION_KINDS.map((k) => (
+            {kinds.map((k) => (
               <option key={k} value={k}>
                 {k}
               </option>

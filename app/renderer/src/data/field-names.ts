@@ -29,6 +29,19 @@ const WORDS: Record<string, string> = {
   writeBytes: 'Written to storage',
   readChars: 'Read (all sources)',
   writeChars: 'Written (all sources)',
+  otherCount: 'Other operations',
+  otherBytes: 'Other transferred',
+  // memory_info() on Windows
+  numPageFaults: 'Page faults',
+  peakWset: 'Peak working set',
+  wset: 'Working set',
+  peakPagedPool: 'Peak paged pool',
+  pagedPool: 'Paged pool',
+  peakNonpagedPool: 'Peak non-paged pool',
+  nonpagedPool: 'Non-paged pool',
+  pagefile: 'Committed (pagefile)',
+  peakPagefile: 'Peak committed',
+  private: 'Private',
   // threads()
   id: 'Thread ID',
   userTime: 'User time',
@@ -60,7 +73,15 @@ export function psutilName(field: string): string {
   return field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 }
 
-/** Words for a field, or the field itself when there are none. */
-export function fieldWords(field: string): string {
+// An io_counters record without read_chars (Windows') counts every read and
+// write, files, network and devices alike: its bytes are not storage's alone.
+const WITHOUT_CHARS: Record<string, string> = { readBytes: 'Read', writeBytes: 'Written' };
+
+/** Words for a field (of `record`, where the words depend on its siblings), or the field itself when there are none. */
+export function fieldWords(field: string, record?: Readonly<Record<string, unknown>>): string {
+  if (record && !('readChars' in record) && field in WITHOUT_CHARS) return WITHOUT_CHARS[field]!;
   return WORDS[field] ?? field;
 }
+
+/** Whether an io_counters record counts all I/O (Windows'), not the storage layer's (Linux's readBytes). */
+export const countsAllIo = (record: unknown) => typeof record === 'object' && record !== null && 'otherBytes' in record;

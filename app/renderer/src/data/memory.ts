@@ -22,6 +22,31 @@ export const MEMORY_FIGURE_MEANING: Record<MemoryFigureName, string> = {
   cached: 'cached: page cache plus reclaimable slab (Cached + SReclaimable)',
 };
 
+/**
+ * Where the host's psutil has fewer virtual_memory fields (Windows: total,
+ * available, percent, used, free: HostConstants.virtualMemoryFields), the
+ * meanings that differ there; used is total − available and free is the
+ * available memory, as psutil computes them from GlobalMemoryStatusEx.
+ */
+const WITHOUT_CACHES_MEANING: Partial<Record<MemoryFigureName, string>> = {
+  used: 'used = total − available (psutil’s virtual_memory().used here)',
+  available: 'available: memory that can be given to processes without paging out (GlobalMemoryStatusEx)',
+  free: 'free: psutil reports the available memory as free here',
+};
+
+/** Whether the host reads the field (its collector's virtualMemoryFields; every field where it does not say). */
+export const hostHasMemoryField = (fields: readonly string[] | undefined, name: string) => !fields || fields.includes(name);
+
+/** What `name` means on a host with these virtual_memory fields. */
+export function memoryFigureMeaning(name: MemoryFigureName, fields: readonly string[] | undefined): string {
+  return (!hostHasMemoryField(fields, 'buffers') && WITHOUT_CACHES_MEANING[name]) || MEMORY_FIGURE_MEANING[name];
+}
+
+/** A memory chart's series (or a bar's segments) that the host has: no buffers, cached or shared where it reads none. */
+export function hostMemorySeries<T extends { key: string }>(specs: readonly T[], fields: readonly string[] | undefined): T[] {
+  return specs.filter((s) => hostHasMemoryField(fields, s.key));
+}
+
 export interface MemoryFigure {
   name: MemoryFigureName;
   bytes: number;
@@ -30,9 +55,9 @@ export interface MemoryFigure {
 
 const figure = (m: MemorySample, name: Exclude<MemoryFigureName, 'percent'>): MemoryFigure => ({ name, bytes: m[name], text: formatBytes(m[name]) });
 
-/** The Memory page's rows under its percent. */
-export function memoryPageFigures(m: MemorySample): MemoryFigure[] {
-  return (['used', 'available', 'free', 'shared'] as const).map((name) => figure(m, name));
+/** The Memory page's rows under its percent (those the host reads). */
+export function memoryPageFigures(m: MemorySample, fields?: readonly string[]): MemoryFigure[] {
+  return (['used', 'available', 'free', 'shared'] as const).filter((name) => hostHasMemoryField(fields, name)).map((name) => figure(m, name));
 }
 
 /**

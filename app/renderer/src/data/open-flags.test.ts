@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldWords, psutilName } from './field-names';
+import { countsAllIo, fieldWords, psutilName } from './field-names';
 import { decodeOpenFlags } from './open-flags';
 
 describe('open flags', () => {
@@ -19,5 +19,17 @@ describe('field names', () => {
     expect(psutilName('childrenUser')).toBe('children_user');
     expect(psutilName('readCount')).toBe('read_count');
     expect(fieldWords('somethingNew')).toBe('somethingNew');
+  });
+
+  it('io_counters: storage on Linux (beside readChars), every read and write on Windows (beside otherBytes)', () => {
+    const linux = { readCount: 1, writeCount: 1, readBytes: 1, writeBytes: 1, readChars: 1, writeChars: 1 };
+    const windows = { readCount: 1, writeCount: 1, readBytes: 1, writeBytes: 1, otherCount: 1, otherBytes: 1 };
+    expect(fieldWords('readBytes', linux)).toBe('Read from storage');
+    expect(fieldWords('readBytes', windows)).toBe('Read');
+    expect(fieldWords('writeBytes', windows)).toBe('Written');
+    expect(fieldWords('otherBytes', windows)).toBe('Other transferred');
+    expect(countsAllIo(windows)).toBe(true);
+    expect(countsAllIo(linux)).toBe(false);
+    expect(countsAllIo({ error: { code: 'ACCESS_DENIED', message: '' } })).toBe(false);
   });
 });

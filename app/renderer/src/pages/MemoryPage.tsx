@@ -7,7 +7,7 @@ import { AbsentChartCard, ChartCard } from '../components/ChartCard';
 import { PageHeader } from '../components/PageHeader';
 import { MetricCards } from '../components/MetricCards';
 import { UsageBar, type Segment } from '../components/UsageBar';
-import { MEMORY_FIGURE_MEANING, memoryPageFigures } from '../data/memory';
+import { hostMemorySeries, memoryFigureMeaning, memoryPageFigures } from '../data/memory';
 import { formatBytes, formatPercent, formatRate } from '../format';
 import { pageTopics } from '../routes/pages';
 import { useMonitor } from '../store/context';
@@ -18,7 +18,8 @@ const PERCENT: SeriesSpec[] = [{ key: 'memory', name: 'Memory', color: 'var(--me
 const PERCENT_WITH_SWAP: SeriesSpec[] = [...PERCENT, { key: 'swap', name: 'Swap', color: 'var(--swap)', line: true }];
 // Used + buffers + cached + free is the whole of RAM on Linux (psutil's `used`
 // excludes the other two), so they stack to `total`; shared (tmpfs, part of
-// cached) and available are drawn as lines over the stack.
+// cached) and available are drawn as lines over the stack. A host whose psutil
+// has no buffers, cached or shared (Windows) draws only what it reads.
 const COMPOSITION: SeriesSpec[] = [
   { key: 'used', name: 'used', color: 'var(--mem)' },
   { key: 'buffers', name: 'buffers', color: 'var(--mem-buffers)' },
@@ -33,13 +34,13 @@ const SWAP_IO: SeriesSpec[] = [
   { key: 'sout', name: 'Swap out', color: 'var(--cpu-system)', line: true },
 ];
 
-function memorySegments(m: MemorySample): Segment[] {
-  return [
+function memorySegments(m: MemorySample, fields: readonly string[] | undefined): Segment[] {
+  return hostMemorySeries([
     { key: 'used', label: 'used', value: m.used, color: 'var(--mem)', text: formatBytes(m.used) },
     { key: 'buffers', label: 'buffers', value: m.buffers, color: 'var(--mem-buffers)', text: formatBytes(m.buffers) },
     { key: 'cached', label: 'cached', value: m.cached, color: 'var(--mem-cached)', text: formatBytes(m.cached) },
     { key: 'free', label: 'free', value: m.free, color: 'var(--mem-free)', text: formatBytes(m.free) },
-  ];
+  ], fields);
 }
 
 function Stat({ label, title, children }: { label: string; title?: string; children: ReactNode }) {
@@ -68,6 +69,8 @@ function SwapSummary({ swap, unit }: { swap: SwapSample; unit: 'bytes' | 'bits' 
 export function MemoryPage() {
   const view = useView();
   const unit = useMonitor((s) => s.settings.rateUnit);
+  const fields = useMonitor((s) => s.info?.constants.virtualMemoryFields);
+  const compositionSeries = useMemo(() => hostMemorySeries(COMPOSITION, fields), [fields]);
   const { history, latest } = view;
   const percent = useMemo(() => memorySeries(history), [history]);
   const composition = useMemo(
@@ -96,14 +99,14 @@ export function MemoryPage() {
         <div className="panel-body split">
           <div className="summary">
             <div className="big-number">{formatPercent(m.percent)}</div>
-            <div className="muted small">{MEMORY_FIGURE_MEANING.percent}</div>
-            {memoryPageFigures(m).map((f) => (
-              <Stat key={f.name} label={f.name} title={MEMORY_FIGURE_MEANING[f.name]}>
+            <div className="muted small">{memoryFigureMeaning('percent', fields)}</div>
+            {memoryPageFigures(m, fields).map((f) => (
+              <Stat key={f.name} label={f.name} title={memoryFigureMeaning(f.name, fields)}>
                 {f.text}
                 {f.name === 'used' && <span className="muted"> of {formatBytes(m.total)}</span>}
               </Stat>
             ))}
-            <UsageBar label="Memory composition" segments={memorySegments(m)} total={m.total} />
+            <UsageBar label="Memory composition" segments={memorySegments(m, fields)} total={m.total} />
             <div className="swap">
               {swap ? <SwapSummary swap={swap} unit={unit} /> : <Stat label="Swap">not read</Stat>}
             </div>
@@ -112,7 +115,7 @@ export function MemoryPage() {
         </div>
       </section>
       <div className="card-grid">
-        <ChartCard title="Composition" data={composition} series={COMPOSITION} stacked view={view} scale={compositionScale} csvUnit="bytes" height={240} testId="composition-chart" culprits="memory" />
+        <ChartCard title="Composition" data={composition} series={compositionSeries} stacked view={view} scale={compositionScale} csvUnit="bytes" height={240} testId="composition-chart" culprits="memory" />
         {hasSwap ? (
           <>
             <ChartCard title="Swap used" data={swapUsed} series={SWAP_USED} view={view} scale={swapScale} csvUnit="bytes" testId="swap-chart" />

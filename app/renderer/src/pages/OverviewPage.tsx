@@ -10,7 +10,7 @@ import { PageHeader } from '../components/PageHeader';
 import { AbsentCard, PerfCard } from '../components/PerfCard';
 import { activeNics, hottest, mainDisks } from '../data/devices';
 import { deviceIn, gpuMemory, gpuModel, hottestGpuSensor } from '../data/gpus';
-import { memoryTileText } from '../data/memory';
+import { hostMemorySeries, memoryTileText } from '../data/memory';
 import { formatBatteryTime, formatBytes, formatFrequency, formatPercent, formatRate, formatTemperature } from '../format';
 import { useMonitor } from '../store/context';
 import { useSystemInfo } from '../store/system-info';
@@ -21,7 +21,8 @@ import './OverviewPage.css';
 // view): every resource a card whose live chart fills what the window gives it.
 
 const CPU: SeriesSpec[] = [{ key: 'total', name: 'CPU', color: 'var(--cpu)' }];
-// Used + buffers + cached + free is the whole of RAM on Linux: stacked, they fill to total.
+// Used + buffers + cached + free is the whole of RAM on Linux: stacked, they fill to total
+// (used + free on Windows, whose psutil has no buffers or cached: hostMemorySeries).
 const MEMORY: SeriesSpec[] = [
   { key: 'used', name: 'used', color: 'var(--mem)' },
   { key: 'buffers', name: 'buffers', color: 'var(--mem-buffers)' },
@@ -98,6 +99,8 @@ function CpuCard({ view }: { view: View }) {
 
 function MemoryCard({ view }: { view: View }) {
   const { history, latest } = view;
+  const fields = useMonitor((s) => s.info?.constants.virtualMemoryFields);
+  const series = useMemo(() => hostMemorySeries(MEMORY, fields), [fields]);
   const data = useMemo(() => buildSeries(history, (s) => ({ used: s.memory.used, buffers: s.memory.buffers, cached: s.memory.cached, free: s.memory.free })), [history]);
   const total = latest?.memory.total ?? 0;
   const scale = useMemo<Scale>(() => ({ format: formatBytes, max: total, width: 70 }), [total]);
@@ -109,9 +112,9 @@ function MemoryCard({ view }: { view: View }) {
       page="memory"
       value={<span title={text.title}>{text.value}</span>}
       detail={<span title={text.title}>{text.detail}</span>}
-      legend={MEMORY}
+      legend={series}
     >
-      <Chart data={data} series={MEMORY} view={view} scale={scale} stacked testId="memory-chart" culprits="memory" />
+      <Chart data={data} series={series} view={view} scale={scale} stacked testId="memory-chart" culprits="memory" />
     </PerfCard>
   );
 }

@@ -5,16 +5,13 @@ import { hasPosixSignals } from '../../processes/actions';
 import { useMonitor } from '../../store/context';
 import { keyOf, type ProcessKey } from '../../processes/table';
 import { CutNotice, useFullText } from './FullText';
-import { Field, isUnreadable, KeyValues, supported } from './values';
+import { Field, KeyValues, supported } from './values';
 import './GeneralTab.css';
 
 type Ids = { real: number; effective: number; saved: number };
 const ids = (v: Ids) => `real ${v.real}, effective ${v.effective}, saved ${v.saved}`;
 
 type Row = [string, ReactNode];
-
-/** uids, gids: nor ids without a number (the Windows collector's: Windows has none, nor has psutil there). */
-export const idsSupported = (v: unknown) => supported(v) && (isUnreadable(v) || typeof (v as Partial<Ids> | null)?.real === 'number');
 
 /** Ancestors from the live table, nearest first; stops at a pid it has seen (a cycle would be a reused pid). */
 export function parentsChain(pid: number, byPid: ReadonlyMap<number, ProcessRow>): ProcessRow[] {
@@ -65,8 +62,8 @@ export function GeneralTab({ d, pid, createTime, rows, onOpen }: { d: Record<str
         ['Working directory', <Field key="cwd" value={d.cwd} render={(v: string) => <span className="mono">{v}</span>} />],
         ['User', <Field key="u" value={d.username} />],
         // What the host's platform has no such thing as (Windows: uids, gids, a controlling terminal) is left out, not shown failing.
-        ...(idsSupported(d.uids) ? [['UIDs', <Field key="uid" value={d.uids} render={ids} />] as Row] : []),
-        ...(idsSupported(d.gids) ? [['GIDs', <Field key="gid" value={d.gids} render={ids} />] as Row] : []),
+        ...(supported(d.uids) ? [['UIDs', <Field key="uid" value={d.uids} render={ids} />] as Row] : []),
+        ...(supported(d.gids) ? [['GIDs', <Field key="gid" value={d.gids} render={ids} />] as Row] : []),
         ...(supported(d.terminal) ? [['Terminal', <Field key="t" value={d.terminal} />] as Row] : []),
         ['Status', <Field key="s" value={d.status} />],
         ['Started', <Field key="ct" value={d.createTime} render={(v: number) => formatDateTime(v)} />],

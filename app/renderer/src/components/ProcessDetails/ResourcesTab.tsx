@@ -5,11 +5,13 @@ import { formatByteRate, formatBytes, formatCount } from '../../format';
 import { ioClassText, ioTableOf } from '../../processes/io-classes';
 import { hasPosixSignals } from '../../processes/actions';
 import { hasPriorityClasses, priorityText } from '../../processes/priority';
+import { countsAllIo } from '../../data/field-names';
 import { hostLacks } from '../../data/host-can';
 import { rangeName, rangeSeconds, type RangeId } from '../../settings/range';
 import { useMonitor } from '../../store/context';
 import type { ProcessPoint } from '../../store/process-ring';
-import { Field, FieldList, isUnreadable, KeyValues, Missing, ObjectTable, supported } from './values';
+import { memorySection } from './memory-section';
+import { Field, FieldList, isUnreadable, KeyValues, Missing, ObjectTable, supported, type Unreadable } from './values';
 import './ResourcesTab.css';
 
 const CPU_SERIES = [{ key: 'cpu', name: 'CPU', color: 'var(--cpu)' }];
@@ -20,13 +22,13 @@ const seconds = (v: unknown) => `${Number(v).toFixed(2)} s`;
 const BYTES_SCALE = { format: formatBytes, binary: true, width: 70 };
 const CPU_SCALE = { format: (v: number) => `${v.toFixed(v < 10 && v % 1 ? 1 : 0)}%`, floor: 10, width: 44 };
 
-function bytesTable(v: Record<string, number>) {
+function bytesTable(v: Record<string, number>, uss?: Unreadable) {
   return (
     <KeyValues
       label="Memory"
       psutil
       // Bytes, but for a count (Windows' numPageFaults).
-      rows={Object.entries(v).map(([k, n]) => [k, k.startsWith('num') ? String(n) : formatBytes(n)])}
+      rows={[...Object.entries(v).map(([k, n]): [string, ReactNode] => [k, k.startsWith('num') ? String(n) : formatBytes(n)]), ...(uss ? [['uss', <Missing key="uss" value={uss} />] as [string, ReactNode]] : [])]}
     />
   );
 }
@@ -48,8 +50,7 @@ export function ResourcesTab({ d, points, kept, range, row, now }: Props) {
   const classes = useMonitor((s) => s.info?.constants.priorityClasses);
   const noIonice = useMonitor((s) => hostLacks(s.info, 'Process.ionice'));
   const posix = useMonitor((s) => hasPosixSignals(s.info?.constants));
-  // Where the platform has no full memory info (Windows' collector), memory_info, under its own heading.
-  const full = supported(d.memoryFullInfo) && d.memoryFullInfo !== undefined;
+  const memory = memorySection(d);
   /** A row, left out where the host's platform has no such attribute (rather than shown failing). */
   const ifSupported = (value: unknown, r: [string, ReactNode]): [string, ReactNode][] => (supported(value) ? [r] : []);
   const spanMs = rangeSeconds(range) * 1000;
@@ -74,14 +75,15 @@ export function ResourcesTab({ d, points, kept, range, row, now }: Props) {
           <TimeSeriesChart data={points} series={MEM_SERIES} end={end} height={120} spanMs={spanMs} scale={BYTES_SCALE} />
         </section>
         <section aria-label="I/O history">
-          <h4>Disk I/O</h4>
+          {/* Windows' counters take in every read and write (files, network, devices), not only the disks'. */}
+          <h4>{countsAllIo(d.ioCounters) ? 'I/O, all devices' : 'Disk I/O'}</h4>
           <TimeSeriesChart data={points} series={IO_SERIES} end={end} height={120} spanMs={spanMs} scale={IO_SCALE} />
         </section>
       </div>
       <div className="details-grid">
-        <section aria-label={full ? 'Memory (full info)' : 'Memory'}>
-          <h4>{full ? 'Memory (full info)' : 'Memory'}</h4>
-          <Field value={full ? d.memoryFullInfo : d.memoryInfo} render={bytesTable} />
+        <section aria-label={memory.heading}>
+          <h4>{memory.heading}</h4>
+          <Field value={memory.value} render={(v: Record<string, number>) => bytesTable(v, memory.uss)} />
         </section>
         <section aria-label="CPU and I/O">
           <h4>CPU, I/O and counters</h4>

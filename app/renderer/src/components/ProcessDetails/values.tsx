@@ -34,8 +34,8 @@ export function Field<T>({ value, render }: { value: unknown; render?: (v: T) =>
 }
 
 /** A psutil field in words, psutil's own name in the tooltip (a field without words shows as it is). */
-export function FieldName({ field }: { field: string }) {
-  const words = fieldWords(field);
+export function FieldName({ field, record }: { field: string; record?: Readonly<Record<string, unknown>> }) {
+  const words = fieldWords(field, record);
   if (words === field) return <>{field}</>;
   return (
     <span className="psutil-name" title={`psutil: ${psutilName(field)}`} data-psutil={psutilName(field)}>
@@ -51,7 +51,7 @@ export function FieldList({ values, format }: { values: Record<string, number>; 
       {Object.entries(values).map(([k, n], i) => (
         <span key={k}>
           {i > 0 && ', '}
-          <FieldName field={k} /> {format(n, k)}
+          <FieldName field={k} record={values} /> {format(n, k)}
         </span>
       ))}
     </>
