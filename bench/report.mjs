@@ -166,6 +166,26 @@ function gpuSection(g) {
   );
 }
 
+function netSection(n) {
+  const x = n.live;
+  return (
+    `7. Network columns: the sampler's table read (ProcessTableReader, section 1's fields + io) with net off and on, alternated, 50 ms apart, while one process holds ${n.socketPairs} loopback TCP connections (${2 * n.socketPairs} sockets) (median of ${x.on.reads} reads each)\n` +
+    table(
+      ['', 'processes', 'socket holders', 'off: wall / CPU ms', 'on: wall / CPU ms', 'added ms', 'on/off'],
+      [[
+        'live /proc',
+        x.processes,
+        x.netHolders,
+        `${f(x.off.wallMs, 2)} / ${f(x.off.cpuMs, 2)}`,
+        `${f(x.on.wallMs, 2)} / ${f(x.on.cpuMs, 2)}`,
+        `${x.addedWallMs >= 0 ? '+' : ''}${f(x.addedWallMs, 2)} / ${x.addedCpuMs >= 0 ? '+' : ''}${f(x.addedCpuMs, 2)}`,
+        ratio(x.ratio),
+      ]],
+    ) +
+    '\n  With net on, every read dumps every TCP and UDP socket (NETLINK_SOCK_DIAG) and maps inodes it has not seen to processes; off, nothing of it is read.'
+  );
+}
+
 export function formatReport(r) {
   const parts = [];
   const m = r.machine;
@@ -249,6 +269,7 @@ export function formatReport(r) {
     );
   }
   if (r.gpu) parts.push(gpuSection(r.gpu));
+  if (r.net) parts.push(netSection(r.net));
   parts.push('Targets\n' + r.targets.map((v) => `  ${v.met ? 'met    ' : 'NOT met'}  ${v.name}: ${v.detail}`).join('\n'));
   return parts.join('\n\n') + '\n';
 }

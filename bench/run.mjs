@@ -20,10 +20,11 @@ const USAGE = `Usage: npm run bench -- [options]
   --load N       extra processes for sections 1-3 (default 1000)
   --iterations N runs per median (default 10; at least 10 is what the issue asks)
   --json         one JSON document on stdout instead of the report
-  --only LIST    comma-separated sections to run: table,system,steady,renderer,scaling,gpu
+  --only LIST    comma-separated sections to run: table,system,steady,renderer,scaling,gpu,net
                  (renderer: Chromium on the Processes page with ~5,000 processes;
                  its heap window is 2 × --duration: 120 s; --quick: 30 s;
-                 gpu: the table read with the GPU column off and on, needs no peers)`;
+                 gpu: the table read with the GPU column off and on, needs no peers;
+                 net: the same with the network columns, 10,000 loopback sockets held, no peers)`;
 
 const { values: opts } = parseArgs({
   options: {
@@ -45,7 +46,7 @@ const duration = Number(opts.duration ?? (opts.quick ? 10 : 60));
 const warmup = Number(opts.warmup ?? (opts.quick ? 5 : 300));
 const load = Number(opts.load);
 const iterations = Number(opts.iterations);
-const SECTIONS = ['table', 'system', 'steady', 'renderer', 'scaling', 'gpu'];
+const SECTIONS = ['table', 'system', 'steady', 'renderer', 'scaling', 'gpu', 'net'];
 const only = new Set((opts.only ?? SECTIONS.join(',')).split(','));
 for (const s of only) {
   if (!SECTIONS.includes(s)) {
@@ -107,8 +108,8 @@ function machine() {
 }
 
 async function main() {
-  // The GPU section compares Procyon with itself: no peers to install.
-  if ([...only].some((s) => s !== 'gpu')) ensureTools();
+  // The GPU and network sections compare Procyon with itself: no peers to install.
+  if ([...only].some((s) => s !== 'gpu' && s !== 'net')) ensureTools();
   ensureBuilt();
   // Imported after the build: these load @procyon/collector.
   const { setLoad, stopLoad } = await import('./spawn-load.mjs');
@@ -117,6 +118,7 @@ async function main() {
   const { measureSteady } = await import('./steady.mjs');
   const { measureScaling } = await import('./scaling.mjs');
   const { measureGpu } = await import('./gpu.mjs');
+  const { measureNet } = await import('./net.mjs');
   const { buildHostBundle } = await import('./build-host.mjs');
   const { formatReport, verdicts } = await import('./report.mjs');
 
@@ -163,6 +165,10 @@ async function main() {
     if (only.has('gpu')) {
       log('6. GPU column');
       result.gpu = await measureGpu({ n: iterations, log });
+    }
+    if (only.has('net')) {
+      log('7. network columns');
+      result.net = await measureNet({ n: iterations, log });
     }
   } finally {
     log('stopping the extra processes…');
