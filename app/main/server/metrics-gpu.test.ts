@@ -1,43 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import type { ProcessRow, Snapshot } from '../../shared';
+import type { ProcessRow } from '../../shared';
 import { amdgpuCard0, amdgpuCard0WithHwmon } from '../core/gpu-fixture.test-util';
-import { buildFamilies, type TickInputs } from './metrics-families';
-import { MetricsRegistry } from './metrics-registry';
+import { linuxTick, processRow, scrapeLines as scrape } from './linux-tick.test-util';
 import { topsOf } from './metrics-top';
 
 // GPUs in /metrics: node_exporter's drm collector names for the captured amdgpu
 // card's figures (collector/drm_linux.go), procyon_gpu_* for the rest, and the
 // top processes by GPU use, rendered by prom-client as a scrape sees them.
 
-const MEMORY = { total: 8e9, available: 4e9, percent: 50, used: 3e9, free: 1e9, active: 2e9, inactive: 1e9, buffers: 1e8, cached: 2e9, shared: 1e7, slab: 3e8 };
-
-function inputs(extra: Partial<Snapshot>, processes: TickInputs['processes'] = null): TickInputs {
-  return {
-    snapshot: { seq: 7, time: 0, intervalMs: 2000, cpu: null, memory: MEMORY, swap: null, ...extra },
-    perCpu: null,
-    cpuStats: null,
-    disks: null,
-    hwmon: null,
-    powerSupplies: null,
-    processes,
-    bootTime: null,
-    updateSeconds: 0.001,
-  };
-}
-
-async function scrape(t: TickInputs): Promise<string[]> {
-  const registry = new MetricsRegistry('linux');
-  registry.apply(buildFamilies(t));
-  return (await registry.render(undefined)).body.split('\n');
-}
-
-const row = (pid: number, name: string, gpu: ProcessRow['gpu']): ProcessRow => ({
-  pid, createTime: 1, ppid: 1, name, username: 'u', status: 'running', cpuPercent: 0, cpuTimes: 0, rss: 1, vms: 1, memoryPercent: 0, numThreads: 1, nice: 0, cmdline: [], readBytesPerSec: null, writeBytesPerSec: null, terminal: null, cpuNum: 0, gpu,
-});
+const row = (pid: number, name: string, gpu: ProcessRow['gpu']): ProcessRow => processRow(pid, name, { gpu });
 
 describe('GPUs in /metrics', () => {
   it("the captured amdgpu card under node_exporter's drm names, with its exact figures", async () => {
-    const lines = await scrape(inputs({ gpus: [amdgpuCard0()] }));
+    const lines = await scrape(linuxTick({ gpus: [amdgpuCard0()] }));
     expect(lines).toContain('node_drm_card_info{card="card0",memory_vendor="",power_performance_level="manual",unique_id="",vendor="amd"} 1');
     expect(lines).toContain('node_drm_gpu_busy_percent{card="card0"} 4');
     expect(lines).toContain('node_drm_memory_vram_size_bytes{card="card0"} 8573157376');
@@ -59,7 +34,7 @@ describe('GPUs in /metrics', () => {
   });
 
   it('procyon_gpu_* for engines, temperature by sensor, power and its limit, clocks in hertz, fan', async () => {
-    const lines = await scrape(inputs({ gpus: [amdgpuCard0WithHwmon()] }));
+    const lines = await scrape(linuxTick({ gpus: [amdgpuCard0WithHwmon()] }));
     expect(lines).toContain('procyon_gpu_engine_busy_percent{card="card0",engine="gfx"} 3.5');
     expect(lines).toContain('procyon_gpu_engine_busy_percent{card="card0",engine="compute"} 0.5');
     expect(lines).toContain('procyon_gpu_temperature_celsius{card="card0",sensor="junction"} 52');
@@ -71,7 +46,7 @@ describe('GPUs in /metrics', () => {
 
   it('a machine without a GPU publishes no GPU series', async () => {
     for (const gpus of [[], null]) {
-      const lines = await scrape(inputs({ gpus }));
+      const lines = await scrape(linuxTick({ gpus }));
       expect(lines.filter((l) => /^(node_drm|procyon_gpu)_/.test(l))).toEqual([]);
     }
   });
@@ -82,7 +57,7 @@ describe('GPUs in /metrics', () => {
       row(5, 'idle', null),
       row(6, 'unread', undefined),
     ];
-    const lines = await scrape(inputs({}, topsOf(rows)));
+    const lines = await scrape(linuxTick({}, topsOf(rows)));
     const busy = lines.filter((l) => l.startsWith('procyon_process_gpu_busy_percent{'));
     expect(busy).toHaveLength(10);
     expect(busy[0]).toBe('procyon_process_gpu_busy_percent{pid="113",name="render13"} 13');

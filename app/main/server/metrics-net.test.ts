@@ -1,39 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { ProcessRow } from '../../shared';
-import { buildFamilies, type TickInputs } from './metrics-families';
 import { collectorReaders } from './metrics-exporter';
-import { MetricsRegistry } from './metrics-registry';
+import { linuxTick, processRow, scrapeLines as scrape } from './linux-tick.test-util';
 import { rankedRows, topsOf } from './metrics-top';
 
 // Network use per process in /metrics: the top 10 by network rate, each with
 // its TCP bytes received and sent since watched, bounded like the other
 // process series, rendered by prom-client as a scrape sees them.
 
-const MEMORY = { total: 8e9, available: 4e9, percent: 50, used: 3e9, free: 1e9, active: 2e9, inactive: 1e9, buffers: 1e8, cached: 2e9, shared: 1e7, slab: 3e8 };
-
-function inputs(processes: TickInputs['processes']): TickInputs {
-  return {
-    snapshot: { seq: 7, time: 0, intervalMs: 2000, cpu: null, memory: MEMORY, swap: null },
-    perCpu: null,
-    cpuStats: null,
-    disks: null,
-    hwmon: null,
-    powerSupplies: null,
-    processes,
-    bootTime: null,
-    updateSeconds: 0.001,
-  };
-}
-
-async function scrape(t: TickInputs): Promise<string[]> {
-  const registry = new MetricsRegistry('linux');
-  registry.apply(buildFamilies(t));
-  return (await registry.render(undefined)).body.split('\n');
-}
-
-const row = (pid: number, name: string, net: ProcessRow['net']): ProcessRow => ({
-  pid, createTime: 1, ppid: 1, name, username: 'u', status: 'running', cpuPercent: 0, cpuTimes: 0, rss: 1, vms: 1, memoryPercent: 0, numThreads: 1, nice: 0, cmdline: [], readBytesPerSec: null, writeBytesPerSec: null, terminal: null, cpuNum: 0, net,
-});
+const row = (pid: number, name: string, net: ProcessRow['net']): ProcessRow => processRow(pid, name, { net });
 
 describe('network use per process in /metrics', () => {
   it('the top 10 by network rate, with their bytes since watched as counters; processes without a counted socket never listed', async () => {
@@ -43,7 +18,7 @@ describe('network use per process in /metrics', () => {
       row(6, 'quiet', null),
       row(7, 'unread', undefined),
     ];
-    const lines = await scrape(inputs(topsOf(rows)));
+    const lines = await scrape(linuxTick({}, topsOf(rows)));
     const rx = lines.filter((l) => l.startsWith('procyon_process_network_receive_bytes_total{'));
     const tx = lines.filter((l) => l.startsWith('procyon_process_network_transmit_bytes_total{'));
     expect(rx).toHaveLength(10);
