@@ -1,8 +1,7 @@
-import { useEffect, useRef } from 'react';
 import type { ProcessRow } from '../../../../shared/payloads';
 import { engineList } from '../../data/gpus';
 import { formatBytes, formatPercent } from '../../format';
-import { useMonitor } from '../../store/context';
+import { useColumnTopic } from '../../store/useColumnTopic';
 
 /**
  * The process's GPU share: its busiest engine, each engine, its GPU memory and
@@ -11,18 +10,7 @@ import { useMonitor } from '../../store/context';
  * GPU columns are shown; it stops when the tab closes.
  */
 export function GpuTab({ row }: { row: ProcessRow | undefined }) {
-  const setColumnTopics = useMonitor((s) => s.setColumnTopics);
-  const columnTopics = useMonitor((s) => s.columnTopics);
-  // The topics as they are when the effect runs or cleans up, without re-running it on each change.
-  const current = useRef(columnTopics);
-  useEffect(() => {
-    current.current = columnTopics;
-  }, [columnTopics]);
-  useEffect(() => {
-    if (current.current.includes('processGpu')) return;
-    setColumnTopics([...current.current, 'processGpu']);
-    return () => setColumnTopics(current.current.filter((t) => t !== 'processGpu'));
-  }, [setColumnTopics]);
+  useColumnTopic('processGpu');
 
   if (!row) return <p className="muted">The process is not in the live table.</p>;
   // Not yet read with GPU shares (the tick after the tab opened brings them).

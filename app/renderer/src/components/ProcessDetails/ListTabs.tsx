@@ -6,7 +6,8 @@ import { CutNotice, useFullText } from './FullText';
 import { isUnreadable, Missing, ObjectTable } from './values';
 
 type Addr = { ip: string; port: number } | string | null;
-const addr = (a: unknown) => {
+/** A socket address as netstat writes it (IPv6 in brackets); a Unix path as it is; none as a dash. */
+export const socketAddress = (a: unknown) => {
   const v = a as Addr;
   if (v === null || v === '') return '—';
   if (typeof v === 'string') return v;
@@ -48,7 +49,7 @@ export function ConnectionsTab({ d }: { d: Record<string, unknown> }) {
     <ObjectTable
       label="Connections"
       items={list(v)}
-      format={{ laddr: addr, raddr: addr, family: (f) => FAMILIES[Number(f)] ?? String(f), type: (t) => TYPES[Number(t)] ?? String(t) }}
+      format={{ laddr: socketAddress, raddr: socketAddress, family: (f) => FAMILIES[Number(f)] ?? String(f), type: (t) => TYPES[Number(t)] ?? String(t) }}
     />
   );
 }

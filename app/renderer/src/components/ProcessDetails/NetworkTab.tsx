@@ -1,14 +1,13 @@
-import { useEffect, useRef } from 'react';
 import type { ProcessRow, ProcessSocketSample } from '../../../../shared/payloads';
 import { formatByteRate, formatBytes } from '../../format';
-import { useMonitor } from '../../store/context';
+import { useColumnTopic } from '../../store/useColumnTopic';
+import { socketAddress as addr } from './ListTabs';
 import { isUnreadable, Missing } from './values';
 
 /** What the kernel's socket dump cannot show, said once where the figures are. */
 export const NETWORK_LIMITS =
   'TCP only: UDP sockets (and so QUIC) carry no byte counters and are listed as not counted. Bytes of a socket opened and closed between two ticks are not seen.';
 
-const addr = (a: ProcessSocketSample['laddr']) => (a === null ? '—' : a.ip.includes(':') ? `[${a.ip}]:${a.port}` : `${a.ip}:${a.port}`);
 const rate = (v: number | null) => (v === null ? '—' : formatByteRate(v));
 
 /**
@@ -18,17 +17,7 @@ const rate = (v: number | null) => (v === null ? '—' : formatByteRate(v));
  * open the host reads the table's network use (the processNet topic).
  */
 export function NetworkTab({ d, row }: { d: Record<string, unknown>; row: ProcessRow | undefined }) {
-  const setColumnTopics = useMonitor((s) => s.setColumnTopics);
-  const columnTopics = useMonitor((s) => s.columnTopics);
-  const current = useRef(columnTopics);
-  useEffect(() => {
-    current.current = columnTopics;
-  }, [columnTopics]);
-  useEffect(() => {
-    if (current.current.includes('processNet')) return;
-    setColumnTopics([...current.current, 'processNet']);
-    return () => setColumnTopics(current.current.filter((t) => t !== 'processNet'));
-  }, [setColumnTopics]);
+  useColumnTopic('processNet');
 
   const sockets = d.net;
   if (isUnreadable(sockets)) return <Missing value={sockets} />;
