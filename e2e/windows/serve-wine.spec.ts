@@ -1,10 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { visibleColumn } from '../support/processes';
-import { REPO } from '../support/serve';
+import { exited, wineNode as startWineNode } from '../support/wine';
 
 // `procyon serve` on Windows: the real node.exe under Wine runs the built app
 // with the cross-built addon (native/build-win, which the collector finds on
@@ -20,30 +20,15 @@ import { REPO } from '../support/serve';
 // `npm run test:win` runs it after the Windows setup and build (scripts/test.mjs:
 // the Windows stage).
 
-/** The variables native/scripts/win/setup-wine.sh wrote. */
-function winEnv(): Record<string, string> {
-  const file = path.join(process.env.PROCYON_WIN_ROOT ?? path.join(os.homedir(), '.cache', 'procyon-win'), 'env.sh');
-  const env: Record<string, string> = {};
-  for (const [, name, quoted, bare] of readFileSync(file, 'utf8').matchAll(/(\w+)=(?:"([^"]*)"|(\S*))/g)) env[name!] = quoted ?? bare ?? '';
-  return env;
-}
-
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'procyon-wine-serve-'));
 const children: ChildProcess[] = [];
 
-/** node.exe under Wine with `args`, its output into `log`: Wine's handles on a Unix pipe break net.Socket (EBADF). */
+/** node.exe under Wine (e2e/support/wine.ts), each one stopped when the spec ends. */
 function wineNode(args: string[], log: string): ChildProcess {
-  const env = winEnv();
-  const child = spawn('sh', ['-c', 'exec wine "$0" "$@" >"$LOG" 2>&1', env.PROCYON_WIN_NODE_EXE!, ...args], {
-    cwd: REPO,
-    stdio: 'ignore',
-    env: { ...process.env, ...env, LOG: log },
-  });
+  const child = startWineNode(args, log);
   children.push(child);
   return child;
 }
-
-const exited = (child: ChildProcess) => (child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise<void>((r) => child.once('exit', () => r())));
 
 test.afterAll(async () => {
   for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGTERM');
