@@ -35,8 +35,10 @@ function seedsOf(name) {
   return line ? line[1].split(/\s+/).filter((rel) => rel && rel !== '(none)') : [];
 }
 
+// libFuzzer reports every new coverage unit on stderr: a family with a large seed
+// corpus writes megabytes in 30 s, past spawnSync's 1 MiB default (ENOBUFS).
 function run(cmd, args, opts = {}) {
-  const r = spawnSync(cmd, args, { encoding: 'utf8', ...opts });
+  const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, ...opts });
   if (r.error) throw r.error;
   return r;
 }
