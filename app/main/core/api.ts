@@ -128,8 +128,8 @@ export function createMonitorApi(sampler: Sampler, options: HostApiOptions): Cli
     async getAlertHistory() {
       return options.alertHistory?.() ?? [];
     },
-    async setTopics({ topics }) {
-      options.topics.set(client, topics);
+    async setTopics({ topics, sockets }) {
+      options.topics.set(client, topics, sockets);
       return { topics: [...new Set(topics)] };
     },
     getSystemInfo() {
@@ -168,7 +168,7 @@ export function createMonitorApi(sampler: Sampler, options: HostApiOptions): Cli
       const deliver = (seq: number) => {
         // Gone, or overtaken by a newer tick (which has its own delivery queued).
         if (!subscribed || feed.seq !== seq) return;
-        const form = feed.formFor(options.topics.has(client, 'processes'), lastSeq);
+        const form = feed.formFor(options.topics.has(client, 'processes'), lastSeq, options.topics.sockets(client));
         if (!form) return;
         const delivered = listener(form) !== false;
         lastSeq = form.processDelta && delivered ? form.seq : null;
