@@ -46,7 +46,8 @@ export function NetworkTab({ d, row, points, range, now }: Props) {
   // the row's receive and send rates when that tick's table read network use, which it does while this tab is
   // open (the topic above) or a network column is shown. Ticks without it are gaps; the host keeps no network
   // history of a process, so nothing older than the panel is drawn.
-  const read = useMemo(() => points.filter((p) => p.rx !== undefined).length, [points]);
+  const read = useMemo(() => points.filter((p) => p.rx !== undefined), [points]);
+  const peak = useMemo(() => read.reduce((m, p) => Math.max(m, p.rx ?? 0, p.tx ?? 0), 0), [read]);
 
   const sockets = d.net;
   const list = !isUnreadable(sockets) && Array.isArray(sockets) ? (sockets as ProcessSocketSample[]) : [];
@@ -82,7 +83,7 @@ export function NetworkTab({ d, row, points, range, now }: Props) {
         <h4>
           Network <span className="muted small">(since this panel opened, while this tab or a network column was shown)</span>
         </h4>
-        <div data-testid="details-net-chart" data-points={read}>
+        <div data-testid="details-net-chart" data-points={read.length} data-peak={Math.round(peak)}>
           <TimeSeriesChart data={points} series={NET_SERIES} end={points[points.length - 1]?.t ?? now} height={120} spanMs={rangeSeconds(range) * 1000} scale={scale} legend />
         </div>
       </section>
