@@ -1,6 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import net from 'node:net';
-import { openPage, points, recordTopics } from '../support/dashboard';
+import path from 'node:path';
+import { openPage, points, recordTopics, SCREENSHOTS } from '../support/dashboard';
 import { findProcess, grid, row, visibleColumn } from '../support/processes';
 import { startServe, type Served } from '../support/serve';
 
@@ -11,7 +12,34 @@ import { startServe, type Served } from '../support/serve';
 // charts its rates; the Network page's top talkers list a process's
 // connections (this test's own loopback pair), whose sockets alone travel.
 
+/** Pictures of the page (scrolled to `subject`) at the largest and smallest window sizes, both themes (docs/screenshots with `npm run screenshots`); back to 1440×900 light after. */
+async function shots(page: Page, name: string, subject?: Locator) {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const size of [
+      { width: 1440, height: 900 },
+      { width: 800, height: 600 },
+    ]) {
+      await page.setViewportSize(size);
+      // Its top just below the app's sticky bar.
+      await subject?.evaluate((el: HTMLElement) => {
+        el.style.scrollMarginTop = '64px';
+        el.scrollIntoView({ block: 'start' });
+      });
+      await page.mouse.move(0, 0);
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${size.width}x${size.height}-${scheme}.png`) });
+    }
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.setViewportSize({ width: 1440, height: 900 });
+}
+
 let live: Served;
+test.beforeEach(async ({ page }) => {
+  // The last minute: this server is seconds old, and a 5-minute axis would draw its rates as one line at the edge.
+  await page.addInitScript(() => localStorage.setItem('procyon.settings', JSON.stringify({ range: '1m' })));
+});
 test.beforeAll(async () => {
   live = await startServe(['--interval', '500']);
 });
@@ -75,8 +103,9 @@ test('network columns and the details’ Network tab: read only while shown, the
       { timeout: 30_000 },
     )
     .toBeGreaterThan(100 * 1024);
-  expect(await points(page, 'details-net-chart')).toBeGreaterThanOrEqual(2);
+  await expect.poll(() => points(page, 'details-net-chart')).toBeGreaterThanOrEqual(2);
   await expect(chart.locator('.recharts-area-curve').first()).toHaveAttribute('d', /\d/);
+  await shots(page, 'processes-details-network');
   await panel.getByRole('tab', { name: 'General' }).click();
   await expect.poll(() => last()).not.toContain('processNet');
 });
@@ -150,13 +179,15 @@ test('top talkers: a process opens onto its connections, addresses, state and by
     await expect(connection.first()).toBeVisible({ timeout: 20_000 });
     await expect(connection.filter({ hasText: /\d+(\.\d+)? (KiB|MiB|GiB) in · .* out/ }).first()).toBeVisible({ timeout: 20_000 });
     await expect.poll(() => received.pids.has(process.pid)).toBe(true);
+    await shots(page, 'network-talkers', page.getByRole('region', { name: 'Top talkers' }));
     // Only the opened processes' sockets travel: every pid received had its row opened.
     const opened = () =>
       talkers.locator('tr.talker').evaluateAll((rows) => rows.filter((r) => r.querySelector('button[aria-expanded="true"]')).map((r) => Number(r.getAttribute('data-pid'))));
     const openedOnce = new Set([...(await opened()), process.pid]);
     for (const pid of received.pids) expect([...openedOnce]).toContain(pid);
     // Every row closed: no socket travels any more (three ticks later, none carried any).
-    for (const button of await talkers.getByRole('button', { name: /^Hide the connections of/ }).all()) await button.click();
+    const hide = talkers.getByRole('button', { name: /^Hide the connections of/ });
+    while ((await hide.count()) > 0) await hide.first().click();
     await expect(talkers.getByTestId('talker-socket')).toHaveCount(0);
     await expect.poll(opened).toEqual([]);
     const since = received.ticks;

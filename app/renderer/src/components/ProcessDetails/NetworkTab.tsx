@@ -81,7 +81,7 @@ export function NetworkTab({ d, row, points, range, now }: Props) {
       )}
       <section aria-label="Network history" className="network-history">
         <h4>
-          Network <span className="muted small">(since this panel opened, while this tab or a network column was shown)</span>
+          Receive and send <span className="muted small">(from when this panel opened)</span>
         </h4>
         <div data-testid="details-net-chart" data-points={read.length} data-peak={Math.round(peak)}>
           <TimeSeriesChart data={points} series={NET_SERIES} end={points[points.length - 1]?.t ?? now} height={120} spanMs={rangeSeconds(range) * 1000} scale={scale} legend />
@@ -89,50 +89,52 @@ export function NetworkTab({ d, row, points, range, now }: Props) {
       </section>
       {isUnreadable(sockets) && <Missing value={sockets} />}
       {list.length > 0 && (
-        <table className="data-table" aria-label="Sockets">
-          <thead>
-            <tr>
-              <th scope="col">Protocol</th>
-              <th scope="col">Local</th>
-              <th scope="col">Remote</th>
-              <th scope="col">State</th>
-              <th scope="col" className="num">
-                Received
-              </th>
-              <th scope="col" className="num">
-                Sent
-              </th>
-              <th scope="col" className="num">
-                In
-              </th>
-              <th scope="col" className="num">
-                Out
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.map((s) => (
-              <tr key={s.inode}>
-                <td>{s.protocol.toUpperCase()}</td>
-                <td className="mono">{addr(s.laddr)}</td>
-                <td className="mono">{addr(s.raddr)}</td>
-                <td>{s.status}</td>
-                {s.bytesReceived === null ? (
-                  <td colSpan={4} className="muted">
-                    not counted
-                  </td>
-                ) : (
-                  <>
-                    <td className="num">{formatBytes(s.bytesReceived)}</td>
-                    <td className="num">{formatBytes(s.bytesSent ?? 0)}</td>
-                    <td className="num">{rate(s.receiveRate)}</td>
-                    <td className="num">{rate(s.transmitRate)}</td>
-                  </>
-                )}
+        <div className="table-wrap">
+          <table className="data-table" aria-label="Sockets">
+            <thead>
+              <tr>
+                <th scope="col">Protocol</th>
+                <th scope="col">Local</th>
+                <th scope="col">Remote</th>
+                <th scope="col">State</th>
+                <th scope="col" className="num">
+                  Received
+                </th>
+                <th scope="col" className="num">
+                  Sent
+                </th>
+                <th scope="col" className="num">
+                  In
+                </th>
+                <th scope="col" className="num">
+                  Out
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {list.map((s) => (
+                <tr key={s.inode}>
+                  <td>{s.protocol.toUpperCase()}</td>
+                  <td className="mono">{addr(s.laddr)}</td>
+                  <td className="mono">{addr(s.raddr)}</td>
+                  <td>{s.status}</td>
+                  {s.bytesReceived === null ? (
+                    <td colSpan={4} className="muted">
+                      not counted
+                    </td>
+                  ) : (
+                    <>
+                      <td className="num">{formatBytes(s.bytesReceived)}</td>
+                      <td className="num">{formatBytes(s.bytesSent ?? 0)}</td>
+                      <td className="num">{rate(s.receiveRate)}</td>
+                      <td className="num">{rate(s.transmitRate)}</td>
+                    </>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </div>
   );
