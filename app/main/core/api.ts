@@ -99,7 +99,11 @@ export function createMonitorApi(sampler: Sampler, options: HostApiOptions): Cli
       return sampler.processTable();
     },
     async getSnapshot() {
-      return sampler.latest;
+      const latest = sampler.latest;
+      if (!latest?.processSockets) return latest;
+      // The listed processes' sockets are the stream's, each receiver's own (LiveFeed.formFor), not the tick's for all.
+      const { processSockets: _listed, ...rest } = latest;
+      return rest;
     },
     async getHistory({ seconds, after, limit }) {
       return sampler.historySince(seconds, after, limit);
