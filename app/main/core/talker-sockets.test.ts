@@ -126,3 +126,15 @@ describe('the sampler reads the listed processes’ sockets (live)', () => {
     expect((await sampler.tick())?.processSockets).toBeUndefined();
   });
 });
+
+describe("the tick's sum of other users' processes (live)", () => {
+  it('comes with the processNet topic only, as a ProcessNet, and history keeps none', async () => {
+    let topics = new Set<'processes' | 'processNet'>(['processes']);
+    const sampler = new Sampler(new Collector(), { topics: () => topics });
+    expect((await sampler.tick())?.netOtherUsers).toBeUndefined();
+    topics = new Set(['processes', 'processNet']);
+    const snap = await sampler.tick();
+    expect(snap?.netOtherUsers).toMatchObject({ receiveBytes: expect.any(Number), transmitBytes: expect.any(Number), sockets: expect.any(Number), uncounted: expect.any(Number) });
+    expect(sampler.historySince(60).some((s) => 'netOtherUsers' in s || 'processSockets' in s)).toBe(false);
+  });
+});
