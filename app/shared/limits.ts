@@ -64,3 +64,14 @@ export type DetailsTextCut = Partial<Record<'cmdline' | 'environ', { bytes: numb
  * two reads is described by the next read (its rates cover that point).
  */
 export const CULPRIT_TABLE_MS = 5000;
+
+/**
+ * The Network page's top talkers: the processes listed (by current TCP rate)
+ * and so the most whose sockets one client may ask for (SetTopicsRequest.sockets) ...
+ */
+export const TALKER_PROCESSES = 10;
+/**
+ * ... and the sockets of each sent with a tick (the busiest; ProcessSockets.total
+ * says how many it holds): a process holding thousands costs the message no more.
+ */
+export const TALKER_SOCKETS = 8;

@@ -117,6 +117,19 @@ export type GpuSample = GpuDevice;
 /** One inet socket of a process with its bytes and rates (the details' `net`; UDP: bytes null, not counted). */
 export type ProcessSocketSample = SocketNet;
 
+/** One process's inet sockets as a tick carries them: the busiest TALKER_SOCKETS (limits.ts), and how many it holds. */
+export interface ProcessSockets {
+  pid: number;
+  createTime: number;
+  /** Sockets it holds now, TCP and UDP; more than `sockets.length` when some were left out. */
+  total: number;
+  /** By current rate (received + sent), then bytes, highest first; UDP (not counted) last. */
+  sockets: ProcessSocketSample[];
+}
+
+/** A process's TCP traffic (ProcessRow.net), or the sum of other users' processes' (Snapshot.netOtherUsers). */
+export type ProcessNetSample = ProcessNet;
+
 /** A process's GPU share since the previous tick (ProcessRow.gpu). */
 export type ProcessGpuSample = ProcessGpu;
 
@@ -193,6 +206,16 @@ export interface Snapshot extends MetricSamples {
   culprits?: Culprits;
   /** Alert episodes that started or ended on this tick; present only when there are some (live only, like processes). */
   alerts?: AlertEvent[];
+  /**
+   * The sockets of the processes this receiver asked for (SetTopicsRequest.sockets: the Network page's
+   * expanded top talkers), read this tick; sent only to that receiver, live only (history keeps none).
+   */
+  processSockets?: ProcessSockets[];
+  /**
+   * With the 'processNet' topic: the TCP traffic of the sockets no process this host can read holds (other users'
+   * processes, for an unprivileged host), summed rather than dropped. Live only.
+   */
+  netOtherUsers?: ProcessNet;
   /** Topics asked for that the host's platform has none of in Procyon (its capabilities say which): absent, and not an error. */
   lacked?: Topic[];
   /** Topics (and always-read parts) that failed this tick, with why (the others are still there). */

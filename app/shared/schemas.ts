@@ -1,5 +1,6 @@
 import type { ConnectionKind } from '@procyon/collector';
 import { z } from 'zod';
+import { TALKER_PROCESSES } from './limits';
 import { TOPICS } from './payloads';
 import { MAX_INTERVAL_MS, MIN_INTERVAL_MS } from './settings';
 
@@ -36,8 +37,16 @@ export const SetIntervalRequest = z.strictObject({
 });
 export type SetIntervalRequest = z.infer<typeof SetIntervalRequest>;
 
+/** Pids are 32-bit on every platform; a pid past the host's own limit names no process (NO_SUCH_PROCESS). */
+export const MAX_PID = 2 ** 32 - 1;
+
 export const SetTopicsRequest = z.strictObject({
   topics: z.array(z.enum(TOPICS)).max(TOPICS.length),
+  /** The processes whose sockets the client shows (the Network page's expanded top talkers): each tick carries those (Snapshot.processSockets). */
+  sockets: z
+    .array(z.strictObject({ pid: z.number().int().min(1).max(MAX_PID), createTime: z.number().finite().nonnegative() }))
+    .max(TALKER_PROCESSES)
+    .optional(),
 });
 export type SetTopicsRequest = z.infer<typeof SetTopicsRequest>;
 
@@ -63,9 +72,6 @@ export const SignalName = z
   .string()
   .regex(/^[A-Z][A-Z0-9_]{0,31}$/, 'Use a signal name such as SIGTERM.')
   .meta({ examples: ['SIGTERM'] });
-
-/** Pids are 32-bit on every platform; a pid past the host's own limit names no process (NO_SUCH_PROCESS). */
-export const MAX_PID = 2 ** 32 - 1;
 
 /** A bound on the shape of a resource-limit or I/O-class number; which exist is the host's fact (HostConstants). */
 const MAX_CONSTANT = 1023;

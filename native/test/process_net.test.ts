@@ -4,7 +4,6 @@
 // /proc/<pid>/fd) must be what each sent and received, within 1 %.
 
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -181,44 +180,4 @@ describe('what is not counted', () => {
     expect(seen.nets.some(({ pid }) => pid === server.pid || pid === client.pid)).toBe(false);
     expect(seen.other.sockets).toBeGreaterThanOrEqual(2);
   }, 120_000);
-});
-
-describe('churn', () => {
-  it('many short TCP connections: no exception, no fd leak, the inode map holds only what exists', async () => {
-    const fds = (): number => readdirSync('/proc/self/fd').length;
-    const tracker = new collector.NetUsageTracker(collector.resolveRoots());
-    await tracker.all();
-    const before = fds();
-    // ~100 connections a second for 4 s: bounded for a loaded 2-core machine.
-    const churn = spawn(process.execPath, [
-      '-e',
-      `const net = require('net');
-       const server = net.createServer((s) => { s.end('x'.repeat(1000)); }).listen(0, '127.0.0.1', () => {
-         const port = server.address().port; const end = Date.now() + 4000;
-         const one = () => { if (Date.now() > end) { server.close(); return; } const c = net.connect(port, '127.0.0.1'); c.on('data', () => {}); c.on('close', () => setTimeout(one, 10)); c.on('error', () => setTimeout(one, 10)); c.end('y'.repeat(1000)); };
-         for (let i = 0; i < 2; i++) one();
-       });`,
-    ]);
-    started.push(churn);
-    const exited = new Promise((resolve) => churn.on('exit', resolve));
-    let reads = 0;
-    let stop = false;
-    void exited.then(() => (stop = true));
-    let peak = 0;
-    while (!stop) {
-      const usage = await tracker.all();
-      reads++;
-      peak = Math.max(peak, usage.mapEntries);
-    }
-    const after = await tracker.all();
-    expect(reads).toBeGreaterThan(2);
-    expect(fds()).toBeLessThanOrEqual(before);
-    // Bounded by what exists now: its pids and the sockets of this dump (each inode at most once).
-    const pidsNow = readdirSync('/proc').filter((name) => /^\d+$/.test(name)).length;
-    let socketsNow = 0;
-    for (const net of after.processes.values()) socketsNow += net.sockets + net.uncounted;
-    socketsNow += after.otherUsers.sockets + after.otherUsers.uncounted;
-    expect(after.mapEntries).toBeLessThanOrEqual(pidsNow + socketsNow + 64);
-    expect(after.processes.has(churn.pid!)).toBe(false);
-  }, 60_000);
 });

@@ -99,7 +99,11 @@ export function createMonitorApi(sampler: Sampler, options: HostApiOptions): Cli
       return sampler.processTable();
     },
     async getSnapshot() {
-      return sampler.latest;
+      const latest = sampler.latest;
+      if (!latest?.processSockets) return latest;
+      // The listed processes' sockets are the stream's, each receiver's own (LiveFeed.formFor), not the tick's for all.
+      const { processSockets: _listed, ...rest } = latest;
+      return rest;
     },
     async getHistory({ seconds, after, limit }) {
       return sampler.historySince(seconds, after, limit);
@@ -128,8 +132,8 @@ export function createMonitorApi(sampler: Sampler, options: HostApiOptions): Cli
     async getAlertHistory() {
       return options.alertHistory?.() ?? [];
     },
-    async setTopics({ topics }) {
-      options.topics.set(client, topics);
+    async setTopics({ topics, sockets }) {
+      options.topics.set(client, topics, sockets);
       return { topics: [...new Set(topics)] };
     },
     getSystemInfo() {
@@ -168,7 +172,7 @@ export function createMonitorApi(sampler: Sampler, options: HostApiOptions): Cli
       const deliver = (seq: number) => {
         // Gone, or overtaken by a newer tick (which has its own delivery queued).
         if (!subscribed || feed.seq !== seq) return;
-        const form = feed.formFor(options.topics.has(client, 'processes'), lastSeq);
+        const form = feed.formFor(options.topics.has(client, 'processes'), lastSeq, options.topics.sockets(client));
         if (!form) return;
         const delivered = listener(form) !== false;
         lastSeq = form.processDelta && delivered ? form.seq : null;

@@ -44,7 +44,7 @@ export class History {
     // number of processes times the length of the history. Alerts are live only
     // too (getAlertHistory has them), and they are added to the tick after it
     // is stored, so history keeps a copy rather than the emitted object.
-    const { processes: _rows, alerts: _alerts, ...kept } = s;
+    const { processes: _rows, alerts: _alerts, processSockets: _sockets, netOtherUsers: _others, ...kept } = s;
     for (const topic of LIVE_ONLY_METRICS) delete (kept as Record<string, unknown>)[topic];
     const packed = this.raw.push(kept);
     this.raw.dropBefore(kept.time - RAW_SPAN_MS);

@@ -1,4 +1,5 @@
-import { diffRows, type ProcessDelta, type ProcessRow, type Snapshot } from '../../shared';
+import { diffRows, type ProcessDelta, type ProcessRow, type ProcessSockets, type Snapshot } from '../../shared';
+import { socketsFor, type SocketWatch } from './talker-sockets';
 
 /**
  * Returns false when the transport did not deliver the tick (a slow socket
@@ -38,6 +39,10 @@ interface Tick {
   base: number | null;
   full?: Snapshot;
   delta?: Snapshot;
+  /** The listed processes' sockets this tick (every receiver's asks together). */
+  sockets: ProcessSockets[];
+  /** Each form with every one of `sockets`: what most receivers that list some get, built once. */
+  withAll: WeakMap<Snapshot, Snapshot>;
 }
 
 /**
@@ -54,10 +59,11 @@ export class LiveFeed {
   }
 
   private accept(snapshot: Snapshot): void {
-    const { processes, processDelta: _ignored, ...bare } = snapshot;
+    // The listed processes' sockets go to the receivers that asked for them (api.ts picks each one's), not to all.
+    const { processes, processDelta: _ignored, processSockets: _sockets, ...bare } = snapshot;
     const rows = processes ?? null;
     // A delta is against the table of the tick right before; a tick without rows breaks the chain.
-    this.tick = { seq: snapshot.seq, snapshot, bare, rows, base: rows && this.prev ? this.prev.seq : null };
+    this.tick = { seq: snapshot.seq, snapshot, bare, rows, base: rows && this.prev ? this.prev.seq : null, sockets: snapshot.processSockets ?? [], withAll: new WeakMap() };
     this.tickPrevRows = rows && this.prev ? this.prev.rows : null;
     this.prev = rows ? { seq: snapshot.seq, rows } : null;
   }
@@ -79,12 +85,21 @@ export class LiveFeed {
     return t.delta;
   }
 
-  /** The tick as this receiver should get it, given the table seq it last received. */
-  formFor(wantsProcesses: boolean, lastSeq: number | null): Snapshot | null {
+  /**
+   * The tick as this receiver should get it, given the table seq it last
+   * received, with the sockets of the processes it lists (`sockets`) and no others.
+   */
+  formFor(wantsProcesses: boolean, lastSeq: number | null, sockets: readonly SocketWatch[] = []): Snapshot | null {
     const t = this.tick;
     if (!t) return null;
-    if (!wantsProcesses || !t.rows) return t.bare;
-    return t.base !== null && lastSeq === t.base ? this.delta(t) : this.full(t);
+    const form = !wantsProcesses || !t.rows ? t.bare : t.base !== null && lastSeq === t.base ? this.delta(t) : this.full(t);
+    if (sockets.length === 0 || t.sockets.length === 0) return form;
+    const mine = socketsFor(t.sockets, sockets);
+    if (mine.length === 0) return form;
+    if (mine !== t.sockets) return { ...form, processSockets: mine };
+    let all = t.withAll.get(form);
+    if (!all) t.withAll.set(form, (all = { ...form, processSockets: mine }));
+    return all;
   }
 
   get seq(): number | null {

@@ -1,4 +1,4 @@
-import type { Topic } from '../../shared';
+import type { SetTopicsRequest } from '../../shared/schemas';
 import type { ClientApi } from '../core/api';
 
 // A window the user cannot see should cost nothing beyond what is always
@@ -14,16 +14,16 @@ export interface GatedClient {
 }
 
 export function gateTopics(api: ClientApi): GatedClient {
-  let requested: Topic[] = [];
+  let requested: SetTopicsRequest = { topics: [] };
   let visible = true;
   // Everything else is the client's own; only setTopics passes the gate.
   const gated: ClientApi = Object.assign(Object.create(api) as ClientApi, {
-    async setTopics(request: { topics: Topic[] }) {
-      requested = [...request.topics];
+    async setTopics(request: SetTopicsRequest) {
+      requested = { ...request, topics: [...request.topics] };
       if (!visible) {
         await api.setTopics({ topics: [] });
         // The page is told what it asked for: to it the choice stands and is applied once it is seen.
-        return { topics: [...new Set(requested)] };
+        return { topics: [...new Set(requested.topics)] };
       }
       return api.setTopics(request);
     },
@@ -36,7 +36,7 @@ export function gateTopics(api: ClientApi): GatedClient {
     async setVisible(v) {
       if (v === visible) return;
       visible = v;
-      await api.setTopics({ topics: v ? requested : [] });
+      await api.setTopics(v ? requested : { topics: [] });
     },
   };
 }

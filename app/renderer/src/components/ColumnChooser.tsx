@@ -74,7 +74,7 @@ export const ColumnChooser = memo(function ColumnChooser({ columns, onColumns, c
           </p>
           <p className="muted small" data-testid="network-columns-help">
             Network in, out and total (Linux) are TCP only, from the kernel’s socket list, read only while shown: UDP (and so QUIC) has no byte counters and is not
-            counted, bytes of a socket opened and closed between two ticks are lost, and without privileges other users’ sockets are not attributed to a process.
+            counted, bytes of a socket opened and closed between two ticks are lost, and without privileges other users’ sockets are summed as “other users’ processes”, not attributed to a process.
           </p>
           <p className="muted small">Only in a process’s details: {DETAILS_ONLY.join(', ')}.</p>
           <fieldset>

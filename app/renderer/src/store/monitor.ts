@@ -1,5 +1,5 @@
 import { createStore } from 'zustand/vanilla';
-import type { HostInfo, ProcessRow, Snapshot, SystemInfo, Topic } from '../../../shared/payloads';
+import type { HostInfo, ProcessNetSample as ProcessNet, ProcessRow, ProcessSockets, Snapshot, SystemInfo, Topic } from '../../../shared/payloads';
 import { applyDelta, DeltaParts, ProcessIndex, type ProcessChange } from '../../../shared/process-delta';
 import { setHostPriorityClasses } from '../processes/priority';
 import { appendRing, type ProcessPoint, type WatchedProcess } from './process-ring';
@@ -55,6 +55,13 @@ export interface MonitorState {
   watched: WatchedProcess | null;
   watchedRing: ProcessPoint[];
   watchProcess(target: WatchedProcess | null): void;
+  /** The processes whose sockets the Network page lists (its expanded top talkers): sent to the host with the topics. */
+  socketWatch: WatchedProcess[];
+  setSocketWatch(list: WatchedProcess[]): void;
+  /** Their sockets as the newest tick carried them (the host sends those of `socketWatch` only). */
+  talkerSockets: ProcessSockets[];
+  /** The newest tick's sum of other users' processes' TCP traffic (with the processNet topic only). */
+  netOtherUsers: ProcessNet | null;
   setInfo(info: HostInfo): void;
   /**
    * False when the tick's process change list does not apply to the table held
@@ -102,15 +109,18 @@ export function createMonitorStore(initial: Initial = {}) {
     processes: null,
     watched: null,
     watchedRing: [],
+    socketWatch: [],
+    talkerSockets: [],
+    netOtherUsers: null,
 
     setInfo(info) {
       setHostPriorityClasses(info.constants?.priorityClasses);
       set({ info, error: null });
     },
     applySnapshot(full) {
-      const { history, info, watched, watchedRing, processes: held } = get();
-      // Process rows stay out of history: 5,000 rows × 3,600 ticks would not be flat memory.
-      const { processes: whole, processDelta: sent, ...snapshot } = full;
+      const { history, info, watched, watchedRing, processes: held, talkerSockets } = get();
+      // Process rows (and the listed processes' sockets) stay out of history: 5,000 rows × 3,600 ticks would not be flat memory.
+      const { processes: whole, processDelta: sent, processSockets, netOtherUsers, ...snapshot } = full;
       // A change list too big for one message comes in parts: applied together, at the last.
       const delta = sent ? parts.accept(full.seq, sent) : sent;
       if (delta === 'pending') return true;
@@ -131,6 +141,8 @@ export function createMonitorStore(initial: Initial = {}) {
         if (applied) change = { from: applied.from, added: applied.added, removed: applied.removed };
       }
       const patch: Partial<MonitorState> = { history: next, latest: snapshot };
+      if (processSockets || talkerSockets.length > 0) patch.talkerSockets = processSockets ?? [];
+      if (netOtherUsers || get().netOtherUsers) patch.netOtherUsers = netOtherUsers ?? null;
       if (rows) {
         patch.processes = change ? { seq: snapshot.seq, time: snapshot.time, rows, change } : { seq: snapshot.seq, time: snapshot.time, rows };
         if (watched) patch.watchedRing = appendRing(watchedRing, watched, rows, snapshot.time);
@@ -143,6 +155,10 @@ export function createMonitorStore(initial: Initial = {}) {
       const held = get().processes;
       if (held && held.seq > snapshot.seq) return;
       set({ processes: { seq: snapshot.seq, time: snapshot.time, rows: snapshot.processes } });
+    },
+    setSocketWatch(list) {
+      const key = (l: readonly WatchedProcess[]) => l.map((w) => `${w.pid}:${w.createTime}`).join(',');
+      if (key(list) !== key(get().socketWatch)) set({ socketWatch: list });
     },
     watchProcess(target) {
       const { watched } = get();

@@ -13,6 +13,14 @@ export type ProcessPoint = {
   rss: number;
   /** Bytes read plus written per second. */
   io: number;
+  /**
+   * TCP bytes received and sent per second over the tick (the row's `net`, the
+   * kernel's socket dump): present only for ticks whose table carried network
+   * use (the processNet topic: the details' Network tab or a network column
+   * shown), so the chart leaves a gap, not a zero, where it was not read.
+   */
+  rx?: number;
+  tx?: number;
 };
 
 /** What the host kept of the process before the panel opened (getProcessHistory), as the charts' points. */
@@ -31,6 +39,13 @@ export function joinKept(kept: readonly ProcessPoint[], ring: readonly ProcessPo
 /** Ticks kept for the details' charts: 2 minutes at the default tick. */
 export const RING_CAPACITY = 120;
 
+/** The tick's network rates of a row: none where the table did not read them (or a first read has no rate yet); zero where the process holds no socket. */
+function netRates(row: ProcessRow): Pick<ProcessPoint, 'rx' | 'tx'> {
+  if (row.net === null) return { rx: 0, tx: 0 };
+  if (row.net === undefined || row.net.receiveRate === null || row.net.transmitRate === null) return {};
+  return { rx: row.net.receiveRate, tx: row.net.transmitRate };
+}
+
 /**
  * Adds the watched process's reading from one tick's rows. The ring is
  * untouched (same array) when the process is not in them: gone, or a pid now
@@ -41,6 +56,6 @@ export function appendRing(ring: ProcessPoint[], watched: WatchedProcess, rows: 
   if (!row) return ring;
   const last = ring[ring.length - 1];
   if (last && last.t >= time) return ring;
-  const next = [...ring, { t: time, cpu: row.cpuPercent ?? 0, rss: row.rss, io: (row.readBytesPerSec ?? 0) + (row.writeBytesPerSec ?? 0) }];
+  const next = [...ring, { t: time, cpu: row.cpuPercent ?? 0, rss: row.rss, io: (row.readBytesPerSec ?? 0) + (row.writeBytesPerSec ?? 0), ...netRates(row) }];
   return next.length > cap ? next.slice(next.length - cap) : next;
 }

@@ -49,4 +49,22 @@ describe('startTopics', () => {
     expect(sent).toEqual([['processes'], ['processes', 'processFds', 'processUss'], ['cpu', 'pressure'], ['processes', 'processFds', 'processUss']]);
     stop();
   });
+
+  it('sends the listed processes with the topics, only while the page reads the table and is seen', () => {
+    const sent: unknown[] = [];
+    const api = { setTopics: (r: unknown) => (sent.push(r), Promise.resolve(r)) } as unknown as MonitorApi;
+    const store = createMonitorStore({ page: 'network' });
+    const { doc, setHidden } = fakeDoc();
+    const stop = startTopics(api, store, doc);
+    const a = { pid: 10, createTime: 1 };
+    store.getState().setSocketWatch([a]);
+    store.getState().setSocketWatch([{ ...a }]); // the same list: nothing sent
+    setHidden(true);
+    setHidden(false);
+    store.getState().setSocketWatch([]);
+    const { topics } = sent[0] as { topics: string[] };
+    expect(topics).toEqual(expect.arrayContaining(['network', 'processes', 'processNet']));
+    expect(sent).toEqual([{ topics }, { topics, sockets: [a] }, { topics: [] }, { topics, sockets: [a] }, { topics }]);
+    stop();
+  });
 });

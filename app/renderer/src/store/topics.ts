@@ -17,13 +17,15 @@ export interface VisibilitySource {
 export function startTopics(api: MonitorApi, store: MonitorStore, doc: VisibilitySource): () => void {
   let sent: string | null = null;
   const update = () => {
-    const { page, columnTopics, info } = store.getState();
+    const { page, columnTopics, info, socketWatch } = store.getState();
     // Before the host's info a page that needs a capability is not offered yet: the overview's topics meanwhile.
     const topics = topicsFor(offeredPage(page, info?.capabilities?.functions), doc.hidden, columnTopics);
-    const key = topics.join(',');
+    // The listed processes' sockets: only while the page that lists them (it asks for the table) is seen.
+    const sockets = doc.hidden || !topics.includes('processes') ? [] : socketWatch.map(({ pid, createTime }) => ({ pid, createTime }));
+    const key = `${topics.join(',')} ${sockets.map((w) => `${w.pid}:${w.createTime}`).join(',')}`;
     if (key === sent) return;
     sent = key;
-    api.setTopics({ topics }).catch(() => {
+    api.setTopics({ topics, ...(sockets.length > 0 && { sockets }) }).catch(() => {
       // Not fatal: the host keeps sampling the previous set. Forget what we
       // sent so the next change (or reconnect) tries again.
       sent = null;
@@ -31,7 +33,7 @@ export function startTopics(api: MonitorApi, store: MonitorStore, doc: Visibilit
   };
   update();
   const offStore = store.subscribe((s, prev) => {
-    if (s.page !== prev.page || s.columnTopics !== prev.columnTopics || s.info !== prev.info) update();
+    if (s.page !== prev.page || s.columnTopics !== prev.columnTopics || s.info !== prev.info || s.socketWatch !== prev.socketWatch) update();
   });
   doc.addEventListener('visibilitychange', update);
   return () => {

@@ -112,7 +112,7 @@ export function ProcessDetails({ target, rows, onOpen, onClose }: Props) {
       General: <GeneralTab d={d} pid={pid} createTime={createTime} rows={rows} onOpen={onOpen} />,
       Resources: <ResourcesTab d={d} points={points} kept={kept.length > 0} range={range} row={row} now={now} />,
       GPU: <GpuTab row={row} />,
-      Network: <NetworkTab d={d} row={row} />,
+      Network: <NetworkTab d={d} row={row} points={points} range={range} now={now} />,
       'Open files': <OpenFilesTab d={d} />,
       Connections: <ConnectionsTab d={d} />,
       'Memory maps': <MapsTab d={d} />,
