@@ -149,7 +149,10 @@ export interface CgroupList {
 // InvalidArgument for a path that is not a group of the hierarchy ('..',
 // control characters, outside the mount), NoSuchProcess when the group is gone,
 // AccessDenied when the host may not write the group's file (another user's
-// group, no delegation), Unsupported where the kernel lacks the file.
+// group, no delegation), Unsupported where the kernel lacks the file, NotLive
+// for roots that are not the live machine, TimeoutExpired when freezing takes
+// over 10 s. Each also takes the roots as an optional last argument (cgroupKill:
+// {fallback} too); the functions are at the end of this file.
 //
 //   cgroupFreeze(path): writes 1 to cgroup.freeze, resolves once cgroup.events says frozen 1.
 //   cgroupThaw(path):   writes 0, resolves once frozen 0.
