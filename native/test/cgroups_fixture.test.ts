@@ -96,10 +96,10 @@ describe('cgroups() on a hybrid host (v2 without controllers, v1 memory and blki
     expect(nginx.memory).toEqual({ current: 52428800, max: null, anon: 41943040, file: 8192000, source: 'v1' });
     // The _recursive throttle files (as v2's io.stat counts descendants), Read and Write summed over devices.
     expect(nginx.io).toEqual({ readBytes: 4096000 + 4000, writeBytes: 1024000, readOps: 1000 + 1, writeOps: 250, source: 'v1' });
-    expect(nginx.pidsCurrent).toBeNull();
-    // cron's member is in another v1 memory group and the v1 blkio root: neither is cron's.
+    expect(nginx.pidsCurrent).toBe(2);
+    // cron's member is in another v1 memory group and the v1 blkio root: neither is cron's (nor is there a pids group).
     const cron = groups.get('/system.slice/cron.service')!;
-    expect([cron.memory, cron.io]).toEqual([null, null]);
+    expect([cron.memory, cron.io, cron.pidsCurrent]).toEqual([null, null, null]);
   });
 });
 

@@ -2,10 +2,10 @@
 // figures from its own files and a name from its path (parse/cgroup_names.h),
 // a .desktop file (apps) or the engine's state files (containers).
 //
-// Per group: cgroup.procs, cpu.stat, cgroup.events, pids.current, *.pressure;
-// memory.{current,max,stat} and io.stat where the v2 hierarchy has those
-// controllers, else (hybrid hosts) the v1 memory and blkio groups of the same
-// path that a member is in (cgroup_host.h). A group that vanishes while read
+// Per group: cgroup.procs, cpu.stat, cgroup.events, *.pressure;
+// memory.{current,max,stat}, io.stat and pids.current where the v2 hierarchy
+// has those controllers, else (hybrid hosts) the v1 memory, blkio and pids
+// groups of the same path that a member is in (cgroup_host.h). A group that vanishes while read
 // is left out; a file the kernel never writes so is PARSE_ERROR naming it.
 
 #include <dirent.h>
@@ -179,6 +179,7 @@ struct Walk {
   Hierarchy unified;
   std::optional<Hierarchy> memoryV1;
   std::optional<Hierarchy> blkioV1;
+  std::optional<Hierarchy> pidsV1;
   std::vector<std::string> dataDirs;
   size_t visited = 0;
 };
@@ -243,6 +244,18 @@ std::optional<CgroupIo> readIo(const Walk& walk, const std::string& dir, const s
                   static_cast<double>(ops->second), "v1"};
 }
 
+// pids.current: the v2 group's, else the v1 pids group of the same path a member is in.
+std::optional<double> readPidsCurrent(const Walk& walk, const std::string& dir, const std::string& path, const std::vector<int64_t>& pids) {
+  auto current = optionalFile<uint64_t>(dir, "pids.current", parse::parseCgroupNumber);
+  if (!current && walk.pidsV1 && !pids.empty()) {
+    if (const auto v1 = linux_cgroups::mirroredV1Group(walk.backend.roots(), walk.unified, *walk.pidsV1, path, "pids", pids.front())) {
+      current = optionalFile<uint64_t>(*v1, "pids.current", parse::parseCgroupNumber);
+    }
+  }
+  if (!current) return std::nullopt;
+  return static_cast<double>(*current);
+}
+
 // The group at `dir` ('/'-rooted `path`), or nullopt when it holds no process or vanished meanwhile.
 std::optional<Cgroup> readGroup(const Walk& walk, const std::string& dir, const std::string& path) {
   FileReader& reader = threadReader();
@@ -271,7 +284,7 @@ std::optional<Cgroup> readGroup(const Walk& walk, const std::string& dir, const 
     if (auto name = containerName(walk.backend, *identity.engine, identity.id, group.uid)) group.name = std::move(*name);
   }
 
-  if (const auto current = optionalFile<uint64_t>(dir, "pids.current", parse::parseCgroupNumber)) group.pidsCurrent = static_cast<double>(*current);
+  group.pidsCurrent = readPidsCurrent(walk, dir, path, group.pids);
   group.memory = readMemory(walk, dir, path, group.pids);
   group.io = readIo(walk, dir, path, group.pids);
   group.pressure.cpu = optionalFile<CgroupPressure>(dir, "cpu.pressure", parse::parseCgroupPressure);
@@ -320,7 +333,7 @@ CgroupList read(const LinuxBackend& backend) {
   CgroupList list;
   list.mount = unified->mountPoint;
   Walk walk{backend, std::move(*unified), linux_cgroups::v1Hierarchy(backend.roots(), "memory"),
-            linux_cgroups::v1Hierarchy(backend.roots(), "blkio"), dataDirs(backend)};
+            linux_cgroups::v1Hierarchy(backend.roots(), "blkio"), linux_cgroups::v1Hierarchy(backend.roots(), "pids"), dataDirs(backend)};
   visit(walk, walk.unified.dir, "/", 0, list.groups);
   return list;
 }
