@@ -184,6 +184,22 @@ struct Walk {
   size_t visited = 0;
 };
 
+// A member's /proc/PID/cgroup, read at most once per group and only where a v1 hierarchy is asked.
+class Member {
+ public:
+  Member(const Roots& roots, int64_t pid) : roots_(roots), pid_(pid) {}
+  const std::optional<std::string>& cgroup() {
+    if (!read_) text_ = linux_cgroups::memberCgroupFile(roots_, pid_), read_ = true;
+    return text_;
+  }
+
+ private:
+  const Roots& roots_;
+  int64_t pid_;
+  bool read_ = false;
+  std::optional<std::string> text_;
+};
+
 template <typename T, typename Parse>
 std::optional<T> optionalFile(const std::string& dir, const char* name, Parse&& parse) {
   FileReader& reader = threadReader();
@@ -192,7 +208,7 @@ std::optional<T> optionalFile(const std::string& dir, const char* name, Parse&& 
   return annotatePath(reader.path(), [&] { return parse(*text); });
 }
 
-std::optional<CgroupMemory> readMemory(const Walk& walk, const std::string& dir, const std::string& path, const std::vector<int64_t>& pids) {
+std::optional<CgroupMemory> readMemory(const Walk& walk, const std::string& dir, const std::string& path, Member& member) {
   if (auto current = optionalFile<uint64_t>(dir, "memory.current", parse::parseCgroupNumber)) {
     CgroupMemory memory;
     memory.source = "v2";
@@ -206,8 +222,8 @@ std::optional<CgroupMemory> readMemory(const Walk& walk, const std::string& dir,
     }
     return memory;
   }
-  if (pids.empty() || !walk.memoryV1) return std::nullopt;
-  const auto v1 = linux_cgroups::mirroredV1Group(walk.backend.roots(), walk.unified, *walk.memoryV1, path, "memory", pids.front());
+  if (!walk.memoryV1) return std::nullopt;
+  const auto v1 = linux_cgroups::mirroredV1Group(walk.unified, *walk.memoryV1, path, "memory", &member.cgroup());
   if (!v1) return std::nullopt;
   const auto usage = optionalFile<uint64_t>(*v1, "memory.usage_in_bytes", parse::parseCgroupNumber);
   if (!usage) return std::nullopt;
@@ -224,13 +240,13 @@ std::optional<CgroupMemory> readMemory(const Walk& walk, const std::string& dir,
   return memory;
 }
 
-std::optional<CgroupIo> readIo(const Walk& walk, const std::string& dir, const std::string& path, const std::vector<int64_t>& pids) {
+std::optional<CgroupIo> readIo(const Walk& walk, const std::string& dir, const std::string& path, Member& member) {
   if (const auto sums = optionalFile<parse::CgroupIoSums>(dir, "io.stat", parse::parseCgroupIoStat)) {
     return CgroupIo{static_cast<double>(sums->readBytes), static_cast<double>(sums->writeBytes), static_cast<double>(sums->readOps),
                     static_cast<double>(sums->writeOps), "v2"};
   }
-  if (pids.empty() || !walk.blkioV1) return std::nullopt;
-  const auto v1 = linux_cgroups::mirroredV1Group(walk.backend.roots(), walk.unified, *walk.blkioV1, path, "blkio", pids.front());
+  if (!walk.blkioV1) return std::nullopt;
+  const auto v1 = linux_cgroups::mirroredV1Group(walk.unified, *walk.blkioV1, path, "blkio", &member.cgroup());
   if (!v1) return std::nullopt;
   // The _recursive files count descendants too, as v2's io.stat does; old kernels have only the group's own.
   const auto bytes = [&](const char* recursive, const char* own) {
@@ -245,10 +261,10 @@ std::optional<CgroupIo> readIo(const Walk& walk, const std::string& dir, const s
 }
 
 // pids.current: the v2 group's, else the v1 pids group of the same path a member is in.
-std::optional<double> readPidsCurrent(const Walk& walk, const std::string& dir, const std::string& path, const std::vector<int64_t>& pids) {
+std::optional<double> readPidsCurrent(const Walk& walk, const std::string& dir, const std::string& path, Member& member) {
   auto current = optionalFile<uint64_t>(dir, "pids.current", parse::parseCgroupNumber);
-  if (!current && walk.pidsV1 && !pids.empty()) {
-    if (const auto v1 = linux_cgroups::mirroredV1Group(walk.backend.roots(), walk.unified, *walk.pidsV1, path, "pids", pids.front())) {
+  if (!current && walk.pidsV1) {
+    if (const auto v1 = linux_cgroups::mirroredV1Group(walk.unified, *walk.pidsV1, path, "pids", &member.cgroup())) {
       current = optionalFile<uint64_t>(*v1, "pids.current", parse::parseCgroupNumber);
     }
   }
@@ -284,9 +300,10 @@ std::optional<Cgroup> readGroup(const Walk& walk, const std::string& dir, const 
     if (auto name = containerName(walk.backend, *identity.engine, identity.id, group.uid)) group.name = std::move(*name);
   }
 
-  group.pidsCurrent = readPidsCurrent(walk, dir, path, group.pids);
-  group.memory = readMemory(walk, dir, path, group.pids);
-  group.io = readIo(walk, dir, path, group.pids);
+  Member member{walk.backend.roots(), group.pids.front()};
+  group.pidsCurrent = readPidsCurrent(walk, dir, path, member);
+  group.memory = readMemory(walk, dir, path, member);
+  group.io = readIo(walk, dir, path, member);
   group.pressure.cpu = optionalFile<CgroupPressure>(dir, "cpu.pressure", parse::parseCgroupPressure);
   group.pressure.memory = optionalFile<CgroupPressure>(dir, "memory.pressure", parse::parseCgroupPressure);
   group.pressure.io = optionalFile<CgroupPressure>(dir, "io.pressure", parse::parseCgroupPressure);
