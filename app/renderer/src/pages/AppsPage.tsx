@@ -23,11 +23,11 @@ const EMPTY: readonly CgroupRow[] = [];
 const NO_ROWS: readonly ProcessRow[] = [];
 
 type Act = CgroupActionRequest['action'];
-const VERBS: Record<Act, { label: string; done: string }> = {
-  freeze: { label: 'Freeze', done: 'frozen' },
-  thaw: { label: 'Thaw', done: 'thawed' },
-  kill: { label: 'Kill group', done: 'killed' },
-  setMemoryMax: { label: 'Set memory limit', done: 'memory limit set' },
+const VERBS: Record<Act, { label: string }> = {
+  freeze: { label: 'Freeze' },
+  thaw: { label: 'Thaw' },
+  kill: { label: 'Kill group' },
+  setMemoryMax: { label: 'Set memory limit' },
 };
 
 /** Why the host has no groups to list, in words: the collector's reason for its cgroups capability. */
