@@ -3,6 +3,39 @@
 // processes, read from the group's own files (not summed from processes).
 // Counters are cumulative as the kernel keeps them; rates are the host's
 // (tick over tick), as for processes.
+//
+// What is read from where (native/src/linux/cgroups.cc, cgroup_actions.cc):
+// - the v2 mount: the first cgroup2 line of <procfs>/self/mountinfo (never
+//   assumed: hybrid hosts mount it at /sys/fs/cgroup/unified), its mount
+//   point resolved under the sysfs root (/sys/...) or the tree's top (the
+//   sysfs root's parent) for a captured tree. None mounted: cgroups() rejects
+//   with NotFound and capabilities().cgroups (and the actions) are false.
+// - per group: cgroup.procs, cpu.stat, cgroup.events (frozen), pids.current,
+//   {cpu,memory,io}.pressure; memory.current/max/stat and io.stat where the
+//   v2 hierarchy has those controllers, else the v1 memory / blkio group of
+//   the same path, found through a member's /proc/PID/cgroup line
+//   (memory.usage_in_bytes, memory.limit_in_bytes, memory.stat total_rss/
+//   total_cache; blkio.throttle.io_service_bytes/io_serviced, _recursive first).
+// - names: a .desktop file's Name= for apps, flatpaks and snaps, looked up in
+//   $XDG_DATA_HOME (default ~/.local/share), then $XDG_DATA_DIRS (default
+//   /usr/local/share:/usr/share), then Flatpak's and snapd's export dirs (a
+//   captured tree: its own /usr/local/share, /usr/share and exports); Docker's
+//   /var/lib/docker/containers/<id>/config.v2.json "Name"; Podman's and
+//   CRI-O's containers/storage overlay-containers/containers.json "names"
+//   (/var/lib/containers/storage, and a rootless Podman owner's
+//   ~/.local/share/containers/storage). kubepods names stay short ids:
+//   containerd and the kubelet keep them behind their APIs. State files are
+//   read lazily, bounded, and cached per file version.
+// - actions: cgroup.freeze / cgroup.events, cgroup.kill (else freeze, pidfd
+//   SIGKILL per member, thaw), memory.max (else the v1 group's memory.limit_in_bytes).
+// Windows and macOS: every function Unsupported, capability false ("platform").
+
+import { binding, callAsync } from './native';
+import { metric } from './metric';
+import { InvalidArgument } from './errors';
+import { booleanOption, optionsObject } from './options';
+import { resolveRoots, type ResolvedRoots } from './roots';
+import type { Roots } from './types';
 
 /** What a group is, from its path's last component (systemd's and the engines' naming). */
 export type CgroupKind =
@@ -38,6 +71,13 @@ export interface CgroupPressureLine {
 export interface CgroupPressure {
   some: CgroupPressureLine;
   full: CgroupPressureLine | null;
+}
+
+/** A group's three pressure files (the record the collector names; the shape Cgroup.pressure always had). */
+export interface CgroupPressures {
+  cpu: CgroupPressure | null;
+  memory: CgroupPressure | null;
+  io: CgroupPressure | null;
 }
 
 export interface CgroupCpu {
@@ -92,7 +132,7 @@ export interface Cgroup {
   memory: CgroupMemory | null;
   io: CgroupIo | null;
   /** cpu/memory/io.pressure where the kernel has PSI for groups; null members where a file is missing. */
-  pressure: { cpu: CgroupPressure | null; memory: CgroupPressure | null; io: CgroupPressure | null };
+  pressure: CgroupPressures;
   /** cgroup.events "frozen" (null where the kernel has no cgroup.freeze). */
   frozen: boolean | null;
 }
@@ -124,4 +164,84 @@ export interface CgroupKillOutcome {
   method: 'cgroup.kill' | 'freeze-and-signal';
   /** Pids still in the group (or its descendants) when the wait ended: empty on success. */
   survivors: number[];
+}
+
+declare module './metric' {
+  interface Metrics {
+    /** cgroups(); as a snapshot topic, {error: NOT_FOUND} where no cgroup2 hierarchy is mounted. */
+    cgroups: CgroupList;
+  }
+}
+
+declare module './types' {
+  interface CollectorFunctions {
+    cgroupFreeze: true;
+    cgroupThaw: true;
+    cgroupKill: true;
+    cgroupSetMemoryMax: true;
+  }
+}
+
+declare module './native' {
+  interface NativeBinding {
+    cgroupFreeze(options: Roots & { path: string }): Promise<void>;
+    cgroupThaw(options: Roots & { path: string }): Promise<void>;
+    cgroupKill(options: Roots & { path: string; fallback?: boolean }): Promise<CgroupKillOutcome>;
+    cgroupSetMemoryMax(options: Roots & { path: string; bytes: number | null }): Promise<void>;
+  }
+}
+
+/**
+ * Every group of the v2 hierarchy that holds processes, depth first by name.
+ * Rejects with NotFound (path `<procfs>/self/mountinfo`) where no cgroup2
+ * hierarchy is mounted; capabilities().cgroups is false there beforehand.
+ */
+export const cgroups = metric('cgroups');
+
+/** cgroupKill's options beyond the roots. */
+export interface CgroupKillOptions extends Roots {
+  /** Freeze and SIGKILL each member through its pidfd even where cgroup.kill exists (what kernels before 5.14 get). */
+  fallback?: boolean;
+}
+
+function groupPath(path: unknown): string {
+  if (typeof path !== 'string') throw new InvalidArgument('a cgroup path must be a string');
+  return path;
+}
+
+function rootsOf(options: Roots | undefined): ResolvedRoots {
+  const { procfs, sysfs } = optionsObject(options);
+  return resolveRoots({ procfs, sysfs });
+}
+
+/** Writes 1 to the group's cgroup.freeze; resolves once cgroup.events says frozen 1 (TimeoutExpired after 10 s). */
+export async function cgroupFreeze(path: string, options?: Roots): Promise<void> {
+  const checked = groupPath(path);
+  return callAsync(() => binding.cgroupFreeze({ ...rootsOf(options), path: checked }));
+}
+
+/** Writes 0 to cgroup.freeze; resolves once cgroup.events says frozen 0. */
+export async function cgroupThaw(path: string, options?: Roots): Promise<void> {
+  const checked = groupPath(path);
+  return callAsync(() => binding.cgroupThaw({ ...rootsOf(options), path: checked }));
+}
+
+/**
+ * Kills every process of the group and its descendants: cgroup.kill where the kernel has it,
+ * else freeze, SIGKILL each member through a pidfd, thaw. Resolves once the group is empty or
+ * 10 s have passed, with the members still there as survivors.
+ */
+export async function cgroupKill(path: string, options?: CgroupKillOptions): Promise<CgroupKillOutcome> {
+  const checked = groupPath(path);
+  const fallback = booleanOption(optionsObject(options).fallback, 'fallback', false);
+  return callAsync(() => binding.cgroupKill({ ...rootsOf(options), path: checked, fallback }));
+}
+
+/** Sets memory.max (v2) or the v1 group's memory.limit_in_bytes to `bytes`; null clears the limit. */
+export async function cgroupSetMemoryMax(path: string, bytes: number | null, options?: Roots): Promise<void> {
+  const checked = groupPath(path);
+  if (bytes !== null && (typeof bytes !== 'number' || !Number.isSafeInteger(bytes) || bytes < 0)) {
+    throw new InvalidArgument('bytes must be a whole number of bytes ≥ 0, or null');
+  }
+  return callAsync(() => binding.cgroupSetMemoryMax({ ...rootsOf(options), path: checked, bytes }));
 }

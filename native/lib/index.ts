@@ -112,3 +112,5 @@ export { NetUsageTracker, processNetSockets } from './process_net';
 export type { ProcessNet, SocketNet, SocketUse, NetUsage, ProcessNetReading } from './process_net';
 // --- Windows services ---
 export * from './services';
+// --- control groups (apps, services, containers) ---
+export * from './cgroups';

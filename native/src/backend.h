@@ -28,6 +28,8 @@
 #include "common/records_process.h"
 // --- services ---
 #include "common/records_services.h"
+// --- control groups ---
+#include "common/records_cgroups.h"
 // Whole-system metrics declared with PROCYON_METRIC: read through read<Record>().
 #include "backend_readers.h"
 #include "common/metric.h"
@@ -141,6 +143,14 @@ class Backend {
   // Asks the service manager to start / stop it (beyond psutil); returns once asked, not once done.
   virtual void winServiceStart(const std::string& /*name*/) const { unsupported("winServiceStart"); }
   virtual void winServiceStop(const std::string& /*name*/) const { unsupported("winServiceStop"); }
+
+  // --- control groups (the list is the cgroups metric; lib/cgroups.ts says what each does) ---
+  // `path` is a Cgroup.path; every action needs the live machine.
+  virtual void cgroupFreeze(const std::string& /*path*/, bool frozen) const { unsupported(frozen ? "cgroupFreeze" : "cgroupThaw"); }
+  // `fallback`: freeze and signal each member even where cgroup.kill exists.
+  virtual CgroupKillOutcome cgroupKill(const std::string& /*path*/, bool /*fallback*/) const { unsupported("cgroupKill"); }
+  // nullopt clears the limit.
+  virtual void cgroupSetMemoryMax(const std::string& /*path*/, std::optional<uint64_t> /*bytes*/) const { unsupported("cgroupSetMemoryMax"); }
 
   // A whole-system metric (PROCYON_METRIC(name, Record), common/metric.h):
   // the reader this platform registered for Record (backend_readers.h), or

@@ -80,6 +80,17 @@ const RequirementRegistrar kNeeds{
     {"systemSnapshot", Root::None, {}},
 };
 
+// A requirement's probe, once its files are there: its missing file, if any.
+Capability probed(const Requirement& need, const Roots& roots, Capability capability) {
+  if (!need.probe) return capability;
+  std::string missing = need.probe(roots);
+  if (missing.empty()) return capability;
+  capability.available = false;
+  capability.reason = CapabilityReason::MissingFile;
+  capability.path = std::move(missing);
+  return capability;
+}
+
 Capability check(const Requirement& need, const Roots& roots, bool live) {
   Capability capability{need.name, true, CapabilityReason::None, {}};
   if (need.liveOnly && !live) {
@@ -92,10 +103,10 @@ Capability check(const Requirement& need, const Roots& roots, bool live) {
   std::string firstPath;
   for (std::string_view file : need.anyOf) {
     std::string path = base + "/" + std::string(file);
-    if (::access(path.c_str(), R_OK) == 0) return capability;
+    if (::access(path.c_str(), R_OK) == 0) return probed(need, roots, std::move(capability));
     if (firstErrno == 0) firstErrno = errno, firstPath = std::move(path);
   }
-  if (firstErrno == 0) return capability;
+  if (firstErrno == 0) return probed(need, roots, std::move(capability));
   capability.available = false;
   capability.reason = firstErrno == EACCES || firstErrno == EPERM ? CapabilityReason::Permission : CapabilityReason::MissingFile;
   capability.path = std::move(firstPath);

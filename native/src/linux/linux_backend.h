@@ -89,6 +89,11 @@ class LinuxBackend final : public Backend {
   // process_wait.cc
   std::unique_ptr<ChildExitWatch> watchChildExit(int64_t pid, double createTime) const override;
 
+  // --- control groups: cgroup_actions.cc (the list: cgroups.cc) ---
+  void cgroupFreeze(const std::string& path, bool frozen) const override;
+  CgroupKillOutcome cgroupKill(const std::string& path, bool fallback) const override;
+  void cgroupSetMemoryMax(const std::string& path, std::optional<uint64_t> bytes) const override;
+
   // The one /proc layer (procfs.h), rooted at roots_.procfs: public for the
   // metric readers (linux/metric_reader.h), which read through it.
   Procfs procfs() const;

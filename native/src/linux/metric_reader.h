@@ -29,10 +29,11 @@ class LinuxReader {
     Root root;
     std::vector<std::string_view> anyOf;
     bool liveOnly = false;
+    std::string (*probe)(const Roots& roots) = nullptr;
   };
 
   LinuxReader(Record (*read)(const LinuxBackend& backend), Needs needs)
-      : reader_(read), needs_({Requirement{MetricOf<Record>::kName, needs.root, std::move(needs.anyOf), needs.liveOnly}}) {}
+      : reader_(read), needs_({Requirement{MetricOf<Record>::kName, needs.root, std::move(needs.anyOf), needs.liveOnly, needs.probe}}) {}
 
  private:
   PlatformReader<LinuxBackend, Record> reader_;

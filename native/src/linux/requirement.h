@@ -5,10 +5,13 @@
 // LinuxBackend::capabilities() checks every registered row.
 
 #include <initializer_list>
+#include <string>
 #include <string_view>
 #include <vector>
 
 namespace procyon {
+
+struct Roots;
 
 enum class Root { Procfs, Sysfs, None };
 
@@ -20,6 +23,9 @@ struct Requirement {
   Root root;
   std::vector<std::string_view> anyOf;  // empty: nothing to read
   bool liveOnly = false;
+  // Where files alone cannot say (a mount named in mountinfo): "" when the
+  // function works over `roots`, else the missing file to report.
+  std::string (*probe)(const Roots& roots) = nullptr;
 };
 
 struct RequirementRegistrar {
