@@ -51,17 +51,17 @@ export class CgroupController {
     }
     switch (request.action) {
       case 'freeze':
-        await native.cgroupFreeze(request.path);
+        await native.cgroupFreeze(request.path, this.roots);
         return { ok: true, frozen: true };
       case 'thaw':
-        await native.cgroupThaw(request.path);
+        await native.cgroupThaw(request.path, this.roots);
         return { ok: true, frozen: false };
       case 'kill': {
-        const outcome = await native.cgroupKill(request.path);
+        const outcome = await native.cgroupKill(request.path, this.roots);
         return { ok: true, method: outcome.method, survivors: outcome.survivors };
       }
       case 'setMemoryMax':
-        await native.cgroupSetMemoryMax(request.path, request.bytes);
+        await native.cgroupSetMemoryMax(request.path, request.bytes, this.roots);
         return { ok: true };
     }
   }

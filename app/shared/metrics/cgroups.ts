@@ -93,7 +93,7 @@ export function topPaths<G extends { path: string }>(groups: readonly G[], value
 }
 
 /** One tick's sample: the reading bounded, each group with its rates against the previous reading and its history carried on from the previous sample. */
-export function sampleCgroups(reading: CgroupList, previous: CgroupList | undefined, seconds: number, previousSample?: CgroupsSample | null): CgroupsSample {
+export function sampleCgroups(reading: CgroupList, previous: CgroupList | undefined, seconds: number, previousSample?: CgroupsSample): CgroupsSample {
   const before = new Map(previous?.groups.map((g) => [g.path, g]));
   const history = new Map(previousSample?.groups.map((g) => [g.path, g.cpuHistory]));
   const kept = reading.groups.filter((g) => g.path.length <= CGROUP_PATH_MAX).slice(0, CGROUPS_MAX);
@@ -124,6 +124,8 @@ export function sampleCgroups(reading: CgroupList, previous: CgroupList | undefi
 export default defineMetric({
   topic: 'cgroups',
   source: 'cgroups',
+  // No cgroup2 hierarchy mounted: the machine has no groups, a fact (the page says why from the capability).
+  noneWhen: 'NOT_FOUND',
   sample: sampleCgroups,
   // Live only: the page's sparklines come from the groups' own short history.
   history: false,
