@@ -21,6 +21,8 @@ const APP_ID = `org.procyon.E2eFixture${process.pid}`;
 const APP_NAME = 'Procyon Fixture App';
 const APP = `app-procyon-${APP_ID}-1.scope`;
 const FORKER = 'procyon-e2e-forker.service';
+/** What the page calls a service: its unit name without the suffix. */
+const FORKER_NAME = 'procyon-e2e-forker';
 
 let served: Served;
 let groups: TestGroups;
@@ -69,7 +71,7 @@ test('lists the spec’s groups with their names and figures, and expands one in
   // A rate needs two ticks: then a percentage, and a sparkline once there are two points.
   await expect(app.getByTestId('app-cpu')).toHaveText(/^\d+(\.\d)?%$/);
   const forker = rowOf(page, FORKER);
-  await expect(forker.getByTestId('app-name')).toHaveText(FORKER);
+  await expect(forker.getByTestId('app-name')).toHaveText(FORKER_NAME);
   await expect(forker.getByText('Service', { exact: true })).toBeVisible();
   await expect.poll(async () => Number(await forker.getByTestId('app-pids').textContent())).toBeGreaterThan(2);
   await expect(forker.getByTestId('app-spark')).toBeVisible({ timeout: 15_000 });
@@ -139,9 +141,9 @@ test('kills the group whose members keep forking from the UI, leaving none runni
   const forker = rowOf(page, FORKER);
   await forker.getByRole('button', { name: 'Kill', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Kill group?' });
-  await expect(dialog).toContainText(FORKER);
+  await expect(dialog).toContainText(FORKER_NAME);
   await dialog.getByRole('button', { name: 'Kill group' }).click();
-  await expect(page.getByTestId('action-report')).toContainText(`${FORKER} (service): killed, no process left`);
+  await expect(page.getByTestId('action-report')).toContainText(`${FORKER_NAME} (service): killed, no process left`);
   expect(groups.procs(FORKER)).toEqual([]);
   expect(groups.field(FORKER, 'cgroup.events', 'populated')).toBe(0);
   // The group stays (empty) until removed: the page shows it with no process, or drops it.

@@ -86,7 +86,7 @@ describe.skipIf(why !== null)(`procyon apps --json on a group this test makes ($
     const after = groups.field(leaf, 'cpu.stat', 'usage_usec')!;
     expect(code).toBe(0);
     const mine = (JSON.parse(out) as AppsRow[]).find((g) => g.path === path)!;
-    expect(mine).toMatchObject({ kind: 'service', name: 'procyon-test-cli-busy.service', pids: groups.procs(leaf), pidsTotal: 2 });
+    expect(mine).toMatchObject({ kind: 'service', name: 'procyon-test-cli-busy', pids: groups.procs(leaf), pidsTotal: 2 });
     expect(mine.cpu.usageUsec).toBeGreaterThanOrEqual(before);
     expect(mine.cpu.usageUsec).toBeLessThanOrEqual(after);
     // A busy loop over the CLI's 250 ms sample: well above nothing, at most a core and a little.
