@@ -118,6 +118,7 @@ test('pictures of the page: a group expanded, and the kill confirmation', async 
         await openApps(page);
         const app = rowOf(page, APP);
         await expect(app.getByTestId('app-cpu')).toHaveText(/%$/);
+        await expect(rowOf(page, FORKER).getByTestId('app-spark')).toBeVisible({ timeout: 15_000 });
         await app.getByRole('button', { name: `Show the processes of ${APP_NAME}` }).click();
         await page.mouse.move(0, 0);
         const size = `${viewport.width}x${viewport.height}-${scheme}`;

@@ -49,7 +49,8 @@ function openProcess(row: ProcessRow) {
 /** A CPU history as a line: cheap enough for a row each (a chart per row would not be). */
 function CpuSpark({ points }: { points: readonly number[] }) {
   if (points.length < 2) return <svg className="apps-spark" aria-hidden="true" />;
-  const top = Math.max(100, ...points);
+  // Scaled to the group's own peak (at least 10% of a core), as Task Manager's small graphs are: a quiet app's line still shows its shape.
+  const top = Math.max(10, ...points);
   const w = 60;
   const h = 16;
   const step = w / (points.length - 1);
@@ -221,7 +222,7 @@ export function AppsPage() {
                   <span className="visually-hidden">Expand</span>
                 </th>
                 {APP_COLUMNS.map((c) => (
-                  <th key={c.id} scope="col" className={c.id === 'name' || c.id === 'kind' ? undefined : 'num'} aria-sort={sort.column === c.id ? (sort.descending ? 'descending' : 'ascending') : undefined}>
+                  <th key={c.id} scope="col" className={`apps-col-${c.id}`} aria-sort={sort.column === c.id ? (sort.descending ? 'descending' : 'ascending') : undefined}>
                     <button type="button" className="sort-button" onClick={() => setSort((s) => nextAppSort(s, c.id))}>
                       {c.label}
                       {sort.column === c.id && <span aria-hidden="true">{sort.descending ? ' ▾' : ' ▴'}</span>}
@@ -266,18 +267,18 @@ export function AppsPage() {
                       <td className="num" data-testid="app-memory">
                         {memoryCell(g)}
                       </td>
-                      <td className="num">{ioCell(g)}</td>
+                      <td className="num apps-col-io">{ioCell(g)}</td>
                       <td className="num" data-testid="app-pids">
                         {g.pidsTotal}
                       </td>
-                      <td className="num">{pressureCell(g)}</td>
+                      <td className="num apps-col-pressure">{pressureCell(g)}</td>
                       <td className="apps-actions">
                         {g.frozen !== null && (
                           <button type="button" className="tool-button" disabled={blocked !== null || busy} title={blocked ?? `${g.frozen ? 'Thaw' : 'Freeze'} every process of ${g.name} at once`} onClick={() => start(g.frozen ? 'thaw' : 'freeze', g)}>
                             {g.frozen ? 'Thaw' : 'Freeze'}
                           </button>
                         )}
-                        <button type="button" className="tool-button danger" disabled={blocked !== null || busy} title={blocked ?? `Kill every process of ${g.name} at once`} onClick={() => start('kill', g)}>
+                        <button type="button" className="tool-button" disabled={blocked !== null || busy} title={blocked ?? `Kill every process of ${g.name} at once`} onClick={() => start('kill', g)}>
                           Kill
                         </button>
                         {g.memory && (
