@@ -179,7 +179,7 @@ export function AppsPage() {
         <PageHeader title="Apps">Processes grouped into apps, services and containers by their control group</PageHeader>
         <section className="panel" aria-label="Apps">
           <p className="apps-absent" data-testid="apps-absent">
-            {ABSENT[why ?? 'missing-file'] ?? ABSENT['missing-file']}
+            {ABSENT[isCaptured(info) ? 'captured-tree' : (why ?? 'missing-file')] ?? ABSENT['missing-file']}
           </p>
         </section>
       </>
