@@ -3,7 +3,7 @@ import { cannotMakeGroups, TestGroups } from '../../../test/support/cgroups.mjs'
 import { until } from '../../../test/support/until.mjs';
 import { ApiError } from '../../shared';
 import { createMonitorApi } from './api';
-import { CgroupController, confirmationReason, groupsHolding, reaches } from './cgroup-control';
+import { CgroupController, CgroupLookup, confirmationReason, groupsHolding, reaches } from './cgroup-control';
 import { Collector } from './collector';
 import { dispatch } from './dispatch';
 import { FIXTURE_PROC, FIXTURE_SYS } from './fixture-root.test-util';
@@ -122,6 +122,15 @@ describe.skipIf(why !== null)(`acting on groups this test makes (${why ?? 'as ro
     expect(out).toMatchObject({ ok: true, survivors: [] });
     await until(() => groups.procs(leaf).length === 0);
     expect(groups.field(leaf, 'cgroup.events', 'populated')).toBe(0);
+  });
+
+  it('tells the process details which group a process runs in (none for the root group)', async () => {
+    const leaf = 'app-procyon-lookup-1.scope';
+    const path = groups.make(leaf);
+    const child = await groups.start(leaf, 'exec sleep 600');
+    expect(await new CgroupLookup().groupOf(child.pid!)).toEqual({ path, kind: 'app', name: 'lookup' });
+    const init = await new CgroupLookup().groupOf(1);
+    if (init !== null) expect(init.path).not.toBe('/');
   });
 
   it('answers NO_SUCH_PROCESS for a group that is not there', async () => {

@@ -92,6 +92,7 @@ export class CgroupLookup {
     }
     const list = await this.read.list;
     const g = list?.groups.find((group) => group.pids.includes(pid));
-    return g ? { path: g.path, kind: g.kind, name: g.name } : null;
+    // The root group holds whatever nothing placed elsewhere (kernel threads, a host without systemd): no app of its own.
+    return g && g.path !== '/' ? { path: g.path, kind: g.kind, name: g.name } : null;
   }
 }
