@@ -24,6 +24,12 @@ const UNIMPLEMENTED_CALLS = {
   sensorsTemperatures: () => c.sensorsTemperatures(),
   sensorsFans: () => c.sensorsFans(),
   'Process.rlimit': async () => (await c.Process.create(process.pid)).rlimit(0),
+  // Control groups are Linux's (issue 23): the list and every group action.
+  cgroups: () => c.cgroups(),
+  cgroupFreeze: () => c.cgroupFreeze('/app.slice'),
+  cgroupThaw: () => c.cgroupThaw('/app.slice'),
+  cgroupKill: () => c.cgroupKill('/app.slice'),
+  cgroupSetMemoryMax: () => c.cgroupSetMemoryMax('/app.slice', null),
 };
 
 test('dist/ loads the cross-built addon from build-win/Release on its own (the installed layout), not the Linux build/', async () => {
@@ -43,6 +49,13 @@ test('unimplemented functions reject with UNSUPPORTED and report unavailable', a
   for (const [name, call] of Object.entries(UNIMPLEMENTED_CALLS)) {
     assert.equal(caps[name], false, name);
     await assert.rejects(Promise.resolve().then(call), (err) => err instanceof c.Unsupported && err.code === 'UNSUPPORTED', name);
+  }
+});
+
+test('control groups: every function unavailable for the reason "platform"', () => {
+  const report = c.capabilityReport();
+  for (const name of ['cgroups', 'cgroupFreeze', 'cgroupThaw', 'cgroupKill', 'cgroupSetMemoryMax']) {
+    assert.deepEqual(report.find((entry) => entry.name === name), { name, available: false, reason: 'platform' }, name);
   }
 });
 

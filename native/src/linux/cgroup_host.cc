@@ -76,10 +76,8 @@ std::string hierarchyPath(const Hierarchy& hierarchy, std::string_view path) {
   return std::string(root) + std::string(path);
 }
 
-std::optional<std::string> mirroredV1Group(const Roots& roots, const Hierarchy& unified, std::string_view path,
+std::optional<std::string> mirroredV1Group(const Roots& roots, const Hierarchy& unified, const Hierarchy& v1, std::string_view path,
                                            std::string_view controller, std::optional<int64_t> member) {
-  const auto v1 = v1Hierarchy(roots, controller);
-  if (!v1) return std::nullopt;
   const std::string wanted = hierarchyPath(unified, path);
   if (member) {
     const Procfs procfs(roots);
@@ -94,7 +92,7 @@ std::optional<std::string> mirroredV1Group(const Roots& roots, const Hierarchy& 
     const auto inV1 = parse::procCgroupPath(*text, controller);
     if (!inV2 || !inV1 || *inV2 != wanted || *inV1 != wanted) return std::nullopt;
   }
-  auto dir = v1GroupDir(*v1, wanted);
+  auto dir = v1GroupDir(v1, wanted);
   if (!dir || !isDirectory(*dir)) return std::nullopt;
   return dir;
 }

@@ -37,12 +37,12 @@ std::optional<std::string> v1GroupDir(const Hierarchy& hierarchy, std::string_vi
 // writes it: the mount's root, then the path.
 std::string hierarchyPath(const Hierarchy& hierarchy, std::string_view path);
 
-// The v1 group of `controller` that mirrors the v2 group at `path` (systemd's
-// layout on hybrid hosts: the same path in every hierarchy): its directory when
-// it exists. `member`, when given, must be in it (its /proc/PID/cgroup line for
-// the controller names that path): a v1 group the group's processes are not in
-// is not the group's.
-std::optional<std::string> mirroredV1Group(const Roots& roots, const Hierarchy& unified, std::string_view path,
+// The v1 group in `v1` (a controller's hierarchy) that mirrors the v2 group at
+// `path` (systemd's layout on hybrid hosts: the same path in every hierarchy):
+// its directory when it exists. `member`, when given, must be in both (its
+// /proc/PID/cgroup lines for v2 and the controller name that path): a v1 group
+// the group's processes are not in is not the group's.
+std::optional<std::string> mirroredV1Group(const Roots& roots, const Hierarchy& unified, const Hierarchy& v1, std::string_view path,
                                            std::string_view controller, std::optional<int64_t> member);
 
 // The capability probe (requirement.h): "" where the v2 hierarchy is there,

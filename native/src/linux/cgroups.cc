@@ -10,6 +10,7 @@
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <pwd.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -157,26 +158,30 @@ std::optional<std::string> containerName(const LinuxBackend& backend, const std:
     if (auto name = cachedLookup(joinPath(top, std::string("var/lib/containers/storage/") + storage), id, kMaxStorageBytes, storageName)) return name;
     // Rootless Podman keeps its storage in the owner's home: only the live machine's homes are known.
     if (engine == "podman" && uid != 0 && backend.isLive()) {
-      const auto passwd = readBounded("/etc/passwd", 4 << 20);
-      if (!passwd) return std::nullopt;
-      std::string_view rest = *passwd;
-      while (!rest.empty()) {
-        std::string_view line = parse::nextLine(rest);
-        std::string_view fields[7];
-        for (auto& field : fields) {
-          const size_t colon = line.find(':');
-          field = line.substr(0, colon);
-          line = colon == std::string_view::npos ? std::string_view{} : line.substr(colon + 1);
-        }
-        if (parse::toUint64(fields[2]) != std::optional<uint64_t>(static_cast<uint64_t>(uid)) || fields[5].empty() || fields[5][0] != '/') continue;
-        return cachedLookup(joinPath(fields[5], std::string(".local/share/containers/storage/") + storage), id, kMaxStorageBytes, storageName);
+      passwd entry {};
+      passwd* found = nullptr;
+      std::vector<char> buffer(16384);
+      if (::getpwuid_r(static_cast<uid_t>(uid), &entry, buffer.data(), buffer.size(), &found) != 0 || !found || !found->pw_dir ||
+          found->pw_dir[0] != '/') {
+        return std::nullopt;
       }
+      return cachedLookup(joinPath(found->pw_dir, std::string(".local/share/containers/storage/") + storage), id, kMaxStorageBytes, storageName);
     }
   }
   return std::nullopt;  // kubepods: containerd's and the kubelet's state is not in a file we can read without their API
 }
 
 // --- one group ---
+
+// What one call reads every group against: the hierarchies (mountinfo read once) and the data dirs.
+struct Walk {
+  const LinuxBackend& backend;
+  Hierarchy unified;
+  std::optional<Hierarchy> memoryV1;
+  std::optional<Hierarchy> blkioV1;
+  std::vector<std::string> dataDirs;
+  size_t visited = 0;
+};
 
 template <typename T, typename Parse>
 std::optional<T> optionalFile(const std::string& dir, const char* name, Parse&& parse) {
@@ -186,9 +191,7 @@ std::optional<T> optionalFile(const std::string& dir, const char* name, Parse&& 
   return annotatePath(reader.path(), [&] { return parse(*text); });
 }
 
-std::optional<CgroupMemory> readMemory(const LinuxBackend& backend, const Hierarchy& unified, const std::string& dir,
-                                       const std::string& path, const std::vector<int64_t>& pids) {
-  FileReader& reader = threadReader();
+std::optional<CgroupMemory> readMemory(const Walk& walk, const std::string& dir, const std::string& path, const std::vector<int64_t>& pids) {
   if (auto current = optionalFile<uint64_t>(dir, "memory.current", parse::parseCgroupNumber)) {
     CgroupMemory memory;
     memory.source = "v2";
@@ -202,8 +205,8 @@ std::optional<CgroupMemory> readMemory(const LinuxBackend& backend, const Hierar
     }
     return memory;
   }
-  if (pids.empty()) return std::nullopt;
-  const auto v1 = linux_cgroups::mirroredV1Group(backend.roots(), unified, path, "memory", pids.front());
+  if (pids.empty() || !walk.memoryV1) return std::nullopt;
+  const auto v1 = linux_cgroups::mirroredV1Group(walk.backend.roots(), walk.unified, *walk.memoryV1, path, "memory", pids.front());
   if (!v1) return std::nullopt;
   const auto usage = optionalFile<uint64_t>(*v1, "memory.usage_in_bytes", parse::parseCgroupNumber);
   if (!usage) return std::nullopt;
@@ -217,18 +220,16 @@ std::optional<CgroupMemory> readMemory(const LinuxBackend& backend, const Hierar
     if (stat->anon) memory.anon = static_cast<double>(*stat->anon);
     if (stat->file) memory.file = static_cast<double>(*stat->file);
   }
-  (void)reader;
   return memory;
 }
 
-std::optional<CgroupIo> readIo(const LinuxBackend& backend, const Hierarchy& unified, const std::string& dir, const std::string& path,
-                               const std::vector<int64_t>& pids) {
+std::optional<CgroupIo> readIo(const Walk& walk, const std::string& dir, const std::string& path, const std::vector<int64_t>& pids) {
   if (const auto sums = optionalFile<parse::CgroupIoSums>(dir, "io.stat", parse::parseCgroupIoStat)) {
     return CgroupIo{static_cast<double>(sums->readBytes), static_cast<double>(sums->writeBytes), static_cast<double>(sums->readOps),
                     static_cast<double>(sums->writeOps), "v2"};
   }
-  if (pids.empty()) return std::nullopt;
-  const auto v1 = linux_cgroups::mirroredV1Group(backend.roots(), unified, path, "blkio", pids.front());
+  if (pids.empty() || !walk.blkioV1) return std::nullopt;
+  const auto v1 = linux_cgroups::mirroredV1Group(walk.backend.roots(), walk.unified, *walk.blkioV1, path, "blkio", pids.front());
   if (!v1) return std::nullopt;
   // The _recursive files count descendants too, as v2's io.stat does; old kernels have only the group's own.
   const auto bytes = [&](const char* recursive, const char* own) {
@@ -243,8 +244,7 @@ std::optional<CgroupIo> readIo(const LinuxBackend& backend, const Hierarchy& uni
 }
 
 // The group at `dir` ('/'-rooted `path`), or nullopt when it holds no process or vanished meanwhile.
-std::optional<Cgroup> readGroup(const LinuxBackend& backend, const Hierarchy& unified, const std::vector<std::string>& dirs,
-                                const std::string& dir, const std::string& path) {
+std::optional<Cgroup> readGroup(const Walk& walk, const std::string& dir, const std::string& path) {
   FileReader& reader = threadReader();
   const auto procs = reader.readIfExists(dir, "cgroup.procs");
   if (!procs) return std::nullopt;
@@ -266,14 +266,14 @@ std::optional<Cgroup> readGroup(const LinuxBackend& backend, const Hierarchy& un
   group.engine = identity.engine;
   group.name = identity.name;
   if (!identity.desktopId.empty()) {
-    if (auto name = appName(dirs, identity.desktopId)) group.name = std::move(*name);
+    if (auto name = appName(walk.dataDirs, identity.desktopId)) group.name = std::move(*name);
   } else if (identity.engine) {
-    if (auto name = containerName(backend, *identity.engine, identity.id, group.uid)) group.name = std::move(*name);
+    if (auto name = containerName(walk.backend, *identity.engine, identity.id, group.uid)) group.name = std::move(*name);
   }
 
   if (const auto current = optionalFile<uint64_t>(dir, "pids.current", parse::parseCgroupNumber)) group.pidsCurrent = static_cast<double>(*current);
-  group.memory = readMemory(backend, unified, dir, path, group.pids);
-  group.io = readIo(backend, unified, dir, path, group.pids);
+  group.memory = readMemory(walk, dir, path, group.pids);
+  group.io = readIo(walk, dir, path, group.pids);
   group.pressure.cpu = optionalFile<CgroupPressure>(dir, "cpu.pressure", parse::parseCgroupPressure);
   group.pressure.memory = optionalFile<CgroupPressure>(dir, "memory.pressure", parse::parseCgroupPressure);
   group.pressure.io = optionalFile<CgroupPressure>(dir, "io.pressure", parse::parseCgroupPressure);
@@ -283,10 +283,16 @@ std::optional<Cgroup> readGroup(const LinuxBackend& backend, const Hierarchy& un
 }
 
 // Depth first, children by name, so a listing is stable between ticks.
-void walk(const LinuxBackend& backend, const Hierarchy& unified, const std::vector<std::string>& dirs, const std::string& dir,
-          const std::string& path, int depth, size_t& visited, std::vector<Cgroup>& out) {
-  if (++visited > kMaxGroupsVisited) return;
-  if (auto group = readGroup(backend, unified, dirs, dir, path)) out.push_back(std::move(*group));
+void visit(Walk& walk, const std::string& dir, const std::string& path, int depth, std::vector<Cgroup>& out) {
+  if (++walk.visited > kMaxGroupsVisited) return;
+  try {
+    if (auto group = readGroup(walk, dir, path)) out.push_back(std::move(*group));
+  } catch (const Error&) {
+    // A group removed while read fails its reads with ENODEV or ENOENT: it is no longer there to list.
+    struct stat st {};
+    if (::stat(dir.c_str(), &st) != 0) return;
+    throw;
+  }
   if (depth >= kMaxDepth) return;
   DIR* stream = ::opendir(dir.c_str());
   if (!stream) return;  // removed meanwhile, or not ours to list
@@ -302,19 +308,20 @@ void walk(const LinuxBackend& backend, const Hierarchy& unified, const std::vect
     const std::string childDir = joinPath(dir, child);
     struct stat st {};
     if (::lstat(childDir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) continue;
-    walk(backend, unified, dirs, childDir, path == "/" ? "/" + child : path + "/" + child, depth + 1, visited, out);
+    visit(walk, childDir, path == "/" ? "/" + child : path + "/" + child, depth + 1, out);
   }
 }
 
 CgroupList read(const LinuxBackend& backend) {
-  const auto unified = linux_cgroups::unifiedHierarchy(backend.roots());
+  auto unified = linux_cgroups::unifiedHierarchy(backend.roots());
   if (!unified) throw Error(ErrorCode::NotFound, "no cgroup2 hierarchy is mounted", backend.procfs().path("self/mountinfo"));
   struct stat st {};
   if (::stat(unified->dir.c_str(), &st) != 0) throw Error::fromErrno(errno, "stat", unified->dir);
   CgroupList list;
   list.mount = unified->mountPoint;
-  size_t visited = 0;
-  walk(backend, *unified, dataDirs(backend), unified->dir, "/", 0, visited, list.groups);
+  Walk walk{backend, std::move(*unified), linux_cgroups::v1Hierarchy(backend.roots(), "memory"),
+            linux_cgroups::v1Hierarchy(backend.roots(), "blkio"), dataDirs(backend)};
+  visit(walk, walk.unified.dir, "/", 0, list.groups);
   return list;
 }
 
