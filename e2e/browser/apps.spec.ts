@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { cannotMakeGroups, TestGroups } from '../../test/support/cgroups.mjs';
@@ -28,6 +28,8 @@ let served: Served;
 let groups: TestGroups;
 let xdg: string;
 let sleeper: number;
+/** Where the app's memory limit lands: memory.max, or on a hybrid host its v1 memory group's memory.limit_in_bytes. */
+let limitFile: string;
 test.beforeAll(async () => {
   xdg = mkdtempSync(path.join(os.tmpdir(), 'procyon-e2e-apps-'));
   mkdirSync(path.join(xdg, 'applications'));
@@ -35,6 +37,7 @@ test.beforeAll(async () => {
   groups = new TestGroups('procyon-e2e-apps');
   groups.make(APP);
   groups.make(FORKER);
+  limitFile = groups.mirrorMemory(APP);
   sleeper = (await groups.start(APP, 'exec sleep 600')).pid!;
   await groups.start(FORKER, 'while :; do sleep 5 & sleep 0.05; done');
   // The host reads .desktop files from the XDG data dirs of its environment: this spec's.
@@ -103,6 +106,30 @@ test('freezes and thaws an app from the UI, as cgroup.events says', async ({ pag
   await expect(page.getByTestId('action-report')).toContainText(`${APP_NAME} (app): thawed`);
   expect(groups.field(APP, 'cgroup.events', 'frozen')).toBe(0);
   await expect(app.getByTestId('app-frozen')).toHaveCount(0);
+});
+
+test('sets and clears an app’s memory limit from the UI, as the kernel’s limit file says', async ({ page }) => {
+  const MiB = 2 ** 20;
+  const limit = () => Number(readFileSync(limitFile, 'utf8').trim().replace(/^max$/, 'Infinity'));
+  const unlimited = limit();
+  await openApps(page);
+  const app = rowOf(page, APP);
+  await expect(app.getByTestId('app-memory')).toHaveText(/iB$/);
+  await app.getByRole('button', { name: 'Limit…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Memory limit' });
+  await dialog.getByTestId('apps-limit').fill('1K');
+  await dialog.getByRole('button', { name: 'Set limit' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('below 4 MiB');
+  await dialog.getByTestId('apps-limit').fill('256M');
+  await dialog.getByRole('button', { name: 'Set limit' }).click();
+  await expect(page.getByTestId('action-report')).toContainText(`${APP_NAME} (app): memory limit set to 256 MiB`);
+  expect(limit()).toBe(256 * MiB);
+  await expect(app.getByTestId('app-memory')).toContainText('/ 256 MiB');
+  await app.getByRole('button', { name: 'Limit…' }).click();
+  await page.getByRole('dialog', { name: 'Memory limit' }).getByRole('button', { name: 'Clear limit' }).click();
+  await expect(page.getByTestId('action-report')).toContainText(`${APP_NAME} (app): memory limit cleared`);
+  expect(limit()).toBe(unlimited);
+  await expect(app.getByTestId('app-memory')).not.toContainText('/');
 });
 
 test('pictures of the page: a group expanded, and the kill confirmation', async ({ browser }) => {

@@ -22,6 +22,22 @@ export function cgroup2Mount() {
   return null;
 }
 
+/** Where the v1 hierarchy of `controller` is mounted (a hybrid host's memory, say), or null. */
+export function cgroup1Mount(controller) {
+  let info;
+  try {
+    info = readFileSync('/proc/self/mountinfo', 'utf8');
+  } catch {
+    return null;
+  }
+  for (const line of info.split('\n')) {
+    const [left, right] = line.split(' - ');
+    const fields = right?.split(' ');
+    if (fields?.[0] === 'cgroup' && fields[2]?.split(',').includes(controller)) return left.split(' ')[4];
+  }
+  return null;
+}
+
 /** Why this machine and user cannot make test groups, or null where they can. */
 export function cannotMakeGroups() {
   if (process.platform !== 'linux') return 'control groups are Linux’s';
@@ -41,8 +57,28 @@ export class TestGroups {
     this.base = `${prefix}-${process.pid}-${Date.now()}.slice`;
     this.dirs = [];
     this.children = [];
+    /** v1 directories mirroring a group (the leaf's), made by mirrorMemory; removed after the v2 groups. */
+    this.v1 = new Map();
     mkdirSync(path.join(this.mount, this.base));
     this.dirs.push(path.join(this.mount, this.base));
+  }
+
+  /**
+   * Where the v2 hierarchy has no memory controller (a hybrid host), makes the
+   * same path in the v1 memory hierarchy, as systemd does, so that `start`
+   * puts the group's processes in both; answers the limit file the group's
+   * memory limit lands in (memory.max, or the v1 group's memory.limit_in_bytes).
+   */
+  mirrorMemory(leaf) {
+    if (existsSync(path.join(this.dirOf(leaf), 'memory.max'))) return path.join(this.dirOf(leaf), 'memory.max');
+    const v1 = cgroup1Mount('memory');
+    if (v1 === null) throw new Error('no memory controller in either hierarchy');
+    const parent = path.join(v1, this.base);
+    if (!existsSync(parent)) mkdirSync(parent);
+    const dir = path.join(parent, leaf);
+    mkdirSync(dir);
+    this.v1.set(leaf, dir);
+    return path.join(dir, 'memory.limit_in_bytes');
   }
 
   /** The path the hierarchy gives the group `leaf` under the tests' parent ('/'-rooted, as Cgroup.path). */
@@ -74,6 +110,7 @@ export class TestGroups {
       child.once('error', reject);
     });
     writeFileSync(path.join(this.dirOf(leaf), 'cgroup.procs'), String(child.pid));
+    if (this.v1.has(leaf)) writeFileSync(path.join(this.v1.get(leaf), 'cgroup.procs'), String(child.pid));
     child.stdin.end('go\n');
     return child;
   }
@@ -116,5 +153,15 @@ export class TestGroups {
       }, { what: `${dir} to be removed` });
     }
     this.dirs = [];
+    // The v1 mirrors: empty now that their processes are gone.
+    for (const dir of this.v1.values()) {
+      await until(() => {
+        rmdirSync(dir);
+        return true;
+      }, { what: `${dir} to be removed` });
+    }
+    const v1Parents = new Set([...this.v1.values()].map((dir) => path.dirname(dir)));
+    for (const dir of v1Parents) rmdirSync(dir);
+    this.v1.clear();
   }
 }
