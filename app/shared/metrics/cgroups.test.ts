@@ -1,6 +1,7 @@
 import type { Cgroup, CgroupList } from '@procyon/collector';
 import { group } from './cgroup-fixture.test-util';
 import { describe, expect, it } from 'vitest';
+import { MESSAGE_BUDGET_BYTES } from '../limits';
 import { CGROUP_HISTORY_GROUPS, CGROUP_HISTORY_POINTS, CGROUP_PATH_MAX, CGROUP_PIDS_MAX, CGROUP_TEXT_MAX, CGROUP_TOP_N, CGROUPS_MAX, cgroupRates, sampleCgroups, type CgroupsSample } from './cgroups';
 
 // The cgroups topic's sample: rates tick over tick, the bounds on what a
@@ -78,5 +79,34 @@ describe('sampleCgroups', () => {
     expect(s.top.cpu[0]).toBe('/g0');
     expect(s.top.memory[0]).toBe(`/g${n - 1}`);
     expect(s.top.memory).toHaveLength(CGROUP_TOP_N);
+  });
+});
+
+describe('the bounds together', () => {
+  it('keep the largest tick a host can be made to send inside the message budget', () => {
+    const line = { avg10: 99.99, avg60: 99.99, avg300: 99.99, total: 2 ** 53 - 1 };
+    const pressure = { some: line, full: line };
+    const big = (i: number, usageUsec: number): Cgroup =>
+      group(`/${String(i).padStart(6, '0')}${'p'.repeat(CGROUP_PATH_MAX - 7)}`, {
+        name: 'N'.repeat(10_000),
+        id: 'I'.repeat(10_000),
+        engine: 'kubepods',
+        uid: 2 ** 32 - 2,
+        pids: Array.from({ length: 5_000 }, (_, k) => 4_000_000 + k),
+        pidsCurrent: 2 ** 31,
+        cpu: { usageUsec, userUsec: usageUsec, systemUsec: usageUsec, nrThrottled: 2 ** 53 - 1, throttledUsec: 2 ** 53 - 1 },
+        memory: { current: 2 ** 53 - 1, max: 2 ** 53 - 1, anon: 2 ** 53 - 1, file: 2 ** 53 - 1, source: 'v1' },
+        io: { readBytes: 2 ** 53 - 1, writeBytes: 2 ** 53 - 1, readOps: 2 ** 53 - 1, writeOps: 2 ** 53 - 1, source: 'v1' },
+        pressure: { cpu: pressure, memory: pressure, io: pressure },
+      });
+    let reading = list(Array.from({ length: CGROUPS_MAX * 2 }, (_, i) => big(i, 0)));
+    let sample = sampleCgroups(reading, undefined, 1);
+    for (let t = 1; t <= CGROUP_HISTORY_POINTS; t++) {
+      const next = list(reading.groups.map((g) => ({ ...g, cpu: { ...g.cpu, usageUsec: g.cpu.usageUsec + 123_457 } })));
+      sample = sampleCgroups(next, reading, 1, sample);
+      reading = next;
+    }
+    expect(sample.groups.filter((g) => g.cpuHistory.length === CGROUP_HISTORY_POINTS)).toHaveLength(CGROUP_HISTORY_GROUPS);
+    expect(new TextEncoder().encode(JSON.stringify(sample)).length).toBeLessThan(MESSAGE_BUDGET_BYTES * 0.9);
   });
 });

@@ -13,14 +13,17 @@ export type { Cgroup, CgroupKind, CgroupList };
 // Everything a group's owner controls (its path, the name a .desktop file
 // gives it, how many processes it holds) is bounded here, once.
 
+// The bounds together keep a tick's groups well inside the message budget
+// (MESSAGE_BUDGET_BYTES) however long their paths and names (cgroups.test.ts).
+
 /** At most this many groups travel per tick (a busy systemd desktop has a few hundred). */
-export const CGROUPS_MAX = 2_000;
+export const CGROUPS_MAX = 1_000;
 /** A group's path in characters: longer ones (the kernel allows 4096 bytes) are left out, since a cut path names no group to act on. */
 export const CGROUP_PATH_MAX = 1_024;
 /** A group's name and id in characters: a .desktop file's Name= is whatever its author wrote. */
 export const CGROUP_TEXT_MAX = 256;
-/** At most this many of a group's pids travel (pidsTotal says how many it holds). */
-export const CGROUP_PIDS_MAX = 1_000;
+/** At most this many of a group's pids travel (pidsTotal says how many it holds): the page lists them, the process table has the rest. */
+export const CGROUP_PIDS_MAX = 100;
 /** Points of CPU history per group (a minute at the default tick). */
 export const CGROUP_HISTORY_POINTS = 60;
 /** Groups that keep a history: the busiest by CPU; the rest draw no sparkline. */

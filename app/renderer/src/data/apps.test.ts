@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { group } from '../../../shared/metrics/cgroup-fixture.test-util';
 import { sampleCgroups, type CgroupRow } from '../../../shared/metrics/cgroups';
-import { appRows, DEFAULT_APP_SORT, kindCounts, matchesGroup, nextAppSort, outcomeReport, parseMemoryLimit, pressureOf } from './apps';
+import { appRows, DEFAULT_APP_SORT, kindCounts, matchesGroup, nextAppSort, outcomeReport, parseMemoryLimit, pressureOf, whyNoGroups } from './apps';
 
 // The Apps page's table logic, on rows as a tick carries them.
 
@@ -64,5 +64,14 @@ describe('outcomeReport', () => {
     const good = outcomeReport({ path: firefox.path, action: 'kill' }, 'Firefox (app)', { ok: true, method: 'cgroup.kill', survivors: [] }, names);
     expect(good.summary).toBe('Firefox (app): killed, no process left');
     expect(outcomeReport({ path: firefox.path, action: 'setMemoryMax', bytes: null }, 'F', { ok: true }, names).summary).toBe('F: memory limit cleared');
+  });
+});
+
+describe('whyNoGroups', () => {
+  it('says why the page has no table: another platform, no cgroup v2 mounted, a captured tree', () => {
+    expect(whyNoGroups('platform', false)).toMatch(/This platform has no control groups/);
+    expect(whyNoGroups('missing-file', false)).toMatch(/no cgroup v2 hierarchy mounted/);
+    expect(whyNoGroups(undefined, false)).toMatch(/no cgroup v2 hierarchy mounted/);
+    expect(whyNoGroups('missing-file', true)).toMatch(/captured tree/);
   });
 });

@@ -147,3 +147,16 @@ export function outcomeReport(request: CgroupActionRequest, who: string, out: Cg
   const done = request.action === 'setMemoryMax' ? (request.bytes === null ? 'memory limit cleared' : `memory limit set to ${formatBytes(request.bytes)}`) : DONE[request.action];
   return { summary: `${who}: ${done}`, outcomes: [{ kind: 'ok', message: `${who}: ${done}` }] };
 }
+
+/** Why the host has no groups to list, in words: the collector's reason for its cgroups capability. */
+const ABSENT: Record<string, string> = {
+  platform: 'This platform has no control groups (they are Linux’s): apps, services and containers cannot be listed here.',
+  'missing-file': 'This machine has no cgroup v2 hierarchy mounted (neither /sys/fs/cgroup nor a hybrid host’s unified mount), so its processes cannot be grouped into apps, services and containers.',
+  permission: 'The host may not read the cgroup hierarchy, so its processes cannot be grouped into apps, services and containers.',
+  'captured-tree': 'The captured tree the host reads has no cgroup v2 hierarchy.',
+};
+
+/** What the page says instead of a table where the host lists no groups: the collector's reason, or the captured tree's. */
+export function whyNoGroups(reason: string | undefined, captured: boolean): string {
+  return ABSENT[captured ? 'captured-tree' : (reason ?? 'missing-file')] ?? ABSENT['missing-file']!;
+}

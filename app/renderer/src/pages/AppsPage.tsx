@@ -9,7 +9,7 @@ import { ConfirmDialog } from '../components/ActionDialogs/ConfirmDialog';
 import { Modal } from '../components/ActionDialogs/Modal';
 import { ActionReport } from '../components/ActionReport';
 import { PageHeader } from '../components/PageHeader';
-import { APP_COLUMNS, appRows, outcomeReport, type AppReport as Report, DEFAULT_APP_SORT, groupTitle, KIND_WORDS, KINDS, kindCounts, nextAppSort, parseMemoryLimit, pressureOf, type AppSort } from '../data/apps';
+import { APP_COLUMNS, appRows, outcomeReport, whyNoGroups, type AppReport as Report, DEFAULT_APP_SORT, groupTitle, KIND_WORDS, KINDS, kindCounts, nextAppSort, parseMemoryLimit, pressureOf, type AppSort } from '../data/apps';
 import { isCaptured } from '../data/host-can';
 import { formatByteRate, formatBytes, formatPercent } from '../format';
 import type { OutcomeKind, Target } from '../processes/actions';
@@ -30,13 +30,6 @@ const VERBS: Record<Act, { label: string }> = {
   setMemoryMax: { label: 'Set memory limit' },
 };
 
-/** Why the host has no groups to list, in words: the collector's reason for its cgroups capability. */
-const ABSENT: Record<string, string> = {
-  platform: 'This platform has no control groups (they are Linux’s): apps, services and containers cannot be listed here.',
-  'missing-file': 'This machine has no cgroup v2 hierarchy mounted (neither /sys/fs/cgroup nor a hybrid host’s unified mount), so its processes cannot be grouped into apps, services and containers.',
-  permission: 'The host may not read the cgroup hierarchy, so its processes cannot be grouped into apps, services and containers.',
-  'captured-tree': 'The captured tree the host reads has no cgroup v2 hierarchy.',
-};
 
 type Asking = { step: 'kill' | 'limit'; group: CgroupRow } | { step: 'host'; request: CgroupActionRequest; group: CgroupRow; reason: string };
 
@@ -179,7 +172,7 @@ export function AppsPage() {
         <PageHeader title="Apps">Processes grouped into apps, services and containers by their control group</PageHeader>
         <section className="panel" aria-label="Apps">
           <p className="apps-absent" data-testid="apps-absent">
-            {ABSENT[isCaptured(info) ? 'captured-tree' : (why ?? 'missing-file')] ?? ABSENT['missing-file']}
+            {whyNoGroups(why, isCaptured(info))}
           </p>
         </section>
       </>
