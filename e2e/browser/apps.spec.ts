@@ -164,6 +164,23 @@ test('pictures of the page: a group expanded, and the kill confirmation', async 
   expect(groups.procs(FORKER).length).toBeGreaterThan(0);
 });
 
+test('the group holding Procyon itself asks again, as the host requires, and Cancel leaves it be', async ({ page }) => {
+  // The serve process's own group (the v2 line of its /proc/PID/cgroup): the root group on a host without systemd.
+  const own = readFileSync(`/proc/${served.child.pid}/cgroup`, 'utf8').split('\n').find((l) => l.startsWith('0::'))!.slice(3);
+  await openPage(page, served, '#/apps');
+  const row = page.locator(`tr[data-group="${own}"]`);
+  await row.getByRole('button', { name: 'Kill', exact: true }).click();
+  await page.getByRole('dialog', { name: 'Kill group?' }).getByRole('button', { name: 'Kill group' }).click();
+  // Refused by the host before anything was touched; the page asks the explicit confirmation.
+  const special = page.getByRole('dialog', { name: 'This group is special' });
+  await expect(special).toContainText(/holds Procyon itself|above the group that holds Procyon/);
+  await expect(special.getByRole('button', { name: 'Yes, kill it' })).toBeVisible();
+  await special.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  expect(served.child.exitCode).toBeNull();
+  await expect(page.getByTestId('connection-status')).toHaveText('Live');
+});
+
 test('kills the group whose members keep forking from the UI, leaving none running', async ({ page }) => {
   await openApps(page);
   const forker = rowOf(page, FORKER);

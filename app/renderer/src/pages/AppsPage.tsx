@@ -23,11 +23,12 @@ const EMPTY: readonly CgroupRow[] = [];
 const NO_ROWS: readonly ProcessRow[] = [];
 
 type Act = CgroupActionRequest['action'];
-const VERBS: Record<Act, { label: string }> = {
-  freeze: { label: 'Freeze' },
-  thaw: { label: 'Thaw' },
-  kill: { label: 'Kill group' },
-  setMemoryMax: { label: 'Set memory limit' },
+/** Each action's name, and its button in the host's explicit confirmation. */
+const VERBS: Record<Act, { label: string; yes: string }> = {
+  freeze: { label: 'Freeze', yes: 'Yes, freeze it' },
+  thaw: { label: 'Thaw', yes: 'Yes, thaw it' },
+  kill: { label: 'Kill group', yes: 'Yes, kill it' },
+  setMemoryMax: { label: 'Set memory limit', yes: 'Yes, set its limit' },
 };
 
 
@@ -312,7 +313,7 @@ export function AppsPage() {
         <ConfirmDialog
           title="This group is special"
           message={`${asking.reason[0]!.toUpperCase()}${asking.reason.slice(1)}. Acting on it can take the whole system or this monitor down.`}
-          confirmLabel={`Yes, ${VERBS[asking.request.action].label.toLowerCase()} it`}
+          confirmLabel={VERBS[asking.request.action].yes}
           targets={targetsOf(asking.group)}
           allowSkip={false}
           onCancel={() => setAsking(null)}
