@@ -10,10 +10,10 @@
 //   point resolved under the sysfs root (/sys/...) or the tree's top (the
 //   sysfs root's parent) for a captured tree. None mounted: cgroups() rejects
 //   with NotFound and capabilities().cgroups (and the actions) are false.
-// - per group: cgroup.procs, cpu.stat, cgroup.events (frozen), pids.current,
-//   {cpu,memory,io}.pressure; memory.current/max/stat and io.stat where the
-//   v2 hierarchy has those controllers, else the v1 memory / blkio group of
-//   the same path, found through a member's /proc/PID/cgroup line
+// - per group: cgroup.procs, cpu.stat, cgroup.events (frozen),
+//   {cpu,memory,io}.pressure; memory.current/max/stat, io.stat and pids.current
+//   where the v2 hierarchy has those controllers, else the v1 memory / blkio /
+//   pids group of the same path, found through a member's /proc/PID/cgroup line
 //   (memory.usage_in_bytes, memory.limit_in_bytes, memory.stat total_rss/
 //   total_cache; blkio.throttle.io_service_bytes/io_serviced, _recursive first).
 // - names: a .desktop file's Name= for apps, flatpaks and snaps, looked up in
@@ -125,7 +125,7 @@ export interface Cgroup {
   uid: number;
   /** cgroup.procs: every process in the group itself (not its descendants), ascending. */
   pids: number[];
-  /** pids.current where the pids controller is enabled, else null. */
+  /** pids.current where the pids controller is enabled (v2, else the v1 pids group of the same path), else null. */
   pidsCurrent: number | null;
   cpu: CgroupCpu;
   /** Null where neither hierarchy has a memory controller for this group. */
@@ -149,7 +149,10 @@ export interface CgroupList {
 // InvalidArgument for a path that is not a group of the hierarchy ('..',
 // control characters, outside the mount), NoSuchProcess when the group is gone,
 // AccessDenied when the host may not write the group's file (another user's
-// group, no delegation), Unsupported where the kernel lacks the file.
+// group, no delegation), Unsupported where the kernel lacks the file, NotLive
+// for roots that are not the live machine, TimeoutExpired when freezing takes
+// over 10 s. Each also takes the roots as an optional last argument (cgroupKill:
+// {fallback} too); the functions are at the end of this file.
 //
 //   cgroupFreeze(path): writes 1 to cgroup.freeze, resolves once cgroup.events says frozen 1.
 //   cgroupThaw(path):   writes 0, resolves once frozen 0.

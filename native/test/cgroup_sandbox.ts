@@ -61,6 +61,15 @@ export class CgroupSandbox {
     this.mount = mount;
     this.slice = `/procyon-test-${randomBytes(6).toString('hex')}.slice`;
     this.makeDir(path.join(mount, this.slice));
+    // As systemd enables them for its slices: each controller the slice may hand to its groups (memory.max, pids.current...).
+    const sliceDir = path.join(mount, this.slice);
+    for (const controller of readFileSync(path.join(sliceDir, 'cgroup.controllers'), 'utf8').split(/\s+/).filter(Boolean)) {
+      try {
+        writeFileSync(path.join(sliceDir, 'cgroup.subtree_control'), `+${controller}`);
+      } catch {
+        // one the kernel will not enable here (a threaded-only controller): the groups go without it
+      }
+    }
   }
 
   private makeDir(dir: string): void {

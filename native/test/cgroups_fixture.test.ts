@@ -96,10 +96,10 @@ describe('cgroups() on a hybrid host (v2 without controllers, v1 memory and blki
     expect(nginx.memory).toEqual({ current: 52428800, max: null, anon: 41943040, file: 8192000, source: 'v1' });
     // The _recursive throttle files (as v2's io.stat counts descendants), Read and Write summed over devices.
     expect(nginx.io).toEqual({ readBytes: 4096000 + 4000, writeBytes: 1024000, readOps: 1000 + 1, writeOps: 250, source: 'v1' });
-    expect(nginx.pidsCurrent).toBeNull();
-    // cron's member is in another v1 memory group and the v1 blkio root: neither is cron's.
+    expect(nginx.pidsCurrent).toBe(2);
+    // cron's member is in another v1 memory group and the v1 blkio root: neither is cron's (nor is there a pids group).
     const cron = groups.get('/system.slice/cron.service')!;
-    expect([cron.memory, cron.io]).toEqual([null, null]);
+    expect([cron.memory, cron.io, cron.pidsCurrent]).toEqual([null, null, null]);
   });
 });
 
@@ -115,11 +115,13 @@ describe('cgroups() on a host without cgroup v2', () => {
   });
 });
 
-// A minimal v2 tree: mountinfo naming `mountPoint`, one group /a.service with `files`.
-function v2Tree(files: Record<string, string>, mountPoint = '/sys/fs/cgroup', escaped = mountPoint) {
+// A minimal v2 tree: mountinfo naming `mountPoint`, groups (default one, /a.service) each with `files`.
+function v2Tree(files: Record<string, string>, mountPoint = '/sys/fs/cgroup', escaped = mountPoint, groups = ['/a.service']) {
   const base = mountPoint.startsWith('/sys/') ? `sys${mountPoint.slice(4)}` : mountPoint.slice(1);
   const group: Record<string, string> = { 'cgroup.procs': '42\n', 'cpu.stat': 'usage_usec 10\nuser_usec 6\nsystem_usec 4\n', ...files };
-  const entries = Object.fromEntries(Object.entries(group).map(([name, text]) => [`${base}/a.service/${name}`, text]));
+  const entries = Object.fromEntries(
+    groups.flatMap((g) => Object.entries(group).map(([name, text]) => [`${base}${g}/${name}`, text])),
+  );
   return tree({
     'proc/self/mountinfo': `30 23 0:26 / ${escaped} rw,nosuid shared:4 - cgroup2 cgroup2 rw\n`,
     [`${base}/cgroup.procs`]: '',
@@ -128,6 +130,36 @@ function v2Tree(files: Record<string, string>, mountPoint = '/sys/fs/cgroup', es
     ...entries,
   });
 }
+
+describe('cgroups() naming of other layouts', () => {
+  it('names cgroupfs-driver containers, pods, conmon and escaped units', async () => {
+    const id = 'c0ffee'.repeat(10) + 'c0ff';
+    const paths = [
+      `/docker/${id}`,
+      `/kubepods/burstable/pod1a2b3c4d-0000-1111-2222-333344445555/${id}`,
+      '/kubepods.slice/kubepods-besteffort.slice/kubepods-besteffort-pod1a2b3c4d_0000_1111_2222_333344445555.slice',
+      `/libpod_parent/libpod-${id}`,
+      `/machine.slice/libpod-conmon-${id}.scope`,
+      '/system.slice/system-getty.slice/getty@tty1.service',
+      '/system.slice/systemd-fsck@dev-disk-by\\x2duuid-1234.service',
+      '/user.slice/user-1000.slice/user@1000.service/app.slice/dbus-:1.2-org.freedesktop.portal.IBus@0.service',
+    ];
+    const list = await collector.cgroups(v2Tree({}, '/sys/fs/cgroup', '/sys/fs/cgroup', paths));
+    expect(new Map(list.groups.map((g) => [g.path, [g.kind, g.name, g.id, g.engine]]))).toEqual(
+      new Map<string, unknown[]>([
+        [paths[0], ['container', id.slice(0, 12), id, 'docker']],
+        [paths[1], ['container', id.slice(0, 12), id, 'kubepods']],
+        [paths[2], ['container', 'pod 1a2b3c4d', '1a2b3c4d-0000-1111-2222-333344445555', 'kubepods']],
+        [paths[3], ['container', id.slice(0, 12), id, 'podman']],
+        // conmon watches a container from outside it: not the container.
+        [paths[4], ['other', `libpod-conmon-${id}.scope`, `libpod-conmon-${id}.scope`, null]],
+        [paths[5], ['service', 'getty@tty1', 'getty@tty1.service', null]],
+        [paths[6], ['service', 'systemd-fsck@dev-disk-by-uuid-1234', 'systemd-fsck@dev-disk-by\\x2duuid-1234.service', null]],
+        [paths[7], ['user-service', 'dbus-:1.2-org.freedesktop.portal.IBus@0', 'dbus-:1.2-org.freedesktop.portal.IBus@0.service', null]],
+      ]),
+    );
+  });
+});
 
 describe('cgroups() errors and bounds', () => {
   it('finds a mount point mountinfo escapes (\\040), and one outside /sys under the tree’s top', async () => {

@@ -308,7 +308,7 @@ void LinuxBackend::cgroupSetMemoryMax(const std::string& path, std::optional<uin
   }
   // Hybrid hosts: the v1 memory group of the same path (systemd's layout), the group's own.
   const auto memory = linux_cgroups::v1Hierarchy(roots(), "memory");
-  const auto v1 = memory ? linux_cgroups::mirroredV1Group(roots(), group.unified, *memory, group.path, "memory", std::nullopt) : std::nullopt;
+  const auto v1 = memory ? linux_cgroups::mirroredV1Group(group.unified, *memory, group.path, "memory", nullptr) : std::nullopt;
   if (!v1 || !exists(*v1, "memory.limit_in_bytes")) {
     throw Error(ErrorCode::Unsupported, group.path + " has no memory controller: neither memory.max nor a v1 memory group of the same path");
   }

@@ -76,25 +76,28 @@ std::string hierarchyPath(const Hierarchy& hierarchy, std::string_view path) {
   return std::string(root) + std::string(path);
 }
 
-std::optional<std::string> mirroredV1Group(const Roots& roots, const Hierarchy& unified, const Hierarchy& v1, std::string_view path,
-                                           std::string_view controller, std::optional<int64_t> member) {
+std::optional<std::string> mirroredV1Group(const Hierarchy& unified, const Hierarchy& v1, std::string_view path, std::string_view controller,
+                                           const std::optional<std::string>* memberCgroup) {
   const std::string wanted = hierarchyPath(unified, path);
-  if (member) {
-    const Procfs procfs(roots);
-    std::optional<std::string_view> text;
-    try {
-      text = procfs.readIfExists(std::to_string(*member) + "/cgroup");
-    } catch (const Error&) {
-      return std::nullopt;  // gone or hidden meanwhile: no member to vouch for the v1 group
-    }
-    if (!text) return std::nullopt;
-    const auto inV2 = parse::procCgroupPath(*text);
-    const auto inV1 = parse::procCgroupPath(*text, controller);
+  if (memberCgroup) {
+    if (!*memberCgroup) return std::nullopt;  // the member went or hid meanwhile: nobody vouches for a v1 group
+    const auto inV2 = parse::procCgroupPath(**memberCgroup);
+    const auto inV1 = parse::procCgroupPath(**memberCgroup, controller);
     if (!inV2 || !inV1 || *inV2 != wanted || *inV1 != wanted) return std::nullopt;
   }
   auto dir = v1GroupDir(v1, wanted);
   if (!dir || !isDirectory(*dir)) return std::nullopt;
   return dir;
+}
+
+std::optional<std::string> memberCgroupFile(const Roots& roots, int64_t pid) {
+  try {
+    const auto text = Procfs(roots).readIfExists(std::to_string(pid) + "/cgroup");
+    if (!text) return std::nullopt;
+    return std::string(*text);
+  } catch (const Error&) {
+    return std::nullopt;
+  }
 }
 
 }  // namespace procyon::linux_cgroups

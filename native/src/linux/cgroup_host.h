@@ -39,11 +39,15 @@ std::string hierarchyPath(const Hierarchy& hierarchy, std::string_view path);
 
 // The v1 group in `v1` (a controller's hierarchy) that mirrors the v2 group at
 // `path` (systemd's layout on hybrid hosts: the same path in every hierarchy):
-// its directory when it exists. `member`, when given, must be in both (its
-// /proc/PID/cgroup lines for v2 and the controller name that path): a v1 group
-// the group's processes are not in is not the group's.
-std::optional<std::string> mirroredV1Group(const Roots& roots, const Hierarchy& unified, const Hierarchy& v1, std::string_view path,
-                                           std::string_view controller, std::optional<int64_t> member);
+// its directory when it exists. `memberCgroup`, when given, is a member's
+// /proc/PID/cgroup (nullopt: it could not be read), whose v2 and controller
+// lines must both name that path: a v1 group the group's processes are not in
+// is not the group's.
+std::optional<std::string> mirroredV1Group(const Hierarchy& unified, const Hierarchy& v1, std::string_view path, std::string_view controller,
+                                           const std::optional<std::string>* memberCgroup);
+
+// <procfs>/<pid>/cgroup, or nullopt where it is gone or unreadable.
+std::optional<std::string> memberCgroupFile(const Roots& roots, int64_t pid);
 
 // The capability probe (requirement.h): "" where the v2 hierarchy is there,
 // else the file that says it is not (mountinfo, or the mount's directory).

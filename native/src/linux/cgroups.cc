@@ -2,10 +2,10 @@
 // figures from its own files and a name from its path (parse/cgroup_names.h),
 // a .desktop file (apps) or the engine's state files (containers).
 //
-// Per group: cgroup.procs, cpu.stat, cgroup.events, pids.current, *.pressure;
-// memory.{current,max,stat} and io.stat where the v2 hierarchy has those
-// controllers, else (hybrid hosts) the v1 memory and blkio groups of the same
-// path that a member is in (cgroup_host.h). A group that vanishes while read
+// Per group: cgroup.procs, cpu.stat, cgroup.events, *.pressure;
+// memory.{current,max,stat}, io.stat and pids.current where the v2 hierarchy
+// has those controllers, else (hybrid hosts) the v1 memory, blkio and pids
+// groups of the same path that a member is in (cgroup_host.h). A group that vanishes while read
 // is left out; a file the kernel never writes so is PARSE_ERROR naming it.
 
 #include <dirent.h>
@@ -179,8 +179,25 @@ struct Walk {
   Hierarchy unified;
   std::optional<Hierarchy> memoryV1;
   std::optional<Hierarchy> blkioV1;
+  std::optional<Hierarchy> pidsV1;
   std::vector<std::string> dataDirs;
   size_t visited = 0;
+};
+
+// A member's /proc/PID/cgroup, read at most once per group and only where a v1 hierarchy is asked.
+class Member {
+ public:
+  Member(const Roots& roots, int64_t pid) : roots_(roots), pid_(pid) {}
+  const std::optional<std::string>& cgroup() {
+    if (!read_) text_ = linux_cgroups::memberCgroupFile(roots_, pid_), read_ = true;
+    return text_;
+  }
+
+ private:
+  const Roots& roots_;
+  int64_t pid_;
+  bool read_ = false;
+  std::optional<std::string> text_;
 };
 
 template <typename T, typename Parse>
@@ -191,7 +208,7 @@ std::optional<T> optionalFile(const std::string& dir, const char* name, Parse&& 
   return annotatePath(reader.path(), [&] { return parse(*text); });
 }
 
-std::optional<CgroupMemory> readMemory(const Walk& walk, const std::string& dir, const std::string& path, const std::vector<int64_t>& pids) {
+std::optional<CgroupMemory> readMemory(const Walk& walk, const std::string& dir, const std::string& path, Member& member) {
   if (auto current = optionalFile<uint64_t>(dir, "memory.current", parse::parseCgroupNumber)) {
     CgroupMemory memory;
     memory.source = "v2";
@@ -205,8 +222,8 @@ std::optional<CgroupMemory> readMemory(const Walk& walk, const std::string& dir,
     }
     return memory;
   }
-  if (pids.empty() || !walk.memoryV1) return std::nullopt;
-  const auto v1 = linux_cgroups::mirroredV1Group(walk.backend.roots(), walk.unified, *walk.memoryV1, path, "memory", pids.front());
+  if (!walk.memoryV1) return std::nullopt;
+  const auto v1 = linux_cgroups::mirroredV1Group(walk.unified, *walk.memoryV1, path, "memory", &member.cgroup());
   if (!v1) return std::nullopt;
   const auto usage = optionalFile<uint64_t>(*v1, "memory.usage_in_bytes", parse::parseCgroupNumber);
   if (!usage) return std::nullopt;
@@ -223,13 +240,13 @@ std::optional<CgroupMemory> readMemory(const Walk& walk, const std::string& dir,
   return memory;
 }
 
-std::optional<CgroupIo> readIo(const Walk& walk, const std::string& dir, const std::string& path, const std::vector<int64_t>& pids) {
+std::optional<CgroupIo> readIo(const Walk& walk, const std::string& dir, const std::string& path, Member& member) {
   if (const auto sums = optionalFile<parse::CgroupIoSums>(dir, "io.stat", parse::parseCgroupIoStat)) {
     return CgroupIo{static_cast<double>(sums->readBytes), static_cast<double>(sums->writeBytes), static_cast<double>(sums->readOps),
                     static_cast<double>(sums->writeOps), "v2"};
   }
-  if (pids.empty() || !walk.blkioV1) return std::nullopt;
-  const auto v1 = linux_cgroups::mirroredV1Group(walk.backend.roots(), walk.unified, *walk.blkioV1, path, "blkio", pids.front());
+  if (!walk.blkioV1) return std::nullopt;
+  const auto v1 = linux_cgroups::mirroredV1Group(walk.unified, *walk.blkioV1, path, "blkio", &member.cgroup());
   if (!v1) return std::nullopt;
   // The _recursive files count descendants too, as v2's io.stat does; old kernels have only the group's own.
   const auto bytes = [&](const char* recursive, const char* own) {
@@ -241,6 +258,18 @@ std::optional<CgroupIo> readIo(const Walk& walk, const std::string& dir, const s
   if (!served || !ops) return std::nullopt;
   return CgroupIo{static_cast<double>(served->first), static_cast<double>(served->second), static_cast<double>(ops->first),
                   static_cast<double>(ops->second), "v1"};
+}
+
+// pids.current: the v2 group's, else the v1 pids group of the same path a member is in.
+std::optional<double> readPidsCurrent(const Walk& walk, const std::string& dir, const std::string& path, Member& member) {
+  auto current = optionalFile<uint64_t>(dir, "pids.current", parse::parseCgroupNumber);
+  if (!current && walk.pidsV1) {
+    if (const auto v1 = linux_cgroups::mirroredV1Group(walk.unified, *walk.pidsV1, path, "pids", &member.cgroup())) {
+      current = optionalFile<uint64_t>(*v1, "pids.current", parse::parseCgroupNumber);
+    }
+  }
+  if (!current) return std::nullopt;
+  return static_cast<double>(*current);
 }
 
 // The group at `dir` ('/'-rooted `path`), or nullopt when it holds no process or vanished meanwhile.
@@ -271,9 +300,10 @@ std::optional<Cgroup> readGroup(const Walk& walk, const std::string& dir, const 
     if (auto name = containerName(walk.backend, *identity.engine, identity.id, group.uid)) group.name = std::move(*name);
   }
 
-  if (const auto current = optionalFile<uint64_t>(dir, "pids.current", parse::parseCgroupNumber)) group.pidsCurrent = static_cast<double>(*current);
-  group.memory = readMemory(walk, dir, path, group.pids);
-  group.io = readIo(walk, dir, path, group.pids);
+  Member member{walk.backend.roots(), group.pids.front()};
+  group.pidsCurrent = readPidsCurrent(walk, dir, path, member);
+  group.memory = readMemory(walk, dir, path, member);
+  group.io = readIo(walk, dir, path, member);
   group.pressure.cpu = optionalFile<CgroupPressure>(dir, "cpu.pressure", parse::parseCgroupPressure);
   group.pressure.memory = optionalFile<CgroupPressure>(dir, "memory.pressure", parse::parseCgroupPressure);
   group.pressure.io = optionalFile<CgroupPressure>(dir, "io.pressure", parse::parseCgroupPressure);
@@ -320,7 +350,7 @@ CgroupList read(const LinuxBackend& backend) {
   CgroupList list;
   list.mount = unified->mountPoint;
   Walk walk{backend, std::move(*unified), linux_cgroups::v1Hierarchy(backend.roots(), "memory"),
-            linux_cgroups::v1Hierarchy(backend.roots(), "blkio"), dataDirs(backend)};
+            linux_cgroups::v1Hierarchy(backend.roots(), "blkio"), linux_cgroups::v1Hierarchy(backend.roots(), "pids"), dataDirs(backend)};
   visit(walk, walk.unified.dir, "/", 0, list.groups);
   return list;
 }

@@ -107,8 +107,6 @@ class JsonScanner {
     }
   }
 
-  bool atEnd() { return peek() == '\0' && pos_ >= text_.size(); }
-
   [[noreturn]] void fail(const std::string& what) const {
     throw Error::parse("JSON: " + what + " at byte " + std::to_string(pos_));
   }
