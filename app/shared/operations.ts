@@ -1,10 +1,11 @@
 import type { z } from 'zod';
-import type { TreeOutcome } from './api';
+import type { CgroupActionOutcome, TreeOutcome } from './api';
 import { actionIssues, connectionIssues, type HostConstants, type HostIssue } from './host-constants';
 import type { ProcessText } from './limits';
 import type { ConnectionSample, HostInfo, ProcessTableSnapshot, Snapshot, SystemInfo } from './payloads';
 import type { ProcessHistoryPoint } from './process-history';
 import {
+  CgroupActionRequest,
   GetConnectionsRequest,
   GetHistoryRequest,
   GetProcessDetailsRequest,
@@ -99,6 +100,16 @@ export const OPERATION_TABLE = {
    * account may not, UNSUPPORTED off Windows.
    */
   serviceAction: call(ServiceActionRequest).mutates<{ ok: true }>(),
+  /**
+   * Act on a control group (the Apps page) by its path: freeze or thaw it
+   * (answering once cgroup.events says so), kill every process in it at once
+   * (reporting survivors), or set or clear its memory limit. The group that
+   * holds Procyon itself or PID 1, or one above either, needs confirm
+   * (CONFIRMATION_REQUIRED without). NO_SUCH_PROCESS for a group that is gone,
+   * ACCESS_DENIED where the host may not write it, UNSUPPORTED where the
+   * kernel lacks the file, NOT_LIVE under a captured tree.
+   */
+  cgroupAction: call(CgroupActionRequest).mutates<CgroupActionOutcome>(),
   /**
    * Every psutil attribute of one process (psutil's as_dict, camelCase): an
    * attribute that cannot be read is {error: {code, message}} in its place.

@@ -1,6 +1,7 @@
 import type { ConnectionKind } from '@procyon/collector';
 import { z } from 'zod';
 import { TALKER_PROCESSES } from './limits';
+import { CGROUP_PATH_MAX } from './metrics/cgroups';
 import { TOPICS } from './payloads';
 import { MAX_INTERVAL_MS, MIN_INTERVAL_MS } from './settings';
 
@@ -159,3 +160,44 @@ export const ServiceActionRequest = z.strictObject({
   action: z.enum(SERVICE_ACTIONS),
 });
 export type ServiceActionRequest = z.infer<typeof ServiceActionRequest>;
+
+// --- control groups (the Apps page) ---
+
+/** What the Apps page may ask of a control group (the collector's cgroupFreeze/Thaw/Kill/SetMemoryMax). */
+export const CGROUP_ACTIONS = ['freeze', 'thaw', 'kill', 'setMemoryMax'] as const;
+export type CgroupActionName = (typeof CGROUP_ACTIONS)[number];
+
+/** A group's path, as Cgroup.path gives it: its bound is the tick's (CGROUP_PATH_MAX), so every listed group can be named. */
+export { CGROUP_PATH_MAX };
+
+/**
+ * A group by its path from the hierarchy's root: '/', then '/'-joined names;
+ * never empty components, '.' or '..', or control characters (the collector
+ * refuses those too, and a path outside the mount).
+ */
+export const CgroupPath = z
+  .string()
+  .min(1)
+  .max(CGROUP_PATH_MAX)
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what a path may not hold
+  .regex(/^\/(?:[^/\u0000-\u001f\u007f]+(?:\/[^/\u0000-\u001f\u007f]+)*)?$/, 'a group path starts with "/" and has no empty components or control characters')
+  .refine((p) => !p.split('/').some((c) => c === '.' || c === '..'), 'a group path may not contain "." or ".." components')
+  .meta({ examples: ['/system.slice/example.service'] });
+
+/** The most a memory limit may be: the largest byte count a JS number holds exactly. */
+export const CGROUP_MEMORY_MAX = Number.MAX_SAFE_INTEGER;
+
+const CgroupRefShape = {
+  path: CgroupPath,
+  /** Needed to act on the group that holds Procyon itself or PID 1 (or a group above either). */
+  confirm: z.boolean().optional(),
+};
+
+export const CgroupActionRequest = z.discriminatedUnion('action', [
+  z.strictObject({ ...CgroupRefShape, action: z.literal('freeze') }),
+  z.strictObject({ ...CgroupRefShape, action: z.literal('thaw') }),
+  z.strictObject({ ...CgroupRefShape, action: z.literal('kill') }),
+  /** bytes: the new memory.max; null clears the limit. */
+  z.strictObject({ ...CgroupRefShape, action: z.literal('setMemoryMax'), bytes: z.number().int().min(0).max(CGROUP_MEMORY_MAX).nullable() }),
+]);
+export type CgroupActionRequest = z.infer<typeof CgroupActionRequest>;

@@ -100,3 +100,9 @@ test('sensors and battery explain that the captured tree has none', async ({ pag
   await expect(page.getByRole('list', { name: 'Host' })).toContainText('Captured tree');
   await page.screenshot({ path: path.join(SCREENSHOTS, 'captured-system.png') });
 });
+
+test('the Apps page says the captured tree has no control groups, instead of an empty table', async ({ page }) => {
+  await openPage(page, served, '#/apps');
+  await expect(page.getByTestId('apps-absent')).toContainText('The captured tree the host reads has no cgroup v2 hierarchy');
+  await expect(page.getByTestId('apps-table')).toHaveCount(0);
+});

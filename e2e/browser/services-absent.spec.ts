@@ -21,7 +21,7 @@ test('no Services entry, no services topic, and #/services is the overview', asy
   await expect(nav(page, 'Processes')).toBeVisible();
   await expect(nav(page, 'Services')).toHaveCount(0);
   await expect(page.getByRole('navigation', { name: 'Pages' }).getByRole('link')).toHaveText([
-    'Overview', 'CPU', 'Memory', 'Disks', 'Network', 'GPU', 'Sensors', 'Battery', 'Processes', 'System', 'Alerts', 'Settings',
+    'Overview', 'CPU', 'Memory', 'Disks', 'Network', 'GPU', 'Sensors', 'Battery', 'Processes', 'Apps', 'System', 'Alerts', 'Settings',
   ]);
   // The shortcuts number the pages shown: Alt+9 is Processes, the ninth, with no Services entry taking a number.
   await page.keyboard.press('Alt+9');

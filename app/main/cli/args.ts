@@ -20,6 +20,11 @@ Commands:
   renice PID VALUE      set the nice value (-20..19), or where the host has priority
                         classes (Windows) the class: idle, below_normal, normal,
                         above_normal, high, realtime
+  apps                  apps, services and containers (control groups, Linux): CPU,
+                        memory, I/O and processes of each
+  freeze|thaw GROUP     freeze or thaw every process of a group at once (cgroup.freeze)
+  kill-group GROUP      kill every process of a group at once (cgroup.kill)
+                        GROUP: its path, or an unambiguous name, unit or id (procyon apps)
 
 Options for every command:
   --procfs DIR      read /proc from DIR (or PROCYON_PROCFS)
@@ -47,7 +52,7 @@ serve, Prometheus metrics (GET /metrics; see the README):
                     non-loopback metrics listener one is generated and printed if not given
   --no-metrics      no /metrics at all (and no per-tick exporter reads)
 
-snapshot, ps, proc, capabilities:
+snapshot, ps, proc, capabilities, apps:
   --json            machine-readable output (psutil's names in camelCase)
 
 ps:
@@ -58,6 +63,10 @@ ps:
 
 terminate, kill, suspend, resume, renice:
   --yes             required to act on PID 1 or on this very process
+
+freeze, thaw, kill-group:
+  --yes             required to act on the group holding PID 1 or this very process
+                    (or a group above either)
 
   -h, --help        this text
   -v, --version     print the version
@@ -95,9 +104,17 @@ export type Command =
   | { kind: 'proc'; pid: number; json: boolean; procfs?: string; sysfs?: string }
   | { kind: 'act'; action: 'terminate' | 'kill' | 'suspend' | 'resume'; pid: number; yes: boolean; procfs?: string }
   /** value: as typed; the host's constants say what it means (renice-value.ts). */
-  | { kind: 'renice'; pid: number; value: string; yes: boolean; procfs?: string };
+  | { kind: 'renice'; pid: number; value: string; yes: boolean; procfs?: string }
+  | { kind: 'apps'; json: boolean; procfs?: string; sysfs?: string }
+  /** group: as typed (apps.ts resolves it). */
+  | { kind: 'group'; action: GroupCommand; group: string; yes: boolean; procfs?: string; sysfs?: string };
 
 const ACTIONS = ['terminate', 'kill', 'suspend', 'resume'] as const;
+
+/** The group actions, by command name. */
+export const GROUP_COMMANDS = { freeze: 'freeze', thaw: 'thaw', 'kill-group': 'kill' } as const;
+export type GroupCommand = keyof typeof GROUP_COMMANDS;
+const isGroupCommand = (name: string | undefined): name is GroupCommand => name !== undefined && Object.hasOwn(GROUP_COMMANDS, name);
 
 const METRICS_OPTIONS = ['metrics-only', 'no-metrics', 'metrics-host', 'metrics-port', 'metrics-token'];
 
@@ -208,7 +225,7 @@ export function parseCommand(argv: string[]): Command {
   const positionals = parsed.positionals.map((p) => (p.startsWith(POSITIONAL_MARK) ? p.slice(1) : p));
   if (v.help) return { kind: 'help' };
   if (v.version) return { kind: 'version' };
-  const maxPositionals = positionals[0] === 'renice' ? 3 : positionals[0] === 'proc' || (ACTIONS as readonly string[]).includes(positionals[0] ?? '') ? 2 : 1;
+  const maxPositionals = positionals[0] === 'renice' ? 3 : positionals[0] === 'proc' || isGroupCommand(positionals[0]) || (ACTIONS as readonly string[]).includes(positionals[0] ?? '') ? 2 : 1;
   if (positionals.length > maxPositionals) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[maxPositionals])}`);
   const roots = { ...(v.procfs !== undefined && { procfs: v.procfs }), ...(v.sysfs !== undefined && { sysfs: v.sysfs }) };
   const cmd = positionals[0];
@@ -260,6 +277,17 @@ export function parseCommand(argv: string[]): Command {
       const raw = positionals[2];
       if (raw === undefined || raw.trim() === '') throw new UsageError('renice needs a VALUE: a nice value (-20..19), or a priority class where the host has them');
       return { kind: 'renice', pid: pidArg(positionals[1]), value: raw, yes: v.yes ?? false, ...(v.procfs !== undefined && { procfs: v.procfs }) };
+    }
+    case 'apps':
+      misplaced([...METRICS_OPTIONS, 'host', 'port', 'read-only', 'interval', 'allow-host', 'settings', 'no-settings', 'new-token', 'sort', 'tree', 'user', 'yes']);
+      return { kind: 'apps', json: v.json ?? false, ...roots };
+    case 'freeze':
+    case 'thaw':
+    case 'kill-group': {
+      misplaced([...METRICS_OPTIONS, 'host', 'port', 'read-only', 'interval', 'allow-host', 'settings', 'no-settings', 'new-token', 'sort', 'tree', 'user', 'json']);
+      const group = positionals[1];
+      if (group === undefined || group === '') throw new UsageError(`${cmd} needs a GROUP: its path, or a name, unit or id from procyon apps`);
+      return { kind: 'group', action: cmd, group, yes: v.yes ?? false, ...roots };
     }
     case undefined:
       return { kind: 'help' };

@@ -12,11 +12,13 @@ import { startServer } from '../server/server';
 import { serveToken, TokenFileError, type ServeToken } from '../server/token-store';
 import { installServePolicy } from './serve-policy';
 import { userExists } from './user-exists';
-import { defaultSettingsFile, METRICS_TOKEN_PATTERN, parseCommand, USAGE, UsageError, type Command } from './args';
+import { defaultSettingsFile, GROUP_COMMANDS, METRICS_TOKEN_PATTERN, parseCommand, USAGE, UsageError, type Command } from './args';
 import { formatSnapshotText } from './report';
 import { collectSnapshot } from './snapshot';
 import { collectCapabilities, formatCapabilities } from './capabilities';
 import { arrangePs, collectPs, formatPs } from './ps';
+import { arrangeApps, collectApps, formatApps, resolveGroup } from './apps';
+import { CgroupController } from '../core/cgroup-control';
 import { collectProc } from '../core/process-details';
 import { formatProc } from './proc-format';
 import { terminalJson, terminalSafe } from '../../shared/terminal-text';
@@ -198,6 +200,25 @@ export async function main(argv: string[]): Promise<number> {
         const control = new ProcessController(roots);
         await control.act(ref, cmd.kind === 'renice' ? { kind: 'renice', value: priority!.value } : { kind: cmd.action }, cmd.yes);
         console.log(`${cmd.kind === 'renice' ? `reniced to ${priority!.text}:` : `${cmd.action}:`} ${cmd.pid} (${terminalSafe(name)})`);
+        return 0;
+      }
+      case 'apps': {
+        const rows = arrangeApps(await collectApps(rootsOf(cmd)));
+        console.log(cmd.json ? terminalJson(rows) : formatApps(rows, process.stdout.isTTY ? process.stdout.columns : undefined));
+        return 0;
+      }
+      case 'group': {
+        const control = new CgroupController(rootsOf(cmd));
+        const list = await control.list();
+        const path = resolveGroup(list.groups, cmd.group);
+        const action = GROUP_COMMANDS[cmd.action];
+        const out = await control.act({ path, action, ...(cmd.yes && { confirm: true }) });
+        if (action === 'kill') {
+          const survivors = out.survivors ?? [];
+          console.log(survivors.length === 0 ? `killed: ${terminalSafe(path)} (no process left)` : `killed: ${terminalSafe(path)}, but ${survivors.length} still running: ${survivors.join(' ')}`);
+          return survivors.length === 0 ? 0 : 1;
+        }
+        console.log(`${action === 'freeze' ? 'frozen' : 'thawed'}: ${terminalSafe(path)}`);
         return 0;
       }
       case 'serve':

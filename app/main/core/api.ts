@@ -3,6 +3,7 @@ import os from 'node:os';
 import { ApiError, type AlertEvent, type HostInfo, type MonitorApi, type Snapshot } from '../../shared';
 import type { CollectorRoots, StaticFacts } from './collector';
 import { connections } from './connections';
+import { CgroupController, CgroupLookup } from './cgroup-control';
 import { ProcessController } from './control';
 import { hostConstants } from './host-constants';
 import { feedOf, type FeedListener } from './live-feed';
@@ -70,6 +71,8 @@ export function createMonitorApi(sampler: Sampler, options: HostApiOptions): Cli
   // Made before any subscription so that it sees every tick first.
   const feed = feedOf(sampler);
   const control = new ProcessController(options.roots);
+  const groups = new CgroupController(options.roots);
+  const groupOf = new CgroupLookup(options.roots);
   const settings = options.settings ?? createSettingsStore();
   const unsubscribers = new Set<() => void>();
   // Calls that read /proc on the worker pool, bounded per client and for all clients (call-limiter.ts).
@@ -148,6 +151,9 @@ export function createMonitorApi(sampler: Sampler, options: HostApiOptions): Cli
     serviceAction(request) {
       return calls.run(() => serviceAction(request));
     },
+    cgroupAction(request) {
+      return calls.run(() => groups.act(request));
+    },
     // Not limited: it mostly waits (up to its timeout) for processes to exit, holding no worker thread.
     killTree({ pid, createTime, timeout, confirm, signal }) {
       return control.killTree({ pid, createTime }, timeout ?? 3, confirm, signal);
@@ -156,7 +162,9 @@ export function createMonitorApi(sampler: Sampler, options: HostApiOptions): Cli
       return calls.run(async () => {
         // Same identity rule as actions: details of a reused pid would describe another process.
         await control.resolve({ pid, createTime });
-        return collectProc(pid, options.roots);
+        // Which app, service or container it runs in (the Apps page's group), beside psutil's attributes.
+        const [details, cgroup] = await Promise.all([collectProc(pid, options.roots), groupOf.groupOf(pid).catch(() => null)]);
+        return { ...details, cgroup };
       });
     },
     getProcessText({ pid, createTime, field }) {

@@ -45,6 +45,8 @@ interface Previous {
   time: number;
   disks?: Record<string, DiskIoCounters>;
   nics?: Record<string, NetIoCounters>;
+  /** What that tick published: the declared metrics' samples carry on from it (MetricDeclaration.sample's previousSample). */
+  snapshot?: Snapshot;
 }
 
 /**
@@ -183,6 +185,7 @@ export class Sampler extends EventEmitter<SamplerEvents> {
     const next: Previous = { raw, time };
     const build = () => {
       const snapshot = buildSnapshot(prev, raw, ++this.seq, time, this.interval);
+      next.snapshot = snapshot;
       snapshot.readMs = performance.now() - started;
       const seconds = prev ? (time - prev.time) / 1000 : 0;
       if (raw.disks) {
@@ -328,6 +331,7 @@ export function buildSnapshot(prev: Previous | null, cur: RawTick, seq: number, 
   const readings: Record<string, unknown> = cur as RawMetricReadings;
   const previous: Record<string, unknown> = (p ?? {}) as RawMetricReadings;
   const samples: Record<string, unknown> = snapshot as MetricSamples;
+  const previousSamples: Record<string, unknown> = (prev?.snapshot ?? {}) as MetricSamples;
   for (const m of METRIC_LIST) {
     const reading = readings[m.topic];
     if (reading === undefined) continue;
@@ -337,7 +341,14 @@ export function buildSnapshot(prev: Previous | null, cur: RawTick, seq: number, 
       // Both are the collector's value for the metric's source topic (Collector.readTick put them there).
       type Reading = Parameters<typeof m.sample>[0];
       const before = previous[m.topic];
-      samples[m.topic] = m.sample(reading as Reading, before === null || before === undefined || isFailure(before) ? undefined : (before as Reading), seconds);
+      type Sample = Parameters<typeof m.sample>[3];
+      const published = previousSamples[m.topic];
+      samples[m.topic] = m.sample(
+        reading as Reading,
+        before === null || before === undefined || isFailure(before) ? undefined : (before as Reading),
+        seconds,
+        published === null || published === undefined ? undefined : (published as Sample),
+      );
     }
   }
   if (Object.keys(errors).length > 0) snapshot.errors = errors;

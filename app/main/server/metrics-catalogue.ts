@@ -303,6 +303,12 @@ export const CATALOGUE = {
     'pid',
     'name',
   ),
+  // The top control groups by CPU and by memory (metrics-cgroups.ts): Linux's cgroup v2 apps, services and containers.
+  procyon_cgroup_cpu_seconds_total: c('CPU time used by the processes of the control group (cpu.stat usage_usec), of the top groups by CPU and by memory.', 'path', 'name', 'kind'),
+  procyon_cgroup_memory_bytes: g('Memory used by the control group (memory.current; memory.usage_in_bytes on hybrid hosts), of the top groups by CPU and by memory.', 'path', 'name', 'kind'),
+  procyon_cgroup_pids: g('Processes in the control group (pids.current, else its cgroup.procs), of the top groups by CPU and by memory.', 'path', 'name', 'kind'),
+  procyon_cgroup_io_read_bytes_total: c('Bytes read by the control group (io.stat rbytes summed over devices, or blkio on hybrid hosts), of the top groups by CPU and by memory.', 'path', 'name', 'kind'),
+  procyon_cgroup_io_write_bytes_total: c('Bytes written by the control group (io.stat wbytes summed over devices, or blkio on hybrid hosts), of the top groups by CPU and by memory.', 'path', 'name', 'kind'),
   procyon_collector_topic_up: both(g('1 when the topic was read successfully in the last tick, 0 when it failed.', 'topic')),
   procyon_sampler_ticks_total: both(c('Ticks the sampler has taken since start.')),
   procyon_sampler_interval_seconds: both(g('The sampler tick length.')),

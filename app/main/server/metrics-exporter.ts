@@ -1,5 +1,5 @@
 import * as native from '@procyon/collector';
-import type { CpuStats, CpuTimes, DiskIoCounters, HwmonChip, PowerSupply, ProcessTableResult, WinService } from '@procyon/collector';
+import type { CgroupList, CpuStats, CpuTimes, DiskIoCounters, HwmonChip, PowerSupply, ProcessTableResult, WinService } from '@procyon/collector';
 import type { Snapshot } from '../../shared';
 import type { ClientApi } from '../core/api';
 import type { CollectorRoots } from '../core/collector';
@@ -7,6 +7,7 @@ import type { Sampler } from '../core/sampler';
 import { buildFamilies, EXPORTER_TOPICS } from './metrics-families';
 import { MetricsRegistry } from './metrics-registry';
 import { rankedRows, topsOf, type ProcessTops } from './metrics-top';
+import { topCgroups, type CgroupReading } from './metrics-cgroups';
 
 /** The counters a Snapshot does not carry, read by the exporter at most once per tick (when scraped). */
 export interface ExtraReading {
@@ -17,6 +18,8 @@ export interface ExtraReading {
   powerSupplies: PowerSupply[] | null;
   /** Windows services; null when the read failed; absent where the collector has none (not read at all). */
   services?: WinService[] | null;
+  /** Control groups; null when the read failed; absent where the collector has none (not read at all). */
+  cgroups?: CgroupList | null;
 }
 
 /** Where the exporter's reads come from; tests replace them (a 5,000-row process table, say). */
@@ -39,11 +42,22 @@ export interface MetricsExporterOptions {
   platform?: string;
   /** Whether the exporter reads Windows services for windows_service_* (default: where the collector has winServiceIter). */
   services?: boolean;
+  /** Whether the exporter reads control groups for procyon_cgroup_* (default: where the collector has cgroups). */
+  cgroups?: boolean;
 }
 
 /** Whether the collector lists Windows services over these roots. */
 export function hasServices(roots: CollectorRoots = {}): boolean {
   return native.capabilities(roots).winServiceIter;
+}
+
+/** Whether the collector lists control groups over these roots (Linux with cgroup v2). */
+export function hasCgroups(roots: CollectorRoots = {}): boolean {
+  try {
+    return (native.capabilities(roots) as Record<string, boolean>).cgroups === true;
+  } catch {
+    return false;
+  }
 }
 
 /** A scrape's bound on waiting for the first reading that holds every family: well inside Prometheus's 10 s scrape timeout. */
@@ -67,6 +81,7 @@ const ok = <T>(v: T | native.SnapshotError | undefined): T | null => (v === unde
 
 export function collectorReaders(roots: CollectorRoots = {}): ExporterReaders {
   const services = hasServices(roots);
+  const cgroups = hasCgroups(roots);
   // Each row's GPU share only where this machine has a GPU (asked once): reading every process's fds for none would be waste.
   const gpu = hasGpus(roots);
   // Network use per process: Linux's socket dump, of the running machine only (a captured tree has no sockets).
@@ -75,7 +90,7 @@ export function collectorReaders(roots: CollectorRoots = {}): ExporterReaders {
     // One trip to the addon for everything the Snapshot lacks (the services only where the collector has them).
     async extra() {
       const topics: native.SnapshotTopic[] = ['perCpuTimes', 'cpuStats', 'perDiskIoCounters', 'hwmonChips', 'powerSupplies'];
-      const s = await native.systemSnapshot({ ...roots, topics: services ? [...topics, 'winServiceIter'] : topics });
+      const s = await native.systemSnapshot({ ...roots, topics: [...topics, ...(services ? (['winServiceIter'] as const) : []), ...(cgroups ? (['cgroups'] as const) : [])] });
       return {
         // The platform's records: buildFamilies reads the modes each has (Windows': interrupt, dpc).
         perCpu: ok(s.perCpuTimes) as CpuTimes[] | null,
@@ -84,6 +99,7 @@ export function collectorReaders(roots: CollectorRoots = {}): ExporterReaders {
         hwmon: ok(s.hwmonChips),
         powerSupplies: ok(s.powerSupplies),
         ...(services && { services: ok(s.winServiceIter)?.services ?? null }),
+        ...(cgroups && { cgroups: ok(s.cgroups) }),
       };
     },
     processes: () => native.processTable({ ...roots, fields: ['name', 'cpuTimes', 'numThreads', 'memory'], ...(gpu && { gpu }), ...(net && { net }) }),
@@ -125,6 +141,8 @@ export class MetricsExporter {
   private readonly registry: MetricsRegistry;
   /** Whether this host exposes windows_service_* (the collector has services). */
   private readonly services: boolean;
+  /** Whether this host exposes procyon_cgroup_* (the collector has control groups). */
+  private readonly cgroups: boolean;
   private readonly readers: ExporterReaders;
   private readonly wrap = new native.WrapNumbers();
   private readonly now: () => number;
@@ -137,6 +155,8 @@ export class MetricsExporter {
   private pendingSeq: number | null = null;
   private lastTableAt = -Infinity;
   private lastTops: ProcessTops | null = null;
+  /** The last reading of the control groups: the base of the next one's CPU ranking. */
+  private prevCgroups: CgroupReading | null = null;
   /** The wait for a complete reading in progress: scrapes that arrive meanwhile share it. */
   private waiting: Promise<Snapshot> | null = null;
 
@@ -144,6 +164,7 @@ export class MetricsExporter {
     this.registry = new MetricsRegistry(options.platform ?? native.describe().platform);
     this.readers = { ...collectorReaders(options.roots), ...options.readers };
     this.services = options.services ?? hasServices(options.roots);
+    this.cgroups = options.cgroups ?? hasCgroups(options.roots);
     this.now = options.now ?? Date.now;
   }
 
@@ -248,6 +269,14 @@ export class MetricsExporter {
       this.lastTableAt = wallNow;
     }
     this.lastTops = processes;
+    // Where the host has groups, a failed read is null (its topic down), never absent.
+    const groupList = this.cgroups ? (extra?.cgroups ?? null) : undefined;
+    let topGroups: ReturnType<typeof topCgroups> | null | undefined = groupList === undefined ? undefined : null;
+    if (groupList) {
+      const reading = { list: groupList, time: wallNow };
+      topGroups = topCgroups(reading, this.prevCgroups);
+      this.prevCgroups = reading;
+    }
     // Raw diskstats fields are 32-bit on some kernels; nowrap keeps the counters monotonic like the UI's.
     const disks = extra?.disks ? this.wrap.run(extra.disks, 'disks') : null;
     this.registry.apply(
@@ -260,6 +289,7 @@ export class MetricsExporter {
         powerSupplies: extra?.powerSupplies ?? null,
         // Where the host has services, a failed read is null (its topic down), never absent.
         ...(this.services && { services: extra?.services ?? null }),
+        ...(topGroups !== undefined && { cgroups: topGroups }),
         processes,
         bootTime: this.bootTime,
         updateSeconds: (performance.now() - t0) / 1000,

@@ -1,10 +1,11 @@
-import type { CpuStats, CpuTimes, DiskIoCounters, HwmonChip, PowerSupply, WinService } from '@procyon/collector';
+import type { Cgroup, CpuStats, CpuTimes, DiskIoCounters, HwmonChip, PowerSupply, WinService } from '@procyon/collector';
 import type { Snapshot } from '../../shared';
 import { isLabelled } from '../../shared/metrics/define';
 import { METRIC_LIST, type MetricSamples, type MetricTopic } from '../../shared/metrics/registry';
 import { DISK_DEVICE_EXCLUDE, type MetricName, type Series } from './metrics-catalogue';
 import { hwmonFamilies, powerSupplyFamilies } from './metrics-node-sysfs';
 import { serviceFamilies } from './metrics-windows-services';
+import { cgroupFamilies } from './metrics-cgroups';
 import type { ProcessTops, TopProcess } from './metrics-top';
 
 export type { Series };
@@ -26,6 +27,8 @@ export interface TickInputs {
   processes: ProcessTops | null;
   /** Windows services (windows_service_*); null when the read failed; absent where the collector has none. */
   services?: WinService[] | null;
+  /** The top control groups (metrics-cgroups.ts); null when the read failed; absent where the collector has none. */
+  cgroups?: Cgroup[] | null;
   /** Seconds since the epoch. */
   bootTime: number | null;
   /** How long the exporter's own reads for this tick took. */
@@ -186,6 +189,7 @@ export function buildFamilies(t: TickInputs): Families {
 
   if (t.hwmon) Object.assign(f, hwmonFamilies(t.hwmon));
   if (t.services) Object.assign(f, serviceFamilies(t.services));
+  if (t.cgroups) Object.assign(f, cgroupFamilies(t.cgroups));
   if (t.powerSupplies) Object.assign(f, powerSupplyFamilies(t.powerSupplies));
   if (s.battery) {
     // psutil's reading: every battery merged into one, so it cannot carry node_exporter's per-supply names.
@@ -216,6 +220,7 @@ export function buildFamilies(t: TickInputs): Families {
   up.push({ labels: { topic: 'power_supply' }, value: t.powerSupplies ? 1 : 0 });
   up.push({ labels: { topic: 'processes' }, value: t.processes ? 1 : 0 });
   if (t.services !== undefined) up.push({ labels: { topic: 'services' }, value: t.services ? 1 : 0 });
+  if (t.cgroups !== undefined) up.push({ labels: { topic: 'cgroups' }, value: t.cgroups ? 1 : 0 });
   f.procyon_collector_topic_up = up;
 
   f.procyon_sampler_ticks_total = one(s.seq);

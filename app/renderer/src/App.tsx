@@ -5,6 +5,7 @@ import { Header } from './components/Header';
 import { Sidebar } from './components/Sidebar';
 import { StatusMessage } from './components/StatusMessage';
 import { AlertsPage } from './pages/AlertsPage';
+import { AppsPage } from './pages/AppsPage';
 import { BatteryPage } from './pages/BatteryPage';
 import { CpuPage } from './pages/CpuPage';
 import { DisksPage } from './pages/DisksPage';
@@ -36,6 +37,7 @@ const PAGE_COMPONENTS: Record<PageId, ComponentType> = {
   sensors: SensorsPage,
   battery: BatteryPage,
   processes: ProcessesPage,
+  apps: AppsPage,
   services: ServicesPage,
   system: SystemPage,
   alerts: AlertsPage,

@@ -112,8 +112,11 @@ export interface MetricDeclaration<Topic extends string, Source extends Snapshot
   source: Source;
   /** The collector's error code that means "this machine has none" (a fact: the Snapshot's field is null), not a failed read. */
   noneWhen?: ErrorCode;
-  /** One tick's sample from its reading and the previous tick's (undefined on the first, or after a failed or absent one), `seconds` apart. */
-  sample(reading: SnapshotTopicValues[Source], previous: SnapshotTopicValues[Source] | undefined, seconds: number): Sample;
+  /**
+   * One tick's sample from its reading and the previous tick's (undefined on the first, or after a failed or absent one), `seconds` apart;
+   * `previousSample` is what the previous tick published (undefined likewise), for what a sample carries on (a short history).
+   */
+  sample(reading: SnapshotTopicValues[Source], previous: SnapshotTopicValues[Source] | undefined, seconds: number, previousSample?: NoInfer<Sample>): Sample;
   /**
    * true: history keeps it in every tier, a coarser tier's point the average
    * of its bucket's (as every system topic); false: live only.

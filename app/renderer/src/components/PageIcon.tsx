@@ -12,6 +12,8 @@ const PATHS: Record<PageId, string> = {
   sensors: 'M10 4a2 2 0 0 1 4 0v10.3a4 4 0 1 1-4 0zM12 9v7',
   battery: 'M3 8h16v8H3zM19 11h2v2h-2zM6 11h6v2H6z',
   processes: 'M4 5h16M4 10h16M4 15h16M4 20h10',
+  // A launcher's grid of apps.
+  apps: 'M5 5h2v2H5zM11 5h2v2h-2zM17 5h2v2h-2zM5 11h2v2H5zM11 11h2v2h-2zM17 11h2v2h-2zM5 17h2v2H5zM11 17h2v2h-2zM17 17h2v2h-2z',
   services: 'M12 8a4 4 0 1 0 0 8 4 4 0 0 0 0-8zM12 2v3M12 19v3M2 12h3M19 12h3M4.9 4.9l2.1 2.1M17 17l2.1 2.1M4.9 19.1 7 17M17 7l2.1-2.1',
   system: 'M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zM12 11v6M12 7.5v.5',
   alerts: 'M6 17V11a6 6 0 0 1 12 0v6l2 2H4zM10 21h4',

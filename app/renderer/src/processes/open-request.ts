@@ -29,3 +29,16 @@ export function takeSearchRequest(): string | null {
   pendingSearch = null;
   return s;
 }
+
+/** A group some other page asked the Apps page to show (a process's app in its details): taken once as it mounts, expanded and scrolled to. */
+let pendingGroup: string | null = null;
+
+export function requestGroup(path: string): void {
+  pendingGroup = path;
+}
+
+export function takeGroupRequest(): string | null {
+  const g = pendingGroup;
+  pendingGroup = null;
+  return g;
+}

@@ -34,7 +34,7 @@ describe('pages', () => {
     expect(topicsFor('processes', true, ['processFds'])).toEqual([]);
   });
   it('step through the sidebar order, wrapping', () => {
-    expect(PAGES.map((p) => p.label)).toEqual(['Overview', 'CPU', 'Memory', 'Disks', 'Network', 'GPU', 'Sensors', 'Battery', 'Processes', 'Services', 'System', 'Alerts', 'Settings']);
+    expect(PAGES.map((p) => p.label)).toEqual(['Overview', 'CPU', 'Memory', 'Disks', 'Network', 'GPU', 'Sensors', 'Battery', 'Processes', 'Services', 'Apps', 'System', 'Alerts', 'Settings']);
     expect(neighbourPage('overview', 1)).toBe('cpu');
     expect(neighbourPage('overview', -1)).toBe('settings');
     expect(neighbourPage('settings', 1)).toBe('overview');
@@ -45,13 +45,19 @@ describe('pages', () => {
     const labels = (functions?: Record<string, boolean>) => shownPages(functions).map((p) => p.id);
     // Before the host's info, and where it lacks them (Linux): not there, and the sidebar order is the old one.
     expect(labels(undefined)).not.toContain('services');
-    expect(labels({ winServiceIter: false })).toEqual(['overview', 'cpu', 'memory', 'disks', 'network', 'gpu', 'sensors', 'battery', 'processes', 'system', 'alerts', 'settings']);
+    expect(labels({ winServiceIter: false })).toEqual(['overview', 'cpu', 'memory', 'disks', 'network', 'gpu', 'sensors', 'battery', 'processes', 'apps', 'system', 'alerts', 'settings']);
     expect(labels({ winServiceIter: true })).toContain('services');
     const linux = shownPages({ winServiceIter: false });
-    expect(neighbourPage('processes', 1, linux)).toBe('system');
+    expect(neighbourPage('processes', 1, linux)).toBe('apps');
     expect(neighbourPage('processes', 1, shownPages({ winServiceIter: true }))).toBe('services');
     expect(topicsFor('services', false)).toEqual(['services']);
     expect(topicsFor('services', true)).toEqual([]);
     expect(topicsFor('processes', false)).not.toContain('services');
+  });
+
+  it('read the control groups only while the Apps page shows, with the process table that names their processes', () => {
+    expect(topicsFor('apps', false)).toEqual(['processes', 'cgroups']);
+    expect(topicsFor('apps', true)).toEqual([]);
+    for (const page of ['overview', 'processes', 'system'] as const) expect(topicsFor(page, false)).not.toContain('cgroups');
   });
 });

@@ -23,6 +23,8 @@ export const PAGES = [
   { id: 'processes', label: 'Processes', topics: ['processes'] },
   // Only where the host's collector has services (Windows); its topic comes with its metric (pageTopics).
   { id: 'services', label: 'Services', topics: [], needs: 'winServiceIter' },
+  // Processes grouped by control group; its cgroups topic comes with its metric (pageTopics), the table names each group's processes.
+  { id: 'apps', label: 'Apps', topics: ['processes'] },
   { id: 'system', label: 'System', topics: [] },
   { id: 'alerts', label: 'Alerts', topics: [] },
   { id: 'settings', label: 'Settings', topics: [] },

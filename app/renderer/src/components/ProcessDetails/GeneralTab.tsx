@@ -4,6 +4,10 @@ import { formatDateTime } from '../../format';
 import { hasPosixSignals } from '../../processes/actions';
 import { useMonitor } from '../../store/context';
 import { keyOf, type ProcessKey } from '../../processes/table';
+import { requestGroup } from '../../processes/open-request';
+import { pageHref } from '../../routes/pages';
+import { groupTitle } from '../../data/apps';
+import type { ProcessCgroup } from '../../../../shared/api';
 import { CutNotice, useFullText } from './FullText';
 import { Field, KeyValues, supported } from './values';
 import './GeneralTab.css';
@@ -12,6 +16,8 @@ type Ids = { real: number; effective: number; saved: number };
 const ids = (v: Ids) => `real ${v.real}, effective ${v.effective}, saved ${v.saved}`;
 
 type Row = [string, ReactNode];
+
+const isGroup = (v: unknown): v is ProcessCgroup => typeof v === 'object' && v !== null && typeof (v as ProcessCgroup).path === 'string';
 
 /** Ancestors from the live table, nearest first; stops at a pid it has seen (a cycle would be a reused pid). */
 export function parentsChain(pid: number, byPid: ReadonlyMap<number, ProcessRow>): ProcessRow[] {
@@ -26,6 +32,24 @@ export function parentsChain(pid: number, byPid: ReadonlyMap<number, ProcessRow>
     cur = parent;
   }
   return out;
+}
+
+/** The app, service or container the process runs in (the host's `cgroup` beside psutil's attributes), opening it on the Apps page. */
+function GroupLink({ group }: { group: ProcessCgroup }) {
+  return (
+    <button
+      type="button"
+      className="link-button"
+      title={group.path}
+      data-testid="detail-cgroup"
+      onClick={() => {
+        requestGroup(group.path);
+        window.location.assign(pageHref('apps'));
+      }}
+    >
+      {groupTitle(group)}
+    </button>
+  );
 }
 
 function ProcLink({ row, onOpen }: { row: ProcessRow; onOpen(key: ProcessKey): void }) {
@@ -61,6 +85,8 @@ export function GeneralTab({ d, pid, createTime, rows, onOpen }: { d: Record<str
         ],
         ['Working directory', <Field key="cwd" value={d.cwd} render={(v: string) => <span className="mono">{v}</span>} />],
         ['User', <Field key="u" value={d.username} />],
+        // Where the host has control groups and the process is in one it lists.
+        ...(isGroup(d.cgroup) ? [['App or service', <GroupLink key="cg" group={d.cgroup} />] as Row] : []),
         // What the host's platform has no such thing as (Windows: uids, gids, a controlling terminal) is left out, not shown failing.
         ...(supported(d.uids) ? [['UIDs', <Field key="uid" value={d.uids} render={ids} />] as Row] : []),
         ...(supported(d.gids) ? [['GIDs', <Field key="gid" value={d.gids} render={ids} />] as Row] : []),
