@@ -10,10 +10,13 @@ import { REPO, type Served } from './serve';
  */
 export const SCREENSHOTS = process.env.PROCYON_SCREENSHOTS ? path.resolve(REPO, process.env.PROCYON_SCREENSHOTS) : path.join(REPO, 'e2e', 'artifacts', 'screenshots');
 
+/** The snapshot's JSON lists every connection of the machine: a host holding thousands of sockets (a bench, a busy CI box) prints megabytes, past execFileSync's 1 MiB default. */
+const SNAPSHOT_BUFFER = 256 * 1024 * 1024;
+
 /** One reading straight from the collector, as the CLI prints it: the truth the UI must match. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function collectorSnapshot(args: string[] = []): any {
-  return JSON.parse(execFileSync(process.execPath, [path.join(REPO, 'bin', 'procyon.js'), 'snapshot', '--json', ...args], { cwd: REPO, encoding: 'utf8' }));
+  return JSON.parse(execFileSync(process.execPath, [path.join(REPO, 'bin', 'procyon.js'), 'snapshot', '--json', ...args], { cwd: REPO, encoding: 'utf8', maxBuffer: SNAPSHOT_BUFFER }));
 }
 
 /** The renderer's formatBytes, restated so the test does not import the code it checks. */
