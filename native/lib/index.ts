@@ -109,6 +109,6 @@ export { processGpuBetween } from './gpu_usage';
 export type { ProcessDrm, DrmEngineCounter, NvmlProcess, ProcessGpuReading } from './gpu_usage';
 // --- network use per process ---
 export { NetUsageTracker, processNetSockets } from './process_net';
-export type { ProcessNet, SocketNet, SocketUse, NetUsage, ProcessNetReading } from './process_net';
+export type { ProcessNet, SocketNet, SocketUse, NetUsage, ProcessNetReading, NetUsageReading } from './process_net';
 // --- Windows services ---
 export * from './services';

@@ -34,6 +34,8 @@
 
 namespace procyon {
 
+class NetUsageState;  // common/net_usage.h: one network-use tracker's kept counters
+
 // Where a backend reads from, chosen once when it is made. Empty members mean
 // this machine's own sources; a member that is set names part of a captured
 // tree (on Linux: its procfs and sysfs directories, and a utmp file). A
@@ -121,6 +123,9 @@ class Backend {
   // Every inet socket (TCP with its byte counters, UDP) and the process it is
   // attributed to (pid: only that process's sockets). Live machine only.
   virtual ProcessNetReading processNet(const std::optional<int64_t>& /*pid*/) const { unsupported("processNet"); }
+  // One read of a tracker's network use (common/net_usage.h): the dump applied
+  // to `state`, per-process sums handed back. Live machine only.
+  virtual NetUsageReading processNetUsage(NetUsageState& /*state*/) const { unsupported("processNetUsage"); }
   // --- processes ---
   // The sections of one process a Process method (or a oneshot) needs, in one trip.
   virtual ProcessSnapshot readProcess(const ProcessQuery& /*query*/) const { unsupported("Process"); }

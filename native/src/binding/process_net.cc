@@ -1,9 +1,12 @@
-// Exports: processNet (plumbing for lib/process_net.ts).
+// Exports: processNet, processNetTracker, processNetUsage (plumbing for lib/process_net.ts).
 //   processNet({procfs, sysfs, pid?}) → {timestamp, sockets: SocketUse[], mapEntries}: every inet
 //   socket and the process it is attributed to, or, with pid, that process's sockets only.
+//   processNetTracker() → handle (External): one tracker's kept counters (common/net_usage.h).
+//   processNetUsage({procfs, sysfs, tracker}) → NetUsageReading: the tracker's per-process sums since its previous read.
 
 #include <napi.h>
 
+#include <memory>
 #include <optional>
 
 #include "binding/addon_data.h"
@@ -11,6 +14,7 @@
 #include "binding/args_values.h"
 #include "binding/native_call.h"
 #include "binding/registry.h"
+#include "common/net_usage.h"
 
 namespace procyon {
 namespace {
@@ -24,7 +28,35 @@ Napi::Value processNet(const Napi::CallbackInfo& info) {
   });
 }
 
-const ExportRegistrar kExports{{{"processNet", processNet, kInternal}}};
+// Marks the externals processNetTracker() makes, so that no other value can pass for one.
+constexpr napi_type_tag kTrackerTag = {0x70726f63796f6e2eULL, 0x6e65747573616765ULL};
+using TrackerState = std::shared_ptr<NetUsageState>;
+
+// A tracker's state; freed when the JS handle is collected (a read in flight keeps its own reference).
+Napi::Value processNetTracker(const Napi::CallbackInfo& info) {
+  auto external = Napi::External<TrackerState>::New(info.Env(), new TrackerState(std::make_shared<NetUsageState>()),
+                                                    [](Napi::Env, TrackerState* state) { delete state; });
+  external.TypeTag(&kTrackerTag);
+  return external;
+}
+
+Napi::Value processNetUsage(const Napi::CallbackInfo& info) {
+  return runAsync<NetUsageReading>(info, "procyon.processNetUsage", [&] {
+    const Napi::Object options = optionsArgument(info);
+    const Napi::Value handle = options.Get("tracker");
+    if (!handle.IsExternal() || !handle.As<Napi::External<TrackerState>>().CheckTypeTag(&kTrackerTag)) {
+      throw Error::invalidArgument("tracker must be a handle from processNetTracker()");
+    }
+    TrackerState state = *handle.As<Napi::External<TrackerState>>().Data();
+    return [backend = backendFor(info.Env(), options), state] { return backend->processNetUsage(*state); };
+  });
+}
+
+const ExportRegistrar kExports{{
+    {"processNet", processNet, kInternal},
+    {"processNetTracker", processNetTracker, kInternal},
+    {"processNetUsage", processNetUsage, kInternal},
+}};
 
 }  // namespace
 }  // namespace procyon

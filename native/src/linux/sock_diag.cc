@@ -1,7 +1,13 @@
 // Network use per process without root: the kernel's inet socket dump
-// (NETLINK_SOCK_DIAG, SOCK_DIAG_BY_FAMILY, every state) gives each TCP
-// socket's inode and tcp_info byte counters, and /proc/<pid>/fd's
-// `socket:[inode]` links say which process holds it.
+// (NETLINK_SOCK_DIAG) gives each TCP socket's inode, cookie and tcp_info byte
+// counters, and /proc/<pid>/fd's `socket:[inode]` links say which process
+// holds it.
+//
+// What a dump costs is mostly the kernel's walk of its whole TCP hash table
+// (every bucket, every socket in it, whatever the request's family): TCP is
+// asked for once for both families (the TCPDIAG_GETSOCK request, whose dump
+// is AF_UNSPEC; SOCK_DIAG_BY_FAMILY per family, two walks, where a kernel
+// refuses it), and without TIME_WAIT, whose sockets no file holds.
 //
 // The inode → process map is kept between reads (per procfs root) and only
 // the processes whose fd set may have changed are walked again: pids not
@@ -21,6 +27,7 @@
 #include <sys/time.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <map>
@@ -32,6 +39,7 @@
 #include <vector>
 
 #include "common/error.h"
+#include "common/net_usage.h"
 #include "common/records_net_process.h"
 #include "common/unique_fd.h"
 #include "linux/linux_backend.h"
@@ -50,28 +58,21 @@ constexpr int kLookups = 2;
 // A netlink dump datagram is at most a few pages; a bigger one is cut and reported.
 constexpr size_t kRecvBuffer = 64 * 1024;
 
-// Every socket of one family and protocol, in every state.
-void dump(int family, int protocol, bool withInfo, std::vector<parse::DiagSocket>& out) {
+// TCP states asked for: all but TIME_WAIT (a timewait socket has no inode and
+// no counters; a host that closes many connections holds thousands of them).
+constexpr uint32_t kTcpStates = ~0u & ~(1u << 6);
+
+// Sends one dump request (`request`, `size` bytes: its nlmsghdr first) and
+// appends every socket of the answer to `out`.
+void dumpRequest(const void* request, size_t size, std::vector<parse::DiagSocket>& out) {
   UniqueFd fd(::socket(AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC, NETLINK_SOCK_DIAG));
   if (fd.get() < 0) throw Error::fromErrno(errno, "socket(NETLINK_SOCK_DIAG)", "netlink:sock_diag");
   // The kernel answers a dump at once; a bound wait keeps a wedged answer from holding the worker.
   const timeval timeout{5, 0};
   ::setsockopt(fd.get(), SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
-  struct {
-    nlmsghdr header;
-    inet_diag_req_v2 request;
-  } message{};
-  message.header.nlmsg_len = sizeof message;
-  message.header.nlmsg_type = SOCK_DIAG_BY_FAMILY;
-  message.header.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
-  message.header.nlmsg_seq = 1;
-  message.request.sdiag_family = static_cast<uint8_t>(family);
-  message.request.sdiag_protocol = static_cast<uint8_t>(protocol);
-  message.request.idiag_states = ~0u;
-  if (withInfo) message.request.idiag_ext = 1u << (INET_DIAG_INFO - 1);
   sockaddr_nl kernel{};
   kernel.nl_family = AF_NETLINK;
-  if (::sendto(fd.get(), &message, sizeof message, 0, reinterpret_cast<const sockaddr*>(&kernel), sizeof kernel) < 0) {
+  if (::sendto(fd.get(), request, size, 0, reinterpret_cast<const sockaddr*>(&kernel), sizeof kernel) < 0) {
     throw Error::fromErrno(errno, "send(NETLINK_SOCK_DIAG)", "netlink:sock_diag");
   }
   std::vector<char> buffer(kRecvBuffer);
@@ -85,6 +86,59 @@ void dump(int family, int protocol, bool withInfo, std::vector<parse::DiagSocket
     if (n == 0) throw Error::parse("sock_diag: the dump ended without NLMSG_DONE");
     if (parse::parseDiagBatch({buffer.data(), static_cast<size_t>(n)}, out, kMaxSockets) == parse::DiagBatch::Done) return;
   }
+}
+
+// Every socket of one family and protocol in `states` (SOCK_DIAG_BY_FAMILY).
+void dump(int family, int protocol, bool withInfo, uint32_t states, std::vector<parse::DiagSocket>& out) {
+  struct {
+    nlmsghdr header;
+    inet_diag_req_v2 request;
+  } message{};
+  message.header.nlmsg_len = sizeof message;
+  message.header.nlmsg_type = SOCK_DIAG_BY_FAMILY;
+  message.header.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
+  message.header.nlmsg_seq = 1;
+  message.request.sdiag_family = static_cast<uint8_t>(family);
+  message.request.sdiag_protocol = static_cast<uint8_t>(protocol);
+  message.request.idiag_states = states;
+  if (withInfo) message.request.idiag_ext = 1u << (INET_DIAG_INFO - 1);
+  dumpRequest(&message, sizeof message, out);
+}
+
+// Whether the kernel took the one-walk TCP request (it is older than
+// SOCK_DIAG_BY_FAMILY; a kernel without it refuses it at once, and from then
+// on each family is asked for by itself).
+std::atomic<bool> oneWalkTcp{true};
+
+// Every TCP socket of both families in kTcpStates, with tcp_info.
+void dumpTcp(std::vector<parse::DiagSocket>& out) {
+  if (oneWalkTcp.load(std::memory_order_relaxed)) {
+    struct {
+      nlmsghdr header;
+      inet_diag_req request;
+    } message{};
+    message.header.nlmsg_len = sizeof message;
+    message.header.nlmsg_type = TCPDIAG_GETSOCK;
+    message.header.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
+    message.header.nlmsg_seq = 1;
+    message.request.idiag_states = kTcpStates;
+    message.request.idiag_ext = 1u << (INET_DIAG_INFO - 1);
+    const size_t before = out.size();
+    try {
+      dumpRequest(&message, sizeof message, out);
+      return;
+    } catch (const Error& e) {
+      // Only the kernel's refusal (the parser's IO_ERROR from an NLMSG_ERROR, naming no file) means the request is not known.
+      if (e.code != ErrorCode::IoError || !e.path.empty() || e.sysErrno == 0 || out.size() != before) throw;
+      oneWalkTcp.store(false, std::memory_order_relaxed);
+    }
+  }
+  for (const int family : {AF_INET, AF_INET6}) dump(family, IPPROTO_TCP, true, kTcpStates, out);
+}
+
+// Every UDP socket of both families (no counters: sock_diag keeps none for UDP).
+void dumpUdp(std::vector<parse::DiagSocket>& out) {
+  for (const int family : {AF_INET, AF_INET6}) dump(family, IPPROTO_UDP, false, ~0u, out);
 }
 
 struct PidEntry {
@@ -152,8 +206,21 @@ void walk(const Procfs& procfs, OwnerMap& map, int64_t pid, PidEntry& entry) {
   }
 }
 
+// One reading's sockets: TCP (with counters) and UDP.
+struct Dump {
+  std::vector<parse::DiagSocket> tcp;
+  std::vector<parse::DiagSocket> udp;
+};
+
+Dump dumpAll() {
+  Dump d;
+  dumpTcp(d.tcp);
+  dumpUdp(d.udp);
+  return d;
+}
+
 // Brings `map` up to date with the processes now and the sockets of `dump`.
-void update(const Procfs& procfs, OwnerMap& map, const std::vector<parse::DiagSocket>& sockets) {
+void update(const Procfs& procfs, OwnerMap& map, const Dump& dump) {
   const std::vector<int64_t> now = procfs.pids();
   const std::unordered_set<int64_t> alive(now.begin(), now.end());
   for (auto it = map.pids.begin(); it != map.pids.end();) {
@@ -175,12 +242,15 @@ void update(const Procfs& procfs, OwnerMap& map, const std::vector<parse::DiagSo
   }
   std::unordered_set<uint32_t> uids;
   std::unordered_set<uint64_t> inDump;
-  for (const parse::DiagSocket& s : sockets) {
-    if (s.inode == 0) continue;
-    inDump.insert(s.inode);
-    if (map.owner.count(s.inode) != 0) continue;
-    const auto tried = map.unresolved.find(s.inode);
-    if (tried == map.unresolved.end() || tried->second < kLookups) uids.insert(s.uid);
+  inDump.reserve(dump.tcp.size() + dump.udp.size());
+  for (const auto* sockets : {&dump.tcp, &dump.udp}) {
+    for (const parse::DiagSocket& s : *sockets) {
+      if (s.inode == 0) continue;
+      inDump.insert(s.inode);
+      if (map.owner.count(s.inode) != 0) continue;
+      const auto tried = map.unresolved.find(s.inode);
+      if (tried == map.unresolved.end() || tried->second < kLookups) uids.insert(s.uid);
+    }
   }
   if (!uids.empty()) {
     for (auto& [pid, entry] : map.pids) {
@@ -222,35 +292,29 @@ ProcessNetReading LinuxBackend::processNet(const std::optional<int64_t>& pid) co
   const Procfs procfs = this->procfs();
   ProcessNetReading reading;
   reading.timestamp = linux_process::monotonicSeconds();
-  std::vector<parse::DiagSocket> tcp;
-  std::vector<parse::DiagSocket> udp;
-  for (const int family : {AF_INET, AF_INET6}) {
-    dump(family, IPPROTO_TCP, true, tcp);
-    dump(family, IPPROTO_UDP, false, udp);
-  }
-  std::unordered_map<uint64_t, int64_t> owners;
+  const Dump sockets = dumpAll();
+  std::unordered_map<uint64_t, int64_t> own;  // one process's: its own fds decide (no map walk of every process)
+  std::unique_lock<std::mutex> lock(mapMutex(), std::defer_lock);
+  const std::unordered_map<uint64_t, int64_t>* owners = &own;
   if (pid) {
-    // One process: its own fds decide (no map walk of every process).
     if (auto inodes = socketInodes(procfs, *pid)) {
-      for (uint64_t inode : *inodes) owners.emplace(inode, *pid);
+      for (uint64_t inode : *inodes) own.emplace(inode, *pid);
     }
   } else {
-    std::vector<parse::DiagSocket> all = tcp;
-    all.insert(all.end(), udp.begin(), udp.end());
-    std::lock_guard<std::mutex> lock(mapMutex());
+    lock.lock();
     OwnerMap& map = mapFor(procfs.root());
-    update(procfs, map, all);
-    owners = map.owner;
+    update(procfs, map, sockets);
+    owners = &map.owner;
     reading.mapEntries = static_cast<double>(map.owner.size() + map.unresolved.size() + map.pids.size());
   }
-  const auto add = [&](const std::vector<parse::DiagSocket>& sockets, bool isTcp) {
-    for (const parse::DiagSocket& s : sockets) {
+  const auto add = [&](const std::vector<parse::DiagSocket>& list, bool isTcp) {
+    for (const parse::DiagSocket& s : list) {
       if (s.inode == 0) continue;  // no process holds it any more
-      const auto owner = owners.find(s.inode);
-      if (pid && owner == owners.end()) continue;
+      const auto owner = owners->find(s.inode);
+      if (pid && owner == owners->end()) continue;
       SocketUse use;
       use.inode = s.inode;
-      if (owner != owners.end()) use.pid = static_cast<double>(owner->second);
+      if (owner != owners->end()) use.pid = static_cast<double>(owner->second);
       use.protocol = isTcp ? "tcp" : "udp";
       use.family = s.family;
       use.status = statusOf(s, isTcp);
@@ -261,8 +325,45 @@ ProcessNetReading LinuxBackend::processNet(const std::optional<int64_t>& pid) co
       reading.sockets.push_back(std::move(use));
     }
   };
-  add(tcp, true);
-  add(udp, false);
+  add(sockets.tcp, true);
+  add(sockets.udp, false);
+  return reading;
+}
+
+NetUsageReading LinuxBackend::processNetUsage(NetUsageState& state) const {
+  if (!isLive()) throw Error(ErrorCode::NotLive, "processNetUsage: sockets are the running machine's; a captured tree has none");
+  const Procfs procfs = this->procfs();
+  // The dump and its arithmetic under the tracker's lock: its counters are stored in the order the dumps were taken.
+  std::lock_guard<std::mutex> tracker(state.mutex);
+  const double timestamp = linux_process::monotonicSeconds();
+  const Dump sockets = dumpAll();
+  std::vector<NetSocketSample> samples;
+  samples.reserve(sockets.tcp.size() + sockets.udp.size());
+  double mapEntries = 0;
+  {
+    std::lock_guard<std::mutex> lock(mapMutex());
+    OwnerMap& map = mapFor(procfs.root());
+    update(procfs, map, sockets);
+    mapEntries = static_cast<double>(map.owner.size() + map.unresolved.size() + map.pids.size());
+    for (const auto* list : {&sockets.tcp, &sockets.udp}) {
+      const bool isTcp = list == &sockets.tcp;
+      for (const parse::DiagSocket& s : *list) {
+        if (s.inode == 0) continue;  // no process holds it any more
+        NetSocketSample& sample = samples.emplace_back();
+        sample.inode = s.inode;
+        sample.cookie = s.cookie;
+        const auto owner = map.owner.find(s.inode);
+        if (owner != map.owner.end()) sample.pid = owner->second;
+        sample.counted = isTcp && s.bytesSent && s.bytesReceived;
+        if (sample.counted) {
+          sample.sent = *s.bytesSent;
+          sample.received = *s.bytesReceived;
+        }
+      }
+    }
+  }
+  NetUsageReading reading = state.advance(timestamp, samples);
+  reading.mapEntries = mapEntries;
   return reading;
 }
 
