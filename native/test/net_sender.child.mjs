@@ -4,15 +4,21 @@
 //   hand    starts a child of its own holding the socket too (a fork's
 //           inheritance) and prints "holder PID"; the test ends that child
 //   close   closes the socket and prints "closed"
+//   again   closes the socket and connects anew (the new socket takes the
+//           closed one's fd, so its fd count stays), printing "connected"
 //   exit    exits (a holder keeps the socket open)
 import { spawn } from 'node:child_process';
 import net from 'node:net';
 import { createInterface } from 'node:readline';
 
 const [host, port] = process.argv.slice(2);
-const socket = net.connect(Number(port), host, () => process.stdout.write('connected\n'));
-socket.on('data', () => undefined);
-socket.on('error', () => undefined);
+function connect() {
+  const s = net.connect(Number(port), host, () => process.stdout.write('connected\n'));
+  s.on('data', () => undefined);
+  s.on('error', () => undefined);
+  return s;
+}
+let socket = connect();
 createInterface({ input: process.stdin }).on('line', (line) => {
   const [command, arg] = line.split(' ');
   if (command === 'send') socket.write(Buffer.alloc(Number(arg), 7), () => process.stdout.write('sent\n'));
@@ -22,5 +28,8 @@ createInterface({ input: process.stdin }).on('line', (line) => {
   } else if (command === 'close') {
     socket.destroy();
     process.stdout.write('closed\n');
+  } else if (command === 'again') {
+    socket.destroy();
+    socket = connect();
   } else if (command === 'exit') process.exit(0);
 });

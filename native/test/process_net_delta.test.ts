@@ -162,6 +162,19 @@ describe('network trackers in the addon', () => {
     expect(usage.trackerEntries).toBe(keptNow(usage));
   }, 120_000);
 
+  it('a connection that replaces a closed one in the same process (its fd count unchanged) is found and counted for it', async () => {
+    const server = await listener();
+    const tracker = new collector.NetUsageTracker(collector.resolveRoots());
+    await tracker.all();
+    const client = await sender(server.port);
+    await readUntil(tracker, (u) => u.processes.get(client.pid)?.sockets === 1, 'the client and its socket known');
+    expect(await client.say('again')).toBe('connected');
+    expect(await client.say('send 70000')).toBe('sent');
+    const usage = await readUntil(tracker, (u) => (u.processes.get(client.pid)?.transmitBytes ?? 0) >= 70_000, "the new connection's 70,000 bytes counted for the client");
+    expect(usage.processes.get(client.pid)!.transmitBytes).toBeLessThanOrEqual(70_000 + 4); // two connections' SYN and FIN
+    expect(usage.processes.get(client.pid)!.sockets).toBe(1);
+  }, 120_000);
+
   it('many connections opened and closed between reads: the state holds only what the dump holds', async () => {
     const server = await listener();
     const tracker = new collector.NetUsageTracker(collector.resolveRoots());

@@ -3,16 +3,18 @@
 // counters, and /proc/<pid>/fd's `socket:[inode]` links say which process
 // holds it.
 //
-// What a dump costs is mostly the kernel's walk of its whole TCP hash table
-// (every bucket, every socket in it, whatever the request's family): TCP is
-// asked for once for both families (the TCPDIAG_GETSOCK request, whose dump
-// is AF_UNSPEC; SOCK_DIAG_BY_FAMILY per family, two walks, where a kernel
+// What a dump costs is the kernel's: filling each socket's answer (about a
+// microsecond each, tcp_info included) and walking its whole TCP hash table
+// (every bucket and every socket in it, whatever the request's family). So
+// TCP is asked for once for both families (the TCPDIAG_GETSOCK request, whose
+// dump is AF_UNSPEC; SOCK_DIAG_BY_FAMILY per family, two walks, where a kernel
 // refuses it), and without TIME_WAIT, whose sockets no file holds.
 //
 // The inode → process map is kept between reads (per procfs root) and only
 // the processes whose fd set may have changed are walked again: pids not
 // seen before, and, when the dump has sockets of unknown inode, the readable
-// processes of the uid that owns those sockets. A socket several processes
+// processes of the uid that owns those sockets (those whose fd count moved
+// first, all of them only when that does not find every one). A socket several processes
 // hold (a fork's inheritance, SCM_RIGHTS) is attributed to the lowest pid
 // holding it, so it is counted once and to the same process every read.
 // Inodes still unknown after two such walks are remembered (until they leave
@@ -144,6 +146,7 @@ void dumpUdp(std::vector<parse::DiagSocket>& out) {
 struct PidEntry {
   uint32_t uid = 0;
   bool readable = true;
+  int64_t fds = -1;              // its open fds when last walked (-1: not known)
   std::vector<uint64_t> inodes;  // its socket inodes at its last walk
 };
 
@@ -189,9 +192,20 @@ void forget(OwnerMap& map, int64_t pid, const PidEntry& entry) {
   }
 }
 
+// How many fds a process has open: procfs gives it as the size of /proc/<pid>/fd
+// (Linux 6.2 on; -1 before, or when it cannot be read), one stat where reading
+// the links is one readlink per fd.
+int64_t fdCount(const Procfs& procfs, int64_t pid) {
+  struct stat st {};
+  if (::stat(procfs.path(std::to_string(pid) + "/fd").c_str(), &st) != 0 || st.st_size <= 0) return -1;
+  return static_cast<int64_t>(st.st_size);
+}
+
 void walk(const Procfs& procfs, OwnerMap& map, int64_t pid, PidEntry& entry) {
   forget(map, pid, entry);
   entry.inodes.clear();
+  // Counted before the links are read: an fd opened meanwhile makes the next count differ, never the same.
+  entry.fds = fdCount(procfs, pid);
   auto inodes = socketInodes(procfs, pid);
   if (!inodes) {
     entry.readable = false;
@@ -241,6 +255,7 @@ void update(const Procfs& procfs, OwnerMap& map, const Dump& dump) {
     walked.insert(pid);
   }
   std::unordered_set<uint32_t> uids;
+  std::vector<uint64_t> sought;  // inodes no process is known to hold, still looked for
   std::unordered_set<uint64_t> inDump;
   inDump.reserve(dump.tcp.size() + dump.udp.size());
   for (const auto* sockets : {&dump.tcp, &dump.udp}) {
@@ -249,13 +264,29 @@ void update(const Procfs& procfs, OwnerMap& map, const Dump& dump) {
       inDump.insert(s.inode);
       if (map.owner.count(s.inode) != 0) continue;
       const auto tried = map.unresolved.find(s.inode);
-      if (tried == map.unresolved.end() || tried->second < kLookups) uids.insert(s.uid);
+      if (tried == map.unresolved.end() || tried->second < kLookups) {
+        uids.insert(s.uid);
+        sought.push_back(s.inode);
+      }
     }
   }
-  if (!uids.empty()) {
+  // Where the sought sockets are: first in the processes of their users whose fd count
+  // moved since their last walk (a new socket is a new fd); then, only if some are still
+  // not found (an fd closed and another opened keeps the count), in every one of them.
+  const auto lookIn = [&](bool movedOnly) {
     for (auto& [pid, entry] : map.pids) {
-      if (entry.readable && uids.count(entry.uid) != 0 && walked.count(pid) == 0) walk(procfs, map, pid, entry);
+      if (!entry.readable || uids.count(entry.uid) == 0 || walked.count(pid) != 0) continue;
+      if (movedOnly) {
+        const int64_t fds = fdCount(procfs, pid);
+        if (fds >= 0 && fds == entry.fds) continue;
+      }
+      walk(procfs, map, pid, entry);
+      walked.insert(pid);
     }
+  };
+  if (!uids.empty()) {
+    lookIn(true);
+    if (std::any_of(sought.begin(), sought.end(), [&](uint64_t inode) { return map.owner.count(inode) == 0; })) lookIn(false);
   }
   // What left the dump leaves the map; what is still unknown is not looked for again.
   for (auto it = map.owner.begin(); it != map.owner.end();) it = inDump.count(it->first) ? std::next(it) : map.owner.erase(it);
