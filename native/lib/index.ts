@@ -108,7 +108,7 @@ export * from './gpu';
 export { processGpuBetween } from './gpu_usage';
 export type { ProcessDrm, DrmEngineCounter, NvmlProcess, ProcessGpuReading } from './gpu_usage';
 // --- network use per process ---
-export { NetUsageTracker, processNetSockets } from './process_net';
+export { NetUsageTracker, processNetSockets, processNetSocketsOf } from './process_net';
 export type { ProcessNet, SocketNet, SocketUse, NetUsage, ProcessNetReading, NetUsageReading } from './process_net';
 // --- Windows services ---
 export * from './services';

@@ -61,7 +61,7 @@ export interface NetUsageReading {
 
 declare module './native' {
   interface NativeBinding {
-    processNet(options: ResolvedRoots & { pid?: number }): Promise<ProcessNetReading>;
+    processNet(options: ResolvedRoots & { pids?: number[] }): Promise<ProcessNetReading>;
     processNetTracker(): NetTrackerHandle;
     processNetUsage(options: ResolvedRoots & { tracker: NetTrackerHandle }): Promise<NetUsageReading>;
   }
@@ -138,6 +138,41 @@ export class NetUsageTracker {
 
 /** @internal Each process's sockets with rates since the previous call for that pid (bounded: the last 64 pids asked). */
 const socketHistory = new Map<number, { timestamp: number; counters: Map<number, Counters> }>();
+const SOCKET_HISTORY = 64;
+
+/**
+ * Several processes' inet sockets from one socket dump (what each dump costs
+ * is the kernel's, per socket of the machine): as processNetSockets() for
+ * each pid, by pid. A pid asked twice is answered once.
+ */
+export async function processNetSocketsOf(pids: readonly number[], options?: Roots): Promise<Map<number, SocketNet[]>> {
+  if (!Array.isArray(pids) || pids.length === 0 || pids.length > 4096) throw new InvalidArgument('pids must be an array of 1 to 4096 pids');
+  for (const pid of pids) if (!Number.isInteger(pid) || pid < 0) throw new InvalidArgument('pid must be a non-negative integer');
+  const roots = resolveRoots(optionsObject(options));
+  const asked = [...new Set(pids)];
+  const reading = await callAsync(() => binding.processNet({ ...roots, pids: asked }));
+  const out = new Map<number, SocketNet[]>(asked.map((pid) => [pid, []]));
+  const counters = new Map<number, Map<number, Counters>>(asked.map((pid) => [pid, new Map()]));
+  for (const socket of reading.sockets) {
+    const pid = socket.pid!;
+    const before = socketHistory.get(pid);
+    const elapsed = before === undefined ? 0 : reading.timestamp - before.timestamp;
+    const counted = socket.bytesSent !== null;
+    if (counted) counters.get(pid)!.set(socket.inode, countersOf(socket));
+    if (!counted || before === undefined || elapsed <= 0) {
+      out.get(pid)!.push({ ...socket, receiveRate: null, transmitRate: null });
+      continue;
+    }
+    const delta = deltaOf(before.counters.get(socket.inode), socket);
+    out.get(pid)!.push({ ...socket, receiveRate: delta.received / elapsed, transmitRate: delta.sent / elapsed });
+  }
+  for (const pid of asked) {
+    socketHistory.delete(pid);
+    if (socketHistory.size >= SOCKET_HISTORY) socketHistory.delete(socketHistory.keys().next().value!);
+    socketHistory.set(pid, { timestamp: reading.timestamp, counters: counters.get(pid)! });
+  }
+  return out;
+}
 
 /**
  * One process's inet sockets (TCP with its bytes, UDP listed as not counted)
@@ -147,20 +182,5 @@ const socketHistory = new Map<number, { timestamp: number; counters: Map<number,
  */
 export async function processNetSockets(pid: number, options?: Roots): Promise<SocketNet[]> {
   if (!Number.isInteger(pid) || pid < 0) throw new InvalidArgument('pid must be a non-negative integer');
-  const roots = resolveRoots(optionsObject(options));
-  const reading = await callAsync(() => binding.processNet({ ...roots, pid }));
-  const before = socketHistory.get(pid);
-  const elapsed = before === undefined ? 0 : reading.timestamp - before.timestamp;
-  const counters = new Map<number, Counters>();
-  const out = reading.sockets.map((socket): SocketNet => {
-    const counted = socket.bytesSent !== null;
-    if (counted) counters.set(socket.inode, countersOf(socket));
-    if (!counted || before === undefined || elapsed <= 0) return { ...socket, receiveRate: null, transmitRate: null };
-    const delta = deltaOf(before.counters.get(socket.inode), socket);
-    return { ...socket, receiveRate: delta.received / elapsed, transmitRate: delta.sent / elapsed };
-  });
-  socketHistory.delete(pid);
-  if (socketHistory.size >= 64) socketHistory.delete(socketHistory.keys().next().value!);
-  socketHistory.set(pid, { timestamp: reading.timestamp, counters });
-  return out;
+  return (await processNetSocketsOf([pid], options)).get(pid)!;
 }

@@ -121,8 +121,8 @@ class Backend {
   // A process's DRM clients (pids: just those; null: every holder) as cumulative counters.
   virtual ProcessGpuReading processGpu(const std::vector<int64_t>* /*pids*/) const { unsupported("processGpu"); }
   // Every inet socket (TCP with its byte counters, UDP) and the process it is
-  // attributed to (pid: only that process's sockets). Live machine only.
-  virtual ProcessNetReading processNet(const std::optional<int64_t>& /*pid*/) const { unsupported("processNet"); }
+  // attributed to (pids: only those processes' sockets, from one dump). Live machine only.
+  virtual ProcessNetReading processNet(const std::vector<int64_t>* /*pids*/) const { unsupported("processNet"); }
   // One read of a tracker's network use (common/net_usage.h): the dump applied
   // to `state`, per-process sums handed back. Live machine only.
   virtual NetUsageReading processNetUsage(NetUsageState& /*state*/) const { unsupported("processNetUsage"); }

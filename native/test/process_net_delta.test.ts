@@ -175,6 +175,36 @@ describe('network trackers in the addon', () => {
     expect(usage.processes.get(client.pid)!.sockets).toBe(1);
   }, 120_000);
 
+  it("several processes' sockets from one dump: each as its own listing, a socket two of them hold listed for both", async () => {
+    const server = await listener();
+    const [a, b] = await Promise.all([sender(server.port), sender(server.port)]);
+    expect(await a.say('send 30000')).toBe('sent');
+    expect(await b.say('send 40000')).toBe('sent');
+    const holder = Number((await a.say('hand')).replace('holder ', ''));
+    cleanup.push(() => !gone(holder) && process.kill(holder, 'SIGKILL'));
+    const lists = await until(
+      async () => {
+        const got = await collector.processNetSocketsOf([a.pid, b.pid, holder, a.pid]);
+        const sent = (pid: number) => got.get(pid)?.find((s) => s.protocol === 'tcp')?.bytesSent ?? 0;
+        return sent(a.pid) >= 30_000 && sent(b.pid) >= 40_000 && sent(holder) >= 30_000 ? got : undefined;
+      },
+      { timeout: 30_000, what: "the senders' bytes acknowledged" },
+    );
+    expect([...lists.keys()]).toEqual([a.pid, b.pid, holder]);
+    for (const [pid, bytes] of [[a.pid, 30_000], [b.pid, 40_000], [holder, 30_000]] as const) {
+      const [socket, ...others] = lists.get(pid)!;
+      expect(others).toEqual([]);
+      expect(socket).toMatchObject({ pid, protocol: 'tcp', status: 'ESTABLISHED', raddr: { ip: HOST, port: server.port } });
+      expect(socket!.bytesSent! - bytes).toBeLessThanOrEqual(2);
+    }
+    // The same socket, held by the client and its child: one inode, listed for each.
+    expect(lists.get(holder)![0]!.inode).toBe(lists.get(a.pid)![0]!.inode);
+    // One pid asked alone gets the same listing (its rates now since the call above).
+    expect((await collector.processNetSockets(b.pid)).map((s) => s.inode)).toEqual(lists.get(b.pid)!.map((s) => s.inode));
+    await expect(collector.processNetSocketsOf([])).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    await expect(collector.processNetSocketsOf([1.5])).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+  }, 120_000);
+
   it('many connections opened and closed between reads: the state holds only what the dump holds', async () => {
     const server = await listener();
     const tracker = new collector.NetUsageTracker(collector.resolveRoots());

@@ -1,6 +1,6 @@
 // Exports: processNet, processNetTracker, processNetUsage (plumbing for lib/process_net.ts).
-//   processNet({procfs, sysfs, pid?}) → {timestamp, sockets: SocketUse[], mapEntries}: every inet
-//   socket and the process it is attributed to, or, with pid, that process's sockets only.
+//   processNet({procfs, sysfs, pids?}) → {timestamp, sockets: SocketUse[], mapEntries}: every inet
+//   socket and the process it is attributed to, or, with pids (1 to 4096), those processes' sockets only.
 //   processNetTracker() → handle (External): one tracker's kept counters (common/net_usage.h).
 //   processNetUsage({procfs, sysfs, tracker}) → NetUsageReading: the tracker's per-process sums since its previous read.
 
@@ -8,6 +8,8 @@
 
 #include <memory>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "binding/addon_data.h"
 #include "binding/args.h"
@@ -19,12 +21,29 @@
 namespace procyon {
 namespace {
 
+// The most processes one socket listing serves (a client's list is bounded well below).
+constexpr uint32_t kMaxPids = 4096;
+
 Napi::Value processNet(const Napi::CallbackInfo& info) {
   return runAsync<ProcessNetReading>(info, "procyon.processNet", [&] {
     const Napi::Object options = optionsArgument(info);
-    std::optional<int64_t> pid;
-    if (options.Has("pid") && !options.Get("pid").IsUndefined()) pid = integerOption(options, "pid");
-    return [backend = backendFor(info.Env(), options), pid] { return backend->processNet(pid); };
+    std::optional<std::vector<int64_t>> pids;
+    const Napi::Value list = options.Get("pids");
+    if (!list.IsUndefined()) {
+      if (!list.IsArray() || list.As<Napi::Array>().Length() == 0 || list.As<Napi::Array>().Length() > kMaxPids) {
+        throw Error::invalidArgument("pids must be an array of 1 to " + std::to_string(kMaxPids) + " pids");
+      }
+      const Napi::Array array = list.As<Napi::Array>();
+      pids.emplace();
+      for (uint32_t i = 0; i < array.Length(); ++i) {
+        const Napi::Value v = array.Get(i);
+        if (!v.IsNumber()) throw Error::invalidArgument("pids must be non-negative integers");
+        const double d = v.As<Napi::Number>().DoubleValue();
+        if (!(d >= 0 && d <= 9007199254740991.0 && d == static_cast<double>(static_cast<int64_t>(d)))) throw Error::invalidArgument("pids must be non-negative integers");
+        pids->push_back(static_cast<int64_t>(d));
+      }
+    }
+    return [backend = backendFor(info.Env(), options), pids] { return backend->processNet(pids ? &*pids : nullptr); };
   });
 }
 

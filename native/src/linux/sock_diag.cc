@@ -318,20 +318,26 @@ std::string statusOf(const parse::DiagSocket& s, bool tcp) {
 
 }  // namespace
 
-ProcessNetReading LinuxBackend::processNet(const std::optional<int64_t>& pid) const {
+ProcessNetReading LinuxBackend::processNet(const std::vector<int64_t>* pids) const {
   if (!isLive()) throw Error(ErrorCode::NotLive, "processNet: sockets are the running machine's; a captured tree has none");
   const Procfs procfs = this->procfs();
   ProcessNetReading reading;
   reading.timestamp = linux_process::monotonicSeconds();
   const Dump sockets = dumpAll();
-  std::unordered_map<uint64_t, int64_t> own;  // one process's: its own fds decide (no map walk of every process)
-  std::unique_lock<std::mutex> lock(mapMutex(), std::defer_lock);
-  const std::unordered_map<uint64_t, int64_t>* owners = &own;
-  if (pid) {
-    if (auto inodes = socketInodes(procfs, *pid)) {
-      for (uint64_t inode : *inodes) own.emplace(inode, *pid);
+  // The processes asked for: each one's own fds decide (no map walk of every
+  // process), so a socket two of them hold is listed for each.
+  std::unordered_multimap<uint64_t, int64_t> own;
+  if (pids) {
+    const std::set<int64_t> distinct(pids->begin(), pids->end());
+    for (const int64_t pid : distinct) {
+      if (auto inodes = socketInodes(procfs, pid)) {
+        for (uint64_t inode : *inodes) own.emplace(inode, pid);
+      }
     }
-  } else {
+  }
+  std::unique_lock<std::mutex> lock(mapMutex(), std::defer_lock);
+  const std::unordered_map<uint64_t, int64_t>* owners = nullptr;
+  if (!pids) {
     lock.lock();
     OwnerMap& map = mapFor(procfs.root());
     update(procfs, map, sockets);
@@ -341,19 +347,25 @@ ProcessNetReading LinuxBackend::processNet(const std::optional<int64_t>& pid) co
   const auto add = [&](const std::vector<parse::DiagSocket>& list, bool isTcp) {
     for (const parse::DiagSocket& s : list) {
       if (s.inode == 0) continue;  // no process holds it any more
-      const auto owner = owners->find(s.inode);
-      if (pid && owner == owners->end()) continue;
-      SocketUse use;
-      use.inode = s.inode;
-      if (owner != owners->end()) use.pid = static_cast<double>(owner->second);
-      use.protocol = isTcp ? "tcp" : "udp";
-      use.family = s.family;
-      use.status = statusOf(s, isTcp);
-      use.laddr = address(s, true);
-      use.raddr = address(s, false);
-      if (isTcp && s.bytesSent) use.bytesSent = static_cast<double>(*s.bytesSent);
-      if (isTcp && s.bytesReceived) use.bytesReceived = static_cast<double>(*s.bytesReceived);
-      reading.sockets.push_back(std::move(use));
+      const auto use = [&](std::optional<int64_t> pid) {
+        SocketUse& u = reading.sockets.emplace_back();
+        u.inode = s.inode;
+        if (pid) u.pid = static_cast<double>(*pid);
+        u.protocol = isTcp ? "tcp" : "udp";
+        u.family = s.family;
+        u.status = statusOf(s, isTcp);
+        u.laddr = address(s, true);
+        u.raddr = address(s, false);
+        if (isTcp && s.bytesSent) u.bytesSent = static_cast<double>(*s.bytesSent);
+        if (isTcp && s.bytesReceived) u.bytesReceived = static_cast<double>(*s.bytesReceived);
+      };
+      if (pids) {
+        const auto [from, to] = own.equal_range(s.inode);
+        for (auto it = from; it != to; ++it) use(it->second);
+      } else {
+        const auto owner = owners->find(s.inode);
+        use(owner == owners->end() ? std::nullopt : std::optional<int64_t>(owner->second));
+      }
     }
   };
   add(sockets.tcp, true);
