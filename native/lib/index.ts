@@ -108,8 +108,8 @@ export * from './gpu';
 export { processGpuBetween } from './gpu_usage';
 export type { ProcessDrm, DrmEngineCounter, NvmlProcess, ProcessGpuReading } from './gpu_usage';
 // --- network use per process ---
-export { NetUsageTracker, processNetSockets } from './process_net';
-export type { ProcessNet, SocketNet, SocketUse, NetUsage, ProcessNetReading } from './process_net';
+export { NetUsageTracker, processNetSockets, processNetSocketsOf } from './process_net';
+export type { ProcessNet, SocketNet, SocketUse, NetUsage, ProcessNetReading, NetUsageReading } from './process_net';
 // --- Windows services ---
 export * from './services';
 // --- control groups (apps, services, containers) ---

@@ -1,8 +1,11 @@
 // Network use per process (beyond psutil), without root and without packet
 // capture: the addon dumps every inet socket through NETLINK_SOCK_DIAG with
 // TCP's byte counters (tcp_info's tcpi_bytes_acked and tcpi_bytes_received)
-// and attributes each to the lowest pid holding it (/proc/<pid>/fd); this
-// file turns two dumps into per-process and per-socket rates.
+// and attributes each to the lowest pid holding it (/proc/<pid>/fd). A
+// tracker's arithmetic (each socket's counters at its previous dump, each
+// process's bytes since watched) is kept in the addon (src/common/net_usage.h),
+// which hands back per-process sums only; this file adds one process's
+// per-socket rates.
 //
 // What it cannot see: UDP (and so QUIC) sockets carry no byte counters in
 // sock_diag and are listed as not counted; the bytes of a socket opened and
@@ -43,9 +46,24 @@ export interface ProcessNetReading {
   mapEntries: number;
 }
 
+/** @internal A tracker's native state (processNetTracker()); freed with the tracker. */
+export type NetTrackerHandle = { readonly __brand: 'NetTrackerHandle' };
+
+/** @internal The addon's processNetUsage() answer: `processes[i]` is `pids[i]`'s. */
+export interface NetUsageReading {
+  timestamp: number;
+  pids: number[];
+  processes: ProcessNet[];
+  otherUsers: ProcessNet;
+  mapEntries: number;
+  trackerEntries: number;
+}
+
 declare module './native' {
   interface NativeBinding {
-    processNet(options: ResolvedRoots & { pid?: number }): Promise<ProcessNetReading>;
+    processNet(options: ResolvedRoots & { pids?: number[] }): Promise<ProcessNetReading>;
+    processNetTracker(): NetTrackerHandle;
+    processNetUsage(options: ResolvedRoots & { tracker: NetTrackerHandle }): Promise<NetUsageReading>;
   }
 }
 
@@ -79,6 +97,8 @@ export interface NetUsage {
   otherUsers: ProcessNet;
   /** Entries of the addon's inode → process map (it holds only what exists now). */
   mapEntries: number;
+  /** The sockets and process totals this tracker keeps in the addon (only what the dump holds now). */
+  trackerEntries: number;
 }
 
 interface Counters {
@@ -86,11 +106,9 @@ interface Counters {
   received: number;
 }
 
-const emptyNet = (): ProcessNet => ({ receiveBytes: 0, transmitBytes: 0, receiveRate: null, transmitRate: null, sockets: 0, uncounted: 0 });
-
-/** What a socket added since `prev` (undefined: it is new since the previous dump, so all it carries; on a first dump: nothing). */
-function deltaOf(prev: Counters | undefined, socket: SocketUse, first: boolean): Counters {
-  if (first || socket.bytesSent === null || socket.bytesReceived === null) return { sent: 0, received: 0 };
+/** What a socket added since `prev` (undefined: it is new since the previous call, so all it carries). */
+function deltaOf(prev: Counters | undefined, socket: SocketUse): Counters {
+  if (socket.bytesSent === null || socket.bytesReceived === null) return { sent: 0, received: 0 };
   return {
     sent: Math.max(0, socket.bytesSent - (prev?.sent ?? 0)),
     received: Math.max(0, socket.bytesReceived - (prev?.received ?? 0)),
@@ -102,68 +120,59 @@ const countersOf = (socket: SocketUse): Counters => ({ sent: socket.bytesSent ??
 /**
  * Per-process network use from successive dumps. Each consumer (processTable's
  * module state, a ProcessTableReader, the exporter) keeps its own, as
- * psutil keeps cpu_percent's previous reading per Process.
+ * psutil keeps cpu_percent's previous reading per Process; its counters live
+ * in the addon, tied to this object (freed when it is collected).
  */
 export class NetUsageTracker {
-  #previous = new Map<number, Counters>();
-  #totals = new Map<number, Counters>();
-  #other: Counters = { sent: 0, received: 0 };
-  #timestamp: number | null = null;
+  readonly #handle = binding.processNetTracker();
 
   constructor(private readonly roots: ResolvedRoots) {}
 
   async all(): Promise<NetUsage> {
-    const reading = await callAsync(() => binding.processNet(this.roots));
-    return this.advance(reading);
-  }
-
-  /** @internal One dump applied (exported for tests of the arithmetic). */
-  advance(reading: ProcessNetReading): NetUsage {
-    const first = this.#timestamp === null;
-    const elapsed = first ? 0 : reading.timestamp - this.#timestamp!;
-    const next = new Map<number, Counters>();
+    const reading = await callAsync(() => binding.processNetUsage({ ...this.roots, tracker: this.#handle }));
     const processes = new Map<number, ProcessNet>();
-    const moved = new Map<number | null, Counters>();
-    const totals = new Map<number, Counters>();
-    const otherUsers = emptyNet();
-    for (const socket of reading.sockets) {
-      const net = socket.pid === null ? otherUsers : (processes.get(socket.pid) ?? processes.set(socket.pid, emptyNet()).get(socket.pid)!);
-      if (socket.protocol === 'udp' || socket.bytesSent === null) {
-        net.uncounted++;
-        continue;
-      }
-      net.sockets++;
-      const delta = deltaOf(this.#previous.get(socket.inode), socket, first);
-      next.set(socket.inode, countersOf(socket));
-      const sum = moved.get(socket.pid) ?? { sent: 0, received: 0 };
-      sum.sent += delta.sent;
-      sum.received += delta.received;
-      moved.set(socket.pid, sum);
-    }
-    const finish = (net: ProcessNet, total: Counters, delta: Counters | undefined): void => {
-      total.sent += delta?.sent ?? 0;
-      total.received += delta?.received ?? 0;
-      net.transmitBytes = total.sent;
-      net.receiveBytes = total.received;
-      net.transmitRate = first || elapsed <= 0 ? null : (delta?.sent ?? 0) / elapsed;
-      net.receiveRate = first || elapsed <= 0 ? null : (delta?.received ?? 0) / elapsed;
-    };
-    for (const [pid, net] of processes) {
-      // A process that holds no socket at this dump is forgotten (its bytes since watched start over).
-      const total = this.#totals.get(pid) ?? { sent: 0, received: 0 };
-      finish(net, total, moved.get(pid));
-      totals.set(pid, total);
-    }
-    finish(otherUsers, this.#other, moved.get(null));
-    this.#previous = next;
-    this.#totals = totals;
-    this.#timestamp = reading.timestamp;
-    return { timestamp: reading.timestamp, processes, otherUsers, mapEntries: reading.mapEntries };
+    for (let i = 0; i < reading.pids.length; i++) processes.set(reading.pids[i]!, reading.processes[i]!);
+    return { timestamp: reading.timestamp, processes, otherUsers: reading.otherUsers, mapEntries: reading.mapEntries, trackerEntries: reading.trackerEntries };
   }
 }
 
 /** @internal Each process's sockets with rates since the previous call for that pid (bounded: the last 64 pids asked). */
 const socketHistory = new Map<number, { timestamp: number; counters: Map<number, Counters> }>();
+const SOCKET_HISTORY = 64;
+
+/**
+ * Several processes' inet sockets from one socket dump (what each dump costs
+ * is the kernel's, per socket of the machine): as processNetSockets() for
+ * each pid, by pid. A pid asked twice is answered once.
+ */
+export async function processNetSocketsOf(pids: readonly number[], options?: Roots): Promise<Map<number, SocketNet[]>> {
+  if (!Array.isArray(pids) || pids.length === 0 || pids.length > 4096) throw new InvalidArgument('pids must be an array of 1 to 4096 pids');
+  for (const pid of pids) if (!Number.isInteger(pid) || pid < 0) throw new InvalidArgument('pid must be a non-negative integer');
+  const roots = resolveRoots(optionsObject(options));
+  const asked = [...new Set(pids)];
+  const reading = await callAsync(() => binding.processNet({ ...roots, pids: asked }));
+  const out = new Map<number, SocketNet[]>(asked.map((pid) => [pid, []]));
+  const counters = new Map<number, Map<number, Counters>>(asked.map((pid) => [pid, new Map()]));
+  for (const socket of reading.sockets) {
+    const pid = socket.pid!;
+    const before = socketHistory.get(pid);
+    const elapsed = before === undefined ? 0 : reading.timestamp - before.timestamp;
+    const counted = socket.bytesSent !== null;
+    if (counted) counters.get(pid)!.set(socket.inode, countersOf(socket));
+    if (!counted || before === undefined || elapsed <= 0) {
+      out.get(pid)!.push({ ...socket, receiveRate: null, transmitRate: null });
+      continue;
+    }
+    const delta = deltaOf(before.counters.get(socket.inode), socket);
+    out.get(pid)!.push({ ...socket, receiveRate: delta.received / elapsed, transmitRate: delta.sent / elapsed });
+  }
+  for (const pid of asked) {
+    socketHistory.delete(pid);
+    if (socketHistory.size >= SOCKET_HISTORY) socketHistory.delete(socketHistory.keys().next().value!);
+    socketHistory.set(pid, { timestamp: reading.timestamp, counters: counters.get(pid)! });
+  }
+  return out;
+}
 
 /**
  * One process's inet sockets (TCP with its bytes, UDP listed as not counted)
@@ -173,20 +182,5 @@ const socketHistory = new Map<number, { timestamp: number; counters: Map<number,
  */
 export async function processNetSockets(pid: number, options?: Roots): Promise<SocketNet[]> {
   if (!Number.isInteger(pid) || pid < 0) throw new InvalidArgument('pid must be a non-negative integer');
-  const roots = resolveRoots(optionsObject(options));
-  const reading = await callAsync(() => binding.processNet({ ...roots, pid }));
-  const before = socketHistory.get(pid);
-  const elapsed = before === undefined ? 0 : reading.timestamp - before.timestamp;
-  const counters = new Map<number, Counters>();
-  const out = reading.sockets.map((socket): SocketNet => {
-    const counted = socket.bytesSent !== null;
-    if (counted) counters.set(socket.inode, countersOf(socket));
-    if (!counted || before === undefined || elapsed <= 0) return { ...socket, receiveRate: null, transmitRate: null };
-    const delta = deltaOf(before.counters.get(socket.inode), socket, false);
-    return { ...socket, receiveRate: delta.received / elapsed, transmitRate: delta.sent / elapsed };
-  });
-  socketHistory.delete(pid);
-  if (socketHistory.size >= 64) socketHistory.delete(socketHistory.keys().next().value!);
-  socketHistory.set(pid, { timestamp: reading.timestamp, counters });
-  return out;
+  return (await processNetSocketsOf([pid], options)).get(pid)!;
 }

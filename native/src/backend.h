@@ -36,6 +36,8 @@
 
 namespace procyon {
 
+class NetUsageState;  // common/net_usage.h: one network-use tracker's kept counters
+
 // Where a backend reads from, chosen once when it is made. Empty members mean
 // this machine's own sources; a member that is set names part of a captured
 // tree (on Linux: its procfs and sysfs directories, and a utmp file). A
@@ -121,8 +123,11 @@ class Backend {
   // A process's DRM clients (pids: just those; null: every holder) as cumulative counters.
   virtual ProcessGpuReading processGpu(const std::vector<int64_t>* /*pids*/) const { unsupported("processGpu"); }
   // Every inet socket (TCP with its byte counters, UDP) and the process it is
-  // attributed to (pid: only that process's sockets). Live machine only.
-  virtual ProcessNetReading processNet(const std::optional<int64_t>& /*pid*/) const { unsupported("processNet"); }
+  // attributed to (pids: only those processes' sockets, from one dump). Live machine only.
+  virtual ProcessNetReading processNet(const std::vector<int64_t>* /*pids*/) const { unsupported("processNet"); }
+  // One read of a tracker's network use (common/net_usage.h): the dump applied
+  // to `state`, per-process sums handed back. Live machine only.
+  virtual NetUsageReading processNetUsage(NetUsageState& /*state*/) const { unsupported("processNetUsage"); }
   // --- processes ---
   // The sections of one process a Process method (or a oneshot) needs, in one trip.
   virtual ProcessSnapshot readProcess(const ProcessQuery& /*query*/) const { unsupported("Process"); }

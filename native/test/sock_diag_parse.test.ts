@@ -16,6 +16,7 @@ interface Case {
   case: string;
   done?: boolean;
   sockets?: { inode: number; sport: number; dport: number; src: string; uid: number; sent: number | null; received: number | null }[];
+  cookies?: [number, string][];
   code?: string;
   errno?: number;
 }
@@ -45,6 +46,10 @@ describe('sock_diag answer parser', () => {
       ],
     });
     expect(cases.get('more')).toMatchObject({ done: false, sockets: [{ inode: 4242 }] });
+  });
+
+  it("reads the one-walk request's answer (TCPDIAG_GETSOCK messages) and each socket's 64-bit cookie", () => {
+    expect(cases.get('one-walk')).toEqual({ case: 'one-walk', done: true, cookies: [[7, String(0x123456789abcdef0n)], [8, '5']] });
   });
 
   it('a tcp_info too short for the byte counters (an old kernel) or none leaves them unknown', () => {

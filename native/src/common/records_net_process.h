@@ -38,4 +38,31 @@ PROCYON_RECORD(SocketUse, PROCYON_SOCKET_USE_FIELDS)
 PROCYON_RECORD(ProcessNetReading, PROCYON_PROCESS_NET_READING_FIELDS)
 #undef PROCYON_PROCESS_NET_READING_FIELDS
 
+// A process's TCP traffic as one tracker sees it (common/net_usage.h): bytes
+// since the tracker first saw the process's sockets, rates since its previous
+// read (nullopt on its first, or when no time passed); TCP sockets counted and
+// UDP sockets listed but not counted.
+#define PROCYON_PROCESS_NET_FIELDS(X)                   \
+  X(double, receiveBytes, 0)                            \
+  X(double, transmitBytes, 0)                           \
+  X(std::optional<double>, receiveRate, std::nullopt)   \
+  X(std::optional<double>, transmitRate, std::nullopt)  \
+  X(double, sockets, 0)                                 \
+  X(double, uncounted, 0)
+PROCYON_RECORD(ProcessNet, PROCYON_PROCESS_NET_FIELDS)
+#undef PROCYON_PROCESS_NET_FIELDS
+
+// processNetUsage(): one tracker's read. processes[i] is pids[i]'s; otherUsers
+// sums the sockets no process this user can read holds. trackerEntries: the
+// sockets and process totals the tracker keeps (bounded by what exists now).
+#define PROCYON_NET_USAGE_READING_FIELDS(X)  \
+  X(double, timestamp, 0)                    \
+  X(std::vector<double>, pids, {})           \
+  X(std::vector<ProcessNet>, processes, {})  \
+  X(ProcessNet, otherUsers, {})              \
+  X(double, mapEntries, 0)                   \
+  X(double, trackerEntries, 0)
+PROCYON_RECORD(NetUsageReading, PROCYON_NET_USAGE_READING_FIELDS)
+#undef PROCYON_NET_USAGE_READING_FIELDS
+
 }  // namespace procyon

@@ -76,7 +76,8 @@ class LinuxBackend final : public Backend {
   PowerSupplies powerSupplies() const override;
   // drm_clients.cc
   ProcessGpuReading processGpu(const std::vector<int64_t>* pids) const override;
-  ProcessNetReading processNet(const std::optional<int64_t>& pid) const override;
+  ProcessNetReading processNet(const std::vector<int64_t>* pids) const override;
+  NetUsageReading processNetUsage(NetUsageState& state) const override;
   // --- processes ---
   // process_pids.cc
   // process_read.cc

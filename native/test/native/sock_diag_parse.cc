@@ -22,8 +22,8 @@ void pad(std::string& out) {
   while (out.size() % 4 != 0) out.push_back('\0');
 }
 
-// One SOCK_DIAG_BY_FAMILY message: an inet_diag_msg and, when infoBytes > 0, an INET_DIAG_INFO of that many bytes.
-std::string socketMessage(uint32_t inode, uint64_t acked, uint64_t received, size_t infoBytes) {
+// One SOCK_DIAG_BY_FAMILY (or `type`) message: an inet_diag_msg and, when infoBytes > 0, an INET_DIAG_INFO of that many bytes.
+std::string socketMessage(uint32_t inode, uint64_t acked, uint64_t received, size_t infoBytes, uint16_t type = SOCK_DIAG_BY_FAMILY, uint64_t cookie = 0) {
   std::string body;
   inet_diag_msg msg{};
   msg.idiag_family = AF_INET;
@@ -34,6 +34,8 @@ std::string socketMessage(uint32_t inode, uint64_t acked, uint64_t received, siz
   msg.id.idiag_dst[0] = htonl(0x7f000001);
   msg.idiag_uid = 1000;
   msg.idiag_inode = inode;
+  msg.id.idiag_cookie[0] = static_cast<uint32_t>(cookie);
+  msg.id.idiag_cookie[1] = static_cast<uint32_t>(cookie >> 32);
   put(body, &msg, sizeof msg);
   pad(body);
   if (infoBytes > 0) {
@@ -50,7 +52,7 @@ std::string socketMessage(uint32_t inode, uint64_t acked, uint64_t received, siz
     pad(body);
   }
   nlmsghdr header{};
-  header.nlmsg_type = SOCK_DIAG_BY_FAMILY;
+  header.nlmsg_type = type;
   header.nlmsg_len = static_cast<uint32_t>(sizeof header + body.size());
   std::string out;
   put(out, &header, sizeof header);
@@ -84,6 +86,15 @@ void run(const char* name, const std::string& data) {
   }
 }
 
+// The one-walk request's answer (TCPDIAG_GETSOCK messages): its sockets' inodes and cookies.
+void runCookies(const char* name, const std::string& data) {
+  std::vector<parse::DiagSocket> out;
+  const bool done = parse::parseDiagBatch(data, out, 16) == parse::DiagBatch::Done;
+  std::printf("{\"case\":\"%s\",\"done\":%s,\"cookies\":[", name, done ? "true" : "false");
+  for (size_t i = 0; i < out.size(); ++i) std::printf("%s[%u,\"%llu\"]", i ? "," : "", out[i].inode, static_cast<unsigned long long>(out[i].cookie));
+  std::printf("]}\n");
+}
+
 }  // namespace
 
 int main() {
@@ -94,6 +105,7 @@ int main() {
   run("old-kernel-info", socketMessage(1, 5, 6, 64) + control(NLMSG_DONE, 0));
   run("no-info", socketMessage(2, 0, 0, 0));
   run("kernel-error", control(NLMSG_ERROR, -13));
+  runCookies("one-walk", socketMessage(7, 1, 2, sizeof(tcp_info), TCPDIAG_GETSOCK, 0x123456789abcdef0ULL) + socketMessage(8, 1, 2, sizeof(tcp_info), TCPDIAG_GETSOCK, 5) + control(NLMSG_DONE, 0));
   // Every cut of a well-formed answer short of its end: never a read past it.
   const std::string whole = one + two;
   for (size_t cut = 1; cut < whole.size(); ++cut) {

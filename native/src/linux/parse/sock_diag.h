@@ -1,7 +1,8 @@
 #pragma once
 
 // One recv() of a NETLINK_SOCK_DIAG inet dump's answer (linux/inet_diag.h):
-// netlink messages (nlmsghdr), each an inet_diag_msg followed by rtattr
+// netlink messages (nlmsghdr; SOCK_DIAG_BY_FAMILY, or TCPDIAG_GETSOCK for the
+// older request that dumps both families in one walk), each an inet_diag_msg followed by rtattr
 // attributes, of which INET_DIAG_INFO carries the socket's struct tcp_info
 // (tcpi_bytes_acked: bytes the peer acknowledged; tcpi_bytes_received).
 // Pure and bounded: every length is checked against what is left of the
@@ -36,6 +37,8 @@ struct DiagSocket {
   std::array<uint8_t, 16> destination{};
   uint32_t uid = 0;
   uint32_t inode = 0;  // 0: no file holds it (TIME_WAIT, orphaned)
+  // The kernel's socket cookie: unique while the system runs, so an inode number reused by a new socket is told apart.
+  uint64_t cookie = 0;
   // From tcp_info; nullopt where the answer had none or a tcp_info too short to hold them (kernels before 4.1).
   std::optional<uint64_t> bytesSent;
   std::optional<uint64_t> bytesReceived;
@@ -92,6 +95,7 @@ inline DiagSocket parseDiagMessage(std::string_view payload) {
   std::memcpy(socket.destination.data(), msg.id.idiag_dst, 16);
   socket.uid = msg.idiag_uid;
   socket.inode = msg.idiag_inode;
+  socket.cookie = static_cast<uint64_t>(msg.id.idiag_cookie[1]) << 32 | msg.id.idiag_cookie[0];
   const size_t attrsAt = align4(sizeof(struct inet_diag_msg));
   if (attrsAt < payload.size()) parseAttributes(payload.substr(attrsAt), socket);
   return socket;
@@ -121,6 +125,7 @@ inline DiagBatch parseDiagBatch(std::string_view data, std::vector<DiagSocket>& 
         throw Error(ErrorCode::IoError, "sock_diag: the kernel refused the dump (" + std::to_string(err) + ")", {}, code);
       }
       case SOCK_DIAG_BY_FAMILY:
+      case TCPDIAG_GETSOCK:
         if (out.size() >= limit) throw Error::parse("sock_diag: more sockets than " + std::to_string(limit));
         out.push_back(parseDiagMessage(payload));
         break;
