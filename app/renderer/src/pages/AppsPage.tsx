@@ -18,6 +18,7 @@ import { pageHref } from '../routes/pages';
 import { useMonitor } from '../store/context';
 import { selectLatest, selectProcesses } from '../store/monitor';
 import './AppsPage.css';
+import { SortHeaderCells } from '../components/SortHeaderCells';
 
 const EMPTY: readonly CgroupRow[] = [];
 const NO_ROWS: readonly ProcessRow[] = [];
@@ -215,14 +216,7 @@ export function AppsPage() {
                 <th scope="col">
                   <span className="visually-hidden">Expand</span>
                 </th>
-                {APP_COLUMNS.map((c) => (
-                  <th key={c.id} scope="col" className={`apps-col-${c.id}`} aria-sort={sort.column === c.id ? (sort.descending ? 'descending' : 'ascending') : undefined}>
-                    <button type="button" className="sort-button" onClick={() => setSort((s) => nextAppSort(s, c.id))}>
-                      {c.label}
-                      {sort.column === c.id && <span aria-hidden="true">{sort.descending ? ' ▾' : ' ▴'}</span>}
-                    </button>
-                  </th>
-                ))}
+                <SortHeaderCells columns={APP_COLUMNS} sort={sort} onSort={(id) => setSort((s) => nextAppSort(s, id))} cellClass={(id) => `apps-col-${id}`} />
                 <th scope="col">
                   <span className="visually-hidden">Actions</span>
                 </th>

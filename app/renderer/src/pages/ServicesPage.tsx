@@ -14,6 +14,7 @@ import { pageHref } from '../routes/pages';
 import { useMonitor } from '../store/context';
 import { selectLatest } from '../store/monitor';
 import './ServicesPage.css';
+import { SortHeaderCells } from '../components/SortHeaderCells';
 
 const EMPTY: readonly WinService[] = [];
 const VERBS: Record<ServiceAction, { label: string; done: string; fn: string }> = {
@@ -78,14 +79,7 @@ export function ServicesPage() {
           <table className="data-table services-table" data-testid="services-table">
             <thead>
               <tr>
-                {SERVICE_COLUMNS.map((c) => (
-                  <th key={c.id} scope="col" aria-sort={sort.column === c.id ? (sort.descending ? 'descending' : 'ascending') : undefined}>
-                    <button type="button" className="sort-button" onClick={() => setSort((s) => nextServiceSort(s, c.id))}>
-                      {c.label}
-                      {sort.column === c.id && <span aria-hidden="true">{sort.descending ? ' ▾' : ' ▴'}</span>}
-                    </button>
-                  </th>
-                ))}
+                <SortHeaderCells columns={SERVICE_COLUMNS} sort={sort} onSort={(id) => setSort((s) => nextServiceSort(s, id))} />
                 <th scope="col">
                   <span className="visually-hidden">Actions</span>
                 </th>
