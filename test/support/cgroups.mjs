@@ -7,35 +7,30 @@ import { existsSync, mkdirSync, readFileSync, rmdirSync, writeFileSync } from 'n
 import path from 'node:path';
 import { until } from './until.mjs';
 
-/** Where the cgroup v2 hierarchy is mounted (/sys/fs/cgroup, or a hybrid host's unified mount), or null. */
-export function cgroup2Mount() {
+/** Each mount of /proc/self/mountinfo as [mount point (octal escapes decoded), filesystem type, super options]; empty where it cannot be read. */
+function mounts() {
   let info;
   try {
     info = readFileSync('/proc/self/mountinfo', 'utf8');
   } catch {
-    return null;
+    return [];
   }
-  for (const line of info.split('\n')) {
+  return info.split('\n').flatMap((line) => {
     const [left, right] = line.split(' - ');
-    if (right?.split(' ')[0] === 'cgroup2') return left.split(' ')[4].replace(/\\([0-7]{3})/g, (_, o) => String.fromCharCode(parseInt(o, 8)));
-  }
-  return null;
+    if (!right) return [];
+    const fields = right.split(' ');
+    return [[left.split(' ')[4].replace(/\\([0-7]{3})/g, (_, o) => String.fromCharCode(parseInt(o, 8))), fields[0], fields[2] ?? '']];
+  });
+}
+
+/** Where the cgroup v2 hierarchy is mounted (/sys/fs/cgroup, or a hybrid host's unified mount), or null. */
+export function cgroup2Mount() {
+  return mounts().find(([, type]) => type === 'cgroup2')?.[0] ?? null;
 }
 
 /** Where the v1 hierarchy of `controller` is mounted (a hybrid host's memory, say), or null. */
 export function cgroup1Mount(controller) {
-  let info;
-  try {
-    info = readFileSync('/proc/self/mountinfo', 'utf8');
-  } catch {
-    return null;
-  }
-  for (const line of info.split('\n')) {
-    const [left, right] = line.split(' - ');
-    const fields = right?.split(' ');
-    if (fields?.[0] === 'cgroup' && fields[2]?.split(',').includes(controller)) return left.split(' ')[4];
-  }
-  return null;
+  return mounts().find(([, type, options]) => type === 'cgroup' && options.split(',').includes(controller))?.[0] ?? null;
 }
 
 /** Why this machine and user cannot make test groups, or null where they can. */

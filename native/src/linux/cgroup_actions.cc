@@ -39,13 +39,8 @@
 #include "linux/parse/cgroup_files.h"
 #include "linux/procfs.h"
 #include "linux/requirement.h"
+#include "linux/pidfd_syscalls.h"
 
-#ifndef SYS_pidfd_open
-#define SYS_pidfd_open 434  // same number on x86_64 and aarch64
-#endif
-#ifndef SYS_pidfd_send_signal
-#define SYS_pidfd_send_signal 424
-#endif
 #ifndef CGROUP2_SUPER_MAGIC
 #define CGROUP2_SUPER_MAGIC 0x63677270
 #endif

@@ -30,13 +30,8 @@
 #include "linux/linux_backend.h"
 #include "linux/process_host.h"
 #include "linux/parse/proc_pid_stat.h"
+#include "linux/pidfd_syscalls.h"
 
-#ifndef SYS_pidfd_open
-#define SYS_pidfd_open 434  // same number on x86_64 and aarch64
-#endif
-#ifndef SYS_pidfd_send_signal
-#define SYS_pidfd_send_signal 424
-#endif
 
 namespace procyon {
 namespace {

@@ -34,10 +34,8 @@
 
 #include "linux/linux_backend.h"
 #include "linux/process_host.h"
+#include "linux/pidfd_syscalls.h"
 
-#ifndef SYS_pidfd_open
-#define SYS_pidfd_open 434  // same number on x86_64 and aarch64
-#endif
 #ifndef P_PIDFD
 #define P_PIDFD 3
 #endif
