@@ -4,8 +4,9 @@
 // and attributes each to the lowest pid holding it (/proc/<pid>/fd). A
 // tracker's arithmetic (each socket's counters at its previous dump, each
 // process's bytes since watched) is kept in the addon (src/common/net_usage.h),
-// which hands back per-process sums only; this file adds one process's
-// per-socket rates.
+// which hands back per-process sums only (and, asked, a few processes'
+// sockets from the same dump with rates from its per-socket counters); this
+// file adds per-socket rates for a listing read without a tracker.
 //
 // What it cannot see: UDP (and so QUIC) sockets carry no byte counters in
 // sock_diag and are listed as not counted; the bytes of a socket opened and
@@ -121,8 +122,8 @@ export interface NetUsageOptions {
   socketsOf?: readonly number[];
 }
 
-/** @internal The pids a socket listing asks for, checked, each once. */
-function checkedPids(pids: readonly number[]): number[] {
+/** @internal The pids a socket listing asks for, checked (InvalidArgument), each once. */
+export function checkedPids(pids: readonly number[]): number[] {
   if (!Array.isArray(pids) || pids.length === 0 || pids.length > 4096) throw new InvalidArgument('pids must be an array of 1 to 4096 pids');
   for (const pid of pids) if (!Number.isInteger(pid) || pid < 0) throw new InvalidArgument('pid must be a non-negative integer');
   return [...new Set(pids)];

@@ -5,7 +5,7 @@
 // the few that changed, not for every process every tick.
 
 import { cmdlineBudget, fieldMask, gpuOption, netOption, rowsOf, withGpu, withNet } from './process_table';
-import { NetUsageTracker, type ProcessNet, type SocketNet } from './process_net';
+import { checkedPids, NetUsageTracker, type ProcessNet, type SocketNet } from './process_net';
 import { GpuUsageTracker } from './gpu_usage';
 import type { ProcessGpu } from './gpu';
 import type { ProcessTableOptions } from './process_table';
@@ -87,7 +87,9 @@ export class ProcessTableReader {
   async read(fields?: readonly ProcessTableFieldName[], options?: ProcessTableReadOptions): Promise<ProcessTableChanges> {
     if (fields !== undefined) this.fields = fieldMask(fields);
     const mask = this.fields;
-    const socketsOf = optionsObject(options).netSocketsOf;
+    // Checked before the read is queued: a wrong argument fails alone, without a read that would make the next one whole.
+    const asked = optionsObject(options).netSocketsOf;
+    const socketsOf = asked === undefined ? undefined : checkedPids(asked);
     const run = this.queue.then(() => this.readNow(mask, socketsOf));
     this.queue = run.catch(() => undefined);
     return run;
