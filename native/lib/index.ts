@@ -96,7 +96,7 @@ export type { ProcessTableOptions, ProcessTableResult, ProcessTableRate } from '
 export { ProcessTableReader } from './process_table_reader';
 export { releaseFreeMemory } from './release_memory';
 export { threadCpuTime } from './thread_cpu';
-export type { ProcessTableChanges, GoneProcess } from './process_table_reader';
+export type { ProcessTableChanges, ProcessTableReadOptions, GoneProcess } from './process_table_reader';
 export * from './constants_process';
 export type * from './process_types';
 // --- pressure stall ---
@@ -108,8 +108,8 @@ export * from './gpu';
 export { processGpuBetween } from './gpu_usage';
 export type { ProcessDrm, DrmEngineCounter, NvmlProcess, ProcessGpuReading } from './gpu_usage';
 // --- network use per process ---
-export { NetUsageTracker, processNetSockets, processNetSocketsOf } from './process_net';
-export type { ProcessNet, SocketNet, SocketUse, NetUsage, ProcessNetReading, NetUsageReading } from './process_net';
+export { NetUsageTracker, processNetSockets, processNetSocketsOf, processNetDumps } from './process_net';
+export type { ProcessNet, SocketNet, SocketUse, NetUsage, NetUsageOptions, ProcessNetReading, NetUsageReading } from './process_net';
 // --- Windows services ---
 export * from './services';
 // --- control groups (apps, services, containers) ---

@@ -4,8 +4,9 @@
 // and attributes each to the lowest pid holding it (/proc/<pid>/fd). A
 // tracker's arithmetic (each socket's counters at its previous dump, each
 // process's bytes since watched) is kept in the addon (src/common/net_usage.h),
-// which hands back per-process sums only; this file adds one process's
-// per-socket rates.
+// which hands back per-process sums only (and, asked, a few processes'
+// sockets from the same dump with rates from its per-socket counters); this
+// file adds per-socket rates for a listing read without a tracker.
 //
 // What it cannot see: UDP (and so QUIC) sockets carry no byte counters in
 // sock_diag and are listed as not counted; the bytes of a socket opened and
@@ -57,13 +58,19 @@ export interface NetUsageReading {
   otherUsers: ProcessNet;
   mapEntries: number;
   trackerEntries: number;
+  /** With `pids`: those processes' sockets from the same dump (each listed for every asked pid holding it). */
+  sockets: SocketUse[];
+  /** `sockets[i]`'s rates since the tracker's previous dump. */
+  receiveRates: (number | null)[];
+  transmitRates: (number | null)[];
 }
 
 declare module './native' {
   interface NativeBinding {
     processNet(options: ResolvedRoots & { pids?: number[] }): Promise<ProcessNetReading>;
     processNetTracker(): NetTrackerHandle;
-    processNetUsage(options: ResolvedRoots & { tracker: NetTrackerHandle }): Promise<NetUsageReading>;
+    processNetUsage(options: ResolvedRoots & { tracker: NetTrackerHandle; pids?: number[] }): Promise<NetUsageReading>;
+    processNetDumps(): number;
   }
 }
 
@@ -82,7 +89,10 @@ export interface ProcessNet {
   uncounted: number;
 }
 
-/** One socket of a process with its rates since the previous read of that process's sockets. */
+/**
+ * One socket of a process with its rates since the previous read of that
+ * process's sockets (from a tracker: since the tracker's previous dump).
+ */
 export interface SocketNet extends SocketUse {
   receiveRate: number | null;
   transmitRate: number | null;
@@ -99,6 +109,31 @@ export interface NetUsage {
   mapEntries: number;
   /** The sockets and process totals this tracker keeps in the addon (only what the dump holds now). */
   trackerEntries: number;
+  /** With `socketsOf`: each asked pid's sockets from the same dump, by pid (empty for one that holds none or cannot be read). */
+  sockets?: Map<number, SocketNet[]>;
+}
+
+export interface NetUsageOptions {
+  /**
+   * Processes whose sockets this read also lists, from the same dump (no
+   * second walk of the machine's sockets), each with its rates over the time
+   * since this tracker's previous read: 1 to 4096 pids.
+   */
+  socketsOf?: readonly number[];
+}
+
+/** @internal The pids a socket listing asks for, checked (InvalidArgument), each once. */
+export function checkedPids(pids: readonly number[]): number[] {
+  if (!Array.isArray(pids) || pids.length === 0 || pids.length > 4096) throw new InvalidArgument('pids must be an array of 1 to 4096 pids');
+  for (const pid of pids) if (!Number.isInteger(pid) || pid < 0) throw new InvalidArgument('pid must be a non-negative integer');
+  return [...new Set(pids)];
+}
+
+/** @internal A tracker read's listing by the pid each socket was listed for, every asked pid present. */
+function socketsByPid(asked: readonly number[], reading: NetUsageReading): Map<number, SocketNet[]> {
+  const out = new Map<number, SocketNet[]>(asked.map((pid) => [pid, []]));
+  reading.sockets.forEach((socket, i) => out.get(socket.pid!)?.push({ ...socket, receiveRate: reading.receiveRates[i] ?? null, transmitRate: reading.transmitRates[i] ?? null }));
+  return out;
 }
 
 interface Counters {
@@ -128,12 +163,21 @@ export class NetUsageTracker {
 
   constructor(private readonly roots: ResolvedRoots) {}
 
-  async all(): Promise<NetUsage> {
-    const reading = await callAsync(() => binding.processNetUsage({ ...this.roots, tracker: this.#handle }));
+  async all(options?: NetUsageOptions): Promise<NetUsage> {
+    const asked = optionsObject(options).socketsOf;
+    const pids = asked === undefined ? undefined : checkedPids(asked);
+    const reading = await callAsync(() => binding.processNetUsage({ ...this.roots, tracker: this.#handle, ...(pids && { pids }) }));
     const processes = new Map<number, ProcessNet>();
     for (let i = 0; i < reading.pids.length; i++) processes.set(reading.pids[i]!, reading.processes[i]!);
-    return { timestamp: reading.timestamp, processes, otherUsers: reading.otherUsers, mapEntries: reading.mapEntries, trackerEntries: reading.trackerEntries };
+    const usage: NetUsage = { timestamp: reading.timestamp, processes, otherUsers: reading.otherUsers, mapEntries: reading.mapEntries, trackerEntries: reading.trackerEntries };
+    if (pids) usage.sockets = socketsByPid(pids, reading);
+    return usage;
   }
+}
+
+/** @internal How many inet socket dumps this process has asked the kernel for (each walks every socket of the machine): for tests. */
+export function processNetDumps(): number {
+  return binding.processNetDumps();
 }
 
 /** @internal Each process's sockets with rates since the previous call for that pid (bounded: the last 64 pids asked). */
@@ -146,10 +190,8 @@ const SOCKET_HISTORY = 64;
  * each pid, by pid. A pid asked twice is answered once.
  */
 export async function processNetSocketsOf(pids: readonly number[], options?: Roots): Promise<Map<number, SocketNet[]>> {
-  if (!Array.isArray(pids) || pids.length === 0 || pids.length > 4096) throw new InvalidArgument('pids must be an array of 1 to 4096 pids');
-  for (const pid of pids) if (!Number.isInteger(pid) || pid < 0) throw new InvalidArgument('pid must be a non-negative integer');
+  const asked = checkedPids(pids);
   const roots = resolveRoots(optionsObject(options));
-  const asked = [...new Set(pids)];
   const reading = await callAsync(() => binding.processNet({ ...roots, pids: asked }));
   const out = new Map<number, SocketNet[]>(asked.map((pid) => [pid, []]));
   const counters = new Map<number, Map<number, Counters>>(asked.map((pid) => [pid, new Map()]));

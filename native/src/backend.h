@@ -126,8 +126,9 @@ class Backend {
   // attributed to (pids: only those processes' sockets, from one dump). Live machine only.
   virtual ProcessNetReading processNet(const std::vector<int64_t>* /*pids*/) const { unsupported("processNet"); }
   // One read of a tracker's network use (common/net_usage.h): the dump applied
-  // to `state`, per-process sums handed back. Live machine only.
-  virtual NetUsageReading processNetUsage(NetUsageState& /*state*/) const { unsupported("processNetUsage"); }
+  // to `state`, per-process sums handed back, and (pids) those processes'
+  // sockets from the same dump with their rates. Live machine only.
+  virtual NetUsageReading processNetUsage(NetUsageState& /*state*/, const std::vector<int64_t>* /*pids*/) const { unsupported("processNetUsage"); }
   // --- processes ---
   // The sections of one process a Process method (or a oneshot) needs, in one trip.
   virtual ProcessSnapshot readProcess(const ProcessQuery& /*query*/) const { unsupported("Process"); }

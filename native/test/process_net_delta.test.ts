@@ -205,6 +205,51 @@ describe('network trackers in the addon', () => {
     await expect(collector.processNetSocketsOf([1.5])).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
   }, 120_000);
 
+  it("a tracker's read lists asked processes' sockets from its own dump, each socket's rates exact between the two dumps", async () => {
+    const server = await listener();
+    const a = await sender(server.port);
+    const holder = Number((await a.say('hand')).replace('holder ', ''));
+    cleanup.push(() => !gone(holder) && process.kill(holder, 'SIGKILL'));
+    const tracker = new collector.NetUsageTracker(collector.resolveRoots());
+    // Each read is one dump: `prior` is the read (and so the dump) before the latest.
+    let prior: NetUsage | undefined;
+    let latest: NetUsage | undefined;
+    const read = async () => {
+      const before = collector.processNetDumps();
+      const usage = await tracker.all({ socketsOf: [a.pid, holder, a.pid] });
+      // One dump serves the per-process sums and the listing.
+      expect(collector.processNetDumps() - before).toBe(1);
+      [prior, latest] = [latest, usage];
+      return usage;
+    };
+    const conn = (usage: NetUsage, pid: number) => usage.sockets!.get(pid)!.find((s) => s.protocol === 'tcp' && s.raddr?.port === server.port);
+    const first = await read();
+    expect([...first.sockets!.keys()]).toEqual([a.pid, holder]);
+    expect(conn(first, a.pid)).toMatchObject({ pid: a.pid, receiveRate: null, transmitRate: null });
+    // The shared socket is listed for each holder.
+    expect(conn(first, holder)!.inode).toBe(conn(first, a.pid)!.inode);
+    let sent = 0;
+    for (const bytes of [30_000, 50_000]) {
+      expect(await a.say(`send ${bytes}`)).toBe('sent');
+      sent += bytes;
+      const now = await readUntil(read, (u) => (conn(u, a.pid)?.bytesSent ?? 0) >= sent, `${sent} bytes acknowledged`);
+      const before = prior!;
+      const socket = conn(now, a.pid)!;
+      const elapsed = now.timestamp - before.timestamp;
+      expect(elapsed).toBeGreaterThan(0);
+      // What it moved between the two dumps that saw it, over the time between them.
+      expect(socket.transmitRate! * elapsed).toBeCloseTo(socket.bytesSent! - conn(before, a.pid)!.bytesSent!, 3);
+      expect(socket.receiveRate! * elapsed).toBeCloseTo(socket.bytesReceived! - conn(before, a.pid)!.bytesReceived!, 3);
+      expect(conn(now, holder)).toMatchObject({ inode: socket.inode, transmitRate: socket.transmitRate, receiveRate: socket.receiveRate });
+      // Counted once, to the lowest pid holding it: that process's rate is this socket's.
+      expect(now.processes.get(Math.min(a.pid, holder))!.transmitRate).toBeCloseTo(socket.transmitRate!, 6);
+    }
+    await expect(tracker.all({ socketsOf: [] })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    await expect(tracker.all({ socketsOf: [-1] })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    // Without socketsOf, no listing.
+    expect((await tracker.all()).sockets).toBeUndefined();
+  }, 120_000);
+
   it('many connections opened and closed between reads: the state holds only what the dump holds', async () => {
     const server = await listener();
     const tracker = new collector.NetUsageTracker(collector.resolveRoots());

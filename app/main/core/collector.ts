@@ -1,9 +1,10 @@
 import * as native from '@procyon/collector';
 import type { Battery, CpuFreq, ProcessTableChanges, CpuStats, DiskIoCounters, DiskPartition, DiskUsage, Fan, NetIoCounters, NicStats, SnapshotTopic, SwapMemory, SystemCpuTimes, Temperature } from '@procyon/collector';
-import { PROCESS_COLUMN_TOPICS, PROCESS_TEXT_CUT_BYTES, type MemorySample, type Topic } from '../../shared';
+import { PROCESS_COLUMN_TOPICS, PROCESS_TEXT_CUT_BYTES, type MemorySample, type ProcessSockets, type Topic } from '../../shared';
 import type { AnyMetric } from '../../shared/metrics/define';
 import { METRIC_LIST, type MetricReadings, type MetricTopic } from '../../shared/metrics/registry';
 import { errorSummary } from './errors';
+import { readTalkerSockets, talkersOf, watchedPids, type SocketWatch } from './talker-sockets';
 
 /** Where the collector reads /proc and /sys from (tests and --procfs/--sysfs point it at captured trees). */
 export interface CollectorRoots {
@@ -42,6 +43,8 @@ export interface RawTick extends RawMetricReadings {
   battery?: { value: Battery | null } | TopicFailure;
   /** The process table as changes since the previous tick's (whole when asked, or the first). */
   processes?: ProcessTableChanges | TopicFailure;
+  /** With the table and `sockets` asked: those processes' sockets (each pid as the read found it; the caller checks createTime). */
+  processSockets?: ProcessSockets[];
   /** Topics asked for that the host's platform has none of (UNSUPPORTED): left out, and said so. */
   lacked?: Topic[];
 }
@@ -152,9 +155,14 @@ export class Collector {
    * `wholeTable`: the caller does not hold the table the last tick gave (it
    * just started, skipped a tick — a failed tick's changes are lost with it —
    * or stopped showing processes), so this tick's table comes whole rather
-   * than as changes.
+   * than as changes. `sockets`: the processes whose connections a client
+   * lists (the top talkers), read with the table: from the network column's
+   * own socket dump where the table reads it, else from one dump for all.
    */
-  async readTick(topics: ReadonlySet<Topic> = new Set(), { wholeTable = true }: { wholeTable?: boolean } = {}): Promise<RawTick> {
+  async readTick(
+    topics: ReadonlySet<Topic> = new Set(),
+    { wholeTable = true, sockets = [] }: { wholeTable?: boolean; sockets?: readonly SocketWatch[] } = {},
+  ): Promise<RawTick> {
     const wanted = new Set<SnapshotTopic>(ALWAYS);
     for (const t of topics) for (const n of NATIVE_TOPICS[t] ?? []) if (KNOWN_TOPICS.has(n)) wanted.add(n);
     // diskUsage asks statvfs of this machine: meaningless for a captured tree.
@@ -162,7 +170,7 @@ export class Collector {
     // The process table is its own worker trip, in parallel with the system one.
     const [snap, table] = await Promise.all([
       native.systemSnapshot({ ...this.roots, topics: [...wanted], diskUsagePaths: this.mountpoints }) as Promise<Partial<native.SystemSnapshot>>,
-      topics.has('processes') ? this.readTable(topics, wholeTable) : Promise.resolve(undefined),
+      topics.has('processes') ? this.readTable(topics, wholeTable, sockets) : Promise.resolve(undefined),
     ]);
 
     const tick: RawTick = {
@@ -221,7 +229,10 @@ export class Collector {
         fans: orEmpty<Record<string, Fan[]>>(snap.sensorsFans),
       };
     }
-    if (table !== undefined) tick.processes = table;
+    if (table !== undefined) {
+      tick.processes = table.processes;
+      if (table.sockets) tick.processSockets = table.sockets;
+    }
     const readings: Record<string, unknown> = tick as RawMetricReadings;
     for (const m of METRIC_LIST) if (topics.has(m.topic as Topic)) readings[m.topic] = metricReading(m, KNOWN_TOPICS.has(m.source) ? snap[m.source] : UNKNOWN_TOPIC);
     if (has('battery', snap.sensorsBattery)) tick.battery = firstFailure(snap.sensorsBattery) ?? { value: snap.sensorsBattery as Battery | null };
@@ -229,7 +240,11 @@ export class Collector {
     return tick;
   }
 
-  private readTable(topics: ReadonlySet<Topic>, whole: boolean): Promise<native.ProcessTableChanges | TopicFailure> {
+  private async readTable(
+    topics: ReadonlySet<Topic>,
+    whole: boolean,
+    watched: readonly SocketWatch[],
+  ): Promise<{ processes: ProcessTableChanges | TopicFailure; sockets?: ProcessSockets[] }> {
     const fields = [
       ...PROCESS_FIELDS,
       ...PROCESS_COLUMN_TOPICS.flatMap((t) => (!OPTION_TOPICS.has(t) && topics.has(t) ? [COLUMN_FIELDS[t as keyof typeof COLUMN_FIELDS]] : [])),
@@ -243,7 +258,16 @@ export class Collector {
     this.readerOptions = options;
     this.reader ??= new native.ProcessTableReader({ ...this.roots, fields, cmdlineBytes: PROCESS_TEXT_CUT_BYTES, ...(gpu && { gpu }), ...(net && { net }) });
     if (whole) this.reader.reset();
-    return this.reader.read(fields).catch((err: unknown) => errorSummary(err));
+    if (watched.length === 0) return { processes: await this.reader.read(fields).catch((err: unknown) => errorSummary(err)) };
+    if (!net) {
+      // No socket dump in the table's read: one for all the watched processes beside it.
+      const [processes, sockets] = await Promise.all([this.reader.read(fields).catch((err: unknown) => errorSummary(err)), readTalkerSockets(watched, this.roots)]);
+      return { processes, sockets };
+    }
+    // The network column's dump lists the watched processes' sockets too: no second walk of the machine's sockets.
+    const processes = await this.reader.read(fields, { netSocketsOf: watchedPids(watched) }).catch((err: unknown) => errorSummary(err));
+    if (isFailure(processes)) return { processes, sockets: [] };
+    return { processes, sockets: talkersOf(watched, new Map(processes.netSockets?.map((p) => [p.pid, p.sockets]))) };
   }
 
   async readStatic(): Promise<StaticFacts> {

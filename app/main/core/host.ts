@@ -6,7 +6,6 @@ import { startHeapTidy } from './heap-tidy';
 import { attachAlerts, type HostAlerts } from './host-alerts';
 import { CULPRIT_TABLE_MS } from '../../shared/limits';
 import { Sampler } from './sampler';
-import { readTalkerSockets } from './talker-sockets';
 import { openSettings, type SettingsStore } from './settings';
 import { TopicRegistry } from './topics';
 import { collectorUnavailable, unavailableApi } from './unavailable-host';
@@ -55,7 +54,6 @@ export async function startHost(options: HostOptions): Promise<Host> {
     topics: () => topics.union(),
     backgroundTableMs: CULPRIT_TABLE_MS,
     sockets: () => topics.socketUnion(),
-    readSockets: (watched) => readTalkerSockets(watched, roots),
   });
   let savedInterval = settings.get().intervalMs;
   settings.onChange((s) => {

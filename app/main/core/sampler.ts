@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { percentBetween, timesPercentBetween, WrapNumbers } from '@procyon/collector';
 import type { DiskIoCounters, NetIoCounters } from '@procyon/collector';
-import { MAX_INTERVAL_MS, MIN_INTERVAL_MS, type ProcessHistoryPoint, type ProcessSockets, type ProcessTableSnapshot, type Snapshot, type Topic } from '../../shared';
+import { MAX_INTERVAL_MS, MIN_INTERVAL_MS, type ProcessHistoryPoint, type ProcessTableSnapshot, type Snapshot, type Topic } from '../../shared';
 import { METRIC_LIST, type MetricSamples } from '../../shared/metrics/registry';
 import { isFailure, type Collector, type RawMetricReadings, type RawTick } from './collector';
 import { pickCulprits } from './culprits';
@@ -27,10 +27,8 @@ export interface SamplerOptions {
    * host sets CULPRIT_TABLE_MS.
    */
   backgroundTableMs?: number;
-  /** The processes whose sockets some client lists (TopicRegistry.socketUnion); read on ticks that read the table. */
+  /** The processes whose sockets some client lists (TopicRegistry.socketUnion); read with the table (Collector.readTick), on ticks that read it. */
   sockets?: () => readonly SocketWatch[];
-  /** How their sockets are read (readTalkerSockets with the host's roots); absent: never. */
-  readSockets?: (watched: readonly SocketWatch[]) => Promise<ProcessSockets[]>;
 }
 
 
@@ -60,7 +58,6 @@ export class Sampler extends EventEmitter<SamplerEvents> {
   private readonly topics: () => ReadonlySet<Topic>;
   private readonly backgroundTableMs: number;
   private readonly sockets: () => readonly SocketWatch[];
-  private readonly readSockets: ((watched: readonly SocketWatch[]) => Promise<ProcessSockets[]>) | null;
   /** When the table was last read (ms, this.now()). */
   private tableAt = -Infinity;
   private readonly wrap = new WrapNumbers();
@@ -81,7 +78,6 @@ export class Sampler extends EventEmitter<SamplerEvents> {
     this.topics = options.topics ?? (() => new Set());
     this.backgroundTableMs = options.backgroundTableMs ?? 0;
     this.sockets = options.sockets ?? (() => []);
-    this.readSockets = options.readSockets ?? null;
   }
 
   /** The tick's topics: the clients', plus the table when history's culprits are due for one. */
@@ -163,16 +159,12 @@ export class Sampler extends EventEmitter<SamplerEvents> {
 
   private async collect(): Promise<Snapshot | null> {
     let raw: RawTick;
-    let sockets: ProcessSockets[] = [];
     const started = performance.now();
     const topics = this.tickTopics();
-    // The listed processes' sockets, read beside the table (whose rows then say which process each pid names).
-    const watched = this.readSockets && topics.has('processes') ? this.sockets() : [];
+    // The listed processes' sockets, read with the table (whose rows then say which process each pid names).
+    const watched = topics.has('processes') ? this.sockets() : [];
     try {
-      [raw, sockets] = await Promise.all([
-        this.collector.readTick(topics, { wholeTable: !this.table.primed }),
-        watched.length > 0 ? this.readSockets!(watched).catch(() => []) : [],
-      ]);
+      raw = await this.collector.readTick(topics, { wholeTable: !this.table.primed, sockets: watched });
     } catch (err) {
       // A failed read skips one tick; the sampler keeps going and says why.
       // The table's changes of that tick are lost: the next table comes whole.
@@ -220,7 +212,7 @@ export class Sampler extends EventEmitter<SamplerEvents> {
           snapshot.processes = tick.rows;
           if (raw.processes.netOtherUsers) snapshot.netOtherUsers = raw.processes.netOtherUsers;
           // A pid that names another process now (or none) has its answer dropped: it would list a stranger's sockets.
-          const listed = sockets.filter((p) => this.table.get(p.pid)?.createTime === p.createTime);
+          const listed = (raw.processSockets ?? []).filter((p) => this.table.get(p.pid)?.createTime === p.createTime);
           if (listed.length > 0) snapshot.processSockets = listed;
           snapshot.culprits = pickCulprits(tick.active, tick.seconds, raw.cpuPer.length);
           this.culpritCost.ticks++;

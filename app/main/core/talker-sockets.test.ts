@@ -1,12 +1,15 @@
+import { spawn } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import net from 'node:net';
+import * as native from '@procyon/collector';
 import { afterEach, describe, expect, it } from 'vitest';
+import { until } from '../../../test/support/until.mjs';
 import { TALKER_SOCKETS } from '../../shared/limits';
-import type { ProcessSocketSample, Snapshot } from '../../shared';
+import type { ProcessSocketSample, Snapshot, Topic } from '../../shared';
 import { Collector } from './collector';
 import { LiveFeed } from './live-feed';
 import { Sampler } from './sampler';
-import { busiestSockets, readTalkerSockets, socketsFor, watchUnion } from './talker-sockets';
+import { busiestSockets, socketsFor, watchUnion } from './talker-sockets';
 import { TopicRegistry } from './topics';
 
 // The top talkers' connections: the host reads the sockets of the processes a
@@ -103,7 +106,7 @@ describe('the sampler reads the listed processes’ sockets (live)', () => {
     const me = first.processes && 'rows' in first.processes ? first.processes.rows.find((r) => r.pid === process.pid) : undefined;
     expect(me).toBeDefined();
     let watched = [{ pid: process.pid, createTime: me!.createTime }];
-    const sampler = new Sampler(collector, { topics: () => new Set(['processes']), sockets: () => watched, readSockets: (w) => readTalkerSockets(w, {}) });
+    const sampler = new Sampler(collector, { topics: () => new Set(['processes']), sockets: () => watched });
     const deadline = Date.now() + 30_000;
     let mine;
     for (;;) {
@@ -124,6 +127,50 @@ describe('the sampler reads the listed processes’ sockets (live)', () => {
     // Nobody lists any: nothing read, nothing sent.
     watched = [];
     expect((await sampler.tick())?.processSockets).toBeUndefined();
+  });
+});
+
+describe('one socket dump a tick serves the table and the talkers (live)', () => {
+  it('with the network column, the talkers come from the table’s dump; without it, one dump lists every watched process', async () => {
+    const server = net.createServer((s) => s.on('data', () => undefined)).listen(0, '127.0.0.1');
+    open.push(server);
+    await new Promise((resolve) => server.once('listening', resolve));
+    const port = (server.address() as net.AddressInfo).port;
+    // A second process holding a connection: each watched process once cost a dump of its own.
+    const child = spawn(process.execPath, ['-e', `require('net').connect(${port}, '127.0.0.1', () => console.log('up')); setInterval(() => {}, 1e6)`], { stdio: ['ignore', 'pipe', 'inherit'] });
+    open.push({ close: () => child.kill('SIGKILL') });
+    await new Promise((resolve) => child.stdout!.once('data', resolve));
+
+    const collector = new Collector();
+    const first = await collector.readTick(new Set(['processes']));
+    const rows = first.processes && 'rows' in first.processes ? first.processes.rows : [];
+    const watched = [process.pid, child.pid!].map((pid) => ({ pid, createTime: rows.find((r) => r.pid === pid)!.createTime }));
+    let topics = new Set<Topic>(['processes', 'processNet']);
+    const sampler = new Sampler(collector, { topics: () => topics, sockets: () => watched });
+    const dumpsOf = async () => {
+      const before = native.processNetDumps();
+      const snap = await sampler.tick();
+      return { dumps: native.processNetDumps() - before, snap };
+    };
+    // Wait for both processes' connections to be listed (the first ticks may see the child's fds before its socket).
+    const listed = (snap: Snapshot | null | undefined) => watched.every((w) => snap?.processSockets?.some((p) => p.pid === w.pid && p.sockets.some((s) => s.status === 'ESTABLISHED')));
+    const withNet = await until(async () => {
+      const tick = await dumpsOf();
+      return listed(tick.snap) ? tick : undefined;
+    }, { timeout: 30_000, what: 'both processes’ connections listed with the network column' });
+    expect(withNet.dumps).toBe(1);
+    expect(withNet.snap!.processes!.find((r) => r.pid === child.pid)?.net).toBeTruthy();
+    // Rates come from the tracker's previous dump: after a first tick with it, every counted socket has them.
+    const rated = await dumpsOf();
+    expect(rated.dumps).toBe(1);
+    const conn = rated.snap!.processSockets!.find((p) => p.pid === child.pid)!.sockets.find((s) => s.status === 'ESTABLISHED')!;
+    expect(conn.receiveRate).toEqual(expect.any(Number));
+    expect(conn.transmitRate).toEqual(expect.any(Number));
+
+    topics = new Set(['processes']);
+    const without = await dumpsOf();
+    expect(without.dumps).toBe(1);
+    expect(listed(without.snap)).toBe(true);
   });
 });
 

@@ -43,26 +43,33 @@ export function socketsFor(all: readonly ProcessSockets[], wanted: readonly Sock
   return mine.length === all.length ? (all as ProcessSockets[]) : mine;
 }
 
+/** Pure: each watched process's answer from one socket listing (by pid), cut to its busiest; a pid the listing lacks gets none. */
+export function talkersOf(watched: readonly SocketWatch[], byPid: ReadonlyMap<number, readonly ProcessSocketSample[]>): ProcessSockets[] {
+  return watched.flatMap(({ pid, createTime }) => {
+    const sockets = byPid.get(pid);
+    return sockets === undefined ? [] : [{ pid, createTime, total: sockets.length, sockets: busiestSockets(sockets) }];
+  });
+}
+
+/** The pids a socket listing asks for: each watched pid once. */
+export const watchedPids = (watched: readonly SocketWatch[]): number[] => [...new Set(watched.map((w) => w.pid))];
+
 /**
- * Reads the sockets of each watched process (one socket dump each, on the
- * worker pool; the rates are since the previous read of that pid, which the
- * details' Network tab may also have made). Network use is Linux's socket
- * dump of the running machine: anywhere else, and for a process that exited
- * or whose fds cannot be read, nothing (never a failed tick). The caller
- * checks each answer's createTime against the tick's table: this read does
- * not know which process a pid names.
+ * Reads the sockets of every watched process from one socket dump, on the
+ * worker pool, for a tick whose table does not read the network column (that
+ * one's dump serves them: Collector.readTick). The rates are since the
+ * previous read of each pid, which the details' Network tab may also have
+ * made. Network use is Linux's socket dump of the running machine: anywhere
+ * else, or if the read fails, nothing (never a failed tick); a process that
+ * exited or whose fds cannot be read has no sockets. The caller checks each
+ * answer's createTime against the tick's table: this read does not know which
+ * process a pid names.
  */
 export async function readTalkerSockets(watched: readonly SocketWatch[], roots: CollectorRoots): Promise<ProcessSockets[]> {
   if (watched.length === 0 || !native.isLive(roots) || native.describe().platform !== 'linux') return [];
-  const read = await Promise.all(
-    watched.map(async ({ pid, createTime }): Promise<ProcessSockets | null> => {
-      try {
-        const sockets = await native.processNetSockets(pid, roots);
-        return { pid, createTime, total: sockets.length, sockets: busiestSockets(sockets) };
-      } catch {
-        return null;
-      }
-    }),
-  );
-  return read.filter((p): p is ProcessSockets => p !== null);
+  try {
+    return talkersOf(watched, await native.processNetSocketsOf(watchedPids(watched), roots));
+  } catch {
+    return [];
+  }
 }

@@ -30,6 +30,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       s.sent >>= 1;
       if (s.pid) ++*s.pid;
     }
+    // Each socket's rates as a tracker read that lists it gives them: never negative, never NaN.
+    for (const NetSocketSample& s : samples) {
+      if (const auto rates = state.rateOf(s, 2); rates && !(rates->first >= 0 && rates->second >= 0)) __builtin_trap();
+    }
     const NetUsageReading reading = state.advance(2, samples);
     if (reading.pids.size() != reading.processes.size()) __builtin_trap();
   });

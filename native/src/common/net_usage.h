@@ -14,15 +14,25 @@
 // left the dump is dropped, and so is the total of a process that holds no
 // inet socket any more: the state is bounded by what exists now.
 
+#include <atomic>
 #include <cstdint>
 #include <mutex>
 #include <optional>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "common/records_net_process.h"
 
 namespace procyon {
+
+// How many inet socket dumps this process has asked the kernel for (each one
+// walks every socket of the machine): a test counts them to see one dump
+// serve a whole tick (processNetDumps()).
+inline std::atomic<uint64_t>& socketDumps() {
+  static std::atomic<uint64_t> count{0};
+  return count;
+}
 
 // One socket of a dump, as the tracker needs it.
 struct NetSocketSample {
@@ -39,6 +49,19 @@ class NetUsageState {
   // Held by the backend for the whole read (dump and advance): two reads of
   // one tracker never interleave, so counters are stored in dump order.
   std::mutex mutex;
+
+  // A counted socket's rates (bytes per second received, sent) over the time
+  // since this tracker's previous dump: what advance() of the same dump counts
+  // for it, so the per-socket and per-process figures agree. nullopt on the
+  // first dump, when no time passed, or for a socket not counted. Caller
+  // holds `mutex` and calls it before advance() with that dump.
+  std::optional<std::pair<double, double>> rateOf(const NetSocketSample& s, double timestamp) const {
+    const double elapsed = timestamp - timestamp_;
+    if (!primed_ || !(elapsed > 0) || !s.counted) return std::nullopt;
+    const auto was = sockets_.find(s.inode);
+    const Totals delta = movedSince(was == sockets_.end() ? nullptr : &was->second, s);
+    return std::make_pair(static_cast<double>(delta.received) / elapsed, static_cast<double>(delta.sent) / elapsed);
+  }
 
   // Applies one dump taken at `timestamp` (monotonic seconds). Caller holds `mutex`.
   NetUsageReading advance(double timestamp, const std::vector<NetSocketSample>& samples) {
@@ -69,9 +92,9 @@ class NetUsageState {
       auto [it, added] = sockets_.try_emplace(s.inode);
       Counters& was = it->second;
       if (!first) {
-        const bool fresh = added || was.cookie != s.cookie;
-        into->sent += fresh ? s.sent : (s.sent > was.sent ? s.sent - was.sent : 0);
-        into->received += fresh ? s.received : (s.received > was.received ? s.received - was.received : 0);
+        const Totals delta = movedSince(added ? nullptr : &was, s);
+        into->sent += delta.sent;
+        into->received += delta.received;
       }
       was = {s.cookie, s.sent, s.received, generation_};
     }
@@ -125,6 +148,13 @@ class NetUsageState {
     uint64_t sent = 0;
     uint64_t received = 0;
   };
+  // What a socket's counters grew since `was` (its counters at the previous
+  // dump): all it carries when it is new since then (no entry, or one with
+  // another cookie: an inode number the kernel reused).
+  static Totals movedSince(const Counters* was, const NetSocketSample& s) {
+    if (was == nullptr || was->cookie != s.cookie) return {s.sent, s.received};
+    return {s.sent > was->sent ? s.sent - was->sent : 0, s.received > was->received ? s.received - was->received : 0};
+  }
   bool primed_ = false;
   double timestamp_ = 0;
   uint64_t generation_ = 0;

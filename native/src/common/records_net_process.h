@@ -55,13 +55,22 @@ PROCYON_RECORD(ProcessNet, PROCYON_PROCESS_NET_FIELDS)
 // processNetUsage(): one tracker's read. processes[i] is pids[i]'s; otherUsers
 // sums the sockets no process this user can read holds. trackerEntries: the
 // sockets and process totals the tracker keeps (bounded by what exists now).
+// sockets: with `pids`, those processes' sockets from the same dump, each
+// listed for every asked pid holding it (its `pid`), as processNet({pids});
+// receiveRates[i]/transmitRates[i] are sockets[i]'s: what its counters grew
+// since the same tracker's previous dump over the time between the two (all
+// it carries when it is new since then); null on the tracker's first read,
+// for UDP, or when no time passed.
 #define PROCYON_NET_USAGE_READING_FIELDS(X)  \
   X(double, timestamp, 0)                    \
   X(std::vector<double>, pids, {})           \
   X(std::vector<ProcessNet>, processes, {})  \
   X(ProcessNet, otherUsers, {})              \
   X(double, mapEntries, 0)                   \
-  X(double, trackerEntries, 0)
+  X(double, trackerEntries, 0)               \
+  X(std::vector<SocketUse>, sockets, {})                    \
+  X(std::vector<std::optional<double>>, receiveRates, {})   \
+  X(std::vector<std::optional<double>>, transmitRates, {})
 PROCYON_RECORD(NetUsageReading, PROCYON_NET_USAGE_READING_FIELDS)
 #undef PROCYON_NET_USAGE_READING_FIELDS
 

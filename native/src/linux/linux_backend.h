@@ -77,7 +77,7 @@ class LinuxBackend final : public Backend {
   // drm_clients.cc
   ProcessGpuReading processGpu(const std::vector<int64_t>* pids) const override;
   ProcessNetReading processNet(const std::vector<int64_t>* pids) const override;
-  NetUsageReading processNetUsage(NetUsageState& state) const override;
+  NetUsageReading processNetUsage(NetUsageState& state, const std::vector<int64_t>* pids) const override;
   // --- processes ---
   // process_pids.cc
   // process_read.cc

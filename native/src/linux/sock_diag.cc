@@ -227,6 +227,7 @@ struct Dump {
 };
 
 Dump dumpAll() {
+  socketDumps().fetch_add(1, std::memory_order_relaxed);
   Dump d;
   dumpTcp(d.tcp);
   dumpUdp(d.udp);
@@ -316,6 +317,33 @@ std::string statusOf(const parse::DiagSocket& s, bool tcp) {
   return std::string(names[s.state - 1]);
 }
 
+// One socket as the JS side lists it, attributed to `pid`.
+template <typename Use>
+void fill(Use& u, const parse::DiagSocket& s, bool isTcp, std::optional<int64_t> pid) {
+  u.inode = s.inode;
+  if (pid) u.pid = static_cast<double>(*pid);
+  u.protocol = isTcp ? "tcp" : "udp";
+  u.family = s.family;
+  u.status = statusOf(s, isTcp);
+  u.laddr = address(s, true);
+  u.raddr = address(s, false);
+  if (isTcp && s.bytesSent) u.bytesSent = static_cast<double>(*s.bytesSent);
+  if (isTcp && s.bytesReceived) u.bytesReceived = static_cast<double>(*s.bytesReceived);
+}
+
+// Each asked process's socket inodes, from its own fds (no map walk of every
+// process), so a socket two of them hold is listed for each.
+std::unordered_multimap<uint64_t, int64_t> socketsHeldBy(const Procfs& procfs, const std::vector<int64_t>& pids) {
+  std::unordered_multimap<uint64_t, int64_t> own;
+  const std::set<int64_t> distinct(pids.begin(), pids.end());
+  for (const int64_t pid : distinct) {
+    if (auto inodes = socketInodes(procfs, pid)) {
+      for (uint64_t inode : *inodes) own.emplace(inode, pid);
+    }
+  }
+  return own;
+}
+
 }  // namespace
 
 ProcessNetReading LinuxBackend::processNet(const std::vector<int64_t>* pids) const {
@@ -324,17 +352,7 @@ ProcessNetReading LinuxBackend::processNet(const std::vector<int64_t>* pids) con
   ProcessNetReading reading;
   reading.timestamp = linux_process::monotonicSeconds();
   const Dump sockets = dumpAll();
-  // The processes asked for: each one's own fds decide (no map walk of every
-  // process), so a socket two of them hold is listed for each.
-  std::unordered_multimap<uint64_t, int64_t> own;
-  if (pids) {
-    const std::set<int64_t> distinct(pids->begin(), pids->end());
-    for (const int64_t pid : distinct) {
-      if (auto inodes = socketInodes(procfs, pid)) {
-        for (uint64_t inode : *inodes) own.emplace(inode, pid);
-      }
-    }
-  }
+  const std::unordered_multimap<uint64_t, int64_t> own = pids ? socketsHeldBy(procfs, *pids) : std::unordered_multimap<uint64_t, int64_t>{};
   std::unique_lock<std::mutex> lock(mapMutex(), std::defer_lock);
   const std::unordered_map<uint64_t, int64_t>* owners = nullptr;
   if (!pids) {
@@ -347,24 +365,12 @@ ProcessNetReading LinuxBackend::processNet(const std::vector<int64_t>* pids) con
   const auto add = [&](const std::vector<parse::DiagSocket>& list, bool isTcp) {
     for (const parse::DiagSocket& s : list) {
       if (s.inode == 0) continue;  // no process holds it any more
-      const auto use = [&](std::optional<int64_t> pid) {
-        SocketUse& u = reading.sockets.emplace_back();
-        u.inode = s.inode;
-        if (pid) u.pid = static_cast<double>(*pid);
-        u.protocol = isTcp ? "tcp" : "udp";
-        u.family = s.family;
-        u.status = statusOf(s, isTcp);
-        u.laddr = address(s, true);
-        u.raddr = address(s, false);
-        if (isTcp && s.bytesSent) u.bytesSent = static_cast<double>(*s.bytesSent);
-        if (isTcp && s.bytesReceived) u.bytesReceived = static_cast<double>(*s.bytesReceived);
-      };
       if (pids) {
         const auto [from, to] = own.equal_range(s.inode);
-        for (auto it = from; it != to; ++it) use(it->second);
+        for (auto it = from; it != to; ++it) fill(reading.sockets.emplace_back(), s, isTcp, it->second);
       } else {
         const auto owner = owners->find(s.inode);
-        use(owner == owners->end() ? std::nullopt : std::optional<int64_t>(owner->second));
+        fill(reading.sockets.emplace_back(), s, isTcp, owner == owners->end() ? std::nullopt : std::optional<int64_t>(owner->second));
       }
     }
   };
@@ -373,13 +379,16 @@ ProcessNetReading LinuxBackend::processNet(const std::vector<int64_t>* pids) con
   return reading;
 }
 
-NetUsageReading LinuxBackend::processNetUsage(NetUsageState& state) const {
+NetUsageReading LinuxBackend::processNetUsage(NetUsageState& state, const std::vector<int64_t>* pids) const {
   if (!isLive()) throw Error(ErrorCode::NotLive, "processNetUsage: sockets are the running machine's; a captured tree has none");
   const Procfs procfs = this->procfs();
   // The dump and its arithmetic under the tracker's lock: its counters are stored in the order the dumps were taken.
   std::lock_guard<std::mutex> tracker(state.mutex);
   const double timestamp = linux_process::monotonicSeconds();
   const Dump sockets = dumpAll();
+  // The asked processes' sockets come from this same dump, with rates from the tracker's counters before it advances.
+  const std::unordered_multimap<uint64_t, int64_t> own = pids ? socketsHeldBy(procfs, *pids) : std::unordered_multimap<uint64_t, int64_t>{};
+  NetUsageReading listed;
   std::vector<NetSocketSample> samples;
   samples.reserve(sockets.tcp.size() + sockets.udp.size());
   double mapEntries = 0;
@@ -402,11 +411,22 @@ NetUsageReading LinuxBackend::processNetUsage(NetUsageState& state) const {
           sample.sent = *s.bytesSent;
           sample.received = *s.bytesReceived;
         }
+        const auto [from, to] = own.equal_range(s.inode);
+        if (from == to) continue;
+        const auto rates = state.rateOf(sample, timestamp);
+        for (auto it = from; it != to; ++it) {
+          fill(listed.sockets.emplace_back(), s, isTcp, it->second);
+          listed.receiveRates.push_back(rates ? std::optional<double>(rates->first) : std::nullopt);
+          listed.transmitRates.push_back(rates ? std::optional<double>(rates->second) : std::nullopt);
+        }
       }
     }
   }
   NetUsageReading reading = state.advance(timestamp, samples);
   reading.mapEntries = mapEntries;
+  reading.sockets = std::move(listed.sockets);
+  reading.receiveRates = std::move(listed.receiveRates);
+  reading.transmitRates = std::move(listed.transmitRates);
   return reading;
 }
 
