@@ -21,8 +21,14 @@ const RATE = 500;
 const SECONDS = 20;
 /** The sampler's default tick: how often a tracker reads in the host. */
 const TICK_MS = 1000;
-/** Slack on the map bound: pids and sockets that came or went between the dump and this test's count of them. */
-const SLACK = 64;
+/**
+ * Slack on the map bound: pids and sockets that came or went between the dump
+ * and this test's count of them. Other work on a loaded machine (a bench with
+ * 10,000 sockets beside it) moves more than a fixed number, so 5 % of what
+ * exists on top of 64; a map that kept what the churn closed would be over by
+ * tens of thousands (20,000 sockets open and close in the run).
+ */
+const slack = (exists: number): number => 64 + Math.ceil(0.05 * exists);
 
 const started: ChildProcess[] = [];
 afterEach(() => {
@@ -62,7 +68,8 @@ it(`${RATE} short TCP connections a second for ${SECONDS} s: no exception, no fd
     reads++;
     sawChurn ||= usage.processes.has(churn.pid!);
     // The map holds each live pid once and each socket of this dump once; counted after the dump, so give slack for what came and went.
-    const bound = pidsNow() + socketsOf(usage) + SLACK;
+    const exists = pidsNow() + socketsOf(usage);
+    const bound = exists + slack(exists);
     if (usage.mapEntries > bound) overBound.push(`read ${reads}: ${usage.mapEntries} entries > ${bound}`);
     await tick;
   }
@@ -83,6 +90,7 @@ it(`${RATE} short TCP connections a second for ${SECONDS} s: no exception, no fd
     },
     { timeout: 30_000, what: "the churn peer's sockets to leave the dump" },
   );
-  expect(after.mapEntries).toBeLessThanOrEqual(pidsNow() + socketsOf(after) + SLACK);
+  const existsAfter = pidsNow() + socketsOf(after);
+  expect(after.mapEntries).toBeLessThanOrEqual(existsAfter + slack(existsAfter));
   await until(() => fds() <= before, { timeout: 30_000, what: () => `fds back to ${before} (now ${fds()})` });
 }, 180_000);
