@@ -84,6 +84,14 @@ export function verdicts(r) {
       );
     }
   }
+  if (r.net?.page) {
+    const p = r.net.page;
+    add(
+      `process page with the network columns shown no costlier than btop (${2 * r.net.socketPairs} TCP sockets, ${r.load} extra processes, same run)`,
+      p.on.cpuPercent <= p.btop.cpuPercent,
+      `${f(p.on.cpuPercent, 2)}% shown, ${f(p.off.cpuPercent, 2)}% hidden, btop ${f(p.btop.cpuPercent, 2)}%`,
+    );
+  }
   if (r.renderer?.snapshotToFrame) {
     const x = r.renderer;
     add(
@@ -182,7 +190,28 @@ function netSection(n) {
         ratio(x.ratio),
       ]],
     ) +
-    '\n  With net on, every read dumps every TCP and UDP socket (NETLINK_SOCK_DIAG) and maps inodes it has not seen to processes; off, nothing of it is read.'
+    '\n  With net on, every read dumps every TCP and UDP socket (NETLINK_SOCK_DIAG) and maps inodes it has not seen to processes; off, nothing of it is read.' +
+    (n.page ? '\n\n' + netPageSection(n.page) : '')
+  );
+}
+
+/** "1.23 (1.10-1.40)": the whole window's figure and its sub-windows' range. */
+const spread = (x) => `${f(x.cpuPercent, 2)} (${f(Math.min(...x.windowsPercent), 2)}-${f(Math.max(...x.windowsPercent), 2)})`;
+
+function netPageSection(p) {
+  const load = (l) => l.map((x) => x.toFixed(2)).join(' ');
+  return (
+    `  The process page against btop, same sockets and processes, all three at once at a 1 s refresh: ${f(p.seconds, 0)} s (${p.btop.windowsPercent.length} × ${p.windowSeconds} s) after a ${p.warmup} s warm-up; load average ${load(p.loadAverage.before)} before, ${load(p.loadAverage.after)} after\n` +
+    table(
+      ['', `CPU % of a core (range over the ${p.windowSeconds} s windows)`],
+      [
+        [p.btop.label, spread(p.btop)],
+        [p.off.label, spread(p.off)],
+        [p.on.label, spread(p.on)],
+        ['shown − hidden', spread(p.addedPercent)],
+      ],
+    ) +
+    `\n  btop's terminal (the tmux server) used another ${f(p.btop.tmux.cpuPercent, 2)}%. Topics asked for: hidden [${p.topics.off.join(', ')}], shown [${p.topics.on.join(', ')}] (the renderer's topicsFor and columnTopics); ${p.on.snapshotsWithNet} snapshots carried network figures.`
   );
 }
 
