@@ -11,7 +11,7 @@
 // columns hidden and shown, all three at once over the same windows, each
 // charged from /proc as section 3 charges its subjects.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as collector from '@procyon/collector';
@@ -118,6 +118,19 @@ function netCounter() {
   return counter;
 }
 
+/**
+ * The machine's TCP sockets now (both families, TIME_WAIT included): what the
+ * dump walks. Tests of other sessions open and close sockets during the
+ * windows, so the report shows how many there were.
+ */
+function tcpSockets() {
+  const count = (file, re) => {
+    const m = readFileSync(file, 'utf8').match(re);
+    return m ? Number(m[1]) + Number(m[2] ?? 0) : 0;
+  };
+  return count('/proc/net/sockstat', /^TCP: inuse (\d+) orphan \d+ tw (\d+)/m) + count('/proc/net/sockstat6', /^TCP6: inuse (\d+)/m);
+}
+
 /** btop and serve with the network columns off and on, at once, over `count` windows of `seconds` after `warmup`. */
 async function measurePage({ warmup, seconds, count }, log) {
   const topics = await processPageTopics();
@@ -147,7 +160,7 @@ async function measurePage({ warmup, seconds, count }, log) {
     const read = () => {
       const out = Object.fromEntries(Object.entries(subjects).map(([k, s]) => [k, accounting(s.pid).cpuSeconds]));
       out.btopTmux = accounting(subjects.btop.tmuxPid).cpuSeconds;
-      return { t: performance.now(), cpu: out };
+      return { t: performance.now(), cpu: out, tcpSockets: tcpSockets() };
     };
     const keys = [...Object.keys(subjects), 'btopTmux'];
     const percent = (a, b) => Object.fromEntries(keys.map((k) => [k, ((b.cpu[k] - a.cpu[k]) / ((b.t - a.t) / 1000)) * 100]));
@@ -166,6 +179,7 @@ async function measurePage({ warmup, seconds, count }, log) {
       seconds: (marks[count].t - marks[0].t) / 1000,
       windowSeconds: seconds,
       loadAverage: { before: loadBefore, after: os.loadavg() },
+      tcpSockets: marks.map((m) => m.tcpSockets),
       topics,
       btop: { label: subjects.btop.label, ...per('btop'), tmux: per('btopTmux') },
       off: { label: subjects.serveNetOff.label, ...per('serveNetOff') },

@@ -211,7 +211,8 @@ function netPageSection(p) {
         ['shown − hidden', spread(p.addedPercent)],
       ],
     ) +
-    `\n  btop's terminal (the tmux server) used another ${f(p.btop.tmux.cpuPercent, 2)}%. Topics asked for: hidden [${p.topics.off.join(', ')}], shown [${p.topics.on.join(', ')}] (the renderer's topicsFor and columnTopics); ${p.on.snapshotsWithNet} snapshots carried network figures.`
+    `\n  btop's terminal (the tmux server) used another ${f(p.btop.tmux.cpuPercent, 2)}%. Topics asked for: hidden [${p.topics.off.join(', ')}], shown [${p.topics.on.join(', ')}] (the renderer's topicsFor and columnTopics); ${p.on.snapshotsWithNet} snapshots carried network figures.` +
+    `\n  TCP sockets on the machine at the window marks (sockstat: in use + TIME_WAIT, both families): ${p.tcpSockets.join(', ')}.`
   );
 }
 
