@@ -195,24 +195,22 @@ function netSection(n) {
   );
 }
 
-/** "1.23 (1.10-1.40)": the whole window's figure and its sub-windows' range. */
-const spread = (x) => `${f(x.cpuPercent, 2)} (${f(Math.min(...x.windowsPercent), 2)}-${f(Math.max(...x.windowsPercent), 2)})`;
-
 function netPageSection(p) {
   const load = (l) => l.map((x) => x.toFixed(2)).join(' ');
+  const row = (name, i) => {
+    const at = (x) => (i === null ? x.cpuPercent : x.windowsPercent[i]);
+    const sockets = i === null ? p.tcpSockets : p.tcpSockets.slice(i, i + 2);
+    return [name, f(at(p.btop), 2), f(at(p.off), 2), f(at(p.on), 2), f(at(p.addedPercent), 2), `${Math.min(...sockets)}-${Math.max(...sockets)}`];
+  };
   return (
-    `  The process page against btop, same sockets and processes, all three at once at a 1 s refresh: ${f(p.seconds, 0)} s (${p.btop.windowsPercent.length} × ${p.windowSeconds} s) after a ${p.warmup} s warm-up; load average ${load(p.loadAverage.before)} before, ${load(p.loadAverage.after)} after\n` +
+    `  The process page against btop with the same sockets and processes, all three at once at a 1 s refresh, CPU % of one core: ${p.btop.windowsPercent.length} windows of ${p.windowSeconds} s after a ${p.warmup} s warm-up; load average ${load(p.loadAverage.before)} before, ${load(p.loadAverage.after)} after\n` +
     table(
-      ['', `CPU % of a core (range over the ${p.windowSeconds} s windows)`],
-      [
-        [p.btop.label, spread(p.btop)],
-        [p.off.label, spread(p.off)],
-        [p.on.label, spread(p.on)],
-        ['shown − hidden', spread(p.addedPercent)],
-      ],
+      ['', 'btop', 'serve, net hidden', 'serve, net shown', 'shown − hidden', 'TCP sockets'],
+      [...p.btop.windowsPercent.map((_, i) => row(`${i * p.windowSeconds}-${(i + 1) * p.windowSeconds} s`, i)), row(`all ${f(p.seconds, 0)} s`, null)],
     ) +
-    `\n  btop's terminal (the tmux server) used another ${f(p.btop.tmux.cpuPercent, 2)}%. Topics asked for: hidden [${p.topics.off.join(', ')}], shown [${p.topics.on.join(', ')}] (the renderer's topicsFor and columnTopics); ${p.on.snapshotsWithNet} snapshots carried network figures.` +
-    `\n  TCP sockets on the machine at the window marks (sockstat: in use + TIME_WAIT, both families): ${p.tcpSockets.join(', ')}.`
+    `\n  btop: update_ms 1000, its cpu, mem, net and proc boxes, in tmux (the tmux server used another ${f(p.btop.tmux.cpuPercent, 2)}%). serve: one WebSocket client asking for the Processes page's topics as the renderer does (topicsFor, columnTopics):` +
+    ` hidden [${p.topics.off.join(', ')}], shown [${p.topics.on.join(', ')}]; ${p.on.snapshotsWithNet} of its snapshots carried network figures.` +
+    `\n  TCP sockets: the machine's (sockstat: in use + TIME_WAIT, both families) at the window's ends; other sessions' tests add theirs, and the dump's cost follows the count.`
   );
 }
 
