@@ -84,6 +84,14 @@ export function verdicts(r) {
       );
     }
   }
+  if (r.net?.page) {
+    const p = r.net.page;
+    add(
+      `process page with the network columns shown no costlier than btop (${2 * r.net.socketPairs} TCP sockets, ${r.load} extra processes, same run)`,
+      p.on.cpuPercent <= p.btop.cpuPercent,
+      `${f(p.on.cpuPercent, 2)}% shown, ${f(p.off.cpuPercent, 2)}% hidden, btop ${f(p.btop.cpuPercent, 2)}%`,
+    );
+  }
   if (r.renderer?.snapshotToFrame) {
     const x = r.renderer;
     add(
@@ -182,7 +190,27 @@ function netSection(n) {
         ratio(x.ratio),
       ]],
     ) +
-    '\n  With net on, every read dumps every TCP and UDP socket (NETLINK_SOCK_DIAG) and maps inodes it has not seen to processes; off, nothing of it is read.'
+    '\n  With net on, every read dumps every TCP and UDP socket (NETLINK_SOCK_DIAG) and maps inodes it has not seen to processes; off, nothing of it is read.' +
+    (n.page ? '\n\n' + netPageSection(n.page) : '')
+  );
+}
+
+function netPageSection(p) {
+  const load = (l) => l.map((x) => x.toFixed(2)).join(' ');
+  const row = (name, i) => {
+    const at = (x) => (i === null ? x.cpuPercent : x.windowsPercent[i]);
+    const sockets = i === null ? p.tcpSockets : p.tcpSockets.slice(i, i + 2);
+    return [name, f(at(p.btop), 2), f(at(p.off), 2), f(at(p.on), 2), f(at(p.addedPercent), 2), `${Math.min(...sockets)}-${Math.max(...sockets)}`];
+  };
+  return (
+    `  The process page against btop with the same sockets and processes, all three at once at a 1 s refresh, CPU % of one core: ${p.btop.windowsPercent.length} windows of ${p.windowSeconds} s after a ${p.warmup} s warm-up; load average ${load(p.loadAverage.before)} before, ${load(p.loadAverage.after)} after\n` +
+    table(
+      ['', 'btop', 'serve, net hidden', 'serve, net shown', 'shown − hidden', 'TCP sockets'],
+      [...p.btop.windowsPercent.map((_, i) => row(`${i * p.windowSeconds}-${(i + 1) * p.windowSeconds} s`, i)), row(`all ${f(p.seconds, 0)} s`, null)],
+    ) +
+    `\n  btop: update_ms 1000, its cpu, mem, net and proc boxes, in tmux (the tmux server used another ${f(p.btop.tmux.cpuPercent, 2)}%). serve: one WebSocket client asking for the Processes page's topics as the renderer does (topicsFor, columnTopics):` +
+    ` hidden [${p.topics.off.join(', ')}], shown [${p.topics.on.join(', ')}]; ${p.on.snapshotsWithNet} of its snapshots carried network figures.` +
+    `\n  TCP sockets: the machine's (sockstat: in use + TIME_WAIT, both families) at the window's ends; other sessions' tests add theirs, and the dump's cost follows the count.`
   );
 }
 

@@ -24,7 +24,8 @@ const USAGE = `Usage: npm run bench -- [options]
                  (renderer: Chromium on the Processes page with ~5,000 processes;
                  its heap window is 2 × --duration: 120 s; --quick: 30 s;
                  gpu: the table read with the GPU column off and on, needs no peers;
-                 net: the same with the network columns, 10,000 loopback sockets held, no peers)`;
+                 net: the same with the network columns, 10,000 loopback sockets held,
+                 then btop and serve's process page with the columns off and on, at once, 4 × 30 s)`;
 
 const { values: opts } = parseArgs({
   options: {
@@ -108,8 +109,8 @@ function machine() {
 }
 
 async function main() {
-  // The GPU and network sections compare Procyon with itself: no peers to install.
-  if ([...only].some((s) => s !== 'gpu' && s !== 'net')) ensureTools();
+  // The GPU section compares Procyon with itself: no peers to install.
+  if ([...only].some((s) => s !== 'gpu')) ensureTools();
   ensureBuilt();
   // Imported after the build: these load @procyon/collector.
   const { setLoad, stopLoad } = await import('./spawn-load.mjs');
@@ -168,7 +169,7 @@ async function main() {
     }
     if (only.has('net')) {
       log('7. network columns');
-      result.net = await measureNet({ n: iterations, log });
+      result.net = await measureNet({ n: iterations, quick: opts.quick, log });
     }
   } finally {
     log('stopping the extra processes…');

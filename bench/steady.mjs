@@ -48,8 +48,11 @@ const killChild = (child) => {
   if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 };
 
-/** `procyon serve` on a free port with one WebSocket client that has every system topic on screen. */
-async function startServe(tmp, name, probe, { topics = ALL_TOPICS, args = [], optional = false } = {}) {
+/**
+ * `procyon serve` on a free port with one WebSocket client that has every system topic on screen
+ * (or `topics`); `onSnapshot` sees each snapshot the client receives.
+ */
+export async function startServe(tmp, name, probe, { topics = ALL_TOPICS, args = [], optional = false, onSnapshot } = {}) {
   const eld = probe ? path.join(tmp, `${name}.eld`) : null;
   const child = nodeChild([path.join(ROOT, 'bin', 'procyon.js'), 'serve', '--port', '0', '--no-settings', ...args], eld);
   const [url] = await waitForLine(child.stdout, /http:\/\/\S+#token=\S+/, 20000);
@@ -64,7 +67,10 @@ async function startServe(tmp, name, probe, { topics = ALL_TOPICS, args = [], op
   const state = { snapshots: 0, topicsReply: null };
   ws.on('message', (data) => {
     const msg = JSON.parse(data.toString());
-    if (msg.type === 'snapshot') state.snapshots++;
+    if (msg.type === 'snapshot') {
+      state.snapshots++;
+      onSnapshot?.(msg.snapshot);
+    }
     else if (msg.type === 'reply' && msg.id === 1) state.topicsReply = msg;
   });
   ws.send(JSON.stringify({ type: 'call', id: 1, op: 'setTopics', arg: { topics } }));
@@ -118,7 +124,7 @@ async function startInTmux(name, command, env = {}) {
 const startHtop = () => startInTmux('htop', 'htop -d 10');
 
 /** btop with update_ms = 1000 (its default is 2000) from a config of its own. */
-function startBtop(tmp) {
+export function startBtop(tmp) {
   const config = path.join(tmp, 'btop-config');
   mkdirSync(path.join(config, 'btop'), { recursive: true });
   writeFileSync(path.join(config, 'btop', 'btop.conf'), 'update_ms = 1000\nshown_boxes = "cpu mem net proc"\n');
