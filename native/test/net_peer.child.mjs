@@ -50,7 +50,9 @@ if (mode === 'server') {
 } else if (mode === 'client') {
   const [port, send, receive] = rest.map(Number);
   const socket = net.connect(port, host, () => {
-    const holder = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1e6); process.stdin.on("end", () => process.exit(0))'], { stdio: ['pipe', 'ignore', 'ignore', socket._handle.fd] });
+    // The holder lives until this peer's end of its stdin closes, however the peer dies (the test may SIGKILL it,
+    // when no exit handler runs): stdin must flow (resume) for 'end' to come.
+    const holder = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1e6); process.stdin.on("end", () => process.exit(0)).resume()'], { stdio: ['pipe', 'ignore', 'ignore', socket._handle.fd] });
     process.on('exit', () => holder.kill('SIGKILL'));
     process.stdout.write(`holder ${holder.pid}\n`);
     exchange(socket, send, receive);
