@@ -129,6 +129,10 @@ test('serve under Wine: live overview, nothing broken where Windows lacks a func
   await expect(toolbar.getByRole('button', { name: 'Change priority…' })).toBeVisible();
   await expect.poll(() => visibleColumn(page, 'Priority')).toEqual(['Normal']);
   await row.click();
+  // The toolbar acts on the selection: the dialog below must be this process's, not another row's
+  // (its preselected level comes from the selected process's details).
+  await expect(row).toHaveAttribute('aria-selected', 'true');
+  await expect(page.locator('[data-pid][aria-selected="true"]')).toHaveCount(1);
   // I/O priority: Windows' levels, one choice, no Linux class or level slider (Wine has no
   // ProcessIoPriority to set, so nothing is applied here; test-win says so).
   await toolbar.getByRole('button', { name: 'I/O priority…' }).click();
