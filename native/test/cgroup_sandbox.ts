@@ -9,18 +9,12 @@ import { existsSync, mkdirSync, readFileSync, rmdirSync, writeFileSync } from 'n
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 
+import { cgroup1Mount, cgroup2Mount } from '../../test/support/cgroups.mjs';
 import { until } from '../../test/support/until.mjs';
 
-/** A mount of the cgroup filesystem from /proc/self/mountinfo: v2 (`cgroup2`) or the v1 hierarchy of one controller. */
+/** A mount of the cgroup filesystem (test/support's one reading of mountinfo): v2, or the v1 hierarchy of one controller. */
 export function cgroupMount(controller?: string): string | null {
-  for (const line of readFileSync('/proc/self/mountinfo', 'utf8').split('\n')) {
-    const [left, right] = line.split(' - ');
-    if (left === undefined || right === undefined) continue;
-    const [type, , superOptions = ''] = right.split(' ');
-    const mountPoint = (left.split(' ')[4] ?? '').replace(/\\(\d{3})/g, (_, octal: string) => String.fromCharCode(parseInt(octal, 8)));
-    if (controller === undefined ? type === 'cgroup2' : type === 'cgroup' && superOptions.split(',').includes(controller)) return mountPoint;
-  }
-  return null;
+  return controller === undefined ? cgroup2Mount() : cgroup1Mount(controller);
 }
 
 /** Why the live tests cannot run here, or null when they can (root, a v2 mount we may make groups in). */
